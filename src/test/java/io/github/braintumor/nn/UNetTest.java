@@ -99,6 +99,23 @@ class UNetTest {
     }
 
     @Test
+    void parametersSaveAndLoadBitIdentical() throws Exception {
+        Shape in = new Shape(1, 3, 8, 8);
+        UNetBlock a = UNet.builder().optFeatures(2).optDepth(2).build();
+        a.initialize(manager, DataType.FLOAT32, in);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        a.saveParameters(new java.io.DataOutputStream(bytes));
+        DjlEngine.seed(7); // different initial weights, then overwritten by the load
+        UNetBlock b = UNet.builder().optFeatures(2).optDepth(2).build();
+        b.initialize(manager, DataType.FLOAT32, in);
+        b.loadParameters(manager, new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        ParameterStore ps = new ParameterStore(manager, false);
+        NDArray x = manager.randomNormal(in);
+        assertEquals(java.util.Arrays.toString(a.forward(ps, new NDList(x), false).head().toFloatArray()),
+                java.util.Arrays.toString(b.forward(ps, new NDList(x), false).head().toFloatArray()));
+    }
+
+    @Test
     void rejectsSizeNotDivisible() {
         UNetBlock unet = UNet.builder().optFeatures(2).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
