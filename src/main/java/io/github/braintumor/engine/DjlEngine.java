@@ -126,8 +126,9 @@ public final class DjlEngine {
 
     static String unavailableMessage(Throwable e) {
         return "The PyTorch engine of Deep Java Library could not start (" + e + "). "
-                + "Put the native jar ai.djl.pytorch:pytorch-native-cpu:" + PYTORCH_VERSION + ":" + nativeClassifier()
-                + " next to pytorch-engine and pytorch-jni (in Fiji: Fiji.app/jars/), "
+                + "It needs ai.djl:api and ai.djl.pytorch:pytorch-engine " + Engine.getDjlVersion()
+                + ", ai.djl.pytorch:pytorch-jni and the native jar ai.djl.pytorch:pytorch-native-cpu:" + PYTORCH_VERSION
+                + ":" + nativeClassifier() + " on the class path (in Fiji: Fiji.app/jars/ and jars/<platform>/), "
                 + "or set the environment variable PYTORCH_LIBRARY_PATH to a libtorch " + PYTORCH_VERSION
                 + " folder. Downloads are disabled (" + OFFLINE + "=" + System.getProperty(OFFLINE) + ").";
     }
