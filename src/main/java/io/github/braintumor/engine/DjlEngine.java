@@ -2,6 +2,7 @@ package io.github.braintumor.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.engine.StandardCapabilities;
 
 import java.util.Locale;
 
@@ -70,7 +71,8 @@ public final class DjlEngine {
         }
         engine = started;
         options = requested;
-        device = requested.allowGpu() && started.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        device = chooseDevice(requested.allowGpu(), started.getGpuCount(),
+                started.hasCapability(StandardCapabilities.CUDA));
         seed(requested.seed());
         return engine;
     }
@@ -113,6 +115,15 @@ public final class DjlEngine {
                 engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
                 System.getProperty(NUM_THREADS), System.getProperty(NUM_INTEROP_THREADS),
                 options.seed(), device);
+    }
+
+    /**
+     * GPU only when allowed, visible to the driver and supported by the loaded libtorch: DJL counts GPUs through
+     * the CUDA driver, so the CPU-only native jar on a machine with a GPU would otherwise pick a device it
+     * cannot use.
+     */
+    static Device chooseDevice(boolean allowGpu, int gpuCount, boolean libtorchHasCuda) {
+        return allowGpu && gpuCount > 0 && libtorchHasCuda ? Device.gpu() : Device.cpu();
     }
 
     /** Native classifier of this OS as used by {@code ai.djl.pytorch:pytorch-native-cpu}. */

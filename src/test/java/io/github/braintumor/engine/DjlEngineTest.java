@@ -23,7 +23,8 @@ class DjlEngineTest {
         assertEquals("true", System.getProperty(DjlEngine.OFFLINE));
         assertNotNull(System.getProperty(DjlEngine.NUM_THREADS));
         Device device = DjlEngine.device();
-        assertEquals(first.getGpuCount() > 0 ? Device.gpu() : Device.cpu(), device);
+        boolean cuda = first.hasCapability(ai.djl.engine.StandardCapabilities.CUDA);
+        assertEquals(first.getGpuCount() > 0 && cuda ? Device.gpu() : Device.cpu(), device);
         String text = DjlEngine.describe();
         assertTrue(text.startsWith("PyTorch 2.7.1"), text);
         assertTrue(text.contains("device"), text);
@@ -42,6 +43,14 @@ class DjlEngineTest {
             assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(b));
             assertTrue(!java.util.Arrays.equals(a, c));
         }
+    }
+
+    @Test
+    void gpuOnlyWhenAllowedVisibleAndSupported() {
+        assertEquals(Device.gpu(), DjlEngine.chooseDevice(true, 1, true));
+        assertEquals(Device.cpu(), DjlEngine.chooseDevice(false, 1, true));
+        assertEquals(Device.cpu(), DjlEngine.chooseDevice(true, 0, true));
+        assertEquals(Device.cpu(), DjlEngine.chooseDevice(true, 2, false)); // CPU-only libtorch on a GPU machine
     }
 
     @Test
