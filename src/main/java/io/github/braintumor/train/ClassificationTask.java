@@ -153,7 +153,7 @@ final class ClassificationTask implements TrainingTask {
             try (NDManager sub = m.newSubManager()) {
                 NDArray data = sub.create(x, new Shape(part.size(), CHANNELS, side, side));
                 NDList logits = block.forward(new ParameterStore(sub, false), new NDList(data), false);
-                lossSum += loss.evaluate(new NDList(sub.create(y, new Shape(part.size(), 1))), logits).getFloat();
+                lossSum += loss.evaluate(new NDList(sub.create(y, new Shape(part.size(), 1))), logits).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
                 lossBatches++;
                 float[] p = ai.djl.nn.Activation.sigmoid(logits.singletonOrThrow()).toFloatArray();
                 for (int n = 0; n < part.size(); n++) {

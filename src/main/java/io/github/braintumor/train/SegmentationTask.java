@@ -205,7 +205,7 @@ final class SegmentationTask implements TrainingTask {
                     NDArray data = sub.create(x, new Shape(part.size(), c, h, w));
                     NDArray labels = sub.create(y, new Shape(part.size(), 1, h, w));
                     NDList logits = block.forward(new ParameterStore(sub, false), new NDList(data), false);
-                    lossSum += loss.evaluate(new NDList(labels), logits).getFloat();
+                    lossSum += loss.evaluate(new NDList(labels), logits).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
                     lossBatches++;
                     byte[] predicted = logits.singletonOrThrow().gt(0).toType(ai.djl.ndarray.types.DataType.INT8,
                             false).toByteArray(); // logit > 0  <=>  probability > 0.5

@@ -55,7 +55,7 @@ public final class TrainMain {
                 .optEpochs(Integer.parseInt(o.getOrDefault("--epochs", "10")))
                 .optBatchSize(Integer.parseInt(o.getOrDefault("--batch", "8")))
                 .optCropSize(Integer.parseInt(o.getOrDefault("--crop", kind.equals("unet") ? "128" : "256")))
-                .optSeed(seed).optSplitSeed(seed)
+                .optSeed(seed)
                 .optValidationPatients(Integer.parseInt(o.getOrDefault("--val-patients", "0")))
                 .optMinutes(Double.parseDouble(o.getOrDefault("--minutes", "0")))
                 .optLearningRate(Float.parseFloat(o.getOrDefault("--lr", "1e-3")))
@@ -75,6 +75,7 @@ public final class TrainMain {
             split = PatientSplit.read(Path.of(o.get("--split")));
         } else {
             split = PatientSplit.create(dataset, 0.7, 0.15, 0.15, seed);
+            cfg.optSplitSeed(seed);
             if (o.containsKey("--split")) {
                 split.write(Path.of(o.get("--split")));
             }
