@@ -26,7 +26,9 @@ public final class ProgressText {
     public static long done(TrainingProgress p) {
         long batches = Math.max(1, p.batches());
         long epochIndex = Math.max(0, p.epoch() - 1);
-        return p.epochs() > 0 ? epochIndex * batches + p.batch() : p.batch();
+        // An end-of-epoch report has batch 0: the whole epoch is done.
+        long batch = p.batch() == 0 && p.validationMetric().isPresent() ? batches : p.batch();
+        return p.epochs() > 0 ? epochIndex * batches + batch : batch;
     }
 
     /** Work units in total. */
