@@ -27,14 +27,21 @@ public final class Architectures {
                     .optFeatures(info.architectureInt("features", 32))
                     .optDepth(info.architectureInt("depth", 4))
                     .build();
-            case CLASSIFIER -> SliceClassifierNet.builder()
-                    .optHyperparameters(classifierHyperparameters(info))
-                    .build();
+            case CLASSIFIER -> SliceClassifierNet.build(classifierHyperparameters(info), info.inputChannels());
         };
     }
 
     /** @return the classifier hyperparameters stored in a classifier's architecture */
     public static ClassifierHyperparameters classifierHyperparameters(ModelInfo info) {
-        return GSON.fromJson(info.architecture(), ClassifierHyperparameters.class);
+        java.util.Map<String, Object> map = GSON.fromJson(info.architecture(),
+                new com.google.gson.reflect.TypeToken<java.util.Map<String, Object>>() {}.getType());
+        return ClassifierHyperparameters.fromMap(map);
+    }
+
+    /** @return the architecture object of a classifier (its hyperparameters as in {@code toMap()}) */
+    public static com.google.gson.JsonObject classifierArchitecture(ClassifierHyperparameters hp) {
+        com.google.gson.JsonObject o = GSON.toJsonTree(hp.toMap()).getAsJsonObject();
+        o.addProperty("name", "slice_classifier");
+        return o;
     }
 }

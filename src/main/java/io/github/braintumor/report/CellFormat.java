@@ -38,6 +38,11 @@ public final class CellFormat {
         return value.toString();
     }
 
+    /** Integers exactly (this overload keeps primitive ints and longs from widening to double). */
+    public static String format(long value) {
+        return Long.toString(value);
+    }
+
     /** NaN and infinities as Java writes them ("NaN", "Infinity"), so they read back with parseDouble. */
     public static String format(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) return Double.toString(value);

@@ -31,8 +31,8 @@ public final class TrainingConfig {
     private final int averageLastEpochs;
     private final int warmUpSteps;
     private final String normalization;
-    private final int classifierInputSize;
     private final Path checkpointDir;
+    private final long splitSeed;
 
     private TrainingConfig(Builder b) {
         epochs = b.epochs;
@@ -54,8 +54,8 @@ public final class TrainingConfig {
         averageLastEpochs = b.averageLastEpochs;
         warmUpSteps = b.warmUpSteps;
         normalization = b.normalization;
-        classifierInputSize = b.classifierInputSize;
         checkpointDir = b.checkpointDir;
+        splitSeed = b.splitSeed;
     }
 
     public static Builder builder() {
@@ -94,10 +94,10 @@ public final class TrainingConfig {
     public int warmUpSteps() { return warmUpSteps; }
     /** Id of the intensity normalization recorded in the bundle. */
     public String normalization() { return normalization; }
-    /** Side the classifier sees after downscaling 256 by averaging (256, 128 or 64). */
-    public int classifierInputSize() { return classifierInputSize; }
     /** Where the per-epoch "last" checkpoint goes; null = {@code <bundle>-last} next to the bundle. */
     public Path checkpointDir() { return checkpointDir; }
+    /** Seed the patient split was made with, recorded in model.json; -1 = unknown. */
+    public long splitSeed() { return splitSeed; }
 
     /** @return a builder holding this config's values */
     public Builder toBuilder() {
@@ -121,8 +121,8 @@ public final class TrainingConfig {
         b.averageLastEpochs = averageLastEpochs;
         b.warmUpSteps = warmUpSteps;
         b.normalization = normalization;
-        b.classifierInputSize = classifierInputSize;
         b.checkpointDir = checkpointDir;
+        b.splitSeed = splitSeed;
         return b;
     }
 
@@ -146,9 +146,9 @@ public final class TrainingConfig {
         private double minutes;
         private int averageLastEpochs;
         private int warmUpSteps = -1;
-        private String normalization = "divide_by_255";
-        private int classifierInputSize = 256;
+        private String normalization = io.github.braintumor.tensor.Normalization.DIVIDE_BY_255.id();
         private Path checkpointDir;
+        private long splitSeed = -1;
 
         private Builder() {}
 
@@ -192,14 +192,8 @@ public final class TrainingConfig {
         public Builder optAverageLastEpochs(int k) { averageLastEpochs = Math.max(0, k); return this; }
         public Builder optWarmUpSteps(int v) { warmUpSteps = v; return this; }
         public Builder optNormalization(String id) { normalization = id; return this; }
-        public Builder optClassifierInputSize(int v) {
-            if (v <= 0 || 256 % v != 0) {
-                throw new IllegalArgumentException("classifier input size must divide 256 (256, 128, 64...), got " + v);
-            }
-            classifierInputSize = v;
-            return this;
-        }
         public Builder optCheckpointDir(Path dir) { checkpointDir = dir; return this; }
+        public Builder optSplitSeed(long seed) { splitSeed = seed; return this; }
 
         private static int positive(String what, int v) {
             if (v <= 0) {

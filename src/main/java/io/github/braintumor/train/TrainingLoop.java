@@ -220,7 +220,7 @@ final class TrainingLoop {
                 NDList pred = trainer.forward(xy[0]);
                 NDArray l = trainer.getLoss().evaluate(xy[1], pred);
                 gc.backward(l);
-                loss = l.getFloat();
+                loss = scalar(l);
             }
             trainer.step();
             if (!Double.isFinite(loss)) {
@@ -229,6 +229,11 @@ final class TrainingLoop {
             }
             return loss;
         }
+    }
+
+    /** A scalar loss as double whatever its dtype (the nn losses may return float64). */
+    static double scalar(NDArray l) {
+        return l.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
     }
 
     private double[] tumourFractions() {
@@ -265,7 +270,7 @@ final class TrainingLoop {
                     + expected.architecture());
         }
         try {
-            model.load(dir, ModelBundle.WEIGHTS_STEM);
+            ModelBundle.loadParameters(model, dir, found.weightsFile());
         } catch (IOException | MalformedModelException e) {
             throw new BundleException("Cannot load checkpoint weights " + dir.resolve(found.weightsFile()) + ": "
                     + e.getMessage(), e);
