@@ -61,9 +61,10 @@ final class ClassificationTask implements TrainingTask {
     }
 
     @Override
-    public ModelInfo.Builder describe() {
+    public ModelInfo.Builder describe() throws LggDataException {
+        int side = store.get(train.get(0)).image().width();
         return ModelInfo.builder(ModelKind.CLASSIFIER).setArchitecture(Architectures.classifierArchitecture(hp))
-                .optModelInputSize(hp.inputSize());
+                .optInputSize(side).optModelInputSize(hp.inputSize());
     }
 
     @Override
@@ -105,7 +106,8 @@ final class ClassificationTask implements TrainingTask {
             throw new IllegalArgumentException("Classifier input size " + hp.inputSize() + " must divide the slice"
                     + " size " + w + "x" + h);
         }
-        return CropSampler.downscale(image, CHANNELS, h, w, h / hp.inputSize());
+        int factor = h / hp.inputSize();
+        return factor == 1 ? image : io.github.braintumor.infer.Resampling.average(image, CHANNELS, h, w, factor);
     }
 
     @Override
