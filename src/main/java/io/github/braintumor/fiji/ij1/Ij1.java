@@ -1,0 +1,52 @@
+package io.github.braintumor.fiji.ij1;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.macro.Interpreter;
+import ij.measure.ResultsTable;
+import java.awt.GraphicsEnvironment;
+import java.util.concurrent.CancellationException;
+
+/** Shared plumbing of the ImageJ 1 plugins: errors as IJ.error, or a log line in batch macros and headless. */
+final class Ij1 {
+    private Ij1() {}
+
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs the body; an exception becomes an error dialog naming the command, and aborts a running macro. */
+    static void guarded(String title, Body body) {
+        try {
+            body.run();
+        } catch (CancellationException e) {
+            IJ.showStatus(title + ": " + e.getMessage());
+        } catch (Exception e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (interactive()) {
+                IJ.error(title, message);
+            } else {
+                // A modal dialog would block a batch macro (and ImageJ -batch) forever: log it instead.
+                IJ.log(title + ": " + message);
+            }
+            // Stop the calling macro here instead of at its next line, which would fail with a modal error dialog.
+            if (Macro.getOptions() != null || IJ.isMacro()) Interpreter.abort();
+        } finally {
+            IJ.showProgress(1.0);
+        }
+    }
+
+    /** A user at the screen: an ImageJ window, not headless, no batch-mode macro. */
+    static boolean interactive() {
+        return !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null && !Interpreter.isBatchMode();
+    }
+
+    static void show(ImagePlus imp) {
+        if (imp != null) imp.show();
+    }
+
+    static void show(ResultsTable table, String title) {
+        if (table != null) table.show(title);
+    }
+}
