@@ -1,0 +1,357 @@
+package io.github.braintumor.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * An index of LGG slices on disk in the Kaggle layout: {@code kaggle_3m/<patient>/<patient>_<n>.tif} with
+ * {@code <patient>_<n>_mask.tif}, plus an optional {@code kaggle_3m/data.csv}.
+ *
+ * <p>{@link #index(Path)} accepts the {@code kaggle_3m} folder itself, any folder of patient folders, a parent
+ * folder holding {@code kaggle_3m}, or a single patient folder (a data set of one patient). Indexing decodes every
+ * mask once (to know {@link SliceRecord#tumour()} and {@link SliceRecord#tumourArea()}) but keeps no pixels; image
+ * files are only listed. {@link #validate()} additionally reads every image header (size, channels, bit depth).
+ *
+ * <p>Naming: patient id = folder name; hospital = the two characters after {@code TCGA_} ({@value #UNKNOWN_HOSPITAL}
+ * for other names); slice number = the {@code <n>} before {@code .tif} / {@code _mask.tif}, sorted as a number;
+ * the data.csv key is the patient id without its trailing {@code _<8-digit date>} (e.g. {@code TCGA_CS_4942}).
+ *
+ * <pre>{@code
+ * LggDataset d = LggDataset.index(Path.of("/data/lgg-mri-segmentation"));   // finds kaggle_3m inside
+ * d.validate();                                                            // optional: check every image header
+ * System.out.println(d.patients().size() + " patients, " + d.slices().size() + " slices");
+ * SliceImage img = d.slices().get(0).readImage();
+ * }</pre>
+ */
+public final class LggDataset {
+    /** Name of the Kaggle data folder. */
+    public static final String KAGGLE_FOLDER = "kaggle_3m";
+    /** Name of the clinical table inside the data folder. */
+    public static final String CLINICAL_CSV = "data.csv";
+    /** Hospital code of a patient folder whose name does not start with {@code TCGA_<two characters>_}. */
+    public static final String UNKNOWN_HOSPITAL = "??";
+
+    private static final Pattern HOSPITAL = Pattern.compile("TCGA_([A-Za-z0-9]{2})_.*");
+    private static final Pattern DATE_SUFFIX = Pattern.compile("(.*)_\\d{8}");
+    private static final Pattern SLICE = Pattern.compile("(?i)(.*)_(\\d+)(_mask)?\\.tiff?");
+    private static final String EXPECTED_LAYOUT = "Expected kaggle_3m/<patient>/<patient>_<n>.tif with "
+            + "<patient>_<n>_mask.tif (a kaggle_3m folder, a folder of patient folders, or the folder holding kaggle_3m).";
+
+    private final Path root;
+    private final List<PatientRecord> patients;
+    private final List<SliceRecord> slices;
+    private final Map<String, PatientRecord> byId;
+
+    private LggDataset(Path root, List<PatientRecord> patients) {
+        this.root = root;
+        this.patients = List.copyOf(patients);
+        this.slices = patients.stream().flatMap(p -> p.slices().stream()).toList();
+        Map<String, PatientRecord> m = new LinkedHashMap<>();
+        patients.forEach(p -> m.put(p.id(), p));
+        this.byId = Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Indexes a data folder (see the class comment for accepted layouts).
+     *
+     * @throws LggDataException naming the file or folder for: a missing folder, no patient folders, an image
+     *                          without mask or mask without image, a {@code .tif} not named {@code ..._<n>.tif},
+     *                          two files with the same slice number, an unreadable or non-binary mask, or a
+     *                          malformed data.csv
+     */
+    public static LggDataset index(Path folder) throws LggDataException {
+        Path root = findRoot(folder);
+        List<Path> patientDirs = patientFolders(root);
+        if (patientDirs.isEmpty()) {
+            throw new LggDataException(folder, "no patient folders with .tif slices found. " + EXPECTED_LAYOUT);
+        }
+        Map<String, Map<String, String>> clinical = readClinical(root, folder);
+        List<PatientRecord> patients = new ArrayList<>();
+        for (Path dir : patientDirs) {
+            patients.add(indexPatient(dir, clinical));
+        }
+        return new LggDataset(root, patients);
+    }
+
+    /** @return the patients sorted by id */
+    public List<PatientRecord> patients() {
+        return patients;
+    }
+
+    /** @return all slices, patient by patient (sorted by id), each patient's in numeric order */
+    public List<SliceRecord> slices() {
+        return slices;
+    }
+
+    /** @throws IllegalArgumentException when no patient has this id */
+    public PatientRecord patient(String id) {
+        PatientRecord p = byId.get(id);
+        if (p == null) {
+            throw new IllegalArgumentException("no patient '" + id + "' in " + root + " (" + patients.size()
+                    + " patients, e.g. " + patients.get(0).id() + ")");
+        }
+        return p;
+    }
+
+    /** @return the folder holding the patient folders (the {@code kaggle_3m} folder in the Kaggle layout) */
+    public Path root() {
+        return root;
+    }
+
+    /** @return hospital codes present, sorted */
+    public List<String> hospitals() {
+        return patients.stream().map(PatientRecord::hospital).distinct().sorted().toList();
+    }
+
+    /** Checks every image header (256x256, 8-bit, 1 or 3 channels); see {@link #validate(int)}. */
+    public void validate() throws LggDataException {
+        validate(LggTiff.LGG_SIZE);
+    }
+
+    /**
+     * Reads every image's header (not its pixels) and checks size, bit depth and channel count; masks were decoded
+     * while indexing and are checked for the same size here.
+     *
+     * @param expectedSize required width and height, or {@link LggTiff#ANY_SIZE}
+     * @throws LggDataException naming the first bad file
+     */
+    public void validate(int expectedSize) throws LggDataException {
+        for (SliceRecord s : slices) {
+            TiffInfo img = LggTiff.readInfo(s.image());
+            if (expectedSize > 0 && (img.width() != expectedSize || img.height() != expectedSize)) {
+                throw new LggDataException(s.image(), "image is " + img.width() + "x" + img.height() + ", expected "
+                        + expectedSize + "x" + expectedSize + ". Images are never resized silently: resize them "
+                        + "explicitly first, or pass the expected size as an option.");
+            }
+            if (img.bitsPerSample() != 8) {
+                throw new LggDataException(s.image(), "image has " + img.bitsPerSample()
+                        + "-bit samples, expected 8-bit unsigned. Convert it to 8-bit first.");
+            }
+            if (img.channels() != 3 && img.channels() != 1) {
+                throw new LggDataException(s.image(), "image has " + img.channels() + " channels, expected 3 "
+                        + "(pre-contrast, FLAIR, post-contrast) or 1 (FLAIR only).");
+            }
+            TiffInfo mask = LggTiff.readInfo(s.mask());
+            if (mask.width() != img.width() || mask.height() != img.height()) {
+                throw new LggDataException(s.mask(), "mask is " + mask.width() + "x" + mask.height()
+                        + " but its image " + s.image().getFileName() + " is " + img.width() + "x" + img.height() + ".");
+            }
+        }
+    }
+
+    /** @return the hospital code of a patient folder name: {@code TCGA_CS_4942_19970222} gives {@code CS} */
+    public static String hospitalOf(String patientId) {
+        Matcher m = HOSPITAL.matcher(patientId);
+        return m.matches() ? m.group(1).toUpperCase(java.util.Locale.ROOT) : UNKNOWN_HOSPITAL;
+    }
+
+    /** @return the data.csv key of a patient folder name: {@code TCGA_CS_4942_19970222} gives {@code TCGA_CS_4942} */
+    public static String clinicalKeyOf(String patientId) {
+        Matcher m = DATE_SUFFIX.matcher(patientId);
+        return m.matches() ? m.group(1) : patientId;
+    }
+
+    @Override
+    public String toString() {
+        return "LggDataset[" + root + ", " + patients.size() + " patients, " + slices.size() + " slices]";
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static Path findRoot(Path folder) throws LggDataException {
+        if (!Files.isDirectory(folder)) {
+            throw new LggDataException(folder, "folder not found. " + EXPECTED_LAYOUT);
+        }
+        Path kaggle = folder.resolve(KAGGLE_FOLDER);
+        if (Files.isDirectory(kaggle)) {
+            return kaggle;
+        }
+        // Kaggle's zip unpacks to lgg-mri-segmentation/kaggle_3m; accept one more level for that folder.
+        Path nested = folder.resolve("lgg-mri-segmentation").resolve(KAGGLE_FOLDER);
+        return Files.isDirectory(nested) ? nested : folder;
+    }
+
+    /** Patient folders of root, sorted; root itself when it directly holds slices (a single patient). */
+    private static List<Path> patientFolders(Path root) throws LggDataException {
+        if (hasTifs(root)) {
+            return List.of(root);
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (Path p : list(root)) {
+            String name = p.getFileName().toString();
+            if (Files.isDirectory(p) && !name.startsWith(".") && !name.equals("__MACOSX") && hasTifs(p)) {
+                dirs.add(p);
+            }
+        }
+        dirs.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return dirs;
+    }
+
+    private static boolean hasTifs(Path dir) throws LggDataException {
+        for (Path p : list(dir)) {
+            if (isTif(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTif(Path p) {
+        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return !n.startsWith(".") && (n.endsWith(".tif") || n.endsWith(".tiff")) && Files.isRegularFile(p);
+    }
+
+    private static List<Path> list(Path dir) throws LggDataException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            throw new LggDataException(dir, "cannot list the folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static PatientRecord indexPatient(Path dir, Map<String, Map<String, String>> clinical)
+            throws LggDataException {
+        String id = dir.getFileName().toString();
+        String hospital = hospitalOf(id);
+        TreeMap<Integer, Path> images = new TreeMap<>();
+        TreeMap<Integer, Path> masks = new TreeMap<>();
+        for (Path f : list(dir)) {
+            if (!isTif(f)) {
+                continue;
+            }
+            Matcher m = SLICE.matcher(f.getFileName().toString());
+            if (!m.matches()) {
+                throw new LggDataException(f, "TIFF name does not end in _<n>.tif or _<n>_mask.tif, so its slice "
+                        + "number is unknown. Rename it, or move it out of the patient folder. " + EXPECTED_LAYOUT);
+            }
+            int n;
+            try {
+                n = Integer.parseInt(m.group(2));
+            } catch (NumberFormatException e) {
+                throw new LggDataException(f, "slice number " + m.group(2) + " is too large.");
+            }
+            TreeMap<Integer, Path> target = m.group(3) == null ? images : masks;
+            Path previous = target.put(n, f);
+            if (previous != null) {
+                throw new LggDataException(f, "duplicate slice number " + n + ": " + previous.getFileName()
+                        + " has the same number. Keep one of them.");
+            }
+        }
+        for (Map.Entry<Integer, Path> e : images.entrySet()) {
+            if (!masks.containsKey(e.getKey())) {
+                throw new LggDataException(e.getValue(), "image has no mask (expected a file named like "
+                        + maskNameFor(e.getValue()) + " in the same folder).");
+            }
+        }
+        for (Map.Entry<Integer, Path> e : masks.entrySet()) {
+            if (!images.containsKey(e.getKey())) {
+                throw new LggDataException(e.getValue(), "mask has no image (expected a file named like "
+                        + e.getValue().getFileName().toString().replaceFirst("(?i)_mask(\\.tiff?)$", "$1")
+                        + " in the same folder).");
+            }
+        }
+        List<SliceRecord> slices = new ArrayList<>();
+        int count = images.size();
+        int i = 0;
+        for (Map.Entry<Integer, Path> e : images.entrySet()) {
+            Path mask = masks.get(e.getKey());
+            long area = LggTiff.readMask(mask, LggTiff.ANY_SIZE).area(); // size is checked by validate()/readImage
+            double position = count == 1 ? 0 : (double) i / (count - 1);
+            slices.add(new SliceRecord(id, hospital, e.getKey(), e.getValue(), mask, area > 0, position, area));
+            i++;
+        }
+        return new PatientRecord(id, hospital, slices, clinical.getOrDefault(clinicalKeyOf(id), Map.of()));
+    }
+
+    private static String maskNameFor(Path image) {
+        return image.getFileName().toString().replaceFirst("(?i)(\\.tiff?)$", "_mask$1");
+    }
+
+    /** data.csv rows keyed by their first column; looked for in root, then in the folder the user gave. */
+    private static Map<String, Map<String, String>> readClinical(Path root, Path given) throws LggDataException {
+        Path csv = root.resolve(CLINICAL_CSV);
+        if (!Files.isRegularFile(csv)) {
+            csv = given.resolve(CLINICAL_CSV);
+            if (!Files.isRegularFile(csv)) {
+                return Map.of();
+            }
+        }
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            String headerLine = in.readLine();
+            if (headerLine == null) {
+                return Map.of();
+            }
+            String[] header = splitCsv(stripBom(headerLine));
+            String line;
+            int lineNo = 1;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = splitCsv(line);
+                if (cells.length > header.length) {
+                    throw new LggDataException(csv, "line " + lineNo + " has " + cells.length + " cells but the header has "
+                            + header.length + " columns.");
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int c = 0; c < header.length; c++) {
+                    row.put(header[c], c < cells.length ? cells[c] : "");
+                }
+                rows.put(cells[0], row);
+            }
+        } catch (LggDataException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new LggDataException(csv, "cannot read the clinical table: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    /** Splits one CSV line; handles double-quoted cells (data.csv has none, but spreadsheets add them). */
+    static String[] splitCsv(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                cells.add(cell.toString().trim());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString().trim());
+        return cells.toArray(String[]::new);
+    }
+}
