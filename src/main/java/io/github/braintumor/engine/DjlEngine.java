@@ -1,0 +1,140 @@
+package io.github.braintumor.engine;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+import java.util.Locale;
+
+/**
+ * Starts Deep Java Library's PyTorch engine once per JVM, offline: thread counts, context class loader (needed
+ * inside Fiji, djl issue 523), seed and device.
+ *
+ * <pre>{@code
+ * DjlEngine.start(EngineOptions.defaults());
+ * Device device = DjlEngine.device();          // GPU when one is visible and allowed, else CPU
+ * System.out.println(DjlEngine.describe());     // "PyTorch 2.7.1, 4 threads (1 inter-op), seed 42, device cpu()"
+ * }</pre>
+ *
+ * <p>Thread counts are read by PyTorch only when the engine is first created, so they are set as the system
+ * properties {@value #NUM_THREADS} and {@value #NUM_INTEROP_THREADS} before that, unless the user has already set
+ * them (e.g. with {@code -D} on the command line). {@code ai.djl.offline=true} is set (unless set by the user) so a
+ * missing native library fails at once with a clear message instead of trying to download libtorch.
+ */
+public final class DjlEngine {
+
+    /** The DJL engine name. */
+    public static final String ENGINE_NAME = "PyTorch";
+    /** System property read by DJL's PyTorch engine for intra-op threads. */
+    public static final String NUM_THREADS = "ai.djl.pytorch.num_threads";
+    /** System property read by DJL's PyTorch engine for inter-op threads. */
+    public static final String NUM_INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
+    /** System property that stops DJL from downloading anything. */
+    public static final String OFFLINE = "ai.djl.offline";
+    /** The PyTorch version whose native jar the plugin ships. */
+    public static final String PYTORCH_VERSION = "2.7.1";
+
+    private static Engine engine;
+    private static Device device;
+    private static EngineOptions options;
+
+    private DjlEngine() {}
+
+    /**
+     * Starts the engine; later calls return the running engine (their options are ignored apart from the seed,
+     * which is applied again).
+     *
+     * @throws EngineUnavailableException when the PyTorch engine or its native library cannot be loaded
+     */
+    public static synchronized Engine start(EngineOptions requested) {
+        if (engine != null) {
+            seed(requested.seed());
+            return engine;
+        }
+        setIfAbsent(NUM_THREADS, Integer.toString(requested.threads()));
+        setIfAbsent(NUM_INTEROP_THREADS, Integer.toString(requested.interopThreads()));
+        setIfAbsent(OFFLINE, "true");
+
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        Engine started;
+        try {
+            // DJL finds engines with ServiceLoader through the context class loader; in Fiji that loader
+            // does not see the plugin's jars.
+            thread.setContextClassLoader(DjlEngine.class.getClassLoader());
+            started = Engine.getEngine(ENGINE_NAME);
+            started.getVersion(); // forces the native library to load now, not at the first NDArray
+        } catch (Throwable e) { // EngineException, IllegalArgumentException, UnsatisfiedLinkError...
+            throw new EngineUnavailableException(unavailableMessage(e), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        engine = started;
+        options = requested;
+        device = requested.allowGpu() && started.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        seed(requested.seed());
+        return engine;
+    }
+
+    /** Starts with {@link EngineOptions#defaults()} if not started yet. */
+    public static synchronized Engine start() {
+        return engine != null ? engine : start(EngineOptions.defaults());
+    }
+
+    /** @return whether {@link #start(EngineOptions)} has succeeded in this JVM */
+    public static synchronized boolean isStarted() {
+        return engine != null;
+    }
+
+    /** @return the device chosen at start (starts with defaults if needed) */
+    public static synchronized Device device() {
+        start();
+        return device;
+    }
+
+    /** @return the options the engine was started with (starts with defaults if needed) */
+    public static synchronized EngineOptions options() {
+        start();
+        return options;
+    }
+
+    /**
+     * Re-seeds the engine's random generators; call before {@code initialize} to make weights repeatable.
+     * The long is folded to the int DJL takes (seeds below 2^31 are kept as they are).
+     */
+    public static synchronized void seed(long seed) {
+        start();
+        engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
+    }
+
+    /** @return e.g. "PyTorch 2.7.1 (DJL 0.36.0), 4 threads, 1 inter-op thread, seed 42, device cpu()" */
+    public static synchronized String describe() {
+        start();
+        return String.format(Locale.ROOT, "%s %s (DJL %s), %s threads, %s inter-op thread(s), seed %d, device %s",
+                engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
+                System.getProperty(NUM_THREADS), System.getProperty(NUM_INTEROP_THREADS),
+                options.seed(), device);
+    }
+
+    /** Native classifier of this OS as used by {@code ai.djl.pytorch:pytorch-native-cpu}. */
+    static String nativeClassifier() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String cpu = arch.contains("aarch64") || arch.contains("arm64") ? "aarch64" : "x86_64";
+        String system = os.startsWith("mac") ? "osx" : os.startsWith("win") ? "win" : "linux";
+        return system + "-" + cpu;
+    }
+
+    static String unavailableMessage(Throwable e) {
+        return "The PyTorch engine of Deep Java Library could not start (" + e + "). "
+                + "Put the native jar ai.djl.pytorch:pytorch-native-cpu:" + PYTORCH_VERSION + ":" + nativeClassifier()
+                + " next to pytorch-engine and pytorch-jni (in Fiji: Fiji.app/jars/), "
+                + "or set the environment variable PYTORCH_LIBRARY_PATH to a libtorch " + PYTORCH_VERSION
+                + " folder. Downloads are disabled (" + OFFLINE + "=" + System.getProperty(OFFLINE) + ").";
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

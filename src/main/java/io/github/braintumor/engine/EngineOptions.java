@@ -1,0 +1,74 @@
+package io.github.braintumor.engine;
+
+/**
+ * Settings for {@link DjlEngine#start(EngineOptions)}: intra-op threads, inter-op threads, random seed and
+ * whether a GPU may be used.
+ *
+ * <pre>{@code
+ * EngineOptions options = EngineOptions.builder().optThreads(1).optSeed(7).build();
+ * DjlEngine.start(options);
+ * }</pre>
+ *
+ * @param threads intra-op threads of PyTorch (&gt;= 1); default all available processors
+ * @param interopThreads inter-op threads of PyTorch (&gt;= 1); default 1
+ * @param seed random seed applied to the engine at start; default 42
+ * @param allowGpu whether a GPU is used when the engine sees one; default true
+ */
+public record EngineOptions(int threads, int interopThreads, long seed, boolean allowGpu) {
+
+    /** The default seed. */
+    public static final long DEFAULT_SEED = 42L;
+
+    public EngineOptions {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (interopThreads < 1) {
+            throw new IllegalArgumentException("interop threads must be >= 1, got " + interopThreads);
+        }
+    }
+
+    /** @return all cores, 1 inter-op thread, seed 42, GPU allowed */
+    public static EngineOptions defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder with the defaults of {@link EngineOptions}. */
+    public static final class Builder {
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int interopThreads = 1;
+        private long seed = DEFAULT_SEED;
+        private boolean allowGpu = true;
+
+        private Builder() {}
+
+        public Builder optThreads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder optInteropThreads(int interopThreads) {
+            this.interopThreads = interopThreads;
+            return this;
+        }
+
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder optAllowGpu(boolean allowGpu) {
+            this.allowGpu = allowGpu;
+            return this;
+        }
+
+        public EngineOptions build() {
+            return new EngineOptions(threads, interopThreads, seed, allowGpu);
+        }
+    }
+}
