@@ -2,6 +2,7 @@ package io.github.braintumor.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.engine.StandardCapabilities;
 
 import java.util.Locale;
 
@@ -70,7 +71,8 @@ public final class DjlEngine {
         }
         engine = started;
         options = requested;
-        device = requested.allowGpu() && started.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        device = chooseDevice(requested.allowGpu(), started.getGpuCount(),
+                started.hasCapability(StandardCapabilities.CUDA));
         seed(requested.seed());
         return engine;
     }
@@ -115,6 +117,15 @@ public final class DjlEngine {
                 options.seed(), device);
     }
 
+    /**
+     * GPU only when allowed, visible to the driver and supported by the loaded libtorch: DJL counts GPUs through
+     * the CUDA driver, so the CPU-only native jar on a machine with a GPU would otherwise pick a device it
+     * cannot use.
+     */
+    static Device chooseDevice(boolean allowGpu, int gpuCount, boolean libtorchHasCuda) {
+        return allowGpu && gpuCount > 0 && libtorchHasCuda ? Device.gpu() : Device.cpu();
+    }
+
     /** Native classifier of this OS as used by {@code ai.djl.pytorch:pytorch-native-cpu}. */
     static String nativeClassifier() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
@@ -126,8 +137,9 @@ public final class DjlEngine {
 
     static String unavailableMessage(Throwable e) {
         return "The PyTorch engine of Deep Java Library could not start (" + e + "). "
-                + "Put the native jar ai.djl.pytorch:pytorch-native-cpu:" + PYTORCH_VERSION + ":" + nativeClassifier()
-                + " next to pytorch-engine and pytorch-jni (in Fiji: Fiji.app/jars/), "
+                + "It needs ai.djl:api and ai.djl.pytorch:pytorch-engine " + Engine.getDjlVersion()
+                + ", ai.djl.pytorch:pytorch-jni and the native jar ai.djl.pytorch:pytorch-native-cpu:" + PYTORCH_VERSION
+                + ":" + nativeClassifier() + " on the class path (in Fiji: Fiji.app/jars/ and jars/<platform>/), "
                 + "or set the environment variable PYTORCH_LIBRARY_PATH to a libtorch " + PYTORCH_VERSION
                 + " folder. Downloads are disabled (" + OFFLINE + "=" + System.getProperty(OFFLINE) + ").";
     }

@@ -76,9 +76,10 @@ public final class Losses {
     public static NDArray softDice(NDArray logits, NDArray labels, double smooth) {
         NDArray y = align(labels, logits);
         NDArray p = Activation.sigmoid(logits);
-        NDArray intersection = p.mul(y).sum().mul(2).add(smooth);
-        NDArray total = p.sum().add(y.sum()).add(smooth);
-        return intersection.div(total).neg().add(1);
+        float s = (float) smooth; // a double scalar would turn the loss into float64
+        NDArray intersection = p.mul(y).sum().mul(2f).add(s);
+        NDArray total = p.sum().add(y.sum()).add(s);
+        return intersection.div(total).neg().add(1f);
     }
 
     private static NDArray align(NDArray labels, NDArray predictions) {

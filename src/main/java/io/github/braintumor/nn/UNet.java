@@ -51,6 +51,23 @@ public final class UNet {
             return this;
         }
 
+        public int inChannels() {
+            return inChannels;
+        }
+
+        public int outChannels() {
+            return outChannels;
+        }
+
+        public int features() {
+            return features;
+        }
+
+        public int depth() {
+            return depth;
+        }
+
+        /** @return a new, uninitialized block on every call (one per training trial) */
         public UNetBlock build() {
             require(inChannels >= 1, "inChannels must be >= 1, got " + inChannels);
             require(outChannels >= 1, "outChannels must be >= 1, got " + outChannels);

@@ -29,6 +29,7 @@ class ImagePlusSlicesTest {
         assertEquals(2, slices.size());
         SliceImage s = slices.get(0);
         assertEquals(3, s.channels());
+        assertEquals(false, s.replicated());
         assertArrayEquals(new byte[] {1, (byte) 0xff, 2, (byte) 0xfe, 3, (byte) 0x80}, s.pixels());
         assertEquals(11, slices.get(1).unsigned(1, 0, 0)); // G of the second slice, alpha ignored
         assertEquals("", ImagePlusSlices.conversionNote(new ImagePlus("rgb", stack)));
@@ -56,6 +57,7 @@ class ImagePlusSlicesTest {
         ImagePlus imp = new ImagePlus("gray", new ByteProcessor(2, 1, new byte[] {7, (byte) 200}));
         List<SliceImage> slices = ImagePlusSlices.toSliceImages(imp);
         assertArrayEquals(new byte[] {7, (byte) 200, 7, (byte) 200, 7, (byte) 200}, slices.get(0).pixels());
+        assertTrue(slices.get(0).replicated());
         assertTrue(ImagePlusSlices.conversionNote(imp).contains("replicated"), ImagePlusSlices.conversionNote(imp));
     }
 

@@ -1,0 +1,75 @@
+package io.github.braintumor.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+
+class DjlEngineTest {
+
+    @Test
+    void startsOfflineOnCpuAndIsIdempotent() {
+        Engine first = DjlEngine.start(EngineOptions.builder().optThreads(1).build());
+        Engine second = DjlEngine.start(EngineOptions.defaults());
+        assertSame(first, second);
+        assertEquals("PyTorch", first.getEngineName());
+        assertEquals("true", System.getProperty(DjlEngine.OFFLINE));
+        assertNotNull(System.getProperty(DjlEngine.NUM_THREADS));
+        Device device = DjlEngine.device();
+        boolean cuda = first.hasCapability(ai.djl.engine.StandardCapabilities.CUDA);
+        assertEquals(first.getGpuCount() > 0 && cuda ? Device.gpu() : Device.cpu(), device);
+        String text = DjlEngine.describe();
+        assertTrue(text.startsWith("PyTorch 2.7.1"), text);
+        assertTrue(text.contains("device"), text);
+    }
+
+    @Test
+    void seedMakesRandomNumbersRepeatable() {
+        DjlEngine.start(EngineOptions.builder().optThreads(1).build());
+        try (NDManager m = NDManager.newBaseManager()) {
+            DjlEngine.seed(5);
+            float[] a = m.randomNormal(new Shape(4)).toFloatArray();
+            DjlEngine.seed(5);
+            float[] b = m.randomNormal(new Shape(4)).toFloatArray();
+            DjlEngine.seed(6);
+            float[] c = m.randomNormal(new Shape(4)).toFloatArray();
+            assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(b));
+            assertTrue(!java.util.Arrays.equals(a, c));
+        }
+    }
+
+    @Test
+    void gpuOnlyWhenAllowedVisibleAndSupported() {
+        assertEquals(Device.gpu(), DjlEngine.chooseDevice(true, 1, true));
+        assertEquals(Device.cpu(), DjlEngine.chooseDevice(false, 1, true));
+        assertEquals(Device.cpu(), DjlEngine.chooseDevice(true, 0, true));
+        assertEquals(Device.cpu(), DjlEngine.chooseDevice(true, 2, false)); // CPU-only libtorch on a GPU machine
+    }
+
+    @Test
+    void optionsDefaultsAndValidation() {
+        EngineOptions d = EngineOptions.defaults();
+        assertEquals(Runtime.getRuntime().availableProcessors(), d.threads());
+        assertEquals(1, d.interopThreads());
+        assertEquals(42L, d.seed());
+        assertTrue(d.allowGpu());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EngineOptions.builder().optThreads(0).build());
+        assertTrue(e.getMessage().contains("threads"), e.getMessage());
+    }
+
+    @Test
+    void unavailableMessageNamesTheJarAndTheVariable() {
+        String m = DjlEngine.unavailableMessage(new UnsatisfiedLinkError("no torch"));
+        assertTrue(m.contains("ai.djl.pytorch:pytorch-native-cpu:2.7.1:" + DjlEngine.nativeClassifier()), m);
+        assertTrue(m.contains("PYTORCH_LIBRARY_PATH"), m);
+        assertTrue(m.contains("no torch"), m);
+    }
+}
