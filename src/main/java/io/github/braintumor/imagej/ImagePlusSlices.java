@@ -14,8 +14,8 @@ import java.util.Objects;
  * <p><b>Accepted images</b> ({@link #toSliceImages}): RGB (R, G, B = pre-contrast, FLAIR, post-contrast,
  * as the LGG TIFFs open in Fiji); a 3-channel composite/hyperstack of 8, 16 or 32-bit; or a single-channel
  * 8, 16 or 32-bit image, whose one channel is replicated to all three (the models were trained on three,
- * so expect worse results; {@link SliceImage#replicated()} is then true). 8-bit is expected; 16 and 32-bit planes are each scaled from their own
- * min..max (finite values) to 0..255, rounded, a constant plane becoming 0 and NaN becoming 0.
+ * so expect worse results; {@link SliceImage#replicated()} is then true). 8-bit is expected; 16 and 32-bit
+ * planes are each scaled from their own min..max (finite values) to 0..255, rounded, a constant plane becoming 0 and NaN becoming 0.
  * {@link #conversionNote} says in words what was done, for the log. One SliceImage per Z (and T) position,
  * in stack order (Z fastest, then T).
  *
