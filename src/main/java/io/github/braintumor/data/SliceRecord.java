@@ -28,7 +28,7 @@ public record SliceRecord(String patientId, String hospital, int sliceNumber, Pa
     public static final long UNKNOWN_AREA = -1;
 
     public SliceRecord {
-        if (tumourArea == 0 && tumour || tumourArea > 0 && !tumour) {
+        if (tumour ? tumourArea <= 0 && tumourArea != UNKNOWN_AREA : tumourArea != 0) {
             throw new IllegalArgumentException("slice " + image + ": tumour=" + tumour + " but tumourArea=" + tumourArea);
         }
     }

@@ -30,7 +30,7 @@ import java.util.Objects;
 public final class ModelBundle implements AutoCloseable {
     /** Name of the description file in every bundle. */
     public static final String MODEL_JSON = "model.json";
-    /** Stem of the weights file written by {@link #save}: {@code weights.params}. */
+    /** Stem of the weights file written by {@link #save}: {@code weights-NNNN.params}. */
     public static final String WEIGHTS_STEM = "weights";
     /** Classpath folder of the embedded default models, followed by the kind id and '/'. */
     public static final String EMBEDDED_ROOT = "/io/github/braintumor/models/";
@@ -73,7 +73,7 @@ public final class ModelBundle implements AutoCloseable {
             switch (format) {
                 case ModelInfo.FORMAT_DJL -> {
                     model.setBlock(Architectures.block(info));
-                    model.load(dir, stem(info.weightsFile(), ".params"));
+                    loadParameters(model, dir, info.weightsFile());
                 }
                 case ModelInfo.FORMAT_TORCHSCRIPT -> model.load(dir, stem(info.weightsFile(), ".pt"));
                 default -> throw new BundleException(dir.resolve(MODEL_JSON) + ": unknown weightsFormat '"
@@ -139,6 +139,20 @@ public final class ModelBundle implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads DJL parameters named {@code <prefix>-NNNN.params} (the only names {@code Model.load} accepts) into the
+     * model's block.
+     */
+    public static void loadParameters(Model model, Path dir, String fileName)
+            throws BundleException, IOException, MalformedModelException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+)-(\\d{4})\\.params").matcher(fileName);
+        if (!m.matches()) {
+            throw new BundleException("Weights file name '" + fileName + "' in " + dir
+                    + " must look like NAME-0000.params (DJL's naming)");
+        }
+        model.load(dir, m.group(1), Map.of("epoch", m.group(2)));
+    }
+
     private static String stem(String fileName, String extension) throws BundleException {
         if (!fileName.endsWith(extension)) {
             throw new BundleException("Weights file name '" + fileName + "' should end with " + extension);
@@ -160,9 +174,7 @@ public final class ModelBundle implements AutoCloseable {
         try {
             staged = BundleFiles.newSiblingTempDir(dir);
             model.save(staged, WEIGHTS_STEM);
-            Path written = findSavedParams(staged);
-            Path weights = staged.resolve(WEIGHTS_STEM + ".params");
-            Files.move(written, weights);
+            Path weights = findSavedParams(staged);
             ModelInfo complete = info.toBuilder()
                     .optWeights(weights.getFileName().toString(), ModelInfo.FORMAT_DJL, BundleFiles.sha256(weights))
                     .build();

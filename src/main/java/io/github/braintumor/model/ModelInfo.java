@@ -18,7 +18,7 @@ import java.util.Map;
  * <pre>{@code
  * ModelInfo info = ModelInfo.builder(ModelKind.UNET)
  *         .setArchitecture(ModelInfo.unetArchitecture(3, 16, 4))
- *         .optNormalization("divide_by_255").build();
+ *         .optNormalization("divide255").build();
  * int features = info.architectureInt("features", 32);
  * }</pre>
  *
@@ -171,7 +171,7 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
         private int inputSize = 256;
         private int inputChannels = 3;
         private int modelInputSize = -1;
-        private String normalization = "divide_by_255";
+        private String normalization = io.github.braintumor.tensor.Normalization.DIVIDE_BY_255.id();
         private float threshold = 0.5f;
         private TrainingData training;
         private Map<String, Double> validation = new LinkedHashMap<>();

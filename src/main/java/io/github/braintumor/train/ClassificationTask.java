@@ -105,7 +105,8 @@ final class ClassificationTask implements TrainingTask {
             throw new IllegalArgumentException("Classifier input size " + hp.inputSize() + " must divide the slice"
                     + " size " + w + "x" + h);
         }
-        return CropSampler.downscale(image, CHANNELS, h, w, h / hp.inputSize());
+        int factor = h / hp.inputSize();
+        return factor == 1 ? image : io.github.braintumor.infer.Resampling.average(image, CHANNELS, h, w, factor);
     }
 
     @Override

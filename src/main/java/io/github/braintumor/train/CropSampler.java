@@ -72,30 +72,4 @@ final class CropSampler {
     private static float at(float[] src, int base, int width, int height, int y, int x) {
         return x < 0 || y < 0 || x >= width || y >= height ? 0f : src[base + y * width + x];
     }
-
-    /** Averages {@code factor x factor} blocks of each plane (downscaling by an integer factor). */
-    static float[] downscale(float[] src, int channels, int height, int width, int factor) {
-        if (factor == 1) {
-            return src;
-        }
-        int h = height / factor;
-        int w = width / factor;
-        float[] out = new float[channels * h * w];
-        float norm = 1f / (factor * factor);
-        for (int ch = 0; ch < channels; ch++) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    float sum = 0;
-                    for (int dy = 0; dy < factor; dy++) {
-                        int row = ch * height * width + (y * factor + dy) * width + x * factor;
-                        for (int dx = 0; dx < factor; dx++) {
-                            sum += src[row + dx];
-                        }
-                    }
-                    out[ch * h * w + y * w + x] = sum * norm;
-                }
-            }
-        }
-        return out;
-    }
 }

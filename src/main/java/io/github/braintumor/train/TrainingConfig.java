@@ -146,7 +146,7 @@ public final class TrainingConfig {
         private double minutes;
         private int averageLastEpochs;
         private int warmUpSteps = -1;
-        private String normalization = "divide_by_255";
+        private String normalization = io.github.braintumor.tensor.Normalization.DIVIDE_BY_255.id();
         private Path checkpointDir;
         private long splitSeed = -1;
 

@@ -270,7 +270,7 @@ final class TrainingLoop {
                     + expected.architecture());
         }
         try {
-            model.load(dir, ModelBundle.WEIGHTS_STEM);
+            ModelBundle.loadParameters(model, dir, found.weightsFile());
         } catch (IOException | MalformedModelException e) {
             throw new BundleException("Cannot load checkpoint weights " + dir.resolve(found.weightsFile()) + ": "
                     + e.getMessage(), e);
