@@ -46,7 +46,7 @@ final class TrainUnetSubcommand implements Subcommand {
         return Main.OK;
     }
 
-    static TrainingJobs.Settings settings(Args a, int crop) throws UsageException {
+    static TrainingJobs.Settings settings(Args a, int crop) throws Exception {
         a.expectPositional(1);
         Path data = a.existingPath(0, "DATA");
         Path bundle = a.path("out");

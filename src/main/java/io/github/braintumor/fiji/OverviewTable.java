@@ -49,21 +49,21 @@ public final class OverviewTable {
     /** Grouped bars per hospital: tumour and no-tumour slice counts. */
     public static Plot plot(DatasetOverview o) {
         List<DatasetOverview.Group> groups = new ArrayList<>(o.perHospital().values());
-        StringBuilder labels = new StringBuilder();
+        StringBuilder labels = new StringBuilder("{");
         double[] tumour = new double[groups.size()];
         double[] none = new double[groups.size()];
         for (int i = 0; i < groups.size(); i++) {
-            if (i > 0) labels.append('\n');
+            if (i > 0) labels.append(',');
             labels.append(groups.get(i).name());
             tumour[i] = groups.get(i).tumourSlices();
             none[i] = groups.get(i).nonTumourSlices();
         }
-        Plot plot = new Plot("Tumour slices per hospital", "hospital", "slices");
+        labels.append('}'); // an axis label in braces makes categories in ImageJ plots
+        Plot plot = new Plot("Tumour slices per hospital", labels.toString(), "slices");
         plot.setColor(Color.BLACK, Color.RED);
         plot.add("separated bar", tumour);
         plot.setColor(Color.BLACK, Color.GRAY);
         plot.add("separated bar", none);
-        plot.setXCategories(labels.toString());
         plot.setColor(Color.BLACK);
         plot.addLegend("tumour\nno tumour");
         plot.setLimitsToFit(false);
