@@ -121,7 +121,7 @@ public final class EvaluationReport {
                     e.slice().sliceNumber(), e.confusion().dice(), e.confusion().iou());
             int flair = image.channels() > SliceImage.FLAIR ? SliceImage.FLAIR : 0;
             BufferedImage img = Overlay.builder().setImage(image.width(), image.height(), 1, image.plane(flair))
-                    .optTruth(truth.pixels()).optPrediction(e.prediction()).optScale(image.width() <= 128 ? 2 : 1)
+                    .optTruth(truth.pixels()).optPrediction(e.prediction()).optScale(Math.max(1, Math.min(8, (int) Math.ceil(512.0 / image.width()))))
                     .optCaption(caption).build();
             png(out, dir, prefix + "_" + (i + 1) + ".png", what + ": " + caption, img);
         }
@@ -174,7 +174,7 @@ public final class EvaluationReport {
                     "empty_slices_false_positive_rate", "seg_as_classifier_accuracy", "best_threshold")) {
                 overlap.put(k, s.get(k));
             }
-            h.addKeyValues(overlap);
+            h.addKeyValues(labelled(overlap));
             h.addSubsection("Why pixel accuracy misleads");
             h.addParagraph(String.format(Locale.ROOT, "Pixel accuracy is %s but IoU over all pixels is %s. A tumour"
                     + " covers a few percent of a slice at most, so a model that predicts no tumour at all is"
@@ -184,7 +184,7 @@ public final class EvaluationReport {
             Map<String, Object> side = new LinkedHashMap<>();
             side.put("pixel_accuracy", s.get("pixel_accuracy"));
             side.put("iou_micro", s.get("iou_micro"));
-            h.addKeyValues(side);
+            h.addKeyValues(labelled(side));
         }
         if (s.get("classifier_accuracy") != null) {
             h.addSection("Classification: does a slice contain tumour?");
@@ -197,13 +197,13 @@ public final class EvaluationReport {
                     "classifier_recall", "classifier_auc", "seg_as_classifier_accuracy")) {
                 c.put(k, s.get(k));
             }
-            h.addKeyValues(c);
+            h.addKeyValues(labelled(c));
         }
         h.addSection("Speed");
         Map<String, Object> speed = new LinkedHashMap<>();
         speed.put("seconds", s.get("seconds"));
         speed.put("slices_per_second", s.get("slices_per_second"));
-        h.addKeyValues(speed);
+        h.addKeyValues(labelled(speed));
         h.addSection("Pictures");
         h.addParagraph("Overlays show the FLAIR channel in grey, the drawn tumour outlined in green and the"
                 + " prediction in red (yellow where they meet). Good examples are the tumour slices with the"
@@ -217,6 +217,33 @@ public final class EvaluationReport {
         h.addTable("Per patient", r.perPatient());
         h.addParagraph("Every slice is in per_slice.csv next to this page.");
         return h.build();
+    }
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("threshold", "probability threshold used"),
+            Map.entry("dice_per_patient_mean", "Dice per patient (volume), mean"),
+            Map.entry("dice_per_patient_median", "Dice per patient (volume), median"),
+            Map.entry("dice_tumour_slices_mean", "Dice of tumour slices, mean"),
+            Map.entry("iou_tumour_slices_mean", "IoU of tumour slices, mean"),
+            Map.entry("iou_all_slices_mean", "IoU of all slices, mean (empty and correctly empty = 1)"),
+            Map.entry("iou_micro", "IoU of all pixels pooled"),
+            Map.entry("pixel_accuracy", "pixel accuracy (share of pixels right)"),
+            Map.entry("empty_slices_false_positive_rate", "slices without tumour where tumour was predicted"),
+            Map.entry("seg_as_classifier_accuracy", "UNet as a slice classifier (tumour = non-empty mask), accuracy"),
+            Map.entry("best_threshold", "best threshold (highest pooled Dice)"),
+            Map.entry("classifier_threshold", "classifier threshold"),
+            Map.entry("classifier_accuracy", "classifier accuracy"),
+            Map.entry("classifier_precision", "classifier precision"),
+            Map.entry("classifier_recall", "classifier recall (sensitivity)"),
+            Map.entry("classifier_auc", "classifier ROC AUC"),
+            Map.entry("seconds", "seconds (reading, inference, scoring)"),
+            Map.entry("slices_per_second", "slices per second"));
+
+    /** Plain-word labels (with the summary.json key) and "n/a" for values that do not apply. */
+    private static Map<String, Object> labelled(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(LABELS.getOrDefault(k, k) + " [" + k + "]", v == null ? "n/a" : v));
+        return out;
     }
 
     private static String fmt(Object v) {

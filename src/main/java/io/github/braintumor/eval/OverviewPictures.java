@@ -86,7 +86,8 @@ public final class OverviewPictures {
             if (chosen == null) continue;
             SliceImage img = LggTiff.readImage(chosen.image(), LggTiff.ANY_SIZE);
             tiles.add(Overlay.builder().setImage(img.width(), img.height(), img.channels(), img.pixels())
-                    .optTruth(chosenMask.pixels()).optCaption(p.id() + " #" + chosen.sliceNumber()).build());
+                    .optTruth(chosenMask.pixels())
+                    .optScale(Math.max(1, Math.min(8, 256 / img.width()))).optCaption(p.id() + " #" + chosen.sliceNumber()).build());
         }
         if (tiles.isEmpty()) return null;
         int columns = Math.min(4, tiles.size());
