@@ -61,9 +61,10 @@ final class ClassificationTask implements TrainingTask {
     }
 
     @Override
-    public ModelInfo.Builder describe() {
+    public ModelInfo.Builder describe() throws LggDataException {
+        int side = store.get(train.get(0)).image().width();
         return ModelInfo.builder(ModelKind.CLASSIFIER).setArchitecture(Architectures.classifierArchitecture(hp))
-                .optModelInputSize(hp.inputSize());
+                .optInputSize(side).optModelInputSize(hp.inputSize());
     }
 
     @Override

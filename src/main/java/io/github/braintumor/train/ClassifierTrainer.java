@@ -32,8 +32,13 @@ public final class ClassifierTrainer {
     /** As {@link SegmenterTrainer#train}. */
     public TrainingResult train(LggDataset data, PatientSplit split, Path outBundle, ProgressListener listener,
                                 BooleanSupplier cancel) throws IOException, BundleException {
+        return train(data, split, outBundle, listener, cancel, new SliceStore(config.cacheBytes()));
+    }
+
+    /** With a slice cache shared between runs (random search). */
+    TrainingResult train(LggDataset data, PatientSplit split, Path outBundle, ProgressListener listener,
+                         BooleanSupplier cancel, SliceStore store) throws IOException, BundleException {
         TrainingSets sets = TrainingSets.of(data, split, config);
-        SliceStore store = new SliceStore(config.cacheBytes());
         ClassificationTask task = new ClassificationTask(hp, config, store, sets.train(), sets.validation());
         return new TrainingLoop(task, config, sets.description()).run(outBundle, listener, cancel);
     }

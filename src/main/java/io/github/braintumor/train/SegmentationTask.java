@@ -66,9 +66,10 @@ final class SegmentationTask implements TrainingTask {
     }
 
     @Override
-    public ModelInfo.Builder describe() {
+    public ModelInfo.Builder describe() throws LggDataException {
+        int side = store.get(train.get(0)).image().width(); // slices the model was trained for (LGG: 256)
         return ModelInfo.builder(ModelKind.UNET).setArchitecture(ModelInfo.unetArchitecture(
-                prototype.getInChannels(), prototype.getFeatures(), prototype.getDepth()));
+                prototype.getInChannels(), prototype.getFeatures(), prototype.getDepth())).optInputSize(side);
     }
 
     @Override

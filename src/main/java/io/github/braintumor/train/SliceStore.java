@@ -36,9 +36,9 @@ final class SliceStore {
         if (s != null) {
             return s;
         }
-        SliceImage image = LggTiff.readImage(r.image());
+        SliceImage image = LggTiff.readImage(r.image(), LggTiff.ANY_SIZE);
         SliceMask mask = r.mask() == null ? SliceMask.empty(image.width(), image.height())
-                : LggTiff.readMask(r.mask());
+                : LggTiff.readMask(r.mask(), LggTiff.ANY_SIZE);
         if (mask.width() != image.width() || mask.height() != image.height()) {
             throw new LggDataException(r.mask(), "mask is " + mask.width() + "x" + mask.height() + " but image "
                     + r.image().getFileName() + " is " + image.width() + "x" + image.height());

@@ -28,7 +28,7 @@ interface TrainingTask {
     String metricName();
 
     /** Model description without weights, training data or metrics. */
-    ModelInfo.Builder describe();
+    ModelInfo.Builder describe() throws LggDataException;
 
     /** A fresh, uninitialised block. */
     Block newBlock();
