@@ -24,6 +24,7 @@ public final class Main {
             new OverviewSubcommand(),
             new TrainUnetSubcommand(),
             new TrainClassifierSubcommand(),
+            new SearchClassifierSubcommand(),
             new SegmentSubcommand(),
             new ClassifySubcommand(),
             new IouSubcommand(),

@@ -6,6 +6,9 @@ import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.nn.UNet;
 import io.github.braintumor.train.ClassifierTrainer;
 import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.train.RandomSearch;
+import io.github.braintumor.train.SearchConfig;
+import io.github.braintumor.train.SearchResult;
 import io.github.braintumor.train.SegmenterTrainer;
 import io.github.braintumor.train.TrainingConfig;
 import io.github.braintumor.train.TrainingResult;
@@ -79,6 +82,22 @@ public final class TrainingJobs {
                 s.learningRate());
         return new ClassifierTrainer(h, s.config().build()).train(data, split(data, s.seed()), s.output(), progress,
                 cancel);
+    }
+
+    /**
+     * Random search of the classifier's hyperparameters (the study's space): {@code trials} draws, each trained
+     * {@code executions} times for {@code s.epochs()} epochs; the best is retrained into {@code <output>/best}.
+     * The trials table is {@code <output>/trials.csv}, best first.
+     */
+    public static SearchResult search(Settings s, int trials, int executions, ProgressListener progress,
+            BooleanSupplier cancel) throws Exception {
+        s.check();
+        if (trials < 1) throw new IllegalArgumentException("trials must be at least 1, got " + trials);
+        if (executions < 1) throw new IllegalArgumentException("executions must be at least 1, got " + executions);
+        LggDataset data = LggDataset.index(s.data());
+        SearchConfig config = new SearchConfig(trials, s.epochs(), executions, s.seed(), null, s.config().build(),
+                s.epochs());
+        return new RandomSearch().run(data, split(data, s.seed()), config, s.output(), progress, cancel);
     }
 
     static PatientSplit split(LggDataset data, long seed) {

@@ -54,7 +54,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overview", "train-unet", "train-classifier", "segment", "classify", "iou", "demo"})
+    @ValueSource(strings = {"overview", "train-unet", "train-classifier", "search-classifier", "segment", "classify", "iou", "demo"})
     void everySubcommandHasHelp(String name) {
         CliRun r = CliRun.of(name, "--help");
         assertEquals(Main.OK, r.code());
@@ -173,7 +173,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train-unet", "train-classifier"})
+    @ValueSource(strings = {"train-unet", "train-classifier", "search-classifier"})
     void trainingBadInputs(String command) {
         Path out = tmp.resolve("bundle-" + command);
         assertEquals(Main.BAD_INPUT, CliRun.of(command, tmp.resolve("nope").toString(), "--out", out.toString()).code());

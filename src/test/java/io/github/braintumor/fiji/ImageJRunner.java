@@ -80,7 +80,9 @@ final class ImageJRunner {
             throw new AssertionError("macro " + name + " timed out after " + timeoutSeconds + " s; output:\n"
                     + Files.readString(log));
         }
-        return new Result(p.exitValue(), Files.readString(log));
+        String output = Files.readString(log);
+        Files.delete(log);
+        return new Result(p.exitValue(), output);
     }
 
     private static String javaBin() {

@@ -3,6 +3,7 @@ package io.github.braintumor.fiji.command;
 import io.github.braintumor.fiji.TaskProgress;
 
 import java.awt.GraphicsEnvironment;
+import java.util.concurrent.CancellationException;
 import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
@@ -35,6 +36,10 @@ public abstract class BrainTumorCommand extends ContextCommand {
     public final void run() {
         try {
             execute();
+        } catch (CancellationException e) {
+            // The user pressed cancel during inference: nothing to report but the fact.
+            if (log != null) log.info(label() + ": " + e.getMessage());
+            cancel(e.getMessage());
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             if (log != null) log.error(label() + ": " + message);

@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.measure.ResultsTable;
 import java.awt.GraphicsEnvironment;
+import java.util.concurrent.CancellationException;
 
 /** Shared plumbing of the ImageJ 1 plugins: errors as IJ.error (or a log line when headless). */
 final class Ij1 {
@@ -18,6 +19,8 @@ final class Ij1 {
     static void guarded(String title, Body body) {
         try {
             body.run();
+        } catch (CancellationException e) {
+            IJ.showStatus(title + ": " + e.getMessage());
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             if (GraphicsEnvironment.isHeadless()) {
