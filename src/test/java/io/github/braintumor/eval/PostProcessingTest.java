@@ -23,8 +23,8 @@ class PostProcessingTest {
                 slice("#...\n....\n..##"),
                 slice("#...\n....\n...."),
         };
-        // left column through three slices: 3 voxels; lower right: {1:(1,3)} is alone in slice 0? (1,3) in slice 0
-        // touches nothing in slice 1 at (1,3) -> separate 1 voxel; (2,2),(2,3) in slice 1 -> 2 voxels
+        // components: the left column through three slices (3 voxels), (1,3) of slice 0 alone (1 voxel),
+        // (2,2)-(2,3) of slice 1 (2 voxels); only the first survives
         byte[][] out = PostProcessing.largestComponent3d(masks, 4, 3);
         assertArrayEquals(slice("#...\n....\n...."), out[0]);
         assertArrayEquals(slice("#...\n....\n...."), out[1]);
