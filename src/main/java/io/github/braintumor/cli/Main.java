@@ -28,6 +28,7 @@ public final class Main {
             new SegmentSubcommand(),
             new ClassifySubcommand(),
             new IouSubcommand(),
+            new EvaluateSubcommand(),
             new DemoSubcommand());
 
     public static final int OK = 0;
