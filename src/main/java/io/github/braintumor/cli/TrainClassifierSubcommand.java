@@ -20,16 +20,21 @@ final class TrainClassifierSubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "train-classifier DATA --out BUNDLE " + TrainUnetSubcommand.COMMON_USAGE_LINE + "\n"
+        return "train-classifier DATA --out BUNDLE [--input-size 128] " + TrainUnetSubcommand.COMMON_USAGE_LINE + "\n"
+                + "  --input-size  side the 256x256 slices are averaged down to (256, 128 or 64)\n"
                 + TrainUnetSubcommand.COMMON_USAGE;
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, TrainUnetSubcommand.COMMON, java.util.Set.of());
+        Args a = Args.parse(argv, TrainUnetSubcommand.union(TrainUnetSubcommand.COMMON, java.util.Set.of("input-size")),
+                TrainUnetSubcommand.FLAGS);
         TrainingJobs.Settings s = TrainUnetSubcommand.settings(a, 0);
         TextProgressBar bar = new TextProgressBar(err);
-        TrainingResult r = TrainingJobs.classifier(s, bar, () -> false);
+        TrainingResult r;
+        try (StopOnSignal stop = StopOnSignal.install()) {
+            r = TrainingJobs.classifier(s, a.getInt("input-size", TrainingJobs.DEFAULT_CLASSIFIER_INPUT), bar, stop);
+        }
         bar.finish();
         out.println(Reports.training(r));
         return Main.OK;

@@ -4,13 +4,18 @@ import io.github.braintumor.fiji.Reports;
 import io.github.braintumor.fiji.TrainingJobs;
 import io.github.braintumor.train.TrainingResult;
 import java.io.PrintStream;
+import io.github.braintumor.train.TrainingConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** {@code brain-tumor train-unet DATA --out BUNDLE}: trains a UNet segmenter. */
 final class TrainUnetSubcommand implements Subcommand {
-    static final Set<String> COMMON = Set.of("out", "epochs", "batch", "lr", "seed", "samples");
+    static final Set<String> COMMON = Set.of("out", "epochs", "batch", "lr", "seed", "samples", "split", "minutes",
+            "resume", "average", "tumour-fraction", "val-patients", "threads", "cache-mb");
+    static final Set<String> FLAGS = Set.of("no-augment");
 
     @Override
     public String name() {
@@ -29,31 +34,75 @@ final class TrainUnetSubcommand implements Subcommand {
                 + "  --crop      training crop side, 0 = whole slices\n" + COMMON_USAGE;
     }
 
-    static final String COMMON_USAGE_LINE = "[--epochs 10] [--batch 8] [--lr 0.001] [--seed 42] [--samples 0]";
-    static final String COMMON_USAGE = "  DATA        kaggle_3m folder or a folder of patient folders (20% of patients validate)\n"
+    static final String COMMON_USAGE_LINE = "[--epochs 10] [--batch 8] [--lr 0.001] [--seed 42] [--samples 0]\n"
+            + "    [--split CSV] [--minutes M] [--resume CHECKPOINT] [--average K] [--tumour-fraction P]\n"
+            + "    [--val-patients K] [--threads T] [--cache-mb MB] [--no-augment]";
+    static final String COMMON_USAGE = "  DATA        kaggle_3m folder or a folder of patient folders\n"
             + "  --out       the model bundle folder to write (best epoch; Ctrl-C keeps the last best)\n"
             + "  --epochs, --batch, --lr, --seed   training settings\n"
-            + "  --samples   slices per epoch, 0 = all training slices";
+            + "  --samples   slices per epoch, 0 = all training slices\n"
+            + "  --split     patient split CSV (patient,hospital,part): used if it exists, else a 70/15/15 split\n"
+            + "              by hospital is made with --seed and written there; without it 20% of patients validate\n"
+            + "  --minutes   time budget: stop cleanly after the epoch in which it runs out (0 = none)\n"
+            + "  --resume    continue from a checkpoint folder (<out>-last is written every epoch)\n"
+            + "  --average   average the weights of the last K epochs; kept if it validates better\n"
+            + "  --tumour-fraction  share of tumour-centred samples at epoch 1 (falls to the natural share)\n"
+            + "  --val-patients     validate on the first K validation patients only (0 = all)\n"
+            + "  --threads   intra-op threads (0 = engine default); --cache-mb: decoded-slice cache\n"
+            + "  --no-augment       no flips, rotations or scaling";
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, union(COMMON, Set.of("features", "crop")), Set.of());
+        Args a = Args.parse(argv, union(COMMON, Set.of("features", "crop")), FLAGS);
         TrainingJobs.Settings s = settings(a, a.getInt("crop", 128));
         TextProgressBar bar = new TextProgressBar(err);
-        TrainingResult r = TrainingJobs.segmenter(s, a.getInt("features", 16), bar, () -> false);
+        TrainingResult r;
+        try (StopOnSignal stop = StopOnSignal.install()) {
+            r = TrainingJobs.segmenter(s, a.getInt("features", 16), bar, stop);
+        }
         bar.finish();
         out.println(Reports.training(r));
         return Main.OK;
     }
 
     static TrainingJobs.Settings settings(Args a, int crop) throws Exception {
+        return settings(a, crop, 10);
+    }
+
+    static TrainingJobs.Settings settings(Args a, int crop, int defaultEpochs) throws Exception {
         a.expectPositional(1);
         Path data = a.existingPath(0, "DATA");
         Path bundle = a.path("out");
         if (bundle == null) throw new UsageException("--out BUNDLE is required");
         Inputs.dataset(data);
-        return new TrainingJobs.Settings(data, bundle, a.getInt("epochs", 10), a.getInt("batch", 8),
-                a.getDouble("lr", 1e-3), crop, a.getLong("seed", 42), a.getInt("samples", 0));
+        return new TrainingJobs.Settings(data, bundle, a.getInt("epochs", defaultEpochs), a.getInt("batch", 8),
+                a.getDouble("lr", 1e-3), crop, a.getLong("seed", 42), a.getInt("samples", 0), a.path("split"),
+                tuning(a));
+    }
+
+    /** The advanced options, checked now so that a typo fails before any training starts. */
+    static UnaryOperator<TrainingConfig.Builder> tuning(Args a) throws UsageException {
+        double minutes = a.getDouble("minutes", 0);
+        int average = a.getInt("average", 0);
+        int validationPatients = a.getInt("val-patients", 0);
+        int threads = a.getInt("threads", 0);
+        long cacheMb = a.getLong("cache-mb", 2048);
+        double tumourFraction = a.getDouble("tumour-fraction", -1);
+        if (a.has("tumour-fraction") && !(tumourFraction >= 0 && tumourFraction <= 1)) {
+            throw new UsageException("--tumour-fraction must be between 0 and 1, got " + tumourFraction);
+        }
+        Path resume = a.path("resume");
+        if (resume != null && !Files.isDirectory(resume)) {
+            throw new UsageException("--resume " + resume + ": no such checkpoint folder (training writes <out>-last)");
+        }
+        boolean augment = !a.has("no-augment");
+        return b -> {
+            b.optMinutes(minutes).optAverageLastEpochs(average).optValidationPatients(validationPatients)
+                    .optThreads(threads).optCacheBytes(cacheMb << 20).optAugment(augment);
+            if (tumourFraction >= 0) b.optTumourFraction(tumourFraction, -1);
+            if (resume != null) b.optResume(resume);
+            return b;
+        };
     }
 
     static Set<String> union(Set<String> x, Set<String> y) {

@@ -3,6 +3,7 @@ package io.github.braintumor.fiji;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientSplit;
 import io.github.braintumor.nn.ClassifierHyperparameters;
+import io.github.braintumor.nn.SearchSpace;
 import io.github.braintumor.nn.UNet;
 import io.github.braintumor.train.ClassifierTrainer;
 import io.github.braintumor.train.ProgressListener;
@@ -12,8 +13,11 @@ import io.github.braintumor.train.SearchResult;
 import io.github.braintumor.train.SegmenterTrainer;
 import io.github.braintumor.train.TrainingConfig;
 import io.github.braintumor.train.TrainingResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The training commands' one entry: data folder + a few user settings -> a model bundle. Used by
@@ -30,12 +34,31 @@ public final class TrainingJobs {
 
     private TrainingJobs() {}
 
+    /** Fractions of a split made for a {@code split} file that does not exist yet: a test part is kept untouched. */
+    public static final double[] SPLIT_FILE_FRACTIONS = {0.7, 0.15, 0.15};
+
+    /** Input side of the classifier when none is given: the slices halved, which keeps CPU training practical. */
+    public static final int DEFAULT_CLASSIFIER_INPUT = 128;
+
+    /** Input side during a random search: many short trainings, so smaller still. */
+    public static final int DEFAULT_SEARCH_INPUT = 64;
+
     /**
      * @param cropSize training crop side for the UNet (0 = whole slices)
      * @param samplesPerEpoch slices per epoch (0 = all training slices)
+     * @param split patient split CSV: read when it exists, else made ({@link #SPLIT_FILE_FRACTIONS}) and written
+     *     there; {@code null}: {@link #VALIDATION_FRACTION} of the patients validate and none is held out
+     * @param tuning further {@link TrainingConfig} options (time budget, resume, sampling...), applied last
      */
     public record Settings(Path data, Path output, int epochs, int batchSize, double learningRate, int cropSize,
-            long seed, int samplesPerEpoch) {
+            long seed, int samplesPerEpoch, Path split, UnaryOperator<TrainingConfig.Builder> tuning) {
+        /** The settings the dialogs ask for; no split file, no further tuning. */
+        public Settings(Path data, Path output, int epochs, int batchSize, double learningRate, int cropSize, long seed,
+                int samplesPerEpoch) {
+            this(data, output, epochs, batchSize, learningRate, cropSize, seed, samplesPerEpoch, null,
+                    UnaryOperator.identity());
+        }
+
         public static Settings defaults(Path data, Path output) {
             return new Settings(data, output, 10, 8, 1e-3, 128, 42, 0);
         }
@@ -56,7 +79,7 @@ public final class TrainingJobs {
             TrainingConfig.Builder b = TrainingConfig.builder().optEpochs(epochs).optBatchSize(batchSize)
                     .optLearningRate((float) learningRate).optSeed(seed);
             if (samplesPerEpoch > 0) b.optSamplesPerEpoch(samplesPerEpoch);
-            return b;
+            return tuning == null ? b : tuning.apply(b);
         }
     }
 
@@ -68,20 +91,32 @@ public final class TrainingJobs {
         LggDataset data = LggDataset.index(s.data());
         TrainingConfig.Builder config = s.config();
         if (s.cropSize() > 0) config.optCropSize(s.cropSize());
+        PatientSplit split = split(data, s, config);
         return new SegmenterTrainer(UNet.builder().optFeatures(features), config.build())
-                .train(data, split(data, s.seed()), s.output(), progress, cancel);
+                .train(data, split, s.output(), progress, cancel);
     }
 
-    /** Trains the slice classifier with the baseline hyperparameters and the given learning rate. */
+    /** Trains the slice classifier with the baseline hyperparameters, the given learning rate, 128x128 input. */
     public static TrainingResult classifier(Settings s, ProgressListener progress, BooleanSupplier cancel)
             throws Exception {
+        return classifier(s, DEFAULT_CLASSIFIER_INPUT, progress, cancel);
+    }
+
+    /**
+     * Trains the slice classifier with the baseline hyperparameters and the given learning rate.
+     *
+     * @param inputSize side the slices are averaged down to (a divisor of 256 and a multiple of 32)
+     */
+    public static TrainingResult classifier(Settings s, int inputSize, ProgressListener progress,
+            BooleanSupplier cancel) throws Exception {
         s.check();
         LggDataset data = LggDataset.index(s.data());
         ClassifierHyperparameters d = ClassifierHyperparameters.defaults();
         ClassifierHyperparameters h = ClassifierHyperparameters.of(d.dropouts(), d.denseUnits(), d.denseActivation(),
-                s.learningRate());
-        return new ClassifierTrainer(h, s.config().build()).train(data, split(data, s.seed()), s.output(), progress,
-                cancel);
+                s.learningRate()).withInputSize(inputSize);
+        TrainingConfig.Builder config = s.config();
+        PatientSplit split = split(data, s, config);
+        return new ClassifierTrainer(h, config.build()).train(data, split, s.output(), progress, cancel);
     }
 
     /**
@@ -91,16 +126,38 @@ public final class TrainingJobs {
      */
     public static SearchResult search(Settings s, int trials, int executions, ProgressListener progress,
             BooleanSupplier cancel) throws Exception {
+        return search(s, trials, executions, DEFAULT_SEARCH_INPUT, progress, cancel);
+    }
+
+    /**
+     * As {@link #search(Settings, int, int, ProgressListener, BooleanSupplier)} with the slices averaged down to
+     * {@code inputSize} for the search and the retraining of the best trial.
+     */
+    public static SearchResult search(Settings s, int trials, int executions, int inputSize,
+            ProgressListener progress, BooleanSupplier cancel) throws Exception {
         s.check();
         if (trials < 1) throw new IllegalArgumentException("trials must be at least 1, got " + trials);
         if (executions < 1) throw new IllegalArgumentException("executions must be at least 1, got " + executions);
         LggDataset data = LggDataset.index(s.data());
-        SearchConfig config = new SearchConfig(trials, s.epochs(), executions, s.seed(), null, s.config().build(),
+        TrainingConfig.Builder training = s.config();
+        PatientSplit split = split(data, s, training);
+        SearchSpace study = SearchSpace.study();
+        SearchSpace space = new SearchSpace(study.baseFilters(), inputSize, study.denseDropout());
+        SearchConfig config = new SearchConfig(trials, s.epochs(), executions, s.seed(), space, training.build(),
                 s.epochs());
-        return new RandomSearch().run(data, split(data, s.seed()), config, s.output(), progress, cancel);
+        return new RandomSearch().run(data, split, config, s.output(), progress, cancel);
     }
 
-    static PatientSplit split(LggDataset data, long seed) {
-        return PatientSplit.create(data, 1 - VALIDATION_FRACTION, VALIDATION_FRACTION, 0, seed);
+    /** The split of {@code s}: read from its file, or made with its seed (and recorded in {@code config}). */
+    static PatientSplit split(LggDataset data, Settings s, TrainingConfig.Builder config) throws IOException {
+        if (s.split() != null && Files.isRegularFile(s.split())) return PatientSplit.read(s.split());
+        config.optSplitSeed(s.seed());
+        if (s.split() == null) {
+            return PatientSplit.create(data, 1 - VALIDATION_FRACTION, VALIDATION_FRACTION, 0, s.seed());
+        }
+        PatientSplit split = PatientSplit.create(data, SPLIT_FILE_FRACTIONS[0], SPLIT_FILE_FRACTIONS[1],
+                SPLIT_FILE_FRACTIONS[2], s.seed());
+        split.write(s.split());
+        return split;
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.PatientSplit;
+import io.github.braintumor.data.SplitPart;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.fiji.TinyModels;
@@ -91,6 +93,41 @@ class ModelCliTest {
         assertTrue(Files.isRegularFile(bundle.resolve("model.json")));
         assertTrue(r.out().contains("best epoch 1"), r.out());
         assertTrue(r.err().contains("%"), "no progress bar: " + r.err());
+    }
+
+    @Test
+    void trainUnetWithSplitFileKeepsTheTestPartOutAndReusesTheFile() throws Exception {
+        Path split = tmp.resolve("split.csv");
+        Path bundle = tmp.resolve("unet-split");
+        CliRun r = CliRun.of("train-unet", TinyModels.data().toString(), "--out", bundle.toString(), "--features", "4",
+                "--crop", "64", "--epochs", "1", "--batch", "2", "--samples", "4", "--split", split.toString(),
+                "--minutes", "30", "--no-augment");
+        assertEquals(Main.OK, r.code(), r.err());
+        PatientSplit written = PatientSplit.read(split);
+        assertEquals(written.patients().size(), LggDataset.index(TinyModels.data()).patients().size());
+        assertTrue(!written.patients(SplitPart.TEST).isEmpty(), "a split file made by training keeps a test part");
+        String json = Files.readString(bundle.resolve("model.json"));
+        for (String testPatient : written.patients(SplitPart.TEST)) {
+            assertTrue(!json.contains(testPatient), "test patient " + testPatient + " used in training: " + json);
+        }
+        String before = Files.readString(split);
+        CliRun again = CliRun.of("train-unet", TinyModels.data().toString(), "--out", tmp.resolve("u2").toString(),
+                "--features", "4", "--crop", "64", "--epochs", "1", "--batch", "2", "--samples", "4", "--split",
+                split.toString(), "--seed", "99");
+        assertEquals(Main.OK, again.code(), again.err());
+        assertEquals(before, Files.readString(split), "an existing split file is read, never rewritten");
+    }
+
+    @Test
+    void badTrainingOptionsAreBadUsage() throws Exception {
+        CliRun resume = CliRun.of("train-unet", TinyModels.data().toString(), "--out", tmp.resolve("x").toString(),
+                "--resume", tmp.resolve("no-such-checkpoint").toString());
+        assertEquals(Main.BAD_INPUT, resume.code(), resume.err());
+        assertTrue(resume.reason().contains("no-such-checkpoint"), resume.err());
+        CliRun fraction = CliRun.of("train-classifier", TinyModels.data().toString(), "--out",
+                tmp.resolve("y").toString(), "--tumour-fraction", "1.5");
+        assertEquals(Main.BAD_INPUT, fraction.code(), fraction.err());
+        assertTrue(fraction.reason().contains("--tumour-fraction"), fraction.err());
     }
 
     @Test
