@@ -1,11 +1,9 @@
 package io.github.braintumor.fiji;
 
-import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.eval.EvaluationRequest;
 import io.github.braintumor.eval.EvaluationResult;
 import io.github.braintumor.fiji.command.BrainTumorCommand;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -58,26 +56,26 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
 
     @Override
     protected String label() {
-        return "Evaluate Tumor Models";
+        return EvaluateModels.LABEL;
     }
 
     @Override
     protected void execute() throws Exception {
-        EvaluationRequest request = new EvaluationRequest(path(data), path(output), path(unet), path(classifier),
-                threshold < 0 ? null : threshold, lcc, tta, minarea, patients, path(predictions), writethreshold);
+        EvaluationRequest request = EvaluateModels.request(text(data), text(output), text(unet), text(classifier),
+                threshold, lcc, tta, minarea, patients, text(predictions), writethreshold);
         try (TaskProgress p = progress()) {
             result = request.run(p, this::isCanceled);
         } catch (CancellationException e) {
             return; // the user asked for it; nothing was written
         }
         if (log != null) {
-            log.info(label() + ": wrote " + result.output().resolve(EvaluationReport.REPORT).toAbsolutePath());
+            log.info(EvaluateModels.summary(result));
         }
     }
 
-    /** A dialog's empty file field means "none". */
-    private static Path path(File f) {
-        return f == null || f.getPath().isBlank() ? null : f.toPath();
+    /** A dialog's empty file field means "none" (blank text). */
+    private static String text(File f) {
+        return f == null ? "" : f.getPath();
     }
 
     /** The evaluation's results (after a run). */

@@ -9,10 +9,19 @@ import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.report.CsvTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
+import org.scijava.service.Service;
 
 /** The macros in macros/ run by real ImageJ 1.54p (separate JVM, Xvfb) against the plugin jar. */
 class MacroTest {
@@ -108,5 +117,39 @@ class MacroTest {
         CsvTable t = CsvTable.read(csv);
         assertEquals(d.slices().size(), t.rowCount());
         for (double iou : t.doubleColumn("IoU")) assertEquals(1.0, iou, 1e-9);
+    }
+
+    @Test
+    void evaluateModelsTwinTakesTheSciJavaMacroKeysAndScoresPerfectPredictions() throws Exception {
+        // The macro's keys are exactly the SciJava command's inputs, so one line drives both twins.
+        String macro = Files.readString(Paths.get("macros", "evaluate_models.ijm"));
+        Set<String> macroKeys = new TreeSet<>();
+        Matcher m = Pattern.compile("(\\w+)=").matcher(macro.substring(macro.indexOf("run(\"Evaluate Tumor Models\"")));
+        while (m.find()) macroKeys.add(m.group(1));
+        Set<String> inputs = new TreeSet<>();
+        try (Context context = new Context(CommandService.class)) {
+            for (ModuleItem<?> item : context.service(CommandService.class).getCommand(EvaluateModelsCommand.class).inputs()) {
+                Class<?> type = item.getType(); // services and the context are filled in, not user inputs
+                if (!Service.class.isAssignableFrom(type) && type != Context.class) inputs.add(item.getName());
+            }
+        }
+        assertEquals(inputs, macroKeys);
+
+        LggDataset d = LggDataset.index(data);
+        Path predictions = tmp.resolve("eval-pred");
+        for (SliceRecord s : d.slices()) {
+            Path pred = io.github.braintumor.eval.Evaluation.predictionPath(predictions, s);
+            Files.createDirectories(pred.getParent());
+            Files.copy(s.mask(), pred);
+        }
+        Path out = tmp.resolve("eval-out");
+        ImageJRunner.Result r = ImageJRunner.runMacro("evaluate_models.ijm", data + "|" + out + "|" + predictions, 180);
+        Path summary = out.resolve(io.github.braintumor.eval.EvaluationReport.SUMMARY);
+        assertTrue(Files.isRegularFile(summary), "no summary.json; ImageJ said:\n" + r.output());
+        assertTrue(r.output().contains("Evaluate Tumor Models: wrote "), r.output());
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(Files.readString(summary)).getAsJsonObject();
+        assertEquals(1.0, json.get("dice_per_patient_mean").getAsDouble(), 1e-12);
+        assertTrue(json.getAsJsonObject("options").get("lcc").getAsBoolean(), "lcc=true not passed: " + json.get("options"));
+        assertEquals(false, json.getAsJsonObject("options").get("tta").getAsBoolean());
     }
 }
