@@ -1,5 +1,6 @@
 package io.github.braintumor.report;
 
+import io.github.braintumor.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

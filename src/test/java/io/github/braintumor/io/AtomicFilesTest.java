@@ -1,4 +1,4 @@
-package io.github.braintumor.report;
+package io.github.braintumor.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
