@@ -27,6 +27,7 @@ import java.util.UUID;
  * <pre>{@code
  * AtomicFiles.writeString(Path.of("out/split.csv"), "patient,hospital,part\n");
  * AtomicFiles.write(Path.of("out/x.bin"), out -> out.write(bytes));
+ * AtomicFiles.writeViaTemporary(Path.of("out/mask.tif"), tmp -> Files.write(tmp, bytes));
  * Path staged = AtomicFiles.newSiblingTempDir(bundle);   // fill it, then
  * AtomicFiles.publishDirectory(staged, bundle);
  * String sha = AtomicFiles.sha256(bundle.resolve("model.json"));
@@ -38,6 +39,13 @@ public final class AtomicFiles {
     @FunctionalInterface
     public interface Writer {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes a file by name (for libraries that only take a path, e.g. ImageJ's FileSaver). */
+    @FunctionalInterface
+    public interface PathWriter {
+        /** @param temporary where to write; it does not exist yet */
+        void writeTo(Path temporary) throws IOException;
     }
 
     private AtomicFiles() {
@@ -54,6 +62,30 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
                 writer.writeTo(out);
+            }
+            move(tmp, absolute, true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    /**
+     * Lets {@code writer} write a temporary file (same folder and ending as {@code target}, not yet existing), then
+     * moves it over {@code target} atomically. A writer that fails, or writes nothing, leaves the old file.
+     */
+    public static void writeViaTemporary(Path target, PathWriter writer) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        String name = absolute.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ending = dot > 0 ? name.substring(dot) : "";
+        Path tmp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp" + ending); // libraries may check the ending
+        try {
+            writer.writeTo(tmp);
+            if (!Files.isRegularFile(tmp)) {
+                throw new IOException("nothing was written for " + absolute);
             }
             move(tmp, absolute, true);
         } catch (IOException | RuntimeException e) {
