@@ -1,5 +1,6 @@
 package io.github.braintumor.data;
 
+import io.github.braintumor.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

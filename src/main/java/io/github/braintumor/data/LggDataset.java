@@ -1,8 +1,6 @@
 package io.github.braintumor.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -289,69 +287,29 @@ public final class LggDataset {
                 return Map.of();
             }
         }
-        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String headerLine = in.readLine();
-            if (headerLine == null) {
-                return Map.of();
-            }
-            String[] header = splitCsv(stripBom(headerLine));
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = splitCsv(line);
-                if (cells.length > header.length) {
-                    throw new LggDataException(csv, "line " + lineNo + " has " + cells.length + " cells but the header has "
-                            + header.length + " columns.");
-                }
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int c = 0; c < header.length; c++) {
-                    row.put(header[c], c < cells.length ? cells[c] : "");
-                }
-                rows.put(cells[0], row);
-            }
-        } catch (LggDataException e) {
-            throw e;
+        CsvLines table;
+        try {
+            table = CsvLines.read(csv);
         } catch (IOException e) {
             throw new LggDataException(csv, "cannot read the clinical table: " + e.getMessage(), e);
         }
-        return rows;
-    }
-
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    }
-
-    /** Splits one CSV line; handles double-quoted cells (data.csv has none, but spreadsheets add them). */
-    static String[] splitCsv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                cells.add(cell.toString().trim());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
+        if (table.header() == null) {
+            return Map.of();
         }
-        cells.add(cell.toString().trim());
-        return cells.toArray(String[]::new);
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        String[] header = CsvLines.split(table.header());
+        for (CsvLines.Row line : table.rows()) {
+            String[] cells = line.cells();
+            if (cells.length > header.length) {
+                throw new LggDataException(csv, "line " + line.lineNumber() + " has " + cells.length
+                        + " cells but the header has " + header.length + " columns.");
+            }
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < header.length; c++) {
+                row.put(header[c], c < cells.length ? cells[c] : "");
+            }
+            rows.put(cells[0], row);
+        }
+        return rows;
     }
 }

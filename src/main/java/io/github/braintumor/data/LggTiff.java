@@ -1,5 +1,6 @@
 package io.github.braintumor.data;
 
+import io.github.braintumor.io.AtomicFiles;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;

@@ -1,9 +1,7 @@
 package io.github.braintumor.data;
 
-import java.io.BufferedReader;
+import io.github.braintumor.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,34 +107,28 @@ public final class PatientSplit {
     public static PatientSplit read(Path csv) throws IOException {
         Map<String, SplitPart> parts = new LinkedHashMap<>();
         Map<String, String> hospitals = new LinkedHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null || !header.replace("\uFEFF", "").trim().equalsIgnoreCase(HEADER)) {
-                throw new LggDataException(csv, "not a patient split: the first line must be '" + HEADER + "', got '"
-                        + header + "'.");
+        CsvLines table = CsvLines.read(csv);
+        String header = table.header();
+        if (header == null || !header.replace("\uFEFF", "").trim().equalsIgnoreCase(HEADER)) {
+            throw new LggDataException(csv, "not a patient split: the first line must be '" + HEADER + "', got '"
+                    + header + "'.");
+        }
+        for (CsvLines.Row row : table.rows()) {
+            int lineNo = row.lineNumber();
+            String[] cells = row.cells();
+            if (cells.length != 3 || cells[0].isEmpty()) {
+                throw new LggDataException(csv, "line " + lineNo + " '" + row.text() + "' should have 3 cells: " + HEADER);
             }
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = LggDataset.splitCsv(line);
-                if (cells.length != 3 || cells[0].isEmpty()) {
-                    throw new LggDataException(csv, "line " + lineNo + " '" + line + "' should have 3 cells: " + HEADER);
-                }
-                SplitPart part;
-                try {
-                    part = SplitPart.parse(cells[2]);
-                } catch (IllegalArgumentException e) {
-                    throw new LggDataException(csv, "line " + lineNo + ": " + e.getMessage());
-                }
-                if (parts.put(cells[0], part) != null) {
-                    throw new LggDataException(csv, "line " + lineNo + ": patient " + cells[0] + " appears twice.");
-                }
-                hospitals.put(cells[0], cells[1]);
+            SplitPart part;
+            try {
+                part = SplitPart.parse(cells[2]);
+            } catch (IllegalArgumentException e) {
+                throw new LggDataException(csv, "line " + lineNo + ": " + e.getMessage());
             }
+            if (parts.put(cells[0], part) != null) {
+                throw new LggDataException(csv, "line " + lineNo + ": patient " + cells[0] + " appears twice.");
+            }
+            hospitals.put(cells[0], cells[1]);
         }
         return new PatientSplit(parts, hospitals);
     }

@@ -1,7 +1,7 @@
 package io.github.braintumor.eval;
 
 import io.github.braintumor.model.BundleException;
-import io.github.braintumor.model.BundleFiles;
+import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import java.io.IOException;
@@ -27,7 +27,7 @@ public final class BundleThreshold {
         }
         ModelInfo updated = ModelBundle.readInfo(bundle).toBuilder().optThreshold((float) threshold).build();
         try {
-            BundleFiles.writeStringAtomically(bundle.resolve(ModelBundle.MODEL_JSON), updated.toJson());
+            AtomicFiles.writeString(bundle.resolve(ModelBundle.MODEL_JSON), updated.toJson());
         } catch (IOException e) {
             throw new BundleException("Cannot write " + bundle.resolve(ModelBundle.MODEL_JSON) + ": " + e.getMessage(), e);
         }

@@ -8,7 +8,7 @@ import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.metrics.ThresholdSweep;
-import io.github.braintumor.model.BundleFiles;
+import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
@@ -392,7 +392,7 @@ public final class Evaluation {
         m.put("path", dir.toAbsolutePath().normalize().toString());
         m.put("kind", info.kind());
         String sha = info.weightsSha256();
-        if (sha == null || sha.isBlank()) sha = BundleFiles.sha256(dir.resolve(info.weightsFile()));
+        if (sha == null || sha.isBlank()) sha = AtomicFiles.sha256(dir.resolve(info.weightsFile()));
         m.put("weights_sha256", sha);
         m.put("threshold", (double) info.threshold());
         m.put("created", info.created());

@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
+import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.tensor.Normalization;
 import io.github.braintumor.train.ProgressListener;
 import io.github.braintumor.train.TrainingProgress;
@@ -35,7 +36,15 @@ final class BatchedForward {
     private final InferenceOptions options;
     private final boolean outputsProbabilities;
 
-    BatchedForward(ModelBundle bundle, InferenceOptions options) {
+    /**
+     * @param task what the caller does with the model, for the error message ("segmentation")
+     * @throws IllegalArgumentException when the bundle is not of the {@code expected} kind
+     */
+    BatchedForward(ModelBundle bundle, InferenceOptions options, ModelKind expected, String task) {
+        if (bundle.kind() != expected) {
+            throw new IllegalArgumentException("Model bundle " + bundle.directory() + " is a " + bundle.kind().id()
+                    + " model; " + task + " needs a " + expected.id() + " model");
+        }
         this.bundle = bundle;
         this.info = bundle.info();
         this.normalization = Normalization.fromId(info.normalization());

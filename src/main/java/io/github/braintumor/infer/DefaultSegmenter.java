@@ -28,11 +28,7 @@ public final class DefaultSegmenter implements Segmenter {
 
     /** @throws IllegalArgumentException when the bundle is not a UNet */
     public DefaultSegmenter(ModelBundle bundle, InferenceOptions options) {
-        if (bundle.kind() != ModelKind.UNET) {
-            throw new IllegalArgumentException("Model bundle " + bundle.directory() + " is a " + bundle.kind().id()
-                    + " model; segmentation needs a unet model");
-        }
-        this.forward = new BatchedForward(bundle, options);
+        this.forward = new BatchedForward(bundle, options, ModelKind.UNET, "segmentation");
         this.threshold = options.threshold() != null ? options.threshold() : bundle.info().threshold();
     }
 

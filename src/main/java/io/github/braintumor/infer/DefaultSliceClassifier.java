@@ -24,11 +24,7 @@ public final class DefaultSliceClassifier implements SliceClassifier {
 
     /** @throws IllegalArgumentException when the bundle is not a classifier */
     public DefaultSliceClassifier(ModelBundle bundle, InferenceOptions options) {
-        if (bundle.kind() != ModelKind.CLASSIFIER) {
-            throw new IllegalArgumentException("Model bundle " + bundle.directory() + " is a " + bundle.kind().id()
-                    + " model; slice classification needs a classifier model");
-        }
-        this.forward = new BatchedForward(bundle, options);
+        this.forward = new BatchedForward(bundle, options, ModelKind.CLASSIFIER, "slice classification");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.braintumor.model;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import io.github.braintumor.engine.DjlEngine;
+import io.github.braintumor.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,7 +129,7 @@ public final class ModelBundle implements AutoCloseable {
         }
         String actual;
         try {
-            actual = BundleFiles.sha256(weights);
+            actual = AtomicFiles.sha256(weights);
         } catch (IOException e) {
             throw new BundleException("Cannot read weights file " + weights + ": " + e.getMessage(), e);
         }
@@ -172,15 +173,15 @@ public final class ModelBundle implements AutoCloseable {
             throws BundleException {
         Path staged = null;
         try {
-            staged = BundleFiles.newSiblingTempDir(dir);
+            staged = AtomicFiles.newSiblingTempDir(dir);
             model.save(staged, WEIGHTS_STEM);
             Path weights = findSavedParams(staged);
             ModelInfo complete = info.toBuilder()
-                    .optWeights(weights.getFileName().toString(), ModelInfo.FORMAT_DJL, BundleFiles.sha256(weights))
+                    .optWeights(weights.getFileName().toString(), ModelInfo.FORMAT_DJL, AtomicFiles.sha256(weights))
                     .build();
             copyExtras(staged, extraFiles);
             Files.writeString(staged.resolve(MODEL_JSON), complete.toJson());
-            BundleFiles.publishDirectory(staged, dir);
+            AtomicFiles.publishDirectory(staged, dir);
             staged = null;
             return complete;
         } catch (IOException e) {
@@ -234,15 +235,15 @@ public final class ModelBundle implements AutoCloseable {
             com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
             o.addProperty("weightsFile", WEIGHTS_STEM + ".pt");
             ModelInfo partial = ModelInfo.fromJson(o.toString(), sidecarJson.toString());
-            staged = BundleFiles.newSiblingTempDir(bundleDir);
+            staged = AtomicFiles.newSiblingTempDir(bundleDir);
             Path weights = staged.resolve(WEIGHTS_STEM + ".pt");
             Files.copy(torchScript, weights);
             ModelInfo complete = partial.toBuilder()
                     .optWeights(weights.getFileName().toString(), ModelInfo.FORMAT_TORCHSCRIPT,
-                            BundleFiles.sha256(weights))
+                            AtomicFiles.sha256(weights))
                     .build();
             Files.writeString(staged.resolve(MODEL_JSON), complete.toJson());
-            BundleFiles.publishDirectory(staged, bundleDir);
+            AtomicFiles.publishDirectory(staged, bundleDir);
             staged = null;
         } catch (IOException | IllegalStateException e) {
             throw new BundleException("Cannot import TorchScript " + torchScript + " with " + sidecarJson + ": "
@@ -288,7 +289,7 @@ public final class ModelBundle implements AutoCloseable {
         if (!Files.isRegularFile(cache.resolve(MODEL_JSON))) {
             Path staged = null;
             try {
-                staged = BundleFiles.newSiblingTempDir(cache);
+                staged = AtomicFiles.newSiblingTempDir(cache);
                 Files.writeString(staged.resolve(MODEL_JSON), json);
                 try (InputStream w = loader.getResourceAsStream(base + info.weightsFile())) {
                     if (w == null) {
@@ -298,9 +299,9 @@ public final class ModelBundle implements AutoCloseable {
                     Files.copy(w, staged.resolve(info.weightsFile()));
                 }
                 if (Files.exists(cache)) {
-                    BundleFiles.deleteRecursively(cache); // an incomplete earlier extraction
+                    AtomicFiles.deleteRecursively(cache); // an incomplete earlier extraction
                 }
-                BundleFiles.publishDirectory(staged, cache);
+                AtomicFiles.publishDirectory(staged, cache);
                 staged = null;
             } catch (IOException e) {
                 throw new BundleException("Cannot extract the embedded " + kind.id() + " model to " + cache + ": "
@@ -320,7 +321,7 @@ public final class ModelBundle implements AutoCloseable {
 
     private static void deleteQuietly(Path dir) {
         try {
-            BundleFiles.deleteRecursively(dir);
+            AtomicFiles.deleteRecursively(dir);
         } catch (IOException ignored) {
             // a leftover hidden temp folder is harmless
         }

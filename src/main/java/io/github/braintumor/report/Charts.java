@@ -1,5 +1,6 @@
 package io.github.braintumor.report;
 
+import io.github.braintumor.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -16,6 +17,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,16 +65,8 @@ public final class Charts {
             String yLabel) {
         if (categories.isEmpty()) throw new IllegalArgumentException("Bar chart '" + title + "' has no categories");
         checkSeries(title, series, categories.size(), "categories");
-        double lo = 0, hi = 0;
-        for (double[] values : series.values()) {
-            for (double v : values) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
-        Axis y = Axis.nice(lo, hi, false);
+        double[] range = finiteRange(series.values(), 0, 0); // bars start at 0
+        Axis y = Axis.nice(range[0], range[1], false);
         int labelHeight = categoryLabelHeight(categories, series.size());
         Canvas c = new Canvas(title, y, series.keySet(), labelHeight);
         int n = categories.size();
@@ -127,15 +121,8 @@ public final class Charts {
             if (!Double.isFinite(v)) throw new IllegalArgumentException("Line chart '" + title + "' has x = " + v);
         }
         checkSeries(title, series, x.length, "x values");
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (double[] values : series.values()) {
-            for (double v : values) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
+        double[] range = finiteRange(series.values(), Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        double lo = range[0], hi = range[1];
         if (lo > hi) { // nothing finite to draw
             lo = 0;
             hi = 1;
@@ -218,6 +205,19 @@ public final class Charts {
                 throw new IOException("No PNG writer available for " + png);
             }
         });
+    }
+
+    /** @return {lo, hi}: the given bounds widened to every finite value of the series (NaN and infinities skipped) */
+    private static double[] finiteRange(Collection<double[]> series, double lo, double hi) {
+        for (double[] values : series) {
+            for (double v : values) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return new double[] {lo, hi};
     }
 
     private static void checkSeries(String title, Map<String, double[]> series, int length, String what) {

@@ -1,5 +1,6 @@
 package io.github.braintumor.report;
 
+import io.github.braintumor.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.github.braintumor.report;
 
+import io.github.braintumor.io.AtomicFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -52,25 +53,26 @@ public final class HtmlReport {
         }
 
         public Builder addParagraph(String text) {
-            parts.add("<p>" + escape(text) + "</p>");
-            return this;
+            return addElement("p", text);
         }
 
         /** A level-2 heading that starts a section. */
         public Builder addSection(String heading) {
-            parts.add("<h2>" + escape(heading) + "</h2>");
-            return this;
+            return addElement("h2", heading);
         }
 
         /** A level-3 heading inside a section. */
         public Builder addSubsection(String heading) {
-            parts.add("<h3>" + escape(heading) + "</h3>");
-            return this;
+            return addElement("h3", heading);
         }
 
         /** Fixed-width text (logs, settings), kept as written. */
         public Builder addPreformatted(String text) {
-            parts.add("<pre>" + escape(text) + "</pre>");
+            return addElement("pre", text);
+        }
+
+        private Builder addElement(String tag, String text) {
+            parts.add("<" + tag + ">" + escape(text) + "</" + tag + ">");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.github.braintumor.report;
 
+import io.github.braintumor.io.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;

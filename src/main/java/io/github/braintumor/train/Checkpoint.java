@@ -3,6 +3,7 @@ package io.github.braintumor.train;
 import ai.djl.Model;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
@@ -40,7 +41,7 @@ final class Checkpoint {
         } catch (BundleException e) {
             throw new IOException("Cannot write checkpoint " + dir + ": " + e.getMessage(), e);
         } finally {
-            io.github.braintumor.model.BundleFiles.deleteRecursively(scratch);
+            AtomicFiles.deleteRecursively(scratch);
         }
     }
 

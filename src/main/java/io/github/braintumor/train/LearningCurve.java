@@ -1,6 +1,6 @@
 package io.github.braintumor.train;
 
-import io.github.braintumor.model.BundleFiles;
+import io.github.braintumor.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ public final class LearningCurve {
             sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.3e,%.1f%n", r.epoch(), r.trainLoss(),
                     r.valLoss(), r.valMetric(), r.learningRate(), r.seconds()));
         }
-        BundleFiles.writeStringAtomically(csv, sb.toString());
+        AtomicFiles.writeString(csv, sb.toString());
     }
 
     /** Reads a CSV written by {@link #writeCsv}. */

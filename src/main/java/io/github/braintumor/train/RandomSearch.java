@@ -3,7 +3,7 @@ package io.github.braintumor.train;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientSplit;
 import io.github.braintumor.model.BundleException;
-import io.github.braintumor.model.BundleFiles;
+import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.nn.ClassifierHyperparameters;
 
 import java.io.IOException;
@@ -62,7 +62,7 @@ public final class RandomSearch {
                     }
                     scores[e] = r.bestMetric();
                 } finally {
-                    BundleFiles.deleteRecursively(scratch);
+                    AtomicFiles.deleteRecursively(scratch);
                 }
             }
             double mean = 0;
@@ -103,6 +103,6 @@ public final class RandomSearch {
             sb.append(m.get("units_1")).append(',').append(m.get("dense_activation")).append(',')
                     .append(String.format(Locale.ROOT, "%.6g,%.6f%n", t.hp().learningRate(), t.valAccuracy()));
         }
-        BundleFiles.writeStringAtomically(table, sb.toString());
+        AtomicFiles.writeString(table, sb.toString());
     }
 }

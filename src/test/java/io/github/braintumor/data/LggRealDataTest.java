@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +18,7 @@ class LggRealDataTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Path kaggle = RealData.lggKaggleFolder().orElse(null);
-        Assumptions.assumeTrue(kaggle != null, RealData.SKIP_REASON);
-        dataset = LggDataset.index(kaggle);
+        dataset = RealData.indexOrSkip();
         expected = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(RealData.sharedLgg().orElseThrow().resolve("patients.csv"));
         assertEquals("patient_folder,hospital,n_slices,n_tumour_slices,channels_note", lines.get(0));

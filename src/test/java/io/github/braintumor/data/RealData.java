@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the real LGG data for tests that need it: {@code ../shared/lgg} next to the project root, unpacked on
@@ -13,9 +14,7 @@ import java.util.Optional;
  * runs only check the files are there). Tests skip when the shared folder is absent.
  *
  * <pre>{@code
- * Optional<Path> kaggle = RealData.lggKaggleFolder();
- * Assumptions.assumeTrue(kaggle.isPresent(), RealData.SKIP_REASON);
- * LggDataset d = LggDataset.index(kaggle.get());
+ * LggDataset d = RealData.indexOrSkip();   // the test is skipped when the data is absent
  * }</pre>
  */
 public final class RealData {
@@ -31,6 +30,16 @@ public final class RealData {
     public static Optional<Path> sharedLgg() {
         Path shared = Paths.get("").toAbsolutePath().getParent().resolve("shared/lgg");
         return Files.isRegularFile(shared.resolve("unpack.sh")) ? Optional.of(shared) : Optional.empty();
+    }
+
+    /**
+     * @return the whole real data set indexed; skips the calling test (JUnit assumption) when the data is absent
+     * @throws LggDataException when the unpacked data cannot be indexed
+     */
+    public static LggDataset indexOrSkip() throws LggDataException {
+        Optional<Path> folder = lggKaggleFolder();
+        Assumptions.assumeTrue(folder.isPresent(), SKIP_REASON);
+        return LggDataset.index(folder.get());
     }
 
     /**

@@ -12,8 +12,6 @@ import io.github.braintumor.data.SliceRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +22,7 @@ class EvaluationRealDataTest {
 
     @Test
     void truthAsPredictionScoresOneAndOverviewPicturesAreWritten() throws Exception {
-        Optional<Path> kaggle = RealData.lggKaggleFolder();
-        Assumptions.assumeTrue(kaggle.isPresent(), RealData.SKIP_REASON);
-        LggDataset d = LggDataset.index(kaggle.get());
+        LggDataset d = RealData.indexOrSkip();
         List<PatientRecord> two = d.patients().subList(0, 2);
         Path pred = tmp.resolve("pred");
         for (PatientRecord p : two) {

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.braintumor.engine.DjlEngine;
+import io.github.braintumor.io.AtomicFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class ModelBundleTest {
         try (ModelBundle b = ModelBundle.load(bundle, ModelKind.UNET)) {
             assertEquals(ModelKind.UNET, b.kind());
             assertEquals(written, b.info());
-            assertEquals(BundleFiles.sha256(bundle.resolve(b.info().weightsFile())), b.info().weightsSha256());
+            assertEquals(AtomicFiles.sha256(bundle.resolve(b.info().weightsFile())), b.info().weightsSha256());
             try (ModelBundle again = ModelBundle.load(bundle)) {
                 assertArrayEquals(forward(b, 1), forward(again, 1));
             }

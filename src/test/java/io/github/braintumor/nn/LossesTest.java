@@ -5,36 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
-import io.github.braintumor.engine.DjlEngine;
-import io.github.braintumor.engine.EngineOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LossesTest {
-
-    NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        DjlEngine.start(EngineOptions.builder().optThreads(1).build());
-    }
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-        DjlEngine.seed(42);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class LossesTest extends NnTestSupport {
 
     private float loss(Loss loss, float[] logits, float[] labels) {
         return loss.evaluate(new NDList(manager.create(labels)), new NDList(manager.create(logits))).getFloat();

@@ -7,38 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.github.braintumor.engine.DjlEngine;
-import io.github.braintumor.engine.EngineOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TransposedConv2dTest {
-
-    NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        DjlEngine.start(EngineOptions.builder().optThreads(1).build());
-    }
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-        DjlEngine.seed(42);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class TransposedConv2dTest extends NnTestSupport {
 
     @Test
     void shapeInferenceAndParameters() {

@@ -9,14 +9,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
-import io.github.braintumor.engine.DjlEngine;
-import io.github.braintumor.engine.EngineOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TransposedConvolutionTest {
+class TransposedConvolutionTest extends NnTestSupport {
 
     static final float[] KERNEL = {1, 4, 1, 1, 4, 3, 3, 3, 1};
     static final double[][] KERNEL_2D = {{1, 4, 1}, {1, 4, 3}, {3, 3, 1}};
@@ -24,24 +19,6 @@ class TransposedConvolutionTest {
     static final float[] SMALL_TRANSPOSED = {2, 9, 6, 1, 6, 29, 30, 7, 10, 29, 33, 13, 12, 24, 16, 4};
     static final float[] BIG = {4, 5, 8, 7, 1, 8, 8, 8, 3, 6, 6, 4, 6, 5, 7, 8};
     static final float[] BIG_CONVOLVED = {122, 148, 126, 134};
-
-    NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        DjlEngine.start(EngineOptions.builder().optThreads(1).build());
-    }
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-        DjlEngine.seed(42);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     @Test
     void workedExampleTransposed() {

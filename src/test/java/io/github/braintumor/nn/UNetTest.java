@@ -12,32 +12,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.github.braintumor.engine.DjlEngine;
-import io.github.braintumor.engine.EngineOptions;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class UNetTest {
-
-    NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        DjlEngine.start(EngineOptions.builder().optThreads(1).build());
-    }
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-        DjlEngine.seed(42);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class UNetTest extends NnTestSupport {
 
     @Test
     void features32HasTheStudysParameterCount() {

@@ -6,11 +6,8 @@ import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.nn.DenseActivation;
 import io.github.braintumor.nn.SearchSpace;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,16 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ClassifierTrainingTest {
-    @TempDir
-    static Path dir;
-    static Phantoms.Set set;
-
-    @BeforeAll
-    static void data() throws IOException {
-        set = Phantoms.create(dir.resolve("data"));
-    }
-
+class ClassifierTrainingTest extends PhantomTrainingTest {
     @Test
     void trainsClassifierBundleWithDownscaledInput() throws Exception {
         ClassifierHyperparameters hp = new ClassifierHyperparameters(new double[] {0, 0, 0, 0, 0}, 32,

@@ -6,12 +6,10 @@ import io.github.braintumor.data.RealData;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.nn.UNet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,9 +21,7 @@ class RealDataTrainingTest {
 
     @Test
     void oneShortEpochOnRealSlicesWritesALoadableBundle() throws Exception {
-        Optional<Path> kaggle = RealData.lggKaggleFolder();
-        Assumptions.assumeTrue(kaggle.isPresent(), RealData.SKIP_REASON);
-        LggDataset data = LggDataset.index(kaggle.get());
+        LggDataset data = RealData.indexOrSkip();
         PatientSplit split = PatientSplit.create(data, 0.7, 0.15, 0.15, 1);
         TrainingConfig cfg = TrainingConfig.builder().optEpochs(1).optBatchSize(4).optCropSize(64)
                 .optSamplesPerEpoch(16).optValidationPatients(1).optSeed(1).build();

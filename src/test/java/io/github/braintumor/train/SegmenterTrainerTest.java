@@ -5,9 +5,7 @@ import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.nn.NativeMemory;
 import io.github.braintumor.nn.UNet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,16 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SegmenterTrainerTest {
-    @TempDir
-    static Path dir;
-    static Phantoms.Set set;
-
-    @BeforeAll
-    static void data() throws IOException {
-        set = Phantoms.create(dir.resolve("data"));
-    }
-
+class SegmenterTrainerTest extends PhantomTrainingTest {
     private static TrainingResult train(TrainingConfig cfg, Path out) throws IOException, BundleException {
         return new SegmenterTrainer(UNet.builder().optFeatures(4), cfg).train(set.data(), set.split(), out,
                 ProgressListener.silent(), () -> false);
