@@ -1,7 +1,6 @@
 package io.github.braintumor.cli;
 
 import ij.ImagePlus;
-import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PhantomGenerator;
@@ -17,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 
@@ -112,13 +110,6 @@ final class DemoSubcommand implements Subcommand {
         ImagePlus maskImp = Images.maskStack("mask", List.of(mask), null);
         flair.setOverlay(Images.outlines(maskImp, Color.YELLOW));
         ImagePlus flat = flair.flatten();
-        Files.createDirectories(png.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), ".tmp-", ".png");
-        try {
-            if (!new FileSaver(flat).saveAsPng(tmp.toString())) throw new java.io.IOException("could not write " + png);
-            Files.move(tmp, png, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Images.save(flat, png);
     }
 }

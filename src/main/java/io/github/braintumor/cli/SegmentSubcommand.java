@@ -1,7 +1,5 @@
 package io.github.braintumor.cli;
 
-import ij.ImagePlus;
-import ij.io.FileSaver;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.fiji.Images;
@@ -10,7 +8,6 @@ import io.github.braintumor.report.CsvTable;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 
@@ -63,7 +60,7 @@ final class SegmentSubcommand implements Subcommand {
                 csv.addRow(v.name(), v.sliceIds().get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability());
             }
             if (v.file() != null) {
-                saveStack(Images.maskStack(v.name() + "_pred", result.result().masks(), null),
+                Images.save(Images.maskStack(v.name() + "_pred", result.result().masks(), null),
                         outDir.resolve(v.name() + "_pred.tif"));
                 written++;
             } else {
@@ -83,19 +80,5 @@ final class SegmentSubcommand implements Subcommand {
 
     static void checkThreshold(double t) throws UsageException {
         if (!Double.isNaN(t) && (t < 0 || t > 1)) throw new UsageException("--threshold must be between 0 and 1, got " + t);
-    }
-
-    /** Saves a stack as TIFF atomically (temporary file in the same folder, then moved). */
-    static void saveStack(ImagePlus imp, Path tif) throws Exception {
-        Files.createDirectories(tif.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(tif.toAbsolutePath().getParent(), ".tmp-", ".tif");
-        try {
-            boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
-                    : new FileSaver(imp).saveAsTiff(tmp.toString());
-            if (!ok) throw new java.io.IOException("could not write " + tif);
-            Files.move(tmp, tif, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -4,13 +4,17 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.Overlay;
 import ij.gui.Roi;
+import ij.io.FileSaver;
 import ij.measure.Calibration;
 import ij.plugin.filter.ThresholdToSelection;
 import ij.process.ImageProcessor;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.imagej.ImagePlusSlices;
+import io.github.braintumor.io.AtomicFiles;
 import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -83,5 +87,19 @@ public final class Images {
     public static String baseTitle(ImagePlus imp) {
         String t = imp.getShortTitle();
         return t == null || t.isEmpty() ? "image" : t;
+    }
+
+    /**
+     * Saves {@code imp} atomically (temporary file beside it, then moved): PNG when the name ends in {@code .png},
+     * else TIFF (a multi-page TIFF for stacks).
+     */
+    public static void save(ImagePlus imp, Path file) throws IOException {
+        AtomicFiles.writeViaTemporary(file, tmp -> {
+            FileSaver saver = new FileSaver(imp);
+            String name = tmp.toString();
+            boolean ok = name.endsWith(".png") ? saver.saveAsPng(name)
+                    : imp.getStackSize() > 1 ? saver.saveAsTiffStack(name) : saver.saveAsTiff(name);
+            if (!ok) throw new IOException("could not write " + file);
+        });
     }
 }
