@@ -11,6 +11,12 @@ import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.imagej.ImagePlusSlices;
 import java.nio.file.Files;
+import io.github.braintumor.model.Architectures;
+import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelInfo;
+import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.nn.ClassifierHyperparameters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,5 +104,19 @@ public final class Inputs {
         LggDataset data = LggDataset.index(folder);
         if (data.patients().isEmpty()) throw new UsageException("no patient folders with TIFF slices in " + folder);
         return data;
+    }
+
+    /** The hyperparameters of a classifier bundle (its model.json), for retraining them. */
+    static ClassifierHyperparameters classifierHyperparameters(Path bundle) throws UsageException {
+        try {
+            ModelInfo info = ModelBundle.readInfo(bundle);
+            if (ModelKind.fromId(info.kind()) != ModelKind.CLASSIFIER) {
+                throw new UsageException(bundle + " is a " + info.kind() + " bundle: --hyperparameters needs a classifier"
+                        + " bundle (e.g. the best/ folder of search-classifier)");
+            }
+            return Architectures.classifierHyperparameters(info);
+        } catch (BundleException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.braintumor.cli;
 
 import io.github.braintumor.fiji.Reports;
+import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.fiji.TrainingJobs;
 import io.github.braintumor.train.TrainingResult;
 import java.io.PrintStream;
@@ -20,20 +21,30 @@ final class TrainClassifierSubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "train-classifier DATA --out BUNDLE [--input-size 128] " + TrainUnetSubcommand.COMMON_USAGE_LINE + "\n"
+        return "train-classifier DATA --out BUNDLE [--input-size 128] [--hyperparameters BUNDLE] "
+                + TrainUnetSubcommand.COMMON_USAGE_LINE + "\n"
                 + "  --input-size  side the 256x256 slices are averaged down to (256, 128 or 64)\n"
+                + "  --hyperparameters  take dropouts, dense units/activation and learning rate from this classifier\n"
+                + "                bundle (e.g. the best/ of search-classifier); --lr, if given, overrides its rate\n"
                 + TrainUnetSubcommand.COMMON_USAGE;
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, TrainUnetSubcommand.union(TrainUnetSubcommand.COMMON, java.util.Set.of("input-size")),
+        Args a = Args.parse(argv, TrainUnetSubcommand.union(TrainUnetSubcommand.COMMON, java.util.Set.of("input-size", "hyperparameters")),
                 TrainUnetSubcommand.FLAGS);
         TrainingJobs.Settings s = TrainUnetSubcommand.settings(a, 0);
+        ClassifierHyperparameters hyperparameters = null;
+        if (a.has("hyperparameters")) {
+            hyperparameters = Inputs.classifierHyperparameters(a.path("hyperparameters"));
+            if (a.has("lr")) hyperparameters = hyperparameters.withLearningRate(a.getDouble("lr", 1e-3));
+        }
         TextProgressBar bar = new TextProgressBar(err);
         TrainingResult r;
         try (StopOnSignal stop = StopOnSignal.install()) {
-            r = TrainingJobs.classifier(s, a.getInt("input-size", TrainingJobs.DEFAULT_CLASSIFIER_INPUT), bar, stop);
+            int inputSize = a.getInt("input-size", TrainingJobs.DEFAULT_CLASSIFIER_INPUT);
+            r = hyperparameters == null ? TrainingJobs.classifier(s, inputSize, bar, stop)
+                    : TrainingJobs.classifier(s, hyperparameters.withInputSize(inputSize), bar, stop);
         }
         bar.finish();
         out.println(Reports.training(r));

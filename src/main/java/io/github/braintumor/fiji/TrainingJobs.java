@@ -109,11 +109,19 @@ public final class TrainingJobs {
      */
     public static TrainingResult classifier(Settings s, int inputSize, ProgressListener progress,
             BooleanSupplier cancel) throws Exception {
+        ClassifierHyperparameters d = ClassifierHyperparameters.defaults();
+        return classifier(s, ClassifierHyperparameters.of(d.dropouts(), d.denseUnits(), d.denseActivation(),
+                s.learningRate()).withInputSize(inputSize), progress, cancel);
+    }
+
+    /**
+     * Trains the slice classifier with the given hyperparameters (e.g. the best of a random search); their learning
+     * rate and input size are used, not those of {@code s}.
+     */
+    public static TrainingResult classifier(Settings s, ClassifierHyperparameters h, ProgressListener progress,
+            BooleanSupplier cancel) throws Exception {
         s.check();
         LggDataset data = LggDataset.index(s.data());
-        ClassifierHyperparameters d = ClassifierHyperparameters.defaults();
-        ClassifierHyperparameters h = ClassifierHyperparameters.of(d.dropouts(), d.denseUnits(), d.denseActivation(),
-                s.learningRate()).withInputSize(inputSize);
         TrainingConfig.Builder config = s.config();
         PatientSplit split = split(data, s, config);
         return new ClassifierTrainer(h, config.build()).train(data, split, s.output(), progress, cancel);

@@ -10,6 +10,9 @@ import io.github.braintumor.data.SplitPart;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.fiji.TinyModels;
+import io.github.braintumor.model.Architectures;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.report.CsvTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +119,24 @@ class ModelCliTest {
                 split.toString(), "--seed", "99");
         assertEquals(Main.OK, again.code(), again.err());
         assertEquals(before, Files.readString(split), "an existing split file is read, never rewritten");
+    }
+
+    @Test
+    void trainClassifierRetrainsTheHyperparametersOfAnotherBundle() throws Exception {
+        Path source = TinyModels.classifier();
+        ClassifierHyperparameters wanted = Architectures.classifierHyperparameters(ModelBundle.readInfo(source));
+        Path bundle = tmp.resolve("retrained");
+        CliRun r = CliRun.of("train-classifier", TinyModels.data().toString(), "--out", bundle.toString(),
+                "--hyperparameters", source.toString(), "--input-size", "64", "--epochs", "1", "--batch", "2",
+                "--samples", "4");
+        assertEquals(Main.OK, r.code(), r.err());
+        ClassifierHyperparameters got = Architectures.classifierHyperparameters(ModelBundle.readInfo(bundle));
+        assertEquals(wanted.withInputSize(64).toMap(), got.toMap());
+
+        CliRun wrongKind = CliRun.of("train-classifier", TinyModels.data().toString(), "--out",
+                tmp.resolve("z").toString(), "--hyperparameters", TinyModels.unet().toString());
+        assertEquals(Main.BAD_INPUT, wrongKind.code(), wrongKind.err());
+        assertTrue(wrongKind.reason().contains("classifier bundle"), wrongKind.err());
     }
 
     @Test
