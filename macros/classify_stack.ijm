@@ -1,0 +1,19 @@
+// Classifies every slice of an MRI slice or stack as tumour / no tumour and saves the table as CSV.
+// Arguments (separated by |): input TIFF | output CSV | model bundle folder (optional; empty = embedded default)
+//   ImageJ -batch classify_stack.ijm "/data/stack.tif|/results/classes.csv|/models/classifier"
+args = split(getArgument(), "|");
+if (getArgument() == "") {
+    input = File.openDialog("MRI slice or stack (TIFF)");
+    output = File.openDialog("Output CSV");
+    model = "";
+} else {
+    input = args[0];
+    output = args[1];
+    model = "";
+    if (args.length > 2) model = args[2];
+}
+setBatchMode(true);
+open(input);
+run("Classify Tumor Slice", "model=[" + model + "] threshold=-1 batchsize=8");
+Table.save(output, "Tumor Classification");
+print("classify_stack: wrote " + output);

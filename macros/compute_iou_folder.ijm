@@ -1,0 +1,43 @@
+// Scores predicted masks <predictions>/<patient>/<slice>_pred.tif (from batch_segment_folder.ijm or
+// 'brain-tumor segment') against the ground truth <data>/<patient>/<slice>_mask.tif, one row per slice.
+// Arguments (separated by |): predictions folder | data folder | output CSV
+//   ImageJ -batch compute_iou_folder.ijm "/results|/data/kaggle_3m|/results/iou.csv"
+args = split(getArgument(), "|");
+if (getArgument() == "") {
+    predictions = getDirectory("Predictions folder");
+    data = getDirectory("Data folder with ground truth");
+    output = File.openDialog("Output CSV");
+} else {
+    predictions = args[0];
+    data = args[1];
+    output = args[2];
+}
+if (File.isDirectory(data + File.separator + "kaggle_3m")) data = data + File.separator + "kaggle_3m";
+setBatchMode(true);
+Table.create("IoU per slice");
+row = 0;
+patients = getFileList(predictions);
+for (p = 0; p < patients.length; p++) {
+    if (!endsWith(patients[p], "/")) continue;
+    patient = substring(patients[p], 0, lengthOf(patients[p]) - 1);
+    files = getFileList(predictions + File.separator + patient);
+    for (i = 0; i < files.length; i++) {
+        if (!endsWith(files[i], "_pred.tif")) continue;
+        stem = substring(files[i], 0, lengthOf(files[i]) - lengthOf("_pred.tif"));
+        truthFile = data + File.separator + patient + File.separator + stem + "_mask.tif";
+        if (!File.exists(truthFile)) continue;
+        open(predictions + File.separator + patient + File.separator + files[i]);
+        rename("prediction");
+        open(truthFile);
+        rename("truth");
+        run("Compute IoU", "prediction=prediction truth=truth");
+        Table.set("patient", row, patient, "IoU per slice");
+        Table.set("slice", row, stem, "IoU per slice");
+        Table.set("IoU", row, Table.get("IoU", 0, "Tumor IoU"), "IoU per slice");
+        Table.set("Dice", row, Table.get("Dice", 0, "Tumor IoU"), "IoU per slice");
+        row++;
+        close("*");
+    }
+}
+Table.save(output, "IoU per slice");
+print("compute_iou_folder: " + row + " slices scored into " + output);

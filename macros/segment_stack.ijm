@@ -1,0 +1,24 @@
+// Segments one MRI slice or stack with the Brain Tumor UNet and saves the mask stack and the table.
+// Arguments (separated by |): input TIFF | output folder | model bundle folder (optional; empty = embedded default)
+//   ImageJ -batch segment_stack.ijm "/data/TCGA_CS_4941.tif|/results|/models/unet"
+// Without arguments it asks for the files.
+args = split(getArgument(), "|");
+if (getArgument() == "") {
+    input = File.openDialog("MRI slice or stack (TIFF)");
+    output = getDirectory("Output folder");
+    model = "";
+} else {
+    input = args[0];
+    output = args[1];
+    model = "";
+    if (args.length > 2) model = args[2];
+}
+setBatchMode(true);
+open(input);
+title = getTitle();
+base = File.nameWithoutExtension;
+run("Segment Tumor (UNet)", "model=[" + model + "] threshold=-1 outline batchsize=4");
+selectImage(base + "-mask");
+saveAs("Tiff", output + File.separator + base + "-mask.tif");
+Table.save(output + File.separator + base + "-segmentation.csv", "Tumor Segmentation");
+print("segment_stack: wrote " + output + File.separator + base + "-mask.tif");

@@ -1,0 +1,119 @@
+package io.github.braintumor.cli;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.process.ByteProcessor;
+import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.fiji.Images;
+import io.github.braintumor.fiji.ModelCards;
+import io.github.braintumor.fiji.StackClassification;
+import io.github.braintumor.fiji.StackSegmentation;
+import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.report.CsvTable;
+import java.awt.Color;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code brain-tumor demo}: segments and classifies one patient with the embedded models and writes masks, a CSV
+ * and an overlay PNG. Without {@code --data} the patient is a generated SYNTHETIC phantom (not an MRI).
+ */
+final class DemoSubcommand implements Subcommand {
+    static final String SYNTHETIC = "SYNTHETIC_";
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public String summary() {
+        return "segment + classify one patient (a SYNTHETIC phantom unless --data) with the embedded models";
+    }
+
+    @Override
+    public String usage() {
+        return "demo [--data DIR] [--out DIR]\n"
+                + "  --data  a data folder or patient folder (first patient is used); default: generate a SYNTHETIC\n"
+                + "          phantom patient (geometric shapes, not an MRI)\n"
+                + "  --out   output folder (default brain-tumor-demo): masks/, results CSV, overlay PNG";
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        Args a = Args.parse(argv, Set.of("data", "out"), Set.of());
+        a.expectPositional(0);
+        for (ModelKind kind : ModelKind.values()) {
+            if (!ModelCards.hasEmbedded(kind)) {
+                err.println("brain-tumor demo: this build has no embedded " + kind.id() + " model, so the demo cannot run."
+                        + " Train one (train-unet / train-classifier) and use 'segment'/'classify' with --model.");
+                return Main.NO_MODEL;
+            }
+        }
+        Path outDir = a.path("out") == null ? Paths.get("brain-tumor-demo") : a.path("out");
+        Path data = a.path("data");
+        String prefix = "";
+        if (data == null) {
+            prefix = SYNTHETIC;
+            data = outDir.resolve(SYNTHETIC + "data");
+            PhantomGenerator.builder().optSeed(7).optPatients(1).optSlicesPerPatient(12).build().write(data);
+            out.println("generated a SYNTHETIC phantom patient (not an MRI) in " + data.toAbsolutePath());
+        } else if (!Files.exists(data)) {
+            throw new UsageException("data folder not found: " + data);
+        }
+        Inputs.Volume v = Inputs.of(data).get(0);
+        List<SliceImage> slices = v.read();
+        TextProgressBar bar = new TextProgressBar(err);
+        StackSegmentation.Output seg = StackSegmentation.run(slices, StackSegmentation.Settings.defaults(), bar, () -> false);
+        List<StackClassification.Row> cls = StackClassification.run(slices, "", Double.NaN, 8, bar, () -> false);
+        bar.finish();
+
+        Path masks = outDir.resolve(prefix + "masks");
+        CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "classifier_label",
+                "classifier_probability", "tumour_pixels", "max_probability");
+        int best = 0;
+        for (int i = 0; i < slices.size(); i++) {
+            String id = v.sliceIds().get(i);
+            Path file = Inputs.predictionPath(masks, v.name(), id);
+            Files.createDirectories(file.getParent());
+            LggTiff.writeMask(file, seg.result().masks().get(i));
+            StackSegmentation.Row r = seg.rows().get(i);
+            csv.addRow(v.name(), id, cls.get(i).label(), cls.get(i).probability(), r.tumourPixels(), r.maxProbability());
+            if (r.tumourPixels() > seg.rows().get(best).tumourPixels()) best = i;
+        }
+        Path table = outDir.resolve(prefix + "results.csv");
+        csv.build().write(table);
+        Path png = outDir.resolve(prefix + "overlay_" + v.sliceIds().get(best) + ".png");
+        writeOverlay(slices.get(best), seg.result().masks().get(best), png);
+        long tumourSlices = seg.rows().stream().filter(r -> r.tumourPixels() > 0).count();
+        out.println(v.name() + ": " + slices.size() + " slices, " + tumourSlices + " with a predicted tumour");
+        out.println("masks:   " + masks.toAbsolutePath());
+        out.println("table:   " + table.toAbsolutePath());
+        out.println("overlay: " + png.toAbsolutePath());
+        return Main.OK;
+    }
+
+    /** FLAIR channel in grey with the predicted tumour outline in yellow, as PNG (atomic). */
+    static void writeOverlay(SliceImage slice, io.github.braintumor.data.SliceMask mask, Path png) throws Exception {
+        ImagePlus flair = new ImagePlus("flair", new ByteProcessor(slice.width(), slice.height(),
+                slice.plane(SliceImage.FLAIR).clone()));
+        ImagePlus maskImp = Images.maskStack("mask", List.of(mask), null);
+        flair.setOverlay(Images.outlines(maskImp, Color.YELLOW));
+        ImagePlus flat = flair.flatten();
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), ".tmp-", ".png");
+        try {
+            if (!new FileSaver(flat).saveAsPng(tmp.toString())) throw new java.io.IOException("could not write " + png);
+            Files.move(tmp, png, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.braintumor.cli;
+
+import io.github.braintumor.eval.EvaluationReport;
+import io.github.braintumor.eval.EvaluationRequest;
+import io.github.braintumor.eval.EvaluationResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code brain-tumor evaluate DATA --out DIR ...}: the study's numbers per patient, hospital, slice position and
+ * threshold, with pictures and report.html ({@link io.github.braintumor.eval.Evaluation}).
+ */
+final class EvaluateSubcommand implements Subcommand {
+    @Override
+    public String name() {
+        return "evaluate";
+    }
+
+    @Override
+    public String summary() {
+        return "evaluate models or predicted masks on a data folder: summary.json, CSV tables, charts, report.html";
+    }
+
+    @Override
+    public String usage() {
+        return "evaluate DATA --out DIR [--unet BUNDLE] [--classifier BUNDLE] [--threshold T] [--lcc] [--tta]\n"
+                + "         [--min-area N] [--patients LIST] [--predictions DIR] [--write-threshold]\n"
+                + "  DATA           data folder with ground truth masks (kaggle_3m or patient folders)\n"
+                + "  --out          output folder: summary.json, per_*.csv, thresholds.csv, postprocessing.csv,\n"
+                + "                 PNG charts and overlays, report.html\n"
+                + "  --unet         UNet bundle to evaluate\n"
+                + "  --classifier   slice classifier bundle to evaluate\n"
+                + "  --threshold    UNet probability threshold 0..1 (default: the bundle's)\n"
+                + "  --lcc          keep only the largest 3-D tumour region per patient\n"
+                + "  --tta          test-time augmentation: average with the left-right mirrored slices\n"
+                + "  --min-area     empty predicted slices with fewer tumour pixels than N\n"
+                + "  --patients     only these patients: ids separated by commas, or a file with one per line\n"
+                + "  --predictions  evaluate masks written by 'segment' (<patient>/<slice>_pred.tif), no UNet\n"
+                + "  --write-threshold  store the best threshold found into the UNet bundle's model.json\n"
+                + "Each post-processing option is measured with and without it (postprocessing.csv).";
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        Args a = Args.parse(argv, Set.of("out", "unet", "classifier", "threshold", "min-area", "patients",
+                "predictions"), Set.of("lcc", "tta", "write-threshold"));
+        a.expectPositional(1);
+        Path data = a.existingPath(0, "DATA");
+        Path outDir = a.path("out");
+        if (outDir == null) throw new UsageException("--out DIR is required");
+        double t = a.getDouble("threshold", Double.NaN);
+        SegmentSubcommand.checkThreshold(t);
+        int minArea = a.getInt("min-area", 0);
+        if (minArea < 0) throw new UsageException("--min-area must be >= 0, got " + minArea);
+        EvaluationRequest request = new EvaluationRequest(data, outDir, a.path("unet"), a.path("classifier"),
+                Double.isNaN(t) ? null : t, a.has("lcc"), a.has("tta"), minArea, a.get("patients", null),
+                a.path("predictions"), a.has("write-threshold"));
+        TextProgressBar bar = new TextProgressBar(err);
+        EvaluationResult r = request.run(bar, () -> false);
+        bar.finish();
+        Map<String, Object> s = r.summary();
+        for (String k : List.of("patients", "slices", "tumour_slices", "threshold", "dice_per_patient_mean",
+                "dice_tumour_slices_mean", "iou_micro", "pixel_accuracy", "classifier_accuracy", "classifier_auc",
+                "best_threshold")) {
+            out.println(k + "\t" + (s.get(k) == null ? "n/a" : s.get(k)));
+        }
+        out.println("wrote " + EvaluationReport.REPORT + " and tables to " + outDir.toAbsolutePath());
+        return Main.OK;
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.braintumor.cli;
+
+import ij.IJ;
+import ij.ImagePlus;
+import io.github.braintumor.data.LggDataException;
+import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.PatientRecord;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
+import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.imagej.ImagePlusSlices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code segment} and {@code classify} accept: a TIFF (single slice or stack), a patient folder, or a data
+ * folder of patient folders. Each becomes one or more {@link Volume}s, read when asked (one patient in memory).
+ *
+ * <pre>{@code for (Inputs.Volume v : Inputs.of(Path.of("kaggle_3m"))) { List<SliceImage> s = v.read(); } }</pre>
+ */
+public final class Inputs {
+    private Inputs() {}
+
+    /**
+     * A stack to process.
+     *
+     * @param name patient id, or the file name without extension
+     * @param sliceIds one id per slice: file stems for folders, "1".."n" for a stack file
+     * @param patient the patient record when the input was a folder, else null
+     * @param file the TIFF when the input was a file, else null
+     */
+    public record Volume(String name, List<String> sliceIds, PatientRecord patient, Path file) {
+        public List<SliceImage> read() throws Exception {
+            if (file != null) return ImagePlusSlices.toSliceImages(openTiff(file));
+            List<SliceImage> slices = new ArrayList<>();
+            for (SliceRecord r : patient.slices()) slices.add(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE));
+            return slices;
+        }
+    }
+
+    public static List<Volume> of(Path input) throws Exception {
+        if (!Files.exists(input)) throw new UsageException("input not found: " + input);
+        if (Files.isDirectory(input)) {
+            LggDataset data = LggDataset.index(input);
+            if (data.patients().isEmpty()) throw new UsageException("no patient folders with TIFF slices in " + input);
+            List<Volume> volumes = new ArrayList<>();
+            for (PatientRecord p : data.patients()) {
+                List<String> ids = p.slices().stream().map(s -> stem(s.image())).toList();
+                volumes.add(new Volume(p.id(), ids, p, null));
+            }
+            return volumes;
+        }
+        ImagePlus imp = openTiff(input);
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= imp.getNSlices() * imp.getNFrames(); i++) ids.add(Integer.toString(i));
+        return List.of(new Volume(stem(input), ids, null, input));
+    }
+
+    /** Opens a TIFF with ImageJ; anything else is bad input. */
+    public static ImagePlus openTiff(Path file) throws UsageException {
+        if (!isTiff(file)) throw new UsageException("not a TIFF image: " + file + " (give a .tif file or a folder)");
+        ImagePlus imp = IJ.openImage(file.toString());
+        if (imp == null) throw new UsageException("cannot read " + file + " as an image (damaged or not a TIFF)");
+        return imp;
+    }
+
+    /** Masks from a TIFF (non-zero = tumour). */
+    public static List<SliceMask> readMasks(Path file) throws UsageException {
+        ImagePlus imp = openTiff(file);
+        try {
+            return ImagePlusSlices.toSliceMasks(imp);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    static boolean isTiff(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(file) && (n.endsWith(".tif") || n.endsWith(".tiff"));
+    }
+
+    /** File name without .tif/.tiff. */
+    public static String stem(Path file) {
+        return file.getFileName().toString().replaceFirst("(?i)\\.tiff?$", "");
+    }
+
+    /** Where {@code segment} writes a folder slice's mask and {@code iou} finds it. */
+    public static Path predictionPath(Path outDir, String patient, String sliceStem) {
+        return outDir.resolve(patient).resolve(sliceStem + "_pred.tif");
+    }
+
+    static LggDataset dataset(Path folder) throws UsageException, LggDataException {
+        if (!Files.isDirectory(folder)) throw new UsageException("data folder not found: " + folder);
+        LggDataset data = LggDataset.index(folder);
+        if (data.patients().isEmpty()) throw new UsageException("no patient folders with TIFF slices in " + folder);
+        return data;
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.braintumor.cli;
+
+import io.github.braintumor.Version;
+import io.github.braintumor.data.LggDataException;
+import io.github.braintumor.model.BundleException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Headless command line: {@code brain-tumor <subcommand> [options]}.
+ *
+ * <pre>{@code
+ * int code = new Main().run(new String[] {"overview", "data/kaggle_3m"}, System.out, System.err);
+ * }</pre>
+ *
+ * Exit codes: 0 success, 1 unexpected failure, 2 bad usage or bad input (one line on stderr),
+ * 3 a needed embedded model is not in this build.
+ */
+public final class Main {
+    /** Every subcommand; add new ones here. */
+    public static final List<Subcommand> SUBCOMMANDS = List.of(
+            new OverviewSubcommand(),
+            new TrainUnetSubcommand(),
+            new TrainClassifierSubcommand(),
+            new SearchClassifierSubcommand(),
+            new SegmentSubcommand(),
+            new ClassifySubcommand(),
+            new IouSubcommand(),
+            new EvaluateSubcommand(),
+            new DemoSubcommand());
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int NO_MODEL = 3;
+
+    private final List<Subcommand> subcommands;
+
+    public Main() {
+        this(SUBCOMMANDS);
+    }
+
+    /** For tests and for tools that add their own subcommands. */
+    public Main(List<Subcommand> subcommands) {
+        this.subcommands = subcommands;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main().run(args, System.out, System.err));
+    }
+
+    /** Runs one subcommand and returns its exit code; never calls System.exit. */
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.print(overview());
+            return args.length == 0 ? BAD_INPUT : OK;
+        }
+        if (args[0].equals("--version")) {
+            out.println("brain-tumor " + Version.get());
+            return OK;
+        }
+        Subcommand command = find(args[0]);
+        if (command == null) {
+            err.println("brain-tumor: unknown subcommand '" + args[0] + "'; one of: " + names());
+            return BAD_INPUT;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.println("usage: brain-tumor " + command.usage());
+            return OK;
+        }
+        try {
+            return command.run(rest, out, err);
+        } catch (Exception e) {
+            if (isBadInput(e)) {
+                err.println("brain-tumor " + command.name() + ": " + oneLine(e));
+                return BAD_INPUT;
+            }
+            err.println("brain-tumor " + command.name() + ": failed: " + oneLine(e));
+            e.printStackTrace(err);
+            return FAILED;
+        }
+    }
+
+    private Subcommand find(String name) {
+        return subcommands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private String names() {
+        return String.join(", ", subcommands.stream().map(Subcommand::name).toList());
+    }
+
+    private String overview() {
+        StringBuilder s = new StringBuilder("usage: brain-tumor <subcommand> [options]   (--help after a subcommand for its options)\n\n");
+        for (Subcommand c : subcommands) s.append(String.format("  %-18s %s%n", c.name(), c.summary()));
+        s.append("\nExit codes: 0 ok, 1 failure, 2 bad usage or input, 3 embedded model missing.\n");
+        return s.toString();
+    }
+
+    static boolean isBadInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UsageException || t instanceof LggDataException || t instanceof BundleException
+                    || t instanceof NoSuchFileException || t instanceof IllegalArgumentException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replace('\n', ' ').trim();
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.braintumor.cli;
+
+import io.github.braintumor.data.DatasetOverview;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code brain-tumor overview DATA}: patients, slices, tumour slices per hospital. */
+final class OverviewSubcommand implements Subcommand {
+    @Override
+    public String name() {
+        return "overview";
+    }
+
+    @Override
+    public String summary() {
+        return "patients, slices and tumour slices per hospital of a data folder";
+    }
+
+    @Override
+    public String usage() {
+        return "overview DATA [--csv FILE]\n"
+                + "  DATA   kaggle_3m folder, its parent, or a folder of patient folders\n"
+                + "  --csv  also write one row per hospital (and 'all') to FILE";
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        Args a = Args.parse(argv, Set.of("csv"), Set.of());
+        a.expectPositional(1);
+        Path data = a.existingPath(0, "DATA");
+        DatasetOverview overview = DatasetOverview.of(Inputs.dataset(data));
+        out.print(overview.describe());
+        Path csv = a.path("csv");
+        if (csv != null) {
+            overview.writePerHospitalCsv(csv);
+            out.println("wrote " + csv.toAbsolutePath());
+        }
+        return Main.OK;
+    }
+}

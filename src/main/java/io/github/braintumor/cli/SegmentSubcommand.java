@@ -1,0 +1,101 @@
+package io.github.braintumor.cli;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.fiji.Images;
+import io.github.braintumor.fiji.StackSegmentation;
+import io.github.braintumor.report.CsvTable;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+
+/** {@code brain-tumor segment INPUT --out DIR}: UNet masks for a TIFF, a patient folder or a data folder. */
+final class SegmentSubcommand implements Subcommand {
+    public static final String CSV = "segmentation.csv";
+
+    @Override
+    public String name() {
+        return "segment";
+    }
+
+    @Override
+    public String summary() {
+        return "tumour masks with the UNet (TIFF, patient folder or data folder)";
+    }
+
+    @Override
+    public String usage() {
+        return "segment INPUT --out DIR [--model BUNDLE] [--threshold T] [--batch N]\n"
+                + "  INPUT        a .tif (slice or stack), a patient folder, or a data folder of patient folders\n"
+                + "  --out        output folder: <patient>/<slice>_pred.tif (folders) or <name>_pred.tif (a file),\n"
+                + "               and " + CSV + " (patient, slice, tumour_pixels, max_probability)\n"
+                + "  --model      UNet bundle folder (default: the embedded model)\n"
+                + "  --threshold  probability threshold 0..1 (default: the model's)\n"
+                + "  --batch      slices per forward pass (default 8)";
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        Args a = Args.parse(argv, Set.of("out", "model", "threshold", "batch"), Set.of());
+        a.expectPositional(1);
+        Path input = a.existingPath(0, "INPUT");
+        Path outDir = a.path("out");
+        if (outDir == null) throw new UsageException("--out DIR is required");
+        StackSegmentation.Settings settings = new StackSegmentation.Settings(a.get("model", ""),
+                a.getDouble("threshold", Double.NaN), a.getInt("batch", 8), 1.0);
+        checkThreshold(settings.threshold());
+        List<Inputs.Volume> volumes = Inputs.of(input);
+        CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "tumour_pixels", "max_probability");
+        TextProgressBar bar = new TextProgressBar(err);
+        int written = 0;
+        for (Inputs.Volume v : volumes) {
+            List<SliceImage> slices = v.read();
+            err.println("segmenting " + v.name() + " (" + slices.size() + " slices)");
+            StackSegmentation.Output result = StackSegmentation.run(slices, settings, bar, () -> false);
+            bar.finish();
+            List<StackSegmentation.Row> rows = result.rows();
+            for (int i = 0; i < rows.size(); i++) {
+                csv.addRow(v.name(), v.sliceIds().get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability());
+            }
+            if (v.file() != null) {
+                saveStack(Images.maskStack(v.name() + "_pred", result.result().masks(), null),
+                        outDir.resolve(v.name() + "_pred.tif"));
+                written++;
+            } else {
+                for (int i = 0; i < rows.size(); i++) {
+                    Path mask = Inputs.predictionPath(outDir, v.name(), v.sliceIds().get(i));
+                    Files.createDirectories(mask.getParent());
+                    LggTiff.writeMask(mask, result.result().masks().get(i));
+                    written++;
+                }
+            }
+        }
+        Files.createDirectories(outDir);
+        csv.build().write(outDir.resolve(CSV));
+        out.println("wrote " + written + " mask file(s) and " + CSV + " to " + outDir.toAbsolutePath());
+        return Main.OK;
+    }
+
+    static void checkThreshold(double t) throws UsageException {
+        if (!Double.isNaN(t) && (t < 0 || t > 1)) throw new UsageException("--threshold must be between 0 and 1, got " + t);
+    }
+
+    /** Saves a stack as TIFF atomically (temporary file in the same folder, then moved). */
+    static void saveStack(ImagePlus imp, Path tif) throws Exception {
+        Files.createDirectories(tif.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(tif.toAbsolutePath().getParent(), ".tmp-", ".tif");
+        try {
+            boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
+                    : new FileSaver(imp).saveAsTiff(tmp.toString());
+            if (!ok) throw new java.io.IOException("could not write " + tif);
+            Files.move(tmp, tif, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,408 @@
+package io.github.braintumor.eval;
+
+import io.github.braintumor.data.LggDataException;
+import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.PatientRecord;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
+import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.metrics.ThresholdSweep;
+import io.github.braintumor.model.BundleFiles;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelInfo;
+import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.train.TrainingProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Evaluates a UNet and/or a slice classifier (or masks predicted earlier) on a data folder, per patient, per
+ * hospital, per slice position and per threshold, and writes the results with a readable {@code report.html}
+ * (see {@link EvaluationReport} for the files).
+ *
+ * <p>Patients are streamed: one patient's slices, probabilities and masks are in memory at a time, so memory use
+ * does not grow with the data set. Every post-processing step asked for is measured with and without it
+ * ({@link Variant}); the summary's headline numbers are those of everything asked for.
+ *
+ * <pre>{@code
+ * EvaluationResult r = Evaluation.builder(LggDataset.index(Path.of("kaggle_3m")))
+ *         .optUnet(Path.of("models/unet")).optClassifier(Path.of("models/classifier"))
+ *         .optLargestComponent(true).optMinimumArea(20)
+ *         .setOutput(Path.of("eval-out")).build().run();
+ * r.summary().get("dice_per_patient_mean");
+ *
+ * // masks written earlier by `brain-tumor segment` (<patient>/<slice>_pred.tif), no model needed:
+ * Evaluation.ofPredictions(truth, Path.of("seg-out")).setOutput(Path.of("eval-out")).build().run();
+ * }</pre>
+ */
+public final class Evaluation {
+
+    /** Bins of slice position (bottom to top) in {@code per_position.csv}. */
+    public static final int POSITION_BINS = 10;
+    /** Best and worst slices drawn as overlays. */
+    public static final int EXAMPLES = 4;
+
+    private final Builder b;
+    private final List<PatientRecord> patients;
+
+    private Evaluation(Builder b, List<PatientRecord> patients) {
+        this.b = b;
+        this.patients = patients;
+    }
+
+    /** An evaluation of models (given with {@code opt*}) on {@code data}. */
+    public static Builder builder(LggDataset data) {
+        return new Builder(data);
+    }
+
+    /**
+     * An evaluation of predicted masks {@code <predictions>/<patient>/<image stem>_pred.tif} (what
+     * {@code brain-tumor segment} writes) against the data's masks; no model, no threshold sweep.
+     */
+    public static Builder ofPredictions(LggDataset truth, Path predictionsFolder) {
+        Builder b = new Builder(truth);
+        b.predictions = predictionsFolder;
+        return b;
+    }
+
+    /** Where {@code segment} writes a slice's predicted mask and this class looks for it. */
+    public static Path predictionPath(Path predictionsFolder, SliceRecord slice) {
+        String stem = slice.image().getFileName().toString().replaceFirst("(?i)\\.tiff?$", "");
+        return predictionsFolder.resolve(slice.patientId()).resolve(stem + "_pred.tif");
+    }
+
+    /** Settings: output folder required; models, predictions and options optional. */
+    public static final class Builder {
+        private final LggDataset data;
+        private List<String> patientIds;
+        private Path unet, classifier, predictions, output;
+        private SegmentationModel segmentationModel;
+        private String segmentationName;
+        private ClassificationModel classificationModel;
+        private String classificationName;
+        private Double threshold;
+        private double classifierThreshold = Double.NaN;
+        private boolean lcc, tta;
+        private int minArea;
+        private int batchSize = 8;
+        private ProgressListener progress = ProgressListener.silent();
+        private BooleanSupplier cancel = () -> false;
+
+        private Builder(LggDataset data) {
+            if (data == null) throw new IllegalArgumentException("No data set given: index a data folder first");
+            this.data = data;
+        }
+
+        /** Only these patients, in this order (default: all of the data set). */
+        public Builder optPatients(List<String> ids) { this.patientIds = ids == null ? null : List.copyOf(ids); return this; }
+
+        /** UNet bundle folder; loaded (and its kind checked) when the evaluation runs. */
+        public Builder optUnet(Path bundle) { this.unet = bundle; return this; }
+
+        /** Classifier bundle folder; loaded (and its kind checked) when the evaluation runs. */
+        public Builder optClassifier(Path bundle) { this.classifier = bundle; return this; }
+
+        /** A segmentation model in memory (tests, other engines) instead of a bundle. */
+        public Builder optSegmentationModel(SegmentationModel model, String name, double defaultThreshold) {
+            this.segmentationModel = model;
+            this.segmentationName = name;
+            if (threshold == null) this.threshold = defaultThreshold;
+            return this;
+        }
+
+        /** A slice classifier in memory instead of a bundle; slices with probability >= threshold are tumour. */
+        public Builder optClassificationModel(ClassificationModel model, String name, double threshold) {
+            this.classificationModel = model;
+            this.classificationName = name;
+            this.classifierThreshold = threshold;
+            return this;
+        }
+
+        /** Probability threshold of the UNet (default: the bundle's). */
+        public Builder optThreshold(double t) { this.threshold = t; return this; }
+
+        /** Keep only the largest 3-D connected tumour region per patient. */
+        public Builder optLargestComponent(boolean on) { this.lcc = on; return this; }
+
+        /** Test-time augmentation: average with the left-right mirrored input. */
+        public Builder optTta(boolean on) { this.tta = on; return this; }
+
+        /** Empty slices whose predicted area is below this many pixels (0 = off). */
+        public Builder optMinimumArea(int pixels) { this.minArea = pixels; return this; }
+
+        public Builder optBatchSize(int n) { this.batchSize = n; return this; }
+
+        public Builder optProgress(ProgressListener p) { this.progress = p == null ? ProgressListener.silent() : p; return this; }
+
+        /** Polled between patients; true stops the evaluation with a {@link CancellationException}. */
+        public Builder optCancel(BooleanSupplier c) { this.cancel = c == null ? () -> false : c; return this; }
+
+        /** Folder for summary.json, the CSV tables, the pictures and report.html (created if missing). */
+        public Builder setOutput(Path dir) { this.output = dir; return this; }
+
+        /**
+         * @throws IllegalArgumentException missing output, nothing to evaluate, a patient listed twice or
+         *                                  unknown, a threshold outside [0, 1], TTA without a model, ...
+         */
+        public Evaluation build() {
+            if (output == null) throw new IllegalArgumentException("No output folder given (setOutput)");
+            int sources = (unet != null ? 1 : 0) + (segmentationModel != null ? 1 : 0) + (predictions != null ? 1 : 0);
+            if (sources > 1) {
+                throw new IllegalArgumentException("Give one source of masks: a UNet bundle, a segmentation model or"
+                        + " a predictions folder, not several");
+            }
+            if (sources == 0 && classifier == null && classificationModel == null) {
+                throw new IllegalArgumentException("Nothing to evaluate: give a UNet bundle, a classifier bundle or"
+                        + " a folder of predicted masks");
+            }
+            if (classifier != null && classificationModel != null) {
+                throw new IllegalArgumentException("Give a classifier bundle or a classification model, not both");
+            }
+            if (tta && (unet == null && segmentationModel == null)) {
+                throw new IllegalArgumentException("Test-time augmentation needs a UNet: predicted masks cannot be"
+                        + " re-run mirrored");
+            }
+            if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
+                throw new IllegalArgumentException("Threshold must be between 0 and 1, got " + threshold);
+            }
+            if (minArea < 0) throw new IllegalArgumentException("Minimum area must be >= 0 pixels, got " + minArea);
+            if (batchSize < 1) throw new IllegalArgumentException("Batch size must be >= 1, got " + batchSize);
+            if (predictions != null && !Files.isDirectory(predictions)) {
+                throw new IllegalArgumentException("Predictions folder " + predictions + " does not exist: give the"
+                        + " --out folder of 'brain-tumor segment'");
+            }
+            return new Evaluation(this, selectPatients());
+        }
+
+        private List<PatientRecord> selectPatients() {
+            if (patientIds == null) {
+                if (data.patients().isEmpty()) {
+                    throw new IllegalArgumentException("No patients in " + data.root() + ": nothing to evaluate");
+                }
+                return data.patients();
+            }
+            if (patientIds.isEmpty()) throw new IllegalArgumentException("The patient list is empty");
+            Set<String> seen = new HashSet<>();
+            List<PatientRecord> out = new ArrayList<>();
+            for (String id : patientIds) {
+                if (!seen.add(id)) {
+                    throw new IllegalArgumentException("Patient " + id + " is listed twice: list each patient once");
+                }
+                out.add(data.patient(id));
+            }
+            return out;
+        }
+    }
+
+    /** The patients this evaluation covers, in order. */
+    public List<PatientRecord> patients() {
+        return patients;
+    }
+
+    /**
+     * Runs the evaluation and writes its files to the output folder.
+     *
+     * @throws io.github.braintumor.model.BundleException a bundle that is missing, damaged or of the wrong kind
+     * @throws LggDataException an unreadable slice or a missing predicted mask (the file is named)
+     * @throws CancellationException when the cancel supplier said so (nothing is written)
+     */
+    public EvaluationResult run() throws Exception {
+        long start = System.nanoTime();
+        Map<String, Object> modelInfo = new LinkedHashMap<>();
+        ModelBundle unetBundle = null, classifierBundle = null;
+        BundleModels.Segmentation bundleSegmenter = null;
+        BundleModels.Classification bundleClassifier = null;
+        try {
+            SegmentationModel segmenter = b.segmentationModel;
+            ClassificationModel classify = b.classificationModel;
+            Double threshold = b.threshold;
+            double classifierThreshold = b.classifierThreshold;
+            Path learningCurveUnet = null, learningCurveClassifier = null;
+            if (b.unet != null) {
+                unetBundle = ModelBundle.load(b.unet, ModelKind.UNET);
+                bundleSegmenter = BundleModels.segmenter(unetBundle, b.batchSize);
+                segmenter = bundleSegmenter;
+                if (threshold == null) threshold = (double) unetBundle.info().threshold();
+                modelInfo.put("unet", describe(b.unet, unetBundle.info()));
+                learningCurveUnet = learningCurve(b.unet, unetBundle.info());
+            } else if (segmenter != null) {
+                modelInfo.put("unet", Map.of("name", b.segmentationName == null ? "in-memory" : b.segmentationName));
+            } else {
+                modelInfo.put("unet", null);
+            }
+            if (b.classifier != null) {
+                classifierBundle = ModelBundle.load(b.classifier, ModelKind.CLASSIFIER);
+                bundleClassifier = BundleModels.classifier(classifierBundle, b.batchSize);
+                classify = bundleClassifier;
+                classifierThreshold = classifierBundle.info().threshold();
+                modelInfo.put("classifier", describe(b.classifier, classifierBundle.info()));
+                learningCurveClassifier = learningCurve(b.classifier, classifierBundle.info());
+            } else if (classify != null) {
+                modelInfo.put("classifier", Map.of("name", b.classificationName == null ? "in-memory"
+                        : b.classificationName));
+            } else {
+                modelInfo.put("classifier", null);
+            }
+            modelInfo.put("predictions", b.predictions == null ? null : b.predictions.toAbsolutePath().toString());
+            if (segmenter != null && threshold == null) threshold = 0.5;
+
+            boolean segmenting = segmenter != null || b.predictions != null;
+            List<Variant> variants = segmenting ? Variant.compared(b.tta, b.lcc, b.minArea) : List.of();
+            EvaluationResult.Collector collector = new EvaluationResult.Collector(variants, EXAMPLES);
+            ThresholdSweep sweep = segmenter != null ? ThresholdSweep.withDefaultThresholds() : null;
+            int sliceCount = 0;
+            for (int p = 0; p < patients.size(); p++) {
+                if (b.cancel.getAsBoolean()) throw new CancellationException("Evaluation canceled");
+                PatientRecord patient = patients.get(p);
+                evaluatePatient(patient, segmenter, classify, threshold, sweep, variants, collector);
+                sliceCount += patient.slices().size();
+                report(p + 1, start, patient, sliceCount);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            EvaluationResult.Settings settings = new EvaluationResult.Settings(threshold,
+                    Double.isNaN(classifierThreshold) ? null : classifierThreshold, b.lcc, b.tta, b.minArea,
+                    modelInfo, learningCurveUnet, learningCurveClassifier, b.data.root());
+            EvaluationResult result = collector.finish(settings, sweep, seconds, b.output);
+            EvaluationReport.write(result);
+            return result;
+        } finally {
+            if (bundleSegmenter != null) bundleSegmenter.close();
+            if (bundleClassifier != null) bundleClassifier.close();
+            if (unetBundle != null) unetBundle.close();
+            if (classifierBundle != null) classifierBundle.close();
+        }
+    }
+
+    private void report(int done, long start, PatientRecord patient, int slices) {
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        Duration eta = Duration.ofMillis((long) (elapsed / done * (patients.size() - done) * 1000));
+        String message = String.format(java.util.Locale.ROOT, "evaluated %s (%d/%d patients, %d slices, %.1f s)",
+                patient.id(), done, patients.size(), slices, elapsed);
+        b.progress.onProgress(new TrainingProgress(1, 1, done, patients.size(), Double.NaN, OptionalDouble.empty(),
+                eta, message));
+    }
+
+    private void evaluatePatient(PatientRecord patient, SegmentationModel segmenter, ClassificationModel classify,
+            Double threshold, ThresholdSweep sweep, List<Variant> variants, EvaluationResult.Collector collector)
+            throws Exception {
+        List<SliceRecord> records = patient.slices();
+        int n = records.size();
+        List<SliceImage> images = new ArrayList<>(n);
+        byte[][] truth = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            SliceRecord r = records.get(i);
+            if (segmenter != null || classify != null) images.add(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE));
+            truth[i] = LggTiff.readMask(r.mask(), LggTiff.ANY_SIZE).pixels();
+        }
+        int width = 0, height = 0;
+        // masks before post-processing, by augmentation (false = plain, true = tta)
+        Map<Boolean, byte[][]> thresholded = new LinkedHashMap<>();
+        double[] maxProbability = new double[n];
+        java.util.Arrays.fill(maxProbability, Double.NaN);
+        if (segmenter != null) {
+            width = images.get(0).width();
+            height = images.get(0).height();
+            List<float[]> plain = checked(segmenter.probabilities(images, b.cancel), images, patient);
+            List<float[]> selected = plain;
+            thresholded.put(false, threshold(plain, threshold));
+            if (b.tta) {
+                List<float[]> flipped = checked(segmenter.probabilities(
+                        images.stream().map(HorizontalFlip::flip).toList(), b.cancel), images, patient);
+                selected = HorizontalFlip.average(images, plain, flipped);
+                thresholded.put(true, threshold(selected, threshold));
+            }
+            for (int i = 0; i < n; i++) {
+                sweep.accept(selected.get(i), truth[i]);
+                float max = 0;
+                for (float v : selected.get(i)) max = Math.max(max, v);
+                maxProbability[i] = max;
+            }
+        } else if (b.predictions != null) {
+            byte[][] predicted = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                Path file = predictionPath(b.predictions, records.get(i));
+                if (!Files.isRegularFile(file)) {
+                    throw new LggDataException(file, "predicted mask is missing for slice "
+                            + records.get(i).image().getFileName() + "; run 'brain-tumor segment' on this data"
+                            + " into " + b.predictions + " or leave the patient out (--patients)");
+                }
+                SliceMask m = LggTiff.readMask(file, LggTiff.ANY_SIZE);
+                if (m.pixels().length != truth[i].length) {
+                    throw new LggDataException(file, "predicted mask is " + m.width() + "x" + m.height()
+                            + " but the truth mask " + records.get(i).mask() + " has " + truth[i].length + " pixels");
+                }
+                width = m.width();
+                height = m.height();
+                predicted[i] = m.pixels();
+            }
+            thresholded.put(false, predicted);
+        }
+        byte[][][] variantMasks = new byte[variants.size()][][];
+        for (int v = 0; v < variants.size(); v++) {
+            Variant variant = variants.get(v);
+            variantMasks[v] = variant.postProcess(thresholded.get(variant.tta()), width, height);
+        }
+        double[] classifierProbability = null;
+        if (classify != null) {
+            classifierProbability = classify.probabilities(images, b.cancel);
+            if (classifierProbability.length != n) {
+                throw new IllegalStateException("The classifier gave " + classifierProbability.length
+                        + " probabilities for the " + n + " slices of patient " + patient.id());
+            }
+        }
+        collector.addPatient(patient, truth, variantMasks, maxProbability, classifierProbability);
+    }
+
+    private static List<float[]> checked(List<float[]> maps, List<SliceImage> images, PatientRecord patient) {
+        if (maps.size() != images.size()) {
+            throw new IllegalStateException("The segmenter gave " + maps.size() + " probability maps for the "
+                    + images.size() + " slices of patient " + patient.id());
+        }
+        return maps;
+    }
+
+    /** Foreground where probability >= threshold (as {@link ThresholdSweep} counts it). */
+    static byte[][] threshold(List<float[]> probabilities, double threshold) {
+        byte[][] out = new byte[probabilities.size()][];
+        for (int i = 0; i < out.length; i++) {
+            float[] p = probabilities.get(i);
+            byte[] m = new byte[p.length];
+            for (int k = 0; k < p.length; k++) if (p[k] >= threshold) m[k] = 1;
+            out[i] = m;
+        }
+        return out;
+    }
+
+    private static Map<String, Object> describe(Path dir, ModelInfo info) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", dir.toAbsolutePath().normalize().getFileName().toString());
+        m.put("path", dir.toAbsolutePath().normalize().toString());
+        m.put("kind", info.kind());
+        String sha = info.weightsSha256();
+        if (sha == null || sha.isBlank()) sha = BundleFiles.sha256(dir.resolve(info.weightsFile()));
+        m.put("weights_sha256", sha);
+        m.put("threshold", (double) info.threshold());
+        m.put("created", info.created());
+        return m;
+    }
+
+    private static Path learningCurve(Path dir, ModelInfo info) {
+        String name = info.learningCurve() == null ? io.github.braintumor.train.LearningCurve.FILE_NAME
+                : info.learningCurve();
+        Path csv = dir.resolve(name);
+        return Files.isRegularFile(csv) ? csv : null;
+    }
+}

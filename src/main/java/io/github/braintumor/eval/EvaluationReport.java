@@ -1,0 +1,252 @@
+package io.github.braintumor.eval;
+
+import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
+import io.github.braintumor.report.Charts;
+import io.github.braintumor.report.CsvTable;
+import io.github.braintumor.report.HtmlReport;
+import io.github.braintumor.report.Json;
+import io.github.braintumor.report.Overlay;
+import io.github.braintumor.train.LearningCurve;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes an {@link EvaluationResult} into its output folder, each file atomically:
+ * <ul>
+ * <li>{@code summary.json}: the headline numbers ({@link EvaluationResult#summary()});</li>
+ * <li>{@code per_slice.csv}, {@code per_patient.csv}, {@code per_hospital.csv}, {@code per_position.csv},
+ * {@code thresholds.csv} (with a UNet), {@code postprocessing.csv} (each post-processing step on and off);</li>
+ * <li>PNG pictures: {@code dice_per_patient.png}, {@code per_hospital.png}, {@code per_position.png},
+ * {@code thresholds.png}, {@code postprocessing.png}, {@code best_N.png} / {@code worst_N.png} overlays (FLAIR
+ * in grey, truth outlined green, prediction red) and {@code learning_curve_unet.png} /
+ * {@code learning_curve_classifier.png} when a bundle holds its learning curve;</li>
+ * <li>{@code report.html}: all of it on one page with the numbers explained.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * EvaluationReport.write(result); // into result.output()
+ * }</pre>
+ */
+public final class EvaluationReport {
+
+    public static final String SUMMARY = "summary.json";
+    public static final String REPORT = "report.html";
+
+    private EvaluationReport() {
+    }
+
+    /** Writes every file of the result into {@link EvaluationResult#output()}. */
+    public static void write(EvaluationResult r) throws IOException {
+        Path dir = r.output();
+        Files.createDirectories(dir);
+        Json.write(dir.resolve(SUMMARY), r.summary());
+        r.perSlice().write(dir.resolve("per_slice.csv"));
+        r.perPatient().write(dir.resolve("per_patient.csv"));
+        r.perHospital().write(dir.resolve("per_hospital.csv"));
+        r.perPosition().write(dir.resolve("per_position.csv"));
+        if (r.thresholds() != null) r.thresholds().write(dir.resolve("thresholds.csv"));
+        if (r.postprocessing() != null) r.postprocessing().write(dir.resolve("postprocessing.csv"));
+        Map<String, String> pictures = pictures(r, dir);
+        html(r, pictures).write(dir.resolve(REPORT));
+    }
+
+    /** Draws the charts and overlays; returns file name -> caption, in page order. */
+    private static Map<String, String> pictures(EvaluationResult r, Path dir) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (r.hasSegmentation()) {
+            double[] dice = finite(r.perPatient().doubleColumn("dice_3d"));
+            png(out, dir, "dice_per_patient.png", "Volume Dice per patient: one value per patient, over all of"
+                    + " the patient's slices", Charts.histogram("Volume Dice per patient", dice, 10, "Dice"));
+            CsvTable h = r.perHospital();
+            Map<String, double[]> hs = new LinkedHashMap<>();
+            hs.put("Dice per patient (mean)", h.doubleColumn("dice_per_patient_mean"));
+            hs.put("IoU of tumour slices (mean)", h.doubleColumn("iou_tumour_slices_mean"));
+            png(out, dir, "per_hospital.png", "Scores per hospital (the two letters after TCGA_ in a patient id)",
+                    Charts.barChart("Scores per hospital", h.column("hospital"), hs, "score"));
+            CsvTable p = r.perPosition();
+            List<String> bins = new ArrayList<>();
+            for (int i = 0; i < p.rowCount(); i++) {
+                bins.add(String.format(Locale.ROOT, "%.0f-%.0f%%", 100 * Double.parseDouble(p.get(i, "from")),
+                        100 * Double.parseDouble(p.get(i, "to"))));
+            }
+            Map<String, double[]> ps = new LinkedHashMap<>();
+            ps.put("Dice of tumour slices", p.doubleColumn("dice_tumour_slices_mean"));
+            ps.put("IoU of tumour slices", p.doubleColumn("iou_tumour_slices_mean"));
+            ps.put("detection rate", p.doubleColumn("detection_rate"));
+            png(out, dir, "per_position.png", "Scores by slice position, bottom (0%) to top (100%) of each"
+                    + " patient's stack; empty bins have no tumour slices",
+                    Charts.barChart("Scores by slice position", bins, ps, "score"));
+            CsvTable v = r.postprocessing();
+            Map<String, double[]> vs = new LinkedHashMap<>();
+            vs.put("Dice per patient (mean)", v.doubleColumn("dice_per_patient_mean"));
+            vs.put("IoU of tumour slices (mean)", v.doubleColumn("iou_tumour_slices_mean"));
+            vs.put("false positives on empty slices", v.doubleColumn("empty_slices_false_positive_rate"));
+            png(out, dir, "postprocessing.png", "Each post-processing step with and without it, on the same slices",
+                    Charts.barChart("Post-processing variants", v.column("variant"), vs, "score"));
+        }
+        if (r.thresholds() != null) {
+            CsvTable t = r.thresholds();
+            Map<String, double[]> ts = new LinkedHashMap<>();
+            ts.put("Dice (all pixels pooled)", t.doubleColumn("dice_micro"));
+            ts.put("IoU (all pixels pooled)", t.doubleColumn("iou_micro"));
+            ts.put("IoU (mean of slices)", t.doubleColumn("iou_all_slices_mean"));
+            png(out, dir, "thresholds.png", "Scores at each probability threshold; the best is "
+                    + r.summary().get("best_threshold"),
+                    Charts.lineChart("Scores by threshold", t.doubleColumn("threshold"), ts, "threshold", "score"));
+        }
+        examples(out, dir, r.best(), "best", "Good example");
+        examples(out, dir, r.worst(), "worst", "Bad example");
+        learningCurve(out, dir, r.settings().unetLearningCurve(), "unet", "UNet");
+        learningCurve(out, dir, r.settings().classifierLearningCurve(), "classifier", "classifier");
+        return out;
+    }
+
+    private static void examples(Map<String, String> out, Path dir, List<EvaluationResult.Example> list,
+            String prefix, String what) throws IOException {
+        for (int i = 0; i < list.size(); i++) {
+            EvaluationResult.Example e = list.get(i);
+            SliceImage image = LggTiff.readImage(e.slice().image(), LggTiff.ANY_SIZE);
+            SliceMask truth = LggTiff.readMask(e.slice().mask(), LggTiff.ANY_SIZE);
+            String caption = String.format(Locale.ROOT, "%s #%d  Dice %.3f  IoU %.3f", e.slice().patientId(),
+                    e.slice().sliceNumber(), e.confusion().dice(), e.confusion().iou());
+            int flair = image.channels() > SliceImage.FLAIR ? SliceImage.FLAIR : 0;
+            BufferedImage img = Overlay.builder().setImage(image.width(), image.height(), 1, image.plane(flair))
+                    .optTruth(truth.pixels()).optPrediction(e.prediction()).optScale(Math.max(1, Math.min(8, (int) Math.ceil(512.0 / image.width()))))
+                    .optCaption(caption).build();
+            png(out, dir, prefix + "_" + (i + 1) + ".png", what + ": " + caption, img);
+        }
+    }
+
+    private static void learningCurve(Map<String, String> out, Path dir, Path csv, String name, String what)
+            throws IOException {
+        if (csv == null) return;
+        List<LearningCurve.Row> rows = LearningCurve.readCsv(csv).rows();
+        if (rows.isEmpty()) return;
+        double[] epoch = rows.stream().mapToDouble(LearningCurve.Row::epoch).toArray();
+        Map<String, double[]> loss = new LinkedHashMap<>();
+        loss.put("training loss", rows.stream().mapToDouble(LearningCurve.Row::trainLoss).toArray());
+        loss.put("validation loss", rows.stream().mapToDouble(LearningCurve.Row::valLoss).toArray());
+        loss.put("validation metric", rows.stream().mapToDouble(LearningCurve.Row::valMetric).toArray());
+        png(out, dir, "learning_curve_" + name + ".png", "Learning curve of the " + what + " (from its bundle)",
+                Charts.lineChart("Learning curve: " + what, epoch, loss, "epoch", "value"));
+    }
+
+    private static void png(Map<String, String> out, Path dir, String file, String caption, BufferedImage img)
+            throws IOException {
+        Charts.writePng(img, dir.resolve(file));
+        out.put(file, caption);
+    }
+
+    private static double[] finite(double[] v) {
+        return Arrays.stream(v).filter(Double::isFinite).toArray();
+    }
+
+    private static HtmlReport html(EvaluationResult r, Map<String, String> pictures) {
+        Map<String, Object> s = r.summary();
+        HtmlReport.Builder h = HtmlReport.builder().setTitle("Brain tumour model evaluation");
+        h.addParagraph(String.format(Locale.ROOT, "%s patients, %s slices, %s of them with tumour in the ground"
+                + " truth. Data: %s.", s.get("patients"), s.get("slices"), s.get("tumour_slices"),
+                r.settings().data()));
+        h.addSection("Models");
+        h.addPreformatted(io.github.braintumor.report.Json.toJson(Map.of("model", s.get("model"),
+                "options", s.get("options"))));
+        if (r.hasSegmentation()) {
+            h.addSection("Segmentation: how well the tumour outline matches");
+            h.addParagraph("Dice and IoU measure overlap between the predicted tumour and the drawn tumour: 1 is"
+                    + " a perfect match, 0 no overlap. Dice counts the overlap twice (Dice = 2 IoU / (1 + IoU)), so"
+                    + " it is always the larger of the two. 'Per patient' pools all slices of a patient into one"
+                    + " volume first, then averages over patients (the study's headline number). 'Tumour slices'"
+                    + " averages over slices that have tumour in the ground truth. Slices where both the truth and"
+                    + " the prediction are empty count as 1 in 'all slices'.");
+            Map<String, Object> overlap = new LinkedHashMap<>();
+            for (String k : List.of("threshold", "dice_per_patient_mean", "dice_per_patient_median",
+                    "dice_tumour_slices_mean", "iou_tumour_slices_mean", "iou_all_slices_mean", "iou_micro",
+                    "empty_slices_false_positive_rate", "seg_as_classifier_accuracy", "best_threshold")) {
+                overlap.put(k, s.get(k));
+            }
+            h.addKeyValues(labelled(overlap));
+            h.addSubsection("Why pixel accuracy misleads");
+            h.addParagraph(String.format(Locale.ROOT, "Pixel accuracy is %s but IoU over all pixels is %s. A tumour"
+                    + " covers a few percent of a slice at most, so a model that predicts no tumour at all is"
+                    + " already right on almost every pixel. IoU and Dice ignore the easy background and only"
+                    + " look at tumour pixels, which is why they are the numbers to judge by.",
+                    fmt(s.get("pixel_accuracy")), fmt(s.get("iou_micro"))));
+            Map<String, Object> side = new LinkedHashMap<>();
+            side.put("pixel_accuracy", s.get("pixel_accuracy"));
+            side.put("iou_micro", s.get("iou_micro"));
+            h.addKeyValues(labelled(side));
+        }
+        if (s.get("classifier_accuracy") != null) {
+            h.addSection("Classification: does a slice contain tumour?");
+            h.addParagraph("Accuracy is the share of slices classified right. Precision: of the slices called"
+                    + " tumour, the share that have tumour. Recall: of the slices with tumour, the share found. AUC:"
+                    + " the chance that a random tumour slice gets a higher score than a random slice without"
+                    + " (0.5 is guessing, 1 perfect; independent of the threshold).");
+            Map<String, Object> c = new LinkedHashMap<>();
+            for (String k : List.of("classifier_threshold", "classifier_accuracy", "classifier_precision",
+                    "classifier_recall", "classifier_auc", "seg_as_classifier_accuracy")) {
+                c.put(k, s.get(k));
+            }
+            h.addKeyValues(labelled(c));
+        }
+        h.addSection("Speed");
+        Map<String, Object> speed = new LinkedHashMap<>();
+        speed.put("seconds", s.get("seconds"));
+        speed.put("slices_per_second", s.get("slices_per_second"));
+        h.addKeyValues(labelled(speed));
+        h.addSection("Pictures");
+        h.addParagraph("Overlays show the FLAIR channel in grey, the drawn tumour outlined in green and the"
+                + " prediction in red (yellow where they meet). Good examples are the tumour slices with the"
+                + " highest Dice, bad examples the slices with the lowest.");
+        pictures.forEach((file, caption) -> h.addImage(file, caption));
+        h.addSection("Tables");
+        h.addTable("Per hospital", r.perHospital());
+        h.addTable("Per slice position (10 bins, bottom to top)", r.perPosition());
+        if (r.postprocessing() != null) h.addTable("Post-processing with and without each step", r.postprocessing());
+        if (r.thresholds() != null) h.addTable("Per threshold", r.thresholds());
+        h.addTable("Per patient", r.perPatient());
+        h.addParagraph("Every slice is in per_slice.csv next to this page.");
+        return h.build();
+    }
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("threshold", "probability threshold used"),
+            Map.entry("dice_per_patient_mean", "Dice per patient (volume), mean"),
+            Map.entry("dice_per_patient_median", "Dice per patient (volume), median"),
+            Map.entry("dice_tumour_slices_mean", "Dice of tumour slices, mean"),
+            Map.entry("iou_tumour_slices_mean", "IoU of tumour slices, mean"),
+            Map.entry("iou_all_slices_mean", "IoU of all slices, mean (empty and correctly empty = 1)"),
+            Map.entry("iou_micro", "IoU of all pixels pooled"),
+            Map.entry("pixel_accuracy", "pixel accuracy (share of pixels right)"),
+            Map.entry("empty_slices_false_positive_rate", "slices without tumour where tumour was predicted"),
+            Map.entry("seg_as_classifier_accuracy", "UNet as a slice classifier (tumour = non-empty mask), accuracy"),
+            Map.entry("best_threshold", "best threshold (highest pooled Dice)"),
+            Map.entry("classifier_threshold", "classifier threshold"),
+            Map.entry("classifier_accuracy", "classifier accuracy"),
+            Map.entry("classifier_precision", "classifier precision"),
+            Map.entry("classifier_recall", "classifier recall (sensitivity)"),
+            Map.entry("classifier_auc", "classifier ROC AUC"),
+            Map.entry("seconds", "seconds (reading, inference, scoring)"),
+            Map.entry("slices_per_second", "slices per second"));
+
+    /** Plain-word labels (with the summary.json key) and "n/a" for values that do not apply. */
+    private static Map<String, Object> labelled(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(LABELS.getOrDefault(k, k) + " [" + k + "]", v == null ? "n/a" : v));
+        return out;
+    }
+
+    private static String fmt(Object v) {
+        return v instanceof Number n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "n/a";
+    }
+}

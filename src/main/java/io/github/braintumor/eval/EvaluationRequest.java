@@ -1,0 +1,83 @@
+package io.github.braintumor.eval;
+
+import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.train.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The plain settings a user gives (command line, Fiji dialog, macro) turned into an {@link Evaluation}, so the
+ * CLI and the Fiji command share one meaning of every option.
+ *
+ * <pre>{@code
+ * EvaluationResult r = new EvaluationRequest(Path.of("kaggle_3m"), Path.of("eval-out"), Path.of("models/unet"),
+ *         null, null, true, false, 20, "", null, false).run(ProgressListener.console(), () -> false);
+ * }</pre>
+ *
+ * @param data           data folder (kaggle_3m, its parent, or a folder of patient folders)
+ * @param output         output folder
+ * @param unet           UNet bundle folder, or null
+ * @param classifier     classifier bundle folder, or null
+ * @param threshold      UNet threshold, or null for the bundle's
+ * @param lcc            keep the largest 3-D component per patient
+ * @param tta            test-time augmentation (mirrored input)
+ * @param minArea        minimum predicted area per slice in pixels, 0 = off
+ * @param patients       patient ids separated by commas/spaces, or a file with one per line (first CSV column);
+ *                       null or blank = all
+ * @param predictions    folder of masks from {@code brain-tumor segment} instead of a UNet, or null
+ * @param writeThreshold store the best threshold found into the UNet bundle's model.json
+ */
+public record EvaluationRequest(Path data, Path output, Path unet, Path classifier, Double threshold, boolean lcc,
+                                boolean tta, int minArea, String patients, Path predictions,
+                                boolean writeThreshold) {
+
+    /** Runs the evaluation; writes the best threshold into the UNet bundle only when asked. */
+    public EvaluationResult run(ProgressListener progress, BooleanSupplier cancel) throws Exception {
+        if (data == null) throw new IllegalArgumentException("No data folder given");
+        if (!Files.isDirectory(data)) throw new IllegalArgumentException("Data folder not found: " + data);
+        if (writeThreshold && unet == null) {
+            throw new IllegalArgumentException("Writing the best threshold back needs a UNet bundle (--unet)");
+        }
+        LggDataset dataset = LggDataset.index(data);
+        Evaluation.Builder b = predictions != null ? Evaluation.ofPredictions(dataset, predictions)
+                : Evaluation.builder(dataset);
+        if (unet != null) b.optUnet(unet);
+        if (classifier != null) b.optClassifier(classifier);
+        if (threshold != null) b.optThreshold(threshold);
+        List<String> ids = parsePatients(patients);
+        if (!ids.isEmpty()) b.optPatients(ids);
+        EvaluationResult result = b.optLargestComponent(lcc).optTta(tta).optMinimumArea(minArea)
+                .optProgress(progress).optCancel(cancel).setOutput(output).build().run();
+        Object best = result.summary().get("best_threshold");
+        if (writeThreshold && best instanceof Number n) {
+            BundleThreshold.write(unet, n.doubleValue());
+            if (progress != null) progress.onMessage("wrote threshold " + n + " into " + unet);
+        }
+        return result;
+    }
+
+    /**
+     * Patient ids from text: the name of an existing file (one id per line, first CSV column, a header line
+     * "patient" skipped, '#' comments) or ids separated by commas or white space. Blank or null: none.
+     */
+    public static List<String> parsePatients(String text) throws IOException {
+        List<String> ids = new ArrayList<>();
+        if (text == null || text.isBlank()) return ids;
+        Path file = Path.of(text.trim());
+        if (!text.contains(",") && Files.isRegularFile(file)) {
+            for (String line : Files.readAllLines(file)) {
+                String id = line.split(",", 2)[0].trim();
+                if (id.isEmpty() || id.startsWith("#") || id.equalsIgnoreCase("patient")) continue;
+                ids.add(id);
+            }
+            if (ids.isEmpty()) throw new IllegalArgumentException("Patient list " + file + " names no patients");
+            return ids;
+        }
+        for (String id : text.split("[,\\s]+")) if (!id.isBlank()) ids.add(id.trim());
+        return ids;
+    }
+}

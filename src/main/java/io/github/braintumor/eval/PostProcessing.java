@@ -1,0 +1,121 @@
+package io.github.braintumor.eval;
+
+import java.util.Arrays;
+
+/**
+ * Clean-ups of one patient's predicted masks, as pure functions on a stack of slices ({@code masks[z]} one byte
+ * per pixel, row-major {@code width x height}, non-zero = tumour). Inputs are never modified.
+ *
+ * <ul>
+ * <li>{@link #largestComponent3d}: keeps only the largest 6-connected tumour region of the whole volume (a
+ * low-grade glioma is one lesion; small islands elsewhere are false positives).</li>
+ * <li>{@link #minimumArea}: empties each slice whose predicted area is below a minimum (a few stray pixels on an
+ * otherwise empty slice are the commonest false positive).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * byte[][] cleaned = PostProcessing.minimumArea(PostProcessing.largestComponent3d(masks, 256, 256), 50);
+ * }</pre>
+ */
+public final class PostProcessing {
+
+    private PostProcessing() {
+    }
+
+    /**
+     * The largest 3-D connected component (6-connectivity: left/right, up/down, previous/next slice) of the
+     * stack; ties go to the component found first in scan order (slice, row, column). Output masks are 0/1.
+     * Uses an explicit int stack, so large volumes cannot overflow the call stack.
+     *
+     * @throws IllegalArgumentException if a slice does not have {@code width * height} pixels
+     */
+    public static byte[][] largestComponent3d(byte[][] masks, int width, int height) {
+        int plane = checkSizes(masks, width, height);
+        int depth = masks.length;
+        // label 0 = background or unvisited; components are numbered from 1
+        int[][] labels = new int[depth][plane];
+        int[] stack = new int[64];
+        int bestLabel = 0;
+        long bestSize = 0;
+        int next = 0;
+        for (int z = 0; z < depth; z++) {
+            for (int i = 0; i < plane; i++) {
+                if (masks[z][i] == 0 || labels[z][i] != 0) continue;
+                int label = ++next;
+                long size = 0;
+                int top = 0;
+                labels[z][i] = label;
+                stack[top++] = z * plane + i;
+                while (top > 0) {
+                    int v = stack[--top];
+                    size++;
+                    if (stack.length < top + 6) stack = Arrays.copyOf(stack, stack.length * 2);
+                    int vz = v / plane, vi = v % plane, x = vi % width, y = vi / width;
+                    if (x > 0) top = visit(masks, labels, vz, vi - 1, label, plane, stack, top);
+                    if (x < width - 1) top = visit(masks, labels, vz, vi + 1, label, plane, stack, top);
+                    if (y > 0) top = visit(masks, labels, vz, vi - width, label, plane, stack, top);
+                    if (y < height - 1) top = visit(masks, labels, vz, vi + width, label, plane, stack, top);
+                    if (vz > 0) top = visit(masks, labels, vz - 1, vi, label, plane, stack, top);
+                    if (vz < depth - 1) top = visit(masks, labels, vz + 1, vi, label, plane, stack, top);
+                }
+                if (size > bestSize) {
+                    bestSize = size;
+                    bestLabel = label;
+                }
+            }
+        }
+        byte[][] out = new byte[depth][plane];
+        for (int z = 0; z < depth; z++) {
+            for (int i = 0; i < plane; i++) {
+                if (bestLabel != 0 && labels[z][i] == bestLabel) out[z][i] = 1;
+            }
+        }
+        return out;
+    }
+
+    /** Labels and pushes a foreground neighbour not seen yet; returns the new stack top. */
+    private static int visit(byte[][] masks, int[][] labels, int z, int i, int label, int plane, int[] stack, int top) {
+        if (masks[z][i] != 0 && labels[z][i] == 0) {
+            labels[z][i] = label;
+            stack[top++] = z * plane + i;
+        }
+        return top;
+    }
+
+    /**
+     * Empties every slice whose foreground area is below {@code minimumPixels}; other slices are kept as 0/1
+     * masks. {@code minimumPixels <= 1} changes nothing but the 0/1 normalisation.
+     *
+     * @throws IllegalArgumentException for a negative minimum
+     */
+    public static byte[][] minimumArea(byte[][] masks, int minimumPixels) {
+        if (minimumPixels < 0) {
+            throw new IllegalArgumentException("Minimum tumour area must be >= 0 pixels, got " + minimumPixels);
+        }
+        byte[][] out = new byte[masks.length][];
+        for (int z = 0; z < masks.length; z++) {
+            byte[] m = masks[z];
+            int area = 0;
+            for (byte b : m) if (b != 0) area++;
+            out[z] = new byte[m.length];
+            if (area >= minimumPixels) {
+                for (int i = 0; i < m.length; i++) out[z][i] = (byte) (m[i] != 0 ? 1 : 0);
+            }
+        }
+        return out;
+    }
+
+    private static int checkSizes(byte[][] masks, int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("Slice size must be positive, got " + width + "x" + height);
+        }
+        int plane = width * height;
+        for (int z = 0; z < masks.length; z++) {
+            if (masks[z].length != plane) {
+                throw new IllegalArgumentException("Mask of slice " + z + " has " + masks[z].length
+                        + " pixels but " + width + "x" + height + " = " + plane + " were expected");
+            }
+        }
+        return plane;
+    }
+}

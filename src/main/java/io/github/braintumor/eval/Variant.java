@@ -1,0 +1,63 @@
+package io.github.braintumor.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One way of turning model output into masks, so a single run can show what each post-processing step adds:
+ * test-time augmentation or not, largest 3-D component or not, minimum slice area or not.
+ *
+ * <pre>{@code
+ * List<Variant> all = Variant.compared(true, true, 50); // raw, tta, lcc, tta+lcc, ... ; the last one is selected
+ * }</pre>
+ *
+ * @param tta     averaged with the mirrored input
+ * @param lcc     largest 3-D connected component kept
+ * @param minArea minimum predicted area per slice in pixels (0 = off)
+ */
+public record Variant(boolean tta, boolean lcc, int minArea) {
+
+    /** "raw", or the steps joined by '+', e.g. {@code tta+lcc+min_area_50}. */
+    public String name() {
+        List<String> parts = new ArrayList<>();
+        if (tta) parts.add("tta");
+        if (lcc) parts.add("lcc");
+        if (minArea > 0) parts.add("min_area_" + minArea);
+        return parts.isEmpty() ? "raw" : String.join("+", parts);
+    }
+
+    /** No augmentation, no post-processing. */
+    public static Variant raw() {
+        return new Variant(false, false, 0);
+    }
+
+    /**
+     * Every combination of the requested steps with each step on and off, raw first; the last is the requested
+     * combination (all steps on).
+     */
+    public static List<Variant> compared(boolean tta, boolean lcc, int minArea) {
+        List<Variant> out = new ArrayList<>();
+        for (boolean t : tta ? new boolean[] {false, true} : new boolean[] {false}) {
+            for (boolean l : lcc ? new boolean[] {false, true} : new boolean[] {false}) {
+                for (int m : minArea > 0 ? new int[] {0, minArea} : new int[] {0}) {
+                    out.add(new Variant(t, l, m));
+                }
+            }
+        }
+        // order: raw first, requested (all on) last
+        out.sort((a, b) -> Integer.compare(a.steps(), b.steps()));
+        return out;
+    }
+
+    private int steps() {
+        return (tta ? 1 : 0) + (lcc ? 1 : 0) + (minArea > 0 ? 1 : 0);
+    }
+
+    /** Applies this variant's post-processing (not the augmentation) to a patient's thresholded masks. */
+    public byte[][] postProcess(byte[][] masks, int width, int height) {
+        byte[][] out = masks;
+        if (lcc) out = PostProcessing.largestComponent3d(out, width, height);
+        if (minArea > 0) out = PostProcessing.minimumArea(out, minArea);
+        return out;
+    }
+}

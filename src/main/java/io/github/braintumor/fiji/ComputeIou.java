@@ -1,0 +1,33 @@
+package io.github.braintumor.fiji;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import io.github.braintumor.data.SliceMask;
+import java.util.List;
+
+/**
+ * "Compute IoU" for two ImageJ mask images (prediction, ground truth): the "Tumor IoU" table.
+ *
+ * <pre>{@code ResultsTable t = ComputeIou.run(WindowManager.getImage("a-mask"), WindowManager.getImage("a-truth"));}</pre>
+ */
+public final class ComputeIou {
+    private ComputeIou() {}
+
+    public static ResultsTable run(ImagePlus prediction, ImagePlus truth) {
+        if (prediction == null) throw new IllegalArgumentException("no prediction image: choose an open mask image");
+        if (truth == null) throw new IllegalArgumentException("no ground-truth image: choose an open mask image");
+        if (prediction.getWidth() != truth.getWidth() || prediction.getHeight() != truth.getHeight()) {
+            throw new IllegalArgumentException("'" + prediction.getTitle() + "' is " + prediction.getWidth() + "x"
+                    + prediction.getHeight() + " but '" + truth.getTitle() + "' is " + truth.getWidth() + "x"
+                    + truth.getHeight() + "; both images must have the same size");
+        }
+        if (prediction.getStackSize() != truth.getStackSize()) {
+            throw new IllegalArgumentException("'" + prediction.getTitle() + "' has " + prediction.getStackSize()
+                    + " slices but '" + truth.getTitle() + "' has " + truth.getStackSize()
+                    + "; both images must have the same number of slices");
+        }
+        List<SliceMask> p = Images.masks(prediction);
+        List<SliceMask> t = Images.masks(truth);
+        return ResultTables.iou(IouEvaluation.of(IouEvaluation.stackIds(p.size()), p, t).rows());
+    }
+}

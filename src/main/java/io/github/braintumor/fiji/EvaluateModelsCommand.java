@@ -1,0 +1,87 @@
+package io.github.braintumor.fiji;
+
+import io.github.braintumor.eval.EvaluationReport;
+import io.github.braintumor.eval.EvaluationRequest;
+import io.github.braintumor.eval.EvaluationResult;
+import io.github.braintumor.fiji.command.BrainTumorCommand;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Plugins > Brain Tumor > Evaluate Tumor Models: the study's numbers per patient, hospital, slice position and
+ * threshold, written with pictures and report.html into the output folder (see
+ * {@link io.github.braintumor.eval.Evaluation}). Macro:
+ * {@code run("Evaluate Tumor Models", "data=/d/kaggle_3m output=/d/eval unet=/m/unet classifier=/m/cls threshold=-1 lcc=true tta=false minarea=20 patients=[] predictions=[] writethreshold=false");}
+ * Cancel (task bar) stops between patients; nothing is written then.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Evaluate Tumor Models")
+public class EvaluateModelsCommand extends BrainTumorCommand {
+    @Parameter(label = "Data folder with ground truth (kaggle_3m or patient folders)", style = "directory")
+    private File data;
+
+    @Parameter(label = "Output folder", style = "directory")
+    private File output;
+
+    @Parameter(label = "UNet bundle (empty = none)", style = "directory", required = false)
+    private File unet;
+
+    @Parameter(label = "Classifier bundle (empty = none)", style = "directory", required = false)
+    private File classifier;
+
+    @Parameter(label = "Threshold (-1 = the model's)", min = "-1", max = "1")
+    private double threshold = -1;
+
+    @Parameter(label = "Keep largest 3-D tumour region")
+    private boolean lcc = false;
+
+    @Parameter(label = "Test-time augmentation (mirror)")
+    private boolean tta = false;
+
+    @Parameter(label = "Minimum tumour area per slice (pixels, 0 = off)", min = "0")
+    private int minarea = 0;
+
+    @Parameter(label = "Patients (ids separated by commas, or a list file; empty = all)", required = false)
+    private String patients = "";
+
+    @Parameter(label = "Predicted masks folder instead of a UNet (empty = none)", style = "directory",
+            required = false)
+    private File predictions;
+
+    @Parameter(label = "Write the best threshold into the UNet bundle")
+    private boolean writethreshold = false;
+
+    private EvaluationResult result;
+
+    @Override
+    protected String label() {
+        return "Evaluate Tumor Models";
+    }
+
+    @Override
+    protected void execute() throws Exception {
+        EvaluationRequest request = new EvaluationRequest(path(data), path(output), path(unet), path(classifier),
+                threshold < 0 ? null : threshold, lcc, tta, minarea, patients, path(predictions), writethreshold);
+        try (TaskProgress p = progress()) {
+            result = request.run(p, this::isCanceled);
+        } catch (CancellationException e) {
+            return; // the user asked for it; nothing was written
+        }
+        if (log != null) {
+            log.info(label() + ": wrote " + result.output().resolve(EvaluationReport.REPORT).toAbsolutePath());
+        }
+    }
+
+    /** A dialog's empty file field means "none". */
+    private static Path path(File f) {
+        return f == null || f.getPath().isBlank() ? null : f.toPath();
+    }
+
+    /** The evaluation's results (after a run). */
+    public EvaluationResult result() {
+        return result;
+    }
+}

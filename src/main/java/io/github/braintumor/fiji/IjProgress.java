@@ -1,0 +1,56 @@
+package io.github.braintumor.fiji;
+
+import ij.IJ;
+import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.train.TrainingProgress;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * ImageJ 1 progress: {@code IJ.showProgress}/{@code IJ.showStatus}, and cancel with the Esc key.
+ *
+ * <pre>{@code
+ * IjProgress p = new IjProgress();
+ * trainer.train(data, split, out, p, p.escapePressed());
+ * }</pre>
+ */
+public final class IjProgress implements ProgressListener {
+    private Consumer<TrainingProgress> epochHook = p -> {};
+    private int lastEpoch = -1;
+
+    public IjProgress() {
+        IJ.resetEscape();
+    }
+
+    /** Called once per epoch with a validation metric: draws the learning curve. */
+    public IjProgress optEpochHook(Consumer<TrainingProgress> hook) {
+        this.epochHook = hook;
+        return this;
+    }
+
+    @Override
+    public void onProgress(TrainingProgress p) {
+        IJ.showProgress(ProgressText.fraction(p));
+        IJ.showStatus(ProgressText.of(p) + " (Esc cancels)");
+        if (p.epoch() != lastEpoch && p.validationMetric().isPresent()) {
+            lastEpoch = p.epoch();
+            epochHook.accept(p);
+        }
+    }
+
+    @Override
+    public void onMessage(String message) {
+        IJ.showStatus(message);
+    }
+
+    /** Cancel check: true once the user pressed Esc. */
+    public BooleanSupplier escapePressed() {
+        return IJ::escapePressed;
+    }
+
+    /** Clears the progress bar. */
+    public void done() {
+        IJ.showProgress(1.0);
+        IJ.showStatus("");
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.braintumor.fiji;
+
+import ij.measure.ResultsTable;
+import java.awt.GraphicsEnvironment;
+import java.util.List;
+
+/**
+ * The plugin's ImageJ results tables (titles, columns) made from the facades' rows.
+ *
+ * <pre>{@code
+ * ResultsTable t = ResultTables.segmentation(output.rows(), "mm");
+ * ResultTables.show(t, ResultTables.SEGMENTATION);
+ * }</pre>
+ */
+public final class ResultTables {
+    public static final String CLASSIFICATION = "Tumor Classification";
+    public static final String SEGMENTATION = "Tumor Segmentation";
+    public static final String IOU = "Tumor IoU";
+    public static final String OVERVIEW = "Dataset Overview";
+    public static final String TRIALS = "Random Search Trials";
+
+    private ResultTables() {}
+
+    public static ResultsTable classification(List<StackClassification.Row> rows) {
+        ResultsTable t = new ResultsTable();
+        for (StackClassification.Row r : rows) {
+            t.incrementCounter();
+            t.addValue("slice", r.slice());
+            t.addValue("label", r.label());
+            t.addValue("probability", r.probability());
+        }
+        return t;
+    }
+
+    public static ResultsTable segmentation(List<StackSegmentation.Row> rows, String unit) {
+        ResultsTable t = new ResultsTable();
+        String areaColumn = "area (" + (unit == null || unit.isEmpty() ? "pixel" : unit) + "^2)";
+        for (StackSegmentation.Row r : rows) {
+            t.incrementCounter();
+            t.addValue("slice", r.slice());
+            t.addValue("tumour pixels", r.tumourPixels());
+            t.addValue(areaColumn, r.area());
+            t.addValue("max probability", r.maxProbability());
+        }
+        return t;
+    }
+
+    public static ResultsTable iou(List<IouEvaluation.Row> rows) {
+        ResultsTable t = new ResultsTable();
+        for (IouEvaluation.Row r : rows) {
+            t.incrementCounter();
+            t.addValue("slice", r.slice());
+            t.addValue("IoU", r.iou());
+            t.addValue("Dice", r.dice());
+            t.addValue("pixel accuracy", r.pixelAccuracy());
+            t.addValue("precision", r.precision());
+            t.addValue("recall", r.recall());
+        }
+        return t;
+    }
+
+    /** A table from CSV-like columns and rows (e.g. the dataset overview or search trials). */
+    public static ResultsTable of(List<String> columns, List<List<String>> rows) {
+        ResultsTable t = new ResultsTable();
+        for (List<String> row : rows) {
+            t.incrementCounter();
+            for (int c = 0; c < columns.size() && c < row.size(); c++) {
+                String v = row.get(c);
+                try {
+                    t.addValue(columns.get(c), Double.parseDouble(v));
+                } catch (NumberFormatException e) {
+                    t.addValue(columns.get(c), v);
+                }
+            }
+        }
+        return t;
+    }
+
+    /** Shows the table in its window (GUI only; headless the caller keeps the table). */
+    public static void show(ResultsTable table, String title) {
+        if (!GraphicsEnvironment.isHeadless()) table.show(title);
+    }
+}

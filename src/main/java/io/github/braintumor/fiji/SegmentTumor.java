@@ -1,0 +1,52 @@
+package io.github.braintumor.fiji;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.train.ProgressListener;
+import java.awt.Color;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * "Segment Tumor (UNet)" for an ImageJ image: mask stack, optional probability map and outline overlay, table.
+ * The SciJava command and the ImageJ 1 plugin both only call {@link #run}.
+ *
+ * <pre>{@code
+ * SegmentTumor.Output out = SegmentTumor.run(new SegmentTumor.Request(imp, "", -1, true, true, 8),
+ *         ProgressListener.console(), () -> false);
+ * out.mask().show();
+ * }</pre>
+ */
+public final class SegmentTumor {
+    private SegmentTumor() {}
+
+    /**
+     * @param model bundle folder, empty = embedded default
+     * @param threshold negative or NaN = the model's threshold
+     */
+    public record Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
+            int batchSize) {}
+
+    /** @param probability null unless asked for */
+    public record Output(ImagePlus mask, ImagePlus probability, ResultsTable table, float threshold) {}
+
+    public static Output run(Request r, ProgressListener progress, BooleanSupplier cancel) throws Exception {
+        ImagePlus imp = r.image();
+        List<SliceImage> slices = Images.slices(imp);
+        String note = Images.conversionNote(imp);
+        if (!note.isEmpty()) progress.onMessage(note);
+        StackSegmentation.Settings settings = new StackSegmentation.Settings(r.model(), r.threshold(), r.batchSize(),
+                Images.pixelArea(imp));
+        StackSegmentation.Output out = StackSegmentation.run(slices, settings, progress, cancel);
+        String title = Images.baseTitle(imp);
+        ImagePlus mask = Images.maskStack(title + "-mask", out.result().masks(), imp.getCalibration());
+        ImagePlus probability = r.probability()
+                ? Images.probabilityStack(title + "-probability", out.result().probabilities(), imp.getWidth(),
+                        imp.getHeight(), imp.getCalibration())
+                : null;
+        if (r.outline()) imp.setOverlay(Images.outlines(mask, Color.YELLOW));
+        ResultsTable table = ResultTables.segmentation(out.rows(), imp.getCalibration().getUnit());
+        return new Output(mask, probability, table, out.result().threshold());
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.braintumor.fiji.command;
+
+import io.github.braintumor.fiji.TaskProgress;
+
+import java.awt.GraphicsEnvironment;
+import java.util.concurrent.CancellationException;
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.task.TaskService;
+import org.scijava.ui.DialogPrompt;
+import org.scijava.ui.UIService;
+
+/**
+ * Shared plumbing of the plugin's SciJava commands: progress through the Task API, cancel, and errors
+ * (a dialog in the GUI; headless an exception and a log line). Subclasses implement {@link #execute()}.
+ */
+public abstract class BrainTumorCommand extends ContextCommand {
+    @Parameter(required = false)
+    protected UIService ui;
+    @Parameter(required = false)
+    protected LogService log;
+    @Parameter(required = false)
+    protected TaskService tasks;
+    @Parameter(required = false)
+    protected StatusService status;
+
+    /** The command's work: parse parameters, call the facade, keep/show the results. */
+    protected abstract void execute() throws Exception;
+
+    /** The command's menu label, for progress and error titles. */
+    protected abstract String label();
+
+    @Override
+    public final void run() {
+        try {
+            execute();
+        } catch (CancellationException e) {
+            // The user pressed cancel during inference: nothing to report but the fact.
+            if (log != null) log.info(label() + ": " + e.getMessage());
+            cancel(e.getMessage());
+        } catch (Exception e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (log != null) log.error(label() + ": " + message);
+            if (gui()) {
+                // A dialog is the whole report for a user clicking menus; no stack trace window.
+                ui.showDialog(message, label(), DialogPrompt.MessageType.ERROR_MESSAGE);
+                cancel(message);
+                return;
+            }
+            if (e instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(label() + ": " + message, e);
+        }
+    }
+
+    /** Progress of this command: a task with a cancel button, and the status line. */
+    protected TaskProgress progress() {
+        return TaskProgress.start(tasks, status, label(), () -> cancel("Canceled by the user"));
+    }
+
+    /** True in Fiji with a UI; false in headless contexts and scripts run with --headless. */
+    protected boolean gui() {
+        return ui != null && !ui.isHeadless() && !GraphicsEnvironment.isHeadless();
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.braintumor.fiji.command;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import io.github.braintumor.fiji.ClassifyTumor;
+import io.github.braintumor.fiji.ResultTables;
+import io.github.braintumor.fiji.TaskProgress;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Plugins > Brain Tumor > Classify Tumor Slice. Macro:
+ * {@code run("Classify Tumor Slice", "model=[] threshold=-1 batchsize=8 overlay");}
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Classify Tumor Slice")
+public class ClassifyTumorSliceCommand extends BrainTumorCommand {
+    @Parameter(persist = false, label = "MRI slice or stack")
+    private ImagePlus image;
+
+    @Parameter(label = "Model folder (empty = embedded default)", required = false)
+    private String model = "";
+
+    @Parameter(label = "Threshold (-1 = model default)", min = "-1", max = "1", stepSize = "0.05")
+    private double threshold = -1;
+
+    @Parameter(label = "Batch size", min = "1")
+    private int batchsize = 8;
+
+    @Parameter(label = "Label overlay on the input")
+    private boolean overlay = true;
+
+    private ResultsTable table;
+
+    @Override
+    protected String label() {
+        return "Classify Tumor Slice";
+    }
+
+    @Override
+    protected void execute() throws Exception {
+        try (TaskProgress p = progress()) {
+            table = ClassifyTumor.run(new ClassifyTumor.Request(image, model, threshold, batchsize, overlay), p,
+                    this::isCanceled);
+        }
+        ResultTables.show(table, ResultTables.CLASSIFICATION);
+    }
+
+    /** The "Tumor Classification" table. */
+    public ResultsTable table() {
+        return table;
+    }
+}

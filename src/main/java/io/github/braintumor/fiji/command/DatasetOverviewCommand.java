@@ -1,0 +1,42 @@
+package io.github.braintumor.fiji.command;
+
+import ij.measure.ResultsTable;
+import io.github.braintumor.data.DatasetOverview;
+import io.github.braintumor.fiji.OverviewTable;
+import io.github.braintumor.fiji.ResultTables;
+import java.io.File;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Plugins > Brain Tumor > Dataset Overview. Macro: {@code run("Dataset Overview", "data=/path/kaggle_3m");} */
+@Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Dataset Overview")
+public class DatasetOverviewCommand extends BrainTumorCommand {
+    @Parameter(label = "Data folder (kaggle_3m or patient folders)", style = "directory")
+    private File data;
+
+    private ResultsTable table;
+    private DatasetOverview overview;
+
+    @Override
+    protected String label() {
+        return "Dataset Overview";
+    }
+
+    @Override
+    protected void execute() throws Exception {
+        overview = OverviewTable.index(data == null ? null : data.toPath());
+        table = OverviewTable.table(overview);
+        if (log != null) log.info(overview.describe());
+        ResultTables.show(table, ResultTables.OVERVIEW);
+        if (gui()) OverviewTable.plot(overview).show();
+    }
+
+    public ResultsTable table() {
+        return table;
+    }
+
+    public DatasetOverview overview() {
+        return overview;
+    }
+}

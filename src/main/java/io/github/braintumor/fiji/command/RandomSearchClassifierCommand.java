@@ -1,0 +1,78 @@
+package io.github.braintumor.fiji.command;
+
+import ij.measure.ResultsTable;
+import io.github.braintumor.fiji.Reports;
+import io.github.braintumor.fiji.ResultTables;
+import io.github.braintumor.fiji.TaskProgress;
+import io.github.braintumor.fiji.TrainingJobs;
+import io.github.braintumor.report.CsvTable;
+import io.github.braintumor.train.SearchResult;
+import java.io.File;
+import java.nio.file.Files;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Plugins > Brain Tumor > Random Search Classifier: trials table ("Random Search Trials", best first) and the
+ * best model retrained into {@code <output>/best}. Macro:
+ * {@code run("Random Search Classifier", "data=/d output=/runs/search trials=10 executions=2 epochs=5 batchsize=8 seed=42 samples=0");}
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Random Search Classifier")
+public class RandomSearchClassifierCommand extends BrainTumorCommand {
+    @Parameter(label = "Data folder (kaggle_3m or patient folders)", style = "directory")
+    private File data;
+
+    @Parameter(label = "Output folder", style = "directory")
+    private File output;
+
+    @Parameter(label = "Trials", min = "1")
+    private int trials = 10;
+
+    @Parameter(label = "Executions per trial", min = "1")
+    private int executions = 2;
+
+    @Parameter(label = "Epochs per execution", min = "1")
+    private int epochs = 5;
+
+    @Parameter(label = "Batch size", min = "1")
+    private int batchsize = 8;
+
+    @Parameter(label = "Random seed")
+    private long seed = 42;
+
+    @Parameter(label = "Samples per epoch (0 = all)", min = "0")
+    private int samples = 0;
+
+    private SearchResult result;
+    private ResultsTable table;
+
+    @Override
+    protected String label() {
+        return "Random Search Classifier";
+    }
+
+    @Override
+    protected void execute() throws Exception {
+        TrainingJobs.Settings s = new TrainingJobs.Settings(data == null ? null : data.toPath(),
+                output == null ? null : output.toPath(), epochs, batchsize, 1e-3, 0, seed, samples);
+        try (TaskProgress p = progress()) {
+            result = TrainingJobs.search(s, trials, executions, p, this::isCanceled);
+        }
+        if (result.table() != null && Files.isRegularFile(result.table())) {
+            CsvTable csv = CsvTable.read(result.table());
+            table = ResultTables.of(csv.columns(), csv.rows());
+            ResultTables.show(table, ResultTables.TRIALS);
+        }
+        if (log != null) log.info(Reports.search(result));
+    }
+
+    public SearchResult result() {
+        return result;
+    }
+
+    /** The trials table, best first (null when no trial finished). */
+    public ResultsTable table() {
+        return table;
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.braintumor.fiji.command;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import io.github.braintumor.fiji.ResultTables;
+import io.github.braintumor.fiji.SegmentTumor;
+import io.github.braintumor.fiji.TaskProgress;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Plugins > Brain Tumor > Segment Tumor (UNet). Macro:
+ * {@code run("Segment Tumor (UNet)", "model=[] threshold=-1 probability outline batchsize=8");}
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Segment Tumor (UNet)")
+public class SegmentTumorCommand extends BrainTumorCommand {
+    @Parameter(persist = false, label = "MRI slice or stack")
+    private ImagePlus image;
+
+    @Parameter(label = "Model folder (empty = embedded default)", required = false)
+    private String model = "";
+
+    @Parameter(label = "Threshold (-1 = model default)", min = "-1", max = "1", stepSize = "0.05")
+    private double threshold = -1;
+
+    @Parameter(label = "Probability map")
+    private boolean probability = false;
+
+    @Parameter(label = "Outline overlay on the input")
+    private boolean outline = true;
+
+    @Parameter(label = "Batch size", min = "1")
+    private int batchsize = 8;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Mask")
+    private ImagePlus mask;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Probability")
+    private ImagePlus probabilitymap;
+
+    private ResultsTable table;
+
+    @Override
+    protected String label() {
+        return "Segment Tumor (UNet)";
+    }
+
+    @Override
+    protected void execute() throws Exception {
+        try (TaskProgress p = progress()) {
+            SegmentTumor.Output out = SegmentTumor.run(
+                    new SegmentTumor.Request(image, model, threshold, probability, outline, batchsize), p,
+                    this::isCanceled);
+            mask = out.mask();
+            probabilitymap = out.probability();
+            table = out.table();
+        }
+        ResultTables.show(table, ResultTables.SEGMENTATION);
+    }
+
+    /** The "Tumor Segmentation" table (also shown in the GUI). */
+    public ResultsTable table() {
+        return table;
+    }
+
+    public ImagePlus mask() {
+        return mask;
+    }
+
+    public ImagePlus probabilityMap() {
+        return probabilitymap;
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.braintumor.fiji.ij1;
+
+import ij.IJ;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+import io.github.braintumor.fiji.ComputeIou;
+import io.github.braintumor.fiji.ResultTables;
+
+/** ImageJ 1 "Compute IoU". Macro: {@code run("Compute IoU", "prediction=a-mask truth=[a truth]");} */
+public class ComputeIouPlugin implements PlugIn {
+    static final String TITLE = "Compute IoU";
+
+    @Override
+    public void run(String arg) {
+        String[] titles = WindowManager.getImageTitles();
+        if (titles.length < 2) {
+            IJ.error(TITLE, "Open two mask images first: the prediction and the ground truth.");
+            return;
+        }
+        GenericDialog gd = new GenericDialog(TITLE);
+        gd.addChoice("prediction (mask)", titles, titles[0]);
+        gd.addChoice("truth (mask)", titles, titles[1]);
+        gd.showDialog();
+        if (gd.wasCanceled()) return;
+        String prediction = gd.getNextChoice();
+        String truth = gd.getNextChoice();
+        Ij1.guarded(TITLE, () -> Ij1.show(ComputeIou.run(WindowManager.getImage(prediction),
+                WindowManager.getImage(truth)), ResultTables.IOU));
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.braintumor.fiji.ij1;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+import io.github.braintumor.fiji.IjProgress;
+import io.github.braintumor.fiji.ResultTables;
+import io.github.braintumor.fiji.SegmentTumor;
+
+/**
+ * ImageJ 1 "Segment Tumor (UNet)" (same macro keys as the SciJava command). Macro:
+ * {@code run("Segment Tumor (UNet)", "model=[/path/bundle] threshold=-1 probability outline batchsize=8");}
+ */
+public class SegmentTumorPlugin implements PlugIn {
+    static final String TITLE = "Segment Tumor (UNet)";
+
+    @Override
+    public void run(String arg) {
+        ImagePlus imp = IJ.getImage();
+        GenericDialog gd = new GenericDialog(TITLE);
+        gd.addStringField("model folder (empty = embedded default)", "", 40);
+        gd.addNumericField("threshold (-1 = model default)", -1, 2);
+        gd.addCheckbox("probability map", false);
+        gd.addCheckbox("outline overlay on the input", true);
+        gd.addNumericField("batchsize", 8, 0);
+        gd.showDialog();
+        if (gd.wasCanceled()) return;
+        SegmentTumor.Request request = new SegmentTumor.Request(imp, gd.getNextString(), gd.getNextNumber(),
+                gd.getNextBoolean(), gd.getNextBoolean(), (int) gd.getNextNumber());
+        Ij1.guarded(TITLE, () -> {
+            IjProgress progress = new IjProgress();
+            SegmentTumor.Output out = SegmentTumor.run(request, progress, progress.escapePressed());
+            progress.done();
+            Ij1.show(out.mask());
+            Ij1.show(out.probability());
+            Ij1.show(out.table(), ResultTables.SEGMENTATION);
+        });
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.braintumor.infer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelInfo;
+import io.github.braintumor.tensor.Normalization;
+import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.train.TrainingProgress;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The inference core shared by segmenter and classifier: checks slices, normalizes (per batch for per-pixel
+ * normalizations, over the whole list for volume ones), resizes or downscales to what the network sees, runs the
+ * block in evaluation mode inside a sub-manager per batch (memory stays flat on long stacks) and returns the
+ * sigmoid probabilities as float arrays.
+ */
+final class BatchedForward {
+    private final ModelBundle bundle;
+    private final ModelInfo info;
+    private final Normalization normalization;
+    private final InferenceOptions options;
+    private final boolean outputsProbabilities;
+
+    BatchedForward(ModelBundle bundle, InferenceOptions options) {
+        this.bundle = bundle;
+        this.info = bundle.info();
+        this.normalization = Normalization.fromId(info.normalization());
+        this.options = options;
+        this.outputsProbabilities = "probabilities".equals(info.architectureString("output", "logits"));
+    }
+
+    /** @return per slice, the network's sigmoid output flattened (H*W for a UNet, 1 value for a classifier) */
+    List<float[]> run(List<SliceImage> slices, ProgressListener progress, BooleanSupplier cancel, String what) {
+        int side = info.inputSize();
+        int channels = info.inputChannels();
+        for (int i = 0; i < slices.size(); i++) {
+            SliceImage s = slices.get(i);
+            if (s.channels() != channels) {
+                throw new IllegalArgumentException("Slice " + (i + 1) + " has " + s.channels() + " channel(s); the "
+                        + info.kind() + " model needs " + channels + " (pre-contrast, FLAIR, post-contrast)");
+            }
+            if ((s.width() != side || s.height() != side) && !options.resize()) {
+                throw new IllegalArgumentException("Slice " + (i + 1) + " is " + s.width() + "x" + s.height()
+                        + " but the model needs " + side + "x" + side + ": resize the images or enable resizing");
+            }
+        }
+        float[][] volume = null;
+        if (normalization != Normalization.DIVIDE_BY_255 && !slices.isEmpty()) {
+            volume = new float[slices.size()][];
+            for (int i = 0; i < volume.length; i++) {
+                volume[i] = networkInput(slices.get(i));
+            }
+            normalization.normalizeVolume(volume, channels); // statistics of the whole stack
+        }
+        List<float[]> out = new ArrayList<>(slices.size());
+        int batch = options.batchSize();
+        int batches = (slices.size() + batch - 1) / batch;
+        int modelSide = info.modelInputSize();
+        long start = System.nanoTime();
+        NDManager base = bundle.model().getNDManager();
+        Block block = bundle.model().getBlock();
+        for (int b = 0; b < batches; b++) {
+            if (cancel.getAsBoolean()) {
+                throw new CancellationException(what + " canceled after " + out.size() + " of " + slices.size()
+                        + " slices");
+            }
+            int from = b * batch;
+            int n = Math.min(batch, slices.size() - from);
+            int plane = channels * modelSide * modelSide;
+            float[] x = new float[n * plane];
+            for (int k = 0; k < n; k++) {
+                float[] input;
+                if (volume != null) {
+                    input = volume[from + k];
+                } else {
+                    input = networkInput(slices.get(from + k));
+                    normalization.normalizeVolume(new float[][] {input}, channels);
+                }
+                System.arraycopy(input, 0, x, k * plane, plane);
+            }
+            try (NDManager sub = base.newSubManager()) {
+                NDArray data = sub.create(x, new Shape(n, channels, modelSide, modelSide));
+                NDArray y = block.forward(new ParameterStore(sub, false), new NDList(data), false).singletonOrThrow();
+                if (!outputsProbabilities) {
+                    y = Activation.sigmoid(y);
+                }
+                float[] values = y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+                int per = values.length / n;
+                for (int k = 0; k < n; k++) {
+                    float[] p = new float[per];
+                    System.arraycopy(values, k * per, p, 0, per);
+                    out.add(p);
+                }
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            progress.onProgress(new TrainingProgress(1, 1, b + 1, batches, Double.NaN, OptionalDouble.empty(),
+                    Duration.ofMillis((long) (1000 * elapsed / (b + 1) * (batches - b - 1))),
+                    String.format(Locale.ROOT, "%s: %d/%d slices", what, out.size(), slices.size())));
+        }
+        return out;
+    }
+
+    /** Raw 0..255 float planes at the network's input size (resized, then downscaled by averaging). */
+    private float[] networkInput(SliceImage s) {
+        int channels = s.channels();
+        byte[] px = s.pixels();
+        float[] f = new float[px.length];
+        for (int i = 0; i < px.length; i++) {
+            f[i] = px[i] & 0xFF;
+        }
+        int side = info.inputSize();
+        if (s.width() != side || s.height() != side) {
+            f = Resampling.bilinear(f, channels, s.height(), s.width(), side, side);
+        }
+        int modelSide = info.modelInputSize();
+        if (modelSide != side) {
+            f = Resampling.average(f, channels, side, side, side / modelSide);
+        }
+        return f;
+    }
+}

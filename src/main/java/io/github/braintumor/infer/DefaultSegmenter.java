@@ -1,0 +1,65 @@
+package io.github.braintumor.infer;
+
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.train.ProgressListener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * UNet segmentation of slices in batches: probabilities = sigmoid(logits), masks = probability &gt; threshold
+ * (the options' threshold, else the model's). The bundle stays owned by the caller.
+ *
+ * <pre>{@code
+ * try (ModelBundle b = ModelBundle.load(dir, ModelKind.UNET);
+ *      Segmenter s = new DefaultSegmenter(b, InferenceOptions.builder().optBatchSize(4).build())) {
+ *     SegmentationResult r = s.segment(slices, ProgressListener.silent(), () -> false);
+ *     SliceMask first = r.masks().get(0);
+ * }
+ * }</pre>
+ */
+public final class DefaultSegmenter implements Segmenter {
+    private final BatchedForward forward;
+    private final float threshold;
+
+    /** @throws IllegalArgumentException when the bundle is not a UNet */
+    public DefaultSegmenter(ModelBundle bundle, InferenceOptions options) {
+        if (bundle.kind() != ModelKind.UNET) {
+            throw new IllegalArgumentException("Model bundle " + bundle.directory() + " is a " + bundle.kind().id()
+                    + " model; segmentation needs a unet model");
+        }
+        this.forward = new BatchedForward(bundle, options);
+        this.threshold = options.threshold() != null ? options.threshold() : bundle.info().threshold();
+    }
+
+    @Override
+    public SegmentationResult segment(List<SliceImage> slices, ProgressListener progress, BooleanSupplier cancel) {
+        List<float[]> probabilities = forward.run(slices, progress, cancel, "Segmentation");
+        List<float[]> out = new ArrayList<>(slices.size());
+        List<SliceMask> masks = new ArrayList<>(slices.size());
+        for (int i = 0; i < slices.size(); i++) {
+            SliceImage s = slices.get(i);
+            float[] p = probabilities.get(i);
+            int side = (int) Math.round(Math.sqrt(p.length));
+            if (side != s.width() || side != s.height()) { // resized input: bring probabilities back
+                p = Resampling.bilinear(p, 1, side, side, s.height(), s.width());
+            }
+            byte[] m = new byte[p.length];
+            for (int k = 0; k < p.length; k++) {
+                m[k] = (byte) (p[k] > threshold ? 1 : 0);
+            }
+            out.add(p);
+            masks.add(new SliceMask(s.width(), s.height(), m));
+        }
+        return new SegmentationResult(out, masks, threshold);
+    }
+
+    @Override
+    public void close() {
+        // nothing of its own: the bundle (and its model) belong to the caller
+    }
+}

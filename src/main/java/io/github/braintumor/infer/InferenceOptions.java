@@ -1,0 +1,72 @@
+package io.github.braintumor.infer;
+
+/**
+ * How a segmenter or classifier is applied.
+ *
+ * <pre>{@code
+ * InferenceOptions o = InferenceOptions.builder().optBatchSize(4).optThreshold(0.4f).build();
+ * }</pre>
+ */
+public final class InferenceOptions {
+    private final int batchSize;
+    private final Float threshold;
+    private final boolean resize;
+
+    private InferenceOptions(Builder b) {
+        batchSize = b.batchSize;
+        threshold = b.threshold;
+        resize = b.resize;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return defaults: batch 8, the model's threshold, no resizing */
+    public static InferenceOptions defaults() {
+        return builder().build();
+    }
+
+    public int batchSize() { return batchSize; }
+
+    /** @return the threshold to use, or null for the model's default */
+    public Float threshold() { return threshold; }
+
+    /** @return whether slices of another size are resized (bilinear) to the model's input size and back */
+    public boolean resize() { return resize; }
+
+    /** Builder; all options optional. */
+    public static final class Builder {
+        private int batchSize = 8;
+        private Float threshold;
+        private boolean resize;
+
+        private Builder() {}
+
+        public Builder optBatchSize(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("batch size must be >= 1, got " + n);
+            }
+            batchSize = n;
+            return this;
+        }
+
+        /** @param t probability threshold in [0, 1], or null for the model's default */
+        public Builder optThreshold(Float t) {
+            if (t != null && !(t >= 0 && t <= 1)) {
+                throw new IllegalArgumentException("threshold must be in [0, 1], got " + t);
+            }
+            threshold = t;
+            return this;
+        }
+
+        public Builder optResize(boolean r) {
+            resize = r;
+            return this;
+        }
+
+        public InferenceOptions build() {
+            return new InferenceOptions(this);
+        }
+    }
+}

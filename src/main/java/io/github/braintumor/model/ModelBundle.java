@@ -1,0 +1,346 @@
+package io.github.braintumor.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import io.github.braintumor.engine.DjlEngine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A trained model on disk: a directory holding {@code model.json} ({@link ModelInfo}) and the weights it names,
+ * whose SHA-256 is checked on load.
+ *
+ * <pre>{@code
+ * try (ModelBundle bundle = ModelBundle.load(Path.of("models/unet16"), ModelKind.UNET)) {
+ *     float threshold = bundle.info().threshold();
+ *     Block block = bundle.model().getBlock();
+ * }
+ * }</pre>
+ *
+ * <p>Two weight formats: {@code djl} (parameters saved by {@code Model.save} for a block rebuilt from the
+ * architecture by {@link Architectures}) and {@code torchscript} (a traced PyTorch module, loaded as
+ * {@code PtSymbolBlock}, see {@link #importTorchScript(Path, Path, Path)}).
+ */
+public final class ModelBundle implements AutoCloseable {
+    /** Name of the description file in every bundle. */
+    public static final String MODEL_JSON = "model.json";
+    /** Stem of the weights file written by {@link #save}: {@code weights-NNNN.params}. */
+    public static final String WEIGHTS_STEM = "weights";
+    /** Classpath folder of the embedded default models, followed by the kind id and '/'. */
+    public static final String EMBEDDED_ROOT = "/io/github/braintumor/models/";
+
+    private final Path directory;
+    private final ModelInfo info;
+    private final Model model;
+
+    private ModelBundle(Path directory, ModelInfo info, Model model) {
+        this.directory = directory;
+        this.info = info;
+        this.model = model;
+    }
+
+    /** Loads a bundle of any kind. */
+    public static ModelBundle load(Path dir) throws BundleException {
+        return load(dir, null);
+    }
+
+    /**
+     * Loads a bundle and checks its kind.
+     *
+     * @param expected the kind the caller needs, or null for any
+     * @throws BundleException missing folder or file, invalid model.json, wrong kind, weights whose SHA-256
+     *                         differs from model.json, or weights the engine cannot read; the message names the file
+     */
+    public static ModelBundle load(Path dir, ModelKind expected) throws BundleException {
+        ModelInfo info = readInfo(dir);
+        if (expected != null && info.modelKind() != expected) {
+            throw new BundleException(dir.resolve(MODEL_JSON) + " describes a " + info.kind()
+                    + " model but a " + expected.id() + " model is needed here: choose a " + expected.id()
+                    + " bundle");
+        }
+        Path weights = dir.resolve(info.weightsFile());
+        verifyWeights(dir, info);
+        DjlEngine.start();
+        Model model = Model.newInstance(info.kind(), DjlEngine.device(), DjlEngine.ENGINE_NAME);
+        try {
+            String format = info.weightsFormat() == null ? ModelInfo.FORMAT_DJL : info.weightsFormat();
+            switch (format) {
+                case ModelInfo.FORMAT_DJL -> {
+                    model.setBlock(Architectures.block(info));
+                    loadParameters(model, dir, info.weightsFile());
+                }
+                case ModelInfo.FORMAT_TORCHSCRIPT -> model.load(dir, stem(info.weightsFile(), ".pt"));
+                default -> throw new BundleException(dir.resolve(MODEL_JSON) + ": unknown weightsFormat '"
+                        + format + "' (expected 'djl' or 'torchscript')");
+            }
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new BundleException("Cannot load the weights " + weights + " (" + e.getMessage()
+                    + "): the file does not match the architecture in " + MODEL_JSON + " or is damaged", e);
+        } catch (BundleException e) {
+            model.close();
+            throw e;
+        }
+        return new ModelBundle(dir, info, model);
+    }
+
+    /** Reads and validates {@code dir/model.json} without loading weights. */
+    public static ModelInfo readInfo(Path dir) throws BundleException {
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new BundleException("Model bundle folder " + dir + " does not exist: choose a folder holding "
+                    + MODEL_JSON + " and its weights");
+        }
+        Path json = dir.resolve(MODEL_JSON);
+        if (!Files.isRegularFile(json)) {
+            throw new BundleException("Missing " + json + ": this folder is not a model bundle");
+        }
+        try {
+            return ModelInfo.fromJson(Files.readString(json), json.toString());
+        } catch (IOException e) {
+            throw new BundleException("Cannot read " + json + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads model.json and checks the weights' SHA-256 without loading them.
+     *
+     * @return the bundle's info
+     */
+    public static ModelInfo verify(Path dir) throws BundleException {
+        ModelInfo info = readInfo(dir);
+        verifyWeights(dir, info);
+        return info;
+    }
+
+    private static void verifyWeights(Path dir, ModelInfo info) throws BundleException {
+        Path weights = dir.resolve(info.weightsFile());
+        if (!Files.isRegularFile(weights)) {
+            throw new BundleException("Missing weights file " + weights + " named in " + dir.resolve(MODEL_JSON));
+        }
+        if (info.weightsSha256() == null || info.weightsSha256().isBlank()) {
+            throw new BundleException(dir.resolve(MODEL_JSON) + " gives no weightsSha256 for " + weights);
+        }
+        String actual;
+        try {
+            actual = BundleFiles.sha256(weights);
+        } catch (IOException e) {
+            throw new BundleException("Cannot read weights file " + weights + ": " + e.getMessage(), e);
+        }
+        if (!actual.equalsIgnoreCase(info.weightsSha256())) {
+            throw new BundleException("Weights file " + weights + " has SHA-256 " + actual + " but "
+                    + MODEL_JSON + " expects " + info.weightsSha256()
+                    + ": the file was modified or damaged; restore it or retrain");
+        }
+    }
+
+    /**
+     * Loads DJL parameters named {@code <prefix>-NNNN.params} (the only names {@code Model.load} accepts) into the
+     * model's block.
+     */
+    public static void loadParameters(Model model, Path dir, String fileName)
+            throws BundleException, IOException, MalformedModelException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+)-(\\d{4})\\.params").matcher(fileName);
+        if (!m.matches()) {
+            throw new BundleException("Weights file name '" + fileName + "' in " + dir
+                    + " must look like NAME-0000.params (DJL's naming)");
+        }
+        model.load(dir, m.group(1), Map.of("epoch", m.group(2)));
+    }
+
+    private static String stem(String fileName, String extension) throws BundleException {
+        if (!fileName.endsWith(extension)) {
+            throw new BundleException("Weights file name '" + fileName + "' should end with " + extension);
+        }
+        return fileName.substring(0, fileName.length() - extension.length());
+    }
+
+    /**
+     * Writes a bundle atomically: everything goes into a temporary folder next to {@code dir}, which then
+     * replaces {@code dir}. The weights are saved from {@code model} as {@code weights.params}; their name,
+     * format and SHA-256 are filled into the written model.json.
+     *
+     * @param extraFiles files copied into the bundle under the given names (e.g. "learning_curve.csv")
+     * @return the info as written
+     */
+    public static ModelInfo save(Path dir, Model model, ModelInfo info, Map<String, Path> extraFiles)
+            throws BundleException {
+        Path staged = null;
+        try {
+            staged = BundleFiles.newSiblingTempDir(dir);
+            model.save(staged, WEIGHTS_STEM);
+            Path weights = findSavedParams(staged);
+            ModelInfo complete = info.toBuilder()
+                    .optWeights(weights.getFileName().toString(), ModelInfo.FORMAT_DJL, BundleFiles.sha256(weights))
+                    .build();
+            copyExtras(staged, extraFiles);
+            Files.writeString(staged.resolve(MODEL_JSON), complete.toJson());
+            BundleFiles.publishDirectory(staged, dir);
+            staged = null;
+            return complete;
+        } catch (IOException e) {
+            throw new BundleException("Cannot write model bundle " + dir + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staged);
+        }
+    }
+
+    private static Path findSavedParams(Path staged) throws IOException {
+        try (var files = Files.list(staged)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(WEIGHTS_STEM + "-")
+                            && p.getFileName().toString().endsWith(".params"))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("DJL wrote no " + WEIGHTS_STEM + "-NNNN.params in " + staged));
+        }
+    }
+
+    private static void copyExtras(Path staged, Map<String, Path> extraFiles) throws IOException {
+        if (extraFiles == null) {
+            return;
+        }
+        for (Map.Entry<String, Path> e : extraFiles.entrySet()) {
+            if (e.getValue() != null && Files.isRegularFile(e.getValue())) {
+                Files.copy(e.getValue(), staged.resolve(e.getKey()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /**
+     * Makes a bundle from a TorchScript module (e.g. traced with PyTorch 1.13) and a sidecar JSON giving at least
+     * {@code kind} and {@code architecture} (other {@link ModelInfo} fields optional), then loads it.
+     *
+     * @param torchScript the {@code .pt} file
+     * @param sidecarJson model.json-like description of it
+     * @param bundleDir   where the bundle is written (replaced atomically)
+     */
+    public static ModelBundle importTorchScript(Path torchScript, Path sidecarJson, Path bundleDir)
+            throws BundleException {
+        if (!Files.isRegularFile(torchScript)) {
+            throw new BundleException("TorchScript file " + torchScript + " does not exist");
+        }
+        if (!Files.isRegularFile(sidecarJson)) {
+            throw new BundleException("Sidecar description " + sidecarJson + " does not exist: write a JSON with"
+                    + " at least \"kind\" and \"architecture\"");
+        }
+        Path staged = null;
+        try {
+            String json = Files.readString(sidecarJson);
+            // The sidecar lacks weight fields; give fromJson a placeholder name so its checks pass.
+            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+            o.addProperty("weightsFile", WEIGHTS_STEM + ".pt");
+            ModelInfo partial = ModelInfo.fromJson(o.toString(), sidecarJson.toString());
+            staged = BundleFiles.newSiblingTempDir(bundleDir);
+            Path weights = staged.resolve(WEIGHTS_STEM + ".pt");
+            Files.copy(torchScript, weights);
+            ModelInfo complete = partial.toBuilder()
+                    .optWeights(weights.getFileName().toString(), ModelInfo.FORMAT_TORCHSCRIPT,
+                            BundleFiles.sha256(weights))
+                    .build();
+            Files.writeString(staged.resolve(MODEL_JSON), complete.toJson());
+            BundleFiles.publishDirectory(staged, bundleDir);
+            staged = null;
+        } catch (IOException | IllegalStateException e) {
+            throw new BundleException("Cannot import TorchScript " + torchScript + " with " + sidecarJson + ": "
+                    + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staged);
+        }
+        return load(bundleDir);
+    }
+
+    /** {@link #importTorchScript(Path, Path, Path)} into a sibling folder named {@code <file name>-bundle}. */
+    public static ModelBundle importTorchScript(Path torchScript, Path sidecarJson) throws BundleException {
+        String name = torchScript.getFileName().toString().replaceFirst("\\.pt$", "");
+        return importTorchScript(torchScript, sidecarJson, torchScript.resolveSibling(name + "-bundle"));
+    }
+
+    /**
+     * Loads the default model of a kind shipped inside the jar under {@code /io/github/braintumor/models/<kind>/},
+     * extracting it once to {@code ~/.braintumor/models/<kind>-<sha prefix>} (or {@code braintumor.cache}).
+     *
+     * @throws BundleException "no embedded default model in this build" when the resources are absent
+     */
+    public static ModelBundle embeddedDefault(ModelKind kind) throws BundleException {
+        String base = EMBEDDED_ROOT + kind.id() + "/";
+        String json;
+        try (InputStream in = ModelBundle.class.getResourceAsStream(base + MODEL_JSON)) {
+            if (in == null) {
+                throw new BundleException("There is no embedded default " + kind.id()
+                        + " model in this build: choose a model bundle folder instead");
+            }
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BundleException("Cannot read embedded " + base + MODEL_JSON + ": " + e.getMessage(), e);
+        }
+        ModelInfo info = ModelInfo.fromJson(json, "embedded " + base + MODEL_JSON);
+        String sha = Objects.requireNonNullElse(info.weightsSha256(), "nosha");
+        Path cache = cacheRoot().resolve(kind.id() + "-" + sha.substring(0, Math.min(16, sha.length())));
+        if (!Files.isRegularFile(cache.resolve(MODEL_JSON))) {
+            Path staged = null;
+            try {
+                staged = BundleFiles.newSiblingTempDir(cache);
+                Files.writeString(staged.resolve(MODEL_JSON), json);
+                try (InputStream w = ModelBundle.class.getResourceAsStream(base + info.weightsFile())) {
+                    if (w == null) {
+                        throw new BundleException("Embedded " + base + MODEL_JSON + " names weights "
+                                + info.weightsFile() + " that are not in this build");
+                    }
+                    Files.copy(w, staged.resolve(info.weightsFile()));
+                }
+                if (Files.exists(cache)) {
+                    BundleFiles.deleteRecursively(cache); // an incomplete earlier extraction
+                }
+                BundleFiles.publishDirectory(staged, cache);
+                staged = null;
+            } catch (IOException e) {
+                throw new BundleException("Cannot extract the embedded " + kind.id() + " model to " + cache + ": "
+                        + e.getMessage(), e);
+            } finally {
+                deleteQuietly(staged);
+            }
+        }
+        return load(cache, kind);
+    }
+
+    private static Path cacheRoot() {
+        String configured = System.getProperty("braintumor.cache");
+        return configured != null ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".braintumor", "models");
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            BundleFiles.deleteRecursively(dir);
+        } catch (IOException ignored) {
+            // a leftover hidden temp folder is harmless
+        }
+    }
+
+    /** @return the bundle's folder */
+    public Path directory() {
+        return directory;
+    }
+
+    public ModelKind kind() {
+        return info.modelKind();
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    /** @return the loaded DJL model (block with weights); owned by this bundle */
+    public Model model() {
+        return model;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

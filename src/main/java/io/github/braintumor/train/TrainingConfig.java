@@ -1,0 +1,209 @@
+package io.github.braintumor.train;
+
+import java.nio.file.Path;
+
+/**
+ * Everything about a training run except the network and the data.
+ *
+ * <pre>{@code
+ * TrainingConfig c = TrainingConfig.builder().optEpochs(30).optBatchSize(16).optCropSize(128)
+ *         .optTumourFraction(0.7, -1)        // 0.7 at epoch 1, linearly to the natural proportion at the end
+ *         .optMinutes(600).optSeed(7).build();
+ * }</pre>
+ */
+public final class TrainingConfig {
+    private final int epochs;
+    private final int batchSize;
+    private final float learningRate;
+    private final long seed;
+    private final int cropSize;
+    private final double tumourFractionStart;
+    private final double tumourFractionEnd;
+    private final boolean augment;
+    private final int patience;
+    private final int threads;
+    private final Path resume;
+    private final int samplesPerEpoch;
+    private final long cacheBytes;
+    private final int validationBatchSize;
+    private final int validationPatients;
+    private final double minutes;
+    private final int averageLastEpochs;
+    private final int warmUpSteps;
+    private final String normalization;
+    private final Path checkpointDir;
+    private final long splitSeed;
+
+    private TrainingConfig(Builder b) {
+        epochs = b.epochs;
+        batchSize = b.batchSize;
+        learningRate = b.learningRate;
+        seed = b.seed;
+        cropSize = b.cropSize;
+        tumourFractionStart = b.tumourFractionStart;
+        tumourFractionEnd = b.tumourFractionEnd;
+        augment = b.augment;
+        patience = b.patience;
+        threads = b.threads;
+        resume = b.resume;
+        samplesPerEpoch = b.samplesPerEpoch;
+        cacheBytes = b.cacheBytes;
+        validationBatchSize = b.validationBatchSize;
+        validationPatients = b.validationPatients;
+        minutes = b.minutes;
+        averageLastEpochs = b.averageLastEpochs;
+        warmUpSteps = b.warmUpSteps;
+        normalization = b.normalization;
+        checkpointDir = b.checkpointDir;
+        splitSeed = b.splitSeed;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int epochs() { return epochs; }
+    public int batchSize() { return batchSize; }
+    public float learningRate() { return learningRate; }
+    public long seed() { return seed; }
+    /** Side of the square training crops (256 = whole slices). */
+    public int cropSize() { return cropSize; }
+    /** Tumour-slice sampling probability at epoch 1; NaN = the task's default. */
+    public double tumourFractionStart() { return tumourFractionStart; }
+    /** ... at the last epoch; negative = the natural proportion of tumour slices; NaN = same as start. */
+    public double tumourFractionEnd() { return tumourFractionEnd; }
+    public boolean augment() { return augment; }
+    /** Stop after this many epochs without improvement; 0 = never. */
+    public int patience() { return patience; }
+    /** Intra-op threads when the engine is started here; 0 = engine default or -Dai.djl.pytorch.num_threads. */
+    public int threads() { return threads; }
+    /** Checkpoint folder to resume from, or null. */
+    public Path resume() { return resume; }
+    /** Samples per epoch; 0 = the number of training slices. */
+    public int samplesPerEpoch() { return samplesPerEpoch; }
+    /** Upper bound of decoded slice bytes kept in memory. */
+    public long cacheBytes() { return cacheBytes; }
+    public int validationBatchSize() { return validationBatchSize; }
+    /** Use only the first K validation patients of the split; 0 = all. */
+    public int validationPatients() { return validationPatients; }
+    /** Stop after the epoch in which this many minutes have passed; 0 = no limit. */
+    public double minutes() { return minutes; }
+    /** Average the weights of the last k epochs at the end and keep them if better; 0 or 1 = off. */
+    public int averageLastEpochs() { return averageLastEpochs; }
+    /** Linear warm-up steps of the learning rate; negative = 5% of all steps, at most 200. */
+    public int warmUpSteps() { return warmUpSteps; }
+    /** Id of the intensity normalization recorded in the bundle. */
+    public String normalization() { return normalization; }
+    /** Where the per-epoch "last" checkpoint goes; null = {@code <bundle>-last} next to the bundle. */
+    public Path checkpointDir() { return checkpointDir; }
+    /** Seed the patient split was made with, recorded in model.json; -1 = unknown. */
+    public long splitSeed() { return splitSeed; }
+
+    /** @return a builder holding this config's values */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.epochs = epochs;
+        b.batchSize = batchSize;
+        b.learningRate = learningRate;
+        b.seed = seed;
+        b.cropSize = cropSize;
+        b.tumourFractionStart = tumourFractionStart;
+        b.tumourFractionEnd = tumourFractionEnd;
+        b.augment = augment;
+        b.patience = patience;
+        b.threads = threads;
+        b.resume = resume;
+        b.samplesPerEpoch = samplesPerEpoch;
+        b.cacheBytes = cacheBytes;
+        b.validationBatchSize = validationBatchSize;
+        b.validationPatients = validationPatients;
+        b.minutes = minutes;
+        b.averageLastEpochs = averageLastEpochs;
+        b.warmUpSteps = warmUpSteps;
+        b.normalization = normalization;
+        b.checkpointDir = checkpointDir;
+        b.splitSeed = splitSeed;
+        return b;
+    }
+
+    /** Builder; every option has a default. */
+    public static final class Builder {
+        private int epochs = 10;
+        private int batchSize = 8;
+        private float learningRate = 1e-3f;
+        private long seed = 42;
+        private int cropSize = 128;
+        private double tumourFractionStart = Double.NaN;
+        private double tumourFractionEnd = Double.NaN;
+        private boolean augment = true;
+        private int patience;
+        private int threads;
+        private Path resume;
+        private int samplesPerEpoch;
+        private long cacheBytes = 2L << 30;
+        private int validationBatchSize = 4;
+        private int validationPatients;
+        private double minutes;
+        private int averageLastEpochs;
+        private int warmUpSteps = -1;
+        private String normalization = io.github.braintumor.tensor.Normalization.DIVIDE_BY_255.id();
+        private Path checkpointDir;
+        private long splitSeed = -1;
+
+        private Builder() {}
+
+        public Builder optEpochs(int v) { epochs = positive("epochs", v); return this; }
+        public Builder optBatchSize(int v) { batchSize = positive("batch size", v); return this; }
+        public Builder optLearningRate(float v) {
+            if (!(v > 0)) {
+                throw new IllegalArgumentException("learning rate must be > 0, got " + v);
+            }
+            learningRate = v;
+            return this;
+        }
+        public Builder optSeed(long v) { seed = v; return this; }
+        public Builder optCropSize(int v) {
+            if (v < 16 || v > 256 || v % 16 != 0) {
+                throw new IllegalArgumentException("crop size must be a multiple of 16 in 16..256, got " + v);
+            }
+            cropSize = v;
+            return this;
+        }
+        /** Constant tumour-slice sampling probability. */
+        public Builder optTumourFraction(double v) { return optTumourFraction(v, v); }
+        /** Linear schedule from {@code start} (epoch 1) to {@code end} (last epoch; negative = natural). */
+        public Builder optTumourFraction(double start, double end) {
+            if (!(start >= 0 && start <= 1) || end > 1) {
+                throw new IllegalArgumentException("tumour fraction must be in 0..1, got " + start + ", " + end);
+            }
+            tumourFractionStart = start;
+            tumourFractionEnd = end;
+            return this;
+        }
+        public Builder optAugment(boolean v) { augment = v; return this; }
+        public Builder optPatience(int v) { patience = Math.max(0, v); return this; }
+        public Builder optThreads(int v) { threads = Math.max(0, v); return this; }
+        public Builder optResume(Path checkpoint) { resume = checkpoint; return this; }
+        public Builder optSamplesPerEpoch(int v) { samplesPerEpoch = Math.max(0, v); return this; }
+        public Builder optCacheBytes(long v) { cacheBytes = Math.max(0, v); return this; }
+        public Builder optValidationBatchSize(int v) { validationBatchSize = positive("validation batch", v); return this; }
+        public Builder optValidationPatients(int v) { validationPatients = Math.max(0, v); return this; }
+        public Builder optMinutes(double v) { minutes = Math.max(0, v); return this; }
+        public Builder optAverageLastEpochs(int k) { averageLastEpochs = Math.max(0, k); return this; }
+        public Builder optWarmUpSteps(int v) { warmUpSteps = v; return this; }
+        public Builder optNormalization(String id) { normalization = id; return this; }
+        public Builder optCheckpointDir(Path dir) { checkpointDir = dir; return this; }
+        public Builder optSplitSeed(long seed) { splitSeed = seed; return this; }
+
+        private static int positive(String what, int v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException(what + " must be > 0, got " + v);
+            }
+            return v;
+        }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(this);
+        }
+    }
+}

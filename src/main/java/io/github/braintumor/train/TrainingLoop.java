@@ -1,0 +1,343 @@
+package io.github.braintumor.train;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import io.github.braintumor.engine.DjlEngine;
+import io.github.braintumor.engine.EngineOptions;
+import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelInfo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The one training loop shared by segmentation and classification ({@link TrainingTask} holds the differences):
+ * Adam with a warm-up + cosine learning rate, tumour-weighted sampling schedule, per-batch sub-managers, validation
+ * each epoch, best bundle and "last" checkpoint written atomically, cancel per batch, time budget, patience,
+ * resume and optional averaging of the last k epochs' weights.
+ */
+final class TrainingLoop {
+    private final TrainingTask task;
+    private final TrainingConfig cfg;
+    private final ModelInfo.TrainingData trainingData;
+
+    TrainingLoop(TrainingTask task, TrainingConfig cfg, ModelInfo.TrainingData trainingData) {
+        this.task = task;
+        this.cfg = cfg;
+        this.trainingData = trainingData;
+    }
+
+    /** Starts the engine (threads, seed) the way every trainer needs it. */
+    static void startEngine(TrainingConfig cfg) {
+        EngineOptions.Builder b = EngineOptions.builder().optSeed(cfg.seed());
+        if (cfg.threads() > 0) {
+            b.optThreads(cfg.threads());
+        }
+        DjlEngine.start(b.build());
+    }
+
+    /** Default location of the "last" checkpoint: {@code <bundle>-last} next to the bundle. */
+    static Path checkpointDir(TrainingConfig cfg, Path outBundle) {
+        Path abs = outBundle.toAbsolutePath().normalize();
+        return cfg.checkpointDir() != null ? cfg.checkpointDir()
+                : abs.resolveSibling(abs.getFileName() + "-last");
+    }
+
+    TrainingResult run(Path outBundle, ProgressListener listener, BooleanSupplier cancel)
+            throws IOException, BundleException {
+        startEngine(cfg);
+        Device device = DjlEngine.device();
+        Path lastDir = checkpointDir(cfg, outBundle);
+        int samples = cfg.samplesPerEpoch() > 0 ? cfg.samplesPerEpoch() : Math.max(1, task.trainingSlices());
+        int batches = (samples + cfg.batchSize() - 1) / cfg.batchSize();
+        int totalSteps = batches * cfg.epochs();
+        double[] fraction = tumourFractions();
+
+        Checkpoint.State resumed = null;
+        LearningCurve curve = new LearningCurve();
+        if (cfg.resume() != null) {
+            resumed = Checkpoint.readState(cfg.resume());
+            Path rc = cfg.resume().resolve(LearningCurve.FILE_NAME);
+            curve = Files.isRegularFile(rc) ? LearningCurve.readCsv(rc).upTo(resumed.epoch()) : curve;
+        }
+        int startEpoch = resumed == null ? 1 : resumed.epoch() + 1;
+        int stepOffset = resumed == null ? 0 : resumed.optimizerSteps();
+        int bestEpoch = resumed == null ? 0 : resumed.bestEpoch();
+        TrainingTask.Validation best = resumed == null || resumed.bestEpoch() == 0 ? null
+                : new TrainingTask.Validation(Double.NaN, resumed.bestMetric(), resumed.bestTiebreak(), Map.of());
+        ModelInfo base = task.describe().optNormalization(cfg.normalization()).optTraining(trainingData)
+                .optLearningCurve(LearningCurve.FILE_NAME).build();
+
+        DjlEngine.seed(cfg.seed());
+        try (Model model = Model.newInstance(base.kind(), device, DjlEngine.ENGINE_NAME)) {
+            model.setBlock(task.newBlock());
+            if (resumed != null) {
+                loadCheckpointWeights(model, cfg.resume(), base);
+                listener.onMessage("Resuming after epoch " + resumed.epoch() + " from " + cfg.resume()
+                        + " (Adam moments restart from zero)");
+            }
+            Tracker schedule = schedule(totalSteps);
+            Tracker lr = stepOffset == 0 ? schedule : n -> schedule.getNewValue(n + stepOffset);
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(task.loss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
+                    .optDevices(new Device[] {device});
+            long started = System.nanoTime();
+            Deque<List<float[]>> recent = new ArrayDeque<>();
+            boolean canceled = false;
+            String why = "finished " + cfg.epochs() + " epochs";
+            int steps = stepOffset;
+            int epochsDone = startEpoch - 1;
+            double validationSeconds = 0;
+            double secondsPerBatch = Double.NaN;
+            try (Trainer trainer = model.newTrainer(tc)) {
+                trainer.initialize(task.inputShape(cfg.batchSize()));
+                listener.onMessage(String.format(Locale.ROOT,
+                        "Training %s: %d epochs x %d batches of %d (crop %d), lr %.2e, %s, checkpoint %s",
+                        base.kind(), cfg.epochs(), batches, cfg.batchSize(), cfg.cropSize(), cfg.learningRate(),
+                        DjlEngine.describe(), lastDir));
+                epochs:
+                for (int epoch = startEpoch; epoch <= cfg.epochs(); epoch++) {
+                    Random rng = new Random(cfg.seed() * 1_000_003L + epoch);
+                    double p = fraction[0] + (fraction[1] - fraction[0]) * (epoch - 1) / Math.max(1, cfg.epochs() - 1);
+                    double lossSum = 0;
+                    long epochStart = System.nanoTime();
+                    for (int b = 1; b <= batches; b++) {
+                        if (cancel.getAsBoolean()) {
+                            canceled = true;
+                            why = "canceled in epoch " + epoch + " at batch " + b;
+                            break epochs;
+                        }
+                        int size = Math.min(cfg.batchSize(), samples - (b - 1) * cfg.batchSize());
+                        lossSum += step(trainer, size, p, rng);
+                        steps++;
+                        double elapsed = (System.nanoTime() - epochStart) / 1e9;
+                        secondsPerBatch = elapsed / b;
+                        double left = secondsPerBatch * ((batches - b) + (long) batches * (cfg.epochs() - epoch))
+                                + validationSeconds * (cfg.epochs() - epoch + 1);
+                        listener.onProgress(new TrainingProgress(epoch, cfg.epochs(), b, batches, lossSum / b,
+                                OptionalDouble.empty(), Duration.ofSeconds((long) left), String.format(Locale.ROOT,
+                                "epoch %d/%d batch %d/%d loss %.4f lr %.2e %.2f samples/s", epoch, cfg.epochs(), b,
+                                batches, lossSum / b, lr.getNewValue(steps - stepOffset),
+                                b * (double) cfg.batchSize() / elapsed)));
+                    }
+                    double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+                    long vStart = System.nanoTime();
+                    TrainingTask.Validation v = task.validate(model.getBlock(), trainer.getManager(), cancel);
+                    if (v == null) { // canceled during validation
+                        canceled = true;
+                        why = "canceled during validation of epoch " + epoch;
+                        break;
+                    }
+                    validationSeconds = (System.nanoTime() - vStart) / 1e9;
+                    double seconds = (System.nanoTime() - epochStart) / 1e9;
+                    curve.add(new LearningCurve.Row(epoch, lossSum / batches, v.loss(), v.metric(),
+                            lr.getNewValue(steps - stepOffset), seconds));
+                    epochsDone = epoch;
+                    boolean improved = v.betterThan(best);
+                    if (improved) {
+                        best = v;
+                        bestEpoch = epoch;
+                        saveBundle(outBundle, model, base, v, epoch, curve, null);
+                    } else if (Files.isDirectory(outBundle)) {
+                        curve.writeCsv(outBundle.resolve(LearningCurve.FILE_NAME));
+                    }
+                    Checkpoint.write(lastDir, model, base, new Checkpoint.State(epoch, steps, cfg.seed(),
+                            bestEpoch, best.metric(), best.tiebreak(), task.metricName()), curve);
+                    if (cfg.averageLastEpochs() > 1) {
+                        recent.addLast(snapshot(model));
+                        while (recent.size() > cfg.averageLastEpochs()) {
+                            recent.removeFirst();
+                        }
+                    }
+                    double remaining = secondsPerBatch * batches * (cfg.epochs() - epoch)
+                            + validationSeconds * (cfg.epochs() - epoch);
+                    listener.onProgress(new TrainingProgress(epoch, cfg.epochs(), batches, batches,
+                            lossSum / batches, OptionalDouble.of(v.metric()), Duration.ofSeconds((long) remaining),
+                            String.format(Locale.ROOT,
+                                    "epoch %d/%d done: train loss %.4f, val loss %.4f, val %s %.4f%s (best %.4f at"
+                                            + " epoch %d); %.1f samples/s, validation %.0f s",
+                                    epoch, cfg.epochs(), lossSum / batches, v.loss(), task.metricName(), v.metric(),
+                                    improved ? " *" : "", best.metric(), bestEpoch,
+                                    samples / trainSeconds, validationSeconds)));
+                    double minutes = (System.nanoTime() - started) / 60e9;
+                    if (cfg.minutes() > 0 && minutes >= cfg.minutes() && epoch < cfg.epochs()) {
+                        why = String.format(Locale.ROOT, "time budget of %.1f minutes used after epoch %d",
+                                cfg.minutes(), epoch);
+                        break;
+                    }
+                    if (cfg.patience() > 0 && epoch - bestEpoch >= cfg.patience() && epoch < cfg.epochs()) {
+                        why = "no improvement for " + cfg.patience() + " epochs (early stop after epoch " + epoch + ")";
+                        break;
+                    }
+                }
+                if (!canceled && recent.size() > 1) {
+                    best = averageIfBetter(model, trainer, recent, best, bestEpoch, outBundle, base, curve, listener,
+                            cancel);
+                }
+            }
+            String message;
+            if (bestEpoch == 0 || !Files.isDirectory(outBundle)) {
+                message = why + ": no model yet (no validation finished), nothing written to " + outBundle;
+                listener.onMessage(message);
+                return new TrainingResult(null, curve, 0, Double.NaN, canceled, message);
+            }
+            message = String.format(Locale.ROOT, "%s; best %s %.4f at epoch %d in %s (epochs done: %d)", why,
+                    task.metricName(), best.metric(), bestEpoch, outBundle, epochsDone);
+            listener.onMessage(message);
+            return new TrainingResult(outBundle, curve, bestEpoch, best.metric(), canceled, message);
+        }
+    }
+
+    /** One optimisation step on a fresh batch; returns its loss. All batch arrays die with the sub-manager. */
+    private double step(Trainer trainer, int size, double tumourFraction, Random rng) throws IOException {
+        try (NDManager sub = trainer.getManager().newSubManager()) {
+            NDList[] xy = task.trainingBatch(sub, size, tumourFraction, rng);
+            double loss;
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDList pred = trainer.forward(xy[0]);
+                NDArray l = trainer.getLoss().evaluate(xy[1], pred);
+                gc.backward(l);
+                loss = scalar(l);
+            }
+            trainer.step();
+            if (!Double.isFinite(loss)) {
+                throw new IllegalStateException("Training loss became " + loss
+                        + ": lower the learning rate (optLearningRate) and start again");
+            }
+            return loss;
+        }
+    }
+
+    /** A scalar loss as double whatever its dtype (the nn losses may return float64). */
+    static double scalar(NDArray l) {
+        return l.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+    }
+
+    private double[] tumourFractions() {
+        double[] d = task.defaultTumourFraction();
+        double start = Double.isNaN(cfg.tumourFractionStart()) ? d[0] : cfg.tumourFractionStart();
+        double end;
+        if (Double.isNaN(cfg.tumourFractionStart())) {
+            end = d[1];
+        } else if (Double.isNaN(cfg.tumourFractionEnd())) {
+            end = start;
+        } else {
+            end = cfg.tumourFractionEnd() < 0 ? 0 : cfg.tumourFractionEnd(); // 0 = natural proportion
+        }
+        return new double[] {start, end};
+    }
+
+    private Tracker schedule(int totalSteps) {
+        int warm = cfg.warmUpSteps() >= 0 ? cfg.warmUpSteps() : Math.min(200, totalSteps / 20);
+        Tracker cosine = Tracker.cosine().setBaseValue(cfg.learningRate()).optFinalValue(cfg.learningRate() * 0.01f)
+                .setMaxUpdates(Math.max(1, totalSteps - warm)).build();
+        if (warm <= 0) {
+            return cosine;
+        }
+        // WarmUpTracker hands the main tracker (step - warm), so the cosine starts after the warm-up.
+        return Tracker.warmUp().setMainTracker(cosine).optWarmUpSteps(warm)
+                .optWarmUpBeginValue(cfg.learningRate() * 0.1f).build();
+    }
+
+    private void loadCheckpointWeights(Model model, Path dir, ModelInfo expected) throws BundleException {
+        ModelInfo found = ModelBundle.verify(dir);
+        if (!found.kind().equals(expected.kind()) || !found.architecture().equals(expected.architecture())) {
+            throw new BundleException("Cannot resume from " + dir + ": it holds a " + found.kind() + " "
+                    + found.architecture() + " but this run trains a " + expected.kind() + " "
+                    + expected.architecture());
+        }
+        try {
+            ModelBundle.loadParameters(model, dir, found.weightsFile());
+        } catch (IOException | MalformedModelException e) {
+            throw new BundleException("Cannot load checkpoint weights " + dir.resolve(found.weightsFile()) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void saveBundle(Path outBundle, Model model, ModelInfo base, TrainingTask.Validation v, int epoch,
+                            LearningCurve curve, Integer averaged) throws IOException, BundleException {
+        Path scratch = Files.createTempFile("learning_curve", ".csv");
+        try {
+            curve.writeCsv(scratch);
+            ModelInfo.Builder info = base.toBuilder().optValidation(v.metrics())
+                    .optValidationMetric("epoch", epoch).optValidationMetric("val_loss", v.loss());
+            if (averaged != null) {
+                info.optValidationMetric("averaged_last_epochs", averaged);
+            }
+            ModelBundle.save(outBundle, model, info.build(), Map.of(LearningCurve.FILE_NAME, scratch));
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+    }
+
+    private static List<float[]> snapshot(Model model) {
+        List<float[]> values = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            values.add(p.getValue().getArray().toFloatArray());
+        }
+        return values;
+    }
+
+    private static void restore(Model model, List<float[]> values) {
+        int i = 0;
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            NDArray a = p.getValue().getArray();
+            a.set(values.get(i++));
+        }
+    }
+
+    /** Averages the last epochs' weights; keeps (and saves) them when validation improves, else restores. */
+    private TrainingTask.Validation averageIfBetter(Model model, Trainer trainer, Deque<List<float[]>> recent,
+                                                    TrainingTask.Validation best, int bestEpoch, Path outBundle,
+                                                    ModelInfo base, LearningCurve curve, ProgressListener listener,
+                                                    BooleanSupplier cancel) throws IOException, BundleException {
+        List<float[]> last = recent.getLast();
+        List<float[]> mean = new ArrayList<>();
+        for (int i = 0; i < last.size(); i++) {
+            float[] m = new float[last.get(i).length];
+            for (List<float[]> s : recent) {
+                float[] w = s.get(i);
+                for (int j = 0; j < m.length; j++) {
+                    m[j] += w[j] / recent.size();
+                }
+            }
+            mean.add(m);
+        }
+        restore(model, mean);
+        TrainingTask.Validation v = task.validate(model.getBlock(), trainer.getManager(), cancel);
+        if (v != null && v.betterThan(best)) {
+            listener.onMessage(String.format(Locale.ROOT, "Average of the last %d epochs: val %s %.4f > %.4f, kept",
+                    recent.size(), task.metricName(), v.metric(), best.metric()));
+            saveBundle(outBundle, model, base, v, bestEpoch, curve, recent.size());
+            return v;
+        }
+        listener.onMessage(String.format(Locale.ROOT, "Average of the last %d epochs: val %s %s, not better; kept"
+                + " epoch %d", recent.size(), task.metricName(), v == null ? "canceled" : String.format(Locale.ROOT,
+                "%.4f", v.metric()), bestEpoch));
+        restore(model, last);
+        return best;
+    }
+}

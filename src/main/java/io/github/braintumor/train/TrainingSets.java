@@ -1,0 +1,33 @@
+package io.github.braintumor.train;
+
+import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.data.PatientSplit;
+import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.data.SplitPart;
+import io.github.braintumor.model.ModelInfo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Training slices and validation patients of a split, as both trainers need them. */
+record TrainingSets(List<SliceRecord> train, Map<String, List<SliceRecord>> validation,
+                    ModelInfo.TrainingData description) {
+
+    static TrainingSets of(LggDataset data, PatientSplit split, TrainingConfig cfg) {
+        List<SliceRecord> train = split.slices(data, SplitPart.TRAIN);
+        List<String> valIds = split.patients(SplitPart.VALIDATION);
+        if (cfg.validationPatients() > 0 && valIds.size() > cfg.validationPatients()) {
+            valIds = valIds.subList(0, cfg.validationPatients());
+        }
+        Map<String, List<SliceRecord>> validation = new LinkedHashMap<>();
+        for (String id : valIds) {
+            validation.put(id, data.patient(id).slices());
+        }
+        ModelInfo.TrainingData description = new ModelInfo.TrainingData(split.patients(SplitPart.TRAIN),
+                List.copyOf(valIds), cfg.splitSeed(),
+                data.root() == null || data.root().getFileName() == null ? null
+                        : data.root().getFileName().toString());
+        return new TrainingSets(train, validation, description);
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.braintumor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.eval.Evaluation;
+import io.github.braintumor.report.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateSubcommandTest {
+    @TempDir
+    Path tmp;
+    Path data, pred;
+    LggDataset d;
+
+    @BeforeEach
+    void perfectPredictions() throws Exception {
+        data = tmp.resolve("data");
+        pred = tmp.resolve("pred");
+        PhantomGenerator.builder().optSeed(3).optPatients(3).optSlicesPerPatient(3).optSize(16).build().write(data);
+        d = LggDataset.index(data);
+        for (SliceRecord s : d.slices()) {
+            Path file = Evaluation.predictionPath(pred, s);
+            Files.createDirectories(file.getParent());
+            LggTiff.writeMask(file, LggTiff.readMask(s.mask(), LggTiff.ANY_SIZE));
+        }
+    }
+
+    @Test
+    void evaluatesPredictionsOfChosenPatients() throws Exception {
+        Path out = tmp.resolve("out");
+        String two = d.patients().get(0).id() + "," + d.patients().get(2).id();
+        CliRun r = CliRun.of("evaluate", data.toString(), "--out", out.toString(), "--predictions", pred.toString(),
+                "--patients", two, "--lcc", "--min-area", "2");
+        assertEquals(Main.OK, r.code(), r.err());
+        Map<String, Object> s = Json.read(out.resolve("summary.json"));
+        assertEquals(2L, s.get("patients"));
+        assertEquals(1.0, ((Number) s.get("dice_per_patient_mean")).doubleValue(), 1e-12);
+        assertTrue(r.out().contains("dice_per_patient_mean"), r.out());
+    }
+
+    @Test
+    void badInputsExitTwoWithAReason() throws Exception {
+        String id = d.patients().get(0).id();
+        CliRun twice = CliRun.of("evaluate", data.toString(), "--out", tmp.resolve("o").toString(),
+                "--predictions", pred.toString(), "--patients", id + "," + id);
+        assertEquals(Main.BAD_INPUT, twice.code());
+        assertTrue(twice.reason().contains("twice"), twice.reason());
+
+        Path missing = Evaluation.predictionPath(pred, d.slices().get(1));
+        Files.delete(missing);
+        CliRun gap = CliRun.of("evaluate", data.toString(), "--out", tmp.resolve("o").toString(),
+                "--predictions", pred.toString());
+        assertEquals(Main.BAD_INPUT, gap.code());
+        assertTrue(gap.reason().contains(missing.getFileName().toString()), gap.reason());
+
+        assertEquals(Main.BAD_INPUT, CliRun.of("evaluate", data.toString()).code());
+        assertEquals(Main.BAD_INPUT, CliRun.of("evaluate", data.toString(), "--out", "x", "--threshold", "2").code());
+        assertEquals(Main.BAD_INPUT, CliRun.of("evaluate", data.toString(), "--out", tmp.resolve("o").toString())
+                .code(), "nothing to evaluate");
+    }
+
+    @Test
+    void helpNamesEveryOption() {
+        CliRun r = CliRun.of("evaluate", "--help");
+        assertEquals(Main.OK, r.code());
+        for (String o : new String[] {"--out", "--unet", "--classifier", "--threshold", "--lcc", "--tta",
+                "--min-area", "--patients", "--predictions"}) {
+            assertTrue(r.out().contains(o), o);
+        }
+    }
+}

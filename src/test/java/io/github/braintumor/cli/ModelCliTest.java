@@ -1,0 +1,105 @@
+package io.github.braintumor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.fiji.TinyModels;
+import io.github.braintumor.report.CsvTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line with tiny trained models: segment -> iou round trip, classify, training, search. */
+class ModelCliTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void segmentDataFolderThenIouPairsWithGroundTruth() throws Exception {
+        Path data = TinyModels.data();
+        Path out = tmp.resolve("pred");
+        CliRun seg = CliRun.of("segment", data.toString(), "--out", out.toString(), "--model", TinyModels.unet().toString(),
+                "--batch", "2");
+        assertEquals(Main.OK, seg.code(), seg.err());
+        LggDataset d = LggDataset.index(data);
+        for (SliceRecord s : d.slices()) {
+            Path mask = Inputs.predictionPath(out, s.patientId(), Inputs.stem(s.image()));
+            assertTrue(Files.isRegularFile(mask), "missing " + mask);
+        }
+        assertEquals(d.slices().size(), CsvTable.read(out.resolve(SegmentSubcommand.CSV)).rowCount());
+        assertTrue(seg.err().contains("segmenting"), seg.err());
+
+        Path csv = tmp.resolve("iou.csv");
+        CliRun iou = CliRun.of("iou", out.toString(), data.toString(), "--csv", csv.toString());
+        assertEquals(Main.OK, iou.code(), iou.err());
+        CsvTable t = CsvTable.read(csv);
+        assertEquals(d.slices().size() + 2, t.rowCount());
+        for (double v : t.doubleColumn("iou")) assertTrue(v >= 0 && v <= 1, "IoU " + v);
+    }
+
+    @Test
+    void segmentSingleTiffWritesOneMaskFile() throws Exception {
+        SliceRecord s = LggDataset.index(TinyModels.data()).slices().get(0);
+        Path out = tmp.resolve("one");
+        CliRun r = CliRun.of("segment", s.image().toString(), "--out", out.toString(), "--model", TinyModels.unet().toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        Path mask = out.resolve(Inputs.stem(s.image()) + "_pred.tif");
+        assertEquals(256, LggTiff.readMask(mask).width());
+    }
+
+    @Test
+    void wrongSizeImageIsBadInput() throws Exception {
+        Path odd = tmp.resolve("odd.tif");
+        LggTiff.writeImage(odd, new SliceImage(50, 50, 3, new byte[3 * 50 * 50]));
+        CliRun r = CliRun.of("segment", odd.toString(), "--out", tmp.resolve("o").toString(), "--model",
+                TinyModels.unet().toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.reason().contains("50x50"), r.err());
+        CliRun c = CliRun.of("classify", odd.toString(), "--model", TinyModels.classifier().toString());
+        assertEquals(Main.BAD_INPUT, c.code(), c.err());
+    }
+
+    @Test
+    void wrongKindOfModelIsBadInput() throws Exception {
+        CliRun r = CliRun.of("classify", TinyModels.data().toString(), "--model", TinyModels.unet().toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.reason().contains("unet"), r.err());
+    }
+
+    @Test
+    void classifyPrintsAndWritesOneRowPerSlice() throws Exception {
+        Path csv = tmp.resolve("classes.csv");
+        CliRun r = CliRun.of("classify", TinyModels.data().toString(), "--csv", csv.toString(), "--model",
+                TinyModels.classifier().toString(), "--threshold", "0.5");
+        assertEquals(Main.OK, r.code(), r.err());
+        CsvTable t = CsvTable.read(csv);
+        assertEquals(20, t.rowCount());
+        assertTrue(r.out().contains("\ttumour\t") || r.out().contains("\tno tumour\t"), r.out());
+    }
+
+    @Test
+    void trainUnetWritesBundle() throws Exception {
+        Path bundle = tmp.resolve("unet");
+        CliRun r = CliRun.of("train-unet", TinyModels.data().toString(), "--out", bundle.toString(), "--features", "4",
+                "--crop", "64", "--epochs", "1", "--batch", "2", "--samples", "4", "--seed", "3");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(Files.isRegularFile(bundle.resolve("model.json")));
+        assertTrue(r.out().contains("best epoch 1"), r.out());
+        assertTrue(r.err().contains("%"), "no progress bar: " + r.err());
+    }
+
+    @Test
+    void searchClassifierWritesTrialsTable() throws Exception {
+        Path dir = tmp.resolve("search");
+        CliRun r = CliRun.of("search-classifier", TinyModels.data().toString(), "--out", dir.toString(), "--trials", "1",
+                "--executions", "1", "--epochs", "1", "--batch", "2", "--samples", "4");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertEquals(1, CsvTable.read(dir.resolve("trials.csv")).rowCount());
+        assertTrue(r.out().contains("1 trial(s) finished"), r.out());
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.braintumor.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.initializer.XavierInitializer;
+import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.engine.DjlEngine;
+import io.github.braintumor.model.Architectures;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelInfo;
+import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.report.CsvTable;
+import io.github.braintumor.train.LearningCurve;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real (tiny, untrained) UNet bundle through DefaultSegmenter: the path a user takes with --unet. */
+class EvaluationWithBundleTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void evaluatesAUnetBundleWithTtaAndShowsItsLearningCurve() throws Exception {
+        Path bundle = tmp.resolve("tiny-unet");
+        DjlEngine.start();
+        ModelInfo info = ModelInfo.builder(ModelKind.UNET).setArchitecture(ModelInfo.unetArchitecture(3, 4, 2))
+                .optInputSize(16).optThreshold(0.5f).optLearningCurve(LearningCurve.FILE_NAME).build();
+        LearningCurve curve = new LearningCurve();
+        curve.add(new LearningCurve.Row(1, 0.9, 1.0, 0.2, 1e-3, 1));
+        curve.add(new LearningCurve.Row(2, 0.6, 0.7, 0.4, 1e-3, 1));
+        Path curveCsv = tmp.resolve(LearningCurve.FILE_NAME);
+        curve.writeCsv(curveCsv);
+        try (Model model = Model.newInstance("unet", DjlEngine.device(), DjlEngine.ENGINE_NAME)) {
+            model.setBlock(Architectures.block(info));
+            ai.djl.engine.Engine.getInstance().setRandomSeed(5);
+            model.getBlock().setInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, 16, 16));
+            ModelBundle.save(bundle, model, info, Map.of(LearningCurve.FILE_NAME, curveCsv));
+        }
+        LggDataset d = LggDataset.index(EvalFixtures.phantoms(tmp.resolve("data"), 2, 3));
+        Path out = tmp.resolve("out");
+        EvaluationResult r = Evaluation.builder(d).optUnet(bundle).optTta(true).optLargestComponent(true)
+                .setOutput(out).build().run();
+        Map<String, Object> s = r.summary();
+        assertEquals(0.5, ((Number) s.get("threshold")).doubleValue(), 1e-6);
+        assertNotNull(s.get("best_threshold"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> unet = (Map<String, Object>) ((Map<String, Object>) s.get("model")).get("unet");
+        assertEquals(ModelBundle.readInfo(bundle).weightsSha256(), unet.get("weights_sha256"));
+        assertEquals("tiny-unet", unet.get("name"));
+        assertEquals(4, CsvTable.read(out.resolve("postprocessing.csv")).rowCount());
+        assertEquals(19, CsvTable.read(out.resolve("thresholds.csv")).rowCount());
+        assertTrue(Files.isRegularFile(out.resolve("learning_curve_unet.png")));
+        assertTrue(Files.readString(out.resolve(EvaluationReport.REPORT)).contains("learning_curve_unet.png"));
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.braintumor.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VariantTest {
+
+    @Test
+    void comparesEveryStepOnAndOffRawFirstRequestedLast() {
+        List<String> names = Variant.compared(true, true, 20).stream().map(Variant::name).toList();
+        assertEquals(8, names.size());
+        assertEquals("raw", names.get(0));
+        assertEquals("tta+lcc+min_area_20", names.get(7));
+        assertEquals(List.of("raw"), Variant.compared(false, false, 0).stream().map(Variant::name).toList());
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.braintumor.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.ResultsTable;
+import ij.process.ByteProcessor;
+import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.data.PatientRecord;
+import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.fiji.command.AboutTumorModelsCommand;
+import io.github.braintumor.fiji.command.ClassifyTumorSliceCommand;
+import io.github.braintumor.fiji.command.ComputeIouCommand;
+import io.github.braintumor.fiji.command.DatasetOverviewCommand;
+import io.github.braintumor.fiji.command.SegmentTumorCommand;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.scijava.Context;
+import org.scijava.app.StatusService;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.task.TaskService;
+
+/** The SciJava commands run headless through CommandService, as a Fiji script or --headless run would. */
+class CommandsTest {
+    static Context context;
+    static CommandService commands;
+
+    @BeforeAll
+    static void start() {
+        context = new Context(CommandService.class, StatusService.class, TaskService.class);
+        commands = context.service(CommandService.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.dispose();
+    }
+
+    static <T> T run(Class<T> command, Object... inputs) throws Exception {
+        CommandModule m = commands.run(command.asSubclass(org.scijava.command.Command.class), true, inputs).get();
+        return command.cast(m.getDelegateObject());
+    }
+
+    /** A patient's slices as an RGB stack, as Fiji opens the LGG TIFFs. */
+    static ImagePlus patientStack(PatientRecord p) {
+        ImageStack stack = null;
+        for (SliceRecord s : p.slices()) {
+            ImagePlus one = IJ.openImage(s.image().toString());
+            if (one.getBitDepth() != 24) one = new ImagePlus("", one.getStack()); // keep as given
+            if (stack == null) stack = new ImageStack(one.getWidth(), one.getHeight());
+            stack.addSlice(s.image().getFileName().toString(), one.getProcessor());
+        }
+        return new ImagePlus(p.id() + ".tif", stack);
+    }
+
+    static ImagePlus masks(String title, byte[]... planes) {
+        ImageStack stack = new ImageStack(2, 2);
+        for (byte[] p : planes) stack.addSlice(new ByteProcessor(2, 2, p.clone()));
+        return new ImagePlus(title, stack);
+    }
+
+    @Test
+    void computeIouGivesPerSliceAndSummaryRows() throws Exception {
+        byte f = (byte) 255;
+        ImagePlus pred = masks("pred", new byte[] {f, f, 0, 0}, new byte[] {0, 0, 0, 0});
+        ImagePlus truth = masks("truth", new byte[] {f, 0, 0, 0}, new byte[] {0, 0, 0, 0});
+        ResultsTable t = run(ComputeIouCommand.class, "prediction", pred, "truth", truth).table();
+        assertEquals(4, t.size()); // 2 slices, micro, macro
+        assertEquals(0.5, t.getValue("IoU", 0), 1e-12);
+        assertEquals(1.0, t.getValue("IoU", 1), 1e-12); // both empty
+        assertEquals("micro", t.getStringValue("slice", 2));
+        assertEquals(0.5, t.getValue("IoU", 2), 1e-12);
+        assertEquals("macro", t.getStringValue("slice", 3));
+        assertEquals(0.75, t.getValue("IoU", 3), 1e-12);
+        assertEquals(0.5, t.getValue("precision", 0), 1e-12);
+        assertEquals(1.0, t.getValue("recall", 0), 1e-12);
+    }
+
+    @Test
+    void computeIouRejectsMismatchedImages() {
+        ImagePlus one = masks("one", new byte[4]);
+        ImagePlus two = masks("two", new byte[4], new byte[4]);
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> run(ComputeIouCommand.class, "prediction", one, "truth", two));
+        assertTrue(rootMessage(e).contains("has 1 slices but 'two' has 2"), rootMessage(e));
+        ImagePlus big = new ImagePlus("big", new ByteProcessor(3, 2));
+        ExecutionException size = assertThrows(ExecutionException.class,
+                () -> run(ComputeIouCommand.class, "prediction", one, "truth", big));
+        assertTrue(rootMessage(size).contains("same size"), rootMessage(size));
+    }
+
+    @Test
+    void datasetOverviewMakesOneRowPerHospitalPlusAll() throws Exception {
+        DatasetOverviewCommand c = run(DatasetOverviewCommand.class, "data", TinyModels.data().toFile());
+        ResultsTable t = c.table();
+        int hospitals = c.overview().perHospital().size();
+        assertEquals(hospitals + 1, t.size());
+        assertEquals("all", t.getStringValue("hospital", hospitals));
+        assertEquals(20, (int) t.getValue("slices", hospitals));
+    }
+
+    @Test
+    void aboutShowsOneSectionPerModelKind() throws Exception {
+        String text = run(AboutTumorModelsCommand.class).text();
+        assertTrue(text.contains("# unet model"), text);
+        assertTrue(text.contains("# classifier model"), text);
+    }
+
+    @Test
+    void segmentTumorMakesMaskStackProbabilityMapOverlayAndTable() throws Exception {
+        PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        ImagePlus imp = patientStack(patient);
+        SegmentTumorCommand c = run(SegmentTumorCommand.class, "image", imp, "model", TinyModels.unet().toString(),
+                "threshold", 0.5, "probability", true, "outline", true, "batchsize", 2);
+        ImagePlus mask = c.mask();
+        assertEquals(patient.id() + "-mask", mask.getTitle());
+        assertEquals(8, mask.getBitDepth());
+        assertEquals(imp.getStackSize(), mask.getStackSize());
+        for (int s = 1; s <= mask.getStackSize(); s++) {
+            int[] histogram = mask.getStack().getProcessor(s).getHistogram();
+            assertEquals(256 * 256, histogram[0] + histogram[255], "mask values other than 0/255 in slice " + s);
+        }
+        assertEquals(32, c.probabilityMap().getBitDepth());
+        ResultsTable t = c.table();
+        assertEquals(imp.getStackSize(), t.size());
+        assertEquals(1, (int) t.getValue("slice", 0));
+        double pixels = t.getValue("tumour pixels", 0);
+        assertEquals(mask.getStack().getProcessor(1).getHistogram()[255], (int) pixels);
+        assertNotNull(imp.getOverlay());
+    }
+
+    @Test
+    void segmentWithoutProbabilityLeavesItOut() throws Exception {
+        PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(1);
+        SegmentTumorCommand c = run(SegmentTumorCommand.class, "image", patientStack(patient), "model",
+                TinyModels.unet().toString(), "threshold", -1.0, "probability", false, "outline", false);
+        assertNull(c.probabilityMap());
+        assertEquals(patient.slices().size(), c.mask().getStackSize());
+    }
+
+    @Test
+    void segmentWithBadModelFolderFailsWithClearMessage() throws Exception {
+        PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> run(SegmentTumorCommand.class,
+                "image", patientStack(patient), "model", "/no/such/model"));
+        assertTrue(rootMessage(e).contains("model not found: /no/such/model"), rootMessage(e));
+    }
+
+    @Test
+    void classifyGivesOneRowPerSlice() throws Exception {
+        PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        ImagePlus imp = patientStack(patient);
+        ResultsTable t = run(ClassifyTumorSliceCommand.class, "image", imp, "model",
+                TinyModels.classifier().toString(), "threshold", 0.5, "overlay", true).table();
+        assertEquals(patient.slices().size(), t.size());
+        for (int i = 0; i < t.size(); i++) {
+            double p = t.getValue("probability", i);
+            assertTrue(p >= 0 && p <= 1, "probability " + p);
+            assertEquals(p >= 0.5 ? StackClassification.TUMOUR : StackClassification.NO_TUMOUR, t.getStringValue("label", i));
+        }
+        assertEquals(patient.slices().size(), imp.getOverlay().size());
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return String.valueOf(t.getMessage());
+    }
+}

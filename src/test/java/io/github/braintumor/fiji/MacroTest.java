@@ -1,0 +1,101 @@
+package io.github.braintumor.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.report.CsvTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The macros in macros/ run by real ImageJ 1.54p (separate JVM, Xvfb) against the plugin jar. */
+class MacroTest {
+    @TempDir
+    static Path tmp;
+    static Path data;
+
+    @BeforeAll
+    static void phantoms() throws Exception {
+        String why = ImageJRunner.unavailableReason();
+        if (why != null) System.out.println("MacroTest skipped: " + why);
+        Assumptions.assumeTrue(why == null, why);
+        data = tmp.resolve("phantom");
+        PhantomGenerator.builder().optSeed(3).optPatients(2).optSlicesPerPatient(4).build().write(data);
+    }
+
+    @Test
+    void segmentStackWritesMaskStackAndTable() throws Exception {
+        io.github.braintumor.data.PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        Path input = tmp.resolve("stack.tif");
+        new ij.io.FileSaver(CommandsTest.patientStack(patient)).saveAsTiffStack(input.toString());
+        Path out = Files.createDirectories(tmp.resolve("segment-out"));
+        ImageJRunner.Result r = ImageJRunner.runMacro("segment_stack.ijm", input + "|" + out + "|" + TinyModels.unet(), 180);
+        Path mask = out.resolve("stack-mask.tif");
+        assertTrue(Files.isRegularFile(mask), "no mask; ImageJ said:\n" + r.output());
+        ij.ImagePlus imp = ij.IJ.openImage(mask.toString());
+        assertEquals(patient.slices().size(), imp.getStackSize());
+        assertEquals(8, imp.getBitDepth());
+        assertEquals(patient.slices().size(), CsvTable.read(out.resolve("stack-segmentation.csv")).rowCount());
+    }
+
+    @Test
+    void batchSegmentFolderWritesPredictionsInSegmentLayoutAndOneCsv() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("batch-out"));
+        LggDataset d = LggDataset.index(data);
+        ImageJRunner.Result r = ImageJRunner.runMacro("batch_segment_folder.ijm", data + "|" + out + "|" + TinyModels.unet(), 240);
+        Path csv = out.resolve("segmentation.csv");
+        assertTrue(Files.isRegularFile(csv), "no CSV; ImageJ said:\n" + r.output());
+        assertEquals(d.slices().size(), CsvTable.read(csv).rowCount());
+        for (SliceRecord s : d.slices()) {
+            Path pred = out.resolve(s.patientId()).resolve(s.image().getFileName().toString().replace(".tif", "_pred.tif"));
+            assertTrue(Files.isRegularFile(pred), "missing " + pred + "; ImageJ said:\n" + r.output());
+            assertEquals(256, io.github.braintumor.data.LggTiff.readMask(pred).width());
+        }
+    }
+
+    @Test
+    void classifyStackWritesOneRowPerSlice() throws Exception {
+        io.github.braintumor.data.PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(1);
+        Path input = tmp.resolve("classify.tif");
+        new ij.io.FileSaver(CommandsTest.patientStack(patient)).saveAsTiffStack(input.toString());
+        Path csv = tmp.resolve("classes.csv");
+        ImageJRunner.Result r = ImageJRunner.runMacro("classify_stack.ijm", input + "|" + csv + "|" + TinyModels.classifier(), 180);
+        assertTrue(Files.isRegularFile(csv), "no CSV; ImageJ said:\n" + r.output());
+        CsvTable t = CsvTable.read(csv);
+        assertEquals(patient.slices().size(), t.rowCount());
+        for (String label : t.column("label")) assertTrue(label.equals("tumour") || label.equals("no tumour"), label);
+    }
+
+    @Test
+    void trainUnetWritesBundle() throws Exception {
+        Path bundle = tmp.resolve("macro-unet");
+        ImageJRunner.Result r = ImageJRunner.runMacro("train_unet.ijm", TinyModels.data() + "|" + bundle, 300);
+        assertTrue(Files.isRegularFile(bundle.resolve("model.json")), "no bundle; ImageJ said:\n" + r.output());
+        assertTrue(r.output().contains("best epoch 1"), r.output());
+    }
+
+    @Test
+    void computeIouFolderScoresPerfectPredictionsAsOne() throws Exception {
+        LggDataset d = LggDataset.index(data);
+        Path predictions = tmp.resolve("perfect");
+        for (SliceRecord s : d.slices()) {
+            Path pred = predictions.resolve(s.patientId()).resolve(
+                    s.image().getFileName().toString().replace(".tif", "_pred.tif"));
+            Files.createDirectories(pred.getParent());
+            Files.copy(s.mask(), pred);
+        }
+        Path csv = tmp.resolve("iou.csv");
+        ImageJRunner.Result r = ImageJRunner.runMacro("compute_iou_folder.ijm",
+                predictions + "|" + data + "|" + csv, 120);
+        assertTrue(Files.isRegularFile(csv), "no CSV; ImageJ said:\n" + r.output());
+        CsvTable t = CsvTable.read(csv);
+        assertEquals(d.slices().size(), t.rowCount());
+        for (double iou : t.doubleColumn("IoU")) assertEquals(1.0, iou, 1e-9);
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.braintumor.train;
+
+import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.nn.NativeMemory;
+import io.github.braintumor.nn.UNet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SegmenterTrainerTest {
+    @TempDir
+    static Path dir;
+    static Phantoms.Set set;
+
+    @BeforeAll
+    static void data() throws IOException {
+        set = Phantoms.create(dir.resolve("data"));
+    }
+
+    private static TrainingResult train(TrainingConfig cfg, Path out) throws IOException, BundleException {
+        return new SegmenterTrainer(UNet.builder().optFeatures(4), cfg).train(set.data(), set.split(), out,
+                ProgressListener.silent(), () -> false);
+    }
+
+    @Test
+    void lossDecreasesAndBundleLoads() throws Exception {
+        Path out = dir.resolve("learn");
+        TrainingResult r = train(Phantoms.tinyConfig().optEpochs(6).optTumourFraction(0.8).build(), out);
+        List<LearningCurve.Row> rows = r.curve().rows();
+        assertEquals(6, rows.size());
+        assertTrue(rows.get(5).trainLoss() < rows.get(0).trainLoss(),
+                "loss should fall: " + rows.get(0).trainLoss() + " -> " + rows.get(5).trainLoss());
+        assertFalse(r.canceled());
+        assertEquals(out, r.bundle());
+        assertTrue(r.bestEpoch() >= 1);
+        try (ModelBundle b = ModelBundle.load(out, ModelKind.UNET)) {
+            assertEquals(4, b.info().architectureInt("features", 0));
+            assertEquals(64, b.info().inputSize());
+            assertEquals("divide255", b.info().normalization());
+            assertEquals(4, b.info().training().patients().size());
+            assertEquals(r.bestMetric(), b.info().validation().get("dice_3d_mean"), 1e-12);
+        }
+        assertEquals(7, Files.readAllLines(out.resolve(LearningCurve.FILE_NAME)).size()); // header + 6 epochs
+        assertTrue(Files.isRegularFile(dir.resolve("learn-last").resolve(Checkpoint.STATE_FILE)));
+    }
+
+    @Test
+    void sameSeedGivesSameFirstEpochLoss() throws Exception {
+        TrainingConfig cfg = Phantoms.tinyConfig().optEpochs(1).optAugment(true).build();
+        double a = train(cfg, dir.resolve("det-a")).curve().rows().get(0).trainLoss();
+        double b = train(cfg, dir.resolve("det-b")).curve().rows().get(0).trainLoss();
+        assertEquals(a, b, 0.0);
+    }
+
+    @Test
+    void cancelBeforeFirstValidationGivesNoModel() throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+        Path out = dir.resolve("cancel-early");
+        TrainingResult r = new SegmenterTrainer(UNet.builder().optFeatures(4), Phantoms.tinyConfig().build())
+                .train(set.data(), set.split(), out, ProgressListener.silent(), () -> polls.incrementAndGet() > 2);
+        assertTrue(r.canceled());
+        assertNull(r.bundle());
+        assertTrue(r.message().contains("no model yet"), r.message());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void cancelInSecondEpochKeepsBestBundle() throws Exception {
+        Path out = dir.resolve("cancel-late");
+        AtomicInteger batches = new AtomicInteger();
+        long start = System.nanoTime();
+        // 4 batches per epoch: the 6th poll is batch 2 of epoch 2 (validation polls too, once per batch)
+        TrainingResult r = new SegmenterTrainer(UNet.builder().optFeatures(4), Phantoms.tinyConfig().optEpochs(5)
+                .build()).train(set.data(), set.split(), out, p -> batches.incrementAndGet(),
+                () -> batches.get() >= 6);
+        assertTrue(r.canceled());
+        assertEquals(1, r.bestEpoch());
+        assertEquals(1, r.curve().rows().size());
+        try (ModelBundle b = ModelBundle.load(r.bundle(), ModelKind.UNET)) {
+            assertEquals(ModelKind.UNET, b.kind());
+        }
+        assertTrue((System.nanoTime() - start) / 1e9 < 60, "cancel should return promptly");
+    }
+
+    @Test
+    void resumeContinuesFromCheckpointEpoch() throws Exception {
+        Path out = dir.resolve("resume");
+        TrainingResult first = train(Phantoms.tinyConfig().optEpochs(3).optMinutes(1e-6).build(), out);
+        assertEquals(1, first.curve().rows().size(), "time budget stops after epoch 1");
+        TrainingResult second = train(Phantoms.tinyConfig().optEpochs(3)
+                .optResume(dir.resolve("resume-last")).build(), out);
+        List<LearningCurve.Row> rows = second.curve().rows();
+        assertEquals(3, rows.size());
+        assertEquals(1, rows.get(0).epoch());
+        assertEquals(first.curve().rows().get(0).trainLoss(), rows.get(0).trainLoss(), 1e-6);
+        assertEquals(3, rows.get(2).epoch());
+    }
+
+    @Test
+    void averagingLastEpochsFinishes() throws Exception {
+        Path out = dir.resolve("avg");
+        List<String> messages = new java.util.ArrayList<>();
+        TrainingResult r = new SegmenterTrainer(UNet.builder().optFeatures(4),
+                Phantoms.tinyConfig().optEpochs(3).optAverageLastEpochs(2).build()).train(set.data(), set.split(),
+                out, new ProgressListener() {
+                    @Override
+                    public void onProgress(TrainingProgress p) {}
+
+                    @Override
+                    public void onMessage(String m) {
+                        messages.add(m);
+                    }
+                }, () -> false);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("Average of the last 2 epochs")), messages.toString());
+        try (ModelBundle b = ModelBundle.load(r.bundle(), ModelKind.UNET)) {
+            assertTrue(b.info().validation().get("dice_3d_mean") >= r.curve().rows().stream()
+                    .mapToDouble(LearningCurve.Row::valMetric).max().orElseThrow() - 1e-12);
+        }
+    }
+
+    @Test
+    void repeatedRunsDoNotLeakNativeMemory() throws Exception {
+        TrainingConfig cfg = Phantoms.tinyConfig().optEpochs(1).build();
+        long[] rss = new long[4];
+        for (int i = 0; i < rss.length; i++) {
+            train(cfg, dir.resolve("mem-" + i));
+            System.gc();
+            rss[i] = NativeMemory.residentBytes();
+        }
+        long growth = rss[3] - rss[1];
+        // one run's arrays are a few MB; a leak of every batch's activations would add far more per run
+        assertTrue(growth < 150L << 20, "RSS grew by " + (growth >> 20) + " MiB over 2 runs: " + NativeMemory.describe());
+    }
+}
