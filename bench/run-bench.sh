@@ -34,11 +34,13 @@ print(f"threads {ours['threads']['djl_num_threads']} (ours) / {peer['threads_req
       f"peer other_cpu_frac {peer['other_cpu_frac']}; load {ours['machine']['loadavg_before']} -> {ours['loadavg_after']}")
 print(f"params: unet ours {ours['unet']['params']} peer {peer['unet']['params']}; "
       f"cnn ours {ours['cnn']['params']} peer {peer['cnn']['params']}")
-print(f"{'figure':<16}{'ours sl/s':>11}{'peer sl/s':>11}{'ours/peer':>11}")
+print(f"{'figure':<16}{'ours sl/s':>11}{'peer sl/s':>11}{'ours/peer':>11}{'min-time ratio':>16}")
 for model in ("unet", "cnn"):
     for fig in ("b1", "b8", "train_b8"):
         a, b = ours[model][fig]["slices_per_s"], peer[model][fig]["slices_per_s"]
-        print(f"{model + ' ' + fig:<16}{a:>11.3f}{b:>11.3f}{a / b:>10.2f}x")
+        # min times are the least disturbed by other processes on a shared machine
+        m = peer[model][fig]["min_ms"] / ours[model][fig]["min_ms"]
+        print(f"{model + ' ' + fig:<16}{a:>11.3f}{b:>11.3f}{a / b:>10.2f}x{m:>15.2f}x")
 print(f"peak RSS MiB: ours (whole run) {ours['memory']['peak_rss_mb']}; peer unet infer {peer['unet']['peak_rss_mb']}, "
       f"unet train {peer['unet']['train_peak_rss_mb']}, cnn infer {peer['cnn']['peak_rss_mb']}")
 s = ours["stack"]
