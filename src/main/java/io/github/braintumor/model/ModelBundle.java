@@ -266,9 +266,14 @@ public final class ModelBundle implements AutoCloseable {
      * @throws BundleException "no embedded default model in this build" when the resources are absent
      */
     public static ModelBundle embeddedDefault(ModelKind kind) throws BundleException {
-        String base = EMBEDDED_ROOT + kind.id() + "/";
+        return embedded(kind, ModelBundle.class.getClassLoader(), cacheRoot());
+    }
+
+    /** {@link #embeddedDefault} from the given class loader's resources, extracted under {@code cacheRoot}. */
+    static ModelBundle embedded(ModelKind kind, ClassLoader loader, Path cacheRoot) throws BundleException {
+        String base = EMBEDDED_ROOT.substring(1) + kind.id() + "/"; // ClassLoader names have no leading '/'
         String json;
-        try (InputStream in = ModelBundle.class.getResourceAsStream(base + MODEL_JSON)) {
+        try (InputStream in = loader.getResourceAsStream(base + MODEL_JSON)) {
             if (in == null) {
                 throw new BundleException("There is no embedded default " + kind.id()
                         + " model in this build: choose a model bundle folder instead");
@@ -279,13 +284,13 @@ public final class ModelBundle implements AutoCloseable {
         }
         ModelInfo info = ModelInfo.fromJson(json, "embedded " + base + MODEL_JSON);
         String sha = Objects.requireNonNullElse(info.weightsSha256(), "nosha");
-        Path cache = cacheRoot().resolve(kind.id() + "-" + sha.substring(0, Math.min(16, sha.length())));
+        Path cache = cacheRoot.resolve(kind.id() + "-" + sha.substring(0, Math.min(16, sha.length())));
         if (!Files.isRegularFile(cache.resolve(MODEL_JSON))) {
             Path staged = null;
             try {
                 staged = BundleFiles.newSiblingTempDir(cache);
                 Files.writeString(staged.resolve(MODEL_JSON), json);
-                try (InputStream w = ModelBundle.class.getResourceAsStream(base + info.weightsFile())) {
+                try (InputStream w = loader.getResourceAsStream(base + info.weightsFile())) {
                     if (w == null) {
                         throw new BundleException("Embedded " + base + MODEL_JSON + " names weights "
                                 + info.weightsFile() + " that are not in this build");

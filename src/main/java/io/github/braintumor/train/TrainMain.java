@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * java -cp target/classes:target/lib/* io.github.braintumor.train.TrainMain unet /tmp/lgg --out runs/unet16 \
  *      --epochs 40 --features 16 --crop 128 --batch 16 --seed 42 --split runs/split.csv --val-patients 0 \
  *      --minutes 600 [--resume runs/unet16-last] [--lr 1e-3] [--threads 1] [--samples N] [--average K]
- *      [--tumour-fraction 0.7] [--no-augment]
+ *      [--tumour-fraction 0.7] [--no-augment] [--cache-mb 2048]
  * java ... TrainMain classifier DATA --out runs/cls --epochs 10 --input-size 128 ...
  * </pre>
  * {@code --split CSV}: read when it exists, else a 70/15/15 split stratified by hospital is made with
@@ -31,7 +31,7 @@ public final class TrainMain {
             System.err.println("usage: TrainMain unet|classifier DATA --out BUNDLE [--epochs N] [--features F]"
                     + " [--crop C] [--batch B] [--seed S] [--split CSV] [--val-patients K] [--minutes M]"
                     + " [--resume CHECKPOINT_DIR] [--lr R] [--threads T] [--samples N] [--average K]"
-                    + " [--tumour-fraction P] [--no-augment] [--input-size S]");
+                    + " [--tumour-fraction P] [--no-augment] [--input-size S] [--cache-mb MB]");
             System.exit(2);
         }
         String kind = args[0];
@@ -62,6 +62,7 @@ public final class TrainMain {
                 .optThreads(Integer.parseInt(o.getOrDefault("--threads", "0")))
                 .optSamplesPerEpoch(Integer.parseInt(o.getOrDefault("--samples", "0")))
                 .optAverageLastEpochs(Integer.parseInt(o.getOrDefault("--average", "0")))
+                .optCacheBytes(Long.parseLong(o.getOrDefault("--cache-mb", "2048")) << 20)
                 .optAugment(!o.containsKey("--no-augment"));
         if (o.containsKey("--tumour-fraction")) {
             cfg.optTumourFraction(Double.parseDouble(o.get("--tumour-fraction")), -1);

@@ -18,6 +18,7 @@ import io.github.braintumor.engine.EngineOptions;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
+import io.github.braintumor.nn.NativeMemory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -174,6 +175,8 @@ final class TrainingLoop {
                     }
                     double remaining = secondsPerBatch * batches * (cfg.epochs() - epoch)
                             + validationSeconds * (cfg.epochs() - epoch);
+                    listener.onMessage(String.format(Locale.ROOT, "memory after epoch %d: %d live arrays in the model,"
+                            + " %s", epoch, NativeMemory.liveArrays(model.getNDManager()), NativeMemory.describe()));
                     listener.onProgress(new TrainingProgress(epoch, cfg.epochs(), batches, batches,
                             lossSum / batches, OptionalDouble.of(v.metric()), Duration.ofSeconds((long) remaining),
                             String.format(Locale.ROOT,

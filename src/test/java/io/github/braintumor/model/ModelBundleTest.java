@@ -134,6 +134,27 @@ class ModelBundleTest {
     }
 
     @Test
+    void embeddedModelIsExtractedOnceAndLoaded() throws Exception {
+        Path resources = dir.resolve("resources");
+        Path folder = resources.resolve("io/github/braintumor/models/unet");
+        ModelInfo info = writeUnet(folder, 4);
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                new java.net.URL[] {resources.toUri().toURL()}, null)) {
+            Path cache = dir.resolve("cache");
+            try (ModelBundle b = ModelBundle.embedded(ModelKind.UNET, loader, cache)) {
+                assertEquals(info.weightsSha256(), b.info().weightsSha256());
+                assertTrue(b.directory().startsWith(cache));
+            }
+            try (ModelBundle again = ModelBundle.embedded(ModelKind.UNET, loader, cache)) { // reuses the extraction
+                assertEquals(ModelKind.UNET, again.kind());
+            }
+            BundleException none = assertThrows(BundleException.class,
+                    () -> ModelBundle.embedded(ModelKind.CLASSIFIER, loader, cache));
+            assertTrue(none.getMessage().contains("no embedded default"), none.getMessage());
+        }
+    }
+
+    @Test
     void importsTorchScriptTracedByPyTorch() throws Exception {
         Path python = Path.of("/usr/bin/python3");
         Path peer = Path.of("").toAbsolutePath().getParent().resolve("shared/bench/peer");

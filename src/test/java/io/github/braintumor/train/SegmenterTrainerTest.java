@@ -132,6 +132,28 @@ class SegmenterTrainerTest {
     }
 
     @Test
+    void liveArraysStayConstantAcrossEpochs() throws Exception {
+        List<Integer> live = new java.util.ArrayList<>();
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("memory after epoch \\d+: (\\d+) live arrays.*");
+        new SegmenterTrainer(UNet.builder().optFeatures(4), Phantoms.tinyConfig().optEpochs(4).build())
+                .train(set.data(), set.split(), dir.resolve("live"), new ProgressListener() {
+                    @Override
+                    public void onProgress(TrainingProgress progress) {}
+
+                    @Override
+                    public void onMessage(String m) {
+                        java.util.regex.Matcher x = p.matcher(m);
+                        if (x.matches()) {
+                            live.add(Integer.parseInt(x.group(1)));
+                        }
+                    }
+                }, () -> false);
+        assertEquals(4, live.size());
+        // after epoch 1 the optimizer state exists; any later growth is a per-batch or per-epoch leak
+        assertEquals(live.get(1), live.get(3), "live arrays per epoch: " + live);
+    }
+
+    @Test
     void repeatedRunsDoNotLeakNativeMemory() throws Exception {
         TrainingConfig cfg = Phantoms.tinyConfig().optEpochs(1).build();
         long[] rss = new long[4];
