@@ -40,18 +40,22 @@ final class DemoSubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "demo [--data DIR] [--out DIR]\n"
+        return "demo [--data DIR] [--out DIR] [--unet BUNDLE --classifier BUNDLE]\n"
                 + "  --data  a data folder or patient folder (first patient is used); default: generate a SYNTHETIC\n"
                 + "          phantom patient (geometric shapes, not an MRI)\n"
-                + "  --out   output folder (default brain-tumor-demo): masks/, results CSV, overlay PNG";
+                + "  --out   output folder (default brain-tumor-demo): masks/, results CSV, overlay PNG\n"
+                + "  --unet, --classifier  use these model bundles instead of the embedded ones";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("data", "out"), Set.of());
+        Args a = Args.parse(argv, Set.of("data", "out", "unet", "classifier"), Set.of());
         a.expectPositional(0);
+        String unet = a.get("unet", "");
+        String classifier = a.get("classifier", "");
         for (ModelKind kind : ModelKind.values()) {
-            if (!ModelCards.hasEmbedded(kind)) {
+            boolean given = !(kind == ModelKind.UNET ? unet : classifier).isEmpty();
+            if (!given && !ModelCards.hasEmbedded(kind)) {
                 err.println("brain-tumor demo: this build has no embedded " + kind.id() + " model, so the demo cannot run."
                         + " Train one (train-unet / train-classifier) and use 'segment'/'classify' with --model.");
                 return Main.NO_MODEL;
@@ -71,8 +75,9 @@ final class DemoSubcommand implements Subcommand {
         Inputs.Volume v = Inputs.of(data).get(0);
         List<SliceImage> slices = v.read();
         TextProgressBar bar = new TextProgressBar(err);
-        StackSegmentation.Output seg = StackSegmentation.run(slices, StackSegmentation.Settings.defaults(), bar, () -> false);
-        List<StackClassification.Row> cls = StackClassification.run(slices, "", Double.NaN, 8, bar, () -> false);
+        StackSegmentation.Output seg = StackSegmentation.run(slices,
+                new StackSegmentation.Settings(unet, Double.NaN, 8, 1.0), bar, () -> false);
+        List<StackClassification.Row> cls = StackClassification.run(slices, classifier, Double.NaN, 8, bar, () -> false);
         bar.finish();
 
         Path masks = outDir.resolve(prefix + "masks");

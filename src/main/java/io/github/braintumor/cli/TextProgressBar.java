@@ -15,6 +15,7 @@ public final class TextProgressBar implements ProgressListener {
     private static final int WIDTH = 30;
     private final PrintStream err;
     private boolean open;
+    private int lastLength;
 
     public TextProgressBar(PrintStream err) {
         this.err = err;
@@ -26,7 +27,8 @@ public final class TextProgressBar implements ProgressListener {
         int filled = (int) Math.round(f * WIDTH);
         String line = String.format("\r[%s%s] %3d%% %s", "#".repeat(filled), ".".repeat(WIDTH - filled),
                 Math.round(f * 100), ProgressText.of(p));
-        err.print(line);
+        err.print(line + " ".repeat(Math.max(0, lastLength - line.length()))); // wipe a longer previous line
+        lastLength = line.length();
         open = true;
         if (p.validationMetric().isPresent()) finish();
         err.flush();
@@ -42,5 +44,6 @@ public final class TextProgressBar implements ProgressListener {
     public synchronized void finish() {
         if (open) err.println();
         open = false;
+        lastLength = 0;
     }
 }

@@ -47,6 +47,14 @@ class MainTest {
     }
 
     @Test
+    void launcherScriptIsValidBash() throws Exception {
+        Process p = new ProcessBuilder("bash", "-n", "bin/brain-tumor").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), output);
+        assertTrue(Files.isExecutable(Path.of("bin/brain-tumor")), "bin/brain-tumor is not executable");
+    }
+
+    @Test
     void unknownSubcommandIsBadUsage() {
         CliRun r = CliRun.of("frobnicate");
         assertEquals(Main.BAD_INPUT, r.code());

@@ -102,4 +102,19 @@ class ModelCliTest {
         assertEquals(1, CsvTable.read(dir.resolve("trials.csv")).rowCount());
         assertTrue(r.out().contains("1 trial(s) finished"), r.out());
     }
+
+    @Test
+    void demoWithGivenModelsWritesSyntheticMasksTableAndOverlay() throws Exception {
+        Path out = tmp.resolve("demo");
+        CliRun r = CliRun.of("demo", "--out", out.toString(), "--unet", TinyModels.unet().toString(), "--classifier",
+                TinyModels.classifier().toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("SYNTHETIC"), r.out());
+        CsvTable t = CsvTable.read(out.resolve("SYNTHETIC_results.csv"));
+        assertEquals(12, t.rowCount());
+        try (var files = Files.list(out)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("SYNTHETIC_overlay_.*\\.png")));
+        }
+        assertTrue(Files.isDirectory(out.resolve("SYNTHETIC_masks")));
+    }
 }

@@ -45,6 +45,17 @@ class MacroTest {
     }
 
     @Test
+    void badModelPathEndsTheMacroWithAClearMessage() throws Exception {
+        io.github.braintumor.data.PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        Path input = tmp.resolve("bad-model.tif");
+        new ij.io.FileSaver(CommandsTest.patientStack(patient)).saveAsTiffStack(input.toString());
+        Path out = Files.createDirectories(tmp.resolve("bad-model-out"));
+        ImageJRunner.Result r = ImageJRunner.runMacro("segment_stack.ijm", input + "|" + out + "|/no/such/model", 120);
+        assertTrue(r.output().contains("model not found: /no/such/model"), r.output());
+        assertTrue(!Files.exists(out.resolve("bad-model-mask.tif")), "a mask was written despite the error");
+    }
+
+    @Test
     void batchSegmentFolderWritesPredictionsInSegmentLayoutAndOneCsv() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("batch-out"));
         LggDataset d = LggDataset.index(data);

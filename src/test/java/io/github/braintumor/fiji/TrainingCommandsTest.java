@@ -97,6 +97,19 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void randomSearchShowsTrialsTable() throws Exception {
+        Path out = tmp.resolve("search");
+        CommandModule m = context.service(CommandService.class).run(
+                io.github.braintumor.fiji.command.RandomSearchClassifierCommand.class, true, "data",
+                TinyModels.data().toFile(), "output", out.toFile(), "trials", 1, "executions", 1, "epochs", 1,
+                "batchsize", 2, "seed", 1L, "samples", 4).get();
+        var c = (io.github.braintumor.fiji.command.RandomSearchClassifierCommand) m.getDelegateObject();
+        assertEquals(1, c.result().trials().size());
+        assertEquals(1, c.table().size());
+        assertTrue(Files.isRegularFile(out.resolve("trials.csv")));
+    }
+
+    @Test
     void progressTextCountsBatchesOverEpochs() {
         var p = new io.github.braintumor.train.TrainingProgress(2, 3, 5, 10, 0.25, java.util.OptionalDouble.empty(),
                 java.time.Duration.ofSeconds(75), "");

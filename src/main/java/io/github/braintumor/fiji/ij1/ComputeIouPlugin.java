@@ -1,6 +1,5 @@
 package io.github.braintumor.fiji.ij1;
 
-import ij.IJ;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
@@ -15,7 +14,9 @@ public class ComputeIouPlugin implements PlugIn {
     public void run(String arg) {
         String[] titles = WindowManager.getImageTitles();
         if (titles.length < 2) {
-            IJ.error(TITLE, "Open two mask images first: the prediction and the ground truth.");
+            Ij1.guarded(TITLE, () -> {
+                throw new IllegalArgumentException("Open two mask images first: the prediction and the ground truth.");
+            });
             return;
         }
         GenericDialog gd = new GenericDialog(TITLE);

@@ -3,11 +3,12 @@ package io.github.braintumor.fiji.ij1;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
+import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import java.awt.GraphicsEnvironment;
 import java.util.concurrent.CancellationException;
 
-/** Shared plumbing of the ImageJ 1 plugins: errors as IJ.error (or a log line when headless). */
+/** Shared plumbing of the ImageJ 1 plugins: errors as IJ.error, or a log line in batch macros and headless. */
 final class Ij1 {
     private Ij1() {}
 
@@ -23,15 +24,22 @@ final class Ij1 {
             IJ.showStatus(title + ": " + e.getMessage());
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            if (GraphicsEnvironment.isHeadless()) {
-                IJ.log(title + ": " + message);
-            } else {
+            if (interactive()) {
                 IJ.error(title, message);
+            } else {
+                // A modal dialog would block a batch macro (and ImageJ -batch) forever: log it instead.
+                IJ.log(title + ": " + message);
             }
-            if (Macro.getOptions() != null || IJ.isMacro()) Macro.abort();
+            // Stop the calling macro here instead of at its next line, which would fail with a modal error dialog.
+            if (Macro.getOptions() != null || IJ.isMacro()) Interpreter.abort();
         } finally {
             IJ.showProgress(1.0);
         }
+    }
+
+    /** A user at the screen: an ImageJ window, not headless, no batch-mode macro. */
+    static boolean interactive() {
+        return !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null && !Interpreter.isBatchMode();
     }
 
     static void show(ImagePlus imp) {
