@@ -29,7 +29,8 @@ public final class Main {
             new ClassifySubcommand(),
             new IouSubcommand(),
             new EvaluateSubcommand(),
-            new DemoSubcommand());
+            new DemoSubcommand(),
+            new BenchSubcommand());
 
     public static final int OK = 0;
     public static final int FAILED = 1;
