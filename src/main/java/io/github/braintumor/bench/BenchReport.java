@@ -2,7 +2,7 @@ package io.github.braintumor.bench;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import io.github.braintumor.data.AtomicFiles;
+import io.github.braintumor.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
