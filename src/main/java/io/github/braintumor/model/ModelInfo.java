@@ -128,6 +128,9 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
             info = GSON.fromJson(json, ModelInfo.class);
         } catch (JsonParseException | IllegalStateException e) {
             throw new BundleException(source + " is not valid model JSON: " + e.getMessage(), e);
+        } catch (RuntimeException e) { // a nested record's constructor refused a value (Gson wraps it)
+            Throwable why = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw new BundleException(source + " has an invalid value: " + why.getMessage(), e);
         }
         if (info == null) {
             throw new BundleException(source + " is empty: expected a model description (model.json)");
