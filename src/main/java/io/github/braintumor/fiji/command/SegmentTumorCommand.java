@@ -36,7 +36,8 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     @Parameter(label = "Batch size", min = "1")
     private int batchsize = 8;
 
-    @Parameter(label = "Post-processing", choices = {"model", "none"},
+    // not persisted: "model" (the validated pipeline) stays the default unless a run asks otherwise
+    @Parameter(label = "Post-processing", choices = {"model", "none"}, persist = false,
             description = "model = as recorded in the bundle (chosen on validation data); none = threshold only")
     private String postprocessing = "model";
 
