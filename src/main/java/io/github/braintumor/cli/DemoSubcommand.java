@@ -77,6 +77,7 @@ final class DemoSubcommand implements Subcommand {
                 new StackSegmentation.Settings(unet, Double.NaN, 8, 1.0), bar, () -> false);
         List<StackClassification.Row> cls = StackClassification.run(slices, classifier, Double.NaN, 8, bar, () -> false);
         bar.finish();
+        out.println(seg.postprocessingNote());
 
         Path masks = outDir.resolve(prefix + "masks");
         CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "classifier_label",

@@ -28,6 +28,7 @@ final class EvaluateSubcommand implements Subcommand {
     public String usage() {
         return "evaluate DATA --out DIR [--unet BUNDLE] [--classifier BUNDLE] [--threshold T] [--lcc] [--tta]\n"
                 + "         [--min-area N] [--patients LIST] [--predictions DIR] [--write-threshold]\n"
+                + "         [--write-postprocessing]\n"
                 + "  DATA           data folder with ground truth masks (kaggle_3m or patient folders)\n"
                 + "  --out          output folder: summary.json, per_*.csv, thresholds.csv, postprocessing.csv,\n"
                 + "                 PNG charts and overlays, report.html\n"
@@ -40,13 +41,16 @@ final class EvaluateSubcommand implements Subcommand {
                 + "  --patients     only these patients: ids separated by commas, or a file with one per line\n"
                 + "  --predictions  evaluate masks written by 'segment' (<patient>/<slice>_pred.tif), no UNet\n"
                 + "  --write-threshold  store the best threshold found into the UNet bundle's model.json\n"
+                + "  --write-postprocessing  store the post-processing given here (--tta, --lcc, --min-area; none\n"
+                + "                 given = none) into the UNet bundle's model.json: 'segment' applies it by default\n"
                 + "Each post-processing option is measured with and without it (postprocessing.csv).";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Set.of("out", "unet", "classifier", "threshold", "min-area", "patients",
-                "predictions"), Set.of("lcc", "tta", "write-threshold"));
+                "predictions"), Set.of("lcc", "tta", "write-threshold",
+                "write-postprocessing"));
         a.expectPositional(1);
         Path data = a.existingPath(0, "DATA");
         Path outDir = a.path("out");
@@ -57,7 +61,7 @@ final class EvaluateSubcommand implements Subcommand {
         if (minArea < 0) throw new UsageException("--min-area must be >= 0, got " + minArea);
         EvaluationRequest request = new EvaluationRequest(data, outDir, a.path("unet"), a.path("classifier"),
                 Double.isNaN(t) ? null : t, a.has("lcc"), a.has("tta"), minArea, a.get("patients", null),
-                a.path("predictions"), a.has("write-threshold"));
+                a.path("predictions"), a.has("write-threshold"), a.has("write-postprocessing"));
         TextProgressBar bar = new TextProgressBar(err);
         EvaluationResult r = request.run(bar, () -> false);
         bar.finish();

@@ -27,24 +27,28 @@ final class SegmentSubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "segment INPUT --out DIR [--model BUNDLE] [--threshold T] [--batch N]\n"
+        return "segment INPUT --out DIR [--model BUNDLE] [--threshold T] [--batch N] [--postprocessing model|none]\n"
                 + "  INPUT        a .tif (slice or stack), a patient folder, or a data folder of patient folders\n"
                 + "  --out        output folder: <patient>/<slice>_pred.tif (folders) or <name>_pred.tif (a file),\n"
                 + "               and " + CSV + " (patient, slice, tumour_pixels, max_probability)\n"
                 + "  --model      UNet bundle folder (default: the embedded model)\n"
                 + "  --threshold  probability threshold 0..1 (default: the model's)\n"
-                + "  --batch      slices per forward pass (default 8)";
+                + "  --batch      slices per forward pass (default 8)\n"
+                + "  --postprocessing  model (default): apply the post-processing recorded in the bundle (test-time\n"
+                + "               augmentation, minimum area, largest 3-D region per volume); none: threshold only";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("out", "model", "threshold", "batch"), Set.of());
+        Args a = Args.parse(argv, Set.of("out", "model", "threshold", "batch", "postprocessing"),
+                Set.of());
         a.expectPositional(1);
         Path input = a.existingPath(0, "INPUT");
         Path outDir = a.path("out");
         if (outDir == null) throw new UsageException("--out DIR is required");
         StackSegmentation.Settings settings = new StackSegmentation.Settings(a.get("model", ""),
-                a.getDouble("threshold", Double.NaN), a.getInt("batch", 8), 1.0);
+                a.getDouble("threshold", Double.NaN), a.getInt("batch", 8), 1.0,
+                postprocessing(a.get("postprocessing", StackSegmentation.PostProcessingChoice.MODEL.id())));
         checkThreshold(settings.threshold());
         List<Inputs.Volume> volumes = Inputs.of(input);
         CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "tumour_pixels", "max_probability");
@@ -55,6 +59,7 @@ final class SegmentSubcommand implements Subcommand {
             err.println("segmenting " + v.name() + " (" + slices.size() + " slices)");
             StackSegmentation.Output result = StackSegmentation.run(slices, settings, bar, () -> false);
             bar.finish();
+            err.println(v.name() + ": " + result.postprocessingNote());
             List<StackSegmentation.Row> rows = result.rows();
             for (int i = 0; i < rows.size(); i++) {
                 csv.addRow(v.name(), v.sliceIds().get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability());
@@ -76,6 +81,14 @@ final class SegmentSubcommand implements Subcommand {
         csv.build().write(outDir.resolve(CSV));
         out.println("wrote " + written + " mask file(s) and " + CSV + " to " + outDir.toAbsolutePath());
         return Main.OK;
+    }
+
+    static StackSegmentation.PostProcessingChoice postprocessing(String value) throws UsageException {
+        try {
+            return StackSegmentation.PostProcessingChoice.fromId(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
     }
 
     static void checkThreshold(double t) throws UsageException {

@@ -8,6 +8,7 @@ import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.metrics.ThresholdSweep;
+import io.github.braintumor.infer.HorizontalFlip;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;

@@ -1,6 +1,8 @@
 package io.github.braintumor.eval;
 
 import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.model.BundleSettings;
+import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.train.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +17,7 @@ import java.util.function.BooleanSupplier;
  *
  * <pre>{@code
  * EvaluationResult r = new EvaluationRequest(Path.of("kaggle_3m"), Path.of("eval-out"), Path.of("models/unet"),
- *         null, null, true, false, 20, "", null, false).run(ProgressListener.console(), () -> false);
+ *         null, null, true, false, 20, "", null, false, true).run(ProgressListener.console(), () -> false);
  * }</pre>
  *
  * @param data           data folder (kaggle_3m, its parent, or a folder of patient folders)
@@ -30,18 +32,39 @@ import java.util.function.BooleanSupplier;
  *                       null or blank = all
  * @param predictions    folder of masks from {@code brain-tumor segment} instead of a UNet, or null
  * @param writeThreshold store the best threshold found into the UNet bundle's model.json
+ * @param writePostprocessing store the post-processing evaluated ({@code tta}, {@code lcc}, {@code minArea} as
+ *                       given) into the UNet bundle's model.json, so segmenting applies it by default
  */
 public record EvaluationRequest(Path data, Path output, Path unet, Path classifier, Double threshold, boolean lcc,
                                 boolean tta, int minArea, String patients, Path predictions,
-                                boolean writeThreshold) {
+                                boolean writeThreshold, boolean writePostprocessing) {
 
-    /** Runs the evaluation; writes the best threshold into the UNet bundle only when asked. */
+    /** Without writing the post-processing back (the form before that option existed). */
+    public EvaluationRequest(Path data, Path output, Path unet, Path classifier, Double threshold, boolean lcc,
+            boolean tta, int minArea, String patients, Path predictions, boolean writeThreshold) {
+        this(data, output, unet, classifier, threshold, lcc, tta, minArea, patients, predictions, writeThreshold,
+                false);
+    }
+
+    /** @return the post-processing this request evaluates ({@code tta}, {@code lcc}, {@code minArea}) */
+    public PostProcessingSettings postProcessing() {
+        return new PostProcessingSettings(tta, lcc, minArea);
+    }
+
+    /**
+     * Runs the evaluation; writes the best threshold and/or the evaluated post-processing into the UNet bundle
+     * only when asked (one rewrite of model.json, after the evaluation succeeded).
+     */
     public EvaluationResult run(ProgressListener progress, BooleanSupplier cancel) throws Exception {
         if (data == null) throw new IllegalArgumentException("No data folder given");
         if (!Files.isDirectory(data)) throw new IllegalArgumentException("Data folder not found: " + data);
         if (writeThreshold && unet == null) {
             throw new IllegalArgumentException("Writing the best threshold back needs a UNet bundle (--unet)");
         }
+        if (writePostprocessing && unet == null) {
+            throw new IllegalArgumentException("Writing the post-processing back needs a UNet bundle (--unet)");
+        }
+        PostProcessingSettings evaluated = postProcessing(); // checks minArea >= 0 before the long run
         LggDataset dataset = LggDataset.index(data);
         Evaluation.Builder b = predictions != null ? Evaluation.ofPredictions(dataset, predictions)
                 : Evaluation.builder(dataset);
@@ -53,9 +76,15 @@ public record EvaluationRequest(Path data, Path output, Path unet, Path classifi
         EvaluationResult result = b.optLargestComponent(lcc).optTta(tta).optMinimumArea(minArea)
                 .optProgress(progress).optCancel(cancel).setOutput(output).build().run();
         Object best = result.summary().get("best_threshold");
-        if (writeThreshold && best instanceof Number n) {
-            BundleThreshold.write(unet, n.doubleValue());
-            if (progress != null) progress.onMessage("wrote threshold " + n + " into " + unet);
+        Double newThreshold = writeThreshold && best instanceof Number n ? n.doubleValue() : null;
+        PostProcessingSettings newPostprocessing = writePostprocessing ? evaluated : null;
+        if (newThreshold != null || newPostprocessing != null) {
+            BundleSettings.write(unet, newThreshold, newPostprocessing);
+            if (progress != null) {
+                progress.onMessage("wrote" + (newThreshold != null ? " threshold " + newThreshold : "")
+                        + (newPostprocessing != null ? " post-processing " + newPostprocessing.name() : "")
+                        + " into " + unet);
+            }
         }
         return result;
     }

@@ -1,5 +1,7 @@
 package io.github.braintumor.eval;
 
+import io.github.braintumor.infer.PostProcessing;
+import io.github.braintumor.model.PostProcessingSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,11 +21,12 @@ public record Variant(boolean tta, boolean lcc, int minArea) {
 
     /** "raw", or the steps joined by '+', e.g. {@code tta+lcc+min_area_50}. */
     public String name() {
-        List<String> parts = new ArrayList<>();
-        if (tta) parts.add("tta");
-        if (lcc) parts.add("lcc");
-        if (minArea > 0) parts.add("min_area_" + minArea);
-        return parts.isEmpty() ? "raw" : String.join("+", parts);
+        return settings().name();
+    }
+
+    /** @return this variant as the post-processing a bundle can record (and inference then applies) */
+    public PostProcessingSettings settings() {
+        return new PostProcessingSettings(tta, lcc, minArea);
     }
 
     /** No augmentation, no post-processing. */
@@ -53,11 +56,11 @@ public record Variant(boolean tta, boolean lcc, int minArea) {
         return (tta ? 1 : 0) + (lcc ? 1 : 0) + (minArea > 0 ? 1 : 0);
     }
 
-    /** Applies this variant's post-processing (not the augmentation) to a patient's thresholded masks. */
+    /**
+     * Applies this variant's post-processing (not the augmentation) to a patient's thresholded masks, exactly as
+     * inference does ({@link PostProcessing#clean}).
+     */
     public byte[][] postProcess(byte[][] masks, int width, int height) {
-        byte[][] out = masks;
-        if (lcc) out = PostProcessing.largestComponent3d(out, width, height);
-        if (minArea > 0) out = PostProcessing.minimumArea(out, minArea);
-        return out;
+        return PostProcessing.clean(masks, width, height, settings());
     }
 }

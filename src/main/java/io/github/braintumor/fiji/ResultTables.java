@@ -8,7 +8,7 @@ import java.util.List;
  * The plugin's ImageJ results tables (titles, columns) made from the facades' rows.
  *
  * <pre>{@code
- * ResultsTable t = ResultTables.segmentation(output.rows(), "mm");
+ * ResultsTable t = ResultTables.segmentation(output, "mm");
  * ResultTables.show(t, ResultTables.SEGMENTATION);
  * }</pre>
  */
@@ -29,6 +29,14 @@ public final class ResultTables {
             t.addValue("label", r.label());
             t.addValue("probability", r.probability());
         }
+        return t;
+    }
+
+    /** Per-slice rows plus a "postprocessing" column naming what was applied ("raw" = threshold only). */
+    public static ResultsTable segmentation(StackSegmentation.Output output, String unit) {
+        ResultsTable t = segmentation(output.rows(), unit);
+        String applied = output.postprocessing().name();
+        for (int i = 0; i < t.size(); i++) t.setValue("postprocessing", i, applied);
         return t;
     }
 

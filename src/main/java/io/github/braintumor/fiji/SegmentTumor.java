@@ -13,8 +13,9 @@ import java.util.function.BooleanSupplier;
  * The SciJava command and the ImageJ 1 plugin both only call {@link #run}.
  *
  * <pre>{@code
- * SegmentTumor.Output out = SegmentTumor.run(new SegmentTumor.Request(imp, "", -1, true, true, 8),
+ * SegmentTumor.Output out = SegmentTumor.run(new SegmentTumor.Request(imp, "", -1, true, true, 8, "model"),
  *         ProgressListener.console(), () -> false);
+ * System.out.println(out.postprocessing()); // e.g. "post-processing: lcc (recorded in the model)"
  * out.mask().show();
  * }</pre>
  */
@@ -24,20 +25,34 @@ public final class SegmentTumor {
     /**
      * @param model bundle folder, empty = embedded default
      * @param threshold negative or NaN = the model's threshold
+     * @param postprocessing "model" (the bundle's recorded post-processing; also for null or blank) or "none"
      */
     public record Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
-            int batchSize) {}
+            int batchSize, String postprocessing) {
+        /** With the model's recorded post-processing. */
+        public Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
+                int batchSize) {
+            this(image, model, threshold, probability, outline, batchSize, StackSegmentation.PostProcessingChoice.MODEL.id());
+        }
+    }
 
-    /** @param probability null unless asked for */
-    public record Output(ImagePlus mask, ImagePlus probability, ResultsTable table, float threshold) {}
+    /**
+     * @param probability null unless asked for
+     * @param postprocessing log line saying which post-processing was applied
+     */
+    public record Output(ImagePlus mask, ImagePlus probability, ResultsTable table, float threshold,
+            String postprocessing) {}
 
     public static Output run(Request r, ProgressListener progress, BooleanSupplier cancel) throws Exception {
         ImagePlus imp = r.image();
+        StackSegmentation.PostProcessingChoice choice = r.postprocessing() == null || r.postprocessing().isBlank()
+                ? StackSegmentation.PostProcessingChoice.MODEL
+                : StackSegmentation.PostProcessingChoice.fromId(r.postprocessing());
         List<SliceImage> slices = Images.slices(imp);
         String note = Images.conversionNote(imp);
         if (!note.isEmpty()) progress.onMessage(note);
         StackSegmentation.Settings settings = new StackSegmentation.Settings(r.model(), r.threshold(), r.batchSize(),
-                Images.pixelArea(imp));
+                Images.pixelArea(imp), choice);
         StackSegmentation.Output out = StackSegmentation.run(slices, settings, progress, cancel);
         String title = Images.baseTitle(imp);
         ImagePlus mask = Images.maskStack(title + "-mask", out.result().masks(), imp.getCalibration());
@@ -46,7 +61,7 @@ public final class SegmentTumor {
                         imp.getHeight(), imp.getCalibration())
                 : null;
         if (r.outline()) imp.setOverlay(Images.outlines(mask, Color.YELLOW));
-        ResultsTable table = ResultTables.segmentation(out.rows(), imp.getCalibration().getUnit());
-        return new Output(mask, probability, table, out.result().threshold());
+        ResultsTable table = ResultTables.segmentation(out, imp.getCalibration().getUnit());
+        return new Output(mask, probability, table, out.result().threshold(), out.postprocessingNote());
     }
 }

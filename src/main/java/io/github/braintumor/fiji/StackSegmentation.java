@@ -3,18 +3,25 @@ package io.github.braintumor.fiji;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.infer.DefaultSegmenter;
 import io.github.braintumor.infer.InferenceOptions;
+import io.github.braintumor.infer.PostProcessedSegmenter;
 import io.github.braintumor.infer.SegmentationResult;
 import io.github.braintumor.infer.Segmenter;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.train.ProgressListener;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
  * Segments a stack of slices with a UNet bundle and makes the per-slice table rows. Shared by the
- * "Segment Tumor (UNet)" command, its ImageJ 1 twin and {@code brain-tumor segment}.
+ * "Segment Tumor (UNet)" command, its ImageJ 1 twin, {@code brain-tumor segment} and {@code demo}.
+ * By default the post-processing recorded in the bundle's model.json (chosen on validation data by
+ * {@code brain-tumor evaluate --write-postprocessing}) is applied, the stack being one patient volume
+ * ({@link PostProcessedSegmenter}); {@link PostProcessingChoice#NONE} switches it off.
  *
  * <pre>{@code
  * StackSegmentation.Output out = StackSegmentation.run(slices, StackSegmentation.Settings.defaults(),
@@ -25,13 +32,51 @@ import java.util.function.BooleanSupplier;
 public final class StackSegmentation {
     private StackSegmentation() {}
 
+    /** Which post-processing to apply: what the bundle records (default) or none. Ids are macro/CLI values. */
+    public enum PostProcessingChoice {
+        /** The bundle's recorded post-processing (none when its model.json records none). */
+        MODEL,
+        /** Threshold only. */
+        NONE;
+
+        /** @return "model" or "none" */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** @return the ids, in dialog order */
+        public static String[] ids() {
+            return Arrays.stream(values()).map(PostProcessingChoice::id).toArray(String[]::new);
+        }
+
+        /** @throws IllegalArgumentException naming the value and the allowed ones */
+        public static PostProcessingChoice fromId(String id) {
+            for (PostProcessingChoice c : values()) {
+                if (c.id().equalsIgnoreCase(id == null ? "" : id.trim())) return c;
+            }
+            throw new IllegalArgumentException("postprocessing must be one of " + String.join(", ", ids())
+                    + ", got '" + id + "'");
+        }
+    }
+
     /**
      * @param model bundle folder, empty = embedded default
      * @param threshold probability threshold; negative or NaN = the model's own threshold
      * @param batchSize slices per forward pass
      * @param pixelArea calibrated area of one pixel (1 when uncalibrated)
+     * @param postprocessing the bundle's recorded post-processing or none
      */
-    public record Settings(String model, double threshold, int batchSize, double pixelArea) {
+    public record Settings(String model, double threshold, int batchSize, double pixelArea,
+            PostProcessingChoice postprocessing) {
+        /** With the bundle's recorded post-processing. */
+        public Settings(String model, double threshold, int batchSize, double pixelArea) {
+            this(model, threshold, batchSize, pixelArea, PostProcessingChoice.MODEL);
+        }
+
+        public Settings {
+            if (postprocessing == null) postprocessing = PostProcessingChoice.MODEL;
+        }
+
         public static Settings defaults() {
             return new Settings("", Double.NaN, 8, 1.0);
         }
@@ -45,7 +90,19 @@ public final class StackSegmentation {
     /** One table row: slice number (1-based), tumour pixels, calibrated area, max probability. */
     public record Row(int slice, long tumourPixels, double area, double maxProbability) {}
 
-    public record Output(SegmentationResult result, List<Row> rows) {}
+    /**
+     * @param postprocessing what was applied after thresholding ({@link PostProcessingSettings#OFF} = nothing)
+     * @param choice         whether it came from the model or was switched off
+     */
+    public record Output(SegmentationResult result, List<Row> rows, PostProcessingSettings postprocessing,
+            PostProcessingChoice choice) {
+        /** @return a log line, e.g. "post-processing: tta+lcc (recorded in the model)" */
+        public String postprocessingNote() {
+            return "post-processing: " + (choice == PostProcessingChoice.NONE ? "none (switched off)"
+                    : postprocessing.isOff() ? "none (the model records none)"
+                    : postprocessing.name() + " (recorded in the model)");
+        }
+    }
 
     public static Output run(List<SliceImage> slices, Settings settings, ProgressListener progress,
             BooleanSupplier cancel) throws Exception {
@@ -54,9 +111,14 @@ public final class StackSegmentation {
         try (ModelBundle bundle = ModelChoice.load(settings.model(), ModelKind.UNET)) {
             InferenceOptions.Builder options = InferenceOptions.builder().optBatchSize(settings.batchSize());
             if (!settings.modelThreshold()) options.optThreshold((float) settings.threshold());
-            try (Segmenter segmenter = new DefaultSegmenter(bundle, options.build())) {
+            PostProcessingSettings post = settings.postprocessing() == PostProcessingChoice.NONE
+                    ? PostProcessingSettings.OFF : bundle.info().postProcessing();
+            try (Segmenter segmenter = new PostProcessedSegmenter(new DefaultSegmenter(bundle, options.build()),
+                    post)) {
                 SegmentationResult result = segmenter.segment(slices, progress, cancel);
-                return new Output(result, rows(result, settings.pixelArea()));
+                Output out = new Output(result, rows(result, settings.pixelArea()), post, settings.postprocessing());
+                progress.onMessage(out.postprocessingNote());
+                return out;
             }
         }
     }

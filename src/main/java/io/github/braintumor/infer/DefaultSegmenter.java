@@ -44,12 +44,8 @@ public final class DefaultSegmenter implements Segmenter {
             if (side != s.width() || side != s.height()) { // resized input: bring probabilities back
                 p = Resampling.bilinear(p, 1, side, side, s.height(), s.width());
             }
-            byte[] m = new byte[p.length];
-            for (int k = 0; k < p.length; k++) {
-                m[k] = (byte) (p[k] > threshold ? 1 : 0);
-            }
             out.add(p);
-            masks.add(new SliceMask(s.width(), s.height(), m));
+            masks.add(PostProcessing.threshold(p, s.width(), s.height(), threshold));
         }
         return new SegmentationResult(out, masks, threshold);
     }

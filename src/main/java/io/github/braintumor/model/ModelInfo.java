@@ -39,11 +39,14 @@ import java.util.Map;
  * @param weightsFile    file name of the weights inside the bundle
  * @param weightsFormat  "djl" (DJL .params for a block rebuilt from {@code architecture}) or "torchscript"
  * @param weightsSha256  lower-case hex SHA-256 of the weights file
+ * @param postprocessing recommended post-processing of a UNet's output, or null (= none; bundles written before
+ *                       this entry existed); see {@link #postProcessing()}
  */
 public record ModelInfo(int formatVersion, String kind, JsonObject architecture, int inputSize, int inputChannels,
                         int modelInputSize, String normalization, float threshold, TrainingData training,
                         Map<String, Double> validation, String learningCurve, String softwareVersion,
-                        String created, String weightsFile, String weightsFormat, String weightsSha256) {
+                        String created, String weightsFile, String weightsFormat, String weightsSha256,
+                        PostProcessingSettings postprocessing) {
 
     /** Layout version written by this code. */
     public static final int FORMAT_VERSION = 1;
@@ -65,6 +68,11 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
      */
     public record TrainingData(List<String> patients, List<String> validationPatients, long splitSeed,
                                String dataFolder) {}
+
+    /** @return the recommended post-processing; {@link PostProcessingSettings#OFF} when model.json has none */
+    public PostProcessingSettings postProcessing() {
+        return PostProcessingSettings.orOff(postprocessing);
+    }
 
     /** @return the kind as an enum; IllegalArgumentException for an unknown kind */
     public ModelKind modelKind() {
@@ -120,6 +128,9 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
             info = GSON.fromJson(json, ModelInfo.class);
         } catch (JsonParseException | IllegalStateException e) {
             throw new BundleException(source + " is not valid model JSON: " + e.getMessage(), e);
+        } catch (RuntimeException e) { // a nested record's constructor refused a value (Gson wraps it)
+            Throwable why = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw new BundleException(source + " has an invalid value: " + why.getMessage(), e);
         }
         if (info == null) {
             throw new BundleException(source + " is empty: expected a model description (model.json)");
@@ -156,6 +167,7 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
         b.weightsFile = weightsFile;
         b.weightsFormat = weightsFormat;
         b.weightsSha256 = weightsSha256;
+        b.postprocessing = postprocessing;
         return b;
     }
 
@@ -181,6 +193,7 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
         private String weightsFile;
         private String weightsFormat = FORMAT_DJL;
         private String weightsSha256;
+        private PostProcessingSettings postprocessing;
 
         private Builder(ModelKind kind) {
             this.kind = kind;
@@ -208,6 +221,12 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
             return this;
         }
 
+        /** Recommended post-processing; null or {@link PostProcessingSettings#OFF} leave the entry out. */
+        public Builder optPostProcessing(PostProcessingSettings settings) {
+            this.postprocessing = settings == null || settings.isOff() ? null : settings;
+            return this;
+        }
+
         public ModelInfo build() {
             if (architecture == null) {
                 throw new IllegalStateException("ModelInfo: setArchitecture is required");
@@ -216,7 +235,7 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
                     modelInputSize > 0 ? modelInputSize : inputSize, normalization, threshold, training,
                     validation, learningCurve, softwareVersion,
                     created != null ? created : Instant.now().toString(), weightsFile, weightsFormat,
-                    weightsSha256);
+                    weightsSha256, postprocessing);
         }
     }
 }

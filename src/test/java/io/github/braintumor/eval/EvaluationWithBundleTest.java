@@ -14,6 +14,8 @@ import io.github.braintumor.model.Architectures;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.model.PostProcessingSettings;
+import io.github.braintumor.train.ProgressListener;
 import io.github.braintumor.report.CsvTable;
 import io.github.braintumor.train.LearningCurve;
 import java.nio.file.Files;
@@ -60,5 +62,29 @@ class EvaluationWithBundleTest {
         assertEquals(19, CsvTable.read(out.resolve("thresholds.csv")).rowCount());
         assertTrue(Files.isRegularFile(out.resolve("learning_curve_unet.png")));
         assertTrue(Files.readString(out.resolve(EvaluationReport.REPORT)).contains("learning_curve_unet.png"));
+    }
+
+    @Test
+    void writesTheEvaluatedPostProcessingIntoTheBundleOnlyWhenAsked() throws Exception {
+        Path bundle = tmp.resolve("tiny-unet");
+        DjlEngine.start();
+        ModelInfo info = ModelInfo.builder(ModelKind.UNET).setArchitecture(ModelInfo.unetArchitecture(3, 4, 2))
+                .optInputSize(16).optThreshold(0.5f).build();
+        try (Model model = Model.newInstance("unet", DjlEngine.device(), DjlEngine.ENGINE_NAME)) {
+            model.setBlock(Architectures.block(info));
+            ai.djl.engine.Engine.getInstance().setRandomSeed(5);
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, 16, 16));
+            ModelBundle.save(bundle, model, info, Map.of());
+        }
+        Path data = EvalFixtures.phantoms(tmp.resolve("data"), 2, 3);
+        new EvaluationRequest(data, tmp.resolve("out1"), bundle, null, null, true, false, 5, "", null, false)
+                .run(ProgressListener.silent(), () -> false);
+        assertEquals(PostProcessingSettings.OFF, ModelBundle.verify(bundle).postProcessing(), "not asked: unchanged");
+
+        new EvaluationRequest(data, tmp.resolve("out2"), bundle, null, null, true, false, 5, "", null, false, true)
+                .run(ProgressListener.silent(), () -> false);
+        ModelInfo written = ModelBundle.verify(bundle); // the weights' SHA-256 still matches
+        assertEquals(new PostProcessingSettings(false, true, 5), written.postProcessing());
+        assertEquals(0.5f, written.threshold(), "the threshold is written only with writeThreshold");
     }
 }

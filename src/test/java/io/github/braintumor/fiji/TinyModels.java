@@ -1,11 +1,17 @@
 package io.github.braintumor.fiji;
 
 import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.infer.PostProcessing;
+import io.github.braintumor.model.BundleSettings;
+import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.train.ProgressListener;
 import io.github.braintumor.train.TrainingResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Phantom patients and tiny trained bundles (UNet features 4, 1 epoch) shared by the tests of this package and
@@ -46,5 +52,41 @@ public final class TinyModels {
     /** One epoch of 8 samples in batches of 2. */
     public static TrainingJobs.Settings settings(Path bundle, int crop) throws Exception {
         return new TrainingJobs.Settings(data(), bundle, 1, 2, 1e-3, crop, 1, 8);
+    }
+
+    /**
+     * A copy of the tiny UNet in {@code target} whose model.json records lcc=true and a threshold at which its
+     * plain masks of {@code slices} have more than one 3-D region (so keeping the largest visibly changes them).
+     */
+    public static Path unetRecordingLcc(Path target, List<SliceImage> slices) throws Exception {
+        Path source = unet();
+        Files.createDirectories(target);
+        try (var files = Files.list(source)) {
+            for (Path f : files.toList()) Files.copy(f, target.resolve(f.getFileName()));
+        }
+        List<float[]> p = StackSegmentation.run(slices, new StackSegmentation.Settings(target.toString(), Double.NaN,
+                8, 1, StackSegmentation.PostProcessingChoice.NONE), ProgressListener.silent(), () -> false)
+                .result().probabilities();
+        float[] all = new float[p.size() * p.get(0).length];
+        for (int z = 0; z < p.size(); z++) System.arraycopy(p.get(z), 0, all, z * p.get(0).length, p.get(0).length);
+        Arrays.sort(all);
+        int w = slices.get(0).width(), h = slices.get(0).height();
+        for (double q : new double[] {0.5, 0.7, 0.9, 0.95, 0.99, 0.3, 0.1}) {
+            float t = all[(int) (q * (all.length - 1))];
+            byte[][] masks = new byte[p.size()][];
+            for (int z = 0; z < masks.length; z++) masks[z] = PostProcessing.threshold(p.get(z), w, h, t).pixels();
+            long before = count(masks), after = count(PostProcessing.largestComponent3d(masks, w, h));
+            if (after > 0 && after < before) {
+                BundleSettings.write(target, (double) t, new PostProcessingSettings(false, true, 0));
+                return target;
+            }
+        }
+        throw new IllegalStateException("no threshold gives the tiny UNet more than one tumour region");
+    }
+
+    static long count(byte[][] masks) {
+        long n = 0;
+        for (byte[] m : masks) for (byte b : m) n += b != 0 ? 1 : 0;
+        return n;
     }
 }

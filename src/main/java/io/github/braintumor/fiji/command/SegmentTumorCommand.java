@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.SegmentTumor;
+import io.github.braintumor.fiji.StackSegmentation;
 import io.github.braintumor.fiji.TaskProgress;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -12,7 +13,8 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Plugins > Brain Tumor > Segment Tumor (UNet). Macro:
- * {@code run("Segment Tumor (UNet)", "model=[] threshold=-1 probability outline batchsize=8");}
+ * {@code run("Segment Tumor (UNet)", "model=[] threshold=-1 probability outline batchsize=8 postprocessing=model");}
+ * ({@code postprocessing=none} switches off the post-processing recorded in the model).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Segment Tumor (UNet)")
 public class SegmentTumorCommand extends BrainTumorCommand {
@@ -34,6 +36,11 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     @Parameter(label = "Batch size", min = "1")
     private int batchsize = 8;
 
+    // not persisted: "model" (the validated pipeline) stays the default unless a run asks otherwise
+    @Parameter(label = "Post-processing", choices = {"model", "none"}, persist = false,
+            description = "model = as recorded in the bundle (chosen on validation data); none = threshold only")
+    private String postprocessing = "model";
+
     @Parameter(type = ItemIO.OUTPUT, label = "Mask")
     private ImagePlus mask;
 
@@ -51,11 +58,13 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     protected void execute() throws Exception {
         try (TaskProgress p = progress()) {
             SegmentTumor.Output out = SegmentTumor.run(
-                    new SegmentTumor.Request(image, model, threshold, probability, outline, batchsize), p,
+                    new SegmentTumor.Request(image, model, threshold, probability, outline, batchsize,
+                            postprocessing), p,
                     this::isCanceled);
             mask = out.mask();
             probabilitymap = out.probability();
             table = out.table();
+            if (log != null) log.info(label() + ": " + out.postprocessing());
         }
         ResultTables.show(table, ResultTables.SEGMENTATION);
     }

@@ -7,10 +7,11 @@ import ij.plugin.PlugIn;
 import io.github.braintumor.fiji.IjProgress;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.SegmentTumor;
+import io.github.braintumor.fiji.StackSegmentation;
 
 /**
  * ImageJ 1 "Segment Tumor (UNet)" (same macro keys as the SciJava command). Macro:
- * {@code run("Segment Tumor (UNet)", "model=[/path/bundle] threshold=-1 probability outline batchsize=8");}
+ * {@code run("Segment Tumor (UNet)", "model=[/path/bundle] threshold=-1 probability outline batchsize=8 postprocessing=model");}
  */
 public class SegmentTumorPlugin implements PlugIn {
     static final String TITLE = "Segment Tumor (UNet)";
@@ -24,14 +25,17 @@ public class SegmentTumorPlugin implements PlugIn {
         gd.addCheckbox("probability map", false);
         gd.addCheckbox("outline overlay on the input", true);
         gd.addNumericField("batchsize", 8, 0);
+        gd.addChoice("postprocessing (model = as recorded in the bundle)", StackSegmentation.PostProcessingChoice.ids(),
+                StackSegmentation.PostProcessingChoice.MODEL.id());
         gd.showDialog();
         if (gd.wasCanceled()) return;
         SegmentTumor.Request request = new SegmentTumor.Request(imp, gd.getNextString(), gd.getNextNumber(),
-                gd.getNextBoolean(), gd.getNextBoolean(), (int) gd.getNextNumber());
+                gd.getNextBoolean(), gd.getNextBoolean(), (int) gd.getNextNumber(), gd.getNextChoice());
         Ij1.guarded(TITLE, () -> {
             IjProgress progress = new IjProgress();
             SegmentTumor.Output out = SegmentTumor.run(request, progress, progress.escapePressed());
             progress.done();
+            IJ.log(TITLE + ": " + out.postprocessing());
             Ij1.show(out.mask());
             Ij1.show(out.probability());
             Ij1.show(out.table(), ResultTables.SEGMENTATION);

@@ -1,4 +1,4 @@
-package io.github.braintumor.eval;
+package io.github.braintumor.infer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

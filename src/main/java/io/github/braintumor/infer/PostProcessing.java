@@ -1,6 +1,10 @@
-package io.github.braintumor.eval;
+package io.github.braintumor.infer;
 
+import io.github.braintumor.data.SliceMask;
+import io.github.braintumor.model.PostProcessingSettings;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Clean-ups of one patient's predicted masks, as pure functions on a stack of slices ({@code masks[z]} one byte
@@ -12,14 +16,49 @@ import java.util.Arrays;
  * <li>{@link #minimumArea}: empties each slice whose predicted area is below a minimum (a few stray pixels on an
  * otherwise empty slice are the commonest false positive).</li>
  * </ul>
+ * {@link #clean} applies the steps a {@link PostProcessingSettings} asks for, in one fixed order (minimum area,
+ * then largest component), for inference and evaluation alike. Test-time augmentation acts on probabilities
+ * before thresholding: see {@link PostProcessedSegmenter}.
  *
  * <pre>{@code
- * byte[][] cleaned = PostProcessing.minimumArea(PostProcessing.largestComponent3d(masks, 256, 256), 50);
+ * byte[][] cleaned = PostProcessing.clean(masks, 256, 256, new PostProcessingSettings(false, true, 50));
  * }</pre>
  */
 public final class PostProcessing {
 
     private PostProcessing() {
+    }
+
+    /**
+     * The steps {@code settings} asks for (its {@code tta} flag is ignored here): slices below the minimum area
+     * emptied first, then the largest 3-D component of what is left kept. Masks are returned unchanged (the same
+     * arrays) when no step is on.
+     */
+    public static byte[][] clean(byte[][] masks, int width, int height, PostProcessingSettings settings) {
+        byte[][] out = masks;
+        if (settings.minArea() > 0) out = minimumArea(out, settings.minArea());
+        if (settings.lcc()) out = largestComponent3d(out, width, height);
+        return out;
+    }
+
+    /** {@link #clean} on slice masks of one size (a stack = one patient volume). */
+    public static List<SliceMask> clean(List<SliceMask> masks, PostProcessingSettings settings) {
+        if (masks.isEmpty()) return masks;
+        int width = masks.get(0).width(), height = masks.get(0).height();
+        byte[][] pixels = new byte[masks.size()][];
+        for (int z = 0; z < pixels.length; z++) pixels[z] = masks.get(z).pixels();
+        byte[][] cleaned = clean(pixels, width, height, settings);
+        if (cleaned == pixels) return masks;
+        List<SliceMask> out = new ArrayList<>(cleaned.length);
+        for (byte[] m : cleaned) out.add(new SliceMask(width, height, m));
+        return out;
+    }
+
+    /** 1 where the probability is above {@code threshold}, else 0 (NaN gives 0), as {@link DefaultSegmenter}. */
+    public static SliceMask threshold(float[] probabilities, int width, int height, float threshold) {
+        byte[] m = new byte[probabilities.length];
+        for (int k = 0; k < m.length; k++) m[k] = (byte) (probabilities[k] > threshold ? 1 : 0);
+        return new SliceMask(width, height, m);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.github.braintumor.eval;
+package io.github.braintumor.infer;
 
 import io.github.braintumor.data.SliceImage;
 import java.util.ArrayList;
@@ -7,10 +7,12 @@ import java.util.List;
 /**
  * Left-right mirroring of slices and probability maps, and test-time augmentation built on it: the model sees
  * each slice as given and mirrored, and the two probability maps (the second mirrored back) are averaged.
- * Brains are nearly left-right symmetric, so the mirrored view is a plausible second opinion.
+ * Brains are nearly left-right symmetric, so the mirrored view is a plausible second opinion. Used by inference
+ * ({@code fiji.StackSegmentation}) and by evaluation alike, so both average the same way.
  *
  * <pre>{@code
- * SegmentationModel tta = HorizontalFlip.testTimeAugmented(BundleModels.segmenter(bundle, 8));
+ * List<SliceImage> mirrored = slices.stream().map(HorizontalFlip::flip).toList();
+ * List<float[]> averaged = HorizontalFlip.average(slices, model(slices), model(mirrored));
  * }</pre>
  */
 public final class HorizontalFlip {
@@ -44,12 +46,6 @@ public final class HorizontalFlip {
             for (int x = 0; x < width; x++) out[row + x] = map[row + width - 1 - x];
         }
         return out;
-    }
-
-    /** The model applied to the slices and to their mirror images, probabilities averaged pixel by pixel. */
-    public static SegmentationModel testTimeAugmented(SegmentationModel model) {
-        return (slices, cancel) -> average(slices, model.probabilities(slices, cancel),
-                model.probabilities(slices.stream().map(HorizontalFlip::flip).toList(), cancel));
     }
 
     /** Mean of the plain maps and the mirrored-back maps of the mirrored slices. */
