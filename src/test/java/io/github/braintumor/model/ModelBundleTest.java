@@ -129,9 +129,18 @@ class ModelBundleTest {
     }
 
     @Test
-    void embeddedDefaultAbsentSaysSo() {
-        BundleException e = assertThrows(BundleException.class, () -> ModelBundle.embeddedDefault(ModelKind.UNET));
-        assertTrue(e.getMessage().contains("no embedded default"), e.getMessage());
+    void embeddedDefaultsLoadWithTheirKindOrSaySoWhenAbsent() throws Exception {
+        for (ModelKind kind : ModelKind.values()) {
+            if (ModelBundle.class.getResource(ModelBundle.EMBEDDED_ROOT + kind.id() + "/" + ModelBundle.MODEL_JSON) != null) {
+                try (ModelBundle b = ModelBundle.embeddedDefault(kind)) { // SHA-256 of the weights checked on load
+                    assertEquals(kind, b.kind());
+                    assertEquals(256, b.info().inputSize());
+                }
+            } else {
+                BundleException e = assertThrows(BundleException.class, () -> ModelBundle.embeddedDefault(kind));
+                assertTrue(e.getMessage().contains("no embedded default"), e.getMessage());
+            }
+        }
     }
 
     @Test
