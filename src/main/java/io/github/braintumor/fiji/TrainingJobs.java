@@ -1,6 +1,7 @@
 package io.github.braintumor.fiji;
 
 import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientSplit;
 import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.nn.SearchSpace;
@@ -90,7 +91,7 @@ public final class TrainingJobs {
         if (features < 1) throw new IllegalArgumentException("features must be at least 1, got " + features);
         LggDataset data = LggDataset.index(s.data());
         TrainingConfig.Builder config = s.config();
-        if (s.cropSize() > 0) config.optCropSize(s.cropSize());
+        config.optCropSize(cropSize(s));
         PatientSplit split = split(data, s, config);
         return new SegmenterTrainer(UNet.builder().optFeatures(features), config.build())
                 .train(data, split, s.output(), progress, cancel);
@@ -154,6 +155,11 @@ public final class TrainingJobs {
         SearchConfig config = new SearchConfig(trials, s.epochs(), executions, s.seed(), space, training.build(),
                 s.epochs());
         return new RandomSearch().run(data, split, config, s.output(), progress, cancel);
+    }
+
+    /** The training crop side of {@code s}: 0 means whole slices. */
+    static int cropSize(Settings s) {
+        return s.cropSize() > 0 ? s.cropSize() : LggTiff.LGG_SIZE;
     }
 
     /** The split of {@code s}: read from its file, or made with its seed (and recorded in {@code config}). */
