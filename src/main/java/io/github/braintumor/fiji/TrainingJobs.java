@@ -60,6 +60,12 @@ public final class TrainingJobs {
                     UnaryOperator.identity());
         }
 
+        /** The same settings with another crop side (0 = whole slices). */
+        public Settings withCropSize(int crop) {
+            return new Settings(data, output, epochs, batchSize, learningRate, crop, seed, samplesPerEpoch, split,
+                    tuning);
+        }
+
         public static Settings defaults(Path data, Path output) {
             return new Settings(data, output, 10, 8, 1e-3, 128, 42, 0);
         }

@@ -10,7 +10,6 @@ import io.github.braintumor.fiji.TrainingJobs;
 import io.github.braintumor.report.CsvTable;
 import io.github.braintumor.train.SearchResult;
 import java.nio.file.Files;
-import java.nio.file.Paths;
 
 /**
  * ImageJ 1 "Random Search Classifier"; Esc stops and keeps the finished trials. Macro:
@@ -21,28 +20,15 @@ public class RandomSearchClassifierPlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
-        GenericDialog gd = new GenericDialog(TITLE);
-        gd.addStringField("data folder (kaggle_3m or patient folders)", "", 40);
-        gd.addStringField("output folder", "", 40);
+        GenericDialog gd = TrainingDialog.open(TITLE, "output folder", 5, false);
         gd.addNumericField("trials", 10, 0);
         gd.addNumericField("executions per trial", 2, 0);
-        gd.addNumericField("epochs per execution", 5, 0);
-        gd.addNumericField("batchsize", 8, 0);
-        gd.addNumericField("seed", 42, 0);
-        gd.addNumericField("samples per epoch (0 = all)", 0, 0);
         gd.showDialog();
         if (gd.wasCanceled()) return;
-        String data = gd.getNextString().trim();
-        String output = gd.getNextString().trim();
+        TrainingJobs.Settings s = TrainingDialog.read(gd, false);
         int trials = (int) gd.getNextNumber();
         int executions = (int) gd.getNextNumber();
-        int epochs = (int) gd.getNextNumber();
-        int batch = (int) gd.getNextNumber();
-        long seed = (long) gd.getNextNumber();
-        int samples = (int) gd.getNextNumber();
         Ij1.guarded(TITLE, () -> {
-            TrainingJobs.Settings s = new TrainingJobs.Settings(data.isEmpty() ? null : Paths.get(data),
-                    output.isEmpty() ? null : Paths.get(output), epochs, batch, 1e-3, 0, seed, samples);
             IjProgress progress = new IjProgress();
             SearchResult r = TrainingJobs.search(s, trials, executions, progress, progress.escapePressed());
             progress.done();

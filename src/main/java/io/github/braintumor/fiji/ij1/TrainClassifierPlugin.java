@@ -7,7 +7,6 @@ import io.github.braintumor.fiji.IjProgress;
 import io.github.braintumor.fiji.LearningCurvePlot;
 import io.github.braintumor.fiji.Reports;
 import io.github.braintumor.fiji.TrainingJobs;
-import java.nio.file.Paths;
 
 /**
  * ImageJ 1 "Train Tumor Classifier"; Esc stops after the current batch and keeps the best model. Macro:
@@ -18,26 +17,11 @@ public class TrainClassifierPlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
-        GenericDialog gd = new GenericDialog(TITLE);
-        gd.addStringField("data folder (kaggle_3m or patient folders)", "", 40);
-        gd.addStringField("output model folder", "", 40);
-        gd.addNumericField("epochs", 10, 0);
-        gd.addNumericField("batchsize", 8, 0);
-        gd.addNumericField("learningrate", 1e-3, 5);
-        gd.addNumericField("seed", 42, 0);
-        gd.addNumericField("samples per epoch (0 = all)", 0, 0);
+        GenericDialog gd = TrainingDialog.open(TITLE, "output model folder", 10, true);
         gd.showDialog();
         if (gd.wasCanceled()) return;
-        String data = gd.getNextString().trim();
-        String output = gd.getNextString().trim();
-        int epochs = (int) gd.getNextNumber();
-        int batch = (int) gd.getNextNumber();
-        double lr = gd.getNextNumber();
-        long seed = (long) gd.getNextNumber();
-        int samples = (int) gd.getNextNumber();
+        TrainingJobs.Settings s = TrainingDialog.read(gd, true);
         Ij1.guarded(TITLE, () -> {
-            TrainingJobs.Settings s = new TrainingJobs.Settings(data.isEmpty() ? null : Paths.get(data),
-                    output.isEmpty() ? null : Paths.get(output), epochs, batch, lr, 0, seed, samples);
             IjProgress progress = new IjProgress().optEpochHook(new LearningCurvePlot("Learning curve: classifier", "val AUC"));
             String line = Reports.training(TrainingJobs.classifier(s, progress, progress.escapePressed()));
             progress.done();
