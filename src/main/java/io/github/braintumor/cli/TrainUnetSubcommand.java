@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
 /** {@code brain-tumor train-unet DATA --out BUNDLE}: trains a UNet segmenter. */
 final class TrainUnetSubcommand implements Subcommand {
     static final Set<String> COMMON = Set.of("out", "epochs", "batch", "lr", "seed", "samples", "split", "minutes",
-            "resume", "average", "tumour-fraction", "val-patients", "threads", "cache-mb");
+            "resume", "init", "average", "tumour-fraction", "val-patients", "threads", "cache-mb");
     static final Set<String> FLAGS = Set.of("no-augment");
 
     @Override
@@ -35,7 +35,7 @@ final class TrainUnetSubcommand implements Subcommand {
     }
 
     static final String COMMON_USAGE_LINE = "[--epochs 10] [--batch 8] [--lr 0.001] [--seed 42] [--samples 0]\n"
-            + "    [--split CSV] [--minutes M] [--resume CHECKPOINT] [--average K] [--tumour-fraction P]\n"
+            + "    [--split CSV] [--minutes M] [--resume CHECKPOINT | --init BUNDLE] [--average K] [--tumour-fraction P]\n"
             + "    [--val-patients K] [--threads T] [--cache-mb MB] [--no-augment]";
     static final String COMMON_USAGE = "  DATA        kaggle_3m folder or a folder of patient folders\n"
             + "  --out       the model bundle folder to write (best epoch; Ctrl-C keeps the last best)\n"
@@ -45,6 +45,7 @@ final class TrainUnetSubcommand implements Subcommand {
             + "              by hospital is made with --seed and written there; without it 20% of patients validate\n"
             + "  --minutes   time budget: stop cleanly after the epoch in which it runs out (0 = none)\n"
             + "  --resume    continue from a checkpoint folder (<out>-last is written every epoch)\n"
+            + "  --init      start from the weights of a model bundle of the same architecture (fine-tuning)\n"
             + "  --average   average the weights of the last K epochs; kept if it validates better\n"
             + "  --tumour-fraction  share of tumour-centred samples at epoch 1 (falls to the natural share)\n"
             + "  --val-patients     validate on the first K validation patients only (0 = all)\n"
@@ -95,12 +96,18 @@ final class TrainUnetSubcommand implements Subcommand {
         if (resume != null && !Files.isDirectory(resume)) {
             throw new UsageException("--resume " + resume + ": no such checkpoint folder (training writes <out>-last)");
         }
+        Path init = a.path("init");
+        if (init != null && !Files.isDirectory(init)) {
+            throw new UsageException("--init " + init + ": no such model bundle folder");
+        }
+        if (init != null && resume != null) throw new UsageException("give --resume or --init, not both");
         boolean augment = !a.has("no-augment");
         return b -> {
             b.optMinutes(minutes).optAverageLastEpochs(average).optValidationPatients(validationPatients)
                     .optThreads(threads).optCacheBytes(cacheMb << 20).optAugment(augment);
             if (tumourFraction >= 0) b.optTumourFraction(tumourFraction, -1);
             if (resume != null) b.optResume(resume);
+            if (init != null) b.optInitialWeights(init);
             return b;
         };
     }

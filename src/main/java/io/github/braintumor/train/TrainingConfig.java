@@ -23,6 +23,7 @@ public final class TrainingConfig {
     private final int patience;
     private final int threads;
     private final Path resume;
+    private final Path initialWeights;
     private final int samplesPerEpoch;
     private final long cacheBytes;
     private final int validationBatchSize;
@@ -46,6 +47,7 @@ public final class TrainingConfig {
         patience = b.patience;
         threads = b.threads;
         resume = b.resume;
+        initialWeights = b.initialWeights;
         samplesPerEpoch = b.samplesPerEpoch;
         cacheBytes = b.cacheBytes;
         validationBatchSize = b.validationBatchSize;
@@ -79,6 +81,8 @@ public final class TrainingConfig {
     public int threads() { return threads; }
     /** Checkpoint folder to resume from, or null. */
     public Path resume() { return resume; }
+    /** Model bundle whose weights start the training (fine-tuning from epoch 1), or null. */
+    public Path initialWeights() { return initialWeights; }
     /** Samples per epoch; 0 = the number of training slices. */
     public int samplesPerEpoch() { return samplesPerEpoch; }
     /** Upper bound of decoded slice bytes kept in memory. */
@@ -113,6 +117,7 @@ public final class TrainingConfig {
         b.patience = patience;
         b.threads = threads;
         b.resume = resume;
+        b.initialWeights = initialWeights;
         b.samplesPerEpoch = samplesPerEpoch;
         b.cacheBytes = cacheBytes;
         b.validationBatchSize = validationBatchSize;
@@ -139,6 +144,7 @@ public final class TrainingConfig {
         private int patience;
         private int threads;
         private Path resume;
+        private Path initialWeights;
         private int samplesPerEpoch;
         private long cacheBytes = 2L << 30;
         private int validationBatchSize = 4;
@@ -184,6 +190,8 @@ public final class TrainingConfig {
         public Builder optPatience(int v) { patience = Math.max(0, v); return this; }
         public Builder optThreads(int v) { threads = Math.max(0, v); return this; }
         public Builder optResume(Path checkpoint) { resume = checkpoint; return this; }
+        /** Start from the weights of this bundle (same kind and architecture) with a fresh schedule. */
+        public Builder optInitialWeights(Path bundle) { initialWeights = bundle; return this; }
         public Builder optSamplesPerEpoch(int v) { samplesPerEpoch = Math.max(0, v); return this; }
         public Builder optCacheBytes(long v) { cacheBytes = Math.max(0, v); return this; }
         public Builder optValidationBatchSize(int v) { validationBatchSize = positive("validation batch", v); return this; }

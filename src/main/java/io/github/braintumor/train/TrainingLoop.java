@@ -99,6 +99,9 @@ final class TrainingLoop {
                 loadCheckpointWeights(model, cfg.resume(), base);
                 listener.onMessage("Resuming after epoch " + resumed.epoch() + " from " + cfg.resume()
                         + " (Adam moments restart from zero)");
+            } else if (cfg.initialWeights() != null) {
+                loadCheckpointWeights(model, cfg.initialWeights(), base);
+                listener.onMessage("Starting from the weights of " + cfg.initialWeights());
             }
             Tracker schedule = schedule(totalSteps);
             Tracker lr = stepOffset == 0 ? schedule : n -> schedule.getNewValue(n + stepOffset);
@@ -268,7 +271,7 @@ final class TrainingLoop {
     private void loadCheckpointWeights(Model model, Path dir, ModelInfo expected) throws BundleException {
         ModelInfo found = ModelBundle.verify(dir);
         if (!found.kind().equals(expected.kind()) || !found.architecture().equals(expected.architecture())) {
-            throw new BundleException("Cannot resume from " + dir + ": it holds a " + found.kind() + " "
+            throw new BundleException("Cannot start from " + dir + ": it holds a " + found.kind() + " "
                     + found.architecture() + " but this run trains a " + expected.kind() + " "
                     + expected.architecture());
         }

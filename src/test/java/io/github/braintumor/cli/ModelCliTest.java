@@ -140,6 +140,22 @@ class ModelCliTest {
     }
 
     @Test
+    void trainUnetCanStartFromTheWeightsOfABundle() throws Exception {
+        Path bundle = tmp.resolve("fine-tuned");
+        CliRun r = CliRun.of("train-unet", TinyModels.data().toString(), "--out", bundle.toString(), "--features", "4",
+                "--crop", "64", "--epochs", "1", "--batch", "2", "--samples", "4", "--init", TinyModels.unet().toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.err().contains("Starting from the weights of"), r.err());
+        assertTrue(Files.isRegularFile(bundle.resolve("model.json")));
+
+        CliRun other = CliRun.of("train-unet", TinyModels.data().toString(), "--out", tmp.resolve("f8").toString(),
+                "--features", "8", "--crop", "64", "--epochs", "1", "--batch", "2", "--samples", "4", "--init",
+                TinyModels.unet().toString());
+        assertTrue(other.code() != Main.OK, other.err());
+        assertTrue(other.err().contains("Cannot start from"), other.err());
+    }
+
+    @Test
     void badTrainingOptionsAreBadUsage() throws Exception {
         CliRun resume = CliRun.of("train-unet", TinyModels.data().toString(), "--out", tmp.resolve("x").toString(),
                 "--resume", tmp.resolve("no-such-checkpoint").toString());
