@@ -5,7 +5,6 @@ import io.github.braintumor.fiji.Reports;
 import io.github.braintumor.fiji.TaskProgress;
 import io.github.braintumor.fiji.TrainingJobs;
 import io.github.braintumor.train.TrainingResult;
-import java.io.File;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -16,33 +15,12 @@ import org.scijava.plugin.Plugin;
  * Cancel (task bar) stops after the current batch and keeps the best bundle so far.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Train Tumor Segmenter (UNet)")
-public class TrainSegmenterCommand extends BrainTumorCommand {
-    @Parameter(label = "Data folder (kaggle_3m or patient folders)", style = "directory")
-    private File data;
-
-    @Parameter(label = "Output model folder", style = "directory")
-    private File output;
-
+public class TrainSegmenterCommand extends TrainingCommand {
     @Parameter(label = "Features (first level filters)", min = "1")
     private int features = 16;
 
-    @Parameter(label = "Epochs", min = "1")
-    private int epochs = 10;
-
-    @Parameter(label = "Batch size", min = "1")
-    private int batchsize = 8;
-
-    @Parameter(label = "Learning rate")
-    private double learningrate = 1e-3;
-
     @Parameter(label = "Crop size (0 = whole slices)", min = "0")
     private int crop = 128;
-
-    @Parameter(label = "Random seed")
-    private long seed = 42;
-
-    @Parameter(label = "Samples per epoch (0 = all)", min = "0")
-    private int samples = 0;
 
     private TrainingResult result;
 
@@ -53,8 +31,7 @@ public class TrainSegmenterCommand extends BrainTumorCommand {
 
     @Override
     protected void execute() throws Exception {
-        TrainingJobs.Settings s = new TrainingJobs.Settings(data == null ? null : data.toPath(),
-                output == null ? null : output.toPath(), epochs, batchsize, learningrate, crop, seed, samples);
+        TrainingJobs.Settings s = settings(crop);
         try (TaskProgress p = progress().optEpochHook(new LearningCurvePlot("Learning curve: UNet", "val Dice"))) {
             result = TrainingJobs.segmenter(s, features, p, this::isCanceled);
         }
