@@ -1,5 +1,6 @@
 package io.github.braintumor.bench;
 
+import io.github.braintumor.nn.NativeMemory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,27 +30,13 @@ public record ProcStatus(long rssBytes, long peakBytes, int threads) {
 
     /** Parses lines such as {@code VmRSS:   123456 kB}, {@code VmHWM: ...}, {@code Threads: 17}. */
     public static ProcStatus parse(List<String> lines) {
-        long rss = -1;
-        long hwm = -1;
         int threads = -1;
         for (String line : lines) {
-            if (line.startsWith("VmRSS:")) {
-                rss = kib(line) * 1024L;
-            } else if (line.startsWith("VmHWM:")) {
-                hwm = kib(line) * 1024L;
-            } else if (line.startsWith("Threads:")) {
+            if (line.startsWith("Threads:")) {
                 threads = Integer.parseInt(line.substring("Threads:".length()).trim());
             }
         }
-        return new ProcStatus(rss, hwm, threads);
-    }
-
-    private static long kib(String line) {
-        String[] parts = line.substring(line.indexOf(':') + 1).trim().split("\\s+");
-        if (parts.length < 2 || !parts[1].equalsIgnoreCase("kB")) {
-            throw new IllegalArgumentException("Unexpected /proc/self/status line '" + line + "' (expected kB)");
-        }
-        return Long.parseLong(parts[0]);
+        return new ProcStatus(NativeMemory.parseKb(lines, "VmRSS:"), NativeMemory.parseKb(lines, "VmHWM:"), threads);
     }
 
     /** @return VmRSS in MiB (one decimal), -1 when unknown */

@@ -63,11 +63,19 @@ public final class NativeMemory {
         }
     }
 
-    /** Parses "VmRSS:     1234 kB" style lines. */
-    static long parseKb(List<String> lines, String key) {
+    /**
+     * Parses "VmRSS:     1234 kB" style lines of /proc/self/status.
+     *
+     * @return the value of the first line starting with {@code key}, in bytes; -1 when there is none
+     * @throws IllegalArgumentException when that line is not in kB
+     */
+    public static long parseKb(List<String> lines, String key) {
         for (String line : lines) {
             if (line.startsWith(key)) {
                 String[] parts = line.substring(key.length()).trim().split("\\s+");
+                if (parts.length < 2 || !parts[1].equalsIgnoreCase("kB")) {
+                    throw new IllegalArgumentException("Unexpected /proc/self/status line '" + line + "' (expected kB)");
+                }
                 return Long.parseLong(parts[0]) * 1024L;
             }
         }
