@@ -22,34 +22,46 @@ final class ClassifySubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "classify INPUT [--csv FILE] [--model BUNDLE] [--threshold T] [--batch N]\n"
+        return "classify INPUT [--csv FILE] [--method auto|unet|cnn] [--model BUNDLE] [--threshold T] [--batch N]\n"
                 + "  INPUT        a .tif (slice or stack), a patient folder, or a data folder of patient folders\n"
-                + "  --csv        also write the table (patient, slice, label, probability) to FILE\n"
-                + "  --model      classifier bundle folder (default: the embedded model)\n"
-                + "  --threshold  tumour from this probability (default: the model's)\n"
+                + "  --csv        also write the table (patient, slice, label, probability, modalities) to FILE\n"
+                + "  --method     unet: tumour when the UNet finds tumour pixels in the slice; cnn: the study's slice\n"
+                + "               classifier; auto (default): the kind of --model, and without --model the method\n"
+                + "               that was better on the validation patients (" + StackClassification.Method.DEFAULT.id() + ")\n"
+                + "  --model      bundle folder of the method's kind (default: the embedded model)\n"
+                + "  --threshold  tumour from this probability (cnn: per slice, unet: per pixel; default: the model's)\n"
                 + "  --batch      slices per forward pass (default 8)";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("csv", "model", "threshold", "batch"), Set.of());
+        Args a = Args.parse(argv, Set.of("csv", "model", "threshold", "batch", "method"), Set.of());
+        StackClassification.Method method;
+        try {
+            method = StackClassification.Method.fromId(a.get("method", StackClassification.Method.AUTO.id()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
         a.expectPositional(1);
         Path input = a.existingPath(0, "INPUT");
         double threshold = a.getDouble("threshold", Double.NaN);
         SegmentSubcommand.checkThreshold(threshold);
         int batch = a.getInt("batch", 8);
-        CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "label", "probability");
+        CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "label", "probability",
+                "modalities");
         TextProgressBar bar = new TextProgressBar(err);
-        out.println("patient\tslice\tlabel\tprobability");
+        out.println("patient\tslice\tlabel\tprobability\tmodalities");
         for (Inputs.Volume v : Inputs.of(input)) {
             List<SliceImage> slices = v.read();
-            List<StackClassification.Row> rows = StackClassification.run(slices, a.get("model", ""), threshold, batch,
+            List<StackClassification.Row> rows = StackClassification.run(slices, method, a.get("model", ""), threshold,
+                    batch,
                     bar, () -> false);
             bar.finish();
             for (int i = 0; i < rows.size(); i++) {
                 StackClassification.Row r = rows.get(i);
-                out.printf("%s\t%s\t%s\t%.4f%n", v.name(), v.sliceIds().get(i), r.label(), r.probability());
-                csv.addRow(v.name(), v.sliceIds().get(i), r.label(), r.probability());
+                out.printf(java.util.Locale.ROOT, "%s\t%s\t%s\t%.4f\t%s%n", v.name(), v.sliceIds().get(i), r.label(),
+                        r.probability(), r.modalities());
+                csv.addRow(v.name(), v.sliceIds().get(i), r.label(), r.probability(), r.modalities());
             }
         }
         Path csvFile = a.path("csv");

@@ -2,6 +2,7 @@ package io.github.braintumor.cli;
 
 import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.eval.EvaluationRequest;
+import io.github.braintumor.eval.InputCondition;
 import io.github.braintumor.eval.EvaluationResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ final class EvaluateSubcommand implements Subcommand {
     public String usage() {
         return "evaluate DATA --out DIR [--unet BUNDLE] [--classifier BUNDLE] [--threshold T] [--lcc] [--tta]\n"
                 + "         [--min-area N] [--patients LIST] [--predictions DIR] [--write-threshold]\n"
-                + "         [--write-postprocessing]\n"
+                + "         [--write-postprocessing] [--modalities as-is,flair-only,no-post,no-pre]\n"
+                + "         [--brightness 0.4,1.6]\n"
                 + "  DATA           data folder with ground truth masks (kaggle_3m or patient folders)\n"
                 + "  --out          output folder: summary.json, per_*.csv, thresholds.csv, postprocessing.csv,\n"
                 + "                 PNG charts and overlays, report.html\n"
@@ -43,13 +45,17 @@ final class EvaluateSubcommand implements Subcommand {
                 + "  --write-threshold  store the best threshold found into the UNet bundle's model.json\n"
                 + "  --write-postprocessing  store the post-processing given here (--tta, --lcc, --min-area; none\n"
                 + "                 given = none) into the UNet bundle's model.json: 'segment' applies it by default\n"
+                + "  --modalities   also evaluate the same patients with a missing modality simulated (the missing\n"
+                + "                 channel holds FLAIR, as the data set stores it): modalities.csv, modalities.png,\n"
+                + "                 a robustness section in summary.json, each condition in conditions/<name>/\n"
+                + "  --brightness   the same with every intensity scaled by each factor (darker/brighter scanners)\n"
                 + "Each post-processing option is measured with and without it (postprocessing.csv).";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Set.of("out", "unet", "classifier", "threshold", "min-area", "patients",
-                "predictions"), Set.of("lcc", "tta", "write-threshold",
+                "predictions", "modalities", "brightness"), Set.of("lcc", "tta", "write-threshold",
                 "write-postprocessing"));
         a.expectPositional(1);
         Path data = a.existingPath(0, "DATA");
@@ -59,9 +65,15 @@ final class EvaluateSubcommand implements Subcommand {
         SegmentSubcommand.checkThreshold(t);
         int minArea = a.getInt("min-area", 0);
         if (minArea < 0) throw new UsageException("--min-area must be >= 0, got " + minArea);
+        List<InputCondition> conditions;
+        try {
+            conditions = InputCondition.parse(a.get("modalities", ""), a.get("brightness", ""));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
         EvaluationRequest request = new EvaluationRequest(data, outDir, a.path("unet"), a.path("classifier"),
                 Double.isNaN(t) ? null : t, a.has("lcc"), a.has("tta"), minArea, a.get("patients", null),
-                a.path("predictions"), a.has("write-threshold"), a.has("write-postprocessing"));
+                a.path("predictions"), a.has("write-threshold"), a.has("write-postprocessing"), conditions);
         TextProgressBar bar = new TextProgressBar(err);
         EvaluationResult r = request.run(bar, () -> false);
         bar.finish();
@@ -70,6 +82,15 @@ final class EvaluateSubcommand implements Subcommand {
                 "dice_tumour_slices_mean", "iou_micro", "pixel_accuracy", "classifier_accuracy", "classifier_auc",
                 "best_threshold")) {
             out.println(k + "\t" + (s.get(k) == null ? "n/a" : s.get(k)));
+        }
+        if (s.get("robustness") instanceof List<?> rows) {
+            for (Object o : rows) {
+                Map<?, ?> row = (Map<?, ?>) o;
+                out.println("condition " + row.get("condition") + "\tdice_per_patient_mean "
+                        + row.get("dice_per_patient_mean") + "\tseg_as_classifier_accuracy "
+                        + row.get("seg_as_classifier_accuracy") + "\tclassifier_accuracy "
+                        + row.get("classifier_accuracy"));
+            }
         }
         out.println("wrote " + EvaluationReport.REPORT + " and tables to " + outDir.toAbsolutePath());
         return Main.OK;

@@ -20,22 +20,28 @@ final class OverviewSubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "overview DATA [--csv FILE]\n"
+        return "overview DATA [--csv FILE] [--patients-csv FILE]\n"
                 + "  DATA   kaggle_3m folder, its parent, or a folder of patient folders\n"
-                + "  --csv  also write one row per hospital (and 'all') to FILE";
+                + "  --csv  also write one row per hospital (and 'all') to FILE\n"
+                + "  --patients-csv  also write one row per patient (slices, tumour slices, modality pattern)";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("csv"), Set.of());
+        Args a = Args.parse(argv, Set.of("csv", "patients-csv"), Set.of());
         a.expectPositional(1);
         Path data = a.existingPath(0, "DATA");
-        DatasetOverview overview = DatasetOverview.of(Inputs.dataset(data));
+        DatasetOverview overview = DatasetOverview.withModalities(Inputs.dataset(data));
         out.print(overview.describe());
         Path csv = a.path("csv");
         if (csv != null) {
             overview.writePerHospitalCsv(csv);
             out.println("wrote " + csv.toAbsolutePath());
+        }
+        Path patientsCsv = a.path("patients-csv");
+        if (patientsCsv != null) {
+            overview.writePerPatientCsv(patientsCsv);
+            out.println("wrote " + patientsCsv.toAbsolutePath());
         }
         return Main.OK;
     }

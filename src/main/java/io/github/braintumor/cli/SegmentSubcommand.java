@@ -30,7 +30,8 @@ final class SegmentSubcommand implements Subcommand {
         return "segment INPUT --out DIR [--model BUNDLE] [--threshold T] [--batch N] [--postprocessing model|none]\n"
                 + "  INPUT        a .tif (slice or stack), a patient folder, or a data folder of patient folders\n"
                 + "  --out        output folder: <patient>/<slice>_pred.tif (folders) or <name>_pred.tif (a file),\n"
-                + "               and " + CSV + " (patient, slice, tumour_pixels, max_probability)\n"
+                + "               and " + CSV + " (patient, slice, tumour_pixels, max_probability,\n"
+                + "               modalities)\n"
                 + "  --model      UNet bundle folder (default: the embedded model)\n"
                 + "  --threshold  probability threshold 0..1 (default: the model's)\n"
                 + "  --batch      slices per forward pass (default 8)\n"
@@ -51,7 +52,8 @@ final class SegmentSubcommand implements Subcommand {
                 postprocessing(a.get("postprocessing", StackSegmentation.PostProcessingChoice.MODEL.id())));
         checkThreshold(settings.threshold());
         List<Inputs.Volume> volumes = Inputs.of(input);
-        CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "tumour_pixels", "max_probability");
+        CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "tumour_pixels", "max_probability",
+                "modalities");
         TextProgressBar bar = new TextProgressBar(err);
         int written = 0;
         for (Inputs.Volume v : volumes) {
@@ -62,7 +64,8 @@ final class SegmentSubcommand implements Subcommand {
             err.println(v.name() + ": " + result.postprocessingNote());
             List<StackSegmentation.Row> rows = result.rows();
             for (int i = 0; i < rows.size(); i++) {
-                csv.addRow(v.name(), v.sliceIds().get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability());
+                csv.addRow(v.name(), v.sliceIds().get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability(),
+                        rows.get(i).modalities());
             }
             if (v.file() != null) {
                 Images.save(Images.maskStack(v.name() + "_pred", result.result().masks(), null),

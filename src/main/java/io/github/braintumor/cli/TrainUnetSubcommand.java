@@ -4,6 +4,7 @@ import io.github.braintumor.fiji.Reports;
 import io.github.braintumor.fiji.TrainingJobs;
 import io.github.braintumor.train.TrainingResult;
 import java.io.PrintStream;
+import io.github.braintumor.tensor.Normalization;
 import io.github.braintumor.train.TrainingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,9 @@ import java.util.function.UnaryOperator;
 /** {@code brain-tumor train-unet DATA --out BUNDLE}: trains a UNet segmenter. */
 final class TrainUnetSubcommand implements Subcommand {
     static final Set<String> COMMON = Set.of("out", "epochs", "batch", "lr", "seed", "samples", "split", "minutes",
-            "resume", "init", "average", "tumour-fraction", "val-patients", "threads", "cache-mb");
-    static final Set<String> FLAGS = Set.of("no-augment");
+            "resume", "init", "average", "tumour-fraction", "val-patients", "threads", "cache-mb", "missing-modality",
+            "slice-statistics", "normalization");
+    static final Set<String> FLAGS = Set.of("no-augment", "no-intensity-augment");
 
     @Override
     public String name() {
@@ -36,7 +38,8 @@ final class TrainUnetSubcommand implements Subcommand {
 
     static final String COMMON_USAGE_LINE = "[--epochs 10] [--batch 8] [--lr 0.001] [--seed 42] [--samples 0]\n"
             + "    [--split CSV] [--minutes M] [--resume CHECKPOINT | --init BUNDLE] [--average K] [--tumour-fraction P]\n"
-            + "    [--val-patients K] [--threads T] [--cache-mb MB] [--no-augment]";
+            + "    [--val-patients K] [--threads T] [--cache-mb MB] [--no-augment] [--missing-modality 0.3]\n"
+            + "    [--no-intensity-augment] [--slice-statistics 0.1] [--normalization percentile-zscore]";
     static final String COMMON_USAGE = "  DATA        kaggle_3m folder or a folder of patient folders\n"
             + "  --out       the model bundle folder to write (best epoch; Ctrl-C keeps the last best)\n"
             + "  --epochs, --batch, --lr, --seed   training settings\n"
@@ -50,7 +53,11 @@ final class TrainUnetSubcommand implements Subcommand {
             + "  --tumour-fraction  share of tumour-centred samples at epoch 1 (falls to the natural share)\n"
             + "  --val-patients     validate on the first K validation patients only (0 = all)\n"
             + "  --threads   intra-op threads (0 = engine default); --cache-mb: decoded-slice cache\n"
-            + "  --no-augment       no flips, rotations or scaling";
+            + "  --no-augment       no flips, rotations or scaling\n"
+            + "  --missing-modality share of training slices shown as FLAIR-only, no-post or no-pre (0 = off)\n"
+            + "  --no-intensity-augment  no scanner-like brightness, gain and gamma changes\n"
+            + "  --slice-statistics share of training slices normalised on their own (as a lone slice is)\n"
+            + "  --normalization    percentile-zscore (per volume, default) or divide255";
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
@@ -102,14 +109,33 @@ final class TrainUnetSubcommand implements Subcommand {
         }
         if (init != null && resume != null) throw new UsageException("give --resume or --init, not both");
         boolean augment = !a.has("no-augment");
+        boolean intensity = !a.has("no-intensity-augment");
+        double missing = probability(a, "missing-modality", TrainingConfig.DEFAULT_MISSING_MODALITY);
+        double sliceStatistics = probability(a, "slice-statistics", TrainingConfig.DEFAULT_SLICE_STATISTICS);
+        String normalization = a.get("normalization", Normalization.PERCENTILE_ZSCORE.id());
+        try {
+            Normalization.fromId(normalization);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--normalization: " + e.getMessage());
+        }
         return b -> {
             b.optMinutes(minutes).optAverageLastEpochs(average).optValidationPatients(validationPatients)
-                    .optThreads(threads).optCacheBytes(cacheMb << 20).optAugment(augment);
+                    .optThreads(threads).optCacheBytes(cacheMb << 20).optAugment(augment)
+                    .optIntensityAugment(intensity).optMissingModality(missing).optSliceStatistics(sliceStatistics)
+                    .optNormalization(normalization);
             if (tumourFraction >= 0) b.optTumourFraction(tumourFraction, -1);
             if (resume != null) b.optResume(resume);
             if (init != null) b.optInitialWeights(init);
             return b;
         };
+    }
+
+    private static double probability(Args a, String key, double fallback) throws UsageException {
+        double p = a.getDouble(key, fallback);
+        if (!(p >= 0 && p <= 1)) {
+            throw new UsageException("--" + key + " must be between 0 and 1, got " + p);
+        }
+        return p;
     }
 
     static Set<String> union(Set<String> x, Set<String> y) {

@@ -41,7 +41,13 @@ public final class DatasetOverview {
     }
 
     /** Counts for one patient; column names in {@link #writePerPatientCsv(Path)} follow the shared patients.csv. */
-    public record PatientCounts(String patient, String hospital, int slices, int tumourSlices, long tumourArea) {}
+    public record PatientCounts(String patient, String hospital, int slices, int tumourSlices, long tumourArea,
+                                String modalities) {
+        /** Counts without the modality pattern (images not read). */
+        public PatientCounts(String patient, String hospital, int slices, int tumourSlices, long tumourArea) {
+            this(patient, hospital, slices, tumourSlices, tumourArea, null);
+        }
+    }
 
     private final Group all;
     private final Map<String, Group> perHospital;
@@ -60,12 +66,31 @@ public final class DatasetOverview {
         this.maxSlices = maxSlices;
     }
 
-    /** Computes the overview of an indexed data set. */
+    /** Computes the overview of an indexed data set from the index alone (no modality patterns). */
     public static DatasetOverview of(LggDataset d) {
+        try {
+            return of(d, false);
+        } catch (LggDataException e) {
+            throw new IllegalStateException("unreachable: no image is read", e);
+        }
+    }
+
+    /**
+     * The overview plus each patient's {@link ModalityPattern} (complete, FLAIR-only, no-post, ...), which needs
+     * every image read once.
+     *
+     * @throws LggDataException an unreadable image, named
+     */
+    public static DatasetOverview withModalities(LggDataset d) throws LggDataException {
+        return of(d, true);
+    }
+
+    private static DatasetOverview of(LggDataset d, boolean modalities) throws LggDataException {
         List<PatientCounts> perPatient = new ArrayList<>();
         for (PatientRecord p : d.patients()) {
             long area = p.slices().stream().mapToLong(s -> Math.max(0, s.tumourArea())).sum();
-            perPatient.add(new PatientCounts(p.id(), p.hospital(), p.slices().size(), p.tumourSliceCount(), area));
+            perPatient.add(new PatientCounts(p.id(), p.hospital(), p.slices().size(), p.tumourSliceCount(), area,
+                    modalities ? patternOf(p).id() : null));
         }
         TreeMap<String, List<PatientRecord>> byHospital = new TreeMap<>();
         d.patients().forEach(p -> byHospital.computeIfAbsent(p.hospital(), h -> new ArrayList<>()).add(p));
@@ -76,6 +101,17 @@ public final class DatasetOverview {
         double median = n % 2 == 1 ? sizes[n / 2] : (sizes[n / 2 - 1] + sizes[n / 2]) / 2.0;
         return new DatasetOverview(group(ALL, d.patients()), Collections.unmodifiableMap(perHospital),
                 List.copyOf(perPatient), sizes[0], median, sizes[n - 1]);
+    }
+
+    private static ModalityPattern patternOf(PatientRecord p) throws LggDataException {
+        List<ModalityPattern> patterns = new ArrayList<>();
+        List<Boolean> signal = new ArrayList<>();
+        for (SliceRecord s : p.slices()) {
+            SliceImage image = LggTiff.readImage(s.image(), LggTiff.ANY_SIZE);
+            patterns.add(ModalityPattern.of(image));
+            signal.add(ModalityPattern.hasSignal(image));
+        }
+        return ModalityPattern.ofPatient(patterns, signal);
     }
 
     private static Group group(String name, List<PatientRecord> patients) {
@@ -195,10 +231,14 @@ public final class DatasetOverview {
 
     /** Writes one row per patient: patient_folder, hospital, n_slices, n_tumour_slices, tumour_area_px. Atomic. */
     public void writePerPatientCsv(Path csv) throws IOException {
-        StringBuilder sb = new StringBuilder("patient_folder,hospital,n_slices,n_tumour_slices,tumour_area_px\n");
+        boolean modalities = !perPatient.isEmpty() && perPatient.get(0).modalities() != null;
+        StringBuilder sb = new StringBuilder("patient_folder,hospital,n_slices,n_tumour_slices,tumour_area_px"
+                + (modalities ? ",modalities" : "") + "\n");
         for (PatientCounts p : perPatient) {
             sb.append(p.patient()).append(',').append(p.hospital()).append(',').append(p.slices()).append(',')
-                    .append(p.tumourSlices()).append(',').append(p.tumourArea()).append('\n');
+                    .append(p.tumourSlices()).append(',').append(p.tumourArea());
+            if (modalities) sb.append(',').append(p.modalities());
+            sb.append('\n');
         }
         AtomicFiles.writeString(csv, sb.toString());
     }
@@ -215,6 +255,17 @@ public final class DatasetOverview {
         for (Group g : perHospital.values()) {
             sb.append(String.format(Locale.ROOT, "  %-3s %3d patients, %4d slices, %4d tumour, %4d without%n",
                     g.name(), g.patients(), g.slices(), g.tumourSlices(), g.nonTumourSlices()));
+        }
+        if (!perPatient.isEmpty() && perPatient.get(0).modalities() != null) {
+            java.util.Map<String, Integer> n = new TreeMap<>();
+            perPatient.forEach(p -> n.merge(p.modalities(), 1, Integer::sum));
+            sb.append("modalities per patient: ").append(n.toString().replaceAll("[{}]", "").replace('=', ' '))
+                    .append(String.format(Locale.ROOT, "%n"));
+            for (PatientCounts p : perPatient) {
+                if (!"complete".equals(p.modalities())) {
+                    sb.append(String.format(Locale.ROOT, "  %s: %s%n", p.patient(), p.modalities()));
+                }
+            }
         }
         return sb.toString();
     }

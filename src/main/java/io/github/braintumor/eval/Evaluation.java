@@ -9,6 +9,7 @@ import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.metrics.ThresholdSweep;
 import io.github.braintumor.infer.HorizontalFlip;
+import io.github.braintumor.infer.ModalityCheck;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
@@ -99,6 +100,8 @@ public final class Evaluation {
         private boolean lcc, tta;
         private int minArea;
         private int batchSize = 8;
+        private InputCondition condition = InputCondition.AS_IS;
+        private List<Map<String, Object>> robustness;
         private ProgressListener progress = ProgressListener.silent();
         private BooleanSupplier cancel = () -> false;
 
@@ -146,6 +149,15 @@ public final class Evaluation {
 
         public Builder optBatchSize(int n) { this.batchSize = n; return this; }
 
+        /** Alters every slice before the models see it (simulated missing modality, brightness); default as-is. */
+        public Builder optCondition(InputCondition c) { this.condition = c == null ? InputCondition.AS_IS : c; return this; }
+
+        /**
+         * Rows of other conditions evaluated on the same patients ({@link #robustnessRow}); this evaluation adds its
+         * own row and writes them all as {@code modalities.csv}, a chart and a {@code robustness} section.
+         */
+        public Builder optRobustness(List<Map<String, Object>> rows) { this.robustness = rows; return this; }
+
         public Builder optProgress(ProgressListener p) { this.progress = p == null ? ProgressListener.silent() : p; return this; }
 
         /** Polled between patients; true stops the evaluation with a {@link CancellationException}. */
@@ -181,6 +193,10 @@ public final class Evaluation {
             }
             if (minArea < 0) throw new IllegalArgumentException("Minimum area must be >= 0 pixels, got " + minArea);
             if (batchSize < 1) throw new IllegalArgumentException("Batch size must be >= 1, got " + batchSize);
+            if (predictions != null && !condition.asIs()) {
+                throw new IllegalArgumentException("Simulated input conditions need a model: predicted masks were"
+                        + " made from the input as it was");
+            }
             if (predictions != null && !Files.isDirectory(predictions)) {
                 throw new IllegalArgumentException("Predictions folder " + predictions + " does not exist: give the"
                         + " --out folder of 'brain-tumor segment'");
@@ -276,7 +292,8 @@ public final class Evaluation {
             EvaluationResult.Settings settings = new EvaluationResult.Settings(threshold,
                     Double.isNaN(classifierThreshold) ? null : classifierThreshold, b.lcc, b.tta, b.minArea,
                     modelInfo, learningCurveUnet, learningCurveClassifier, b.data.root());
-            EvaluationResult result = collector.finish(settings, sweep, seconds, b.output);
+            EvaluationResult result = collector.finish(settings, sweep, seconds, b.output, b.condition,
+                    b.robustness);
             EvaluationReport.write(result);
             return result;
         } finally {
@@ -305,7 +322,9 @@ public final class Evaluation {
         byte[][] truth = new byte[n][];
         for (int i = 0; i < n; i++) {
             SliceRecord r = records.get(i);
-            if (segmenter != null || classify != null) images.add(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE));
+            if (segmenter != null || classify != null) {
+                images.add(b.condition.apply(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE)));
+            }
             truth[i] = LggTiff.readMask(r.mask(), LggTiff.ANY_SIZE).pixels();
         }
         int width = 0, height = 0;
@@ -364,8 +383,25 @@ public final class Evaluation {
                         + " probabilities for the " + n + " slices of patient " + patient.id());
             }
         }
-        collector.addPatient(patient, truth, variantMasks, maxProbability, classifierProbability);
+        String modalities = images.isEmpty() ? null : ModalityCheck.of(images).volume().id();
+        collector.addPatient(patient, truth, variantMasks, maxProbability, classifierProbability, modalities);
     }
+
+    /** The headline numbers of one evaluated condition, as a row of {@code modalities.csv}. */
+    public static Map<String, Object> robustnessRow(InputCondition c, Map<String, Object> summary) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("condition", c.name());
+        row.put("modalities", c.pattern() == io.github.braintumor.data.ModalityPattern.COMPLETE ? "as-is"
+                : c.pattern().id());
+        row.put("brightness", c.brightness());
+        for (String k : ROBUSTNESS_KEYS) row.put(k, summary.get(k));
+        return row;
+    }
+
+    /** Summary keys compared across conditions. */
+    static final List<String> ROBUSTNESS_KEYS = List.of("patients", "dice_per_patient_mean", "dice_per_patient_median",
+            "iou_tumour_slices_mean", "empty_slices_false_positive_rate", "seg_as_classifier_accuracy",
+            "classifier_accuracy");
 
     private static List<float[]> checked(List<float[]> maps, List<SliceImage> images, PatientRecord patient) {
         if (maps.size() != images.size()) {

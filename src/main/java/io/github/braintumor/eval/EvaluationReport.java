@@ -41,6 +41,8 @@ public final class EvaluationReport {
 
     public static final String SUMMARY = "summary.json";
     public static final String REPORT = "report.html";
+    /** Robustness table: one row per evaluated input condition. */
+    public static final String MODALITIES = "modalities.csv";
 
     private EvaluationReport() {
     }
@@ -56,6 +58,8 @@ public final class EvaluationReport {
         r.perPosition().write(dir.resolve("per_position.csv"));
         if (r.thresholds() != null) r.thresholds().write(dir.resolve("thresholds.csv"));
         if (r.postprocessing() != null) r.postprocessing().write(dir.resolve("postprocessing.csv"));
+        CsvTable robustness = robustness(r);
+        if (robustness != null) robustness.write(dir.resolve(MODALITIES));
         Map<String, String> pictures = pictures(r, dir);
         html(r, pictures).write(dir.resolve(REPORT));
     }
@@ -94,6 +98,21 @@ public final class EvaluationReport {
             png(out, dir, "postprocessing.png", "Each post-processing step with and without it, on the same slices",
                     Charts.barChart("Post-processing variants", v.column("variant"), vs, "score"));
         }
+        CsvTable rob = robustness(r);
+        if (rob != null) {
+            Map<String, double[]> cs = new LinkedHashMap<>();
+            if (r.hasSegmentation()) {
+                cs.put("Dice per patient (mean)", rob.doubleColumn("dice_per_patient_mean"));
+                cs.put("IoU of tumour slices (mean)", rob.doubleColumn("iou_tumour_slices_mean"));
+                cs.put("UNet as detector: accuracy", rob.doubleColumn("seg_as_classifier_accuracy"));
+            }
+            if (r.summary().get("classifier_accuracy") != null) {
+                cs.put("classifier accuracy", rob.doubleColumn("classifier_accuracy"));
+            }
+            png(out, dir, "modalities.png", "The same patients with a missing modality simulated (the missing"
+                    + " channel holds FLAIR, as the data set stores it) or a darker / brighter scanner",
+                    Charts.barChart("Robustness to the input", rob.column("condition"), cs, "score"));
+        }
         if (r.thresholds() != null) {
             CsvTable t = r.thresholds();
             Map<String, double[]> ts = new LinkedHashMap<>();
@@ -109,6 +128,20 @@ public final class EvaluationReport {
         learningCurve(out, dir, r.settings().unetLearningCurve(), "unet", "UNet");
         learningCurve(out, dir, r.settings().classifierLearningCurve(), "classifier", "classifier");
         return out;
+    }
+
+    /** The {@code robustness} rows of the summary as a table, or null when only one condition was evaluated. */
+    @SuppressWarnings("unchecked")
+    static CsvTable robustness(EvaluationResult r) {
+        Object rows = r.summary().get("robustness");
+        if (!(rows instanceof List<?> list) || list.isEmpty()) return null;
+        List<String> columns = new ArrayList<>(((Map<String, Object>) list.get(0)).keySet());
+        CsvTable.Builder t = CsvTable.builder().setColumns(columns.toArray(String[]::new));
+        for (Object o : list) {
+            Map<String, Object> row = (Map<String, Object>) o;
+            t.addRow(columns.stream().map(row::get).toArray());
+        }
+        return t.build();
     }
 
     private static void examples(Map<String, String> out, Path dir, List<EvaluationResult.Example> list,

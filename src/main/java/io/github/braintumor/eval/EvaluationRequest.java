@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -34,10 +35,29 @@ import java.util.function.BooleanSupplier;
  * @param writeThreshold store the best threshold found into the UNet bundle's model.json
  * @param writePostprocessing store the post-processing evaluated ({@code tta}, {@code lcc}, {@code minArea} as
  *                       given) into the UNet bundle's model.json, so segmenting applies it by default
+ * @param conditions     input conditions to compare on the same patients ({@link InputCondition#parse}); each
+ *                       other than as-is is evaluated into {@code conditions/<name>/} and the main evaluation (as
+ *                       given) gets {@code modalities.csv}, {@code modalities.png} and a {@code robustness}
+ *                       section; empty = the input as given only
  */
 public record EvaluationRequest(Path data, Path output, Path unet, Path classifier, Double threshold, boolean lcc,
                                 boolean tta, int minArea, String patients, Path predictions,
-                                boolean writeThreshold, boolean writePostprocessing) {
+                                boolean writeThreshold, boolean writePostprocessing,
+                                List<InputCondition> conditions) {
+    /** Sub-folder of the output holding one evaluation per simulated input condition. */
+    public static final String CONDITIONS = "conditions";
+
+    public EvaluationRequest {
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    }
+
+    /** The input as given only. */
+    public EvaluationRequest(Path data, Path output, Path unet, Path classifier, Double threshold, boolean lcc,
+            boolean tta, int minArea, String patients, Path predictions, boolean writeThreshold,
+            boolean writePostprocessing) {
+        this(data, output, unet, classifier, threshold, lcc, tta, minArea, patients, predictions, writeThreshold,
+                writePostprocessing, List.of());
+    }
 
     /** Without writing the post-processing back (the form before that option existed). */
     public EvaluationRequest(Path data, Path output, Path unet, Path classifier, Double threshold, boolean lcc,
@@ -65,16 +85,24 @@ public record EvaluationRequest(Path data, Path output, Path unet, Path classifi
             throw new IllegalArgumentException("Writing the post-processing back needs a UNet bundle (--unet)");
         }
         PostProcessingSettings evaluated = postProcessing(); // checks minArea >= 0 before the long run
+        boolean compare = conditions.stream().anyMatch(c -> !c.asIs());
+        if (compare && predictions != null) {
+            throw new IllegalArgumentException("Simulated input conditions need a model (--unet or --classifier),"
+                    + " not predicted masks");
+        }
         LggDataset dataset = LggDataset.index(data);
-        Evaluation.Builder b = predictions != null ? Evaluation.ofPredictions(dataset, predictions)
-                : Evaluation.builder(dataset);
-        if (unet != null) b.optUnet(unet);
-        if (classifier != null) b.optClassifier(classifier);
-        if (threshold != null) b.optThreshold(threshold);
         List<String> ids = parsePatients(patients);
-        if (!ids.isEmpty()) b.optPatients(ids);
-        EvaluationResult result = b.optLargestComponent(lcc).optTta(tta).optMinimumArea(minArea)
-                .optProgress(progress).optCancel(cancel).setOutput(output).build().run();
+        List<Map<String, Object>> robustness = new ArrayList<>();
+        for (InputCondition c : conditions) {
+            if (c.asIs()) continue;
+            if (progress != null) progress.onMessage("evaluating with the input " + c.name());
+            EvaluationResult r = evaluation(dataset, ids, progress, cancel).optCondition(c)
+                    .setOutput(output.resolve(CONDITIONS).resolve(c.name())).build().run();
+            robustness.add(Evaluation.robustnessRow(c, r.summary()));
+        }
+        Evaluation.Builder b = evaluation(dataset, ids, progress, cancel);
+        if (compare) b.optRobustness(robustness);
+        EvaluationResult result = b.setOutput(output).build().run();
         Object best = result.summary().get("best_threshold");
         Double newThreshold = writeThreshold && best instanceof Number n ? n.doubleValue() : null;
         PostProcessingSettings newPostprocessing = writePostprocessing ? evaluated : null;
@@ -87,6 +115,17 @@ public record EvaluationRequest(Path data, Path output, Path unet, Path classifi
             }
         }
         return result;
+    }
+
+    private Evaluation.Builder evaluation(LggDataset dataset, List<String> ids, ProgressListener progress,
+            BooleanSupplier cancel) {
+        Evaluation.Builder b = predictions != null ? Evaluation.ofPredictions(dataset, predictions)
+                : Evaluation.builder(dataset);
+        if (unet != null) b.optUnet(unet);
+        if (classifier != null) b.optClassifier(classifier);
+        if (threshold != null) b.optThreshold(threshold);
+        if (!ids.isEmpty()) b.optPatients(ids);
+        return b.optLargestComponent(lcc).optTta(tta).optMinimumArea(minArea).optProgress(progress).optCancel(cancel);
     }
 
     /**

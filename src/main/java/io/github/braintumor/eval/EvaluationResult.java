@@ -101,6 +101,7 @@ public final class EvaluationResult {
         private final List<Variant> variants;
         private final int examples;
         private final List<PatientRecord> patients = new ArrayList<>();
+        private final Map<String, String> modalities = new java.util.HashMap<>();
         private final List<Row> rows = new ArrayList<>();
         private final List<Example> best = new ArrayList<>(), worst = new ArrayList<>();
         private boolean classified;
@@ -111,8 +112,9 @@ public final class EvaluationResult {
         }
 
         void addPatient(PatientRecord patient, byte[][] truth, byte[][][] variantMasks, double[] maxProbability,
-                double[] classifier) {
+                double[] classifier, String modalityPattern) {
             patients.add(patient);
+            if (modalityPattern != null) modalities.put(patient.id(), modalityPattern);
             classified = classifier != null;
             int selected = variants.size() - 1;
             for (int i = 0; i < truth.length; i++) {
@@ -134,7 +136,8 @@ public final class EvaluationResult {
             if (list.size() > examples) list.remove(list.size() - 1);
         }
 
-        EvaluationResult finish(Settings settings, ThresholdSweep sweep, double seconds, Path output) {
+        EvaluationResult finish(Settings settings, ThresholdSweep sweep, double seconds, Path output,
+                InputCondition condition, List<Map<String, Object>> robustness) {
             boolean seg = !variants.isEmpty();
             int sel = variants.size() - 1;
             Map<String, Object> s = new LinkedHashMap<>();
@@ -176,7 +179,14 @@ public final class EvaluationResult {
             options.put("tta", settings.tta());
             options.put("min_area", settings.minArea());
             options.put("data", settings.data() == null ? null : settings.data().toAbsolutePath().toString());
+            options.put("condition", condition.name());
             s.put("options", options);
+            if (robustness != null) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                rows.add(Evaluation.robustnessRow(condition, s));
+                rows.addAll(robustness);
+                s.put("robustness", rows);
+            }
             Map<String, Object> byVariant = new LinkedHashMap<>();
             for (int v = 0; v < variants.size(); v++) byVariant.put(variants.get(v).name(), segmentationKeys(v));
             s.put("variants", byVariant);
@@ -252,7 +262,7 @@ public final class EvaluationResult {
         private CsvTable perPatientTable(int sel, Settings settings) {
             CsvTable.Builder t = CsvTable.builder().setColumns("patient", "hospital", "slices", "tumour_slices",
                     "truth_pixels", "predicted_pixels", "dice_3d", "iou_3d", "dice_3d_raw", "dice_tumour_slices_mean",
-                    "iou_tumour_slices_mean", "false_positive_slices", "classifier_accuracy");
+                    "iou_tumour_slices_mean", "false_positive_slices", "classifier_accuracy", "modalities");
             for (PatientRecord p : patients) {
                 List<Row> mine = rows.stream().filter(r -> r.slice().patientId().equals(p.id())).toList();
                 ClassificationMetrics cm = classified ? classifierMetrics(r -> r.slice().patientId().equals(p.id()),
@@ -260,7 +270,7 @@ public final class EvaluationResult {
                 Integer tumour = (int) mine.stream().filter(r -> r.slice().tumour()).count();
                 if (sel < 0) {
                     t.addRow(p.id(), p.hospital(), mine.size(), tumour, null, null, null, null, null, null, null,
-                            null, cm == null ? null : cm.accuracy());
+                            null, cm == null ? null : cm.accuracy(), modalities.get(p.id()));
                     continue;
                 }
                 SegmentationSummary s = SegmentationSummary.ofConfusions(mine.stream().map(r -> r.byVariant()[sel]).toList());
@@ -268,7 +278,7 @@ public final class EvaluationResult {
                 t.addRow(p.id(), p.hospital(), mine.size(), s.tumourSliceCount(), s.pooled().truthArea(),
                         s.pooled().predictionArea(), s.microDice(), s.microIou(), raw.microDice(),
                         Stats.boxed(s.macroDiceTumourSlices()), Stats.boxed(s.macroIouTumourSlices()),
-                        s.falsePositiveSliceCount(), cm == null ? null : cm.accuracy());
+                        s.falsePositiveSliceCount(), cm == null ? null : cm.accuracy(), modalities.get(p.id()));
             }
             return t.build();
         }

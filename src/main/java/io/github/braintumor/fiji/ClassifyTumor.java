@@ -21,15 +21,27 @@ import java.util.function.BooleanSupplier;
 public final class ClassifyTumor {
     private ClassifyTumor() {}
 
-    /** @param threshold negative or NaN = the model's threshold */
-    public record Request(ImagePlus image, String model, double threshold, int batchSize, boolean overlay) {}
+    /**
+     * @param method    {@code cnn} (the slice classifier), {@code unet} (the segmenter as a detector) or
+     *                  {@code auto} / blank (the model folder's kind; the better method with the embedded models)
+     * @param model     bundle folder of the method's kind, empty = the embedded default
+     * @param threshold negative or NaN = the model's threshold
+     */
+    public record Request(ImagePlus image, String method, String model, double threshold, int batchSize,
+                          boolean overlay) {
+        /** With method {@code auto}. */
+        public Request(ImagePlus image, String model, double threshold, int batchSize, boolean overlay) {
+            this(image, StackClassification.Method.AUTO.id(), model, threshold, batchSize, overlay);
+        }
+    }
 
     public static ResultsTable run(Request r, ProgressListener progress, BooleanSupplier cancel) throws Exception {
         ImagePlus imp = r.image();
+        StackClassification.Method method = StackClassification.Method.fromId(r.method());
         List<SliceImage> slices = Images.slices(imp);
         String note = Images.conversionNote(imp);
         if (!note.isEmpty()) progress.onMessage(note);
-        List<StackClassification.Row> rows = StackClassification.run(slices, r.model(), r.threshold(), r.batchSize(),
+        List<StackClassification.Row> rows = StackClassification.run(slices, method, r.model(), r.threshold(), r.batchSize(),
                 progress, cancel);
         if (r.overlay()) imp.setOverlay(labels(rows, slices.size() > 1));
         return ResultTables.classification(rows);

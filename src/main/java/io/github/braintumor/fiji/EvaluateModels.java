@@ -2,6 +2,7 @@ package io.github.braintumor.fiji;
 
 import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.eval.EvaluationRequest;
+import io.github.braintumor.eval.InputCondition;
 import io.github.braintumor.eval.EvaluationResult;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -27,9 +28,21 @@ public final class EvaluateModels {
     public static EvaluationRequest request(String data, String output, String unet, String classifier,
             double threshold, boolean lcc, boolean tta, int minarea, String patients, String predictions,
             boolean writethreshold) {
+        return request(data, output, unet, classifier, threshold, lcc, tta, minarea, patients, predictions,
+                writethreshold, "", "");
+    }
+
+    /**
+     * @param modalities input conditions to compare, e.g. {@code as-is,flair-only,no-post,no-pre}; blank = none
+     * @param brightness brightness factors to compare, e.g. {@code 0.4,1.6}; blank = none
+     */
+    public static EvaluationRequest request(String data, String output, String unet, String classifier,
+            double threshold, boolean lcc, boolean tta, int minarea, String patients, String predictions,
+            boolean writethreshold, String modalities, String brightness) {
         return new EvaluationRequest(path(data), path(output), path(unet), path(classifier),
                 threshold < 0 || Double.isNaN(threshold) ? null : threshold, lcc, tta, minarea,
-                patients == null ? "" : patients.trim(), path(predictions), writethreshold);
+                patients == null ? "" : patients.trim(), path(predictions), writethreshold, false,
+                InputCondition.parse(modalities, brightness));
     }
 
     /** One line for the log: where the report is. */

@@ -52,6 +52,13 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
     @Parameter(label = "Write the best threshold into the UNet bundle")
     private boolean writethreshold = false;
 
+    @Parameter(label = "Also simulate missing modalities (e.g. as-is,flair-only,no-post,no-pre; empty = none)",
+            required = false)
+    private String modalities = "";
+
+    @Parameter(label = "Also scale brightness by (e.g. 0.4,1.6; empty = none)", required = false)
+    private String brightness = "";
+
     private EvaluationResult result;
 
     @Override
@@ -62,7 +69,7 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
     @Override
     protected void execute() throws Exception {
         EvaluationRequest request = EvaluateModels.request(text(data), text(output), text(unet), text(classifier),
-                threshold, lcc, tta, minarea, patients, text(predictions), writethreshold);
+                threshold, lcc, tta, minarea, patients, text(predictions), writethreshold, modalities, brightness);
         try (TaskProgress p = progress()) {
             result = request.run(p, this::isCanceled);
         } catch (CancellationException e) {

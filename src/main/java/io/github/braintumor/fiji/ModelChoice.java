@@ -27,11 +27,20 @@ public final class ModelChoice {
      */
     public static ModelBundle load(String path, ModelKind kind) throws BundleException {
         if (isDefault(path)) return ModelBundle.embeddedDefault(kind);
+        return ModelBundle.load(existing(path), kind);
+    }
+
+    /** @return the kind of model in a (non-default) bundle folder, read from its model.json */
+    public static ModelKind kind(String path) throws BundleException {
+        return ModelBundle.readInfo(existing(path)).modelKind();
+    }
+
+    private static Path existing(String path) {
         Path dir = Paths.get(path.trim());
         if (!Files.exists(dir)) {
             throw new IllegalArgumentException("model not found: " + dir
                     + " (give a model bundle folder containing model.json, or leave it empty for the embedded default)");
         }
-        return ModelBundle.load(dir, kind);
+        return dir;
     }
 }

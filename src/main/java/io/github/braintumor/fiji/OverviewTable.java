@@ -25,7 +25,7 @@ public final class OverviewTable {
         if (folder == null || folder.toString().isBlank()) {
             throw new IllegalArgumentException("no data folder given (a kaggle_3m folder or a folder of patient folders)");
         }
-        return DatasetOverview.of(LggDataset.index(folder));
+        return DatasetOverview.withModalities(LggDataset.index(folder));
     }
 
     /** One row per hospital and a last row "all". */

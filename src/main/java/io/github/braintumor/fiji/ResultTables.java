@@ -28,6 +28,7 @@ public final class ResultTables {
             t.addValue("slice", r.slice());
             t.addValue("label", r.label());
             t.addValue("probability", r.probability());
+            t.addValue("modalities", r.modalities());
         }
         return t;
     }
@@ -49,6 +50,7 @@ public final class ResultTables {
             t.addValue("tumour pixels", r.tumourPixels());
             t.addValue(areaColumn, r.area());
             t.addValue("max probability", r.maxProbability());
+            t.addValue("modalities", r.modalities());
         }
         return t;
     }

@@ -3,12 +3,16 @@ package io.github.braintumor.fiji;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.infer.DefaultSliceClassifier;
 import io.github.braintumor.infer.InferenceOptions;
+import io.github.braintumor.infer.ModalityCheck;
 import io.github.braintumor.infer.SliceClassifier;
+import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.train.ProgressListener;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,33 +27,97 @@ public final class StackClassification {
     public static final String TUMOUR = "tumour";
     public static final String NO_TUMOUR = "no tumour";
 
+    /** How a slice is called tumour or not. */
+    public enum Method {
+        /** The kind of the model folder given (a classifier or a UNet bundle); {@link #DEFAULT} for the embedded. */
+        AUTO,
+        /** The study's slice classifier (CNN). */
+        CNN,
+        /** The UNet as a detector: a slice with any tumour pixel left after the model's post-processing. */
+        UNET;
+
+        /** With the embedded models: the method that classified the validation patients better (model cards). */
+        public static final Method DEFAULT = UNET;
+
+        /** @return this method, or for {@link #AUTO} the kind of {@code model} (blank = {@link #DEFAULT}) */
+        public Method resolve(String model) throws BundleException {
+            if (this != AUTO) return this;
+            if (model == null || model.isBlank()) return DEFAULT;
+            return ModelChoice.kind(model) == ModelKind.CLASSIFIER ? CNN : UNET;
+        }
+
+        /** @return "cnn" or "unet" (macro and CLI value) */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** @return the ids, in dialog order */
+        public static String[] ids() {
+            return Arrays.stream(values()).map(Method::id).toArray(String[]::new);
+        }
+
+        /** @throws IllegalArgumentException naming the value and the allowed ones */
+        public static Method fromId(String id) {
+            if (id == null || id.isBlank()) return AUTO;
+            for (Method m : values()) {
+                if (m.id().equalsIgnoreCase(id.trim())) return m;
+            }
+            throw new IllegalArgumentException("method must be one of " + String.join(", ", ids()) + ", got '" + id
+                    + "'");
+        }
+    }
+
     private StackClassification() {}
 
-    /** One row: slice number (1-based), label, tumour probability. */
-    public record Row(int slice, String label, double probability) {
+    /**
+     * One row: slice number (1-based), label, tumour probability (CNN: its output; UNet: the slice's highest pixel
+     * probability), the slice's modality pattern.
+     */
+    public record Row(int slice, String label, double probability, String modalities) {
         public boolean tumour() {
             return TUMOUR.equals(label);
         }
     }
 
-    /**
-     * @param model bundle folder, empty = embedded default
-     * @param threshold probability from which a slice is labelled tumour; negative or NaN = the model's default
-     */
+    /** With the CNN (the form before the method choice existed). */
     public static List<Row> run(List<SliceImage> slices, String model, double threshold, int batchSize,
             ProgressListener progress, BooleanSupplier cancel) throws Exception {
+        return run(slices, Method.CNN, model, threshold, batchSize, progress, cancel);
+    }
+
+    /**
+     * @param model bundle folder of the method's kind (classifier or UNet), empty = embedded default
+     * @param threshold probability from which a slice (CNN) or pixel (UNet) is tumour; negative or NaN = the model's
+     */
+    public static List<Row> run(List<SliceImage> slices, Method method, String model, double threshold,
+            int batchSize, ProgressListener progress, BooleanSupplier cancel) throws Exception {
         if (slices.isEmpty()) throw new IllegalArgumentException("no slices to classify");
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        method = method.resolve(model);
+        if (method == Method.UNET) {
+            StackSegmentation.Output seg = StackSegmentation.run(slices,
+                    new StackSegmentation.Settings(model, threshold, batchSize, 1.0), progress, cancel);
+            List<Row> rows = new ArrayList<>();
+            for (StackSegmentation.Row r : seg.rows()) {
+                rows.add(new Row(r.slice(), r.tumourPixels() > 0 ? TUMOUR : NO_TUMOUR, r.maxProbability(),
+                        r.modalities()));
+            }
+            return rows;
+        }
         try (ModelBundle bundle = ModelChoice.load(model, ModelKind.CLASSIFIER)) {
             InferenceOptions.Builder options = InferenceOptions.builder().optBatchSize(batchSize);
             boolean modelDefault = Double.isNaN(threshold) || threshold < 0;
             if (!modelDefault) options.optThreshold((float) threshold);
             InferenceOptions built = options.build();
             double cut = modelDefault ? bundle.info().threshold() : threshold;
+            ModalityCheck modalities = ModalityCheck.of(slices);
+            modalities.warning(bundle.info()).ifPresent(progress::onMessage);
             try (SliceClassifier classifier = new DefaultSliceClassifier(bundle, built)) {
                 double[] p = classifier.classify(slices, progress, cancel);
                 List<Row> rows = new ArrayList<>();
-                for (int i = 0; i < p.length; i++) rows.add(new Row(i + 1, p[i] >= cut ? TUMOUR : NO_TUMOUR, p[i]));
+                for (int i = 0; i < p.length; i++) {
+                    rows.add(new Row(i + 1, p[i] >= cut ? TUMOUR : NO_TUMOUR, p[i], modalities.slices().get(i).id()));
+                }
                 return rows;
             }
         }

@@ -3,6 +3,7 @@ package io.github.braintumor.fiji;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.infer.DefaultSegmenter;
 import io.github.braintumor.infer.InferenceOptions;
+import io.github.braintumor.infer.ModalityCheck;
 import io.github.braintumor.infer.PostProcessedSegmenter;
 import io.github.braintumor.infer.SegmentationResult;
 import io.github.braintumor.infer.Segmenter;
@@ -87,15 +88,18 @@ public final class StackSegmentation {
         }
     }
 
-    /** One table row: slice number (1-based), tumour pixels, calibrated area, max probability. */
-    public record Row(int slice, long tumourPixels, double area, double maxProbability) {}
+    /**
+     * One table row: slice number (1-based), tumour pixels, calibrated area, max probability, the slice's modality
+     * pattern ({@link io.github.braintumor.data.ModalityPattern#id()}).
+     */
+    public record Row(int slice, long tumourPixels, double area, double maxProbability, String modalities) {}
 
     /**
      * @param postprocessing what was applied after thresholding ({@link PostProcessingSettings#OFF} = nothing)
      * @param choice         whether it came from the model or was switched off
      */
     public record Output(SegmentationResult result, List<Row> rows, PostProcessingSettings postprocessing,
-            PostProcessingChoice choice) {
+            PostProcessingChoice choice, ModalityCheck modalities) {
         /** @return a log line, e.g. "post-processing: tta+lcc (recorded in the model)" */
         public String postprocessingNote() {
             return "post-processing: " + (choice == PostProcessingChoice.NONE ? "none (switched off)"
@@ -115,8 +119,11 @@ public final class StackSegmentation {
                     ? PostProcessingSettings.OFF : bundle.info().postProcessing();
             try (Segmenter segmenter = new PostProcessedSegmenter(new DefaultSegmenter(bundle, options.build()),
                     post)) {
+                ModalityCheck modalities = ModalityCheck.of(slices);
+                modalities.warning(bundle.info()).ifPresent(progress::onMessage);
                 SegmentationResult result = segmenter.segment(slices, progress, cancel);
-                Output out = new Output(result, rows(result, settings.pixelArea()), post, settings.postprocessing());
+                Output out = new Output(result, rows(result, settings.pixelArea(), modalities), post,
+                        settings.postprocessing(), modalities);
                 progress.onMessage(out.postprocessingNote());
                 return out;
             }
@@ -124,13 +131,13 @@ public final class StackSegmentation {
     }
 
     /** Table rows of a result (slices that were not reached before a cancel are left out). */
-    public static List<Row> rows(SegmentationResult result, double pixelArea) {
+    public static List<Row> rows(SegmentationResult result, double pixelArea, ModalityCheck modalities) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < result.masks().size(); i++) {
             long pixels = result.masks().get(i).area();
             float max = 0;
             for (float p : result.probabilities().get(i)) max = Math.max(max, p);
-            rows.add(new Row(i + 1, pixels, pixels * pixelArea, max));
+            rows.add(new Row(i + 1, pixels, pixels * pixelArea, max, modalities.slices().get(i).id()));
         }
         return rows;
     }

@@ -65,9 +65,21 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
      * @param validationPatients validation patient ids
      * @param splitSeed  seed of the patient split
      * @param dataFolder name (not full path) of the data folder
+     * @param augmentation how the training slices were augmented, or null when not recorded
      */
     public record TrainingData(List<String> patients, List<String> validationPatients, long splitSeed,
-                               String dataFolder) {}
+                               String dataFolder, AugmentationSettings augmentation) {
+        /** Training data without a recorded augmentation (bundles written before it was recorded). */
+        public TrainingData(List<String> patients, List<String> validationPatients, long splitSeed,
+                            String dataFolder) {
+            this(patients, validationPatients, splitSeed, dataFolder, null);
+        }
+
+        /** @return the recorded augmentation; {@link AugmentationSettings#GEOMETRIC_ONLY} when none is recorded */
+        public AugmentationSettings augmentationOrDefault() {
+            return augmentation == null ? AugmentationSettings.GEOMETRIC_ONLY : augmentation;
+        }
+    }
 
     /** @return the recommended post-processing; {@link PostProcessingSettings#OFF} when model.json has none */
     public PostProcessingSettings postProcessing() {

@@ -1,6 +1,5 @@
 package io.github.braintumor.tensor;
 
-import java.util.Arrays;
 
 /** The built-in {@link Normalization}s; see there for the exact arithmetic. */
 enum StandardNormalization implements Normalization {
@@ -20,38 +19,7 @@ enum StandardNormalization implements Normalization {
     PERCENTILE_ZSCORE("percentile-zscore") {
         @Override
         void normalize(ChannelPlanes[] channels) {
-            float[] all = ChannelPlanes.concatenate(channels);
-            Arrays.sort(all);
-            double p10 = percentile(all, 10);
-            double p99 = percentile(all, 99);
-            double range = p99 - p10;
-            for (ChannelPlanes ch : channels) {
-                ch.forEachPlane((a, from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        double v = range > 0 ? (a[i] - p10) / range : 0;
-                        a[i] = (float) Math.max(0, Math.min(1, v));
-                    }
-                });
-                double[] sums = new double[2];
-                ch.forEachPlane((a, from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        sums[0] += a[i];
-                    }
-                });
-                double mean = sums[0] / ch.size();
-                ch.forEachPlane((a, from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        double d = a[i] - mean;
-                        sums[1] += d * d;
-                    }
-                });
-                double std = Math.sqrt(sums[1] / ch.size());
-                ch.forEachPlane((a, from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        a[i] = std > 0 ? (float) ((a[i] - mean) / std) : 0f;
-                    }
-                });
-            }
+            IntensityStatistics.of(channels).apply(channels);
         }
     };
 

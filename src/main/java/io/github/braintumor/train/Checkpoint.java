@@ -9,6 +9,8 @@ import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,11 +18,13 @@ import java.util.Map;
 /**
  * The per-epoch "last" checkpoint: a model bundle (model.json + weights, loadable with {@link ModelBundle#load})
  * plus {@code checkpoint.json} (epoch, optimizer step count, seed, best so far) and the learning curve.
- * Resuming restores the weights, the epoch, the learning-rate schedule position and the sampling RNG (seeded per
- * epoch); Adam's moment estimates are not saved by DJL and restart from zero.
+ * plus {@code optimizer.ndlist} ({@link ResumableAdam}'s step count and moments). Resuming restores the weights,
+ * the optimizer, the epoch and the sampling RNG (seeded per epoch), so a resumed run ends where an uninterrupted
+ * one would. Checkpoints written before the optimizer state was saved resume with fresh Adam moments.
  */
 final class Checkpoint {
     static final String STATE_FILE = "checkpoint.json";
+    static final String OPTIMIZER_FILE = "optimizer.ndlist";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
             .create();
 
@@ -30,18 +34,34 @@ final class Checkpoint {
 
     private Checkpoint() {}
 
-    static void write(Path dir, Model model, ModelInfo info, State state, LearningCurve curve) throws IOException {
+    static void write(Path dir, Model model, ModelInfo info, State state, LearningCurve curve, ResumableAdam adam)
+            throws IOException {
         Path scratch = Files.createTempDirectory("braintumor-ckpt");
         try {
+            Path optimizerFile = scratch.resolve(OPTIMIZER_FILE);
+            try (OutputStream out = Files.newOutputStream(optimizerFile)) {
+                adam.save(model, out);
+            }
             Path stateFile = scratch.resolve(STATE_FILE);
             Files.writeString(stateFile, GSON.toJson(state));
             Path curveFile = scratch.resolve(LearningCurve.FILE_NAME);
             curve.writeCsv(curveFile);
-            ModelBundle.save(dir, model, info, Map.of(STATE_FILE, stateFile, LearningCurve.FILE_NAME, curveFile));
+            ModelBundle.save(dir, model, info, Map.of(STATE_FILE, stateFile, LearningCurve.FILE_NAME, curveFile,
+                    OPTIMIZER_FILE, optimizerFile));
         } catch (BundleException e) {
             throw new IOException("Cannot write checkpoint " + dir + ": " + e.getMessage(), e);
         } finally {
             AtomicFiles.deleteRecursively(scratch);
+        }
+    }
+
+    static boolean hasOptimizerState(Path dir) {
+        return Files.isRegularFile(dir.resolve(OPTIMIZER_FILE));
+    }
+
+    static void readOptimizerState(Path dir, Model model, ResumableAdam adam) throws IOException {
+        try (InputStream in = Files.newInputStream(dir.resolve(OPTIMIZER_FILE))) {
+            adam.load(model, in);
         }
     }
 

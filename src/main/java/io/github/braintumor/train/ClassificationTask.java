@@ -36,19 +36,21 @@ final class ClassificationTask implements TrainingTask {
     private final ClassifierHyperparameters hp;
     private final TrainingConfig cfg;
     private final SliceStore store;
+    private final VolumeIntensities intensities;
     private final List<SliceRecord> train;
     private final List<SliceRecord> tumourSlices;
     private final List<SliceRecord> validation;
 
-    ClassificationTask(ClassifierHyperparameters hp, TrainingConfig cfg, SliceStore store, List<SliceRecord> train,
-                       Map<String, List<SliceRecord>> validationByPatient) {
+    ClassificationTask(ClassifierHyperparameters hp, TrainingConfig cfg, SliceStore store, TrainingSets sets) {
+        List<SliceRecord> train = sets.train();
+        Map<String, List<SliceRecord>> validationByPatient = sets.validation();
+        this.intensities = new VolumeIntensities(cfg.normalization(), cfg.augmentation(), store, sets.volumes());
         this.hp = hp;
         this.cfg = cfg;
         this.store = store;
         this.train = train;
         this.tumourSlices = train.stream().filter(SliceRecord::tumour).toList();
         this.validation = validationByPatient.values().stream().flatMap(List::stream).toList();
-        Intensities.check(cfg.normalization());
         if (train.isEmpty() || validation.isEmpty()) {
             throw new IllegalArgumentException("Classifier training needs TRAIN and VALIDATION slices; got "
                     + train.size() + " and " + validation.size());
@@ -93,10 +95,9 @@ final class ClassificationTask implements TrainingTask {
     }
 
     /** Slice as the network sees it: normalized, optionally transformed, downscaled to the input size. */
-    private float[] input(SliceStore.Slice s, CropSampler.Transform t) {
+    private float[] input(SliceStore.Slice s, float[] image, CropSampler.Transform t) {
         int h = s.image().height();
         int w = s.image().width();
-        float[] image = Intensities.normalized(s.image(), cfg.normalization());
         if (t != null) {
             float[] moved = new float[image.length];
             CropSampler.sample(image, CHANNELS, h, w, t, h, moved, 0, false);
@@ -123,7 +124,7 @@ final class ClassificationTask implements TrainingTask {
             SliceStore.Slice s = store.get(r);
             CropSampler.Transform t = cfg.augment()
                     ? CropSampler.Transform.plain(0, 0, s.image().height()).augmented(rng, 10, 0.1) : null;
-            System.arraycopy(input(s, t), 0, x, n * CHANNELS * side * side, CHANNELS * side * side);
+            System.arraycopy(input(s, intensities.trainingInput(r, s.image(), rng), t), 0, x, n * CHANNELS * side * side, CHANNELS * side * side);
             y[n] = r.tumour() ? 1f : 0f;
         }
         return new NDList[] {new NDList(m.create(x, new Shape(size, CHANNELS, side, side))),
@@ -147,7 +148,8 @@ final class ClassificationTask implements TrainingTask {
             float[] x = new float[part.size() * CHANNELS * side * side];
             float[] y = new float[part.size()];
             for (int n = 0; n < part.size(); n++) {
-                System.arraycopy(input(store.get(part.get(n)), null), 0, x, n * CHANNELS * side * side,
+                SliceStore.Slice s = store.get(part.get(n));
+                System.arraycopy(input(s, intensities.validationInput(part.get(n), s.image()), null), 0, x, n * CHANNELS * side * side,
                         CHANNELS * side * side);
                 y[n] = part.get(n).tumour() ? 1f : 0f;
                 truth[from + n] = part.get(n).tumour();

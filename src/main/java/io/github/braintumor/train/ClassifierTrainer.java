@@ -39,7 +39,7 @@ public final class ClassifierTrainer {
     TrainingResult train(LggDataset data, PatientSplit split, Path outBundle, ProgressListener listener,
                          BooleanSupplier cancel, SliceStore store) throws IOException, BundleException {
         TrainingSets sets = TrainingSets.of(data, split, config);
-        ClassificationTask task = new ClassificationTask(hp, config, store, sets.train(), sets.validation());
+        ClassificationTask task = new ClassificationTask(hp, config, store, sets);
         return new TrainingLoop(task, config, sets.description()).run(outBundle, listener, cancel);
     }
 }

@@ -38,12 +38,15 @@ final class SegmentationTask implements TrainingTask {
     private final UNetBlock prototype;
     private final TrainingConfig cfg;
     private final SliceStore store;
+    private final VolumeIntensities intensities;
     private final List<SliceRecord> train;
     private final List<SliceRecord> tumourSlices;
     private final Map<String, List<SliceRecord>> validation;
 
-    SegmentationTask(UNet.Builder unet, TrainingConfig cfg, SliceStore store, List<SliceRecord> train,
-                     Map<String, List<SliceRecord>> validationByPatient) {
+    SegmentationTask(UNet.Builder unet, TrainingConfig cfg, SliceStore store, TrainingSets sets) {
+        List<SliceRecord> train = sets.train();
+        Map<String, List<SliceRecord>> validationByPatient = sets.validation();
+        this.intensities = new VolumeIntensities(cfg.normalization(), cfg.augmentation(), store, sets.volumes());
         this.unet = unet;
         this.prototype = unet.build();
         this.cfg = cfg;
@@ -51,7 +54,6 @@ final class SegmentationTask implements TrainingTask {
         this.train = train;
         this.tumourSlices = train.stream().filter(SliceRecord::tumour).toList();
         this.validation = validationByPatient;
-        Intensities.check(cfg.normalization());
         if (train.isEmpty()) {
             throw new IllegalArgumentException("No training slices: the split's TRAIN part is empty");
         }
@@ -125,7 +127,7 @@ final class SegmentationTask implements TrainingTask {
             if (cfg.augment()) {
                 t = t.augmented(rng, MAX_ROTATION_DEGREES, MAX_SCALE);
             }
-            float[] image = Intensities.normalized(s.image(), cfg.normalization());
+            float[] image = intensities.trainingInput(r, s.image(), rng);
             CropSampler.sample(image, channels, h, w, t, crop, x, n * channels * crop * crop, false);
             CropSampler.sample(maskFloats(s.mask()), 1, h, w, t, crop, y, n * crop * crop, true);
         }
@@ -198,7 +200,7 @@ final class SegmentationTask implements TrainingTask {
                 float[] x = new float[part.size() * c * h * w];
                 float[] y = new float[part.size() * h * w];
                 for (int n = 0; n < loaded.size(); n++) {
-                    System.arraycopy(Intensities.normalized(loaded.get(n).image(), cfg.normalization()), 0, x,
+                    System.arraycopy(intensities.validationInput(part.get(n), loaded.get(n).image()), 0, x,
                             n * c * h * w, c * h * w);
                     System.arraycopy(maskFloats(loaded.get(n).mask()), 0, y, n * h * w, h * w);
                 }

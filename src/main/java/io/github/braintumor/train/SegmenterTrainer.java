@@ -43,7 +43,7 @@ public final class SegmenterTrainer {
                                 BooleanSupplier cancel) throws IOException, BundleException {
         TrainingSets sets = TrainingSets.of(data, split, config);
         SliceStore store = new SliceStore(config.cacheBytes());
-        SegmentationTask task = new SegmentationTask(unet, config, store, sets.train(), sets.validation());
+        SegmentationTask task = new SegmentationTask(unet, config, store, sets);
         return new TrainingLoop(task, config, sets.description()).run(outBundle, listener, cancel);
     }
 }

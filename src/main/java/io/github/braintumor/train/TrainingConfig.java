@@ -1,6 +1,10 @@
 package io.github.braintumor.train;
 
+import io.github.braintumor.data.ModalityPattern;
+import io.github.braintumor.model.AugmentationSettings;
+
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything about a training run except the network and the data.
@@ -12,6 +16,10 @@ import java.nio.file.Path;
  * }</pre>
  */
 public final class TrainingConfig {
+    /** Default share of training slices that see a simulated missing modality. */
+    public static final double DEFAULT_MISSING_MODALITY = 0.3;
+    /** Default share of training slices normalised with their own statistics. */
+    public static final double DEFAULT_SLICE_STATISTICS = 0.1;
     private final int epochs;
     private final int batchSize;
     private final float learningRate;
@@ -34,6 +42,7 @@ public final class TrainingConfig {
     private final String normalization;
     private final Path checkpointDir;
     private final long splitSeed;
+    private final AugmentationSettings augmentation;
 
     private TrainingConfig(Builder b) {
         epochs = b.epochs;
@@ -58,6 +67,9 @@ public final class TrainingConfig {
         normalization = b.normalization;
         checkpointDir = b.checkpointDir;
         splitSeed = b.splitSeed;
+        augmentation = new AugmentationSettings(b.augment, b.missingModality, b.missingModality > 0
+                ? ModalityPattern.missing().stream().map(ModalityPattern::id).toList() : List.of(),
+                b.intensityAugment, b.sliceStatistics);
     }
 
     public static Builder builder() {
@@ -103,6 +115,9 @@ public final class TrainingConfig {
     /** Seed the patient split was made with, recorded in model.json; -1 = unknown. */
     public long splitSeed() { return splitSeed; }
 
+    /** What training slices go through besides cropping; recorded in model.json. */
+    public AugmentationSettings augmentation() { return augmentation; }
+
     /** @return a builder holding this config's values */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -128,6 +143,9 @@ public final class TrainingConfig {
         b.normalization = normalization;
         b.checkpointDir = checkpointDir;
         b.splitSeed = splitSeed;
+        b.missingModality = augmentation.missingModality();
+        b.intensityAugment = augmentation.intensity();
+        b.sliceStatistics = augmentation.sliceStatistics();
         return b;
     }
 
@@ -152,9 +170,12 @@ public final class TrainingConfig {
         private double minutes;
         private int averageLastEpochs;
         private int warmUpSteps = -1;
-        private String normalization = io.github.braintumor.tensor.Normalization.DIVIDE_BY_255.id();
+        private String normalization = io.github.braintumor.tensor.Normalization.PERCENTILE_ZSCORE.id();
         private Path checkpointDir;
         private long splitSeed = -1;
+        private double missingModality = DEFAULT_MISSING_MODALITY;
+        private boolean intensityAugment = true;
+        private double sliceStatistics = DEFAULT_SLICE_STATISTICS;
 
         private Builder() {}
 
@@ -202,6 +223,19 @@ public final class TrainingConfig {
         public Builder optNormalization(String id) { normalization = id; return this; }
         public Builder optCheckpointDir(Path dir) { checkpointDir = dir; return this; }
         public Builder optSplitSeed(long seed) { splitSeed = seed; return this; }
+        /** Probability that a training slice gets a simulated missing modality (FLAIR-only, no-post, no-pre). */
+        public Builder optMissingModality(double p) { missingModality = probability("missing-modality", p); return this; }
+        /** Scanner-like intensity changes (brightness, per-channel gain and gamma) before normalisation. */
+        public Builder optIntensityAugment(boolean v) { intensityAugment = v; return this; }
+        /** Probability that a training slice is normalised with its own statistics, as a lone slice is. */
+        public Builder optSliceStatistics(double p) { sliceStatistics = probability("slice-statistics", p); return this; }
+
+        private static double probability(String what, double p) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException(what + " probability must be in 0..1, got " + p);
+            }
+            return p;
+        }
 
         private static int positive(String what, int v) {
             if (v <= 0) {

@@ -10,7 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.github.braintumor.engine.DjlEngine;
@@ -95,18 +94,22 @@ final class TrainingLoop {
         DjlEngine.seed(cfg.seed());
         try (Model model = Model.newInstance(base.kind(), device, DjlEngine.ENGINE_NAME)) {
             model.setBlock(task.newBlock());
+            boolean exact = resumed != null && Checkpoint.hasOptimizerState(cfg.resume());
             if (resumed != null) {
                 loadCheckpointWeights(model, cfg.resume(), base);
                 listener.onMessage("Resuming after epoch " + resumed.epoch() + " from " + cfg.resume()
-                        + " (Adam moments restart from zero)");
+                        + (exact ? " (weights, optimizer state and sampling exactly as they were)"
+                        : " (an older checkpoint without optimizer state: Adam moments restart from zero)"));
             } else if (cfg.initialWeights() != null) {
                 loadCheckpointWeights(model, cfg.initialWeights(), base);
                 listener.onMessage("Starting from the weights of " + cfg.initialWeights());
             }
             Tracker schedule = schedule(totalSteps);
-            Tracker lr = stepOffset == 0 ? schedule : n -> schedule.getNewValue(n + stepOffset);
+            // The optimizer counts its own steps; only an old checkpoint without its state needs the offset.
+            Tracker lr = stepOffset == 0 || exact ? schedule : n -> schedule.getNewValue(n + stepOffset);
+            ResumableAdam adam = ResumableAdam.builder().setLearningRateTracker(lr).build();
             DefaultTrainingConfig tc = new DefaultTrainingConfig(task.loss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
+                    .optOptimizer(adam)
                     .optDevices(new Device[] {device});
             long started = System.nanoTime();
             Deque<List<float[]>> recent = new ArrayDeque<>();
@@ -118,6 +121,9 @@ final class TrainingLoop {
             double secondsPerBatch = Double.NaN;
             try (Trainer trainer = model.newTrainer(tc)) {
                 trainer.initialize(task.inputShape(cfg.batchSize()));
+                if (exact) {
+                    Checkpoint.readOptimizerState(cfg.resume(), model, adam);
+                }
                 listener.onMessage(String.format(Locale.ROOT,
                         "Training %s: %d epochs x %d batches of %d (crop %d), lr %.2e, %s, checkpoint %s",
                         base.kind(), cfg.epochs(), batches, cfg.batchSize(), cfg.cropSize(), cfg.learningRate(),
@@ -125,6 +131,7 @@ final class TrainingLoop {
                 epochs:
                 for (int epoch = startEpoch; epoch <= cfg.epochs(); epoch++) {
                     Random rng = new Random(cfg.seed() * 1_000_003L + epoch);
+                    DjlEngine.seed(cfg.seed() * 1_000_003L + epoch); // dropout: an epoch replays exactly on resume
                     double p = fraction[0] + (fraction[1] - fraction[0]) * (epoch - 1) / Math.max(1, cfg.epochs() - 1);
                     double lossSum = 0;
                     long epochStart = System.nanoTime();
@@ -144,7 +151,7 @@ final class TrainingLoop {
                         listener.onProgress(new TrainingProgress(epoch, cfg.epochs(), b, batches, lossSum / b,
                                 OptionalDouble.empty(), Duration.ofSeconds((long) left), String.format(Locale.ROOT,
                                 "epoch %d/%d batch %d/%d loss %.4f lr %.2e %.2f samples/s", epoch, cfg.epochs(), b,
-                                batches, lossSum / b, lr.getNewValue(steps - stepOffset),
+                                batches, lossSum / b, schedule.getNewValue(steps),
                                 b * (double) cfg.batchSize() / elapsed)));
                     }
                     double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
@@ -158,7 +165,7 @@ final class TrainingLoop {
                     validationSeconds = (System.nanoTime() - vStart) / 1e9;
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
                     curve.add(new LearningCurve.Row(epoch, lossSum / batches, v.loss(), v.metric(),
-                            lr.getNewValue(steps - stepOffset), seconds));
+                            schedule.getNewValue(steps), seconds));
                     epochsDone = epoch;
                     boolean improved = v.betterThan(best);
                     if (improved) {
@@ -169,7 +176,7 @@ final class TrainingLoop {
                         curve.writeCsv(outBundle.resolve(LearningCurve.FILE_NAME));
                     }
                     Checkpoint.write(lastDir, model, base, new Checkpoint.State(epoch, steps, cfg.seed(),
-                            bestEpoch, best.metric(), best.tiebreak(), task.metricName()), curve);
+                            bestEpoch, best.metric(), best.tiebreak(), task.metricName()), curve, adam);
                     if (cfg.averageLastEpochs() > 1) {
                         recent.addLast(snapshot(model));
                         while (recent.size() > cfg.averageLastEpochs()) {

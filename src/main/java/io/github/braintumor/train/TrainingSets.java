@@ -14,6 +14,16 @@ import java.util.Map;
 record TrainingSets(List<SliceRecord> train, Map<String, List<SliceRecord>> validation,
                     ModelInfo.TrainingData description) {
 
+    /** @return every slice of every training and validation patient, by patient: the volumes to normalise */
+    Map<String, List<SliceRecord>> volumes() {
+        Map<String, List<SliceRecord>> v = new LinkedHashMap<>();
+        for (SliceRecord r : train) {
+            v.computeIfAbsent(r.patientId(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        v.putAll(validation);
+        return v;
+    }
+
     static TrainingSets of(LggDataset data, PatientSplit split, TrainingConfig cfg) {
         List<SliceRecord> train = split.slices(data, SplitPart.TRAIN);
         List<String> valIds = split.patients(SplitPart.VALIDATION);
@@ -27,7 +37,7 @@ record TrainingSets(List<SliceRecord> train, Map<String, List<SliceRecord>> vali
         ModelInfo.TrainingData description = new ModelInfo.TrainingData(split.patients(SplitPart.TRAIN),
                 List.copyOf(valIds), cfg.splitSeed(),
                 data.root() == null || data.root().getFileName() == null ? null
-                        : data.root().getFileName().toString());
+                        : data.root().getFileName().toString(), cfg.augmentation());
         return new TrainingSets(train, validation, description);
     }
 }

@@ -70,11 +70,44 @@ class EvaluateSubcommandTest {
     }
 
     @Test
+    void simulatedModalitiesAndBrightnessAreComparedOnTheSamePatients() throws Exception {
+        Path out = tmp.resolve("robust");
+        CliRun r = CliRun.of("evaluate", io.github.braintumor.fiji.TinyModels.data().toString(), "--out",
+                out.toString(), "--unet", io.github.braintumor.fiji.TinyModels.unet().toString(), "--modalities",
+                "as-is,flair-only,no-post", "--brightness", "0.4");
+        assertEquals(Main.OK, r.code(), r.err());
+        io.github.braintumor.report.CsvTable rows = io.github.braintumor.report.CsvTable.read(out.resolve("modalities.csv"));
+        assertEquals(4, rows.rowCount());
+        assertEquals("as-is", rows.get(0, "condition"));
+        assertEquals("flair-only", rows.get(1, "condition"));
+        assertEquals("brightness-0.4", rows.get(3, "condition"));
+        assertTrue(Files.isRegularFile(out.resolve("modalities.png")));
+        io.github.braintumor.report.CsvTable flair = io.github.braintumor.report.CsvTable.read(
+                out.resolve("conditions").resolve("flair-only").resolve("per_patient.csv"));
+        assertEquals("flair-only", flair.get(0, "modalities"));
+        io.github.braintumor.report.CsvTable asIs = io.github.braintumor.report.CsvTable.read(out.resolve("per_patient.csv"));
+        assertEquals("complete", asIs.get(0, "modalities"));
+        // the as-is row is the main evaluation's own numbers
+        Map<String, Object> summary = Json.read(out.resolve("summary.json"));
+        assertEquals(((Number) summary.get("dice_per_patient_mean")).doubleValue(),
+                Double.parseDouble(rows.get(0, "dice_per_patient_mean")), 1e-6);
+        assertTrue(r.out().contains("condition flair-only"), r.out());
+        CliRun bad = CliRun.of("evaluate", data.toString(), "--out", tmp.resolve("b").toString(), "--predictions",
+                pred.toString(), "--modalities", "flair-only");
+        assertEquals(Main.BAD_INPUT, bad.code());
+        assertTrue(bad.reason().contains("need a model"), bad.reason());
+        CliRun unknown = CliRun.of("evaluate", data.toString(), "--out", tmp.resolve("c").toString(), "--predictions",
+                pred.toString(), "--modalities", "t2");
+        assertEquals(Main.BAD_INPUT, unknown.code());
+        assertTrue(unknown.reason().contains("'t2'"), unknown.reason());
+    }
+
+    @Test
     void helpNamesEveryOption() {
         CliRun r = CliRun.of("evaluate", "--help");
         assertEquals(Main.OK, r.code());
         for (String o : new String[] {"--out", "--unet", "--classifier", "--threshold", "--lcc", "--tta",
-                "--min-area", "--patients", "--predictions"}) {
+                "--min-area", "--patients", "--predictions", "--modalities", "--brightness"}) {
             assertTrue(r.out().contains(o), o);
         }
     }

@@ -71,9 +71,33 @@ class ModelCliTest {
 
     @Test
     void wrongKindOfModelIsBadInput() throws Exception {
-        CliRun r = CliRun.of("classify", TinyModels.data().toString(), "--model", TinyModels.unet().toString());
+        CliRun r = CliRun.of("classify", TinyModels.data().toString(), "--method", "cnn", "--model",
+                TinyModels.unet().toString());
         assertEquals(Main.BAD_INPUT, r.code(), r.err());
         assertTrue(r.reason().contains("unet"), r.err());
+        CliRun method = CliRun.of("classify", TinyModels.data().toString(), "--method", "svm");
+        assertEquals(Main.BAD_INPUT, method.code(), method.err());
+        assertTrue(method.reason().contains("auto, cnn, unet"), method.err());
+    }
+
+    @Test
+    void classifyWithTheUnetAsDetectorFollowsTheModelFolderAndAgreesWithSegment() throws Exception {
+        Path csv = tmp.resolve("by-unet.csv");
+        CliRun r = CliRun.of("classify", TinyModels.data().toString(), "--csv", csv.toString(), "--model",
+                TinyModels.unet().toString()); // method auto: the folder holds a UNet
+        assertEquals(Main.OK, r.code(), r.err());
+        CsvTable t = CsvTable.read(csv);
+        assertEquals(20, t.rowCount());
+        Path seg = tmp.resolve("seg-for-classify");
+        CliRun s = CliRun.of("segment", TinyModels.data().toString(), "--out", seg.toString(), "--model",
+                TinyModels.unet().toString());
+        assertEquals(Main.OK, s.code(), s.err());
+        CsvTable masks = CsvTable.read(seg.resolve(SegmentSubcommand.CSV));
+        for (int i = 0; i < t.rowCount(); i++) {
+            boolean tumourPixels = Long.parseLong(masks.get(i, "tumour_pixels")) > 0;
+            assertEquals(tumourPixels ? "tumour" : "no tumour", t.get(i, "label"), "slice row " + i);
+            assertEquals("complete", t.get(i, "modalities"));
+        }
     }
 
     @Test

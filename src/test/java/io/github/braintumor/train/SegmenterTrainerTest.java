@@ -38,7 +38,8 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
         try (ModelBundle b = ModelBundle.load(out, ModelKind.UNET)) {
             assertEquals(4, b.info().architectureInt("features", 0));
             assertEquals(64, b.info().inputSize());
-            assertEquals("divide255", b.info().normalization());
+            assertEquals("percentile-zscore", b.info().normalization());
+            assertEquals(0.3, b.info().training().augmentationOrDefault().missingModality(), 0);
             assertEquals(4, b.info().training().patients().size());
             assertEquals(r.bestMetric(), b.info().validation().get("dice_3d_mean"), 1e-12);
         }
@@ -85,17 +86,41 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
     }
 
     @Test
-    void resumeContinuesFromCheckpointEpoch() throws Exception {
+    void resumedRunEndsExactlyWhereTheUninterruptedRunEnds() throws Exception {
+        // augmentation on (geometric, missing modality, intensity): every random draw must replay on resume
+        TrainingConfig.Builder cfg = Phantoms.tinyConfig().optEpochs(3).optAugment(true);
+        TrainingResult whole = train(cfg.build(), dir.resolve("whole"));
         Path out = dir.resolve("resume");
-        TrainingResult first = train(Phantoms.tinyConfig().optEpochs(3).optMinutes(1e-6).build(), out);
+        TrainingResult first = train(cfg.optMinutes(1e-6).build(), out);
         assertEquals(1, first.curve().rows().size(), "time budget stops after epoch 1");
-        TrainingResult second = train(Phantoms.tinyConfig().optEpochs(3)
-                .optResume(dir.resolve("resume-last")).build(), out);
+        assertTrue(Files.isRegularFile(dir.resolve("resume-last").resolve(Checkpoint.OPTIMIZER_FILE)));
+        TrainingResult second = train(cfg.optMinutes(0).optResume(dir.resolve("resume-last")).build(), out);
         List<LearningCurve.Row> rows = second.curve().rows();
         assertEquals(3, rows.size());
-        assertEquals(1, rows.get(0).epoch());
-        assertEquals(first.curve().rows().get(0).trainLoss(), rows.get(0).trainLoss(), 1e-6);
-        assertEquals(3, rows.get(2).epoch());
+        for (int e = 0; e < 3; e++) {
+            LearningCurve.Row a = whole.curve().rows().get(e);
+            assertEquals(a.trainLoss(), rows.get(e).trainLoss(), 1e-6, "train loss of epoch " + (e + 1));
+            assertEquals(a.valMetric(), rows.get(e).valMetric(), 1e-6, "validation of epoch " + (e + 1));
+            assertEquals(a.learningRate(), rows.get(e).learningRate(), 1e-3 * a.learningRate(), "learning rate (the CSV keeps 4 digits) of epoch " + (e + 1));
+        }
+        float[][] w1 = weights(dir.resolve("whole-last"));
+        float[][] w2 = weights(dir.resolve("resume-last"));
+        assertEquals(w1.length, w2.length);
+        double maxDiff = 0;
+        for (int i = 0; i < w1.length; i++) {
+            for (int j = 0; j < w1[i].length; j++) {
+                maxDiff = Math.max(maxDiff, Math.abs(w1[i][j] - w2[i][j]));
+            }
+        }
+        assertTrue(maxDiff <= 1e-6, "weights differ by " + maxDiff);
+    }
+
+    /** Every parameter of a checkpoint's weights, in block order. */
+    private static float[][] weights(Path checkpoint) throws Exception {
+        try (ModelBundle b = ModelBundle.load(checkpoint, ModelKind.UNET)) {
+            return b.model().getBlock().getParameters().values().stream()
+                    .map(p -> p.getArray().toFloatArray()).toArray(float[][]::new);
+        }
     }
 
     @Test

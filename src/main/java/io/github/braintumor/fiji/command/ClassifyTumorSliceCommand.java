@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.braintumor.fiji.ClassifyTumor;
 import io.github.braintumor.fiji.ResultTables;
+import io.github.braintumor.fiji.StackClassification;
 import io.github.braintumor.fiji.TaskProgress;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -11,12 +12,19 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Plugins > Brain Tumor > Classify Tumor Slice. Macro:
- * {@code run("Classify Tumor Slice", "model=[] threshold=-1 batchsize=8 overlay");}
+ * {@code run("Classify Tumor Slice", "method=auto model=[] threshold=-1 batchsize=8 overlay=true");}
+ * {@code method=unet} calls a slice tumour when the UNet finds tumour pixels in it, {@code method=cnn} uses the
+ * study's slice classifier; {@code auto} follows the model folder given, and with the embedded models uses the
+ * method that was better on the validation patients.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Classify Tumor Slice")
 public class ClassifyTumorSliceCommand extends BrainTumorCommand {
     @Parameter(persist = false, label = "MRI slice or stack")
     private ImagePlus image;
+
+    @Parameter(label = "Method (auto = the model folder's kind; embedded: the better one)",
+            choices = {"auto", "unet", "cnn"})
+    private String method = StackClassification.Method.AUTO.id();
 
     @Parameter(label = "Model folder (empty = embedded default)", required = false)
     private String model = "";
@@ -40,7 +48,8 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
     @Override
     protected void execute() throws Exception {
         try (TaskProgress p = progress()) {
-            table = ClassifyTumor.run(new ClassifyTumor.Request(image, model, threshold, batchsize, overlay), p,
+            table = ClassifyTumor.run(new ClassifyTumor.Request(image, method, model, threshold, batchsize,
+                    overlay), p,
                     this::isCanceled);
         }
         ResultTables.show(table, ResultTables.CLASSIFICATION);

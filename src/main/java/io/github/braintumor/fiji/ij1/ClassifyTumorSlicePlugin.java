@@ -7,9 +7,10 @@ import ij.plugin.PlugIn;
 import io.github.braintumor.fiji.ClassifyTumor;
 import io.github.braintumor.fiji.IjProgress;
 import io.github.braintumor.fiji.ResultTables;
+import io.github.braintumor.fiji.StackClassification;
 
 /**
- * ImageJ 1 "Classify Tumor Slice". Macro: {@code run("Classify Tumor Slice", "model=[] threshold=-1 batchsize=8 overlay");}
+ * ImageJ 1 "Classify Tumor Slice". Macro: {@code run("Classify Tumor Slice", "method=auto model=[] threshold=-1 batchsize=8 overlay");}
  */
 public class ClassifyTumorSlicePlugin implements PlugIn {
     static final String TITLE = "Classify Tumor Slice";
@@ -18,13 +19,15 @@ public class ClassifyTumorSlicePlugin implements PlugIn {
     public void run(String arg) {
         ImagePlus imp = IJ.getImage();
         GenericDialog gd = new GenericDialog(TITLE);
+        gd.addChoice("method", StackClassification.Method.ids(), StackClassification.Method.AUTO.id());
         gd.addStringField("model folder (empty = embedded default)", "", 40);
         gd.addNumericField("threshold (-1 = model default)", -1, 2);
         gd.addNumericField("batchsize", 8, 0);
         gd.addCheckbox("overlay labels on the input", true);
         gd.showDialog();
         if (gd.wasCanceled()) return;
-        ClassifyTumor.Request request = new ClassifyTumor.Request(imp, gd.getNextString(), gd.getNextNumber(),
+        ClassifyTumor.Request request = new ClassifyTumor.Request(imp, gd.getNextChoice(), gd.getNextString(),
+                gd.getNextNumber(),
                 (int) gd.getNextNumber(), gd.getNextBoolean());
         Ij1.guarded(TITLE, () -> {
             IjProgress progress = new IjProgress();

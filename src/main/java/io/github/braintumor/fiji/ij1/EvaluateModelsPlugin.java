@@ -36,12 +36,14 @@ public class EvaluateModelsPlugin implements PlugIn {
         gd.addStringField("patients (ids separated by commas, or a list file; empty = all)", "", 40);
         gd.addStringField("predictions (predicted masks folder instead of a UNet; empty = none)", "", 40);
         gd.addCheckbox("writethreshold (write the best threshold into the UNet bundle)", false);
+        gd.addStringField("modalities (e.g. as-is,flair-only,no-post,no-pre; empty = none)", "", 40);
+        gd.addStringField("brightness (factors, e.g. 0.4,1.6; empty = none)", "", 40);
         gd.showDialog();
         if (gd.wasCanceled()) return;
         EvaluationRequest request = EvaluateModels.request(gd.getNextString(), gd.getNextString(),
                 gd.getNextString(), gd.getNextString(), gd.getNextNumber(), gd.getNextBoolean(),
                 gd.getNextBoolean(), (int) gd.getNextNumber(), gd.getNextString(), gd.getNextString(),
-                gd.getNextBoolean());
+                gd.getNextBoolean(), gd.getNextString(), gd.getNextString());
         Ij1.guarded(TITLE, () -> {
             IjProgress progress = new IjProgress();
             EvaluationResult result = request.run(progress, progress.escapePressed());
