@@ -2,6 +2,8 @@ package io.github.braintumor.eval;
 
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.model.BundleSettings;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.train.ProgressListener;
 import java.io.IOException;
@@ -76,6 +78,9 @@ public record EvaluationRequest(Path data, Path output, Path unet, Path classifi
      * only when asked (one rewrite of model.json, after the evaluation succeeded).
      */
     public EvaluationResult run(ProgressListener progress, BooleanSupplier cancel) throws Exception {
+        if (unet == null && classifier == null && predictions == null) {
+            return withEmbeddedModels(progress).run(progress, cancel);
+        }
         if (data == null) throw new IllegalArgumentException("No data folder given");
         if (!Files.isDirectory(data)) throw new IllegalArgumentException("Data folder not found: " + data);
         if (writeThreshold && unet == null) {
@@ -115,6 +120,34 @@ public record EvaluationRequest(Path data, Path output, Path unet, Path classifi
             }
         }
         return result;
+    }
+
+    /**
+     * This request with the embedded default UNet and classifier (as every other command uses them when no model
+     * is given), and, when no post-processing was asked for, the UNet's recorded post-processing.
+     */
+    private EvaluationRequest withEmbeddedModels(ProgressListener progress) throws Exception {
+        if (writeThreshold || writePostprocessing) {
+            throw new IllegalArgumentException("Writing a threshold or post-processing back needs a UNet bundle"
+                    + " folder (--unet); the embedded default model cannot be changed");
+        }
+        Path u;
+        Path c;
+        PostProcessingSettings recorded;
+        try (ModelBundle ub = ModelBundle.embeddedDefault(ModelKind.UNET);
+                ModelBundle cb = ModelBundle.embeddedDefault(ModelKind.CLASSIFIER)) {
+            u = ub.directory();
+            c = cb.directory();
+            recorded = ub.info().postProcessing();
+        }
+        boolean asked = tta || lcc || minArea > 0;
+        PostProcessingSettings used = asked ? postProcessing() : recorded;
+        if (progress != null) {
+            progress.onMessage("evaluating the embedded default models (no --unet or --classifier given); UNet"
+                    + " post-processing " + used.name() + (asked ? " as asked" : " (recorded in the model)"));
+        }
+        return new EvaluationRequest(data, output, u, c, threshold, used.lcc(), used.tta(), used.minArea(), patients,
+                null, false, false, conditions);
     }
 
     private Evaluation.Builder evaluation(LggDataset dataset, List<String> ids, ProgressListener progress,

@@ -65,8 +65,28 @@ class EvaluateSubcommandTest {
 
         assertEquals(Main.BAD_INPUT, CliRun.of("evaluate", data.toString()).code());
         assertEquals(Main.BAD_INPUT, CliRun.of("evaluate", data.toString(), "--out", "x", "--threshold", "2").code());
-        assertEquals(Main.BAD_INPUT, CliRun.of("evaluate", data.toString(), "--out", tmp.resolve("o").toString())
-                .code(), "nothing to evaluate");
+        assertEquals(Main.BAD_INPUT, CliRun.of("evaluate", data.toString(), "--out", tmp.resolve("o").toString(),
+                "--write-threshold").code(), "the embedded model cannot be written");
+    }
+
+    @Test
+    void withoutModelsTheEmbeddedDefaultsAreEvaluatedWithTheirRecordedPostProcessing() throws Exception {
+        Path out = tmp.resolve("embedded");
+        Path big = io.github.braintumor.fiji.TinyModels.data(); // 256x256 slices, as the embedded models need
+        String one = LggDataset.index(big).patients().get(0).id();
+        CliRun r = CliRun.of("evaluate", big.toString(), "--out", out.toString(), "--patients", one);
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.err().contains("embedded default models"), r.err());
+        Map<String, Object> s = Json.read(out.resolve("summary.json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> models = (Map<String, Object>) s.get("model");
+        assertTrue(models.get("unet") != null && models.get("classifier") != null, models.toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> options = (Map<String, Object>) s.get("options");
+        io.github.braintumor.model.PostProcessingSettings recorded = io.github.braintumor.model.ModelBundle
+                .embeddedDefault(io.github.braintumor.model.ModelKind.UNET).info().postProcessing();
+        assertEquals(recorded.tta(), options.get("tta"));
+        assertEquals(recorded.lcc(), options.get("lcc"));
     }
 
     @Test
