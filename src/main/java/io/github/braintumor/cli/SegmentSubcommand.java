@@ -5,6 +5,7 @@ import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.fiji.Images;
 import io.github.braintumor.fiji.StackSegmentation;
 import io.github.braintumor.report.CsvTable;
+import io.github.braintumor.metrics.TumourVolume;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.Set;
 /** {@code brain-tumor segment INPUT --out DIR}: UNet masks for a TIFF, a patient folder or a data folder. */
 final class SegmentSubcommand implements Subcommand {
     public static final String CSV = "segmentation.csv";
+    /** One row per volume (file or patient): tumour volume and intensities. */
+    public static final String VOLUMES_CSV = "volumes.csv";
 
     @Override
     public String name() {
@@ -31,7 +34,8 @@ final class SegmentSubcommand implements Subcommand {
                 + "  INPUT        a .tif (slice or stack), a patient folder, or a data folder of patient folders\n"
                 + "  --out        output folder: <patient>/<slice>_pred.tif (folders) or <name>_pred.tif (a file),\n"
                 + "               and " + CSV + " (patient, slice, tumour_pixels, max_probability,\n"
-                + "               modalities)\n"
+                + "               modalities) and " + VOLUMES_CSV + " (per file or patient: tumour voxels and slices,\n"
+                + "               largest slice, mean intensity of each channel inside the tumour, modalities)\n"
                 + "  --model      UNet bundle folder (default: the embedded model)\n"
                 + "  --threshold  probability threshold 0..1 (default: the model's)\n"
                 + "  --batch      slices per forward pass (default 8)\n"
@@ -54,6 +58,9 @@ final class SegmentSubcommand implements Subcommand {
         List<Inputs.Volume> volumes = Inputs.of(input);
         CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "tumour_pixels", "max_probability",
                 "modalities");
+        CsvTable.Builder volumesCsv = CsvTable.builder().setColumns("patient", "slices", "tumour_voxels",
+                "tumour_slices", "largest_slice", "largest_slice_pixels", "mean_pre_contrast", "mean_flair",
+                "mean_post_contrast", "modalities");
         TextProgressBar bar = new TextProgressBar(err);
         int written = 0;
         for (Inputs.Volume v : volumes) {
@@ -63,6 +70,12 @@ final class SegmentSubcommand implements Subcommand {
             bar.finish();
             err.println(v.name() + ": " + result.postprocessingNote());
             List<StackSegmentation.Row> rows = result.rows();
+            TumourVolume tv = result.volume();
+            double[] mean = tv.meanIntensity();
+            volumesCsv.addRow(v.name(), rows.size(), tv.voxels(), tv.tumourSlices(),
+                    tv.largestSlice() == 0 ? null : v.sliceIds().get(tv.largestSlice() - 1), (long) tv.largestSliceArea(),
+                    mean.length == 3 ? finite(mean[0]) : null, mean.length == 3 ? finite(mean[1]) : null,
+                    mean.length == 3 ? finite(mean[2]) : null, result.modalities().volume().id());
             for (int i = 0; i < rows.size(); i++) {
                 csv.addRow(v.name(), v.sliceIds().get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability(),
                         rows.get(i).modalities());
@@ -82,8 +95,13 @@ final class SegmentSubcommand implements Subcommand {
         }
         Files.createDirectories(outDir);
         csv.build().write(outDir.resolve(CSV));
+        volumesCsv.build().write(outDir.resolve(VOLUMES_CSV));
         out.println("wrote " + written + " mask file(s) and " + CSV + " to " + outDir.toAbsolutePath());
         return Main.OK;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     static StackSegmentation.PostProcessingChoice postprocessing(String value) throws UsageException {

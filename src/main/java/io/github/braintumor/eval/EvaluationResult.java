@@ -157,6 +157,7 @@ public final class EvaluationResult {
             s.put("iou_micro", segmentation.get("iou_micro"));
             s.put("pixel_accuracy", segmentation.get("pixel_accuracy"));
             s.put("empty_slices_false_positive_rate", segmentation.get("empty_slices_false_positive_rate"));
+            s.put("volume_abs_relative_error_mean", seg ? volumeErrorMean(sel) : null);
             ClassificationMetrics cm = classified ? classifierMetrics(r -> true, settings.classifierThreshold()) : null;
             s.put("classifier_accuracy", cm == null ? null : cm.accuracy());
             s.put("classifier_auc", classified ? Stats.boxed(ClassificationMetrics.rocAuc(classifierScores(rows),
@@ -220,6 +221,30 @@ public final class EvaluationResult {
             return m;
         }
 
+        /** (predicted - true) / true tumour volume of a patient; null without true tumour. */
+        private static Double volumeError(Confusion pooled) {
+            return pooled.truthArea() == 0 ? null
+                    : (pooled.predictionArea() - (double) pooled.truthArea()) / pooled.truthArea();
+        }
+
+        /** Mean over patients with tumour of |predicted - true| / true volume: how well volumes agree. */
+        private Double volumeErrorMean(int v) {
+            double sum = 0;
+            int n = 0;
+            for (PatientRecord p : patients) {
+                Confusion pooled = Confusion.ZERO;
+                for (Row r : rows) {
+                    if (r.slice().patientId().equals(p.id())) pooled = pooled.plus(r.byVariant()[v]);
+                }
+                Double e = volumeError(pooled);
+                if (e != null) {
+                    sum += Math.abs(e);
+                    n++;
+                }
+            }
+            return n == 0 ? null : sum / n;
+        }
+
         private static Map<String, Double> volumeDice(List<Row> rows, int v) {
             return GroupedScores.volumeDice(rows, r -> r.slice().patientId(), r -> r.byVariant()[v]);
         }
@@ -262,7 +287,8 @@ public final class EvaluationResult {
         private CsvTable perPatientTable(int sel, Settings settings) {
             CsvTable.Builder t = CsvTable.builder().setColumns("patient", "hospital", "slices", "tumour_slices",
                     "truth_pixels", "predicted_pixels", "dice_3d", "iou_3d", "dice_3d_raw", "dice_tumour_slices_mean",
-                    "iou_tumour_slices_mean", "false_positive_slices", "classifier_accuracy", "modalities");
+                    "iou_tumour_slices_mean", "false_positive_slices", "classifier_accuracy", "modalities",
+                    "volume_relative_error");
             for (PatientRecord p : patients) {
                 List<Row> mine = rows.stream().filter(r -> r.slice().patientId().equals(p.id())).toList();
                 ClassificationMetrics cm = classified ? classifierMetrics(r -> r.slice().patientId().equals(p.id()),
@@ -270,7 +296,7 @@ public final class EvaluationResult {
                 Integer tumour = (int) mine.stream().filter(r -> r.slice().tumour()).count();
                 if (sel < 0) {
                     t.addRow(p.id(), p.hospital(), mine.size(), tumour, null, null, null, null, null, null, null,
-                            null, cm == null ? null : cm.accuracy(), modalities.get(p.id()));
+                            null, cm == null ? null : cm.accuracy(), modalities.get(p.id()), null);
                     continue;
                 }
                 SegmentationSummary s = SegmentationSummary.ofConfusions(mine.stream().map(r -> r.byVariant()[sel]).toList());
@@ -278,7 +304,8 @@ public final class EvaluationResult {
                 t.addRow(p.id(), p.hospital(), mine.size(), s.tumourSliceCount(), s.pooled().truthArea(),
                         s.pooled().predictionArea(), s.microDice(), s.microIou(), raw.microDice(),
                         Stats.boxed(s.macroDiceTumourSlices()), Stats.boxed(s.macroIouTumourSlices()),
-                        s.falsePositiveSliceCount(), cm == null ? null : cm.accuracy(), modalities.get(p.id()));
+                        s.falsePositiveSliceCount(), cm == null ? null : cm.accuracy(), modalities.get(p.id()),
+                        volumeError(s.pooled()));
             }
             return t.build();
         }

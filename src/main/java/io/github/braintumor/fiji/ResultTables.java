@@ -1,6 +1,7 @@
 package io.github.braintumor.fiji;
 
 import ij.measure.ResultsTable;
+import io.github.braintumor.metrics.TumourVolume;
 import java.awt.GraphicsEnvironment;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
 public final class ResultTables {
     public static final String CLASSIFICATION = "Tumor Classification";
     public static final String SEGMENTATION = "Tumor Segmentation";
+    public static final String VOLUME = "Tumor Volume";
     public static final String IOU = "Tumor IoU";
     public static final String OVERVIEW = "Dataset Overview";
     public static final String TRIALS = "Random Search Trials";
@@ -52,6 +54,25 @@ public final class ResultTables {
             t.addValue("max probability", r.maxProbability());
             t.addValue("modalities", r.modalities());
         }
+        return t;
+    }
+
+    /** One row for the stack: volume (calibrated), slices with tumour, largest slice, mean intensity per channel. */
+    public static ResultsTable volume(String title, TumourVolume v, String modalities) {
+        ResultsTable t = new ResultsTable();
+        t.incrementCounter();
+        t.addValue("image", title);
+        t.addValue("volume (" + v.unit() + "^3)", v.volume());
+        t.addValue("voxels", v.voxels());
+        t.addValue("tumour slices", v.tumourSlices());
+        t.addValue("largest slice", v.largestSlice());
+        t.addValue("largest slice area (" + v.unit() + "^2)", v.largestSliceArea());
+        String[] names = {"mean pre-contrast", "mean FLAIR", "mean post-contrast"};
+        for (int c = 0; c < v.meanIntensity().length; c++) {
+            t.addValue(c < names.length && v.meanIntensity().length == 3 ? names[c] : "mean channel " + (c + 1),
+                    v.meanIntensity()[c]);
+        }
+        t.addValue("modalities", modalities);
         return t;
     }
 

@@ -41,7 +41,7 @@ public final class SegmentTumor {
      * @param postprocessing log line saying which post-processing was applied
      */
     public record Output(ImagePlus mask, ImagePlus probability, ResultsTable table, float threshold,
-            String postprocessing) {}
+            String postprocessing, ResultsTable volume) {}
 
     public static Output run(Request r, ProgressListener progress, BooleanSupplier cancel) throws Exception {
         ImagePlus imp = r.image();
@@ -51,8 +51,10 @@ public final class SegmentTumor {
         List<SliceImage> slices = Images.slices(imp);
         String note = Images.conversionNote(imp);
         if (!note.isEmpty()) progress.onMessage(note);
+        ij.measure.Calibration cal = imp.getCalibration();
+        boolean calibrated = cal != null && cal.scaled();
         StackSegmentation.Settings settings = new StackSegmentation.Settings(r.model(), r.threshold(), r.batchSize(),
-                Images.pixelArea(imp), choice);
+                Images.pixelArea(imp), choice, calibrated ? cal.pixelDepth : 1.0, calibrated ? cal.getUnit() : "");
         StackSegmentation.Output out = StackSegmentation.run(slices, settings, progress, cancel);
         String title = Images.baseTitle(imp);
         ImagePlus mask = Images.maskStack(title + "-mask", out.result().masks(), imp.getCalibration());
@@ -62,6 +64,7 @@ public final class SegmentTumor {
                 : null;
         if (r.outline()) imp.setOverlay(Images.outlines(mask, Color.YELLOW));
         ResultsTable table = ResultTables.segmentation(out, imp.getCalibration().getUnit());
-        return new Output(mask, probability, table, out.result().threshold(), out.postprocessingNote());
+        ResultsTable volume = ResultTables.volume(title, out.volume(), out.modalities().volume().id());
+        return new Output(mask, probability, table, out.result().threshold(), out.postprocessingNote(), volume);
     }
 }

@@ -4,6 +4,7 @@ import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.infer.DefaultSegmenter;
 import io.github.braintumor.infer.InferenceOptions;
 import io.github.braintumor.infer.ModalityCheck;
+import io.github.braintumor.metrics.TumourVolume;
 import io.github.braintumor.infer.PostProcessedSegmenter;
 import io.github.braintumor.infer.SegmentationResult;
 import io.github.braintumor.infer.Segmenter;
@@ -66,16 +67,26 @@ public final class StackSegmentation {
      * @param batchSize slices per forward pass
      * @param pixelArea calibrated area of one pixel (1 when uncalibrated)
      * @param postprocessing the bundle's recorded post-processing or none
+     * @param sliceThickness calibrated distance between slices (1 when uncalibrated)
+     * @param unit length unit of the calibration, blank = pixel
      */
     public record Settings(String model, double threshold, int batchSize, double pixelArea,
-            PostProcessingChoice postprocessing) {
+            PostProcessingChoice postprocessing, double sliceThickness, String unit) {
         /** With the bundle's recorded post-processing. */
         public Settings(String model, double threshold, int batchSize, double pixelArea) {
             this(model, threshold, batchSize, pixelArea, PostProcessingChoice.MODEL);
         }
 
+        /** Uncalibrated slice spacing. */
+        public Settings(String model, double threshold, int batchSize, double pixelArea,
+                PostProcessingChoice postprocessing) {
+            this(model, threshold, batchSize, pixelArea, postprocessing, 1.0, "");
+        }
+
         public Settings {
             if (postprocessing == null) postprocessing = PostProcessingChoice.MODEL;
+            if (!(sliceThickness > 0)) sliceThickness = 1.0;
+            if (unit == null) unit = "";
         }
 
         public static Settings defaults() {
@@ -99,7 +110,7 @@ public final class StackSegmentation {
      * @param choice         whether it came from the model or was switched off
      */
     public record Output(SegmentationResult result, List<Row> rows, PostProcessingSettings postprocessing,
-            PostProcessingChoice choice, ModalityCheck modalities) {
+            PostProcessingChoice choice, ModalityCheck modalities, TumourVolume volume) {
         /** @return a log line, e.g. "post-processing: tta+lcc (recorded in the model)" */
         public String postprocessingNote() {
             return "post-processing: " + (choice == PostProcessingChoice.NONE ? "none (switched off)"
@@ -122,8 +133,10 @@ public final class StackSegmentation {
                 ModalityCheck modalities = ModalityCheck.of(slices);
                 modalities.warning(bundle.info()).ifPresent(progress::onMessage);
                 SegmentationResult result = segmenter.segment(slices, progress, cancel);
+                TumourVolume volume = TumourVolume.of(result.masks(), slices.subList(0, result.masks().size()),
+                        settings.pixelArea(), settings.sliceThickness(), settings.unit());
                 Output out = new Output(result, rows(result, settings.pixelArea(), modalities), post,
-                        settings.postprocessing(), modalities);
+                        settings.postprocessing(), modalities, volume);
                 progress.onMessage(out.postprocessingNote());
                 return out;
             }

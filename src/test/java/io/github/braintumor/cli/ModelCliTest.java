@@ -36,8 +36,20 @@ class ModelCliTest {
             Path mask = Inputs.predictionPath(out, s.patientId(), Inputs.stem(s.image()));
             assertTrue(Files.isRegularFile(mask), "missing " + mask);
         }
-        assertEquals(d.slices().size(), CsvTable.read(out.resolve(SegmentSubcommand.CSV)).rowCount());
+        CsvTable slices = CsvTable.read(out.resolve(SegmentSubcommand.CSV));
+        assertEquals(d.slices().size(), slices.rowCount());
         assertTrue(seg.err().contains("segmenting"), seg.err());
+        CsvTable volumes = CsvTable.read(out.resolve(SegmentSubcommand.VOLUMES_CSV));
+        assertEquals(d.patients().size(), volumes.rowCount());
+        for (int p = 0; p < volumes.rowCount(); p++) {
+            String patient = volumes.get(p, "patient");
+            long voxels = 0;
+            for (int i = 0; i < slices.rowCount(); i++) {
+                if (slices.get(i, "patient").equals(patient)) voxels += Long.parseLong(slices.get(i, "tumour_pixels"));
+            }
+            assertEquals(voxels, Long.parseLong(volumes.get(p, "tumour_voxels")), "volume of " + patient);
+            assertEquals("complete", volumes.get(p, "modalities"));
+        }
 
         Path csv = tmp.resolve("iou.csv");
         CliRun iou = CliRun.of("iou", out.toString(), data.toString(), "--csv", csv.toString());

@@ -136,6 +136,29 @@ class CommandsTest {
         double pixels = t.getValue("tumour pixels", 0);
         assertEquals(mask.getStack().getProcessor(1).getHistogram()[255], (int) pixels);
         assertNotNull(imp.getOverlay());
+        ResultsTable volume = c.volumeTable();
+        assertEquals(1, volume.size());
+        double voxels = 0;
+        for (int i = 0; i < t.size(); i++) voxels += t.getValue("tumour pixels", i);
+        assertEquals(voxels, volume.getValue("voxels", 0), 0);
+        assertEquals(voxels, volume.getValue("volume (pixel^3)", 0), 0, "uncalibrated: volume in voxels");
+    }
+
+    @Test
+    void tumourVolumeIsInCalibratedUnitsWhenTheImageHasACalibration() throws Exception {
+        PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        ImagePlus imp = patientStack(patient);
+        ij.measure.Calibration cal = new ij.measure.Calibration();
+        cal.pixelWidth = 0.5;
+        cal.pixelHeight = 0.5;
+        cal.pixelDepth = 3;
+        cal.setUnit("mm");
+        imp.setCalibration(cal);
+        SegmentTumorCommand c = run(SegmentTumorCommand.class, "image", imp, "model", TinyModels.unet().toString(),
+                "threshold", 0.3, "probability", false, "outline", false);
+        ResultsTable volume = c.volumeTable();
+        assertEquals(volume.getValue("voxels", 0) * 0.75, volume.getValue("volume (mm^3)", 0), 1e-9);
+        assertTrue(volume.getColumnIndex("mean FLAIR") >= 0);
     }
 
     @Test

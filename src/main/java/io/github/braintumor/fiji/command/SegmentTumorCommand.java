@@ -48,6 +48,7 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     private ImagePlus probabilitymap;
 
     private ResultsTable table;
+    private ResultsTable volume;
 
     @Override
     protected String label() {
@@ -64,9 +65,16 @@ public class SegmentTumorCommand extends BrainTumorCommand {
             mask = out.mask();
             probabilitymap = out.probability();
             table = out.table();
+            volume = out.volume();
             if (log != null) log.info(label() + ": " + out.postprocessing());
         }
         ResultTables.show(table, ResultTables.SEGMENTATION);
+        ResultTables.show(volume, ResultTables.VOLUME);
+    }
+
+    /** The "Tumor Volume" table: one row for the stack. */
+    public ResultsTable volumeTable() {
+        return volume;
     }
 
     /** The "Tumor Segmentation" table (also shown in the GUI). */

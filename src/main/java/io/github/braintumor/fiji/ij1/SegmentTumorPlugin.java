@@ -39,6 +39,7 @@ public class SegmentTumorPlugin implements PlugIn {
             Ij1.show(out.mask());
             Ij1.show(out.probability());
             Ij1.show(out.table(), ResultTables.SEGMENTATION);
+            Ij1.show(out.volume(), ResultTables.VOLUME);
         });
     }
 }
