@@ -81,8 +81,7 @@ final class StagedSegmentation {
             for (int k = 0; k < n; k++) {
                 float[] p = new float[per];
                 System.arraycopy(values, k * per, p, 0, per);
-                byte[] m = new byte[per];
-                for (int i = 0; i < per; i++) m[i] = (byte) (p[i] > threshold ? 1 : 0);
+                byte[] m = io.github.braintumor.metrics.ThresholdRule.mask(p, threshold);
                 masked += new SliceMask(w, h, m).area();
             }
             sub.close();

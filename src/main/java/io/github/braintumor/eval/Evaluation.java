@@ -415,10 +415,7 @@ public final class Evaluation {
     static byte[][] threshold(List<float[]> probabilities, double threshold) {
         byte[][] out = new byte[probabilities.size()][];
         for (int i = 0; i < out.length; i++) {
-            float[] p = probabilities.get(i);
-            byte[] m = new byte[p.length];
-            for (int k = 0; k < p.length; k++) if (p[k] >= threshold) m[k] = 1;
-            out[i] = m;
+            out[i] = io.github.braintumor.metrics.ThresholdRule.mask(probabilities.get(i), threshold);
         }
         return out;
     }

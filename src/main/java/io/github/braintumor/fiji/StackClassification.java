@@ -116,7 +116,7 @@ public final class StackClassification {
                 double[] p = classifier.classify(slices, progress, cancel);
                 List<Row> rows = new ArrayList<>();
                 for (int i = 0; i < p.length; i++) {
-                    rows.add(new Row(i + 1, p[i] >= cut ? TUMOUR : NO_TUMOUR, p[i], modalities.slices().get(i).id()));
+                    rows.add(new Row(i + 1, io.github.braintumor.metrics.ThresholdRule.positive(p[i], cut) ? TUMOUR : NO_TUMOUR, p[i], modalities.slices().get(i).id()));
                 }
                 return rows;
             }

@@ -54,11 +54,9 @@ public final class PostProcessing {
         return out;
     }
 
-    /** 1 where the probability is above {@code threshold}, else 0 (NaN gives 0), as {@link DefaultSegmenter}. */
+    /** The mask by {@link io.github.braintumor.metrics.ThresholdRule} (p >= threshold; NaN gives 0). */
     public static SliceMask threshold(float[] probabilities, int width, int height, float threshold) {
-        byte[] m = new byte[probabilities.length];
-        for (int k = 0; k < m.length; k++) m[k] = (byte) (probabilities[k] > threshold ? 1 : 0);
-        return new SliceMask(width, height, m);
+        return new SliceMask(width, height, io.github.braintumor.metrics.ThresholdRule.mask(probabilities, threshold));
     }
 
     /**

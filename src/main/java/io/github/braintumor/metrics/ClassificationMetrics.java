@@ -37,7 +37,7 @@ public final class ClassificationMetrics {
         check(probability, truth);
         long tp = 0, fp = 0, fn = 0, tn = 0;
         for (int i = 0; i < probability.length; i++) {
-            boolean p = probability[i] >= threshold;
+            boolean p = ThresholdRule.positive(probability[i], threshold);
             if (p && truth[i]) tp++;
             else if (p) fp++;
             else if (truth[i]) fn++;

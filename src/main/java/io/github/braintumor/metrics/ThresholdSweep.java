@@ -147,7 +147,7 @@ public final class ThresholdSweep {
         int lo = 0, hi = thresholds.length; // answer in [0, n]
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (p >= thresholds[mid]) lo = mid + 1;
+            if (ThresholdRule.positive(p, thresholds[mid])) lo = mid + 1;
             else hi = mid;
         }
         return lo;

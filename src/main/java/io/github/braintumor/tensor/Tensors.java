@@ -117,19 +117,14 @@ public final class Tensors {
     }
 
     /**
-     * @return one mask per slice of an (N, 1, H, W) array: 1 where the value is strictly greater than
-     *     {@code t}, else 0 (NaN gives 0)
+     * @return one mask per slice of an (N, 1, H, W) array by {@link io.github.braintumor.metrics.ThresholdRule}
+     *     (1 where the value is at least {@code t}; NaN gives 0)
      */
     public static byte[][] threshold(NDArray probabilities, float t) {
         float[][] planes = planes(probabilities);
         byte[][] masks = new byte[planes.length][];
         for (int s = 0; s < planes.length; s++) {
-            float[] p = planes[s];
-            byte[] m = new byte[p.length];
-            for (int i = 0; i < p.length; i++) {
-                m[i] = (byte) (p[i] > t ? 1 : 0);
-            }
-            masks[s] = m;
+            masks[s] = io.github.braintumor.metrics.ThresholdRule.mask(planes[s], t);
         }
         return masks;
     }

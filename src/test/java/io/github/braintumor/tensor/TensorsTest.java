@@ -147,7 +147,7 @@ class TensorsTest {
             assertArrayEquals(new float[] {Float.NaN, 0.51f, 0f}, planes[1]);
 
             byte[][] masks = Tensors.threshold(probs, 0.5f);
-            assertArrayEquals(new byte[] {0, 0, 1}, masks[0]); // strictly greater than 0.5
+            assertArrayEquals(new byte[] {0, 1, 1}, masks[0]); // at least 0.5 (metrics.ThresholdRule)
             assertArrayEquals(new byte[] {0, 1, 0}, masks[1]); // NaN -> 0
 
             List<SliceMask> sliceMasks = Tensors.sliceMasks(probs, 0.5f);
