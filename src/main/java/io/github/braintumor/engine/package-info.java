@@ -1,0 +1,5 @@
+/**
+ * Starting the DJL PyTorch engine the same way everywhere: threads, seed, offline mode, device choice (GPU only
+ * when libtorch reports CUDA), context class loader for Fiji.
+ */
+package io.github.braintumor.engine;

@@ -1,0 +1,5 @@
+/**
+ * The SciJava commands under Plugins &gt; Brain Tumor: thin, each calls one facade of {@code fiji}; macro keys
+ * are their parameter names.
+ */
+package io.github.braintumor.fiji.command;

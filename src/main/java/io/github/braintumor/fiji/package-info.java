@@ -1,0 +1,5 @@
+/**
+ * The Fiji layer: facades that turn an ImagePlus and dialog values into core calls and results tables (shared
+ * by the SciJava commands and their ImageJ 1 twins), progress and cancel adapters.
+ */
+package io.github.braintumor.fiji;
