@@ -7,6 +7,10 @@ import ij.gui.Roi;
 import ij.io.FileSaver;
 import ij.measure.Calibration;
 import ij.plugin.filter.ThresholdToSelection;
+import ij.plugin.frame.RoiManager;
+import ij.process.ByteProcessor;
+import ij.process.ShortProcessor;
+import io.github.braintumor.infer.PostProcessing;
 import ij.process.ImageProcessor;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
@@ -15,6 +19,7 @@ import io.github.braintumor.io.AtomicFiles;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,17 +69,71 @@ public final class Images {
     /** Outlines of each slice's mask as an overlay (each ROI bound to its slice). */
     public static Overlay outlines(ImagePlus maskStack, Color color) {
         Overlay overlay = new Overlay();
+        for (Roi roi : sliceRois(maskStack, "")) {
+            roi.setStrokeColor(color);
+            overlay.add(roi);
+        }
+        return overlay;
+    }
+
+    /**
+     * One ROI per slice with tumour (the mask's 255 pixels as a selection), named {@code <prefix>:<slice>} and
+     * positioned on its slice in a stack, as StarDist names its ROIs.
+     */
+    public static List<Roi> sliceRois(ImagePlus maskStack, String prefix) {
+        List<Roi> rois = new ArrayList<>();
         ImageStack stack = maskStack.getStack();
         for (int s = 1; s <= stack.getSize(); s++) {
             ImageProcessor ip = stack.getProcessor(s).duplicate();
             ip.setThreshold(255, 255, ImageProcessor.NO_LUT_UPDATE);
             Roi roi = ThresholdToSelection.run(new ImagePlus("", ip));
             if (roi == null) continue;
-            roi.setStrokeColor(color);
             if (stack.getSize() > 1) roi.setPosition(s);
-            overlay.add(roi);
+            roi.setName(prefix + ":" + s);
+            rois.add(roi);
         }
-        return overlay;
+        return rois;
+    }
+
+    /**
+     * Adds ROIs to the ROI Manager (the open one, else a new one; hidden in a batch-mode macro).
+     *
+     * @return false when there is no ROI Manager to be had (a truly headless JVM: AWT windows cannot exist)
+     */
+    public static boolean addToRoiManager(List<Roi> rois) {
+        if (rois.isEmpty()) return true;
+        RoiManager rm = RoiManager.getInstance();
+        try {
+            if (rm == null) rm = ij.macro.Interpreter.isBatchMode() ? new RoiManager(true) : new RoiManager();
+        } catch (java.awt.HeadlessException e) {
+            return false;
+        }
+        for (Roi roi : rois) rm.addRoi(roi);
+        return true;
+    }
+
+    /**
+     * A label image of the 3-D connected tumour regions (6-connectivity): 8-bit when there are fewer than 256
+     * regions, else 16-bit; 0 is background.
+     */
+    public static ImagePlus labelStack(String title, List<SliceMask> masks, Calibration calibration) {
+        int w = masks.get(0).width();
+        int h = masks.get(0).height();
+        byte[][] pixels = masks.stream().map(SliceMask::pixels).toArray(byte[][]::new);
+        PostProcessing.Components c = PostProcessing.components3d(pixels, w, h);
+        if (c.count() > 65535) {
+            throw new IllegalArgumentException(c.count() + " tumour regions do not fit a 16-bit label image");
+        }
+        ImageStack stack = new ImageStack(w, h);
+        for (int[] labels : c.labels()) {
+            ImageProcessor ip = c.count() < 256 ? new ByteProcessor(w, h) : new ShortProcessor(w, h);
+            for (int i = 0; i < labels.length; i++) ip.set(i, labels[i]);
+            stack.addSlice(ip);
+        }
+        ImagePlus imp = new ImagePlus(title, stack);
+        imp.setDisplayRange(0, Math.max(1, c.count()));
+        if (calibration != null) imp.setCalibration(calibration.copy());
+        return imp;
     }
 
     /** Calibrated area of one pixel (1 when uncalibrated). */

@@ -1,6 +1,7 @@
 package io.github.braintumor.fiji;
 
 import ij.ImagePlus;
+import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.train.ProgressListener;
@@ -26,9 +27,17 @@ public final class SegmentTumor {
      * @param model bundle folder, empty = embedded default
      * @param threshold negative or NaN = the model's threshold
      * @param postprocessing "model" (the bundle's recorded post-processing; also for null or blank) or "none"
+     * @param output "mask" (mask stack; also for null or blank), "roi" (one ROI per slice with tumour, in the ROI
+     *               Manager), "both", or "label" (label image of the 3-D connected tumour regions)
      */
     public record Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
-            int batchSize, String postprocessing) {
+            int batchSize, String postprocessing, String output) {
+        /** Mask output. */
+        public Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
+                int batchSize, String postprocessing) {
+            this(image, model, threshold, probability, outline, batchSize, postprocessing, OUTPUTS[0]);
+        }
+
         /** With the model's recorded post-processing. */
         public Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
                 int batchSize) {
@@ -36,18 +45,29 @@ public final class SegmentTumor {
         }
     }
 
+    /** The {@code output} choices, default first. */
+    public static final String[] OUTPUTS = {"mask", "roi", "both", "label"};
+
     /**
+     * @param mask null when only ROIs or labels were asked for
      * @param probability null unless asked for
      * @param postprocessing log line saying which post-processing was applied
+     * @param rois one per slice with tumour, named {@code <title>:<slice>} (empty unless roi or both)
+     * @param labels the label image (null unless label)
      */
     public record Output(ImagePlus mask, ImagePlus probability, ResultsTable table, float threshold,
-            String postprocessing, ResultsTable volume) {}
+            String postprocessing, ResultsTable volume, List<Roi> rois, ImagePlus labels) {}
 
     public static Output run(Request r, ProgressListener progress, BooleanSupplier cancel) throws Exception {
         ImagePlus imp = r.image();
         StackSegmentation.PostProcessingChoice choice = r.postprocessing() == null || r.postprocessing().isBlank()
                 ? StackSegmentation.PostProcessingChoice.MODEL
                 : StackSegmentation.PostProcessingChoice.fromId(r.postprocessing());
+        String output = r.output() == null || r.output().isBlank() ? OUTPUTS[0] : r.output().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.Arrays.asList(OUTPUTS).contains(output)) {
+            throw new IllegalArgumentException("output must be one of " + String.join(", ", OUTPUTS) + ", got '"
+                    + r.output() + "'");
+        }
         List<SliceImage> slices = Images.slices(imp);
         String note = Images.conversionNote(imp);
         if (!note.isEmpty()) progress.onMessage(note);
@@ -65,6 +85,15 @@ public final class SegmentTumor {
         if (r.outline()) imp.setOverlay(Images.outlines(mask, Color.YELLOW));
         ResultsTable table = ResultTables.segmentation(out, imp.getCalibration().getUnit());
         ResultsTable volume = ResultTables.volume(title, out.volume(), out.modalities().volume().id());
-        return new Output(mask, probability, table, out.result().threshold(), out.postprocessingNote(), volume);
+        List<Roi> rois = output.equals("roi") || output.equals("both") ? Images.sliceRois(mask, title) : List.of();
+        if (!Images.addToRoiManager(rois)) {
+            progress.onMessage("no ROI Manager in a headless session: the " + rois.size() + " ROIs are the command's"
+                    + " output (and the outline overlay) instead");
+        }
+        ImagePlus labels = output.equals("label")
+                ? Images.labelStack(title + "-labels", out.result().masks(), imp.getCalibration()) : null;
+        boolean keepMask = output.equals("mask") || output.equals("both");
+        return new Output(keepMask ? mask : null, probability, table, out.result().threshold(),
+                out.postprocessingNote(), volume, rois, labels);
     }
 }

@@ -67,13 +67,45 @@ public final class PostProcessing {
      * @throws IllegalArgumentException if a slice does not have {@code width * height} pixels
      */
     public static byte[][] largestComponent3d(byte[][] masks, int width, int height) {
+        Components c = components3d(masks, width, height);
+        int bestLabel = 0;
+        for (int label = 1; label < c.sizes().length; label++) {
+            if (c.sizes()[label] > c.sizes()[bestLabel]) bestLabel = label;
+        }
+        int plane = width * height;
+        byte[][] out = new byte[masks.length][plane];
+        for (int z = 0; z < masks.length; z++) {
+            for (int i = 0; i < plane; i++) {
+                if (bestLabel != 0 && c.labels()[z][i] == bestLabel) out[z][i] = 1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * 3-D connected components of a stack of masks.
+     *
+     * @param labels per slice and pixel, 0 for background, else the component (1..count) in scan order
+     * @param sizes  {@code sizes[label]} voxels of each component; {@code sizes[0]} is 0
+     */
+    public record Components(int[][] labels, long[] sizes) {
+        /** @return the number of components */
+        public int count() {
+            return sizes.length - 1;
+        }
+    }
+
+    /**
+     * Labels the 3-D connected components (6-connectivity, as {@link #largestComponent3d}), numbered in scan order
+     * (slice, row, column) from 1.
+     */
+    public static Components components3d(byte[][] masks, int width, int height) {
         int plane = checkSizes(masks, width, height);
         int depth = masks.length;
         // label 0 = background or unvisited; components are numbered from 1
         int[][] labels = new int[depth][plane];
         int[] stack = new int[64];
-        int bestLabel = 0;
-        long bestSize = 0;
+        long[] sizes = new long[16];
         int next = 0;
         for (int z = 0; z < depth; z++) {
             for (int i = 0; i < plane; i++) {
@@ -95,19 +127,11 @@ public final class PostProcessing {
                     if (vz > 0) top = visit(masks, labels, vz - 1, vi, label, plane, stack, top);
                     if (vz < depth - 1) top = visit(masks, labels, vz + 1, vi, label, plane, stack, top);
                 }
-                if (size > bestSize) {
-                    bestSize = size;
-                    bestLabel = label;
-                }
+                if (sizes.length <= label) sizes = Arrays.copyOf(sizes, sizes.length * 2);
+                sizes[label] = size;
             }
         }
-        byte[][] out = new byte[depth][plane];
-        for (int z = 0; z < depth; z++) {
-            for (int i = 0; i < plane; i++) {
-                if (bestLabel != 0 && labels[z][i] == bestLabel) out[z][i] = 1;
-            }
-        }
-        return out;
+        return new Components(labels, Arrays.copyOf(sizes, next + 1));
     }
 
     /** Labels and pushes a foreground neighbour not seen yet; returns the new stack top. */

@@ -19,6 +19,7 @@ import io.github.braintumor.fiji.command.ClassifyTumorSliceCommand;
 import io.github.braintumor.fiji.command.ComputeIouCommand;
 import io.github.braintumor.fiji.command.DatasetOverviewCommand;
 import io.github.braintumor.fiji.command.SegmentTumorCommand;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,6 +143,50 @@ class CommandsTest {
         for (int i = 0; i < t.size(); i++) voxels += t.getValue("tumour pixels", i);
         assertEquals(voxels, volume.getValue("voxels", 0), 0);
         assertEquals(voxels, volume.getValue("volume (pixel^3)", 0), 0, "uncalibrated: volume in voxels");
+    }
+
+    @Test
+    void roiOutputGivesOneNamedPositionedRoiPerTumourSliceAndLabelOutputTheRegions() throws Exception {
+        PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        ImagePlus imp = patientStack(patient);
+        SegmentTumorCommand both = run(SegmentTumorCommand.class, "image", imp, "model", TinyModels.unet().toString(),
+                "threshold", 0.3, "probability", false, "outline", false, "output", "both");
+        ImagePlus mask = both.mask();
+        List<Integer> tumourSlices = new java.util.ArrayList<>();
+        for (int s = 1; s <= mask.getStackSize(); s++) {
+            if (mask.getStack().getProcessor(s).getHistogram()[255] > 0) tumourSlices.add(s);
+        }
+        assertTrue(!tumourSlices.isEmpty(), "the tiny model at 0.3 should mark some pixels");
+        assertEquals(tumourSlices.size(), both.rois().size());
+        for (int i = 0; i < tumourSlices.size(); i++) {
+            ij.gui.Roi roi = both.rois().get(i);
+            assertEquals(imp.getShortTitle() + ":" + tumourSlices.get(i), roi.getName());
+            assertEquals((int) tumourSlices.get(i), roi.getPosition());
+            assertEquals(mask.getStack().getProcessor(tumourSlices.get(i)).getHistogram()[255],
+                    roi.getContainedPoints().length, "ROI area of slice " + tumourSlices.get(i));
+        }
+        SegmentTumorCommand roiOnly = run(SegmentTumorCommand.class, "image", patientStack(patient), "model",
+                TinyModels.unet().toString(), "threshold", 0.3, "probability", false, "outline", false, "output", "roi");
+        assertNull(roiOnly.mask());
+        assertEquals(both.rois().size(), roiOnly.rois().size());
+
+        SegmentTumorCommand label = run(SegmentTumorCommand.class, "image", patientStack(patient), "model",
+                TinyModels.unet().toString(), "threshold", 0.3, "probability", false, "outline", false, "output",
+                "label");
+        ImagePlus labels = label.labels();
+        byte[][] masks = new byte[mask.getStackSize()][];
+        for (int s = 1; s <= masks.length; s++) masks[s - 1] = (byte[]) mask.getStack().getProcessor(s).getPixels();
+        int regions = io.github.braintumor.infer.PostProcessing.components3d(masks, mask.getWidth(), mask.getHeight())
+                .count();
+        int max = 0;
+        for (int s = 1; s <= labels.getStackSize(); s++) {
+            ij.process.ImageProcessor ip = labels.getStack().getProcessor(s);
+            for (int i = 0; i < ip.getPixelCount(); i++) {
+                max = Math.max(max, ip.get(i));
+                assertEquals(ip.get(i) > 0, masks[s - 1][i] != 0, "label where the mask is, slice " + s);
+            }
+        }
+        assertEquals(regions, max);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Plugins > Brain Tumor > Segment Tumor (UNet). Macro:
- * {@code run("Segment Tumor (UNet)", "model=[] threshold=-1 probability outline batchsize=8 postprocessing=model");}
+ * {@code run("Segment Tumor (UNet)", "model=[] threshold=-1 probability outline batchsize=8 postprocessing=model output=mask");}
  * ({@code postprocessing=none} switches off the post-processing recorded in the model).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Segment Tumor (UNet)")
@@ -41,11 +41,21 @@ public class SegmentTumorCommand extends BrainTumorCommand {
             description = "model = as recorded in the bundle (chosen on validation data); none = threshold only")
     private String postprocessing = "model";
 
+    @Parameter(label = "Output", choices = {"mask", "roi", "both", "label"},
+            description = "mask stack; one ROI per slice with tumour in the ROI Manager; both; or a label image of"
+                    + " the 3-D connected tumour regions")
+    private String output = "mask";
+
     @Parameter(type = ItemIO.OUTPUT, label = "Mask")
     private ImagePlus mask;
 
     @Parameter(type = ItemIO.OUTPUT, label = "Probability")
     private ImagePlus probabilitymap;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Labels")
+    private ImagePlus labels;
+
+    private java.util.List<ij.gui.Roi> rois = java.util.List.of();
 
     private ResultsTable table;
     private ResultsTable volume;
@@ -60,10 +70,12 @@ public class SegmentTumorCommand extends BrainTumorCommand {
         try (TaskProgress p = progress()) {
             SegmentTumor.Output out = SegmentTumor.run(
                     new SegmentTumor.Request(image, model, threshold, probability, outline, batchsize,
-                            postprocessing), p,
+                            postprocessing, output), p,
                     this::isCanceled);
             mask = out.mask();
             probabilitymap = out.probability();
+            labels = out.labels();
+            rois = out.rois();
             table = out.table();
             volume = out.volume();
             if (log != null) log.info(label() + ": " + out.postprocessing());
@@ -88,5 +100,15 @@ public class SegmentTumorCommand extends BrainTumorCommand {
 
     public ImagePlus probabilityMap() {
         return probabilitymap;
+    }
+
+    /** The label image of the 3-D tumour regions (output=label), else null. */
+    public ImagePlus labels() {
+        return labels;
+    }
+
+    /** The ROIs added to the ROI Manager (output=roi or both), named {@code <title>:<slice>}. */
+    public java.util.List<ij.gui.Roi> rois() {
+        return rois;
     }
 }

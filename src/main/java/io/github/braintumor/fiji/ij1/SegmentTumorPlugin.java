@@ -11,7 +11,9 @@ import io.github.braintumor.fiji.StackSegmentation;
 
 /**
  * ImageJ 1 "Segment Tumor (UNet)" (same macro keys as the SciJava command). Macro:
- * {@code run("Segment Tumor (UNet)", "model=[/path/bundle] threshold=-1 probability outline batchsize=8 postprocessing=model");}
+ * {@code run("Segment Tumor (UNet)", "model=[/path/bundle] threshold=-1 probability outline batchsize=8 postprocessing=model output=mask");}
+ * {@code output=roi} puts one ROI per slice with tumour into the ROI Manager, {@code both} does that and makes the
+ * mask, {@code label} makes a label image of the 3-D connected tumour regions.
  */
 public class SegmentTumorPlugin implements PlugIn {
     static final String TITLE = "Segment Tumor (UNet)";
@@ -27,10 +29,12 @@ public class SegmentTumorPlugin implements PlugIn {
         gd.addNumericField("batchsize", 8, 0);
         gd.addChoice("postprocessing (model = as recorded in the bundle)", StackSegmentation.PostProcessingChoice.ids(),
                 StackSegmentation.PostProcessingChoice.MODEL.id());
+        gd.addChoice("output (mask stack, ROI Manager, both, 3-D label image)", SegmentTumor.OUTPUTS,
+                SegmentTumor.OUTPUTS[0]);
         gd.showDialog();
         if (gd.wasCanceled()) return;
         SegmentTumor.Request request = new SegmentTumor.Request(imp, gd.getNextString(), gd.getNextNumber(),
-                gd.getNextBoolean(), gd.getNextBoolean(), (int) gd.getNextNumber(), gd.getNextChoice());
+                gd.getNextBoolean(), gd.getNextBoolean(), (int) gd.getNextNumber(), gd.getNextChoice(), gd.getNextChoice());
         Ij1.guarded(TITLE, () -> {
             IjProgress progress = new IjProgress();
             SegmentTumor.Output out = SegmentTumor.run(request, progress, progress.escapePressed());
@@ -38,6 +42,7 @@ public class SegmentTumorPlugin implements PlugIn {
             IJ.log(TITLE + ": " + out.postprocessing());
             Ij1.show(out.mask());
             Ij1.show(out.probability());
+            Ij1.show(out.labels());
             Ij1.show(out.table(), ResultTables.SEGMENTATION);
             Ij1.show(out.volume(), ResultTables.VOLUME);
         });
