@@ -18,5 +18,6 @@ predictions = "";
 if (File.exists(model + File.separator + "model.json")) unet = model;
 else predictions = model;
 run("Evaluate Tumor Models", "data=[" + data + "] output=[" + output + "] unet=[" + unet + "] classifier=[]"
-    + " threshold=-1 lcc=true tta=false minarea=0 patients=[] predictions=[" + predictions + "] writethreshold=false");
+    + " threshold=-1 lcc=true tta=false minarea=0 patients=[] predictions=[" + predictions + "] writethreshold=false"
+    + " modalities=[] brightness=[]");
 print("evaluation written to " + output);

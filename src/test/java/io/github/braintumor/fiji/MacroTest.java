@@ -10,6 +10,7 @@ import io.github.braintumor.report.CsvTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -51,6 +52,28 @@ class MacroTest {
         assertEquals(patient.slices().size(), imp.getStackSize());
         assertEquals(8, imp.getBitDepth());
         assertEquals(patient.slices().size(), CsvTable.read(out.resolve("stack-segmentation.csv")).rowCount());
+    }
+
+    @Test
+    void segmentIntoTheRoiManagerNamesOneRoiPerTumourSliceAndWritesTheVolumeTable() throws Exception {
+        io.github.braintumor.data.PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        ij.ImagePlus stack = CommandsTest.patientStack(patient);
+        Path input = tmp.resolve("rois.tif");
+        new ij.io.FileSaver(stack).saveAsTiffStack(input.toString());
+        Path out = Files.createDirectories(tmp.resolve("rois-out"));
+        ImageJRunner.Result r = ImageJRunner.runMacro("segment_to_rois.ijm",
+                input + "|" + out + "|" + TinyModels.unet() + "|0.3", 180);
+        Path names = out.resolve("rois-rois.txt");
+        assertTrue(Files.isRegularFile(names), "no ROI list; ImageJ said:\n" + r.output());
+        // the same segmentation in this JVM says which slices have tumour
+        SegmentTumor.Output expected = SegmentTumor.run(new SegmentTumor.Request(ij.IJ.openImage(input.toString()),
+                TinyModels.unet().toString(), 0.3, false, false, 4, "model", "both"),
+                io.github.braintumor.train.ProgressListener.silent(), () -> false);
+        List<String> want = expected.rois().stream().map(ij.gui.Roi::getName).toList();
+        assertTrue(!want.isEmpty());
+        assertEquals(want, Files.readAllLines(names).stream().filter(l -> !l.isBlank()).toList(), r.output());
+        CsvTable volume = CsvTable.read(out.resolve("rois-volume.csv"));
+        assertEquals(1, volume.rowCount());
     }
 
     @Test

@@ -90,9 +90,9 @@ class PostProcessingChoiceTest {
         CommandService commands = context.service(CommandService.class);
         ImagePlus imp = CommandsTest.patientStack(patient);
         SegmentTumorCommand none = (SegmentTumorCommand) commands.run(SegmentTumorCommand.class, true, "image", imp,
-                "model", lccBundle.toString(), "postprocessing", "none").get().getDelegateObject();
+                "model", lccBundle.toString(), "threshold", -1.0, "postprocessing", "none").get().getDelegateObject();
         SegmentTumorCommand model = (SegmentTumorCommand) commands.run(SegmentTumorCommand.class, true, "image", imp,
-                "model", lccBundle.toString()).get().getDelegateObject();
+                "model", lccBundle.toString(), "threshold", -1.0).get().getDelegateObject(); // -1: the recorded one
         ResultsTable a = none.table(), b = model.table();
         assertEquals("raw", a.getStringValue("postprocessing", 0));
         assertEquals("lcc", b.getStringValue("postprocessing", 0));

@@ -6,6 +6,7 @@ import io.github.braintumor.fiji.ClassifyTumor;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.StackClassification;
 import io.github.braintumor.fiji.TaskProgress;
+import java.io.File;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -26,8 +27,8 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
             choices = {"auto", "unet", "cnn"})
     private String method = StackClassification.Method.AUTO.id();
 
-    @Parameter(label = "Model folder (empty = embedded default)", required = false)
-    private String model = "";
+    @Parameter(label = "Model folder (empty = embedded default)", style = "directory", required = false)
+    private File model;
 
     @Parameter(label = "Threshold (-1 = model default)", min = "-1", max = "1", stepSize = "0.05")
     private double threshold = -1;
@@ -40,6 +41,11 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
 
     private ResultsTable table;
 
+    /** An empty folder field means the embedded default model. */
+    private static String path(File f) {
+        return f == null ? "" : f.getPath();
+    }
+
     @Override
     protected String label() {
         return "Classify Tumor Slice";
@@ -48,7 +54,7 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
     @Override
     protected void execute() throws Exception {
         try (TaskProgress p = progress()) {
-            table = ClassifyTumor.run(new ClassifyTumor.Request(image, method, model, threshold, batchsize,
+            table = ClassifyTumor.run(new ClassifyTumor.Request(image, method, path(model), threshold, batchsize,
                     overlay), p,
                     this::isCanceled);
         }

@@ -6,6 +6,7 @@ import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.SegmentTumor;
 import io.github.braintumor.fiji.StackSegmentation;
 import io.github.braintumor.fiji.TaskProgress;
+import java.io.File;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -21,8 +22,8 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     @Parameter(persist = false, label = "MRI slice or stack")
     private ImagePlus image;
 
-    @Parameter(label = "Model folder (empty = embedded default)", required = false)
-    private String model = "";
+    @Parameter(label = "Model folder (empty = embedded default)", style = "directory", required = false)
+    private File model;
 
     @Parameter(label = "Threshold (-1 = model default)", min = "-1", max = "1", stepSize = "0.05")
     private double threshold = -1;
@@ -41,7 +42,8 @@ public class SegmentTumorCommand extends BrainTumorCommand {
             description = "model = as recorded in the bundle (chosen on validation data); none = threshold only")
     private String postprocessing = "model";
 
-    @Parameter(label = "Output", choices = {"mask", "roi", "both", "label"},
+    // not persisted: a macro or a later run that does not say gets the mask, as it always has
+    @Parameter(label = "Output", choices = {"mask", "roi", "both", "label"}, persist = false,
             description = "mask stack; one ROI per slice with tumour in the ROI Manager; both; or a label image of"
                     + " the 3-D connected tumour regions")
     private String output = "mask";
@@ -60,6 +62,11 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     private ResultsTable table;
     private ResultsTable volume;
 
+    /** An empty folder field means the embedded default model. */
+    private static String path(File f) {
+        return f == null ? "" : f.getPath();
+    }
+
     @Override
     protected String label() {
         return "Segment Tumor (UNet)";
@@ -69,7 +76,7 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     protected void execute() throws Exception {
         try (TaskProgress p = progress()) {
             SegmentTumor.Output out = SegmentTumor.run(
-                    new SegmentTumor.Request(image, model, threshold, probability, outline, batchsize,
+                    new SegmentTumor.Request(image, path(model), threshold, probability, outline, batchsize,
                             postprocessing, output), p,
                     this::isCanceled);
             mask = out.mask();
