@@ -14,6 +14,7 @@ if (getArgument() == "") {
 }
 setBatchMode(true);
 open(input);
-run("Classify Tumor Slice", "model=[" + model + "] threshold=-1 batchsize=8");
+run("Classify Tumor Slice", "method=auto model=[" + model + "] threshold=-1 batchsize=8 overlay");
+print("classify_stack: overlay of " + Overlay.size + " labels");
 Table.save(output, "Tumor Classification");
 print("classify_stack: wrote " + output);

@@ -52,6 +52,7 @@ class MacroTest {
         assertEquals(patient.slices().size(), imp.getStackSize());
         assertEquals(8, imp.getBitDepth());
         assertEquals(patient.slices().size(), CsvTable.read(out.resolve("stack-segmentation.csv")).rowCount());
+        assertTrue(r.output().contains("probability map made"), "probability=true must read as true:\n" + r.output());
     }
 
     @Test
@@ -113,6 +114,7 @@ class MacroTest {
         CsvTable t = CsvTable.read(csv);
         assertEquals(patient.slices().size(), t.rowCount());
         for (String label : t.column("label")) assertTrue(label.equals("tumour") || label.equals("no tumour"), label);
+        assertTrue(r.output().contains("overlay of " + patient.slices().size() + " labels"), "bare overlay:\n" + r.output());
     }
 
     @Test

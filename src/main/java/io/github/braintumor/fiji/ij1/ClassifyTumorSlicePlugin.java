@@ -17,6 +17,7 @@ public class ClassifyTumorSlicePlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
+        Ij1.acceptBooleanValues("overlay");
         ImagePlus imp = IJ.getImage();
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addChoice("method", StackClassification.Method.ids(), StackClassification.Method.AUTO.id());

@@ -1,7 +1,6 @@
 package io.github.braintumor.fiji.ij1;
 
 import ij.IJ;
-import ij.Macro;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import io.github.braintumor.eval.EvaluationRequest;
@@ -21,8 +20,7 @@ public class EvaluateModelsPlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
-        String options = Macro.getOptions();
-        if (options != null) Macro.setOptions(bareBooleans(options, CHECKBOXES));
+        Ij1.acceptBooleanValues(CHECKBOXES);
         // String fields for paths: Fiji's headless dialog ignores directory fields.
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addStringField("data folder with ground truth (kaggle_3m or patient folders)", "", 40);
@@ -52,16 +50,4 @@ public class EvaluateModelsPlugin implements PlugIn {
         });
     }
 
-    /**
-     * Macro options with SciJava's {@code key=true} / {@code key=false} for the given check boxes rewritten to
-     * ImageJ 1's bare word / nothing, so one macro line drives both twins.
-     */
-    static String bareBooleans(String options, String... keys) {
-        String s = " " + options;
-        for (String key : keys) {
-            s = s.replaceAll("(?i)(\\s)" + key + "=\\[?true\\]?(?=\\s|$)", "$1" + key)
-                    .replaceAll("(?i)\\s+" + key + "=\\[?false\\]?(?=\\s|$)", "");
-        }
-        return s.substring(1);
-    }
 }

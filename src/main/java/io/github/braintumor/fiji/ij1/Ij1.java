@@ -49,4 +49,27 @@ final class Ij1 {
     static void show(ResultsTable table, String title) {
         if (table != null) table.show(title);
     }
+
+    /**
+     * Lets the running macro write this dialog's check boxes as {@code key}, {@code key=true} or {@code key=false}
+     * (what Fiji records for the SciJava twin): ImageJ 1 reads only the bare word, and would take
+     * {@code key=true} for false.
+     */
+    static void acceptBooleanValues(String... keys) {
+        String options = Macro.getOptions();
+        if (options != null) Macro.setOptions(bareBooleans(options, keys));
+    }
+
+    /**
+     * Macro options with SciJava's {@code key=true} / {@code key=false} for the given check boxes rewritten to
+     * ImageJ 1's bare word / nothing, so one macro line drives both twins.
+     */
+    static String bareBooleans(String options, String... keys) {
+        String s = " " + options;
+        for (String key : keys) {
+            s = s.replaceAll("(?i)(\\s)" + key + "=\\[?true\\]?(?=\\s|$)", "$1" + key)
+                    .replaceAll("(?i)\\s+" + key + "=\\[?false\\]?(?=\\s|$)", "");
+        }
+        return s.substring(1);
+    }
 }

@@ -20,6 +20,7 @@ public class SegmentTumorPlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
+        Ij1.acceptBooleanValues("probability", "outline");
         ImagePlus imp = IJ.getImage();
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addStringField("model folder (empty = embedded default)", "", 40);

@@ -8,13 +8,13 @@ class EvaluateModelsPluginTest {
     @Test
     void sciJavaBooleansBecomeImageJ1BareWords() {
         assertEquals("data=[/a b] lcc minarea=3 writethreshold",
-                EvaluateModelsPlugin.bareBooleans("data=[/a b] lcc=true tta=false minarea=3 writethreshold=true",
+                Ij1.bareBooleans("data=[/a b] lcc=true tta=false minarea=3 writethreshold=true",
                         "lcc", "tta", "writethreshold"));
     }
 
     @Test
     void bareWordsAndOtherKeysStayAsTheyAre() {
         assertEquals("tta data=[/lcc=true/x] output=/o",
-                EvaluateModelsPlugin.bareBooleans("tta data=[/lcc=true/x] output=/o", "lcc", "tta"));
+                Ij1.bareBooleans("tta data=[/lcc=true/x] output=/o", "lcc", "tta"));
     }
 }
