@@ -4,6 +4,12 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.tensor.ImgSlices;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
 import io.github.braintumor.train.ProgressListener;
 import java.awt.Color;
 import java.util.List;
@@ -57,6 +63,30 @@ public final class SegmentTumor {
      */
     public record Output(ImagePlus mask, ImagePlus probability, ResultsTable table, float threshold,
             String postprocessing, ResultsTable volume, List<Roi> rois, ImagePlus labels) {}
+
+    /** The ImgLib2 form's results, for scripts: the mask as an {@code (X, Y, Z)} image 0/255, the table. */
+    public record ImgOutput(Img<UnsignedByteType> mask, Img<FloatType> probability, ResultsTable table,
+            String postprocessing) {}
+
+    /**
+     * Segments an ImgLib2 image; no overlay, nothing shown.
+     *
+     * @param input (x, y[, channel[, slice]]) as {@link ImgSlices} reads it
+     */
+    public static ImgOutput run(RandomAccessibleInterval<? extends RealType<?>> input, String model, double threshold,
+            int batchSize, String postprocessing, ProgressListener progress, BooleanSupplier cancel)
+            throws Exception {
+        List<SliceImage> slices = ImgSlices.toSliceImages(input);
+        StackSegmentation.Settings settings = new StackSegmentation.Settings(model, threshold, batchSize, 1.0,
+                postprocessing == null || postprocessing.isBlank() ? StackSegmentation.PostProcessingChoice.MODEL
+                        : StackSegmentation.PostProcessingChoice.fromId(postprocessing));
+        StackSegmentation.Output out = StackSegmentation.run(slices, settings, progress, cancel);
+        int w = slices.get(0).width();
+        int h = slices.get(0).height();
+        return new ImgOutput(ImgSlices.toMaskImg(out.result().masks()),
+                ImgSlices.toProbabilityImg(out.result().probabilities(), w, h), ResultTables.segmentation(out, ""),
+                out.postprocessingNote());
+    }
 
     public static Output run(Request r, ProgressListener progress, BooleanSupplier cancel) throws Exception {
         ImagePlus imp = r.image();

@@ -4,6 +4,7 @@ import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import ij.ImagePlus;
 import ij.ImageStack;
+import io.github.braintumor.tensor.ImgSlices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -172,38 +173,22 @@ public final class ImagePlusSlices {
         return channels;
     }
 
-    /** Copies (8-bit) or min..max-scales (16/32-bit) one ImageJ plane into dest at offset. */
+    /** Copies (8-bit) or min..max-scales (16/32-bit, by {@link ImgSlices#toUnsignedBytes}) one plane. */
     static void toUnsignedBytes(Object pixels, byte[] dest, int offset) {
         if (pixels instanceof byte[] b) {
             System.arraycopy(b, 0, dest, offset, b.length);
             return;
         }
-        int n = java.lang.reflect.Array.getLength(pixels);
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double v = value(pixels, i);
-            if (Double.isFinite(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
-        double scale = max > min ? 255.0 / (max - min) : 0;
-        for (int i = 0; i < n; i++) {
-            double v = value(pixels, i);
-            long q = Double.isFinite(v) ? Math.round((v - min) * scale) : 0;
-            dest[offset + i] = (byte) Math.max(0, Math.min(255, q));
-        }
-    }
-
-    private static double value(Object pixels, int i) {
-        if (pixels instanceof short[] s) {
-            return s[i] & 0xffff;
-        }
+        float[] values;
         if (pixels instanceof float[] f) {
-            return f[i];
+            values = f;
+        } else if (pixels instanceof short[] sh) {
+            values = new float[sh.length];
+            for (int i = 0; i < sh.length; i++) values[i] = sh[i] & 0xffff;
+        } else {
+            throw new IllegalArgumentException("Unsupported pixel array " + pixels.getClass().getSimpleName());
         }
-        throw new IllegalArgumentException("Unsupported pixel array " + pixels.getClass().getSimpleName());
+        ImgSlices.toUnsignedBytes(values, dest, offset);
     }
 
     private static void requireNonEmpty(List<?> list, String title) {

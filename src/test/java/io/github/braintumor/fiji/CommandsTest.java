@@ -190,6 +190,37 @@ class CommandsTest {
     }
 
     @Test
+    void aScriptCanSegmentAPlainArrayImgAndGetsTheMaskBackAsAnImg() throws Exception {
+        PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        ImagePlus imp = patientStack(patient);
+        List<io.github.braintumor.data.SliceImage> slices = Images.slices(imp);
+        int plane = 256 * 256;
+        byte[] xycz = new byte[plane * 3 * slices.size()];
+        for (int z = 0; z < slices.size(); z++) {
+            System.arraycopy(slices.get(z).pixels(), 0, xycz, z * 3 * plane, 3 * plane);
+        }
+        net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedByteType> img =
+                net.imglib2.img.array.ArrayImgs.unsignedBytes(xycz, 256, 256, 3, slices.size());
+        SegmentTumorCommand byImg = run(SegmentTumorCommand.class, "input", img, "model",
+                TinyModels.unet().toString(), "threshold", 0.3, "postprocessing", "none");
+        SegmentTumorCommand byImp = run(SegmentTumorCommand.class, "image", imp, "model",
+                TinyModels.unet().toString(), "threshold", 0.3, "probability", false, "outline", false,
+                "postprocessing", "none", "output", "mask");
+        var mask = byImg.maskImg();
+        assertEquals(3, mask.numDimensions());
+        assertEquals(slices.size(), mask.dimension(2));
+        assertNull(byImg.mask());
+        for (int z = 0; z < slices.size(); z++) {
+            long fromImg = 0;
+            for (var t : net.imglib2.view.Views.flatIterable(net.imglib2.view.Views.hyperSlice(mask, 2, z))) {
+                if (t.get() == 255) fromImg++;
+            }
+            assertEquals(byImp.mask().getStack().getProcessor(z + 1).getHistogram()[255], fromImg, "slice " + (z + 1));
+            assertEquals(fromImg, (long) byImg.table().getValue("tumour pixels", z));
+        }
+    }
+
+    @Test
     void tumourVolumeIsInCalibratedUnitsWhenTheImageHasACalibration() throws Exception {
         PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
         ImagePlus imp = patientStack(patient);

@@ -7,6 +7,10 @@ import io.github.braintumor.fiji.SegmentTumor;
 import io.github.braintumor.fiji.StackSegmentation;
 import io.github.braintumor.fiji.TaskProgress;
 import java.io.File;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -19,8 +23,12 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Segment Tumor (UNet)")
 public class SegmentTumorCommand extends BrainTumorCommand {
-    @Parameter(persist = false, label = "MRI slice or stack")
+    @Parameter(persist = false, label = "MRI slice or stack", required = false)
     private ImagePlus image;
+
+    /** For scripts (Groovy, Jython, pyimagej): an ImgLib2 image (x, y[, channel[, slice]]), used when no image. */
+    @Parameter(persist = false, required = false, label = "ImgLib2 image (scripts)")
+    private RandomAccessibleInterval<? extends RealType<?>> input;
 
     @Parameter(label = "Model folder (empty = embedded default)", style = "directory", required = false)
     private File model;
@@ -57,6 +65,10 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     @Parameter(type = ItemIO.OUTPUT, label = "Labels")
     private ImagePlus labels;
 
+    /** The mask as an ImgLib2 image (x, y, slice; 255 = tumour) when the input was an ImgLib2 image. */
+    @Parameter(type = ItemIO.OUTPUT, label = "Mask (ImgLib2)")
+    private Img<UnsignedByteType> maskimg;
+
     private java.util.List<ij.gui.Roi> rois = java.util.List.of();
 
     private ResultsTable table;
@@ -74,6 +86,20 @@ public class SegmentTumorCommand extends BrainTumorCommand {
 
     @Override
     protected void execute() throws Exception {
+        if (image == null && input != null) {
+            try (TaskProgress p = progress()) {
+                SegmentTumor.ImgOutput out = SegmentTumor.run(input, path(model), threshold, batchsize, postprocessing,
+                        p, this::isCanceled);
+                maskimg = out.mask();
+                table = out.table();
+                if (log != null) log.info(label() + ": " + out.postprocessing());
+            }
+            return;
+        }
+        if (image == null) {
+            throw new IllegalArgumentException("no image: open an MRI slice or stack first (or give 'input', an"
+                    + " ImgLib2 image, from a script)");
+        }
         try (TaskProgress p = progress()) {
             SegmentTumor.Output out = SegmentTumor.run(
                     new SegmentTumor.Request(image, path(model), threshold, probability, outline, batchsize,
@@ -107,6 +133,11 @@ public class SegmentTumorCommand extends BrainTumorCommand {
 
     public ImagePlus probabilityMap() {
         return probabilitymap;
+    }
+
+    /** The mask as an ImgLib2 image when the input was one, else null. */
+    public Img<UnsignedByteType> maskImg() {
+        return maskimg;
     }
 
     /** The label image of the 3-D tumour regions (output=label), else null. */

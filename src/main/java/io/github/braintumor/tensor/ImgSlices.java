@@ -1,0 +1,127 @@
+package io.github.braintumor.tensor;
+
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ImgLib2 images in and out of the core, for scripts and ImageJ2 users who hold an {@code Img} (or a Fiji
+ * {@code Dataset}) rather than an ImagePlus.
+ *
+ * <p><b>Axis convention</b>: an input has dims {@code (X, Y)} (one single-channel slice), {@code (X, Y, C)} (one
+ * slice) or {@code (X, Y, C, Z)} (a stack); C is 3 (pre-contrast, FLAIR, post-contrast) or 1 (replicated to all three,
+ * {@link SliceImage#replicated()}). Unsigned 8-bit values are taken as they are; any other type is scaled per channel
+ * and slice from its own finite min..max to 0..255 ({@link #toUnsignedBytes}, the rule the ImagePlus path uses too).
+ * Masks come back as {@code (X, Y, Z)} unsigned bytes 0/255, probabilities as {@code (X, Y, Z)} floats.
+ *
+ * <pre>{@code
+ * Img<UnsignedByteType> mri = ArrayImgs.unsignedBytes(256, 256, 3, 40);        // x, y, channel, slice
+ * List<SliceImage> slices = ImgSlices.toSliceImages(mri);
+ * Img<UnsignedByteType> mask = ImgSlices.toMaskImg(segmenter.segment(slices, ...).masks());
+ * }</pre>
+ */
+public final class ImgSlices {
+    private ImgSlices() {}
+
+    /** @throws IllegalArgumentException for other dimensionalities or channel counts, saying what is expected */
+    public static List<SliceImage> toSliceImages(RandomAccessibleInterval<? extends RealType<?>> img) {
+        int nd = img.numDimensions();
+        if (nd < 2 || nd > 4) {
+            throw new IllegalArgumentException("The image has " + nd + " dimensions; expected (x, y), (x, y, channel)"
+                    + " or (x, y, channel, slice)");
+        }
+        long w = img.dimension(0);
+        long h = img.dimension(1);
+        long c = nd > 2 ? img.dimension(2) : 1;
+        long z = nd > 3 ? img.dimension(3) : 1;
+        if (c != 1 && c != 3) {
+            throw new IllegalArgumentException("The image has " + c + " channels (third axis); expected 3"
+                    + " (pre-contrast, FLAIR, post-contrast) or 1, with slices on the fourth axis");
+        }
+        if (w * h > Integer.MAX_VALUE / 3) {
+            throw new IllegalArgumentException("Slices of " + w + "x" + h + " are too large");
+        }
+        int plane = (int) (w * h);
+        boolean bytes = Views.flatIterable(img).firstElement() instanceof UnsignedByteType;
+        RandomAccessibleInterval<? extends RealType<?>> xycz = nd == 4 ? img
+                : nd == 3 ? Views.addDimension(img, 0, 0) : Views.addDimension(Views.addDimension(img, 0, 0), 0, 0);
+        List<SliceImage> slices = new ArrayList<>((int) z);
+        float[] values = new float[plane];
+        for (long s = 0; s < z; s++) {
+            byte[] chw = new byte[3 * plane];
+            for (int ch = 0; ch < 3; ch++) {
+                long source = c == 1 ? 0 : ch;
+                Cursor<? extends RealType<?>> cursor = Views.flatIterable(
+                        Views.hyperSlice(Views.hyperSlice(xycz, 3, s), 2, source)).cursor();
+                for (int i = 0; cursor.hasNext(); i++) {
+                    values[i] = cursor.next().getRealFloat();
+                }
+                if (bytes) {
+                    for (int i = 0; i < plane; i++) chw[ch * plane + i] = (byte) (int) values[i];
+                } else {
+                    toUnsignedBytes(values, chw, ch * plane);
+                }
+            }
+            slices.add(new SliceImage((int) w, (int) h, 3, chw, c == 1));
+        }
+        return slices;
+    }
+
+    /**
+     * Scales one plane from its finite min..max to 0..255 (rounded) into {@code dest} at {@code offset}; a constant
+     * plane becomes 0, NaN and infinities become 0.
+     */
+    public static void toUnsignedBytes(float[] values, byte[] dest, int offset) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : values) {
+            if (Float.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        double scale = max > min ? 255.0 / (max - min) : 0;
+        for (int i = 0; i < values.length; i++) {
+            long q = Float.isFinite(values[i]) ? Math.round((values[i] - min) * scale) : 0;
+            dest[offset + i] = (byte) Math.max(0, Math.min(255, q));
+        }
+    }
+
+    /** @return the masks as one {@code (X, Y, Z)} image, 255 = tumour */
+    public static Img<UnsignedByteType> toMaskImg(List<SliceMask> masks) {
+        if (masks.isEmpty()) throw new IllegalArgumentException("No masks");
+        int w = masks.get(0).width();
+        int h = masks.get(0).height();
+        int plane = w * h;
+        byte[] data = new byte[plane * masks.size()];
+        for (int z = 0; z < masks.size(); z++) {
+            byte[] m = masks.get(z).pixels();
+            for (int i = 0; i < plane; i++) data[z * plane + i] = (byte) (m[i] != 0 ? 255 : 0);
+        }
+        ArrayImg<UnsignedByteType, ByteArray> img = ArrayImgs.unsignedBytes(data, w, h, masks.size());
+        return img;
+    }
+
+    /** @return per-slice probabilities (row-major {@code w * h} each) as one {@code (X, Y, Z)} float image */
+    public static Img<FloatType> toProbabilityImg(List<float[]> probabilities, int w, int h) {
+        float[] data = new float[w * h * probabilities.size()];
+        for (int z = 0; z < probabilities.size(); z++) {
+            System.arraycopy(probabilities.get(z), 0, data, z * w * h, w * h);
+        }
+        ArrayImg<FloatType, FloatArray> img = ArrayImgs.floats(data, w, h, probabilities.size());
+        return img;
+    }
+}

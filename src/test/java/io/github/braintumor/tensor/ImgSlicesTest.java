@@ -1,0 +1,62 @@
+package io.github.braintumor.tensor;
+
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImgSlicesTest {
+    @Test
+    void bytesAreTakenAsTheyAreOnTheXYChannelSliceAxes() {
+        byte[] data = new byte[2 * 2 * 3 * 2];
+        for (int i = 0; i < data.length; i++) data[i] = (byte) (i * 10);
+        List<SliceImage> s = ImgSlices.toSliceImages(ArrayImgs.unsignedBytes(data, 2, 2, 3, 2));
+        assertEquals(2, s.size());
+        assertEquals(3, s.get(0).channels());
+        assertFalse(s.get(0).replicated());
+        assertEquals(40, s.get(0).unsigned(SliceImage.FLAIR, 0, 0)); // x=0,y=0,c=1,z=0 is element 4
+        assertEquals(230, s.get(1).unsigned(SliceImage.POST_CONTRAST, 1, 1)); // element 12 + 8 + 3 = 23
+    }
+
+    @Test
+    void oneChannelIsReplicatedAndOtherTypesAreScaledFromTheirRange() {
+        short[] data = {100, 200, 300, 1100};
+        List<SliceImage> s = ImgSlices.toSliceImages(ArrayImgs.unsignedShorts(data, 2, 2));
+        assertEquals(1, s.size());
+        assertTrue(s.get(0).replicated());
+        assertEquals(0, s.get(0).unsigned(0, 0, 0));
+        assertEquals(255, s.get(0).unsigned(2, 1, 1));
+        assertEquals(Math.round(100 * 255.0 / 1000), s.get(0).unsigned(1, 0, 1));
+    }
+
+    @Test
+    void wrongChannelCountsAreNamed() {
+        Img<UnsignedByteType> two = ArrayImgs.unsignedBytes(4, 4, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImgSlices.toSliceImages(two));
+        assertTrue(e.getMessage().contains("2 channels"), e.getMessage());
+        Img<UnsignedShortType> five = ArrayImgs.unsignedShorts(2, 2, 1, 1, 1);
+        assertThrows(IllegalArgumentException.class, () -> ImgSlices.toSliceImages(five));
+    }
+
+    @Test
+    void masksComeBackAsXYZ0And255() {
+        Img<UnsignedByteType> m = ImgSlices.toMaskImg(List.of(new SliceMask(2, 1, new byte[] {0, 1}),
+                new SliceMask(2, 1, new byte[] {1, 0})));
+        assertEquals(3, m.numDimensions());
+        var ra = m.randomAccess();
+        ra.setPosition(new long[] {1, 0, 0});
+        assertEquals(255, ra.get().get());
+        ra.setPosition(new long[] {1, 0, 1});
+        assertEquals(0, ra.get().get());
+    }
+}
