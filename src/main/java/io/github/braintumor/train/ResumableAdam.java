@@ -127,7 +127,7 @@ final class ResumableAdam extends Optimizer {
         return a;
     }
 
-    /** Builder: learning-rate tracker, betas, epsilon; weight decay, rescale and clipping as DJL's. */
+    /** Builder: the learning-rate tracker (betas 0.9 / 0.999, epsilon 1e-8 as DJL's Adam); decay, clipping as DJL's. */
     static final class Builder extends OptimizerBuilder<Builder> {
         private Tracker learningRate = Tracker.fixed(1e-3f);
         private float beta1 = 0.9f;
@@ -141,21 +141,6 @@ final class ResumableAdam extends Optimizer {
 
         Builder setLearningRateTracker(Tracker t) {
             learningRate = t;
-            return this;
-        }
-
-        Builder optBeta1(float v) {
-            beta1 = v;
-            return this;
-        }
-
-        Builder optBeta2(float v) {
-            beta2 = v;
-            return this;
-        }
-
-        Builder optEpsilon(float v) {
-            epsilon = v;
             return this;
         }
 
