@@ -64,6 +64,7 @@ final class ClassifySubcommand implements Subcommand {
                 csv.addRow(v.name(), v.sliceIds().get(i), r.label(), r.probability(), r.modalities());
             }
         }
+        err.println("engine: " + io.github.braintumor.engine.DjlEngine.describe());
         Path csvFile = a.path("csv");
         if (csvFile != null) {
             csv.build().write(csvFile);

@@ -96,6 +96,7 @@ final class SegmentSubcommand implements Subcommand {
         Files.createDirectories(outDir);
         csv.build().write(outDir.resolve(CSV));
         volumesCsv.build().write(outDir.resolve(VOLUMES_CSV));
+        err.println("engine: " + io.github.braintumor.engine.DjlEngine.describe());
         out.println("wrote " + written + " mask file(s) and " + CSV + " to " + outDir.toAbsolutePath());
         return Main.OK;
     }

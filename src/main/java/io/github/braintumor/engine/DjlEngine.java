@@ -117,6 +117,13 @@ public final class DjlEngine {
                 options.seed(), device);
     }
 
+    /** @return what ran, for tables and logs: e.g. "PyTorch 2.7.1 cpu(), 1 thread(s)" */
+    public static synchronized String brief() {
+        start();
+        return String.format(Locale.ROOT, "%s %s %s, %s thread(s)", engine.getEngineName(), engine.getVersion(),
+                device, System.getProperty(NUM_THREADS));
+    }
+
     /**
      * GPU only when allowed, visible to the driver and supported by the loaded libtorch: DJL counts GPUs through
      * the CUDA driver, so the CPU-only native jar on a machine with a GPU would otherwise pick a device it

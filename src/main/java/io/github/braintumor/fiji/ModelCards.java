@@ -54,6 +54,7 @@ public final class ModelCards {
     public static String text() {
         StringBuilder s = new StringBuilder();
         all().forEach((kind, card) -> s.append("# ").append(kind.id()).append(" model\n\n").append(card.strip()).append("\n\n"));
+        s.append("# Engine\n\n").append(io.github.braintumor.engine.DjlEngine.describe()).append("\n");
         return s.toString();
     }
 }

@@ -31,6 +31,7 @@ public final class ResultTables {
             t.addValue("label", r.label());
             t.addValue("probability", r.probability());
             t.addValue("modalities", r.modalities());
+            t.addValue("engine", io.github.braintumor.engine.DjlEngine.brief());
         }
         return t;
     }
@@ -53,6 +54,7 @@ public final class ResultTables {
             t.addValue(areaColumn, r.area());
             t.addValue("max probability", r.maxProbability());
             t.addValue("modalities", r.modalities());
+            t.addValue("engine", io.github.braintumor.engine.DjlEngine.brief());
         }
         return t;
     }

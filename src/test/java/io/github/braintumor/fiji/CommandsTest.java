@@ -114,6 +114,7 @@ class CommandsTest {
         String text = run(AboutTumorModelsCommand.class).text();
         assertTrue(text.contains("# unet model"), text);
         assertTrue(text.contains("# classifier model"), text);
+        assertTrue(text.contains("# Engine") && text.contains("PyTorch") && text.contains("device"), text);
     }
 
     @Test
@@ -137,6 +138,7 @@ class CommandsTest {
         double pixels = t.getValue("tumour pixels", 0);
         assertEquals(mask.getStack().getProcessor(1).getHistogram()[255], (int) pixels);
         assertNotNull(imp.getOverlay());
+        assertTrue(t.getStringValue("engine", 0).startsWith("PyTorch"), t.getStringValue("engine", 0));
         ResultsTable volume = c.volumeTable();
         assertEquals(1, volume.size());
         double voxels = 0;
