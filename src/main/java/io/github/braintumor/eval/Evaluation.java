@@ -309,7 +309,7 @@ public final class Evaluation {
         Duration eta = Duration.ofMillis((long) (elapsed / done * (patients.size() - done) * 1000));
         String message = String.format(java.util.Locale.ROOT, "evaluated %s (%d/%d patients, %d slices, %.1f s)",
                 patient.id(), done, patients.size(), slices, elapsed);
-        b.progress.onProgress(new TrainingProgress(1, 1, done, patients.size(), Double.NaN, OptionalDouble.empty(),
+        b.progress.onProgress(new TrainingProgress(0, 0, done, patients.size(), Double.NaN, OptionalDouble.empty(),
                 eta, message));
     }
 

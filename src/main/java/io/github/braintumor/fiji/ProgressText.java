@@ -2,6 +2,7 @@ package io.github.braintumor.fiji;
 
 import io.github.braintumor.train.TrainingProgress;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * One-line text for a progress event, shared by the Fiji status line, ImageJ 1 status bar and the CLI.
@@ -11,12 +12,18 @@ import java.time.Duration;
 public final class ProgressText {
     private ProgressText() {}
 
+    /**
+     * Training reports (epochs > 0) read "epoch e/E batch b/B loss ..."; other jobs (segmenting, evaluating: epochs
+     * 0) are told in their own words by the message ("segmentation: 8/38 slices"), so no epochs or batches appear.
+     */
     public static String of(TrainingProgress p) {
         StringBuilder s = new StringBuilder();
-        if (p.epochs() > 0) s.append("epoch ").append(p.epoch()).append('/').append(p.epochs()).append(' ');
-        if (p.batches() > 0) s.append("batch ").append(p.batch()).append('/').append(p.batches()).append(' ');
-        if (!Double.isNaN(p.loss())) s.append(String.format("loss %.4f ", p.loss()));
-        p.validationMetric().ifPresent(v -> s.append(String.format("val %.3f ", v)));
+        if (p.epochs() > 0) {
+            s.append("epoch ").append(p.epoch()).append('/').append(p.epochs()).append(' ');
+            if (p.batches() > 0) s.append("batch ").append(p.batch()).append('/').append(p.batches()).append(' ');
+        }
+        if (!Double.isNaN(p.loss())) s.append(String.format(Locale.ROOT, "loss %.4f ", p.loss()));
+        p.validationMetric().ifPresent(v -> s.append(String.format(Locale.ROOT, "val %.3f ", v)));
         if (p.eta() != null && !p.eta().isZero()) s.append("ETA ").append(format(p.eta())).append(' ');
         if (p.message() != null && !p.message().isEmpty()) s.append(p.message());
         return s.toString().trim();
@@ -44,8 +51,8 @@ public final class ProgressText {
 
     static String format(Duration d) {
         long s = d.getSeconds();
-        if (s >= 3600) return String.format("%dh%02dm", s / 3600, (s % 3600) / 60);
-        if (s >= 60) return String.format("%dm%02ds", s / 60, s % 60);
+        if (s >= 3600) return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+        if (s >= 60) return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
         return s + "s";
     }
 }

@@ -116,7 +116,7 @@ final class BatchedForward {
                 }
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            progress.onProgress(new TrainingProgress(1, 1, b + 1, batches, Double.NaN, OptionalDouble.empty(),
+            progress.onProgress(new TrainingProgress(0, 0, b + 1, batches, Double.NaN, OptionalDouble.empty(),
                     Duration.ofMillis((long) (1000 * elapsed / (b + 1) * (batches - b - 1))),
                     String.format(Locale.ROOT, "%s: %d/%d slices", what, out.size(), slices.size())));
         }

@@ -117,4 +117,18 @@ class TrainingCommandsTest {
         assertEquals(30, ProgressText.total(p));
         assertEquals("epoch 2/3 batch 5/10 loss 0.2500 ETA 1m15s", ProgressText.of(p));
     }
+
+    @Test
+    void segmentingIsToldInSlicesNotEpochs() throws Exception {
+        java.util.List<io.github.braintumor.train.TrainingProgress> seen = new java.util.ArrayList<>();
+        var slices = Images.slices(CommandsTest.patientStack(
+                io.github.braintumor.data.LggDataset.index(TinyModels.data()).patients().get(0)));
+        StackSegmentation.run(slices, new StackSegmentation.Settings(TinyModels.unet().toString(), -1, 2, 1.0),
+                seen::add, () -> false);
+        var last = seen.get(seen.size() - 1);
+        String text = ProgressText.of(last);
+        assertTrue(text.endsWith("egmentation: " + slices.size() + "/" + slices.size() + " slices"), text);
+        assertTrue(!text.contains("epoch") && !text.contains("batch"), text);
+        assertEquals(1.0, ProgressText.fraction(last), 1e-12);
+    }
 }
