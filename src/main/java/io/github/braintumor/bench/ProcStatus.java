@@ -1,6 +1,6 @@
 package io.github.braintumor.bench;
 
-import io.github.braintumor.nn.NativeMemory;
+import io.github.braintumor.engine.NativeMemory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -17,7 +17,7 @@ import io.github.braintumor.engine.EngineOptions;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
-import io.github.braintumor.nn.NativeMemory;
+import io.github.braintumor.engine.NativeMemory;
 
 import java.io.IOException;
 import java.nio.file.Files;

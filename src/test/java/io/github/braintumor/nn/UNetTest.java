@@ -1,5 +1,6 @@
 package io.github.braintumor.nn;
 
+import io.github.braintumor.engine.NativeMemory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

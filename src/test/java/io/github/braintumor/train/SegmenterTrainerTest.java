@@ -3,7 +3,7 @@ package io.github.braintumor.train;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
-import io.github.braintumor.nn.NativeMemory;
+import io.github.braintumor.engine.NativeMemory;
 import io.github.braintumor.nn.UNet;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.braintumor.nn;
+package io.github.braintumor.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.github.braintumor.nn;
+package io.github.braintumor.engine;
 
 import ai.djl.ndarray.NDManager;
 
