@@ -4,6 +4,7 @@ import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.fiji.Images;
 import io.github.braintumor.fiji.StackSegmentation;
+import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.report.CsvTable;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -51,7 +52,20 @@ final class SegmentSubcommand implements Subcommand {
                 a.getDouble("threshold", Double.NaN), a.getInt("batch", 8), 1.0,
                 postprocessing(a.get("postprocessing", StackSegmentation.PostProcessingChoice.MODEL.id())));
         checkThreshold(settings.threshold());
+        // Before reading anything: never into the input (its _pred.tif files would join the data set).
+        OutputPaths.checkFolder(outDir, name(), input, a.path("model"));
         List<Inputs.Volume> volumes = Inputs.of(input);
+        boolean existed = Files.exists(outDir);
+        try {
+            return segment(volumes, settings, outDir, out, err);
+        } catch (Exception e) {
+            OutputPaths.unclaim(outDir, name(), !existed);
+            throw e;
+        }
+    }
+
+    private int segment(List<Inputs.Volume> volumes, StackSegmentation.Settings settings, Path outDir,
+            PrintStream out, PrintStream err) throws Exception {
         CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "tumour_pixels", "max_probability",
                 "modalities");
         TextProgressBar bar = new TextProgressBar(err);
@@ -63,6 +77,7 @@ final class SegmentSubcommand implements Subcommand {
             bar.finish();
             err.println(v.name() + ": " + result.postprocessingNote());
             List<StackSegmentation.Row> rows = result.rows();
+            OutputPaths.claimFolder(outDir, name());
             for (int i = 0; i < rows.size(); i++) {
                 csv.addRow(v.name(), v.sliceIds().get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability(),
                         rows.get(i).modalities());
@@ -80,7 +95,7 @@ final class SegmentSubcommand implements Subcommand {
                 }
             }
         }
-        Files.createDirectories(outDir);
+        OutputPaths.claimFolder(outDir, name());
         csv.build().write(outDir.resolve(CSV));
         out.println("wrote " + written + " mask file(s) and " + CSV + " to " + outDir.toAbsolutePath());
         return Main.OK;
