@@ -73,13 +73,14 @@ final class TiffHeader {
                     int type = ifd.getShort(at + 2) & 0xFFFF;
                     long values = ifd.getInt(at + 4) & 0xFFFFFFFFL;
                     long value = type == 3 ? ifd.getShort(at + 8) & 0xFFFF : ifd.getInt(at + 8) & 0xFFFFFFFFL;
+                    long pointer = ifd.getInt(at + 8) & 0xFFFFFFFFL; // where values that do not fit are
                     switch (tag) {
                         case 256 -> width = value;
                         case 257 -> height = value;
                         case 277 -> samples = value;
-                        case 258 -> bits = values * 2 <= 4 ? value : firstShort(ch, value, length, order, bits);
+                        case 258 -> bits = values * 2 <= 4 ? value : firstShort(ch, pointer, length, order, bits);
                         case 270 -> {
-                            if (pages == 0 && type == 2) description = ascii(ch, values <= 4 ? -1 : value, values,
+                            if (pages == 0 && type == 2) description = ascii(ch, values <= 4 ? -1 : pointer, values,
                                     ifd, at + 8, length);
                         }
                         default -> { }
