@@ -30,6 +30,13 @@ class ReliabilityFijiTest {
 
     @AfterEach
     void stop() {
+        // SciJava remembers the inputs of a run (even a refused one): forget them so later tests start clean.
+        org.scijava.prefs.PrefService prefs = context.getService(org.scijava.prefs.PrefService.class);
+        if (prefs != null) {
+            prefs.clear(EvaluateModelsCommand.class);
+            prefs.clear(TrainSegmenterCommand.class);
+            prefs.clear(io.github.braintumor.fiji.command.TrainingCommand.class);
+        }
         context.dispose();
     }
 
