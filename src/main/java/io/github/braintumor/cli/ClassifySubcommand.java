@@ -2,6 +2,7 @@ package io.github.braintumor.cli;
 
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.fiji.StackClassification;
+import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.report.CsvTable;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ final class ClassifySubcommand implements Subcommand {
         double threshold = a.getDouble("threshold", Double.NaN);
         SegmentSubcommand.checkThreshold(threshold);
         int batch = a.getInt("batch", 8);
+        if (a.path("csv") != null) OutputPaths.checkFile(a.path("csv"), input);
         CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "label", "probability",
                 "modalities");
         TextProgressBar bar = new TextProgressBar(err);

@@ -9,6 +9,7 @@ import io.github.braintumor.fiji.Images;
 import io.github.braintumor.fiji.ModelCards;
 import io.github.braintumor.fiji.StackClassification;
 import io.github.braintumor.fiji.StackSegmentation;
+import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.report.CsvTable;
 import java.awt.Color;
@@ -61,8 +62,10 @@ final class DemoSubcommand implements Subcommand {
         }
         Path outDir = a.path("out") == null ? Paths.get("brain-tumor-demo") : a.path("out");
         Path data = a.path("data");
+        OutputPaths.checkFolder(outDir, name(), data, a.path("unet"), a.path("classifier"));
         String prefix = "";
         if (data == null) {
+            OutputPaths.claimFolder(outDir, name());
             prefix = SYNTHETIC;
             data = outDir.resolve(SYNTHETIC + "data");
             PhantomGenerator.builder().optSeed(7).optPatients(1).optSlicesPerPatient(12).build().write(data);
@@ -79,6 +82,7 @@ final class DemoSubcommand implements Subcommand {
         bar.finish();
         out.println(seg.postprocessingNote());
 
+        OutputPaths.claimFolder(outDir, name());
         Path masks = outDir.resolve(prefix + "masks");
         CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "classifier_label",
                 "classifier_probability", "tumour_pixels", "max_probability");

@@ -69,6 +69,11 @@ public final class Inputs {
     /** Opens a TIFF with ImageJ; anything else is bad input. */
     public static ImagePlus openTiff(Path file) throws UsageException {
         if (!isTiff(file)) throw new UsageException("not a TIFF image: " + file + " (give a .tif file or a folder)");
+        try {
+            LggTiff.checkDeclaredSize(file); // before ImageJ allocates what the header claims
+        } catch (LggDataException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
         ImagePlus imp = IJ.openImage(file.toString());
         if (imp == null) throw new UsageException("cannot read " + file + " as an image (damaged or not a TIFF)");
         return imp;

@@ -5,6 +5,7 @@ import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.fiji.IouEvaluation;
+import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.report.CsvTable;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -43,6 +44,7 @@ final class IouSubcommand implements Subcommand {
         a.expectPositional(2);
         Path pred = a.existingPath(0, "PRED");
         Path truth = a.existingPath(1, "TRUTH");
+        if (a.path("csv") != null) OutputPaths.checkFile(a.path("csv"), Files.isDirectory(pred) ? null : pred, truth); // segment's folder is ours
         IouEvaluation evaluation;
         if (Files.isDirectory(pred) != Files.isDirectory(truth)) {
             throw new UsageException("PRED and TRUTH must both be files or both be folders");

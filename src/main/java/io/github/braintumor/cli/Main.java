@@ -2,6 +2,7 @@ package io.github.braintumor.cli;
 
 import io.github.braintumor.Version;
 import io.github.braintumor.data.LggDataException;
+import io.github.braintumor.io.OutputRefusedException;
 import io.github.braintumor.model.BundleException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
@@ -103,7 +104,8 @@ public final class Main {
     static boolean isBadInput(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UsageException || t instanceof LggDataException || t instanceof BundleException
-                    || t instanceof NoSuchFileException || t instanceof IllegalArgumentException) {
+                    || t instanceof NoSuchFileException || t instanceof IllegalArgumentException
+                    || t instanceof OutputRefusedException) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package io.github.braintumor.cli;
 
 import io.github.braintumor.data.DatasetOverview;
+import io.github.braintumor.io.OutputPaths;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +32,9 @@ final class OverviewSubcommand implements Subcommand {
         Args a = Args.parse(argv, Set.of("csv", "patients-csv"), Set.of());
         a.expectPositional(1);
         Path data = a.existingPath(0, "DATA");
+        for (String key : List.of("csv", "patients-csv")) {
+            if (a.path(key) != null) OutputPaths.checkFile(a.path(key), data);
+        }
         DatasetOverview overview = DatasetOverview.withModalities(Inputs.dataset(data));
         out.print(overview.describe());
         Path csv = a.path("csv");

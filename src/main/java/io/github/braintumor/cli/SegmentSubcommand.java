@@ -4,6 +4,7 @@ import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.fiji.Images;
 import io.github.braintumor.fiji.StackSegmentation;
+import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.report.CsvTable;
 import io.github.braintumor.metrics.TumourVolume;
 import java.io.PrintStream;
@@ -55,7 +56,20 @@ final class SegmentSubcommand implements Subcommand {
                 a.getDouble("threshold", Double.NaN), a.getInt("batch", 8), 1.0,
                 postprocessing(a.get("postprocessing", StackSegmentation.PostProcessingChoice.MODEL.id())));
         checkThreshold(settings.threshold());
+        // Before reading anything: never into the input (its _pred.tif files would join the data set).
+        OutputPaths.checkFolder(outDir, name(), input, a.path("model"));
         List<Inputs.Volume> volumes = Inputs.of(input);
+        boolean existed = Files.exists(outDir);
+        try {
+            return segment(volumes, settings, outDir, out, err);
+        } catch (Exception e) {
+            OutputPaths.unclaim(outDir, name(), !existed);
+            throw e;
+        }
+    }
+
+    private int segment(List<Inputs.Volume> volumes, StackSegmentation.Settings settings, Path outDir,
+            PrintStream out, PrintStream err) throws Exception {
         CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "tumour_pixels", "max_probability",
                 "modalities");
         CsvTable.Builder volumesCsv = CsvTable.builder().setColumns("patient", "slices", "tumour_voxels",
@@ -76,6 +90,7 @@ final class SegmentSubcommand implements Subcommand {
                     tv.largestSlice() == 0 ? null : v.sliceIds().get(tv.largestSlice() - 1), (long) tv.largestSliceArea(),
                     mean.length == 3 ? finite(mean[0]) : null, mean.length == 3 ? finite(mean[1]) : null,
                     mean.length == 3 ? finite(mean[2]) : null, result.modalities().volume().id());
+            OutputPaths.claimFolder(outDir, name());
             for (int i = 0; i < rows.size(); i++) {
                 csv.addRow(v.name(), v.sliceIds().get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability(),
                         rows.get(i).modalities());
@@ -93,7 +108,7 @@ final class SegmentSubcommand implements Subcommand {
                 }
             }
         }
-        Files.createDirectories(outDir);
+        OutputPaths.claimFolder(outDir, name());
         csv.build().write(outDir.resolve(CSV));
         volumesCsv.build().write(outDir.resolve(VOLUMES_CSV));
         err.println("engine: " + io.github.braintumor.engine.DjlEngine.describe());

@@ -227,7 +227,18 @@ public final class LggTiff {
         }
     }
 
+    /**
+     * Refuses a TIFF whose header declares more pixel data than the file can hold or this JVM can take, from the
+     * header bytes alone; call it before any decoder (ImageJ's included) allocates for the file.
+     *
+     * @throws LggDataException naming the file and the declared size
+     */
+    public static void checkDeclaredSize(Path tif) throws LggDataException {
+        TiffHeader.check(tif);
+    }
+
     private static Raster decode(Path tif) throws LggDataException {
+        TiffHeader.check(tif);
         return withReader(tif, reader -> {
             long expectedEnd = stripEnd(reader);
             long length = Files.size(tif);

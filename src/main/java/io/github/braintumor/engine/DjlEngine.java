@@ -51,8 +51,8 @@ public final class DjlEngine {
             seed(requested.seed());
             return engine;
         }
-        setIfAbsent(NUM_THREADS, Integer.toString(requested.threads()));
-        setIfAbsent(NUM_INTEROP_THREADS, Integer.toString(requested.interopThreads()));
+        threadsProperty(NUM_THREADS, requested.threads());
+        threadsProperty(NUM_INTEROP_THREADS, requested.interopThreads());
         setIfAbsent(OFFLINE, "true");
 
         Thread thread = Thread.currentThread();
@@ -149,6 +149,28 @@ public final class DjlEngine {
                 + ":" + nativeClassifier() + " on the class path (in Fiji: Fiji.app/jars/ and jars/<platform>/), "
                 + "or set the environment variable PYTORCH_LIBRARY_PATH to a libtorch " + PYTORCH_VERSION
                 + " folder. Downloads are disabled (" + OFFLINE + "=" + System.getProperty(OFFLINE) + ").";
+    }
+
+    /**
+     * Sets a thread count property unless the user set a positive one. A user's 0 or blank (e.g.
+     * {@code BRAIN_TUMOR_THREADS=0}) means "the default", as {@code --threads 0} does; PyTorch would otherwise fail
+     * to start and the message would blame the native library.
+     *
+     * @throws IllegalArgumentException when the user's value is not a whole number
+     */
+    static void threadsProperty(String key, int fallback) {
+        String user = System.getProperty(key);
+        if (user != null && !user.isBlank()) {
+            int n;
+            try {
+                n = Integer.parseInt(user.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("-D" + key + " (BRAIN_TUMOR_THREADS) must be a whole number of"
+                        + " threads, 0 = default; got '" + user + "'");
+            }
+            if (n > 0) return;
+        }
+        System.setProperty(key, Integer.toString(fallback));
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -1,6 +1,7 @@
 package io.github.braintumor.eval;
 
 import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.model.BundleSettings;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
@@ -46,6 +47,9 @@ public record EvaluationRequest(Path data, Path output, Path unet, Path classifi
                                 boolean tta, int minArea, String patients, Path predictions,
                                 boolean writeThreshold, boolean writePostprocessing,
                                 List<InputCondition> conditions) {
+    /** The name the output folder is marked with ({@link OutputPaths#MARKER}), CLI and Fiji alike. */
+    public static final String COMMAND = "evaluate";
+
     /** Sub-folder of the output holding one evaluation per simulated input condition. */
     public static final String CONDITIONS = "conditions";
 
@@ -95,8 +99,24 @@ public record EvaluationRequest(Path data, Path output, Path unet, Path classifi
             throw new IllegalArgumentException("Simulated input conditions need a model (--unet or --classifier),"
                     + " not predicted masks");
         }
+        if (output == null) throw new IllegalArgumentException("No output folder given");
+        // The output may not be (or be inside) the data, the predictions or a model, nor a folder of other files.
+        OutputPaths.checkFolder(output, COMMAND, data, predictions, unet, classifier);
         LggDataset dataset = LggDataset.index(data);
         List<String> ids = parsePatients(patients);
+        evaluation(dataset, ids, progress, cancel).setOutput(output).build(); // its checks, before any file
+        boolean existed = java.nio.file.Files.exists(output);
+        OutputPaths.claimFolder(output, COMMAND);
+        try {
+            return run(dataset, ids, evaluated, compare, progress, cancel);
+        } catch (Exception e) {
+            OutputPaths.unclaim(output, COMMAND, !existed); // a canceled or failed run leaves no marked empty folder
+            throw e;
+        }
+    }
+
+    private EvaluationResult run(LggDataset dataset, List<String> ids, PostProcessingSettings evaluated,
+            boolean compare, ProgressListener progress, BooleanSupplier cancel) throws Exception {
         List<Map<String, Object>> robustness = new ArrayList<>();
         for (InputCondition c : conditions) {
             if (c.asIs()) continue;

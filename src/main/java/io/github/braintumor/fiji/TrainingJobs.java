@@ -3,6 +3,7 @@ package io.github.braintumor.fiji;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientSplit;
+import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.nn.SearchSpace;
 import io.github.braintumor.nn.UNet;
@@ -43,6 +44,12 @@ public final class TrainingJobs {
 
     /** Input side during a random search: many short trainings, so smaller still. */
     public static final int DEFAULT_SEARCH_INPUT = 64;
+
+    /** The name a random search's output folder is marked with ({@link OutputPaths#MARKER}), CLI and Fiji alike. */
+    public static final String SEARCH_COMMAND = "search-classifier";
+
+    /** Training state file of a checkpoint ({@code train.Checkpoint.STATE_FILE}, package-private there). */
+    static final String CHECKPOINT_STATE = "checkpoint.json";
 
     /**
      * @param cropSize training crop side for the UNet (0 = whole slices)
@@ -95,8 +102,9 @@ public final class TrainingJobs {
             throws Exception {
         s.check();
         if (features < 1) throw new IllegalArgumentException("features must be at least 1, got " + features);
-        LggDataset data = LggDataset.index(s.data());
         TrainingConfig.Builder config = s.config();
+        checkBeforeTraining(s, config.build());
+        LggDataset data = LggDataset.index(s.data());
         config.optCropSize(cropSize(s));
         PatientSplit split = split(data, s, config);
         return new SegmenterTrainer(UNet.builder().optFeatures(features), config.build())
@@ -128,8 +136,9 @@ public final class TrainingJobs {
     public static TrainingResult classifier(Settings s, ClassifierHyperparameters h, ProgressListener progress,
             BooleanSupplier cancel) throws Exception {
         s.check();
-        LggDataset data = LggDataset.index(s.data());
         TrainingConfig.Builder config = s.config();
+        checkBeforeTraining(s, config.build());
+        LggDataset data = LggDataset.index(s.data());
         PatientSplit split = split(data, s, config);
         return new ClassifierTrainer(h, config.build()).train(data, split, s.output(), progress, cancel);
     }
@@ -153,14 +162,44 @@ public final class TrainingJobs {
         s.check();
         if (trials < 1) throw new IllegalArgumentException("trials must be at least 1, got " + trials);
         if (executions < 1) throw new IllegalArgumentException("executions must be at least 1, got " + executions);
-        LggDataset data = LggDataset.index(s.data());
         TrainingConfig.Builder training = s.config();
+        checkInputs(s, training.build());
+        OutputPaths.checkFolder(s.output(), SEARCH_COMMAND, s.data());
+        LggDataset data = LggDataset.index(s.data());
         PatientSplit split = split(data, s, training);
+        OutputPaths.claimFolder(s.output(), SEARCH_COMMAND);
         SearchSpace study = SearchSpace.study();
         SearchSpace space = new SearchSpace(study.baseFilters(), inputSize, study.denseDropout());
         SearchConfig config = new SearchConfig(trials, s.epochs(), executions, s.seed(), space, training.build(),
                 s.epochs());
         return new RandomSearch().run(data, split, config, s.output(), progress, cancel);
+    }
+
+    /**
+     * Everything a training can be refused for, checked before the data is read: the bundle and its checkpoint
+     * folder may only replace what this program wrote ({@link OutputPaths}), and the resume folder must be a
+     * checkpoint.
+     */
+    static void checkBeforeTraining(Settings s, TrainingConfig config) throws IOException {
+        checkInputs(s, config);
+        OutputPaths.checkBundle(s.output(), s.data());
+        // TrainingConfig: no checkpoint folder configured = <bundle>-last next to the bundle.
+        Path bundle = s.output().toAbsolutePath().normalize();
+        Path last = config.checkpointDir() != null ? config.checkpointDir()
+                : bundle.resolveSibling(bundle.getFileName() + "-last");
+        OutputPaths.checkBundle(last, s.data());
+    }
+
+    /** The resume folder and the split file, shared by training and the random search. */
+    private static void checkInputs(Settings s, TrainingConfig config) throws IOException {
+        Path resume = config.resume();
+        if (resume != null && !Files.isRegularFile(resume.resolve(CHECKPOINT_STATE))) {
+            throw new IllegalArgumentException("cannot resume from " + resume + ": it holds no " + CHECKPOINT_STATE
+                    + " (resume from the <bundle>-last folder that training writes every epoch)");
+        }
+        if (s.split() != null && !Files.isRegularFile(s.split())) {
+            OutputPaths.checkFile(s.split(), s.data()); // a new split file is written there
+        }
     }
 
     /** The training crop side of {@code s}: 0 means whole slices. */

@@ -72,4 +72,23 @@ class DjlEngineTest {
         assertTrue(m.contains("PYTORCH_LIBRARY_PATH"), m);
         assertTrue(m.contains("no torch"), m);
     }
+
+    @Test
+    void zeroOrBlankThreadPropertyMeansTheDefaultAndGarbageIsOneLine() {
+        String key = "braintumor.test.threads";
+        try {
+            System.setProperty(key, "0");
+            DjlEngine.threadsProperty(key, 3);
+            assertEquals("3", System.getProperty(key)); // PyTorch would refuse 0 threads
+            System.setProperty(key, "2");
+            DjlEngine.threadsProperty(key, 3);
+            assertEquals("2", System.getProperty(key)); // the user's positive value is kept
+            System.setProperty(key, "two");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DjlEngine.threadsProperty(key, 3));
+            assertTrue(e.getMessage().contains("'two'") && !e.getMessage().contains("\n"), e.getMessage());
+        } finally {
+            System.clearProperty(key);
+        }
+    }
 }
