@@ -12,6 +12,7 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -27,7 +28,9 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     private ImagePlus image;
 
     /** For scripts (Groovy, Jython, pyimagej): an ImgLib2 image (x, y[, channel[, slice]]), used when no image. */
-    @Parameter(persist = false, required = false, label = "ImgLib2 image (scripts)")
+    // invisible: the dialog works on the active image; scripts pass it by name
+    @Parameter(persist = false, required = false, label = "ImgLib2 image (scripts)",
+            visibility = ItemVisibility.INVISIBLE)
     private RandomAccessibleInterval<? extends RealType<?>> input;
 
     @Parameter(label = "Model folder (empty = embedded default)", style = "directory", required = false)
