@@ -96,12 +96,12 @@ public final class Inputs {
 
     /** File name without .tif/.tiff. */
     public static String stem(Path file) {
-        return file.getFileName().toString().replaceFirst("(?i)\\.tiff?$", "");
+        return io.github.braintumor.data.PredictionLayout.stem(file);
     }
 
-    /** Where {@code segment} writes a folder slice's mask and {@code iou} finds it. */
+    /** Where {@code segment} writes a folder slice's mask ({@link io.github.braintumor.data.PredictionLayout}). */
     public static Path predictionPath(Path outDir, String patient, String sliceStem) {
-        return outDir.resolve(patient).resolve(sliceStem + "_pred.tif");
+        return io.github.braintumor.data.PredictionLayout.path(outDir, patient, sliceStem);
     }
 
     static LggDataset dataset(Path folder) throws UsageException, LggDataException {

@@ -82,8 +82,7 @@ public final class Evaluation {
 
     /** Where {@code segment} writes a slice's predicted mask and this class looks for it. */
     public static Path predictionPath(Path predictionsFolder, SliceRecord slice) {
-        String stem = slice.image().getFileName().toString().replaceFirst("(?i)\\.tiff?$", "");
-        return predictionsFolder.resolve(slice.patientId()).resolve(stem + "_pred.tif");
+        return io.github.braintumor.data.PredictionLayout.path(predictionsFolder, slice);
     }
 
     /** Settings: output folder required; models, predictions and options optional. */

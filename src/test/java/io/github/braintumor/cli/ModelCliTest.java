@@ -51,6 +51,19 @@ class ModelCliTest {
             assertEquals("complete", volumes.get(p, "modalities"));
         }
 
+        // evaluate reads exactly what segment wrote (one layout: data.PredictionLayout)
+        Path evalOut = tmp.resolve("eval-of-segment");
+        CliRun eval = CliRun.of("evaluate", data.toString(), "--out", evalOut.toString(), "--predictions",
+                out.toString());
+        assertEquals(Main.OK, eval.code(), eval.err());
+        CsvTable perSlice = CsvTable.read(evalOut.resolve("per_slice.csv"));
+        assertEquals(d.slices().size(), perSlice.rowCount());
+        long predicted = 0;
+        for (int i = 0; i < slices.rowCount(); i++) predicted += Long.parseLong(slices.get(i, "tumour_pixels"));
+        long read = 0;
+        for (double v : perSlice.doubleColumn("predicted_pixels")) read += (long) v;
+        assertEquals(predicted, read, "evaluate counts the pixels segment reported");
+
         Path csv = tmp.resolve("iou.csv");
         CliRun iou = CliRun.of("iou", out.toString(), data.toString(), "--csv", csv.toString());
         assertEquals(Main.OK, iou.code(), iou.err());
