@@ -90,7 +90,7 @@ public final class StackSegmentation {
         }
 
         public static Settings defaults() {
-            return new Settings("", Double.NaN, 8, 1.0);
+            return new Settings("", Double.NaN, io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE, 1.0);
         }
 
         /** True when the threshold parameter means "the model's default". */

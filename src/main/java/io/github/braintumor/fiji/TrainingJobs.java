@@ -74,7 +74,7 @@ public final class TrainingJobs {
         }
 
         public static Settings defaults(Path data, Path output) {
-            return new Settings(data, output, 10, 8, 1e-3, 128, 42, 0);
+            return new Settings(data, output, 10, io.github.braintumor.train.TrainingConfig.DEFAULT_BATCH_SIZE, 1e-3, 128, io.github.braintumor.train.TrainingConfig.DEFAULT_SEED, 0);
         }
 
         void check() {

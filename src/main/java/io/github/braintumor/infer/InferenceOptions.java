@@ -8,6 +8,8 @@ package io.github.braintumor.infer;
  * }</pre>
  */
 public final class InferenceOptions {
+    /** Slices per forward pass unless told otherwise: every command and dialog starts from this one value. */
+    public static final int DEFAULT_BATCH_SIZE = 8;
     private final int batchSize;
     private final Float threshold;
     private final boolean resize;
@@ -37,7 +39,7 @@ public final class InferenceOptions {
 
     /** Builder; all options optional. */
     public static final class Builder {
-        private int batchSize = 8;
+        private int batchSize = DEFAULT_BATCH_SIZE;
         private Float threshold;
         private boolean resize;
 

@@ -20,6 +20,10 @@ public final class TrainingConfig {
     public static final double DEFAULT_MISSING_MODALITY = 0.3;
     /** Default share of training slices normalised with their own statistics. */
     public static final double DEFAULT_SLICE_STATISTICS = 0.1;
+    /** Training batch size unless told otherwise (commands, dialogs and the CLI start from it). */
+    public static final int DEFAULT_BATCH_SIZE = 8;
+    /** Seed of training and of the patient split unless told otherwise. */
+    public static final long DEFAULT_SEED = io.github.braintumor.engine.EngineOptions.DEFAULT_SEED;
     private final int epochs;
     private final int batchSize;
     private final float learningRate;
@@ -152,9 +156,9 @@ public final class TrainingConfig {
     /** Builder; every option has a default. */
     public static final class Builder {
         private int epochs = 10;
-        private int batchSize = 8;
+        private int batchSize = DEFAULT_BATCH_SIZE;
         private float learningRate = 1e-3f;
-        private long seed = 42;
+        private long seed = DEFAULT_SEED;
         private int cropSize = 128;
         private double tumourFractionStart = Double.NaN;
         private double tumourFractionEnd = Double.NaN;

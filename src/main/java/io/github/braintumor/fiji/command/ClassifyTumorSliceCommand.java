@@ -34,7 +34,7 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
     private double threshold = -1;
 
     @Parameter(label = "Batch size", min = "1")
-    private int batchsize = 8;
+    private int batchsize = io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE;
 
     @Parameter(label = "Label overlay on the input")
     private boolean overlay = true;

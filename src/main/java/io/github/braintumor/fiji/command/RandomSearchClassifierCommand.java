@@ -36,10 +36,10 @@ public class RandomSearchClassifierCommand extends BrainTumorCommand {
     private int epochs = 5;
 
     @Parameter(label = "Batch size", min = "1")
-    private int batchsize = 8;
+    private int batchsize = io.github.braintumor.train.TrainingConfig.DEFAULT_BATCH_SIZE;
 
     @Parameter(label = "Random seed")
-    private long seed = 42;
+    private long seed = io.github.braintumor.train.TrainingConfig.DEFAULT_SEED;
 
     @Parameter(label = "Samples per epoch (0 = all)", min = "0")
     private int samples = 0;

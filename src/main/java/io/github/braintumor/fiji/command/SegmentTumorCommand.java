@@ -46,7 +46,7 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     private boolean outline = true;
 
     @Parameter(label = "Batch size", min = "1")
-    private int batchsize = 8;
+    private int batchsize = io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE;
 
     // not persisted: "model" (the validated pipeline) stays the default unless a run asks otherwise
     @Parameter(label = "Post-processing", choices = {"model", "none"}, persist = false,

@@ -19,13 +19,13 @@ public abstract class TrainingCommand extends BrainTumorCommand {
     private int epochs = 10;
 
     @Parameter(label = "Batch size", min = "1")
-    private int batchsize = 8;
+    private int batchsize = io.github.braintumor.train.TrainingConfig.DEFAULT_BATCH_SIZE;
 
     @Parameter(label = "Learning rate")
     private double learningrate = 1e-3;
 
     @Parameter(label = "Random seed")
-    private long seed = 42;
+    private long seed = io.github.braintumor.train.TrainingConfig.DEFAULT_SEED;
 
     @Parameter(label = "Samples per epoch (0 = all)", min = "0")
     private int samples = 0;

@@ -23,7 +23,7 @@ public class ClassifyTumorSlicePlugin implements PlugIn {
         gd.addChoice("method", StackClassification.Method.ids(), StackClassification.Method.AUTO.id());
         gd.addStringField("model folder (empty = embedded default)", "", 40);
         gd.addNumericField("threshold (-1 = model default)", -1, 2);
-        gd.addNumericField("batchsize", 8, 0);
+        gd.addNumericField("batchsize", io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE, 0);
         gd.addCheckbox("overlay labels on the input", true);
         gd.showDialog();
         if (gd.wasCanceled()) return;

@@ -27,7 +27,7 @@ public class SegmentTumorPlugin implements PlugIn {
         gd.addNumericField("threshold (-1 = model default)", -1, 2);
         gd.addCheckbox("probability map", false);
         gd.addCheckbox("outline overlay on the input", true);
-        gd.addNumericField("batchsize", 8, 0);
+        gd.addNumericField("batchsize", io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE, 0);
         gd.addChoice("postprocessing (model = as recorded in the bundle)", StackSegmentation.PostProcessingChoice.ids(),
                 StackSegmentation.PostProcessingChoice.MODEL.id());
         gd.addChoice("output (mask stack, ROI Manager, both, 3-D label image)", SegmentTumor.OUTPUTS,

@@ -18,9 +18,9 @@ final class TrainingDialog {
         gd.addStringField("data folder (kaggle_3m or patient folders)", "", 40);
         gd.addStringField(outputLabel, "", 40);
         gd.addNumericField("epochs", epochs, 0);
-        gd.addNumericField("batchsize", 8, 0);
+        gd.addNumericField("batchsize", io.github.braintumor.train.TrainingConfig.DEFAULT_BATCH_SIZE, 0);
         if (learningRate) gd.addNumericField("learningrate", 1e-3, 5);
-        gd.addNumericField("seed", 42, 0);
+        gd.addNumericField("seed", io.github.braintumor.train.TrainingConfig.DEFAULT_SEED, 0);
         gd.addNumericField("samples per epoch (0 = all)", 0, 0);
         return gd;
     }
