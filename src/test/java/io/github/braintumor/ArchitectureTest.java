@@ -38,6 +38,64 @@ class ArchitectureTest {
         assertEquals(List.of(), offenders, "core classes importing ij.* / org.scijava.* (move that code to fiji, cli or imagej)");
     }
 
+    /**
+     * The layering as a table: which project packages each package may use (imports and fully qualified names).
+     * Any other arrow fails. {@code infer} and {@code eval} still reach into {@code train} for the progress types
+     * (ProgressListener, TrainingProgress), which issue 11 moves to a package of their own.
+     */
+    private static final java.util.Map<String, Set<String>> ALLOWED = java.util.Map.ofEntries(
+            java.util.Map.entry("io", Set.of()),
+            java.util.Map.entry("engine", Set.of()),
+            java.util.Map.entry("nn", Set.of()),
+            java.util.Map.entry("data", Set.of("io")),
+            java.util.Map.entry("report", Set.of("io")),
+            java.util.Map.entry("metrics", Set.of("data")),
+            java.util.Map.entry("tensor", Set.of("data", "metrics")),
+            java.util.Map.entry("model", Set.of("engine", "io", "nn", "tensor")),
+            java.util.Map.entry("infer", Set.of("data", "engine", "metrics", "model", "tensor", "train")),
+            java.util.Map.entry("train", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "tensor")),
+            java.util.Map.entry("eval", Set.of("data", "engine", "infer", "io", "metrics", "model", "report", "train")),
+            java.util.Map.entry("bench", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "tensor",
+                    "train")),
+            java.util.Map.entry("imagej", Set.of("data", "tensor")),
+            java.util.Map.entry("fiji", Set.of("data", "engine", "eval", "imagej", "infer", "io", "metrics", "model",
+                    "nn", "report", "tensor", "train")),
+            java.util.Map.entry("cli", Set.of("bench", "data", "engine", "eval", "fiji", "imagej", "io", "metrics",
+                    "model", "nn", "report", "tensor", "train")),
+            java.util.Map.entry("", Set.of())); // the root package (Version)
+    private static final Pattern PROJECT_REFERENCE = Pattern.compile("io\\.github\\.braintumor\\.([a-z0-9]+)\\.");
+
+    @Test
+    void packagesUseOnlyTheLayersBelowThem() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        for (Path source : sources) {
+            Path relative = MAIN.relativize(source);
+            String from = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
+            Set<String> allowed = ALLOWED.get(from);
+            assertTrue(allowed != null, "package " + from + " is missing from the layering table");
+            var m = PROJECT_REFERENCE.matcher(Files.readString(source));
+            while (m.find()) {
+                String to = m.group(1);
+                if (!to.equals(from) && !allowed.contains(to)) offenders.add(relative + " -> " + to);
+            }
+        }
+        assertEquals(List.of(), offenders.stream().distinct().toList(),
+                "arrows the layering table does not allow (move the code, or change the table on purpose)");
+    }
+
+    @Test
+    void layeringDetectorSeesImportsAndQualifiedNames() {
+        var m = PROJECT_REFERENCE.matcher("import io.github.braintumor.fiji.Images;\nx = io.github.braintumor.cli.Main.run();");
+        List<String> found = new ArrayList<>();
+        while (m.find()) found.add(m.group(1));
+        assertEquals(List.of("fiji", "cli"), found);
+        assertTrue(!ALLOWED.get("data").contains("fiji") && !ALLOWED.get("train").contains("fiji"));
+    }
+
     @Test
     void detectorCatchesAnImport() {
         assertTrue(FIJI_IMPORT.matcher("package x;\nimport ij.ImagePlus;\n").find());
