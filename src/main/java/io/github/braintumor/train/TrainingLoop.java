@@ -6,12 +6,10 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.util.Pair;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.EngineOptions;
 import io.github.braintumor.model.BundleException;
@@ -23,10 +21,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -112,7 +106,7 @@ final class TrainingLoop {
                     .optOptimizer(adam)
                     .optDevices(new Device[] {device});
             long started = System.nanoTime();
-            Deque<List<float[]>> recent = new ArrayDeque<>();
+            WeightAverage average = new WeightAverage(cfg.averageLastEpochs());
             boolean canceled = false;
             String why = "finished " + cfg.epochs() + " epochs";
             int steps = stepOffset;
@@ -177,12 +171,7 @@ final class TrainingLoop {
                     }
                     Checkpoint.write(lastDir, model, base, new Checkpoint.State(epoch, steps, cfg.seed(),
                             bestEpoch, best.metric(), best.tiebreak(), task.metricName()), curve, adam);
-                    if (cfg.averageLastEpochs() > 1) {
-                        recent.addLast(snapshot(model));
-                        while (recent.size() > cfg.averageLastEpochs()) {
-                            recent.removeFirst();
-                        }
-                    }
+                    average.add(model);
                     double remaining = secondsPerBatch * batches * (cfg.epochs() - epoch)
                             + validationSeconds * (cfg.epochs() - epoch);
                     listener.onMessage(String.format(Locale.ROOT, "memory after epoch %d: %d live arrays in the model,"
@@ -195,19 +184,14 @@ final class TrainingLoop {
                                     epoch, cfg.epochs(), lossSum / batches, v.loss(), task.metricName(), v.metric(),
                                     improved ? " *" : "", best.metric(), bestEpoch,
                                     samples / trainSeconds, validationSeconds)));
-                    double minutes = (System.nanoTime() - started) / 60e9;
-                    if (cfg.minutes() > 0 && minutes >= cfg.minutes() && epoch < cfg.epochs()) {
-                        why = String.format(Locale.ROOT, "time budget of %.1f minutes used after epoch %d",
-                                cfg.minutes(), epoch);
-                        break;
-                    }
-                    if (cfg.patience() > 0 && epoch - bestEpoch >= cfg.patience() && epoch < cfg.epochs()) {
-                        why = "no improvement for " + cfg.patience() + " epochs (early stop after epoch " + epoch + ")";
+                    String stop = stopReason(epoch, bestEpoch, (System.nanoTime() - started) / 60e9);
+                    if (stop != null) {
+                        why = stop;
                         break;
                     }
                 }
-                if (!canceled && recent.size() > 1) {
-                    best = averageIfBetter(model, trainer, recent, best, bestEpoch, outBundle, base, curve, listener,
+                if (!canceled && average.size() > 1) {
+                    best = averageIfBetter(model, trainer, average, best, bestEpoch, outBundle, base, curve, listener,
                             cancel);
                 }
             }
@@ -306,40 +290,24 @@ final class TrainingLoop {
         }
     }
 
-    private static List<float[]> snapshot(Model model) {
-        List<float[]> values = new ArrayList<>();
-        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-            values.add(p.getValue().getArray().toFloatArray());
+    /** Why training stops early after this epoch (time budget, patience), or null to go on. */
+    private String stopReason(int epoch, int bestEpoch, double minutes) {
+        if (epoch >= cfg.epochs()) return null;
+        if (cfg.minutes() > 0 && minutes >= cfg.minutes()) {
+            return String.format(Locale.ROOT, "time budget of %.1f minutes used after epoch %d", cfg.minutes(), epoch);
         }
-        return values;
-    }
-
-    private static void restore(Model model, List<float[]> values) {
-        int i = 0;
-        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-            NDArray a = p.getValue().getArray();
-            a.set(values.get(i++));
+        if (cfg.patience() > 0 && epoch - bestEpoch >= cfg.patience()) {
+            return "no improvement for " + cfg.patience() + " epochs (early stop after epoch " + epoch + ")";
         }
+        return null;
     }
 
     /** Averages the last epochs' weights; keeps (and saves) them when validation improves, else restores. */
-    private TrainingTask.Validation averageIfBetter(Model model, Trainer trainer, Deque<List<float[]>> recent,
+    private TrainingTask.Validation averageIfBetter(Model model, Trainer trainer, WeightAverage recent,
                                                     TrainingTask.Validation best, int bestEpoch, Path outBundle,
                                                     ModelInfo base, LearningCurve curve, ProgressListener listener,
                                                     BooleanSupplier cancel) throws IOException, BundleException {
-        List<float[]> last = recent.getLast();
-        List<float[]> mean = new ArrayList<>();
-        for (int i = 0; i < last.size(); i++) {
-            float[] m = new float[last.get(i).length];
-            for (List<float[]> s : recent) {
-                float[] w = s.get(i);
-                for (int j = 0; j < m.length; j++) {
-                    m[j] += w[j] / recent.size();
-                }
-            }
-            mean.add(m);
-        }
-        restore(model, mean);
+        recent.applyMean(model);
         TrainingTask.Validation v = task.validate(model.getBlock(), trainer.getManager(), cancel);
         if (v != null && v.betterThan(best)) {
             listener.onMessage(String.format(Locale.ROOT, "Average of the last %d epochs: val %s %.4f > %.4f, kept",
@@ -350,7 +318,7 @@ final class TrainingLoop {
         listener.onMessage(String.format(Locale.ROOT, "Average of the last %d epochs: val %s %s, not better; kept"
                 + " epoch %d", recent.size(), task.metricName(), v == null ? "canceled" : String.format(Locale.ROOT,
                 "%.4f", v.metric()), bestEpoch));
-        restore(model, last);
+        recent.restoreLast(model);
         return best;
     }
 }
