@@ -67,6 +67,13 @@ public final class TrainingJobs {
                     UnaryOperator.identity());
         }
 
+        /** The same settings with this share of training slices shown with a simulated missing modality. */
+        public Settings withMissingModality(double probability) {
+            UnaryOperator<TrainingConfig.Builder> before = tuning == null ? UnaryOperator.identity() : tuning;
+            return new Settings(data, output, epochs, batchSize, learningRate, cropSize, seed, samplesPerEpoch, split,
+                    b -> before.apply(b).optMissingModality(probability));
+        }
+
         /** The same settings with another crop side (0 = whole slices). */
         public Settings withCropSize(int crop) {
             return new Settings(data, output, epochs, batchSize, learningRate, crop, seed, samplesPerEpoch, split,
@@ -74,7 +81,8 @@ public final class TrainingJobs {
         }
 
         public static Settings defaults(Path data, Path output) {
-            return new Settings(data, output, 10, io.github.braintumor.train.TrainingConfig.DEFAULT_BATCH_SIZE, 1e-3, 128, io.github.braintumor.train.TrainingConfig.DEFAULT_SEED, 0);
+            return new Settings(data, output, 10, TrainingConfig.DEFAULT_BATCH_SIZE, 1e-3, 128,
+                    TrainingConfig.DEFAULT_SEED, 0);
         }
 
         void check() {

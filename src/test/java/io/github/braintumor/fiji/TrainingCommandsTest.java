@@ -69,8 +69,10 @@ class TrainingCommandsTest {
     @Test
     void segmenterReportsProgressWithLossAndWritesBundle() throws Exception {
         Path out = tmp.resolve("unet");
-        TrainingResult r = train(TrainSegmenterCommand.class, out, 1, "features", 4, "crop", 64);
+        TrainingResult r = train(TrainSegmenterCommand.class, out, 1, "features", 4, "crop", 64, "missingmodality", 0.5);
         assertTrue(Files.isRegularFile(out.resolve("model.json")));
+        assertEquals(0.5, io.github.braintumor.model.ModelBundle.readInfo(out).training().augmentationOrDefault()
+                .missingModality(), 0, "the dialog's missing-modality share is recorded in model.json");
         assertEquals(false, r.canceled());
         assertTrue(messages.stream().anyMatch(m -> m.contains("loss")), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.contains("epoch 1/1")), messages.toString());

@@ -6,7 +6,7 @@ import org.scijava.plugin.Parameter;
 
 /**
  * The parameters both training commands share (macro keys {@code data output epochs batchsize learningrate seed
- * samples}); a subclass adds its own and turns them into {@link TrainingJobs.Settings} with {@link #settings}.
+ * samples missingmodality}); a subclass adds its own and turns them into {@link TrainingJobs.Settings} with {@link #settings}.
  */
 public abstract class TrainingCommand extends BrainTumorCommand {
     @Parameter(label = "Data folder (kaggle_3m or patient folders)", style = "directory")
@@ -30,9 +30,13 @@ public abstract class TrainingCommand extends BrainTumorCommand {
     @Parameter(label = "Samples per epoch (0 = all)", min = "0")
     private int samples = 0;
 
+    @Parameter(label = "Share of slices shown with a missing modality (FLAIR-only, no-post, no-pre)", min = "0",
+            max = "1", stepSize = "0.05")
+    private double missingmodality = io.github.braintumor.train.TrainingConfig.DEFAULT_MISSING_MODALITY;
+
     /** The shared parameters as settings; {@code cropSize} 0 = whole slices. */
     protected TrainingJobs.Settings settings(int cropSize) {
         return new TrainingJobs.Settings(data == null ? null : data.toPath(), output == null ? null : output.toPath(),
-                epochs, batchsize, learningrate, cropSize, seed, samples);
+                epochs, batchsize, learningrate, cropSize, seed, samples).withMissingModality(missingmodality);
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Paths;
 
 /**
  * The fields every ImageJ 1 training dialog shares, with the SciJava commands' macro keys (the first word of each
- * label): {@code data output epochs batchsize [learningrate] seed samples}. A plugin adds its own fields after
+ * label): {@code data output epochs batchsize [learningrate] seed samples missingmodality}. A plugin adds its own fields after
  * {@link #open}, reads the shared ones with {@link #read} first, then its own, in the order added.
  */
 final class TrainingDialog {
@@ -22,6 +22,8 @@ final class TrainingDialog {
         if (learningRate) gd.addNumericField("learningrate", 1e-3, 5);
         gd.addNumericField("seed", io.github.braintumor.train.TrainingConfig.DEFAULT_SEED, 0);
         gd.addNumericField("samples per epoch (0 = all)", 0, 0);
+        gd.addNumericField("missingmodality (share of slices shown FLAIR-only, no-post or no-pre)",
+                io.github.braintumor.train.TrainingConfig.DEFAULT_MISSING_MODALITY, 2);
         return gd;
     }
 
@@ -37,7 +39,9 @@ final class TrainingDialog {
         double lr = learningRate ? gd.getNextNumber() : 1e-3;
         long seed = (long) gd.getNextNumber();
         int samples = (int) gd.getNextNumber();
+        double missingModality = gd.getNextNumber();
         return new TrainingJobs.Settings(data.isEmpty() ? null : Paths.get(data),
-                output.isEmpty() ? null : Paths.get(output), epochs, batch, lr, 0, seed, samples);
+                output.isEmpty() ? null : Paths.get(output), epochs, batch, lr, 0, seed, samples)
+                .withMissingModality(missingModality);
     }
 }
