@@ -58,7 +58,8 @@ final class SegmentSubcommand implements Subcommand {
         checkThreshold(settings.threshold());
         // Before reading anything: never into the input (its _pred.tif files would join the data set).
         OutputPaths.checkFolder(outDir, name(), input, a.path("model"));
-        List<Inputs.Volume> volumes = Inputs.of(input);
+        List<Inputs.Volume> volumes = Inputs.of(input); // input headers first: they cost no model load
+        Inputs.checkModel(a.path("model"));
         boolean existed = Files.exists(outDir);
         try {
             return segment(volumes, settings, outDir, out, err);
@@ -78,7 +79,7 @@ final class SegmentSubcommand implements Subcommand {
         TextProgressBar bar = new TextProgressBar(err);
         int written = 0;
         for (Inputs.Volume v : volumes) {
-            List<SliceImage> slices = v.read();
+            List<SliceImage> slices = v.read(note -> err.println(v.name() + ": " + note));
             err.println("segmenting " + v.name() + " (" + slices.size() + " slices)");
             StackSegmentation.Output result = StackSegmentation.run(slices, settings, bar, () -> false);
             bar.finish();

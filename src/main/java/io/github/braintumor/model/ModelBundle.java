@@ -2,6 +2,10 @@ package io.github.braintumor.model;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.io.AtomicFiles;
 
@@ -75,6 +79,7 @@ public final class ModelBundle implements AutoCloseable {
                 case ModelInfo.FORMAT_DJL -> {
                     model.setBlock(Architectures.block(info));
                     loadParameters(model, dir, info.weightsFile());
+                    checkShapes(dir, info, model);
                 }
                 case ModelInfo.FORMAT_TORCHSCRIPT -> model.load(dir, stem(info.weightsFile(), ".pt"));
                 default -> throw new BundleException(dir.resolve(MODEL_JSON) + ": unknown weightsFormat '"
@@ -137,6 +142,33 @@ public final class ModelBundle implements AutoCloseable {
             throw new BundleException("Weights file " + weights + " has SHA-256 " + actual + " but "
                     + MODEL_JSON + " expects " + info.weightsSha256()
                     + ": the file was modified or damaged; restore it or retrain");
+        }
+    }
+
+    /**
+     * DJL loads each parameter with the shape stored in the file, so weights of another architecture (features 8
+     * under a features 16 model.json) would load and run as that other network: compare every parameter's shape
+     * with the one model.json's architecture gives it.
+     */
+    private static void checkShapes(Path dir, ModelInfo info, Model model) throws BundleException {
+        Block expected = Architectures.block(info);
+        try (NDManager scratch = model.getNDManager().newSubManager()) {
+            expected.initialize(scratch, DataType.FLOAT32, Architectures.inputShape(info));
+            ai.djl.nn.ParameterList want = expected.getParameters();
+            ai.djl.nn.ParameterList got = model.getBlock().getParameters();
+            for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
+                Shape w = i < want.size() ? want.get(i).getValue().getArray().getShape() : null;
+                Shape g = i < got.size() && got.get(i).getValue().isInitialized()
+                        ? got.get(i).getValue().getArray().getShape() : null;
+                if (w == null || !w.equals(g)) {
+                    String name = i < want.size() ? want.get(i).getKey() : got.get(i).getKey();
+                    throw new BundleException("Weights " + dir.resolve(info.weightsFile()) + " belong to another"
+                            + " architecture than " + dir.resolve(MODEL_JSON) + " describes (" + info.kind() + " "
+                            + info.architecture() + "): parameter " + name + " is " + (g == null ? "missing" : g)
+                            + " in the weights but " + (w == null ? "absent" : w) + " in that architecture; use"
+                            + " the model.json saved with these weights");
+                }
+            }
         }
     }
 
