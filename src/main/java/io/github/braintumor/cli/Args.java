@@ -91,11 +91,15 @@ public final class Args {
     public double getDouble(String key, double fallback) throws UsageException {
         String v = options.get(key);
         if (v == null) return fallback;
+        double d;
         try {
-            return Double.parseDouble(v.trim());
+            d = Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + key + " must be a number, got '" + v + "'");
+            d = Double.NaN;
         }
+        // Java reads "NaN" and "Infinity" as numbers; callers use NaN for "not given", so refuse them here.
+        if (!Double.isFinite(d)) throw new UsageException("--" + key + " must be a number, got '" + v + "'");
+        return d;
     }
 
     /** A path option, or null when absent. */

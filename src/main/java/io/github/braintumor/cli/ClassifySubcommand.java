@@ -52,9 +52,11 @@ final class ClassifySubcommand implements Subcommand {
         CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "label", "probability",
                 "modalities");
         TextProgressBar bar = new TextProgressBar(err);
+        List<Inputs.Volume> volumes = Inputs.of(input); // input headers first: they cost no model load
+        Inputs.checkModel(a.path("model"));
         out.println("patient\tslice\tlabel\tprobability\tmodalities");
-        for (Inputs.Volume v : Inputs.of(input)) {
-            List<SliceImage> slices = v.read();
+        for (Inputs.Volume v : volumes) {
+            List<SliceImage> slices = v.read(note -> err.println(v.name() + ": " + note));
             List<StackClassification.Row> rows = StackClassification.run(slices, method, a.get("model", ""), threshold,
                     batch,
                     bar, () -> false);

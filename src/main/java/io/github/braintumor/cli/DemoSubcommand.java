@@ -74,7 +74,7 @@ final class DemoSubcommand implements Subcommand {
             throw new UsageException("data folder not found: " + data);
         }
         Inputs.Volume v = Inputs.of(data).get(0);
-        List<SliceImage> slices = v.read();
+        List<SliceImage> slices = v.read(err::println);
         TextProgressBar bar = new TextProgressBar(err);
         StackSegmentation.Output seg = StackSegmentation.run(slices,
                 new StackSegmentation.Settings(unet, Double.NaN, 8, 1.0), bar, () -> false);

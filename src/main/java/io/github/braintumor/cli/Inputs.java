@@ -21,12 +21,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * What {@code segment} and {@code classify} accept: a TIFF (single slice or stack), a patient folder, or a data
  * folder of patient folders. Each becomes one or more {@link Volume}s, read when asked (one patient in memory).
  *
- * <pre>{@code for (Inputs.Volume v : Inputs.of(Path.of("kaggle_3m"))) { List<SliceImage> s = v.read(); } }</pre>
+ * <pre>{@code for (Inputs.Volume v : Inputs.of(Path.of("kaggle_3m"))) { List<SliceImage> s = v.read(System.err::println); } }</pre>
  */
 public final class Inputs {
     private Inputs() {}
@@ -40,10 +41,25 @@ public final class Inputs {
      * @param file the TIFF when the input was a file, else null
      */
     public record Volume(String name, List<String> sliceIds, PatientRecord patient, Path file) {
-        public List<SliceImage> read() throws Exception {
-            if (file != null) return ImagePlusSlices.toSliceImages(openTiff(file));
+        /**
+         * Reads the slices, telling {@code notes} what was converted (16/32-bit scaling, a grey channel copied
+         * to all three) in the words the Fiji commands use.
+         */
+        public List<SliceImage> read(Consumer<String> notes) throws Exception {
+            if (file != null) {
+                ImagePlus imp = openTiff(file);
+                List<SliceImage> slices = ImagePlusSlices.toSliceImages(imp);
+                String note = ImagePlusSlices.conversionNote(imp);
+                if (!note.isEmpty()) notes.accept(note);
+                return slices;
+            }
             List<SliceImage> slices = new ArrayList<>();
             for (SliceRecord r : patient.slices()) slices.add(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE));
+            long grey = slices.stream().filter(SliceImage::replicated).count();
+            if (grey > 0) {
+                notes.accept(grey + " single-channel slice(s) of '" + name + "': the channel is replicated to"
+                        + " pre-contrast, FLAIR and post-contrast (expect worse results)");
+            }
             return slices;
         }
     }
@@ -51,7 +67,7 @@ public final class Inputs {
     public static List<Volume> of(Path input) throws Exception {
         if (!Files.exists(input)) throw new UsageException("input not found: " + input);
         if (Files.isDirectory(input)) {
-            LggDataset data = LggDataset.index(input);
+            LggDataset data = LggDataset.indexImages(input); // masks are not needed: unlabelled data is normal
             if (data.patients().isEmpty()) throw new UsageException("no patient folders with TIFF slices in " + input);
             List<Volume> volumes = new ArrayList<>();
             for (PatientRecord p : data.patients()) {
@@ -109,6 +125,19 @@ public final class Inputs {
         LggDataset data = LggDataset.index(folder);
         if (data.patients().isEmpty()) throw new UsageException("no patient folders with TIFF slices in " + folder);
         return data;
+    }
+
+    /**
+     * Loads a {@code --model} bundle once before the work, so that a damaged one (bad threshold, weights of another
+     * architecture, wrong SHA-256) is refused with one line before any slice is read or written.
+     */
+    static void checkModel(Path bundle) throws BundleException {
+        if (bundle == null) return;
+        String path = bundle.toString();
+        try (ModelBundle ignored = io.github.braintumor.fiji.ModelChoice.load(path,
+                io.github.braintumor.fiji.ModelChoice.kind(path))) {
+            // loading is the check
+        }
     }
 
     /** The hyperparameters of a classifier bundle (its model.json), for retraining them. */

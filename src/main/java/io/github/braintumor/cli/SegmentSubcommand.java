@@ -4,9 +4,11 @@ import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.fiji.Images;
 import io.github.braintumor.fiji.StackSegmentation;
+import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.report.CsvTable;
 import io.github.braintumor.metrics.TumourVolume;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +33,16 @@ final class SegmentSubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "segment INPUT --out DIR [--model BUNDLE] [--threshold T] [--batch N] [--postprocessing model|none]\n"
+        return "segment INPUT --out DIR [--overwrite] [--model BUNDLE] [--threshold T] [--batch N] [--postprocessing model|none]\n"
                 + "  INPUT        a .tif (slice or stack), a patient folder, or a data folder of patient folders\n"
                 + "  --out        output folder: <patient>/<slice>_pred.tif (folders) or <name>_pred.tif (a file),\n"
                 + "               and " + CSV + " (patient, slice, tumour_pixels, max_probability,\n"
                 + "               modalities) and " + VOLUMES_CSV + " (per file or patient: tumour voxels and slices,\n"
-                + "               largest slice, mean intensity of each channel inside the tumour, modalities)\n"
+                + "               largest slice, mean intensity of each channel inside the tumour, modalities);\n"
+                + "               each patient's masks appear whole or not at all; when a volume fails, the tables\n"
+                + "               list the volumes done before it\n"
+                + "  --overwrite  replace what an earlier 'segment' wrote into --out (without it such a folder is\n"
+                + "               refused); other files there are kept\n"
                 + "  --model      UNet bundle folder (default: the embedded model)\n"
                 + "  --threshold  probability threshold 0..1 (default: the model's)\n"
                 + "  --batch      slices per forward pass (default 8)\n"
@@ -47,7 +53,7 @@ final class SegmentSubcommand implements Subcommand {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Set.of("out", "model", "threshold", "batch", "postprocessing"),
-                Set.of());
+                Set.of("overwrite"));
         a.expectPositional(1);
         Path input = a.existingPath(0, "INPUT");
         Path outDir = a.path("out");
@@ -57,9 +63,12 @@ final class SegmentSubcommand implements Subcommand {
                 postprocessing(a.get("postprocessing", StackSegmentation.PostProcessingChoice.MODEL.id())));
         checkThreshold(settings.threshold());
         // Before reading anything: never into the input (its _pred.tif files would join the data set).
-        OutputPaths.checkFolder(outDir, name(), input, a.path("model"));
-        List<Inputs.Volume> volumes = Inputs.of(input);
+        OutputPaths.checkFolder(outDir, name(), a.has("overwrite"), input, a.path("model"));
+        List<Inputs.Volume> volumes = Inputs.of(input); // input headers first: they cost no model load
+        Inputs.checkModel(a.path("model"));
         boolean existed = Files.exists(outDir);
+        List<String> removed = OutputPaths.removeEarlier(outDir, name()); // only with --overwrite is there any
+        if (!removed.isEmpty()) err.println("removed the earlier output: " + String.join(", ", removed));
         try {
             return segment(volumes, settings, outDir, out, err);
         } catch (Exception e) {
@@ -77,43 +86,80 @@ final class SegmentSubcommand implements Subcommand {
                 "mean_post_contrast", "modalities");
         TextProgressBar bar = new TextProgressBar(err);
         int written = 0;
+        int done = 0;
         for (Inputs.Volume v : volumes) {
-            List<SliceImage> slices = v.read();
-            err.println("segmenting " + v.name() + " (" + slices.size() + " slices)");
-            StackSegmentation.Output result = StackSegmentation.run(slices, settings, bar, () -> false);
-            bar.finish();
-            err.println(v.name() + ": " + result.postprocessingNote());
-            List<StackSegmentation.Row> rows = result.rows();
-            TumourVolume tv = result.volume();
-            double[] mean = tv.meanIntensity();
-            volumesCsv.addRow(v.name(), rows.size(), tv.voxels(), tv.tumourSlices(),
-                    tv.largestSlice() == 0 ? null : v.sliceIds().get(tv.largestSlice() - 1), (long) tv.largestSliceArea(),
-                    mean.length == 3 ? finite(mean[0]) : null, mean.length == 3 ? finite(mean[1]) : null,
-                    mean.length == 3 ? finite(mean[2]) : null, result.modalities().volume().id());
-            OutputPaths.claimFolder(outDir, name());
-            for (int i = 0; i < rows.size(); i++) {
-                csv.addRow(v.name(), v.sliceIds().get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability(),
-                        rows.get(i).modalities());
+            try {
+                written += segment(v, settings, outDir, csv, volumesCsv, bar, err);
+            } catch (Exception e) {
+                // What is done stays usable: its masks are complete and the tables list exactly them.
+                if (done > 0) writeTables(outDir, csv, volumesCsv);
+                String what = v.name() + " failed" + (done > 0 ? " after " + done + " complete volume(s) (listed in "
+                        + CSV + "): " : " (nothing written): ") + Main.oneLine(e);
+                if (Main.isBadInput(e)) throw new UsageException(what, e);
+                throw new IllegalStateException(what, e);
             }
-            if (v.file() != null) {
-                Images.save(Images.maskStack(v.name() + "_pred", result.result().masks(), null),
-                        outDir.resolve(v.name() + "_pred.tif"));
-                written++;
-            } else {
-                for (int i = 0; i < rows.size(); i++) {
-                    Path mask = Inputs.predictionPath(outDir, v.name(), v.sliceIds().get(i));
-                    Files.createDirectories(mask.getParent());
-                    LggTiff.writeMask(mask, result.result().masks().get(i));
-                    written++;
-                }
-            }
+            done++;
         }
-        OutputPaths.claimFolder(outDir, name());
-        csv.build().write(outDir.resolve(CSV));
-        volumesCsv.build().write(outDir.resolve(VOLUMES_CSV));
+        writeTables(outDir, csv, volumesCsv);
         err.println("engine: " + io.github.braintumor.engine.DjlEngine.describe());
         out.println("wrote " + written + " mask file(s) and " + CSV + " to " + outDir.toAbsolutePath());
         return Main.OK;
+    }
+
+    /**
+     * Segments one volume and publishes its masks whole: a patient's masks go to a hidden folder that is renamed
+     * into place when all are written, a file's mask stack is written atomically. Its table rows are added only
+     * then, and the marker records it (so --overwrite can remove it later).
+     *
+     * @return mask files written
+     */
+    private int segment(Inputs.Volume v, StackSegmentation.Settings settings, Path outDir, CsvTable.Builder csv,
+            CsvTable.Builder volumesCsv, TextProgressBar bar, PrintStream err) throws Exception {
+        List<SliceImage> slices = v.read(note -> err.println(v.name() + ": " + note));
+        err.println("segmenting " + v.name() + " (" + slices.size() + " slices)");
+        StackSegmentation.Output result = StackSegmentation.run(slices, settings, bar, () -> false);
+        bar.finish();
+        err.println(v.name() + ": " + result.postprocessingNote());
+        List<StackSegmentation.Row> rows = result.rows();
+        OutputPaths.claimFolder(outDir, name());
+        String entry;
+        if (v.file() != null) {
+            entry = v.name() + "_pred.tif";
+            Images.save(Images.maskStack(v.name() + "_pred", result.result().masks(), null), outDir.resolve(entry));
+        } else {
+            entry = v.name();
+            Path target = outDir.resolve(entry);
+            Path staged = AtomicFiles.newSiblingTempDir(target);
+            try {
+                for (int i = 0; i < rows.size(); i++) {
+                    Path mask = Inputs.predictionPath(outDir, v.name(), v.sliceIds().get(i));
+                    LggTiff.writeMask(staged.resolve(mask.getFileName()), result.result().masks().get(i));
+                }
+                AtomicFiles.publishDirectory(staged, target);
+                staged = null;
+            } finally {
+                if (staged != null) AtomicFiles.deleteRecursively(staged);
+            }
+        }
+        OutputPaths.recordWritten(outDir, name(), List.of(entry));
+        for (int i = 0; i < rows.size(); i++) {
+            csv.addRow(v.name(), v.sliceIds().get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability(),
+                    rows.get(i).modalities());
+        }
+        TumourVolume tv = result.volume();
+        double[] mean = tv.meanIntensity();
+        volumesCsv.addRow(v.name(), rows.size(), tv.voxels(), tv.tumourSlices(),
+                tv.largestSlice() == 0 ? null : v.sliceIds().get(tv.largestSlice() - 1), (long) tv.largestSliceArea(),
+                mean.length == 3 ? finite(mean[0]) : null, mean.length == 3 ? finite(mean[1]) : null,
+                mean.length == 3 ? finite(mean[2]) : null, result.modalities().volume().id());
+        return v.file() != null ? 1 : rows.size();
+    }
+
+    private void writeTables(Path outDir, CsvTable.Builder csv, CsvTable.Builder volumesCsv) throws IOException {
+        OutputPaths.claimFolder(outDir, name());
+        csv.build().write(outDir.resolve(CSV));
+        volumesCsv.build().write(outDir.resolve(VOLUMES_CSV));
+        OutputPaths.recordWritten(outDir, name(), List.of(CSV, VOLUMES_CSV));
     }
 
     private static Double finite(double v) {

@@ -20,8 +20,10 @@ import java.util.stream.Stream;
  *
  * <p>{@link #index(Path)} accepts the {@code kaggle_3m} folder itself, any folder of patient folders, a parent
  * folder holding {@code kaggle_3m}, or a single patient folder (a data set of one patient). Indexing decodes every
- * mask once (to know {@link SliceRecord#tumour()} and {@link SliceRecord#tumourArea()}) but keeps no pixels; image
- * files are only listed. {@link #validate()} additionally reads every image header (size, channels, bit depth).
+ * mask once (to know {@link SliceRecord#tumour()} and {@link SliceRecord#tumourArea()}) but keeps no pixels; of each
+ * image it reads the header bytes only (so a mask of another size, a cut-off or non-TIFF image is found up front).
+ * {@link #validate()} additionally checks every image's size, channels and bit depth. A copied patient folder is
+ * refused ({@link #index(Path)}); {@link #indexImages(Path)} indexes unlabelled data (no masks).
  *
  * <p>Naming: patient id = folder name; hospital = the two characters after {@code TCGA_} ({@value #UNKNOWN_HOSPITAL}
  * for other names); slice number = the {@code <n>} before {@code .tif} / {@code _mask.tif}, sorted as a number;
@@ -71,17 +73,56 @@ public final class LggDataset {
      *                          malformed data.csv
      */
     public static LggDataset index(Path folder) throws LggDataException {
+        return index(folder, true);
+    }
+
+    /**
+     * Indexes the images of a data folder for inference: masks are neither needed nor read (unlabelled data), and
+     * every slice's {@link SliceRecord#mask()} is its mask file when there is one, else null, with
+     * {@link SliceRecord#tumour()} false. The other checks are those of {@link #index(Path)}.
+     */
+    public static LggDataset indexImages(Path folder) throws LggDataException {
+        return index(folder, false);
+    }
+
+    private static LggDataset index(Path folder, boolean labelled) throws LggDataException {
         Path root = findRoot(folder);
         List<Path> patientDirs = patientFolders(root);
         if (patientDirs.isEmpty()) {
             throw new LggDataException(folder, "no patient folders with .tif slices found. " + EXPECTED_LAYOUT);
         }
+        refuseCopies(patientDirs);
         Map<String, Map<String, String>> clinical = readClinical(root, folder);
         List<PatientRecord> patients = new ArrayList<>();
         for (Path dir : patientDirs) {
-            patients.add(indexPatient(dir, clinical));
+            patients.add(indexPatient(dir, clinical, labelled));
         }
         return new LggDataset(root, patients);
+    }
+
+    /**
+     * A copied patient folder (say {@code TCGA_CS_4942_19970222 copy}) keeps the slice names of the original: when
+     * its files are named after another patient folder of the data set, that patient would count twice (and could
+     * land in training and validation at once), so the copy is refused, naming both folders.
+     */
+    private static void refuseCopies(List<Path> patientDirs) throws LggDataException {
+        Map<String, Path> byName = new LinkedHashMap<>();
+        patientDirs.forEach(d -> byName.put(d.getFileName().toString(), d));
+        for (Path dir : patientDirs) {
+            String owner = null;
+            for (Path f : list(dir)) {
+                Matcher m = SLICE.matcher(f.getFileName().toString());
+                if (!isTif(f) || !m.matches()) continue;
+                if (owner == null) owner = m.group(1);
+                else if (!owner.equals(m.group(1))) return; // files of several names: no single patient to compare
+            }
+            String name = dir.getFileName().toString();
+            if (owner != null && !owner.equals(name) && byName.containsKey(owner)) {
+                throw new LggDataException(dir, "holds the slices of patient " + owner + " (its files are named "
+                        + owner + "_<n>.tif), which is also the folder " + byName.get(owner) + ": the same patient"
+                        + " would count twice. Remove the copy, or rename its files after the folder.");
+            }
+        }
     }
 
     /** @return the patients sorted by id */
@@ -220,7 +261,7 @@ public final class LggDataset {
         }
     }
 
-    private static PatientRecord indexPatient(Path dir, Map<String, Map<String, String>> clinical)
+    private static PatientRecord indexPatient(Path dir, Map<String, Map<String, String>> clinical, boolean labelled)
             throws LggDataException {
         String id = dir.getFileName().toString();
         String hospital = hospitalOf(id);
@@ -248,6 +289,19 @@ public final class LggDataset {
                         + " has the same number. Keep one of them.");
             }
         }
+        if (!labelled) {
+            List<SliceRecord> slices = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<Integer, Path> e : images.entrySet()) {
+                double position = images.size() == 1 ? 0 : (double) i++ / (images.size() - 1);
+                slices.add(new SliceRecord(id, hospital, e.getKey(), e.getValue(), masks.get(e.getKey()), false,
+                        position, 0));
+            }
+            if (slices.isEmpty()) {
+                throw new LggDataException(dir, "holds only masks (_mask.tif), no images to read.");
+            }
+            return new PatientRecord(id, hospital, slices, clinical.getOrDefault(clinicalKeyOf(id), Map.of()));
+        }
         for (Map.Entry<Integer, Path> e : images.entrySet()) {
             if (!masks.containsKey(e.getKey())) {
                 throw new LggDataException(e.getValue(), "image has no mask (expected a file named like "
@@ -266,7 +320,14 @@ public final class LggDataset {
         int i = 0;
         for (Map.Entry<Integer, Path> e : images.entrySet()) {
             Path mask = masks.get(e.getKey());
-            long area = LggTiff.readMask(mask, LggTiff.ANY_SIZE).area(); // size is checked by validate()/readImage
+            SliceMask m = LggTiff.readMask(mask, LggTiff.ANY_SIZE);
+            TiffHeader.Page image = TiffHeader.check(e.getValue()); // header only: a mismatch is found up front
+            if (image != null && (image.width() != m.width() || image.height() != m.height())) {
+                throw new LggDataException(mask, "mask is " + m.width() + "x" + m.height() + " but its image "
+                        + e.getValue().getFileName() + " is " + image.width() + "x" + image.height()
+                        + ": every mask must have its image's size.");
+            }
+            long area = m.area();
             double position = count == 1 ? 0 : (double) i / (count - 1);
             slices.add(new SliceRecord(id, hospital, e.getKey(), e.getValue(), mask, area > 0, position, area));
             i++;

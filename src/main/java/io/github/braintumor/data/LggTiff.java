@@ -201,6 +201,9 @@ public final class LggTiff {
         if (!Files.isRegularFile(tif)) {
             throw new LggDataException(tif, "file not found (or not a regular file).");
         }
+        // One set of checks before every decode: the JDK reader fills missing strips with zeros, and ImageJ's
+        // decoder can loop on them.
+        TiffHeader.check(tif);
         try (ImageInputStream in = ImageIO.createImageInputStream(tif.toFile())) {
             if (in == null) {
                 throw new LggDataException(tif, "cannot open the file for reading.");
@@ -228,8 +231,9 @@ public final class LggTiff {
     }
 
     /**
-     * Refuses a TIFF whose header declares more pixel data than the file can hold or this JVM can take, from the
-     * header bytes alone; call it before any decoder (ImageJ's included) allocates for the file.
+     * Refuses a file that is not a TIFF by its first bytes, a TIFF whose header declares more pixel data than the
+     * file can hold or this JVM can take, whose strips lie beyond its end, or whose pages differ in size, from the
+     * header bytes alone; call it before any decoder (ImageJ's included) reads the file.
      *
      * @throws LggDataException naming the file and the declared size
      */
@@ -238,61 +242,7 @@ public final class LggTiff {
     }
 
     private static Raster decode(Path tif) throws LggDataException {
-        TiffHeader.check(tif);
-        return withReader(tif, reader -> {
-            long expectedEnd = stripEnd(reader);
-            long length = Files.size(tif);
-            if (expectedEnd > length) {
-                // The JDK reader fills missing strips with zeros instead of failing: check the strip table ourselves.
-                throw new IOException("the header points to data up to byte " + expectedEnd
-                        + " but the file has only " + length + " bytes");
-            }
-            return reader.read(0).getRaster();
-        });
-    }
-
-    /** End of the last strip or tile according to the TIFF header, or -1 if unknown. */
-    private static long stripEnd(ImageReader reader) throws IOException {
-        javax.imageio.metadata.IIOMetadata md = reader.getImageMetadata(0);
-        if (md == null || md.getNativeMetadataFormatName() == null
-                || !md.getNativeMetadataFormatName().startsWith("javax_imageio_tiff")) {
-            return -1;
-        }
-        org.w3c.dom.Node root = md.getAsTree(md.getNativeMetadataFormatName());
-        long[] offsets = tagValues(root, 273, 324); // StripOffsets or TileOffsets
-        long[] counts = tagValues(root, 279, 325);  // StripByteCounts or TileByteCounts
-        long end = -1;
-        if (offsets != null && counts != null) {
-            for (int i = 0; i < Math.min(offsets.length, counts.length); i++) {
-                end = Math.max(end, offsets[i] + counts[i]);
-            }
-        }
-        return end;
-    }
-
-    private static long[] tagValues(org.w3c.dom.Node node, int... tags) {
-        if ("TIFFField".equals(node.getNodeName())) {
-            org.w3c.dom.Node number = node.getAttributes().getNamedItem("number");
-            int tag = number == null ? -1 : Integer.parseInt(number.getNodeValue());
-            for (int t : tags) {
-                if (t == tag && node.getFirstChild() != null) {
-                    org.w3c.dom.NodeList values = node.getFirstChild().getChildNodes();
-                    long[] out = new long[values.getLength()];
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] = Long.parseLong(values.item(i).getAttributes().getNamedItem("value").getNodeValue());
-                    }
-                    return out;
-                }
-            }
-            return null;
-        }
-        for (org.w3c.dom.Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
-            long[] v = tagValues(c, tags);
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
+        return withReader(tif, reader -> reader.read(0).getRaster());
     }
 
     private static void checkSize(Path tif, Raster r, int expectedSize, String what) throws LggDataException {

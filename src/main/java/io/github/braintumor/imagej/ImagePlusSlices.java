@@ -16,7 +16,8 @@ import java.util.Objects;
  * as the LGG TIFFs open in Fiji); a 3-channel composite/hyperstack of 8, 16 or 32-bit; or a single-channel
  * 8, 16 or 32-bit image, whose one channel is replicated to all three (the models were trained on three,
  * so expect worse results; {@link SliceImage#replicated()} is then true). 8-bit is expected; 16 and 32-bit
- * planes are each scaled from their own min..max (finite values) to 0..255, rounded, a constant plane becoming 0 and NaN becoming 0.
+ * planes are each scaled from their own min..max (finite values) to 0..255, rounded, a constant plane becoming 0 and NaN becoming 0;
+ * a 32-bit plane with no finite value at all is refused (IllegalArgumentException), never read as black.
  * {@link #conversionNote} says in words what was done, for the log. One SliceImage per Z (and T) position,
  * in stack order (Z fastest, then T).
  *
@@ -58,7 +59,15 @@ public final class ImagePlusSlices {
                 } else {
                     for (int c = 0; c < CHANNELS; c++) {
                         int source = channels == 1 ? 1 : c + 1;
-                        toUnsignedBytes(stack.getPixels(imp.getStackIndex(source, z, t)), chw, c * plane);
+                        Object pixels = stack.getPixels(imp.getStackIndex(source, z, t));
+                        if (pixels instanceof float[] f && !anyFinite(f)) {
+                            // scaling would turn it into a black plane, and the models would answer "no tumour"
+                            throw new IllegalArgumentException("Image '" + imp.getTitle() + "' has no finite value"
+                                    + " (only NaN or infinity) in " + (channels == 1 ? "" : "channel " + source + " of ")
+                                    + "slice " + (imp.getNFrames() > 1 ? z + " of frame " + t : z)
+                                    + ": there is nothing to segment; fill or remove that slice first");
+                        }
+                        toUnsignedBytes(pixels, chw, c * plane);
                     }
                 }
                 slices.add(new SliceImage(w, h, CHANNELS, chw, channels == 1 && imp.getBitDepth() != 24));
@@ -189,6 +198,11 @@ public final class ImagePlusSlices {
             throw new IllegalArgumentException("Unsupported pixel array " + pixels.getClass().getSimpleName());
         }
         ImgSlices.toUnsignedBytes(values, dest, offset);
+    }
+
+    private static boolean anyFinite(float[] values) {
+        for (float v : values) if (Float.isFinite(v)) return true;
+        return false;
     }
 
     private static void requireNonEmpty(List<?> list, String title) {

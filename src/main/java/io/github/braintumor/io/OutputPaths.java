@@ -36,6 +36,8 @@ public final class OutputPaths {
     public static final String MODEL_JSON = "model.json";
 
     private static final int SHOWN = 3;
+    /** Prefix of a marker line naming an entry the command wrote. */
+    private static final String WRITTEN = "written: ";
 
     private OutputPaths() {}
 
@@ -58,6 +60,65 @@ public final class OutputPaths {
             }
             throw foreign(folder, "output folder", entries);
         }
+    }
+
+    /**
+     * Checks an output folder of a command that records what it writes ({@link #recordWritten}), so that an earlier
+     * output is never mixed with a new one: a folder holding an earlier output of {@code command} is refused unless
+     * {@code overwrite}, which then lets {@link #removeEarlier} delete exactly what that run recorded. Everything
+     * else is as {@link #checkFolder(Path, String, Path...)}.
+     *
+     * @throws OutputRefusedException when the folder may not be used; nothing has been changed then
+     */
+    public static void checkFolder(Path folder, String command, boolean overwrite, Path... inputs)
+            throws OutputRefusedException {
+        checkFolder(folder, command, inputs);
+        Path real = real(folder);
+        if (!overwrite && Files.isDirectory(real) && command.equals(owner(real))
+                && !entries(real).equals(List.of(MARKER))) {
+            throw new OutputRefusedException("output folder " + folder + " holds an earlier '" + command + "' output:"
+                    + " pass --overwrite to replace it, or choose a new folder; nothing was changed");
+        }
+    }
+
+    /**
+     * Adds {@code names} (entries directly in {@code folder}: files or folders) to the marker's list of what
+     * {@code command} wrote, once each is complete.
+     */
+    public static void recordWritten(Path folder, String command, List<String> names) throws IOException {
+        claimFolder(folder, command);
+        List<String> lines = new ArrayList<>(Files.readAllLines(folder.resolve(MARKER), StandardCharsets.UTF_8));
+        for (String name : names) {
+            if (!lines.contains(WRITTEN + name)) lines.add(WRITTEN + name);
+        }
+        AtomicFiles.writeString(folder.resolve(MARKER), String.join("\n", lines) + "\n");
+    }
+
+    /**
+     * Deletes what an earlier run of {@code command} recorded in {@code folder}'s marker (and clears the list);
+     * anything else in the folder is kept.
+     *
+     * @return the names removed
+     */
+    public static List<String> removeEarlier(Path folder, String command) throws IOException {
+        if (!Files.isDirectory(folder) || !command.equals(owner(folder))) return List.of();
+        List<String> kept = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (String line : Files.readAllLines(folder.resolve(MARKER), StandardCharsets.UTF_8)) {
+            if (!line.startsWith(WRITTEN)) {
+                kept.add(line);
+                continue;
+            }
+            String name = line.substring(WRITTEN.length());
+            Path entry = folder.resolve(name).normalize();
+            // only names directly in the folder: a hand-edited marker cannot point elsewhere
+            if (!name.isEmpty() && !name.equals(MARKER) && folder.normalize().equals(entry.getParent())) {
+                AtomicFiles.deleteRecursively(entry);
+                removed.add(name);
+            }
+        }
+        AtomicFiles.writeString(folder.resolve(MARKER), String.join("\n", kept) + "\n");
+        return removed;
     }
 
     /**

@@ -31,6 +31,15 @@ public final class Architectures {
         };
     }
 
+    /** @return the shape of one input the info's block takes, for initialising it (batch 1) */
+    public static ai.djl.ndarray.types.Shape inputShape(ModelInfo info) {
+        return switch (info.modelKind()) {
+            case UNET -> new ai.djl.ndarray.types.Shape(1, info.architectureInt("inChannels", info.inputChannels()),
+                    info.inputSize(), info.inputSize());
+            case CLASSIFIER -> SliceClassifierNet.inputShape(classifierHyperparameters(info), info.inputChannels(), 1);
+        };
+    }
+
     /** @return the classifier hyperparameters stored in a classifier's architecture */
     public static ClassifierHyperparameters classifierHyperparameters(ModelInfo info) {
         java.util.Map<String, Object> map = GSON.fromJson(info.architecture(),

@@ -2,6 +2,10 @@ package io.github.braintumor.model;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.io.AtomicFiles;
 
@@ -35,6 +39,8 @@ public final class ModelBundle implements AutoCloseable {
     public static final String WEIGHTS_STEM = "weights";
     /** Classpath folder of the embedded default models, followed by the kind id and '/'. */
     public static final String EMBEDDED_ROOT = "/io/github/braintumor/models/";
+    /** System property naming the folder the embedded models are extracted to (default ~/.braintumor/models). */
+    public static final String CACHE_PROPERTY = "braintumor.cache";
 
     private final Path directory;
     private final ModelInfo info;
@@ -75,6 +81,7 @@ public final class ModelBundle implements AutoCloseable {
                 case ModelInfo.FORMAT_DJL -> {
                     model.setBlock(Architectures.block(info));
                     loadParameters(model, dir, info.weightsFile());
+                    checkShapes(dir, info, model);
                 }
                 case ModelInfo.FORMAT_TORCHSCRIPT -> model.load(dir, stem(info.weightsFile(), ".pt"));
                 default -> throw new BundleException(dir.resolve(MODEL_JSON) + ": unknown weightsFormat '"
@@ -137,6 +144,33 @@ public final class ModelBundle implements AutoCloseable {
             throw new BundleException("Weights file " + weights + " has SHA-256 " + actual + " but "
                     + MODEL_JSON + " expects " + info.weightsSha256()
                     + ": the file was modified or damaged; restore it or retrain");
+        }
+    }
+
+    /**
+     * DJL loads each parameter with the shape stored in the file, so weights of another architecture (features 8
+     * under a features 16 model.json) would load and run as that other network: compare every parameter's shape
+     * with the one model.json's architecture gives it.
+     */
+    private static void checkShapes(Path dir, ModelInfo info, Model model) throws BundleException {
+        Block expected = Architectures.block(info);
+        try (NDManager scratch = model.getNDManager().newSubManager()) {
+            expected.initialize(scratch, DataType.FLOAT32, Architectures.inputShape(info));
+            ai.djl.nn.ParameterList want = expected.getParameters();
+            ai.djl.nn.ParameterList got = model.getBlock().getParameters();
+            for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
+                Shape w = i < want.size() ? want.get(i).getValue().getArray().getShape() : null;
+                Shape g = i < got.size() && got.get(i).getValue().isInitialized()
+                        ? got.get(i).getValue().getArray().getShape() : null;
+                if (w == null || !w.equals(g)) {
+                    String name = i < want.size() ? want.get(i).getKey() : got.get(i).getKey();
+                    throw new BundleException("Weights " + dir.resolve(info.weightsFile()) + " belong to another"
+                            + " architecture than " + dir.resolve(MODEL_JSON) + " describes (" + info.kind() + " "
+                            + info.architecture() + "): parameter " + name + " is " + (g == null ? "missing" : g)
+                            + " in the weights but " + (w == null ? "absent" : w) + " in that architecture; use"
+                            + " the model.json saved with these weights");
+                }
+            }
         }
     }
 
@@ -286,35 +320,58 @@ public final class ModelBundle implements AutoCloseable {
         ModelInfo info = ModelInfo.fromJson(json, "embedded " + base + MODEL_JSON);
         String sha = Objects.requireNonNullElse(info.weightsSha256(), "nosha");
         Path cache = cacheRoot.resolve(kind.id() + "-" + sha.substring(0, Math.min(16, sha.length())));
-        if (!Files.isRegularFile(cache.resolve(MODEL_JSON))) {
-            Path staged = null;
+        if (Files.isRegularFile(cache.resolve(MODEL_JSON))) {
             try {
-                staged = AtomicFiles.newSiblingTempDir(cache);
-                Files.writeString(staged.resolve(MODEL_JSON), json);
-                try (InputStream w = loader.getResourceAsStream(base + info.weightsFile())) {
-                    if (w == null) {
-                        throw new BundleException("Embedded " + base + MODEL_JSON + " names weights "
-                                + info.weightsFile() + " that are not in this build");
-                    }
-                    Files.copy(w, staged.resolve(info.weightsFile()));
+                if (!json.equals(Files.readString(cache.resolve(MODEL_JSON)))) {
+                    throw new BundleException(MODEL_JSON + " differs from the one in the jar");
                 }
-                if (Files.exists(cache)) {
-                    AtomicFiles.deleteRecursively(cache); // an incomplete earlier extraction
-                }
-                AtomicFiles.publishDirectory(staged, cache);
-                staged = null;
+                return load(cache, kind);
             } catch (IOException e) {
-                throw new BundleException("Cannot extract the embedded " + kind.id() + " model to " + cache + ": "
-                        + e.getMessage(), e);
-            } finally {
-                deleteQuietly(staged);
+                System.err.println("brain-tumor: cannot read the cached " + kind.id() + " model in " + cache + " ("
+                        + e.getMessage() + "); extracting it again");
+            } catch (BundleException damaged) {
+                // A changed or missing file in the cache (SHA-256 checked on load): the jar still has the original.
+                System.err.println("brain-tumor: the cached " + kind.id() + " model in " + cache + " is damaged ("
+                        + damaged.getMessage() + "); extracting it again");
             }
         }
+        extract(kind, loader, base, json, info, cache, cacheRoot);
         return load(cache, kind);
     }
 
+    private static void extract(ModelKind kind, ClassLoader loader, String base, String json, ModelInfo info,
+            Path cache, Path cacheRoot) throws BundleException {
+        Path staged = null;
+        try {
+            staged = AtomicFiles.newSiblingTempDir(cache);
+            Files.writeString(staged.resolve(MODEL_JSON), json);
+            try (InputStream w = loader.getResourceAsStream(base + info.weightsFile())) {
+                if (w == null) {
+                    throw new BundleException("Embedded " + base + MODEL_JSON + " names weights "
+                            + info.weightsFile() + " that are not in this build");
+                }
+                Files.copy(w, staged.resolve(info.weightsFile()));
+            }
+            if (Files.exists(cache)) {
+                AtomicFiles.deleteRecursively(cache); // an incomplete or damaged earlier extraction
+            }
+            AtomicFiles.publishDirectory(staged, cache);
+            staged = null;
+        } catch (java.nio.file.FileSystemException e) { // access denied, read-only, a file in the way
+
+            throw new BundleException("Cannot write the model cache " + cacheRoot + " (" + e.getMessage() + "): set"
+                    + " a writable folder with -D" + CACHE_PROPERTY + "=DIR (for bin/brain-tumor:"
+                    + " BRAIN_TUMOR_JAVA_OPTS=-D" + CACHE_PROPERTY + "=DIR)", e);
+        } catch (IOException e) {
+            throw new BundleException("Cannot extract the embedded " + kind.id() + " model to " + cache + ": "
+                    + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staged);
+        }
+    }
+
     private static Path cacheRoot() {
-        String configured = System.getProperty("braintumor.cache");
+        String configured = System.getProperty(CACHE_PROPERTY);
         return configured != null ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".braintumor", "models");
     }

@@ -152,6 +152,11 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
         } catch (IllegalArgumentException e) {
             throw new BundleException(source + ": " + e.getMessage());
         }
+        if (!(info.threshold() >= 0 && info.threshold() <= 1)) { // NaN too
+            // a threshold above 1 silently gives empty masks, below 0 all-tumour ones
+            throw new BundleException(source + ": threshold must be a probability between 0 and 1, got "
+                    + info.threshold() + "; correct it in the file or retrain");
+        }
         if (info.weightsFile() == null || info.weightsFile().isBlank()) {
             throw new BundleException(source + " names no weights file (field 'weightsFile')");
         }

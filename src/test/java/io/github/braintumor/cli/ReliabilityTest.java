@@ -106,14 +106,31 @@ class ReliabilityTest {
     }
 
     @Test
-    void segmentReusesItsOwnOutputButNotAnotherCommands() throws Exception {
+    void segmentReusesItsOwnOutputOnlyWithOverwriteAndNeverAnotherCommands() throws Exception {
         Path data = tinyPatients();
         String unet = TinyModels.unet().toString();
         Path out = tmp.resolve("seg");
         assertEquals(Main.OK, CliRun.of("segment", data.toString(), "--out", out.toString(), "--model", unet).code());
         assertTrue(Files.isRegularFile(out.resolve(OutputPaths.MARKER)));
-        CliRun again = CliRun.of("segment", data.toString(), "--out", out.toString(), "--model", unet);
+        Map<String, Long> first = snapshot(out);
+        refused(CliRun.of("segment", data.toString(), "--out", out.toString(), "--model", unet),
+                "holds an earlier 'segment' output: pass --overwrite");
+        assertEquals(first, snapshot(out));
+
+        // --overwrite removes what the first run wrote (a patient the second run lacks too), keeps the user's file
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        String firstPatient = LggDataset.index(data).patients().get(0).id();
+        Path other = tmp.resolve("other");
+        PhantomGenerator.builder().optSeed(6).optPatients(1).optSlicesPerPatient(2).optHospitals("ZZ").build()
+                .write(other);
+        String secondPatient = LggDataset.index(other).patients().get(0).id();
+        assertFalse(firstPatient.equals(secondPatient));
+        CliRun again = CliRun.of("segment", other.toString(), "--out", out.toString(), "--model", unet, "--overwrite");
         assertEquals(Main.OK, again.code(), again.err());
+        assertFalse(Files.exists(out.resolve(firstPatient)), "the earlier run's masks were mixed in");
+        assertTrue(Files.isDirectory(out.resolve(secondPatient)));
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+        assertFalse(Files.readString(out.resolve(SegmentSubcommand.CSV)).contains(firstPatient));
 
         Path evaluation = tmp.resolve("eval");
         Files.createDirectories(evaluation);
@@ -151,6 +168,39 @@ class ReliabilityTest {
         refused(CliRun.of("demo", "--data", data.toString(), "--out", data.resolve("demo").toString(), "--unet",
                 unet, "--classifier", classifier), "is inside the input");
         assertEquals(dataBefore, snapshot(data));
+    }
+
+    // ---- class 6: partial and mixed outputs -------------------------------------------------------------------
+
+    @Test
+    void batchFailingOnPatientTwoKeepsPatientOneWholeWithItsTable() throws Exception {
+        Path data = tmp.resolve("batch");
+        PhantomGenerator.builder().optSeed(8).optPatients(2).optSlicesPerPatient(2).build().write(data);
+        List<io.github.braintumor.data.PatientRecord> patients = LggDataset.index(data).patients();
+        String good = patients.get(0).id(), bad = patients.get(1).id();
+        // patient 2's second slice has an alpha channel: its header is fine, decoding it is refused
+        java.awt.image.BufferedImage rgba = new java.awt.image.BufferedImage(256, 256,
+                java.awt.image.BufferedImage.TYPE_4BYTE_ABGR);
+        assertTrue(javax.imageio.ImageIO.write(rgba, "tiff", patients.get(1).slices().get(1).image().toFile()));
+        Path out = tmp.resolve("seg");
+        CliRun r = CliRun.of("segment", data.toString(), "--out", out.toString(), "--model",
+                TinyModels.unet().toString());
+        // patient 1's progress lines come first; the failure is the one last line, exit 2, no trace
+        assertEquals(Main.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.reason().contains(bad + " failed after 1 complete volume(s) (listed in segmentation.csv)")
+                && r.reason().contains("4 channels"), r.reason());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+        // patient 1 complete, patient 2 absent (not half), no hidden staging folder left
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(OutputPaths.MARKER, good, SegmentSubcommand.CSV, SegmentSubcommand.VOLUMES_CSV),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        try (Stream<Path> s = Files.list(out.resolve(good))) {
+            assertEquals(2, s.count());
+        }
+        List<String> rows = Files.readAllLines(out.resolve(SegmentSubcommand.CSV));
+        assertEquals(3, rows.size(), rows.toString()); // header + patient 1's two slices
+        assertTrue(rows.stream().skip(1).allMatch(l -> l.startsWith(good + ",")), rows.toString());
     }
 
     // ---- class 5: outputs and options checked before the work ------------------------------------------------

@@ -67,4 +67,22 @@ class OutputPathsTest {
         assertTrue(Files.isRegularFile(out.resolve(OutputPaths.MARKER)));
         assertEquals("evaluate", OutputPaths.owner(out));
     }
+
+    @Test
+    void overwriteRemovesOnlyWhatTheEarlierRunRecorded() throws Exception {
+        Path out = tmp.resolve("out");
+        OutputPaths.recordWritten(out, "segment", java.util.List.of("a.csv"));
+        Files.writeString(out.resolve("a.csv"), "x");
+        Files.writeString(out.resolve("mine.txt"), "kept");
+        Files.writeString(tmp.resolve("outside.txt"), "kept");
+        // a hand-edited marker may not reach outside the folder
+        Files.writeString(out.resolve(OutputPaths.MARKER), Files.readString(out.resolve(OutputPaths.MARKER))
+                + "written: ../outside.txt\n");
+        assertThrows(OutputRefusedException.class, () -> OutputPaths.checkFolder(out, "segment", false));
+        assertDoesNotThrow(() -> OutputPaths.checkFolder(out, "segment", true));
+        assertEquals(java.util.List.of("a.csv"), OutputPaths.removeEarlier(out, "segment"));
+        assertFalse(Files.exists(out.resolve("a.csv")));
+        assertTrue(Files.exists(out.resolve("mine.txt")) && Files.exists(tmp.resolve("outside.txt")));
+        assertEquals("segment", OutputPaths.owner(out));
+    }
 }

@@ -165,6 +165,57 @@ class ModelBundleTest {
     }
 
     @Test
+    void damagedModelCacheIsExtractedAgainFromTheJar() throws Exception {
+        Path resources = dir.resolve("resources");
+        ModelInfo info = writeUnet(resources.resolve("io/github/braintumor/models/unet"), 4);
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                new java.net.URL[] {resources.toUri().toURL()}, null)) {
+            Path cache = dir.resolve("cache");
+            Path extracted;
+            try (ModelBundle b = ModelBundle.embedded(ModelKind.UNET, loader, cache)) {
+                extracted = b.directory();
+            }
+            Path weights = extracted.resolve(info.weightsFile());
+            byte[] good = Files.readAllBytes(weights);
+            byte[] flipped = good.clone();
+            flipped[flipped.length / 2] ^= 1;
+            Files.write(weights, flipped); // a flipped bit
+            try (ModelBundle b = ModelBundle.embedded(ModelKind.UNET, loader, cache)) {
+                assertEquals(extracted, b.directory());
+            }
+            assertArrayEquals(good, Files.readAllBytes(weights));
+            Files.delete(weights); // a missing file
+            try (ModelBundle b = ModelBundle.embedded(ModelKind.UNET, loader, cache)) {
+                assertEquals(info.weightsSha256(), b.info().weightsSha256());
+            }
+            assertArrayEquals(good, Files.readAllBytes(weights));
+            Path json = extracted.resolve(ModelBundle.MODEL_JSON);
+            String edited = Files.readString(json).replaceFirst("\"threshold\": [0-9.]+", "\"threshold\": 0.01");
+            assertFalse(edited.equals(Files.readString(json)), "the edit changed nothing");
+            Files.writeString(json, edited);
+            try (ModelBundle b = ModelBundle.embedded(ModelKind.UNET, loader, cache)) { // an edited model.json
+                assertEquals(info.threshold(), b.info().threshold());
+            }
+        }
+    }
+
+    @Test
+    void unwritableModelCacheSaysHowToMoveIt() throws Exception {
+        Path resources = dir.resolve("resources");
+        writeUnet(resources.resolve("io/github/braintumor/models/unet"), 4);
+        Path file = Files.writeString(dir.resolve("home-file"), "not a folder"); // unwritable even for root
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                new java.net.URL[] {resources.toUri().toURL()}, null)) {
+            BundleException e = assertThrows(BundleException.class,
+                    () -> ModelBundle.embedded(ModelKind.UNET, loader, file.resolve("models")));
+            assertTrue(e.getMessage().contains("Cannot write the model cache " + file.resolve("models"))
+                    && e.getMessage().contains("-Dbraintumor.cache=DIR")
+                    && e.getMessage().contains("BRAIN_TUMOR_JAVA_OPTS"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"));
+        }
+    }
+
+    @Test
     void importsTorchScriptTracedByPyTorch() throws Exception {
         Path python = Path.of("/usr/bin/python3");
         Path peer = Path.of("").toAbsolutePath().getParent().resolve("shared/bench/peer");
