@@ -21,13 +21,16 @@ class ArchitectureTest {
     private static final Set<String> FIJI_PACKAGES = Set.of("fiji", "cli", "imagej");
     private static final Pattern FIJI_IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?(ij|org\\.scijava|net\\.imagej)\\.", Pattern.MULTILINE);
 
+    private static List<Path> sources() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            return files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+    }
+
     @Test
     void corePackagesDoNotImportImageJOrSciJava() throws IOException {
         List<String> offenders = new ArrayList<>();
-        List<Path> sources;
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
-        }
+        List<Path> sources = sources();
         assertTrue(sources.size() > 1, "no sources found under " + MAIN.toAbsolutePath());
         for (Path source : sources) {
             Path relative = MAIN.relativize(source);
@@ -68,10 +71,7 @@ class ArchitectureTest {
     @Test
     void packagesUseOnlyTheLayersBelowThem() throws IOException {
         List<String> offenders = new ArrayList<>();
-        List<Path> sources;
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
-        }
+        List<Path> sources = sources();
         for (Path source : sources) {
             Path relative = MAIN.relativize(source);
             String from = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";

@@ -203,7 +203,7 @@ class ReliabilityInputsTest {
         Path data = tinyPatients("copied");
         Path patient = LggDataset.index(data).patients().get(0).slices().get(0).image().getParent();
         Path copy = patient.resolveSibling(patient.getFileName() + " copy");
-        copyTree(patient, copy);
+        ReliabilityTest.copyTree(patient, copy);
         Map<String, Long> before = snapshot(data);
         CliRun r = CliRun.of("overview", data.toString());
         refused(r, "holds the slices of patient " + patient.getFileName());
@@ -262,18 +262,8 @@ class ReliabilityInputsTest {
 
     private Path copyBundle(Path from, String name) throws Exception {
         Path to = tmp.resolve(name);
-        copyTree(from, to);
+        ReliabilityTest.copyTree(from, to);
         return to;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 
     /** A 256x256 RGB phantom slice, compressed, header (IFD) first as the JDK writes it. */

@@ -332,7 +332,8 @@ class ReliabilityTest {
         return d;
     }
 
-    private static void copyTree(Path from, Path to) throws Exception {
+    /** Copies a folder tree (a bundle, a data set) for a test to damage. */
+    static void copyTree(Path from, Path to) throws Exception {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
