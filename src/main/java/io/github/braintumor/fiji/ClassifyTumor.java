@@ -5,7 +5,7 @@ import ij.gui.Overlay;
 import ij.gui.TextRoi;
 import ij.measure.ResultsTable;
 import io.github.braintumor.data.SliceImage;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;

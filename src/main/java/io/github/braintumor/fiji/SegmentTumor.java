@@ -10,7 +10,7 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 import java.awt.Color;
 import java.util.List;
 import java.util.function.BooleanSupplier;

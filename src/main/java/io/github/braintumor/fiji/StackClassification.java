@@ -8,7 +8,7 @@ import io.github.braintumor.infer.SliceClassifier;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

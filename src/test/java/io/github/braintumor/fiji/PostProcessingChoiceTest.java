@@ -16,7 +16,7 @@ import io.github.braintumor.fiji.StackSegmentation.PostProcessingChoice;
 import io.github.braintumor.fiji.command.SegmentTumorCommand;
 import io.github.braintumor.infer.PostProcessing;
 import io.github.braintumor.model.PostProcessingSettings;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;

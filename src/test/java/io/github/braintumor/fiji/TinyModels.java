@@ -5,7 +5,7 @@ import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.infer.PostProcessing;
 import io.github.braintumor.model.BundleSettings;
 import io.github.braintumor.model.PostProcessingSettings;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.train.TrainingResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
