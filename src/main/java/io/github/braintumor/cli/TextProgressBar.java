@@ -1,6 +1,6 @@
 package io.github.braintumor.cli;
 
-import io.github.braintumor.fiji.ProgressText;
+import io.github.braintumor.app.ProgressText;
 import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.progress.TrainingProgress;
 import java.io.PrintStream;

@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.gui.Overlay;
 import ij.gui.TextRoi;
 import ij.measure.ResultsTable;
+import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.progress.ProgressListener;
 import java.awt.Color;

@@ -1,6 +1,7 @@
 package io.github.braintumor.fiji;
 
 import ij.IJ;
+import io.github.braintumor.app.ProgressText;
 import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.progress.TrainingProgress;
 import java.util.function.BooleanSupplier;

@@ -3,6 +3,7 @@ package io.github.braintumor.fiji;
 import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
+import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.tensor.ImgSlices;
 import net.imglib2.RandomAccessibleInterval;

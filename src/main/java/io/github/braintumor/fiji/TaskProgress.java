@@ -1,5 +1,6 @@
 package io.github.braintumor.fiji;
 
+import io.github.braintumor.app.ProgressText;
 import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.progress.TrainingProgress;
 import java.util.function.Consumer;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.fiji.command.EvaluateModelsCommand;
 import io.github.braintumor.report.CsvTable;
 import java.nio.file.Files;
 import java.nio.file.Path;

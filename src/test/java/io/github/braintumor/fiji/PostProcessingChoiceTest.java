@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientRecord;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceRecord;
-import io.github.braintumor.fiji.StackSegmentation.PostProcessingChoice;
+import io.github.braintumor.app.StackSegmentation.PostProcessingChoice;
 import io.github.braintumor.fiji.command.SegmentTumorCommand;
 import io.github.braintumor.infer.PostProcessing;
 import io.github.braintumor.model.PostProcessingSettings;

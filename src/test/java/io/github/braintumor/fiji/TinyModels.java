@@ -1,5 +1,7 @@
 package io.github.braintumor.fiji;
 
+import io.github.braintumor.app.StackSegmentation;
+import io.github.braintumor.app.TrainingJobs;
 import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.infer.PostProcessing;

@@ -3,6 +3,8 @@ package io.github.braintumor.fiji;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.braintumor.app.ProgressText;
+import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.fiji.command.TrainClassifierCommand;
 import io.github.braintumor.fiji.command.TrainSegmenterCommand;
 import io.github.braintumor.train.TrainingResult;
