@@ -43,28 +43,35 @@ class ArchitectureTest {
 
     /**
      * The layering as a table: which project packages each package may use (imports and fully qualified names).
-     * Any other arrow fails. {@code infer} and {@code eval} still reach into {@code train} for the progress types
-     * (ProgressListener, TrainingProgress), which issue 11 moves to a package of their own.
+     * Any other arrow fails. Progress reporting ({@code progress}) depends on nothing, so inference no longer
+     * reaches into {@code train}; {@code eval} still reads {@code train.LearningCurve}'s file for its report.
+     * The Fiji-free use cases shared by the CLI and Fiji live in {@code app}; {@code cli} still uses {@code fiji} for
+     * {@code fiji.Images} (writing mask stacks and the demo picture through ImageJ).
      */
     private static final java.util.Map<String, Set<String>> ALLOWED = java.util.Map.ofEntries(
             java.util.Map.entry("io", Set.of()),
             java.util.Map.entry("engine", Set.of()),
             java.util.Map.entry("nn", Set.of()),
+            java.util.Map.entry("progress", Set.of()),
             java.util.Map.entry("data", Set.of("io")),
             java.util.Map.entry("report", Set.of("io")),
             java.util.Map.entry("metrics", Set.of("data")),
             java.util.Map.entry("tensor", Set.of("data", "metrics")),
             java.util.Map.entry("model", Set.of("engine", "io", "nn", "tensor")),
-            java.util.Map.entry("infer", Set.of("data", "engine", "metrics", "model", "tensor", "train")),
-            java.util.Map.entry("train", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "tensor")),
-            java.util.Map.entry("eval", Set.of("data", "engine", "infer", "io", "metrics", "model", "report", "train")),
-            java.util.Map.entry("bench", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "tensor",
+            java.util.Map.entry("infer", Set.of("data", "engine", "metrics", "model", "progress", "tensor")),
+            java.util.Map.entry("train", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress",
+                    "tensor")),
+            java.util.Map.entry("eval", Set.of("data", "engine", "infer", "io", "metrics", "model", "progress", "report",
                     "train")),
+            java.util.Map.entry("bench", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress",
+                    "tensor")),
+            java.util.Map.entry("app", Set.of("data", "engine", "eval", "infer", "io", "metrics", "model", "nn",
+                    "progress", "train")),
             java.util.Map.entry("imagej", Set.of("data", "tensor")),
-            java.util.Map.entry("fiji", Set.of("data", "engine", "eval", "imagej", "infer", "io", "metrics", "model",
-                    "nn", "report", "tensor", "train")),
-            java.util.Map.entry("cli", Set.of("bench", "data", "engine", "eval", "fiji", "imagej", "io", "metrics",
-                    "model", "nn", "report", "tensor", "train")),
+            java.util.Map.entry("fiji", Set.of("app", "data", "engine", "eval", "imagej", "infer", "io", "metrics",
+                    "model", "nn", "progress", "report", "tensor", "train")),
+            java.util.Map.entry("cli", Set.of("app", "bench", "data", "engine", "eval", "fiji", "imagej", "io",
+                    "metrics", "model", "nn", "progress", "report", "tensor", "train")),
             java.util.Map.entry("", Set.of())); // the root package (Version)
     private static final Pattern PROJECT_REFERENCE = Pattern.compile("io\\.github\\.braintumor\\.([a-z0-9]+)\\.");
 
@@ -93,7 +100,8 @@ class ArchitectureTest {
         List<String> found = new ArrayList<>();
         while (m.find()) found.add(m.group(1));
         assertEquals(List.of("fiji", "cli"), found);
-        assertTrue(!ALLOWED.get("data").contains("fiji") && !ALLOWED.get("train").contains("fiji"));
+        assertTrue(!ALLOWED.get("data").contains("fiji") && !ALLOWED.get("train").contains("fiji")
+                && !ALLOWED.get("app").contains("fiji") && !ALLOWED.get("progress").contains("train"));
     }
 
     @Test

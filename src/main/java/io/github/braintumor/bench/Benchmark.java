@@ -34,7 +34,7 @@ import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.nn.Losses;
 import io.github.braintumor.nn.SliceClassifierNet;
 import io.github.braintumor.nn.UNet;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package io.github.braintumor.cli;
 
 import io.github.braintumor.data.SliceImage;
-import io.github.braintumor.fiji.StackClassification;
+import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.report.CsvTable;
 import java.io.PrintStream;

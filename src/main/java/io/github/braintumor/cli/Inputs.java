@@ -134,8 +134,8 @@ public final class Inputs {
     static void checkModel(Path bundle) throws BundleException {
         if (bundle == null) return;
         String path = bundle.toString();
-        try (ModelBundle ignored = io.github.braintumor.fiji.ModelChoice.load(path,
-                io.github.braintumor.fiji.ModelChoice.kind(path))) {
+        try (ModelBundle ignored = io.github.braintumor.app.ModelChoice.load(path,
+                io.github.braintumor.app.ModelChoice.kind(path))) {
             // loading is the check
         }
     }

@@ -3,7 +3,7 @@ package io.github.braintumor.cli;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.fiji.Images;
-import io.github.braintumor.fiji.StackSegmentation;
+import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.report.CsvTable;

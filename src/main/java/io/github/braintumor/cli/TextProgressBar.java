@@ -1,8 +1,8 @@
 package io.github.braintumor.cli;
 
-import io.github.braintumor.fiji.ProgressText;
-import io.github.braintumor.train.ProgressListener;
-import io.github.braintumor.train.TrainingProgress;
+import io.github.braintumor.app.ProgressText;
+import io.github.braintumor.progress.ProgressListener;
+import io.github.braintumor.progress.TrainingProgress;
 import java.io.PrintStream;
 
 /**

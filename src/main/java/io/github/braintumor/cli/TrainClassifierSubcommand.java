@@ -1,8 +1,8 @@
 package io.github.braintumor.cli;
 
-import io.github.braintumor.fiji.Reports;
+import io.github.braintumor.app.Reports;
 import io.github.braintumor.nn.ClassifierHyperparameters;
-import io.github.braintumor.fiji.TrainingJobs;
+import io.github.braintumor.app.TrainingJobs;
 import io.github.braintumor.train.TrainingResult;
 import java.io.PrintStream;
 import java.util.List;

@@ -1,5 +1,5 @@
 /**
- * The {@code brain-tumor} command line: one subcommand per job, thin over the same facades as Fiji; user
+ * The {@code brain-tumor} command line: one subcommand per job, thin over the same use cases ({@code app}) as Fiji; user
  * mistakes exit 2 with one line.
  */
 package io.github.braintumor.cli;

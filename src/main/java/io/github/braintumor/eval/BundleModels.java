@@ -6,7 +6,7 @@ import io.github.braintumor.infer.InferenceOptions;
 import io.github.braintumor.infer.Segmenter;
 import io.github.braintumor.infer.SliceClassifier;
 import io.github.braintumor.model.ModelBundle;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 
 /**
  * Model bundles seen as {@link SegmentationModel} / {@link ClassificationModel}, through the project's default

@@ -2,6 +2,7 @@ package io.github.braintumor.fiji;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.braintumor.app.IouEvaluation;
 import io.github.braintumor.data.SliceMask;
 import java.util.List;
 

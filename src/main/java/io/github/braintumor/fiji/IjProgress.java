@@ -1,8 +1,9 @@
 package io.github.braintumor.fiji;
 
 import ij.IJ;
-import io.github.braintumor.train.ProgressListener;
-import io.github.braintumor.train.TrainingProgress;
+import io.github.braintumor.app.ProgressText;
+import io.github.braintumor.progress.ProgressListener;
+import io.github.braintumor.progress.TrainingProgress;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 

@@ -1,7 +1,7 @@
 package io.github.braintumor.fiji;
 
 import ij.gui.Plot;
-import io.github.braintumor.train.TrainingProgress;
+import io.github.braintumor.progress.TrainingProgress;
 import java.awt.Color;
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;

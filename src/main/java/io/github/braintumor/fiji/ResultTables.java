@@ -1,6 +1,9 @@
 package io.github.braintumor.fiji;
 
 import ij.measure.ResultsTable;
+import io.github.braintumor.app.IouEvaluation;
+import io.github.braintumor.app.StackClassification;
+import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.metrics.TumourVolume;
 import java.awt.GraphicsEnvironment;
 import java.util.List;

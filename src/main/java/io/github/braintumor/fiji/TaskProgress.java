@@ -1,7 +1,8 @@
 package io.github.braintumor.fiji;
 
-import io.github.braintumor.train.ProgressListener;
-import io.github.braintumor.train.TrainingProgress;
+import io.github.braintumor.app.ProgressText;
+import io.github.braintumor.progress.ProgressListener;
+import io.github.braintumor.progress.TrainingProgress;
 import java.util.function.Consumer;
 import org.scijava.app.StatusService;
 import org.scijava.task.Task;

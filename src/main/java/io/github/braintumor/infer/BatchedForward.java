@@ -12,8 +12,8 @@ import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.tensor.Normalization;
-import io.github.braintumor.train.ProgressListener;
-import io.github.braintumor.train.TrainingProgress;
+import io.github.braintumor.progress.ProgressListener;
+import io.github.braintumor.progress.TrainingProgress;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.github.braintumor.infer;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;

@@ -3,7 +3,7 @@ package io.github.braintumor.infer;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.model.PostProcessingSettings;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;

@@ -6,6 +6,7 @@ import io.github.braintumor.model.BundleException;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.nn.ClassifierHyperparameters;
 
+import io.github.braintumor.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

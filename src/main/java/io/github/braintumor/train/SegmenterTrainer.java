@@ -5,6 +5,7 @@ import io.github.braintumor.data.PatientSplit;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.nn.UNet;
 
+import io.github.braintumor.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;

@@ -16,6 +16,8 @@ import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.engine.NativeMemory;
+import io.github.braintumor.progress.ProgressListener;
+import io.github.braintumor.progress.TrainingProgress;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
-import io.github.braintumor.fiji.ModelCards;
+import io.github.braintumor.app.ModelCards;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.report.CsvTable;
 import java.nio.file.Files;

@@ -15,7 +15,7 @@ import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.model.PostProcessingSettings;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.report.CsvTable;
 import io.github.braintumor.train.LearningCurve;
 import java.nio.file.Files;

@@ -11,6 +11,7 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.ResultsTable;
 import ij.process.ByteProcessor;
+import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientRecord;
 import io.github.braintumor.data.SliceRecord;

@@ -10,6 +10,7 @@ import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.eval.Evaluation;
 import io.github.braintumor.eval.EvaluationReport;
+import io.github.braintumor.fiji.command.EvaluateModelsCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

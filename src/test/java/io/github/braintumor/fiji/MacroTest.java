@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.fiji.command.EvaluateModelsCommand;
 import io.github.braintumor.report.CsvTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class MacroTest {
         // the same segmentation in this JVM says which slices have tumour
         SegmentTumor.Output expected = SegmentTumor.run(new SegmentTumor.Request(ij.IJ.openImage(input.toString()),
                 TinyModels.unet().toString(), 0.3, false, false, 4, "model", "both"),
-                io.github.braintumor.train.ProgressListener.silent(), () -> false);
+                io.github.braintumor.progress.ProgressListener.silent(), () -> false);
         List<String> want = expected.rois().stream().map(ij.gui.Roi::getName).toList();
         assertTrue(!want.isEmpty());
         assertEquals(want, Files.readAllLines(names).stream().filter(l -> !l.isBlank()).toList(), r.output());

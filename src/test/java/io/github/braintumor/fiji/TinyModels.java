@@ -1,11 +1,13 @@
 package io.github.braintumor.fiji;
 
+import io.github.braintumor.app.StackSegmentation;
+import io.github.braintumor.app.TrainingJobs;
 import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.infer.PostProcessing;
 import io.github.braintumor.model.BundleSettings;
 import io.github.braintumor.model.PostProcessingSettings;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.train.TrainingResult;
 import java.nio.file.Files;
 import java.nio.file.Path;

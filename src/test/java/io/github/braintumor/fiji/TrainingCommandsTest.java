@@ -3,6 +3,8 @@ package io.github.braintumor.fiji;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.braintumor.app.ProgressText;
+import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.fiji.command.TrainClassifierCommand;
 import io.github.braintumor.fiji.command.TrainSegmenterCommand;
 import io.github.braintumor.train.TrainingResult;
@@ -113,7 +115,7 @@ class TrainingCommandsTest {
 
     @Test
     void progressTextCountsBatchesOverEpochs() {
-        var p = new io.github.braintumor.train.TrainingProgress(2, 3, 5, 10, 0.25, java.util.OptionalDouble.empty(),
+        var p = new io.github.braintumor.progress.TrainingProgress(2, 3, 5, 10, 0.25, java.util.OptionalDouble.empty(),
                 java.time.Duration.ofSeconds(75), "");
         assertEquals(15, ProgressText.done(p));
         assertEquals(30, ProgressText.total(p));
@@ -122,7 +124,7 @@ class TrainingCommandsTest {
 
     @Test
     void segmentingIsToldInSlicesNotEpochs() throws Exception {
-        java.util.List<io.github.braintumor.train.TrainingProgress> seen = new java.util.ArrayList<>();
+        java.util.List<io.github.braintumor.progress.TrainingProgress> seen = new java.util.ArrayList<>();
         var slices = Images.slices(CommandsTest.patientStack(
                 io.github.braintumor.data.LggDataset.index(TinyModels.data()).patients().get(0)));
         StackSegmentation.run(slices, new StackSegmentation.Settings(TinyModels.unet().toString(), -1, 2, 1.0),

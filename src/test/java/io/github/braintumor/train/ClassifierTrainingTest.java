@@ -6,6 +6,7 @@ import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.nn.DenseActivation;
 import io.github.braintumor.nn.SearchSpace;
+import io.github.braintumor.progress.ProgressListener;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

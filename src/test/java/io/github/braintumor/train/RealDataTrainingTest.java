@@ -6,6 +6,7 @@ import io.github.braintumor.data.RealData;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.nn.UNet;
+import io.github.braintumor.progress.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

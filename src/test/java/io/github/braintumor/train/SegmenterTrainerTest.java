@@ -5,6 +5,8 @@ import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.engine.NativeMemory;
 import io.github.braintumor.nn.UNet;
+import io.github.braintumor.progress.ProgressListener;
+import io.github.braintumor.progress.TrainingProgress;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.braintumor.fiji.command;
 
 import ij.text.TextWindow;
-import io.github.braintumor.fiji.ModelCards;
+import io.github.braintumor.app.ModelCards;
 import org.scijava.command.Command;
 import org.scijava.plugin.Plugin;
 

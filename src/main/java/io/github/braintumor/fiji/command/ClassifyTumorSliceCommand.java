@@ -4,7 +4,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.braintumor.fiji.ClassifyTumor;
 import io.github.braintumor.fiji.ResultTables;
-import io.github.braintumor.fiji.StackClassification;
+import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.fiji.TaskProgress;
 import java.io.File;
 import org.scijava.command.Command;

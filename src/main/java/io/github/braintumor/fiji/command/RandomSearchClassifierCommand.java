@@ -1,10 +1,10 @@
 package io.github.braintumor.fiji.command;
 
 import ij.measure.ResultsTable;
-import io.github.braintumor.fiji.Reports;
+import io.github.braintumor.app.Reports;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.TaskProgress;
-import io.github.braintumor.fiji.TrainingJobs;
+import io.github.braintumor.app.TrainingJobs;
 import io.github.braintumor.report.CsvTable;
 import io.github.braintumor.train.SearchResult;
 import java.io.File;

@@ -4,7 +4,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.SegmentTumor;
-import io.github.braintumor.fiji.StackSegmentation;
+import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.fiji.TaskProgress;
 import java.io.File;
 import net.imglib2.RandomAccessibleInterval;

@@ -1,6 +1,6 @@
 package io.github.braintumor.fiji.command;
 
-import io.github.braintumor.fiji.TrainingJobs;
+import io.github.braintumor.app.TrainingJobs;
 import java.io.File;
 import org.scijava.plugin.Parameter;
 

@@ -1,5 +1,5 @@
 /**
- * The SciJava commands under Plugins &gt; Brain Tumor: thin, each calls one facade of {@code fiji}; macro keys
- * are their parameter names.
+ * The SciJava commands under Plugins &gt; Brain Tumor: thin, each calls one facade of {@code fiji} or use case of
+ * {@code app}; macro keys are their parameter names.
  */
 package io.github.braintumor.fiji.command;

@@ -3,7 +3,7 @@ package io.github.braintumor.fiji.ij1;
 import ij.IJ;
 import ij.plugin.PlugIn;
 import ij.text.TextWindow;
-import io.github.braintumor.fiji.ModelCards;
+import io.github.braintumor.app.ModelCards;
 import java.awt.GraphicsEnvironment;
 
 /** ImageJ 1 "About Tumor Models": the model cards of the embedded models. */

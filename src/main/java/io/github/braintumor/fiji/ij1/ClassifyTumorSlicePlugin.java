@@ -7,7 +7,7 @@ import ij.plugin.PlugIn;
 import io.github.braintumor.fiji.ClassifyTumor;
 import io.github.braintumor.fiji.IjProgress;
 import io.github.braintumor.fiji.ResultTables;
-import io.github.braintumor.fiji.StackClassification;
+import io.github.braintumor.app.StackClassification;
 
 /**
  * ImageJ 1 "Classify Tumor Slice". Macro: {@code run("Classify Tumor Slice", "method=auto model=[] threshold=-1 batchsize=8 overlay");}

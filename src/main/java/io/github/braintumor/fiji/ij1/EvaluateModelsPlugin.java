@@ -5,11 +5,11 @@ import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import io.github.braintumor.eval.EvaluationRequest;
 import io.github.braintumor.eval.EvaluationResult;
-import io.github.braintumor.fiji.EvaluateModels;
+import io.github.braintumor.app.EvaluateModels;
 import io.github.braintumor.fiji.IjProgress;
 
 /**
- * ImageJ 1 "Evaluate Tumor Models" (same macro keys as {@link io.github.braintumor.fiji.EvaluateModelsCommand});
+ * ImageJ 1 "Evaluate Tumor Models" (same macro keys as {@link io.github.braintumor.fiji.command.EvaluateModelsCommand});
  * Esc stops between patients and nothing is written. Check boxes take ImageJ's bare word ({@code lcc}) or the
  * SciJava form ({@code lcc=true}). Macro:
  * {@code run("Evaluate Tumor Models", "data=[/d/kaggle_3m] output=[/d/eval] unet=[/m/unet] classifier=[] threshold=-1 lcc tta=false minarea=20 patients=[] predictions=[] writethreshold=false");}

@@ -7,7 +7,7 @@ import ij.plugin.PlugIn;
 import io.github.braintumor.fiji.IjProgress;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.SegmentTumor;
-import io.github.braintumor.fiji.StackSegmentation;
+import io.github.braintumor.app.StackSegmentation;
 
 /**
  * ImageJ 1 "Segment Tumor (UNet)" (same macro keys as the SciJava command). Macro:

@@ -5,8 +5,8 @@ import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import io.github.braintumor.fiji.IjProgress;
 import io.github.braintumor.fiji.LearningCurvePlot;
-import io.github.braintumor.fiji.Reports;
-import io.github.braintumor.fiji.TrainingJobs;
+import io.github.braintumor.app.Reports;
+import io.github.braintumor.app.TrainingJobs;
 
 /**
  * ImageJ 1 "Train Tumor Classifier"; Esc stops after the current batch and keeps the best model. Macro:

@@ -1,7 +1,7 @@
 package io.github.braintumor.fiji.ij1;
 
 import ij.gui.GenericDialog;
-import io.github.braintumor.fiji.TrainingJobs;
+import io.github.braintumor.app.TrainingJobs;
 import java.nio.file.Paths;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.braintumor.fiji;
+package io.github.braintumor.app;
 
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;

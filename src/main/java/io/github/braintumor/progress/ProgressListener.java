@@ -1,4 +1,4 @@
-package io.github.braintumor.train;
+package io.github.braintumor.progress;
 
 /**
  * Receives training progress; called on the training thread, so keep it quick.

@@ -1,4 +1,4 @@
-package io.github.braintumor.fiji;
+package io.github.braintumor.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

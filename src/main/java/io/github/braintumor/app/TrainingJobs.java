@@ -1,4 +1,4 @@
-package io.github.braintumor.fiji;
+package io.github.braintumor.app;
 
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
@@ -8,7 +8,7 @@ import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.nn.SearchSpace;
 import io.github.braintumor.nn.UNet;
 import io.github.braintumor.train.ClassifierTrainer;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.train.RandomSearch;
 import io.github.braintumor.train.SearchConfig;
 import io.github.braintumor.train.SearchResult;

@@ -1,4 +1,4 @@
-package io.github.braintumor.fiji;
+package io.github.braintumor.app;
 
 import io.github.braintumor.train.SearchResult;
 import io.github.braintumor.train.TrainingResult;

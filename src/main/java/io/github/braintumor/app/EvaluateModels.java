@@ -1,4 +1,4 @@
-package io.github.braintumor.fiji;
+package io.github.braintumor.app;
 
 import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.eval.EvaluationRequest;
@@ -9,8 +9,8 @@ import java.nio.file.Paths;
 
 /**
  * "Evaluate Tumor Models" as both menus see it: dialog values (empty text = none, negative threshold = the
- * model's) turned into the one {@link EvaluationRequest}, shared by {@link EvaluateModelsCommand} (SciJava) and
- * {@code fiji.ij1.EvaluateModelsPlugin} (ImageJ 1).
+ * model's) turned into the one {@link EvaluationRequest}, shared by {@code fiji.command.EvaluateModelsCommand}
+ * (SciJava) and {@code fiji.ij1.EvaluateModelsPlugin} (ImageJ 1).
  *
  * <pre>{@code
  * EvaluationRequest r = EvaluateModels.request("/d/kaggle_3m", "/d/eval", "/m/unet", "", -1, true, false, 20, "", "", false);

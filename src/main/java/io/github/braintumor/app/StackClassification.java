@@ -1,4 +1,4 @@
-package io.github.braintumor.fiji;
+package io.github.braintumor.app;
 
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.infer.DefaultSliceClassifier;
@@ -8,7 +8,7 @@ import io.github.braintumor.infer.SliceClassifier;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
-import io.github.braintumor.train.ProgressListener;
+import io.github.braintumor.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

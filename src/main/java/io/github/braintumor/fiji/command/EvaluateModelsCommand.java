@@ -1,8 +1,9 @@
-package io.github.braintumor.fiji;
+package io.github.braintumor.fiji.command;
 
+import io.github.braintumor.app.EvaluateModels;
 import io.github.braintumor.eval.EvaluationRequest;
 import io.github.braintumor.eval.EvaluationResult;
-import io.github.braintumor.fiji.command.BrainTumorCommand;
+import io.github.braintumor.fiji.TaskProgress;
 import java.io.File;
 import java.util.concurrent.CancellationException;
 import org.scijava.command.Command;

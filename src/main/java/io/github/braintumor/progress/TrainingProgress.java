@@ -1,4 +1,4 @@
-package io.github.braintumor.train;
+package io.github.braintumor.progress;
 
 import java.time.Duration;
 import java.util.OptionalDouble;

@@ -1,6 +1,6 @@
-package io.github.braintumor.fiji;
+package io.github.braintumor.app;
 
-import io.github.braintumor.train.TrainingProgress;
+import io.github.braintumor.progress.TrainingProgress;
 import java.time.Duration;
 import java.util.Locale;
 
