@@ -1,18 +1,16 @@
 package io.github.braintumor.cli;
 
-import ij.ImagePlus;
-import ij.process.ByteProcessor;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceImage;
-import io.github.braintumor.fiji.Images;
 import io.github.braintumor.app.ModelCards;
 import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.report.Charts;
 import io.github.braintumor.report.CsvTable;
-import java.awt.Color;
+import io.github.braintumor.report.Overlay;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,13 +106,9 @@ final class DemoSubcommand implements Subcommand {
         return Main.OK;
     }
 
-    /** FLAIR channel in grey with the predicted tumour outline in yellow, as PNG (atomic). */
+    /** FLAIR channel in grey with the predicted tumour outline (report.Overlay), as PNG (atomic). */
     static void writeOverlay(SliceImage slice, io.github.braintumor.data.SliceMask mask, Path png) throws Exception {
-        ImagePlus flair = new ImagePlus("flair", new ByteProcessor(slice.width(), slice.height(),
-                slice.plane(SliceImage.FLAIR).clone()));
-        ImagePlus maskImp = Images.maskStack("mask", List.of(mask), null);
-        flair.setOverlay(Images.outlines(maskImp, Color.YELLOW));
-        ImagePlus flat = flair.flatten();
-        Images.save(flat, png);
+        Charts.writePng(Overlay.builder().setImage(slice.width(), slice.height(), 1, slice.plane(SliceImage.FLAIR))
+                .optPrediction(mask.pixels()).build(), png);
     }
 }

@@ -2,7 +2,6 @@ package io.github.braintumor.cli;
 
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
-import io.github.braintumor.fiji.Images;
 import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
@@ -125,7 +124,7 @@ final class SegmentSubcommand implements Subcommand {
         String entry;
         if (v.file() != null) {
             entry = v.name() + "_pred.tif";
-            Images.save(Images.maskStack(v.name() + "_pred", result.result().masks(), null), outDir.resolve(entry));
+            LggTiff.writeMaskStack(outDir.resolve(entry), result.result().masks());
         } else {
             entry = v.name();
             Path target = outDir.resolve(entry);

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.TreeMap;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -191,6 +192,17 @@ public final class LggTiff {
         write(tif, mask.width(), mask.height(), 1, mask.pixels(), 255, compression);
     }
 
+    /**
+     * Writes masks as one uncompressed multi-page 8-bit TIFF (0/255, a page per slice, as ImageJ saves a mask
+     * stack), atomically; {@link #readMask} reads its first page.
+     */
+    public static void writeMaskStack(Path tif, List<SliceMask> masks) throws IOException {
+        if (masks.isEmpty()) throw new IllegalArgumentException("no masks to write to " + tif);
+        List<BufferedImage> pages = new java.util.ArrayList<>(masks.size());
+        for (SliceMask m : masks) pages.add(image(m.width(), m.height(), 1, m.pixels(), 255));
+        writePages(tif, pages, Compression.NONE);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private interface ReaderTask<T> {
@@ -265,18 +277,27 @@ public final class LggTiff {
 
     private static void write(Path tif, int w, int h, int channels, byte[] planar, int scale,
             Compression compression) throws IOException {
+        writePages(tif, List.of(image(w, h, channels, planar, scale)), compression);
+    }
+
+    /** One page as an 8-bit BufferedImage: planar CHW bytes times {@code scale} (255 turns 0/1 masks to 0/255). */
+    private static BufferedImage image(int w, int h, int channels, byte[] planar, int scale) {
         int n = w * h;
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, channels, null);
         int[] plane = new int[n];
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < n; i++) {
-                plane[i] = (planar[c * n + i] & 0xFF) * scale;
+                plane[i] = Math.min(255, (planar[c * n + i] & 0xFF) * scale);
             }
             raster.setSamples(0, 0, w, h, c, plane);
         }
         ColorSpace cs = ColorSpace.getInstance(channels == 3 ? ColorSpace.CS_sRGB : ColorSpace.CS_GRAY);
         ColorModel cm = new ComponentColorModel(cs, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
-        BufferedImage image = new BufferedImage(cm, raster, false, null);
+        return new BufferedImage(cm, raster, false, null);
+    }
+
+    /** Writes the pages as one (multi-page) TIFF, atomically. */
+    private static void writePages(Path tif, List<BufferedImage> pages, Compression compression) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
         try {
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -287,7 +308,15 @@ public final class LggTiff {
             AtomicFiles.write(tif, out -> {
                 try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
                     writer.setOutput(ios);
-                    writer.write(null, new IIOImage(image, null, null), param);
+                    if (pages.size() == 1) {
+                        writer.write(null, new IIOImage(pages.get(0), null, null), param);
+                    } else {
+                        writer.prepareWriteSequence(null);
+                        for (BufferedImage page : pages) {
+                            writer.writeToSequence(new IIOImage(page, null, null), param);
+                        }
+                        writer.endWriteSequence();
+                    }
                 }
             });
         } finally {

@@ -83,6 +83,28 @@ class ModelCliTest {
     }
 
     @Test
+    void segmentOfAStackFileWritesAMaskStackImageJOpensPageByPage() throws Exception {
+        io.github.braintumor.data.PatientRecord p = LggDataset.index(TinyModels.data()).patients().get(0);
+        Path stack = tmp.resolve("stack.tif");
+        ij.ImageStack slices = new ij.ImageStack(256, 256);
+        for (SliceRecord sr : p.slices()) slices.addSlice(ij.IJ.openImage(sr.image().toString()).getProcessor());
+        new ij.io.FileSaver(new ij.ImagePlus("stack", slices)).saveAsTiffStack(stack.toString());
+        Path out = tmp.resolve("stack-out");
+        CliRun r = CliRun.of("segment", stack.toString(), "--out", out.toString(), "--model",
+                TinyModels.unet().toString(), "--threshold", "0.3");
+        assertEquals(Main.OK, r.code(), r.err());
+        ij.ImagePlus masks = ij.IJ.openImage(out.resolve("stack_pred.tif").toString());
+        assertEquals(p.slices().size(), masks.getStackSize());
+        assertEquals(8, masks.getBitDepth());
+        CsvTable rows = CsvTable.read(out.resolve(SegmentSubcommand.CSV));
+        for (int z = 1; z <= masks.getStackSize(); z++) {
+            int[] h = masks.getStack().getProcessor(z).getHistogram();
+            assertEquals(256 * 256, h[0] + h[255], "0/255 only, page " + z);
+            assertEquals(Long.parseLong(rows.get(z - 1, "tumour_pixels")), h[255], "page " + z);
+        }
+    }
+
+    @Test
     void wrongSizeImageIsBadInput() throws Exception {
         Path odd = tmp.resolve("odd.tif");
         LggTiff.writeImage(odd, new SliceImage(50, 50, 3, new byte[3 * 50 * 50]));
