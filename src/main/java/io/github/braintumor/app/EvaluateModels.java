@@ -39,10 +39,12 @@ public final class EvaluateModels {
     public static EvaluationRequest request(String data, String output, String unet, String classifier,
             double threshold, boolean lcc, boolean tta, int minarea, String patients, String predictions,
             boolean writethreshold, String modalities, String brightness) {
-        return new EvaluationRequest(path(data), path(output), path(unet), path(classifier),
-                threshold < 0 || Double.isNaN(threshold) ? null : threshold, lcc, tta, minarea,
-                patients == null ? "" : patients.trim(), path(predictions), writethreshold, false,
-                InputCondition.parse(modalities, brightness));
+        return EvaluationRequest.builder().setData(path(data)).setOutput(path(output)).optUnet(path(unet))
+                .optClassifier(path(classifier))
+                .optThreshold(threshold < 0 || Double.isNaN(threshold) ? null : threshold).optLargestComponent(lcc)
+                .optTta(tta).optMinimumArea(minarea).optPatients(patients == null ? "" : patients.trim())
+                .optPredictions(path(predictions)).optWriteThreshold(writethreshold)
+                .optConditions(InputCondition.parse(modalities, brightness)).build();
     }
 
     /** One line for the log: where the report is. */

@@ -72,9 +72,12 @@ final class EvaluateSubcommand implements Subcommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--" + e.getMessage());
         }
-        EvaluationRequest request = new EvaluationRequest(data, outDir, a.path("unet"), a.path("classifier"),
-                Double.isNaN(t) ? null : t, a.has("lcc"), a.has("tta"), minArea, a.get("patients", null),
-                a.path("predictions"), a.has("write-threshold"), a.has("write-postprocessing"), conditions);
+        EvaluationRequest request = EvaluationRequest.builder().setData(data).setOutput(outDir)
+                .optUnet(a.path("unet")).optClassifier(a.path("classifier")).optThreshold(Double.isNaN(t) ? null : t)
+                .optLargestComponent(a.has("lcc")).optTta(a.has("tta")).optMinimumArea(minArea)
+                .optPatients(a.get("patients", null)).optPredictions(a.path("predictions"))
+                .optWriteThreshold(a.has("write-threshold")).optWritePostprocessing(a.has("write-postprocessing"))
+                .optConditions(conditions).build();
         TextProgressBar bar = new TextProgressBar(err);
         EvaluationResult r = request.run(bar, () -> false);
         bar.finish();

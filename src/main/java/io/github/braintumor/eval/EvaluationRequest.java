@@ -17,59 +17,128 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The plain settings a user gives (command line, Fiji dialog, macro) turned into an {@link Evaluation}, so the
- * CLI and the Fiji command share one meaning of every option.
+ * CLI and the Fiji command share one meaning of every option. Made by {@link #builder()}; every setter takes
+ * null (or the default) as "not given", and the checks run in {@link #run}, before any file is written.
  *
  * <pre>{@code
- * EvaluationResult r = new EvaluationRequest(Path.of("kaggle_3m"), Path.of("eval-out"), Path.of("models/unet"),
- *         null, null, true, false, 20, "", null, false, true).run(ProgressListener.console(), () -> false);
+ * EvaluationResult r = EvaluationRequest.builder().setData(Path.of("kaggle_3m")).setOutput(Path.of("eval-out"))
+ *         .optUnet(Path.of("models/unet")).optLargestComponent(true).optMinimumArea(20)
+ *         .optWritePostprocessing(true).build().run(ProgressListener.console(), () -> false);
  * }</pre>
- *
- * @param data           data folder (kaggle_3m, its parent, or a folder of patient folders)
- * @param output         output folder
- * @param unet           UNet bundle folder, or null
- * @param classifier     classifier bundle folder, or null
- * @param threshold      UNet threshold, or null for the bundle's
- * @param lcc            keep the largest 3-D component per patient
- * @param tta            test-time augmentation (mirrored input)
- * @param minArea        minimum predicted area per slice in pixels, 0 = off
- * @param patients       patient ids separated by commas/spaces, or a file with one per line (first CSV column);
- *                       null or blank = all
- * @param predictions    folder of masks from {@code brain-tumor segment} instead of a UNet, or null
- * @param writeThreshold store the best threshold found into the UNet bundle's model.json
- * @param writePostprocessing store the post-processing evaluated ({@code tta}, {@code lcc}, {@code minArea} as
- *                       given) into the UNet bundle's model.json, so segmenting applies it by default
- * @param conditions     input conditions to compare on the same patients ({@link InputCondition#parse}); each
- *                       other than as-is is evaluated into {@code conditions/<name>/} and the main evaluation (as
- *                       given) gets {@code modalities.csv}, {@code modalities.png} and a {@code robustness}
- *                       section; empty = the input as given only
  */
-public record EvaluationRequest(Path data, Path output, Path unet, Path classifier, Double threshold, boolean lcc,
-                                boolean tta, int minArea, String patients, Path predictions,
-                                boolean writeThreshold, boolean writePostprocessing,
-                                List<InputCondition> conditions) {
+public final class EvaluationRequest {
     /** The name the output folder is marked with ({@link OutputPaths#MARKER}), CLI and Fiji alike. */
     public static final String COMMAND = "evaluate";
 
     /** Sub-folder of the output holding one evaluation per simulated input condition. */
     public static final String CONDITIONS = "conditions";
 
-    public EvaluationRequest {
-        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    private final Path data;
+    private final Path output;
+    private final Path unet;
+    private final Path classifier;
+    private final Double threshold;
+    private final boolean lcc;
+    private final boolean tta;
+    private final int minArea;
+    private final String patients;
+    private final Path predictions;
+    private final boolean writeThreshold;
+    private final boolean writePostprocessing;
+    private final List<InputCondition> conditions;
+
+    private EvaluationRequest(Builder b) {
+        data = b.data;
+        output = b.output;
+        unet = b.unet;
+        classifier = b.classifier;
+        threshold = b.threshold;
+        lcc = b.lcc;
+        tta = b.tta;
+        minArea = b.minArea;
+        patients = b.patients;
+        predictions = b.predictions;
+        writeThreshold = b.writeThreshold;
+        writePostprocessing = b.writePostprocessing;
+        conditions = b.conditions == null ? List.of() : List.copyOf(b.conditions);
     }
 
-    /** The input as given only. */
-    public EvaluationRequest(Path data, Path output, Path unet, Path classifier, Double threshold, boolean lcc,
-            boolean tta, int minArea, String patients, Path predictions, boolean writeThreshold,
-            boolean writePostprocessing) {
-        this(data, output, unet, classifier, threshold, lcc, tta, minArea, patients, predictions, writeThreshold,
-                writePostprocessing, List.of());
+    /** @return a builder with nothing set: no model, the bundle's threshold, no post-processing, all patients */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Without writing the post-processing back (the form before that option existed). */
-    public EvaluationRequest(Path data, Path output, Path unet, Path classifier, Double threshold, boolean lcc,
-            boolean tta, int minArea, String patients, Path predictions, boolean writeThreshold) {
-        this(data, output, unet, classifier, threshold, lcc, tta, minArea, patients, predictions, writeThreshold,
-                false);
+    /** @return a builder holding this request's settings */
+    public Builder toBuilder() {
+        return builder().setData(data).setOutput(output).optUnet(unet).optClassifier(classifier)
+                .optThreshold(threshold).optLargestComponent(lcc).optTta(tta).optMinimumArea(minArea)
+                .optPatients(patients).optPredictions(predictions).optWriteThreshold(writeThreshold)
+                .optWritePostprocessing(writePostprocessing).optConditions(conditions);
+    }
+
+    /** @return data folder (kaggle_3m, its parent, or a folder of patient folders) */
+    public Path data() {
+        return data;
+    }
+
+    /** @return output folder */
+    public Path output() {
+        return output;
+    }
+
+    /** @return UNet bundle folder, or null */
+    public Path unet() {
+        return unet;
+    }
+
+    /** @return classifier bundle folder, or null */
+    public Path classifier() {
+        return classifier;
+    }
+
+    /** @return UNet threshold, or null for the bundle's */
+    public Double threshold() {
+        return threshold;
+    }
+
+    /** @return whether the largest 3-D component per patient is kept */
+    public boolean lcc() {
+        return lcc;
+    }
+
+    /** @return whether test-time augmentation (mirrored input) is used */
+    public boolean tta() {
+        return tta;
+    }
+
+    /** @return minimum predicted area per slice in pixels, 0 = off */
+    public int minArea() {
+        return minArea;
+    }
+
+    /** @return patient ids text ({@link #parsePatients}), or null/blank for all */
+    public String patients() {
+        return patients;
+    }
+
+    /** @return folder of masks from {@code brain-tumor segment} evaluated instead of a UNet, or null */
+    public Path predictions() {
+        return predictions;
+    }
+
+    /** @return whether the best threshold found is stored into the UNet bundle's model.json */
+    public boolean writeThreshold() {
+        return writeThreshold;
+    }
+
+    /** @return whether the post-processing evaluated is stored into the UNet bundle's model.json */
+    public boolean writePostprocessing() {
+        return writePostprocessing;
+    }
+
+    /** @return input conditions to compare; empty = the input as given only */
+    public List<InputCondition> conditions() {
+        return conditions;
     }
 
     /** @return the post-processing this request evaluates ({@code tta}, {@code lcc}, {@code minArea}) */
@@ -166,8 +235,8 @@ public record EvaluationRequest(Path data, Path output, Path unet, Path classifi
             progress.onMessage("evaluating the embedded default models (no --unet or --classifier given); UNet"
                     + " post-processing " + used.name() + (asked ? " as asked" : " (recorded in the model)"));
         }
-        return new EvaluationRequest(data, output, u, c, threshold, used.lcc(), used.tta(), used.minArea(), patients,
-                null, false, false, conditions);
+        return toBuilder().optUnet(u).optClassifier(c).optLargestComponent(used.lcc()).optTta(used.tta())
+                .optMinimumArea(used.minArea()).build();
     }
 
     private Evaluation.Builder evaluation(LggDataset dataset, List<String> ids, ProgressListener progress,
@@ -200,5 +269,119 @@ public record EvaluationRequest(Path data, Path output, Path unet, Path classifi
         }
         for (String id : text.split("[,\\s]+")) if (!id.isBlank()) ids.add(id.trim());
         return ids;
+    }
+
+    /** Builds an {@link EvaluationRequest}; {@link #build()} checks nothing, {@link EvaluationRequest#run} does. */
+    public static final class Builder {
+        private Path data;
+        private Path output;
+        private Path unet;
+        private Path classifier;
+        private Double threshold;
+        private boolean lcc;
+        private boolean tta;
+        private int minArea;
+        private String patients;
+        private Path predictions;
+        private boolean writeThreshold;
+        private boolean writePostprocessing;
+        private List<InputCondition> conditions = List.of();
+
+        private Builder() {}
+
+        /** @param data data folder (kaggle_3m, its parent, or a folder of patient folders); required */
+        public Builder setData(Path data) {
+            this.data = data;
+            return this;
+        }
+
+        /** @param output output folder; required */
+        public Builder setOutput(Path output) {
+            this.output = output;
+            return this;
+        }
+
+        /** @param unet UNet bundle folder, or null */
+        public Builder optUnet(Path unet) {
+            this.unet = unet;
+            return this;
+        }
+
+        /** @param classifier classifier bundle folder, or null */
+        public Builder optClassifier(Path classifier) {
+            this.classifier = classifier;
+            return this;
+        }
+
+        /** @param threshold UNet threshold, or null for the bundle's */
+        public Builder optThreshold(Double threshold) {
+            this.threshold = threshold;
+            return this;
+        }
+
+        /** @param lcc keep the largest 3-D component per patient */
+        public Builder optLargestComponent(boolean lcc) {
+            this.lcc = lcc;
+            return this;
+        }
+
+        /** @param tta test-time augmentation (mirrored input) */
+        public Builder optTta(boolean tta) {
+            this.tta = tta;
+            return this;
+        }
+
+        /** @param minArea minimum predicted area per slice in pixels, 0 = off */
+        public Builder optMinimumArea(int minArea) {
+            this.minArea = minArea;
+            return this;
+        }
+
+        /**
+         * @param patients patient ids separated by commas/spaces, or a file with one per line (first CSV column);
+         *                 null or blank = all
+         */
+        public Builder optPatients(String patients) {
+            this.patients = patients;
+            return this;
+        }
+
+        /** @param predictions folder of masks from {@code brain-tumor segment} instead of a UNet, or null */
+        public Builder optPredictions(Path predictions) {
+            this.predictions = predictions;
+            return this;
+        }
+
+        /** @param writeThreshold store the best threshold found into the UNet bundle's model.json */
+        public Builder optWriteThreshold(boolean writeThreshold) {
+            this.writeThreshold = writeThreshold;
+            return this;
+        }
+
+        /**
+         * @param writePostprocessing store the post-processing evaluated ({@code tta}, {@code lcc},
+         *                            {@code minArea} as given) into the UNet bundle's model.json, so segmenting
+         *                            applies it by default
+         */
+        public Builder optWritePostprocessing(boolean writePostprocessing) {
+            this.writePostprocessing = writePostprocessing;
+            return this;
+        }
+
+        /**
+         * @param conditions input conditions to compare on the same patients ({@link InputCondition#parse}); each
+         *                   other than as-is is evaluated into {@code conditions/<name>/} and the main evaluation
+         *                   (as given) gets {@code modalities.csv}, {@code modalities.png} and a
+         *                   {@code robustness} section; null or empty = the input as given only
+         */
+        public Builder optConditions(List<InputCondition> conditions) {
+            this.conditions = conditions;
+            return this;
+        }
+
+        /** @return the request (its settings are checked when it runs) */
+        public EvaluationRequest build() {
+            return new EvaluationRequest(this);
+        }
     }
 }

@@ -77,11 +77,12 @@ class EvaluationWithBundleTest {
             ModelBundle.save(bundle, model, info, Map.of());
         }
         Path data = EvalFixtures.phantoms(tmp.resolve("data"), 2, 3);
-        new EvaluationRequest(data, tmp.resolve("out1"), bundle, null, null, true, false, 5, "", null, false)
-                .run(ProgressListener.silent(), () -> false);
+        EvaluationRequest.Builder request = EvaluationRequest.builder().setData(data).optUnet(bundle)
+                .optLargestComponent(true).optMinimumArea(5);
+        request.setOutput(tmp.resolve("out1")).build().run(ProgressListener.silent(), () -> false);
         assertEquals(PostProcessingSettings.OFF, ModelBundle.verify(bundle).postProcessing(), "not asked: unchanged");
 
-        new EvaluationRequest(data, tmp.resolve("out2"), bundle, null, null, true, false, 5, "", null, false, true)
+        request.setOutput(tmp.resolve("out2")).optWritePostprocessing(true).build()
                 .run(ProgressListener.silent(), () -> false);
         ModelInfo written = ModelBundle.verify(bundle); // the weights' SHA-256 still matches
         assertEquals(new PostProcessingSettings(false, true, 5), written.postProcessing());
