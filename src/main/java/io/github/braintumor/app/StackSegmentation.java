@@ -137,7 +137,6 @@ public final class StackSegmentation {
                         settings.pixelArea(), settings.sliceThickness(), settings.unit());
                 Output out = new Output(result, rows(result, settings.pixelArea(), modalities), post,
                         settings.postprocessing(), modalities, volume);
-                progress.onMessage(out.postprocessingNote());
                 return out;
             }
         }

@@ -205,6 +205,8 @@ class MainTest {
             assertEquals(Main.OK, r.code(), r.err());
             assertTrue(r.out().contains("SYNTHETIC"), r.out());
             assertTrue(Files.isRegularFile(out.resolve("SYNTHETIC_results.csv")));
+            String all = r.out() + r.err();
+            assertEquals(1, all.split("post-processing: ", -1).length - 1, "each message once:\n" + all);
         } else {
             assertEquals(Main.NO_MODEL, r.code());
             assertTrue(r.err().contains("no embedded"), r.err());
