@@ -60,12 +60,12 @@ public final class EvaluationReport {
         if (r.postprocessing() != null) r.postprocessing().write(dir.resolve("postprocessing.csv"));
         CsvTable robustness = robustness(r);
         if (robustness != null) robustness.write(dir.resolve(MODALITIES));
-        Map<String, String> pictures = pictures(r, dir);
+        Map<String, String> pictures = pictures(r, dir, robustness);
         html(r, pictures).write(dir.resolve(REPORT));
     }
 
     /** Draws the charts and overlays; returns file name -> caption, in page order. */
-    private static Map<String, String> pictures(EvaluationResult r, Path dir) throws IOException {
+    private static Map<String, String> pictures(EvaluationResult r, Path dir, CsvTable rob) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         if (r.hasSegmentation()) {
             double[] dice = finite(r.perPatient().doubleColumn("dice_3d"));
@@ -98,7 +98,6 @@ public final class EvaluationReport {
             png(out, dir, "postprocessing.png", "Each post-processing step with and without it, on the same slices",
                     Charts.barChart("Post-processing variants", v.column("variant"), vs, "score"));
         }
-        CsvTable rob = robustness(r);
         if (rob != null) {
             Map<String, double[]> cs = new LinkedHashMap<>();
             if (r.hasSegmentation()) {

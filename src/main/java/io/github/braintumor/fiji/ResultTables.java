@@ -28,13 +28,14 @@ public final class ResultTables {
 
     public static ResultsTable classification(List<StackClassification.Row> rows) {
         ResultsTable t = new ResultsTable();
+        String engine = rows.isEmpty() ? "" : io.github.braintumor.engine.DjlEngine.brief(); // once per table
         for (StackClassification.Row r : rows) {
             t.incrementCounter();
             t.addValue("slice", r.slice());
             t.addValue("label", r.label());
             t.addValue("probability", r.probability());
             t.addValue("modalities", r.modalities());
-            t.addValue("engine", io.github.braintumor.engine.DjlEngine.brief());
+            t.addValue("engine", engine);
         }
         return t;
     }
@@ -50,6 +51,7 @@ public final class ResultTables {
     public static ResultsTable segmentation(List<StackSegmentation.Row> rows, String unit) {
         ResultsTable t = new ResultsTable();
         String areaColumn = "area (" + (unit == null || unit.isEmpty() ? "pixel" : unit) + "^2)";
+        String engine = rows.isEmpty() ? "" : io.github.braintumor.engine.DjlEngine.brief(); // once per table
         for (StackSegmentation.Row r : rows) {
             t.incrementCounter();
             t.addValue("slice", r.slice());
@@ -57,7 +59,7 @@ public final class ResultTables {
             t.addValue(areaColumn, r.area());
             t.addValue("max probability", r.maxProbability());
             t.addValue("modalities", r.modalities());
-            t.addValue("engine", io.github.braintumor.engine.DjlEngine.brief());
+            t.addValue("engine", engine);
         }
         return t;
     }
