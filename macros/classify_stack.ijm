@@ -14,7 +14,7 @@ if (getArgument() == "") {
 }
 setBatchMode(true);
 open(input);
-run("Classify Tumor Slice", "method=auto model=[" + model + "] threshold=-1 batchsize=8 overlay");
+run("Classify Tumor Slice", "method=auto model=[" + model + "] threshold=-1 batchsize=4 overlay");
 print("classify_stack: overlay of " + Overlay.size + " labels");
 Table.save(output, "Tumor Classification");
 print("classify_stack: wrote " + output);

@@ -32,6 +32,8 @@ import java.util.function.BooleanSupplier;
  * }</pre>
  */
 public final class StackSegmentation {
+    /** The inference batch of every command and dialog, for layers that do not see {@code infer}. */
+    public static final int DEFAULT_BATCH_SIZE = io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE;
     private StackSegmentation() {}
 
     /** Which post-processing to apply: what the bundle records (default) or none. Ids are macro/CLI values. */
@@ -90,7 +92,7 @@ public final class StackSegmentation {
         }
 
         public static Settings defaults() {
-            return new Settings("", Double.NaN, io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE, 1.0);
+            return new Settings("", Double.NaN, DEFAULT_BATCH_SIZE, 1.0);
         }
 
         /** True when the threshold parameter means "the model's default". */

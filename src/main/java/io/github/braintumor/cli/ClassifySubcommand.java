@@ -2,6 +2,7 @@ package io.github.braintumor.cli;
 
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.app.StackClassification;
+import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.report.CsvTable;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ final class ClassifySubcommand implements Subcommand {
                 + "               that was better on the validation patients (" + StackClassification.Method.DEFAULT.id() + ")\n"
                 + "  --model      bundle folder of the method's kind (default: the embedded model)\n"
                 + "  --threshold  tumour from this probability (cnn: per slice, unet: per pixel; default: the model's)\n"
-                + "  --batch      slices per forward pass (default 8)";
+                + "  --batch      slices per forward pass (default " + StackSegmentation.DEFAULT_BATCH_SIZE + ")";
     }
 
     @Override
@@ -47,7 +48,7 @@ final class ClassifySubcommand implements Subcommand {
         Path input = a.existingPath(0, "INPUT");
         double threshold = a.getDouble("threshold", Double.NaN);
         SegmentSubcommand.checkThreshold(threshold);
-        int batch = a.getInt("batch", 8);
+        int batch = a.getInt("batch", StackSegmentation.DEFAULT_BATCH_SIZE);
         if (a.path("csv") != null) OutputPaths.checkFile(a.path("csv"), input);
         CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "label", "probability",
                 "modalities");
@@ -68,7 +69,7 @@ final class ClassifySubcommand implements Subcommand {
                 csv.addRow(v.name(), v.sliceIds().get(i), r.label(), r.probability(), r.modalities());
             }
         }
-        err.println("engine: " + io.github.braintumor.engine.DjlEngine.describe());
+        err.println("engine: " + io.github.braintumor.engine.DjlEngine.describe() + ", batch " + batch);
         Path csvFile = a.path("csv");
         if (csvFile != null) {
             csv.build().write(csvFile);

@@ -44,7 +44,7 @@ final class SegmentSubcommand implements Subcommand {
                 + "               refused); other files there are kept\n"
                 + "  --model      UNet bundle folder (default: the embedded model)\n"
                 + "  --threshold  probability threshold 0..1 (default: the model's)\n"
-                + "  --batch      slices per forward pass (default 8)\n"
+                + "  --batch      slices per forward pass (default " + StackSegmentation.DEFAULT_BATCH_SIZE + ")\n"
                 + "  --postprocessing  model (default): apply the post-processing recorded in the bundle (test-time\n"
                 + "               augmentation, minimum area, largest 3-D region per volume); none: threshold only";
     }
@@ -58,7 +58,7 @@ final class SegmentSubcommand implements Subcommand {
         Path outDir = a.path("out");
         if (outDir == null) throw new UsageException("--out DIR is required");
         StackSegmentation.Settings settings = new StackSegmentation.Settings(a.get("model", ""),
-                a.getDouble("threshold", Double.NaN), a.getInt("batch", 8), 1.0,
+                a.getDouble("threshold", Double.NaN), a.getInt("batch", StackSegmentation.DEFAULT_BATCH_SIZE), 1.0,
                 postprocessing(a.get("postprocessing", StackSegmentation.PostProcessingChoice.MODEL.id())));
         checkThreshold(settings.threshold());
         // Before reading anything: never into the input (its _pred.tif files would join the data set).
@@ -100,7 +100,7 @@ final class SegmentSubcommand implements Subcommand {
             done++;
         }
         writeTables(outDir, csv, volumesCsv);
-        err.println("engine: " + io.github.braintumor.engine.DjlEngine.describe());
+        err.println("engine: " + io.github.braintumor.engine.DjlEngine.describe() + ", batch " + settings.batchSize());
         out.println("wrote " + written + " mask file(s) and " + CSV + " to " + outDir.toAbsolutePath());
         return Main.OK;
     }

@@ -19,7 +19,8 @@ import java.util.Locale;
  * <p>Thread counts are read by PyTorch only when the engine is first created, so they are set as the system
  * properties {@value #NUM_THREADS} and {@value #NUM_INTEROP_THREADS} before that, unless the user has already set
  * them (e.g. with {@code -D} on the command line). {@code ai.djl.offline=true} is set (unless set by the user) so a
- * missing native library fails at once with a clear message instead of trying to download libtorch.
+ * missing native library fails at once with a clear message instead of trying to download libtorch. OpenMP's
+ * wait policy is made passive first ({@link OpenMpWaitPolicy}) so that a busy core does not stall every thread.
  */
 public final class DjlEngine {
 
@@ -54,6 +55,7 @@ public final class DjlEngine {
         threadsProperty(NUM_THREADS, requested.threads());
         threadsProperty(NUM_INTEROP_THREADS, requested.interopThreads());
         setIfAbsent(OFFLINE, "true");
+        OpenMpWaitPolicy.apply(); // before libgomp loads with libtorch: it reads the policy only then
 
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -108,13 +110,17 @@ public final class DjlEngine {
         engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
     }
 
-    /** @return e.g. "PyTorch 2.7.1 (DJL 0.36.0), 4 threads, 1 inter-op thread, seed 42, device cpu()" */
+    /**
+     * @return e.g. "PyTorch 2.7.1 (DJL 0.36.0), 4 threads, 1 inter-op thread, OpenMP wait PASSIVE, seed 42, device
+     *     cpu()"
+     */
     public static synchronized String describe() {
         start();
-        return String.format(Locale.ROOT, "%s %s (DJL %s), %s threads, %s inter-op thread(s), seed %d, device %s",
+        return String.format(Locale.ROOT,
+                "%s %s (DJL %s), %s threads, %s inter-op thread(s), OpenMP wait %s, seed %d, device %s",
                 engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
                 System.getProperty(NUM_THREADS), System.getProperty(NUM_INTEROP_THREADS),
-                options.seed(), device);
+                OpenMpWaitPolicy.applied(), options.seed(), device);
     }
 
     /** @return what ran, for tables and logs: e.g. "PyTorch 2.7.1 cpu(), 1 thread(s)" */

@@ -9,7 +9,8 @@ package io.github.braintumor.engine;
  * DjlEngine.start(options);
  * }</pre>
  *
- * @param threads intra-op threads of PyTorch (&gt;= 1); default all available processors
+ * @param threads intra-op threads of PyTorch (&gt;= 1); default the cores other programs leave free when the
+ *     options are first built ({@link FreeCores#estimate()})
  * @param interopThreads inter-op threads of PyTorch (&gt;= 1); default 1
  * @param seed random seed applied to the engine at start; default 42
  * @param allowGpu whether a GPU is used when the engine sees one; default true
@@ -28,7 +29,7 @@ public record EngineOptions(int threads, int interopThreads, long seed, boolean 
         }
     }
 
-    /** @return all cores, 1 inter-op thread, seed 42, GPU allowed */
+    /** @return the free cores, 1 inter-op thread, seed 42, GPU allowed */
     public static EngineOptions defaults() {
         return builder().build();
     }
@@ -40,7 +41,7 @@ public record EngineOptions(int threads, int interopThreads, long seed, boolean 
 
     /** Builder with the defaults of {@link EngineOptions}. */
     public static final class Builder {
-        private int threads = Runtime.getRuntime().availableProcessors();
+        private int threads = FreeCores.estimate();
         private int interopThreads = 1;
         private long seed = DEFAULT_SEED;
         private boolean allowGpu = true;
