@@ -86,7 +86,9 @@ public final class Benchmark {
         r.put("machine", Machine.describe());
         r.put("threads", threads(c));
         r.put("config", config(c));
-        r.put("unet", unet(c, log));
+        Map<String, Object> unet = unet(c, log);
+        r.put("unet", unet);
+        r.put("conv_headroom", convHeadroom(c, unet, log));
         r.put("cnn", classifier(c, log));
         Path scratch = Files.createTempDirectory("brain-tumor-bench");
         try {
@@ -171,6 +173,73 @@ public final class Benchmark {
                 out.put("output_requires_grad_other_thread", other.get());
             }
         }
+    }
+
+    /**
+     * The attainable 3x3-convolution rate of libtorch here (one large convolution, 64 -> 64 channels on 4x128x128,
+     * output freed per call) and UNet inference as a fraction of it, from the UNet's counted FLOPs per slice.
+     */
+    private static Map<String, Object> convHeadroom(BenchConfig c, Map<String, Object> unet, PrintStream log)
+            throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        double flops = 2.0 * 4 * 64 * 64 * 9 * 128 * 128;
+        try (NDManager keep = NDManager.newBaseManager(DjlEngine.device(), DjlEngine.ENGINE_NAME)) {
+            NDArray x = keep.randomNormal(new Shape(4, 64, 128, 128));
+            NDArray w = keep.randomNormal(new Shape(64, 64, 3, 3)).mul(0.05f);
+            Timing t = Timing.measure(2, 7, () -> {
+                try (NDManager sub = keep.newSubManager()) {
+                    x.tempAttach(sub);
+                    w.tempAttach(sub);
+                    ai.djl.nn.convolutional.Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(1, 1),
+                            new Shape(1, 1), 1).singletonOrThrow();
+                }
+            });
+            double gflops = flops / (t.medianMs() / 1e3) / 1e9;
+            out.put("conv3x3_gflops", gflops);
+            out.put("conv3x3_timing", t.toMap(1));
+            double perSlice = unetGflopPerSlice(c.features(), c.size(), 4);
+            out.put("unet_gflop_per_slice", perSlice);
+            for (int bs : BenchConfig.BATCHES) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> b = (Map<String, Object>) unet.get("b" + bs);
+                double slicesPerSecond = ((Number) b.get("slices_per_s")).doubleValue();
+                out.put("unet_b" + bs + "_fraction", slicesPerSecond * perSlice / gflops);
+            }
+            log.printf("[bench] conv3x3 64->64 4x128x128: %.1f GFLOP/s; UNet %.2f GFLOP/slice, b1 at %.0f%% of it%n",
+                    gflops, perSlice, 100 * (double) out.get("unet_b1_fraction"));
+        }
+        return out;
+    }
+
+    /** FLOPs (multiply + add) of the UNet's convolutions, transposed convolutions and head for one slice. */
+    static double unetGflopPerSlice(int features, int size, int depth) {
+        double flops = 0;
+        long side = size;
+        int in = CHANNELS;
+        int[] widths = new int[depth];
+        for (int i = 0; i < depth; i++) {
+            int w = features << i;
+            flops += conv3x3(in, w, side) + conv3x3(w, w, side);
+            widths[i] = w;
+            in = w;
+            side /= 2;
+        }
+        int bottom = features << depth;
+        flops += conv3x3(in, bottom, side) + conv3x3(bottom, bottom, side);
+        in = bottom;
+        for (int i = depth - 1; i >= 0; i--) {
+            int w = widths[i];
+            flops += 2.0 * in * w * 4 * side * side; // kernel 2 stride 2: four outputs per input pixel
+            side *= 2;
+            flops += conv3x3(2 * w, w, side) + conv3x3(w, w, side);
+            in = w;
+        }
+        flops += 2.0 * in * side * side; // 1x1 head to one channel
+        return flops / 1e9;
+    }
+
+    private static double conv3x3(int in, int out, long side) {
+        return 2.0 * in * out * 9 * side * side;
     }
 
     /** @return whether the output tracks gradients (it must not in inference) */

@@ -29,7 +29,7 @@ final class BenchSubcommand implements Subcommand {
     public String usage() {
         return "bench [--threads N] [--slices K] [--features F] [--out JSON] [--stack-features F] "
                 + "[--patient-slices P] [--size S] [--quick]\n"
-                + "  --threads         PyTorch intra-op threads (default: all cores)\n"
+                + "  --threads         PyTorch intra-op threads (default: the cores free at start)\n"
                 + "  --slices          slices segmented while RSS is sampled every 100 (default 1000)\n"
                 + "  --features        UNet features of the inference/training comparison (default 32 = the peer's)\n"
                 + "  --out             also write the result as one JSON object to this file\n"
