@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Small single-file measurements behind docs/BENCHMARKS.md (2026-12-03 section), run with Java's source launcher
+# against the built jars (mvn -o package -DskipTests first). Nothing else should run meanwhile.
+#   bench/harness/run.sh conv     # one large 3x3 convolution, 1 and 2 threads (GFLOP/s)
+#   bench/harness/run.sh unet     # default UNet inference at batch 1/2/4/8, 1 and 2 threads
+#   bench/harness/run.sh train    # UNet features 16, 128x128, batch 16 training step, 1 thread: ours then the peer's
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+jar="$(ls "$here"/target/Brain_Tumor-*.jar | grep -v -e '-sources' -e '-tests' | head -n 1)"
+cp="$jar:$here/target/lib/*"
+j() { java -Dai.djl.pytorch.num_threads="$1" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" "${@:2}" 2>&1 | grep -v WARN; }
+case "${1:-}" in
+  conv|unet) for t in 1 2; do j "$t" "$here/bench/harness/ConvAndUnet.java" "$1"; done ;;
+  train) j 1 "$here/bench/harness/TrainStep.java"
+         /usr/bin/python3 "$here/bench/harness/peer_train_step.py" ;;
+  *) echo "usage: bench/harness/run.sh conv|unet|train" >&2; exit 2 ;;
+esac
