@@ -50,6 +50,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        io.github.braintumor.engine.FreeCores.prefetch(); // samples the idle cores while the command reads its inputs
         System.exit(new Main().run(args, System.out, System.err));
     }
 

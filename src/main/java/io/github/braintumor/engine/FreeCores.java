@@ -25,17 +25,44 @@ public final class FreeCores {
     static final long SAMPLE_MILLIS = 150;
     private static final Path STAT = Path.of("/proc/stat");
     private static final Path SELF = Path.of("/proc/self/stat");
-    private static Integer estimate;
+    private static java.util.concurrent.FutureTask<Integer> estimate;
 
     private FreeCores() {}
 
-    /** @return the cores not used by other processes, at least 1, at most {@code availableProcessors()}; cached */
-    public static synchronized int estimate() {
+    /**
+     * Starts the sampling on a daemon thread, so that the 150 ms overlap with reading inputs; {@link #estimate()}
+     * then waits only for what is left. Called by the command line as it starts.
+     */
+    public static synchronized void prefetch() {
         if (estimate == null) {
-            int available = Runtime.getRuntime().availableProcessors();
-            estimate = available <= 1 ? 1 : sample(available);
+            estimate = new java.util.concurrent.FutureTask<>(FreeCores::compute);
+            Thread t = new Thread(estimate, "brain-tumor-free-cores");
+            t.setDaemon(true);
+            t.start();
         }
-        return estimate;
+    }
+
+    /** @return the cores not used by other processes, at least 1, at most {@code availableProcessors()}; cached */
+    public static int estimate() {
+        java.util.concurrent.FutureTask<Integer> task;
+        synchronized (FreeCores.class) {
+            if (estimate == null) estimate = new java.util.concurrent.FutureTask<>(FreeCores::compute);
+            task = estimate;
+        }
+        task.run(); // no-op when already run or running elsewhere
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Runtime.getRuntime().availableProcessors();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    private static int compute() {
+        int available = Runtime.getRuntime().availableProcessors();
+        return available <= 1 ? 1 : sample(available);
     }
 
     private static int sample(int available) {
