@@ -41,7 +41,7 @@ public record EngineOptions(int threads, int interopThreads, long seed, boolean 
 
     /** Builder with the defaults of {@link EngineOptions}. */
     public static final class Builder {
-        private int threads = FreeCores.estimate();
+        private Integer threads; // null: the free cores, sampled only when build() needs them
         private int interopThreads = 1;
         private long seed = DEFAULT_SEED;
         private boolean allowGpu = true;
@@ -69,7 +69,7 @@ public record EngineOptions(int threads, int interopThreads, long seed, boolean 
         }
 
         public EngineOptions build() {
-            return new EngineOptions(threads, interopThreads, seed, allowGpu);
+            return new EngineOptions(threads != null ? threads : FreeCores.estimate(), interopThreads, seed, allowGpu);
         }
     }
 }

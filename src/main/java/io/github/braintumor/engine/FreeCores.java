@@ -25,7 +25,7 @@ public final class FreeCores {
     static final long SAMPLE_MILLIS = 150;
     private static final Path STAT = Path.of("/proc/stat");
     private static final Path SELF = Path.of("/proc/self/stat");
-    private static java.util.concurrent.FutureTask<Integer> estimate;
+    private static java.util.concurrent.FutureTask<Integer> sampling;
 
     private FreeCores() {}
 
@@ -33,23 +33,16 @@ public final class FreeCores {
      * Starts the sampling on a daemon thread, so that the 150 ms overlap with reading inputs; {@link #estimate()}
      * then waits only for what is left. Called by the command line as it starts.
      */
-    public static synchronized void prefetch() {
-        if (estimate == null) {
-            estimate = new java.util.concurrent.FutureTask<>(FreeCores::compute);
-            Thread t = new Thread(estimate, "brain-tumor-free-cores");
-            t.setDaemon(true);
-            t.start();
-        }
+    public static void prefetch() {
+        Thread t = new Thread(sampling(), "brain-tumor-free-cores");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** @return the cores not used by other processes, at least 1, at most {@code availableProcessors()}; cached */
     public static int estimate() {
-        java.util.concurrent.FutureTask<Integer> task;
-        synchronized (FreeCores.class) {
-            if (estimate == null) estimate = new java.util.concurrent.FutureTask<>(FreeCores::compute);
-            task = estimate;
-        }
-        task.run(); // no-op when already run or running elsewhere
+        java.util.concurrent.FutureTask<Integer> task = sampling();
+        task.run(); // no-op when already run or running on the prefetch thread
         try {
             return task.get();
         } catch (InterruptedException e) {
@@ -58,6 +51,12 @@ public final class FreeCores {
         } catch (java.util.concurrent.ExecutionException e) {
             return Runtime.getRuntime().availableProcessors();
         }
+    }
+
+    /** The one sampling of this JVM, created on first use. */
+    private static synchronized java.util.concurrent.FutureTask<Integer> sampling() {
+        if (sampling == null) sampling = new java.util.concurrent.FutureTask<>(FreeCores::compute);
+        return sampling;
     }
 
     private static int compute() {

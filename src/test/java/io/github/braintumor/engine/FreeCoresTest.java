@@ -4,32 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FreeCoresTest {
 
-    @Test
-    void quietMachineKeepsAllCores() {
-        // 2 cpus, 150 ms at 100 Hz = 30 ticks; 2 busy ticks, both our own
-        assertEquals(2, FreeCores.free(2, 2, 2, 30, 2));
-    }
-
-    @Test
-    void oneCoreTakenByAnotherProgramLeavesOne() {
-        // another process used 15 of 15 ticks of one core; we used 1 tick
-        assertEquals(1, FreeCores.free(2, 2, 16, 30, 1));
-    }
-
-    @Test
-    void ourOwnStartUpIsNotCountedAsTaken() {
-        // JIT and class loading of this JVM kept a whole core busy
-        assertEquals(2, FreeCores.free(2, 2, 15, 30, 15));
-    }
-
-    @Test
-    void neverBelowOneNorAboveAvailable() {
-        assertEquals(1, FreeCores.free(4, 4, 60, 60, 0));
-        assertEquals(2, FreeCores.free(2, 8, 0, 120, 0)); // taskset to 2 of 8 cpus
-        assertEquals(3, FreeCores.free(3, 4, 0, 0, 0)); // no ticks seen: all available
+    /** A 150 ms window at 100 Hz is 15 ticks per cpu. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "quiet machine keeps all cores,             2, 2, 2, 30, 2, 2",
+        "one core taken by another program,         1, 2, 16, 30, 1, 2",
+        "our own JIT and class loading not counted, 2, 2, 15, 30, 15, 2",
+        "never below one,                           1, 4, 60, 60, 0, 4",
+        "never above available (taskset 2 of 8),    2, 8, 0, 120, 0, 2",
+        "no ticks seen: all available,              3, 4, 0, 0, 0, 3",
+    })
+    void freeCores(String what, int expected, int cpus, long busy, long total, long own, int available) {
+        assertEquals(expected, FreeCores.free(available, cpus, busy, total, own), what);
     }
 
     @Test
@@ -37,5 +28,10 @@ class FreeCoresTest {
         int n = FreeCores.estimate();
         assertTrue(n >= 1 && n <= Runtime.getRuntime().availableProcessors(), "estimate " + n);
         assertEquals(n, FreeCores.estimate(), "sampled once, then cached");
+    }
+
+    @Test
+    void explicitThreadsAreKept() {
+        assertEquals(3, EngineOptions.builder().optThreads(3).build().threads());
     }
 }
