@@ -2,6 +2,7 @@ package io.github.braintumor.cli;
 
 import io.github.braintumor.Version;
 import io.github.braintumor.data.LggDataException;
+import io.github.braintumor.engine.DeviceChoice;
 import io.github.braintumor.io.OutputRefusedException;
 import io.github.braintumor.model.BundleException;
 import java.io.PrintStream;
@@ -72,9 +73,11 @@ public final class Main {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         if (rest.contains("--help") || rest.contains("-h")) {
             out.println("usage: brain-tumor " + command.usage());
+            out.println(DEVICE_HELP);
             return OK;
         }
         try {
+            rest = applyDevice(rest);
             return command.run(rest, out, err);
         } catch (Exception e) {
             if (isBadInput(e)) {
@@ -85,6 +88,26 @@ public final class Main {
             e.printStackTrace(err);
             return FAILED;
         }
+    }
+
+    /** The option every subcommand takes, handled here once. */
+    static final String DEVICE_HELP = "  --device auto|cpu|gpu  (any subcommand) where PyTorch runs; default auto: a GPU when"
+            + " PyTorch can use one, else the CPU; gpu is refused at once where none can be used";
+
+    /**
+     * Takes {@code --device X} out of the arguments and makes it the process's device choice; {@code gpu} is
+     * checked before the work starts (the engine starts here) so an impossible choice is a one-line exit 2.
+     */
+    static List<String> applyDevice(List<String> args) throws UsageException {
+        int i = args.indexOf("--device");
+        if (i < 0) return args;
+        if (i + 1 >= args.size()) throw new UsageException("--device needs a value: auto, cpu or gpu");
+        DeviceChoice choice = DeviceChoice.parse(args.get(i + 1));
+        System.setProperty(DeviceChoice.PROPERTY, choice.id());
+        if (choice == DeviceChoice.GPU) io.github.braintumor.engine.DjlEngine.configure(null, choice);
+        List<String> rest = new java.util.ArrayList<>(args);
+        rest.subList(i, i + 2).clear();
+        return rest;
     }
 
     private Subcommand find(String name) {
@@ -98,6 +121,7 @@ public final class Main {
     private String overview() {
         StringBuilder s = new StringBuilder("usage: brain-tumor <subcommand> [options]   (--help after a subcommand for its options)\n\n");
         for (Subcommand c : subcommands) s.append(String.format("  %-18s %s%n", c.name(), c.summary()));
+        s.append("\n").append(DEVICE_HELP).append("\n");
         s.append("\nExit codes: 0 ok, 1 failure, 2 bad usage or input, 3 embedded model missing.\n");
         return s.toString();
     }

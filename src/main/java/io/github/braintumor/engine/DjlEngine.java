@@ -12,7 +12,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * DjlEngine.start(EngineOptions.defaults());
- * Device device = DjlEngine.device();          // GPU when one is visible and allowed, else CPU
+ * Device device = DjlEngine.device();          // GPU when PyTorch can use one (device auto), else CPU
  * System.out.println(DjlEngine.describe());     // "PyTorch 2.7.1, 4 threads (1 inter-op), seed 42, device cpu()"
  * }</pre>
  *
@@ -73,10 +73,45 @@ public final class DjlEngine {
         }
         engine = started;
         options = requested;
-        device = chooseDevice(requested.allowGpu(), started.getGpuCount(),
-                started.hasCapability(StandardCapabilities.CUDA));
+        device = requested.device().resolve(started.getGpuCount(), started.hasCapability(StandardCapabilities.CUDA));
         seed(requested.seed());
         return engine;
+    }
+
+    /**
+     * Applies a user's engine settings (Fiji's Options command, a command's {@code device} key): starts the engine
+     * with them, or, when it already runs, changes what PyTorch can change while it runs, the intra-op threads and
+     * the device. Inter-op threads and the seed stay as started.
+     *
+     * <pre>{@code
+     * DjlEngine.configure(2, DeviceChoice.CPU);    // two threads, CPU, from now on
+     * DjlEngine.configure(null, DeviceChoice.AUTO); // threads as they are (or the default rule at start)
+     * }</pre>
+     *
+     * @param threads intra-op threads (&gt;= 1), or null to keep them (at start: the default rule, a user's
+     *     {@code -D}{@value #NUM_THREADS} included)
+     * @throws IllegalArgumentException for threads &lt; 1 or a GPU asked for where none can be used (nothing changes)
+     */
+    public static synchronized void configure(Integer threads, DeviceChoice choice) {
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (engine == null) {
+            // an explicit setting beats -D, as it does once the engine runs
+            if (threads != null) System.setProperty(NUM_THREADS, Integer.toString(threads));
+            EngineOptions.Builder b = EngineOptions.builder().optDevice(choice);
+            if (threads != null) b.optThreads(threads);
+            start(b.build());
+            return;
+        }
+        Device chosen = choice.resolve(engine.getGpuCount(), engine.hasCapability(StandardCapabilities.CUDA));
+        int running = threads != null ? threads : options.threads();
+        if (threads != null) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads); // at::set_num_threads, valid at any time
+            System.setProperty(NUM_THREADS, Integer.toString(threads));
+        }
+        device = chosen;
+        options = new EngineOptions(running, options.interopThreads(), options.seed(), choice);
     }
 
     /** Starts with {@link EngineOptions#defaults()} if not started yet. */
@@ -128,15 +163,6 @@ public final class DjlEngine {
         start();
         return String.format(Locale.ROOT, "%s %s %s, %s thread(s)", engine.getEngineName(), engine.getVersion(),
                 device, System.getProperty(NUM_THREADS));
-    }
-
-    /**
-     * GPU only when allowed, visible to the driver and supported by the loaded libtorch: DJL counts GPUs through
-     * the CUDA driver, so the CPU-only native jar on a machine with a GPU would otherwise pick a device it
-     * cannot use.
-     */
-    static Device chooseDevice(boolean allowGpu, int gpuCount, boolean libtorchHasCuda) {
-        return allowGpu && gpuCount > 0 && libtorchHasCuda ? Device.gpu() : Device.cpu();
     }
 
     /** Native classifier of this OS as used by {@code ai.djl.pytorch:pytorch-native-cpu}. */

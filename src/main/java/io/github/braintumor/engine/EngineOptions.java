@@ -2,7 +2,7 @@ package io.github.braintumor.engine;
 
 /**
  * Settings for {@link DjlEngine#start(EngineOptions)}: intra-op threads, inter-op threads, random seed and
- * whether a GPU may be used.
+ * device.
  *
  * <pre>{@code
  * EngineOptions options = EngineOptions.builder().optThreads(1).optSeed(7).build();
@@ -13,9 +13,9 @@ package io.github.braintumor.engine;
  *     options are first built ({@link FreeCores#estimate()})
  * @param interopThreads inter-op threads of PyTorch (&gt;= 1); default 1
  * @param seed random seed applied to the engine at start; default 42
- * @param allowGpu whether a GPU is used when the engine sees one; default true
+ * @param device auto (a GPU when PyTorch can use one), cpu or gpu; default {@link DeviceChoice#processDefault()}
  */
-public record EngineOptions(int threads, int interopThreads, long seed, boolean allowGpu) {
+public record EngineOptions(int threads, int interopThreads, long seed, DeviceChoice device) {
 
     /** The default seed. */
     public static final long DEFAULT_SEED = 42L;
@@ -24,12 +24,13 @@ public record EngineOptions(int threads, int interopThreads, long seed, boolean 
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        java.util.Objects.requireNonNull(device, "device");
         if (interopThreads < 1) {
             throw new IllegalArgumentException("interop threads must be >= 1, got " + interopThreads);
         }
     }
 
-    /** @return the free cores, 1 inter-op thread, seed 42, GPU allowed */
+    /** @return the free cores, 1 inter-op thread, seed 42, the process's device choice (auto unless set) */
     public static EngineOptions defaults() {
         return builder().build();
     }
@@ -44,7 +45,7 @@ public record EngineOptions(int threads, int interopThreads, long seed, boolean 
         private Integer threads; // null: the free cores, sampled only when build() needs them
         private int interopThreads = 1;
         private long seed = DEFAULT_SEED;
-        private boolean allowGpu = true;
+        private DeviceChoice device; // null: DeviceChoice.processDefault() at build()
 
         private Builder() {}
 
@@ -63,13 +64,14 @@ public record EngineOptions(int threads, int interopThreads, long seed, boolean 
             return this;
         }
 
-        public Builder optAllowGpu(boolean allowGpu) {
-            this.allowGpu = allowGpu;
+        public Builder optDevice(DeviceChoice device) {
+            this.device = device;
             return this;
         }
 
         public EngineOptions build() {
-            return new EngineOptions(threads != null ? threads : FreeCores.estimate(), interopThreads, seed, allowGpu);
+            return new EngineOptions(threads != null ? threads : FreeCores.estimate(), interopThreads, seed,
+                    device != null ? device : DeviceChoice.processDefault());
         }
     }
 }

@@ -42,7 +42,7 @@ public final class ClassifyTumor {
         List<SliceImage> slices = Images.slices(imp);
         String note = Images.conversionNote(imp);
         if (!note.isEmpty()) progress.onMessage(note);
-        List<StackClassification.Row> rows = StackClassification.run(slices, method, r.model(), r.threshold(), r.batchSize(),
+        List<StackClassification.Row> rows = StackClassification.run(slices, method, r.model(), r.threshold(), PluginOptions.load().batchSize(r.batchSize()),
                 progress, cancel);
         if (r.overlay()) imp.setOverlay(labels(rows, slices.size() > 1));
         return ResultTables.classification(rows);

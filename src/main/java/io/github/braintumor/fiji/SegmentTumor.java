@@ -78,7 +78,7 @@ public final class SegmentTumor {
             int batchSize, String postprocessing, ProgressListener progress, BooleanSupplier cancel)
             throws Exception {
         List<SliceImage> slices = ImgSlices.toSliceImages(input);
-        StackSegmentation.Settings settings = new StackSegmentation.Settings(model, threshold, batchSize, 1.0,
+        StackSegmentation.Settings settings = new StackSegmentation.Settings(model, threshold, PluginOptions.load().batchSize(batchSize), 1.0,
                 postprocessing == null || postprocessing.isBlank() ? StackSegmentation.PostProcessingChoice.MODEL
                         : StackSegmentation.PostProcessingChoice.fromId(postprocessing));
         StackSegmentation.Output out = StackSegmentation.run(slices, settings, progress, cancel);
@@ -104,7 +104,7 @@ public final class SegmentTumor {
         if (!note.isEmpty()) progress.onMessage(note);
         ij.measure.Calibration cal = imp.getCalibration();
         boolean calibrated = cal != null && cal.scaled();
-        StackSegmentation.Settings settings = new StackSegmentation.Settings(r.model(), r.threshold(), r.batchSize(),
+        StackSegmentation.Settings settings = new StackSegmentation.Settings(r.model(), r.threshold(), PluginOptions.load().batchSize(r.batchSize()),
                 Images.pixelArea(imp), choice, calibrated ? cal.pixelDepth : 1.0, calibrated ? cal.getUnit() : "");
         StackSegmentation.Output out = StackSegmentation.run(slices, settings, progress, cancel);
         String title = Images.baseTitle(imp);

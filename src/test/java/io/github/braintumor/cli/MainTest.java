@@ -55,6 +55,30 @@ class MainTest {
     }
 
     @Test
+    void deviceOptionIsTakenByEverySubcommandAndWrongOnesAreOneLine() {
+        try {
+            CliRun bad = CliRun.of("iou", "--device", "cuda", small.toString(), small.toString());
+            assertEquals(Main.BAD_INPUT, bad.code(), bad.err());
+            assertEquals("brain-tumor iou: device must be auto, cpu or gpu, got 'cuda'", bad.reason());
+            CliRun missing = CliRun.of("iou", small.toString(), small.toString(), "--device");
+            assertEquals(Main.BAD_INPUT, missing.code(), missing.err());
+            assertTrue(missing.reason().contains("--device needs a value"), missing.reason());
+            CliRun cpu = CliRun.of("iou", "--device", "cpu", small.toString(), small.toString());
+            assertEquals(Main.OK, cpu.code(), cpu.err());
+            assertEquals("cpu", System.getProperty(io.github.braintumor.engine.DeviceChoice.PROPERTY));
+            if (io.github.braintumor.engine.DjlEngine.start().getGpuCount() == 0) {
+                CliRun gpu = CliRun.of("iou", "--device", "gpu", small.toString(), small.toString());
+                assertEquals(Main.BAD_INPUT, gpu.code(), gpu.err());
+                assertTrue(gpu.reason().contains("PyTorch cannot use a GPU here"), gpu.reason());
+                assertTrue(!gpu.err().contains("\tat "), gpu.err());
+            }
+            assertTrue(CliRun.of("segment", "--help").out().contains("--device auto|cpu|gpu"));
+        } finally {
+            System.clearProperty(io.github.braintumor.engine.DeviceChoice.PROPERTY);
+        }
+    }
+
+    @Test
     void unknownSubcommandIsBadUsage() {
         CliRun r = CliRun.of("frobnicate");
         assertEquals(Main.BAD_INPUT, r.code());

@@ -47,10 +47,45 @@ class DjlEngineTest {
 
     @Test
     void gpuOnlyWhenAllowedVisibleAndSupported() {
-        assertEquals(Device.gpu(), DjlEngine.chooseDevice(true, 1, true));
-        assertEquals(Device.cpu(), DjlEngine.chooseDevice(false, 1, true));
-        assertEquals(Device.cpu(), DjlEngine.chooseDevice(true, 0, true));
-        assertEquals(Device.cpu(), DjlEngine.chooseDevice(true, 2, false)); // CPU-only libtorch on a GPU machine
+        assertEquals(Device.gpu(), DeviceChoice.AUTO.resolve(1, true));
+        assertEquals(Device.cpu(), DeviceChoice.CPU.resolve(1, true));
+        assertEquals(Device.cpu(), DeviceChoice.AUTO.resolve(0, true));
+        assertEquals(Device.cpu(), DeviceChoice.AUTO.resolve(2, false)); // CPU-only libtorch on a GPU machine
+        assertEquals(Device.gpu(), DeviceChoice.GPU.resolve(1, true));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> DeviceChoice.GPU.resolve(0, false));
+        assertTrue(none.getMessage().contains("the driver reports none"), none.getMessage());
+        IllegalArgumentException cpuBuild = assertThrows(IllegalArgumentException.class,
+                () -> DeviceChoice.GPU.resolve(2, false));
+        assertTrue(cpuBuild.getMessage().contains("CPU build"), cpuBuild.getMessage());
+    }
+
+    @Test
+    void deviceChoiceParsesItsIdsAndNamesThemWhenWrong() {
+        assertEquals(DeviceChoice.CPU, DeviceChoice.parse(" CPU "));
+        assertEquals(DeviceChoice.AUTO, DeviceChoice.parse(""));
+        assertEquals("auto,cpu,gpu", String.join(",", DeviceChoice.ids()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeviceChoice.parse("cuda"));
+        assertEquals("device must be auto, cpu or gpu, got 'cuda'", e.getMessage());
+    }
+
+    @Test
+    void configureChangesThreadsAndDeviceOfTheRunningEngine() {
+        DjlEngine.start();
+        int before = DjlEngine.options().threads();
+        try {
+            DjlEngine.configure(1, DeviceChoice.CPU);
+            assertEquals(1, ai.djl.pytorch.jni.JniUtils.getNumThreads());
+            assertEquals(Device.cpu(), DjlEngine.device());
+            assertTrue(DjlEngine.brief().contains("1 thread(s)"), DjlEngine.brief());
+            assertThrows(IllegalArgumentException.class, () -> DjlEngine.configure(0, DeviceChoice.CPU));
+            if (DjlEngine.device().equals(Device.cpu()) && io.github.braintumor.engine.DjlEngine.start().getGpuCount() == 0) {
+                assertThrows(IllegalArgumentException.class, () -> DjlEngine.configure(null, DeviceChoice.GPU));
+                assertEquals(DeviceChoice.CPU, DjlEngine.options().device()); // a refused choice changes nothing
+            }
+        } finally {
+            DjlEngine.configure(before, DeviceChoice.AUTO);
+        }
     }
 
     @Test
@@ -59,7 +94,7 @@ class DjlEngineTest {
         assertEquals(Runtime.getRuntime().availableProcessors(), d.threads());
         assertEquals(1, d.interopThreads());
         assertEquals(42L, d.seed());
-        assertTrue(d.allowGpu());
+        assertEquals(DeviceChoice.AUTO, d.device());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EngineOptions.builder().optThreads(0).build());
         assertTrue(e.getMessage().contains("threads"), e.getMessage());

@@ -68,6 +68,7 @@ final class ImageJRunner {
         List<String> cmd = new ArrayList<>(List.of("xvfb-run", "-a", javaBin(), "-Xmx3g",
                 "-Dplugins.dir=" + ij, "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
                 "-Djava.util.prefs.userRoot=" + Paths.get("target", "prefs").toAbsolutePath(),
+                "-D" + PluginOptions.FILE_PROPERTY + "=" + ij.resolve("options.properties"),
                 "-cp", String.join(File.pathSeparator, cp), "ij.ImageJ", "-ijpath", ij.toString(),
                 "-batch", macro.toString(), argument));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

@@ -41,6 +41,23 @@ class MacroTest {
     }
 
     @Test
+    void optionsAreSavedForTheNextImageJAndAnUnusableGpuIsRefused() throws Exception {
+        Path file = ImageJRunner.imagejDir().resolve("options.properties");
+        Files.deleteIfExists(file);
+        ImageJRunner.Result set = ImageJRunner.runMacro("engine_options.ijm", "threads=1 device=cpu batchsize=2", 120);
+        assertTrue(set.output().contains("Brain Tumor Options: threads 1, device cpu, batch size 2"), set.output());
+        // a new ImageJ: only the batch size given, threads and device as saved by the first
+        ImageJRunner.Result later = ImageJRunner.runMacro("engine_options.ijm", "batchsize=3", 120);
+        assertTrue(later.output().contains("Brain Tumor Options: threads 1, device cpu, batch size 3"), later.output());
+        assertTrue(later.output().contains("cpu(), 1 thread(s)"), later.output());
+        ImageJRunner.Result gpu = ImageJRunner.runMacro("engine_options.ijm", "device=gpu", 120);
+        if (io.github.braintumor.engine.DjlEngine.start().getGpuCount() == 0) { // PyTorch cannot use a GPU here
+            assertTrue(gpu.output().contains("PyTorch cannot use a GPU here"), gpu.output());
+            assertEquals(PluginOptions.load(file).device(), io.github.braintumor.engine.DeviceChoice.CPU);
+        }
+    }
+
+    @Test
     void segmentStackWritesMaskStackAndTable() throws Exception {
         io.github.braintumor.data.PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
         Path input = tmp.resolve("stack.tif");

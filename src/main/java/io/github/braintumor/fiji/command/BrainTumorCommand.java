@@ -1,5 +1,6 @@
 package io.github.braintumor.fiji.command;
 
+import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.TaskProgress;
 
 import java.awt.GraphicsEnvironment;
@@ -29,12 +30,21 @@ public abstract class BrainTumorCommand extends ContextCommand {
     /** The command's work: parse parameters, call the facade, keep/show the results. */
     protected abstract void execute() throws Exception;
 
+    /**
+     * The command's own {@code device} key (inference commands), or null: the device of Brain Tumor Options.
+     */
+    protected String device() {
+        return null;
+    }
+
     /** The command's menu label, for progress and error titles. */
     protected abstract String label();
 
     @Override
     public final void run() {
         try {
+            // threads and device as set in Brain Tumor Options (or this command's device key), before any model loads
+            PluginOptions.load().applyToEngine(device());
             execute();
         } catch (CancellationException e) {
             // The user pressed cancel during inference: nothing to report but the fact.

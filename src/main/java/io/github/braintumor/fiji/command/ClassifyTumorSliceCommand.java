@@ -3,6 +3,7 @@ package io.github.braintumor.fiji.command;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.braintumor.fiji.ClassifyTumor;
+import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.fiji.TaskProgress;
@@ -13,7 +14,7 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Plugins > Brain Tumor > Classify Tumor Slice. Macro:
- * {@code run("Classify Tumor Slice", "method=auto model=[] threshold=-1 batchsize=8 overlay=true");}
+ * {@code run("Classify Tumor Slice", "method=auto model=[] threshold=-1 batchsize=0 overlay=true device=options");}
  * {@code method=unet} calls a slice tumour when the UNet finds tumour pixels in it, {@code method=cnn} uses the
  * study's slice classifier; {@code auto} follows the model folder given, and with the embedded models uses the
  * method that was better on the validation patients.
@@ -33,17 +34,28 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
     @Parameter(label = "Threshold (-1 = model default)", min = "-1", max = "1", stepSize = "0.05")
     private double threshold = -1;
 
-    @Parameter(label = "Batch size", min = "1")
-    private int batchsize = io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE;
+    // not persisted: 0 follows Brain Tumor Options, where the batch size is kept
+    @Parameter(label = "Batch size (0 = as in Brain Tumor Options)", min = "0", persist = false)
+    private int batchsize = 0;
 
     @Parameter(label = "Label overlay on the input")
     private boolean overlay = true;
+
+    // not persisted: "options" (Brain Tumor Options) stays the default unless a run asks otherwise
+    @Parameter(label = "Device (options = as in Brain Tumor Options)", choices = {"options", "auto", "cpu", "gpu"},
+            persist = false)
+    private String device = PluginOptions.FROM_OPTIONS;
 
     private ResultsTable table;
 
     /** An empty folder field means the embedded default model. */
     private static String path(File f) {
         return f == null ? "" : f.getPath();
+    }
+
+    @Override
+    protected String device() {
+        return device;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.braintumor.fiji.command;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.SegmentTumor;
 import io.github.braintumor.app.StackSegmentation;
@@ -19,7 +20,7 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Plugins > Brain Tumor > Segment Tumor (UNet). Macro:
- * {@code run("Segment Tumor (UNet)", "model=[] threshold=-1 probability outline batchsize=8 postprocessing=model output=mask");}
+ * {@code run("Segment Tumor (UNet)", "model=[] threshold=-1 probability outline batchsize=0 postprocessing=model output=mask device=options");}
  * ({@code postprocessing=none} switches off the post-processing recorded in the model).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Segment Tumor (UNet)")
@@ -45,8 +46,9 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     @Parameter(label = "Outline overlay on the input")
     private boolean outline = true;
 
-    @Parameter(label = "Batch size", min = "1")
-    private int batchsize = io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE;
+    // not persisted: 0 follows Brain Tumor Options, where the batch size is kept
+    @Parameter(label = "Batch size (0 = as in Brain Tumor Options)", min = "0", persist = false)
+    private int batchsize = 0;
 
     // not persisted: "model" (the validated pipeline) stays the default unless a run asks otherwise
     @Parameter(label = "Post-processing", choices = {"model", "none"}, persist = false,
@@ -58,6 +60,11 @@ public class SegmentTumorCommand extends BrainTumorCommand {
             description = "mask stack; one ROI per slice with tumour in the ROI Manager; both; or a label image of"
                     + " the 3-D connected tumour regions")
     private String output = "mask";
+
+    // not persisted: "options" (Brain Tumor Options) stays the default unless a run asks otherwise
+    @Parameter(label = "Device (options = as in Brain Tumor Options)", choices = {"options", "auto", "cpu", "gpu"},
+            persist = false)
+    private String device = PluginOptions.FROM_OPTIONS;
 
     @Parameter(type = ItemIO.OUTPUT, label = "Mask")
     private ImagePlus mask;
@@ -80,6 +87,11 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     /** An empty folder field means the embedded default model. */
     private static String path(File f) {
         return f == null ? "" : f.getPath();
+    }
+
+    @Override
+    protected String device() {
+        return device;
     }
 
     @Override

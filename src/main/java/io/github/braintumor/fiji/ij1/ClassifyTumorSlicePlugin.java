@@ -6,11 +6,13 @@ import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import io.github.braintumor.fiji.ClassifyTumor;
 import io.github.braintumor.fiji.IjProgress;
+import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.app.StackClassification;
 
 /**
- * ImageJ 1 "Classify Tumor Slice". Macro: {@code run("Classify Tumor Slice", "method=auto model=[] threshold=-1 batchsize=8 overlay");}
+ * ImageJ 1 "Classify Tumor Slice". Macro: {@code run("Classify Tumor Slice", "method=auto model=[] threshold=-1 batchsize=0 overlay device=options");}
+ * ({@code batchsize=0} and {@code device=options} follow Brain Tumor Options)
  */
 public class ClassifyTumorSlicePlugin implements PlugIn {
     static final String TITLE = "Classify Tumor Slice";
@@ -23,14 +25,16 @@ public class ClassifyTumorSlicePlugin implements PlugIn {
         gd.addChoice("method", StackClassification.Method.ids(), StackClassification.Method.AUTO.id());
         gd.addStringField("model folder (empty = embedded default)", "", 40);
         gd.addNumericField("threshold (-1 = model default)", -1, 2);
-        gd.addNumericField("batchsize", io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE, 0);
+        gd.addNumericField("batchsize (0 = as in Brain Tumor Options)", 0, 0);
         gd.addCheckbox("overlay labels on the input", true);
+        gd.addChoice("device (options = as in Brain Tumor Options)", PluginOptions.commandDevices(), PluginOptions.FROM_OPTIONS);
         gd.showDialog();
         if (gd.wasCanceled()) return;
         ClassifyTumor.Request request = new ClassifyTumor.Request(imp, gd.getNextChoice(), gd.getNextString(),
                 gd.getNextNumber(),
                 (int) gd.getNextNumber(), gd.getNextBoolean());
-        Ij1.guarded(TITLE, () -> {
+        String device = gd.getNextChoice();
+        Ij1.guarded(TITLE, device, () -> {
             IjProgress progress = new IjProgress();
             Ij1.show(ClassifyTumor.run(request, progress, progress.escapePressed()), ResultTables.CLASSIFICATION);
             progress.done();

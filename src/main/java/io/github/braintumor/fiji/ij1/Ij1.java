@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
+import io.github.braintumor.fiji.PluginOptions;
 import java.awt.GraphicsEnvironment;
 import java.util.concurrent.CancellationException;
 
@@ -18,7 +19,16 @@ final class Ij1 {
 
     /** Runs the body; an exception becomes an error dialog naming the command, and aborts a running macro. */
     static void guarded(String title, Body body) {
+        guarded(title, null, body);
+    }
+
+    /**
+     * {@link #guarded(String, Body)} with the command's own {@code device} key (null or "options": as set in Brain
+     * Tumor Options); threads and device are applied before the body loads any model.
+     */
+    static void guarded(String title, String device, Body body) {
         try {
+            PluginOptions.load().applyToEngine(device);
             body.run();
         } catch (CancellationException e) {
             IJ.showStatus(title + ": " + e.getMessage());

@@ -5,13 +5,14 @@ import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import io.github.braintumor.fiji.IjProgress;
+import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.SegmentTumor;
 import io.github.braintumor.app.StackSegmentation;
 
 /**
  * ImageJ 1 "Segment Tumor (UNet)" (same macro keys as the SciJava command). Macro:
- * {@code run("Segment Tumor (UNet)", "model=[/path/bundle] threshold=-1 probability outline batchsize=8 postprocessing=model output=mask");}
+ * {@code run("Segment Tumor (UNet)", "model=[/path/bundle] threshold=-1 probability outline batchsize=0 postprocessing=model output=mask device=options");}
  * {@code output=roi} puts one ROI per slice with tumour into the ROI Manager, {@code both} does that and makes the
  * mask, {@code label} makes a label image of the 3-D connected tumour regions.
  */
@@ -27,16 +28,18 @@ public class SegmentTumorPlugin implements PlugIn {
         gd.addNumericField("threshold (-1 = model default)", -1, 2);
         gd.addCheckbox("probability map", false);
         gd.addCheckbox("outline overlay on the input", true);
-        gd.addNumericField("batchsize", io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE, 0);
+        gd.addNumericField("batchsize (0 = as in Brain Tumor Options)", 0, 0);
         gd.addChoice("postprocessing (model = as recorded in the bundle)", StackSegmentation.PostProcessingChoice.ids(),
                 StackSegmentation.PostProcessingChoice.MODEL.id());
         gd.addChoice("output (mask stack, ROI Manager, both, 3-D label image)", SegmentTumor.OUTPUTS,
                 SegmentTumor.OUTPUTS[0]);
+        gd.addChoice("device (options = as in Brain Tumor Options)", PluginOptions.commandDevices(), PluginOptions.FROM_OPTIONS);
         gd.showDialog();
         if (gd.wasCanceled()) return;
         SegmentTumor.Request request = new SegmentTumor.Request(imp, gd.getNextString(), gd.getNextNumber(),
                 gd.getNextBoolean(), gd.getNextBoolean(), (int) gd.getNextNumber(), gd.getNextChoice(), gd.getNextChoice());
-        Ij1.guarded(TITLE, () -> {
+        String device = gd.getNextChoice();
+        Ij1.guarded(TITLE, device, () -> {
             IjProgress progress = new IjProgress();
             SegmentTumor.Output out = SegmentTumor.run(request, progress, progress.escapePressed());
             progress.done();

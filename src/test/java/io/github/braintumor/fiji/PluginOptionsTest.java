@@ -1,0 +1,117 @@
+package io.github.braintumor.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.pytorch.jni.JniUtils;
+import io.github.braintumor.engine.DeviceChoice;
+import io.github.braintumor.engine.DjlEngine;
+import io.github.braintumor.fiji.command.BrainTumorOptionsCommand;
+import io.github.braintumor.fiji.command.SegmentTumorCommand;
+import io.github.braintumor.fiji.command.ClassifyTumorSliceCommand;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandService;
+import org.scijava.plugin.Parameter;
+
+/** Brain Tumor Options: saved at once, read by later commands, applied to the running engine; a command's device key. */
+class PluginOptionsTest {
+    @TempDir
+    static Path tmp;
+    static String previousFile;
+    static Context context;
+    static CommandService commands;
+
+    @BeforeAll
+    static void start() {
+        previousFile = System.getProperty(PluginOptions.FILE_PROPERTY);
+        System.setProperty(PluginOptions.FILE_PROPERTY, tmp.resolve("options.properties").toString());
+        context = new Context(CommandService.class);
+        commands = context.service(CommandService.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.dispose();
+        if (previousFile == null) System.clearProperty(PluginOptions.FILE_PROPERTY);
+        else System.setProperty(PluginOptions.FILE_PROPERTY, previousFile);
+    }
+
+    @AfterEach
+    void backToAutomatic() throws Exception {
+        Files.deleteIfExists(PluginOptions.file());
+        PluginOptions.defaults().applyToEngine(null);
+    }
+
+    static <T> T run(Class<T> command, Object... inputs) throws Exception {
+        return command.cast(commands.run(command.asSubclass(org.scijava.command.Command.class), true, inputs).get()
+                .getDelegateObject());
+    }
+
+    /** The innermost message of what a headless command run threw. */
+    static String failure(org.junit.jupiter.api.function.Executable run) {
+        Throwable t = assertThrows(Exception.class, run);
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
+    }
+
+    @Test
+    void savedOptionsAreReadBackAndDamageFallsBackToTheDefaults() throws Exception {
+        assertEquals(PluginOptions.defaults(), PluginOptions.load()); // nothing saved yet
+        new PluginOptions(3, DeviceChoice.CPU, 2).save();
+        assertEquals(new PluginOptions(3, DeviceChoice.CPU, 2), PluginOptions.load());
+        assertEquals(2, PluginOptions.load().batchSize(0));
+        assertEquals(5, PluginOptions.load().batchSize(5)); // a command's own batch size wins
+        Files.writeString(PluginOptions.file(), "threads=lots\ndevice=cpu\n");
+        assertEquals(PluginOptions.defaults(), PluginOptions.load());
+        assertThrows(IllegalArgumentException.class, () -> new PluginOptions(-1, DeviceChoice.AUTO, 4));
+        assertThrows(IllegalArgumentException.class, () -> new PluginOptions(0, DeviceChoice.AUTO, 0));
+        assertTrue(PluginOptions.defaults().engineThreads() >= 1);
+    }
+
+    @Test
+    void optionsCommandSavesAppliesAndOpensWithWhatWasSaved() throws Exception {
+        BrainTumorOptionsCommand c = run(BrainTumorOptionsCommand.class, "threads", 1, "device", "cpu", "batchsize", 2);
+        assertEquals(new PluginOptions(1, DeviceChoice.CPU, 2), c.saved());
+        assertEquals(new PluginOptions(1, DeviceChoice.CPU, 2), PluginOptions.load());
+        assertEquals(1, JniUtils.getNumThreads());
+        assertTrue(DjlEngine.brief().contains("cpu(), 1 thread(s)"), DjlEngine.brief());
+        // a second run that sets only the batch size keeps the saved threads and device
+        BrainTumorOptionsCommand again = run(BrainTumorOptionsCommand.class, "batchsize", 3);
+        assertEquals(new PluginOptions(1, DeviceChoice.CPU, 3), again.saved());
+    }
+
+    @Test
+    void aGpuThatCannotBeUsedIsRefusedAndNothingIsSaved() throws Exception {
+        if (DjlEngine.start().getGpuCount() > 0) return; // only meaningful where PyTorch sees no GPU
+        new PluginOptions(1, DeviceChoice.CPU, 2).save();
+        String e = failure(() -> run(BrainTumorOptionsCommand.class, "threads", 2, "device", "gpu", "batchsize", 2));
+        assertTrue(e.contains("PyTorch cannot use a GPU here"), e);
+        assertEquals(new PluginOptions(1, DeviceChoice.CPU, 2), PluginOptions.load());
+        ij.ImagePlus image = new ij.ImagePlus("slice", new ij.process.ColorProcessor(16, 16));
+        String seg = failure(() -> run(SegmentTumorCommand.class, "image", image, "device", "gpu"));
+        assertTrue(seg.contains("device gpu"), seg);
+    }
+
+    @Test
+    void inferenceCommandsOfferTheSameDeviceChoicesAsTheOptions() throws Exception {
+        for (Class<?> c : new Class<?>[] {SegmentTumorCommand.class, ClassifyTumorSliceCommand.class}) {
+            Field f = c.getDeclaredField("device");
+            assertEquals(Arrays.asList(PluginOptions.commandDevices()), Arrays.asList(f.getAnnotation(Parameter.class).choices()),
+                    c.getSimpleName());
+            Field b = c.getDeclaredField("batchsize");
+            assertEquals("0", b.getAnnotation(Parameter.class).min(), c.getSimpleName() + ": 0 = as in the options");
+        }
+        Field d = BrainTumorOptionsCommand.class.getDeclaredField("device");
+        assertEquals(Arrays.asList(DeviceChoice.ids()), Arrays.asList(d.getAnnotation(Parameter.class).choices()));
+    }
+}
