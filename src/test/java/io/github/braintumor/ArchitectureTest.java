@@ -66,7 +66,7 @@ class ArchitectureTest {
             java.util.Map.entry("bench", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress",
                     "tensor")),
             java.util.Map.entry("app", Set.of("data", "engine", "eval", "infer", "io", "metrics", "model", "nn",
-                    "progress", "train")),
+                    "progress", "tensor", "train")),
             java.util.Map.entry("imagej", Set.of("data", "tensor")),
             java.util.Map.entry("fiji", Set.of("app", "data", "engine", "eval", "imagej", "infer", "io", "metrics",
                     "model", "nn", "progress", "report", "tensor", "train")),

@@ -32,6 +32,7 @@ public final class Main {
             new IouSubcommand(),
             new EvaluateSubcommand(),
             new DemoSubcommand(),
+            new ImportTorchScriptSubcommand(),
             new BenchSubcommand());
 
     public static final int OK = 0;

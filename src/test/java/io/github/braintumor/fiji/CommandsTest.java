@@ -277,4 +277,19 @@ class CommandsTest {
         while (t.getCause() != null) t = t.getCause();
         return String.valueOf(t.getMessage());
     }
+
+    @Test
+    void importTorchScriptCommandWritesAClassifierBundle(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String why = io.github.braintumor.model.TracedModules.unavailableReason();
+        org.junit.jupiter.api.Assumptions.assumeTrue(why == null, why);
+        java.nio.file.Path pt = io.github.braintumor.model.TracedModules.trace(dir.resolve("slice.pt"),
+                io.github.braintumor.model.TracedModules.SLICE_LOGITS, 128);
+        io.github.braintumor.fiji.command.ImportTorchScriptCommand c = run(
+                io.github.braintumor.fiji.command.ImportTorchScriptCommand.class, "torchscript", pt.toFile(),
+                "bundle", dir.resolve("cnn").toFile(), "kind", "classifier", "scores", "logits", "inputsize", 128,
+                "normalization", "divide255", "threshold", 0.5);
+        assertEquals("classifier", c.info().kind());
+        assertEquals(128, io.github.braintumor.model.ModelBundle.readInfo(dir.resolve("cnn")).modelInputSize());
+    }
 }

@@ -1,0 +1,79 @@
+package io.github.braintumor.app;
+
+import com.google.gson.JsonObject;
+import io.github.braintumor.io.OutputPaths;
+import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelInfo;
+import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.tensor.Normalization;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A TorchScript module (traced or scripted in PyTorch) made into a normal model bundle, for the CLI's
+ * {@code import-torchscript} and Fiji's Import TorchScript Model: what the module needs (normalisation, input
+ * size, whether it ends in a sigmoid) and the threshold are asked for and recorded in {@code model.json}.
+ *
+ * <pre>{@code
+ * ModelInfo info = TorchScriptImport.run(new TorchScriptImport.Request(Path.of("unet.pt"), Path.of("unet-bundle"),
+ *         ModelKind.UNET, "logits", 256, "divide255", 0.5f));
+ * // then: bin/brain-tumor segment DATA --model unet-bundle --out masks
+ * }</pre>
+ */
+public final class TorchScriptImport {
+    /** What the module's last layer gives (macro key and CLI option {@code scores}). */
+    public static final String[] OUTPUTS = {"logits", "probabilities"};
+
+    private TorchScriptImport() {}
+
+    /**
+     * @param torchScript the {@code .pt} file
+     * @param bundle      the bundle folder to write (absent, empty or a bundle of ours)
+     * @param kind        unet (a tumour probability per pixel) or classifier (one per slice)
+     * @param output      {@code logits} (the plugin applies a sigmoid) or {@code probabilities}
+     * @param inputSize   side of the square input the module was made for (slices are resampled to it)
+     * @param normalization id of the intensity normalisation the module expects (e.g. {@code divide255})
+     * @param threshold   probability threshold, 0..1
+     */
+    public record Request(Path torchScript, Path bundle, ModelKind kind, String output, int inputSize,
+            String normalization, float threshold) {}
+
+    /**
+     * Checks the request and the output folder before anything is written, then imports (the module is run once on
+     * a zero slice before the bundle is published).
+     *
+     * @return the description written to the bundle's model.json
+     * @throws IllegalArgumentException for a bad value, naming it and what is allowed
+     */
+    public static ModelInfo run(Request r) throws BundleException, io.github.braintumor.io.OutputRefusedException {
+        if (r.torchScript() == null || !Files.isRegularFile(r.torchScript())) {
+            throw new IllegalArgumentException("TorchScript file " + r.torchScript() + " does not exist: give the .pt"
+                    + " file saved by torch.jit.trace(...).save() or torch.jit.script(...).save()");
+        }
+        if (r.bundle() == null) throw new IllegalArgumentException("no output bundle folder given");
+        String output = r.output().toLowerCase(Locale.ROOT);
+        if (!java.util.List.of(OUTPUTS).contains(output)) {
+            throw new IllegalArgumentException("scores must be logits or probabilities, got '" + r.output() + "'");
+        }
+        if (r.inputSize() < 16 || r.inputSize() > 4096) {
+            throw new IllegalArgumentException("input size must be 16..4096 pixels, got " + r.inputSize());
+        }
+        if (!(r.threshold() >= 0 && r.threshold() <= 1)) {
+            throw new IllegalArgumentException("threshold must be between 0 and 1, got " + r.threshold());
+        }
+        Normalization.fromId(r.normalization()); // names the known ids when unknown
+        OutputPaths.checkBundle(r.bundle(), r.torchScript());
+        JsonObject architecture = new JsonObject();
+        architecture.addProperty("name", "torchscript");
+        architecture.addProperty("output", output);
+        architecture.addProperty("source", r.torchScript().getFileName().toString());
+        ModelInfo description = ModelInfo.builder(r.kind()).setArchitecture(architecture)
+                .optModelInputSize(r.inputSize()).optNormalization(r.normalization()).optThreshold(r.threshold())
+                .build();
+        try (ModelBundle bundle = ModelBundle.importTorchScript(r.torchScript(), description, r.bundle())) {
+            return bundle.info();
+        }
+    }
+}
