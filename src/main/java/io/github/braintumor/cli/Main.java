@@ -33,6 +33,8 @@ public final class Main {
             new EvaluateSubcommand(),
             new DemoSubcommand(),
             new ImportTorchScriptSubcommand(),
+            new BioImageIoSubcommands.Import(),
+            new BioImageIoSubcommands.Export(),
             new BenchSubcommand());
 
     public static final int OK = 0;

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  *       0. Buda computed the statistics after cropping/padding/resizing the volume; here they are computed
  *       on exactly the values given.
  * </ul>
+ * Models imported from bioimage.io describe per-slice normalisations instead; {@link SliceNormalization} has them.
  *
  * <pre>{@code
  * float[][] slices = {{0, 128, 255}};                 // one slice, one channel, three pixels
@@ -71,7 +72,25 @@ public interface Normalization {
                 return n;
             }
         }
+        SliceNormalization perSlice = id == null ? null : SliceNormalization.parse(id);
+        if (perSlice != null) return perSlice;
         throw new IllegalArgumentException("Unknown normalization '" + id + "'; known: "
-                + known().stream().map(Normalization::id).collect(Collectors.joining(", ")));
+                + known().stream().map(Normalization::id).collect(Collectors.joining(", "))
+                + " (and, per slice, scale-linear:GAIN:OFFSET, zero-mean-unit-variance[-joint], scale-range:PMIN:PMAX)");
     }
+
+    /** @return the id of {@code v * gain + offset} applied to every value ({@code scale-linear:GAIN:OFFSET}) */
+    static String linearId(double gain, double offset) {
+        return SliceNormalization.linearId(gain, offset);
+    }
+
+    /** @return the id of a per-slice, per-channel percentile range ({@code scale-range:PMIN:PMAX}) */
+    static String rangeId(double minPercentile, double maxPercentile) {
+        return SliceNormalization.rangeId(minPercentile, maxPercentile);
+    }
+
+    /** Per slice and channel {@code (v - mean) / (std + 1e-6)}. */
+    String ZERO_MEAN_UNIT_VARIANCE = "zero-mean-unit-variance";
+    /** The same over all channels of a slice together. */
+    String ZERO_MEAN_UNIT_VARIANCE_JOINT = "zero-mean-unit-variance-joint";
 }

@@ -262,4 +262,22 @@ class ModelCliTest {
         }
         assertTrue(Files.isDirectory(out.resolve("SYNTHETIC_masks")));
     }
+
+    @Test
+    void bioImageIoExportAndARefusedImportFromTheCommandLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        CliRun export = CliRun.of("export-bioimageio", TinyModels.unet().toString(), "--out", dir.resolve("card").toString());
+        assertEquals(Main.OK, export.code(), export.err());
+        assertTrue(Files.isRegularFile(dir.resolve("card/test_output.npy")));
+        CliRun back = CliRun.of("import-bioimageio", dir.resolve("card").toString(), "--out", dir.resolve("b").toString());
+        assertEquals(Main.BAD_INPUT, back.code(), back.err());
+        assertTrue(back.reason().contains("has no TorchScript weights"), back.reason());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliRun none = CliRun.of("import-bioimageio", empty.toString(), "--out", dir.resolve("c").toString());
+        assertEquals(Main.BAD_INPUT, none.code());
+        assertTrue(none.reason().contains("not a bioimage.io model package"), none.reason());
+        CliRun classifier = CliRun.of("export-bioimageio", TinyModels.classifier().toString(), "--out",
+                dir.resolve("cnn").toString());
+        assertEquals(Main.BAD_INPUT, classifier.code());
+        assertTrue(classifier.reason().contains("only segmentation (unet) bundles"), classifier.reason());
+    }
 }

@@ -292,4 +292,21 @@ class CommandsTest {
         assertEquals("classifier", c.info().kind());
         assertEquals(128, io.github.braintumor.model.ModelBundle.readInfo(dir.resolve("cnn")).modelInputSize());
     }
+
+    @Test
+    void exportBioImageIoCommandWritesTheDescriptionOfABundle(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        io.github.braintumor.fiji.command.BioImageIoCommands.Export c = run(
+                io.github.braintumor.fiji.command.BioImageIoCommands.Export.class, "bundle", TinyModels.unet().toFile(),
+                "output", dir.resolve("out").toFile(), "license", "");
+        assertTrue(c.exported().contains("a model card bioimage.io tools read but cannot run"), c.exported());
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("out/rdf.yaml")));
+        // importing it back is refused with the reason: DJL weights are not a bioimage.io weight format
+        ExecutionException e = assertThrows(ExecutionException.class, () -> run(
+                io.github.braintumor.fiji.command.BioImageIoCommands.Import.class, "source", dir.resolve("out").toFile(),
+                "bundle", dir.resolve("back").toFile()));
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        assertTrue(t.getMessage().contains("has no TorchScript weights"), t.getMessage());
+    }
 }

@@ -37,7 +37,7 @@ class PluginsConfigTest {
             }
         }
         assertEquals(scijava.keySet(), ij1.keySet());
-        assertEquals(11, ij1.size());
+        assertEquals(13, ij1.size());
         for (String cls : ij1.values()) {
             assertTrue(PlugIn.class.isAssignableFrom(Class.forName(cls)), cls + " is not an ImageJ PlugIn");
         }

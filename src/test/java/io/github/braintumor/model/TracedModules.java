@@ -37,7 +37,8 @@ public final class TracedModules {
     /** Two channels per pixel: the wrong shape for a UNet bundle. */
     public static final String TWO_CHANNELS = "nn.Conv2d(3, 2, 3, padding=1)";
 
-    private static int python(String script) throws IOException, InterruptedException {
+    /** Runs a Python script with Debian's PyTorch; its output goes to the test log. */
+    public static int python(String script) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(PYTHON.toString(), "-c", script).redirectErrorStream(true).start();
         p.getInputStream().transferTo(System.out);
         return p.waitFor(120, TimeUnit.SECONDS) ? p.exitValue() : -1;

@@ -23,8 +23,30 @@ class NormalizationTest {
     void fromIdErrorListsKnownIds() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Normalization.fromId("zscore"));
-        assertEquals("Unknown normalization 'zscore'; known: divide255, percentile-zscore", e.getMessage());
+        assertEquals("Unknown normalization 'zscore'; known: divide255, percentile-zscore (and, per slice,"
+                + " scale-linear:GAIN:OFFSET, zero-mean-unit-variance[-joint], scale-range:PMIN:PMAX)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Normalization.fromId("scale-linear:x:0"));
+        assertThrows(IllegalArgumentException.class, () -> Normalization.fromId("scale-range:50:10"));
         assertThrows(IllegalArgumentException.class, () -> Normalization.fromId(null));
+    }
+
+    @Test
+    void perSliceNormalisationsOfImportedModels() {
+        float[] batch = {0, 2, 4, 10, 10, 10}; // 2 slices, 1 channel, 3 pixels
+        Normalization.fromId(Normalization.linearId(0.5, -1)).normalizeBatch(batch, 2, 1);
+        assertArrayEquals(new float[] {-1, 0, 1, 4, 4, 4}, batch, 1e-6f);
+        float[] z = {1, 2, 3, 5, 5, 5};
+        Normalization.fromId("zero-mean-unit-variance").normalizeBatch(z, 2, 1); // each slice on its own
+        float s = (float) (1 / (Math.sqrt(2.0 / 3) + 1e-6));
+        assertArrayEquals(new float[] {-s, 0, s, 0, 0, 0}, z, 1e-5f);
+        float[] joint = {0, 0, 2, 2}; // 1 slice, 2 channels of 2 pixels: per channel all 0, jointly +-1
+        Normalization.fromId("zero-mean-unit-variance-joint").normalizeBatch(joint, 1, 2);
+        assertArrayEquals(new float[] {-1, -1, 1, 1}, joint, 1e-5f);
+        float[] r = {0, 5, 10};
+        Normalization.fromId(Normalization.rangeId(0, 100)).normalizeVolume(new float[][] {r}, 1);
+        assertArrayEquals(new float[] {0, 0.5f, 1}, r, 1e-5f);
+        assertEquals("scale-linear:0.5:-1", Normalization.linearId(0.5, -1));
+        assertEquals("scale-range:1:99.8", Normalization.rangeId(1, 99.8));
     }
 
     @Test

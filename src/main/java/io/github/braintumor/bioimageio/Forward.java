@@ -1,0 +1,36 @@
+package io.github.braintumor.bioimageio;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
+import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.tensor.Normalization;
+
+/** One forward pass as a bioimage.io consumer makes it: preprocessing, the network, the sigmoid (test tensors). */
+final class Forward {
+    private Forward() {}
+
+    /**
+     * @param raw    a (1, 3, H, W) tensor before preprocessing, C order
+     * @param logits whether the network's output still needs the sigmoid
+     * @return the output after postprocessing, C order
+     */
+    static float[] probabilities(ModelBundle bundle, float[] raw, long[] shape, String normalization, boolean logits)
+            throws BundleException {
+        float[] input = raw.clone();
+        Normalization.fromId(normalization).normalizeBatch(input, (int) shape[0], (int) shape[1]);
+        try (NDManager sub = bundle.model().getNDManager().newSubManager();
+                Predictor<NDList, NDList> p = bundle.model().newPredictor(new NoopTranslator())) {
+            NDArray y = p.predict(new NDList(sub.create(input, new Shape(shape)))).singletonOrThrow();
+            if (logits) y = ai.djl.nn.Activation.sigmoid(y);
+            return y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        } catch (TranslateException | RuntimeException e) {
+            throw new BundleException("The model cannot run a " + new Shape(shape) + " input: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.braintumor.fiji.command;
+
+import io.github.braintumor.bioimageio.BioImageIoExport;
+import io.github.braintumor.bioimageio.BioImageIoImport;
+import java.io.File;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** The bioimage.io commands of Plugins &gt; Brain Tumor: import a model package, export a bundle's description. */
+public final class BioImageIoCommands {
+    private BioImageIoCommands() {}
+
+    /**
+     * Plugins &gt; Brain Tumor &gt; Import bioimage.io Model. Macro:
+     * {@code run("Import bioimage.io Model", "source=[/m/model.zip] bundle=[/m/imported]");}
+     */
+    @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Import bioimage.io Model")
+    public static class Import extends BrainTumorCommand {
+        @Parameter(label = "Package (.zip, folder or rdf.yaml)", style = "open")
+        private File source;
+
+        @Parameter(label = "Bundle folder to write", style = "directory", persist = false)
+        private File bundle;
+
+        @Parameter(type = ItemIO.OUTPUT, label = "Imported")
+        private String imported;
+
+        private BioImageIoImport.Result result;
+
+        @Override
+        protected String label() {
+            return "Import bioimage.io Model";
+        }
+
+        @Override
+        protected void execute() throws Exception {
+            if (source == null || bundle == null) {
+                throw new IllegalArgumentException("give the package (source=) and the bundle folder (bundle=)");
+            }
+            result = BioImageIoImport.run(source.toPath(), bundle.toPath());
+            imported = result.summary();
+            if (log != null) log.info(label() + ": " + imported);
+        }
+
+        /** What the import wrote and checked. */
+        public BioImageIoImport.Result result() {
+            return result;
+        }
+    }
+
+    /**
+     * Plugins &gt; Brain Tumor &gt; Export bioimage.io Model. Macro:
+     * {@code run("Export bioimage.io Model", "bundle=[/m/unet] output=[/m/unet-bioimageio] license=CC-BY-NC-SA-4.0");}
+     */
+    @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Export bioimage.io Model")
+    public static class Export extends BrainTumorCommand {
+        @Parameter(label = "Model bundle (unet)", style = "directory")
+        private File bundle;
+
+        @Parameter(label = "Folder to write", style = "directory", persist = false)
+        private File output;
+
+        @Parameter(label = "Weights licence (SPDX; empty = the bundle's, else CC-BY-NC-SA-4.0)", required = false)
+        private String license = "";
+
+        @Parameter(type = ItemIO.OUTPUT, label = "Exported")
+        private String exported;
+
+        @Override
+        protected String label() {
+            return "Export bioimage.io Model";
+        }
+
+        @Override
+        protected void execute() throws Exception {
+            if (bundle == null || output == null) {
+                throw new IllegalArgumentException("give the bundle (bundle=) and the folder to write (output=)");
+            }
+            exported = BioImageIoExport.run(bundle.toPath(), output.toPath(),
+                    license == null || license.isBlank() ? null : license.trim()).summary();
+            if (log != null) log.info(label() + ": " + exported);
+        }
+
+        public String exported() {
+            return exported;
+        }
+    }
+}
