@@ -22,4 +22,6 @@ if (isOpen(base + "-probability")) print("segment_stack: probability map made");
 selectImage(base + "-mask");
 saveAs("Tiff", output + File.separator + base + "-mask.tif");
 Table.save(output + File.separator + base + "-segmentation.csv", "Tumor Segmentation");
+print("segment_stack: " + Table.size("Tumor Segmentation") + " slices in the table, tumour pixels in slice 1: "
+    + Table.get("tumour pixels", 0, "Tumor Segmentation"));
 print("segment_stack: wrote " + output + File.separator + base + "-mask.tif");

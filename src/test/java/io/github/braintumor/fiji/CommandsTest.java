@@ -309,4 +309,20 @@ class CommandsTest {
         while (t.getCause() != null) t = t.getCause();
         assertTrue(t.getMessage().contains("has no TorchScript weights"), t.getMessage());
     }
+
+    @Test
+    void tablesAreDeclaredOutputsAScriptGetsByName() throws Exception {
+        byte f = (byte) 255;
+        CommandModule iou = commands.run(ComputeIouCommand.class, true, "prediction",
+                masks("p", new byte[] {f, f, 0, 0}), "truth", masks("t", new byte[] {f, 0, 0, 0})).get();
+        assertEquals(0.5, ((ResultsTable) iou.getOutput("table")).getValue("IoU", 0), 1e-12);
+        PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        CommandModule seg = commands.run(SegmentTumorCommand.class, true, "image", patientStack(patient), "model",
+                TinyModels.unet().toFile()).get();
+        assertEquals(patient.slices().size(), ((ResultsTable) seg.getOutput("table")).size());
+        assertEquals(1, ((ResultsTable) seg.getOutput("volume")).size());
+        for (String name : List.of("table", "volume", "mask")) {
+            assertTrue(seg.getInfo().getOutput(name) != null, name + " is not a declared output");
+        }
+    }
 }

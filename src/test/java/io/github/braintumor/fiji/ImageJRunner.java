@@ -56,6 +56,12 @@ final class ImageJRunner {
 
     /** Runs {@code macros/<name>} with the argument string; returns exit code and the combined output. */
     static Result runMacro(String name, String argument, long timeoutSeconds) throws Exception {
+        return runMacro(name, argument, timeoutSeconds, List.of());
+    }
+
+    /** {@link #runMacro(String, String, long)} with more JVM options (e.g. a fresh {@code -Duser.home}). */
+    static Result runMacro(String name, String argument, long timeoutSeconds, List<String> jvmOptions)
+            throws Exception {
         Path ij = imagejDir();
         Path macro = Paths.get("macros", name).toAbsolutePath();
         // The plugin jar is found by ImageJ; its dependencies (and ImageJ itself) come from this JVM's class path,
@@ -71,6 +77,7 @@ final class ImageJRunner {
                 "-D" + PluginOptions.FILE_PROPERTY + "=" + ij.resolve("options.properties"),
                 "-cp", String.join(File.pathSeparator, cp), "ij.ImageJ", "-ijpath", ij.toString(),
                 "-batch", macro.toString(), argument));
+        cmd.addAll(3, jvmOptions); // after xvfb-run -a java
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Path log = Files.createTempFile(Paths.get("target"), "ij-macro-", ".log");
         pb.redirectOutput(log.toFile());

@@ -58,6 +58,24 @@ class MacroTest {
     }
 
     @Test
+    void theFirstMacroRunInAFreshInstallationNeedsNoSetUp() throws Exception {
+        // a user who never ran the plugin: no extracted libtorch, no model cache, no options; offline
+        Path home = Files.createDirectories(tmp.resolve("fresh-home"));
+        io.github.braintumor.data.PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        Path input = tmp.resolve("fresh.tif");
+        new ij.io.FileSaver(CommandsTest.patientStack(patient)).saveAsTiffStack(input.toString());
+        Path out = Files.createDirectories(tmp.resolve("fresh-out"));
+        ImageJRunner.Result r = ImageJRunner.runMacro("segment_stack.ijm", input + "|" + out, 300,
+                List.of("-Duser.home=" + home, "-Dai.djl.offline=true"));
+        assertTrue(Files.isRegularFile(out.resolve("fresh-mask.tif")), "no mask; ImageJ said:\n" + r.output());
+        try (var extracted = Files.walk(home)) { // the natives came out of the jar on first use, into the new home
+            assertTrue(extracted.anyMatch(p -> p.getFileName().toString().startsWith("libtorch")), "libtorch not"
+                    + " extracted under " + home + ":\n" + r.output());
+        }
+        assertTrue(Files.isDirectory(home.resolve(".braintumor/models")), "embedded model not unpacked in " + home);
+    }
+
+    @Test
     void segmentStackWritesMaskStackAndTable() throws Exception {
         io.github.braintumor.data.PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
         Path input = tmp.resolve("stack.tif");
@@ -71,6 +89,7 @@ class MacroTest {
         assertEquals(8, imp.getBitDepth());
         assertEquals(patient.slices().size(), CsvTable.read(out.resolve("stack-segmentation.csv")).rowCount());
         assertTrue(r.output().contains("probability map made"), "probability=true must read as true:\n" + r.output());
+        assertTrue(r.output().contains("segment_stack: " + patient.slices().size() + " slices in the table"), r.output());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.fiji.TaskProgress;
 import java.io.File;
+import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -46,6 +47,8 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
             persist = false)
     private String device = PluginOptions.FROM_OPTIONS;
 
+    // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
+    @Parameter(type = ItemIO.OUTPUT, label = "Tumor Classification")
     private ResultsTable table;
 
     /** An empty folder field means the embedded default model. */

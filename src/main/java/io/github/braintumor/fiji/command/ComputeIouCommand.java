@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.braintumor.fiji.ComputeIou;
 import io.github.braintumor.fiji.ResultTables;
+import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -19,6 +20,8 @@ public class ComputeIouCommand extends BrainTumorCommand {
     @Parameter(persist = false, label = "Ground truth (mask)")
     private ImagePlus truth;
 
+    // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
+    @Parameter(type = ItemIO.OUTPUT, label = "Tumor IoU")
     private ResultsTable table;
 
     @Override

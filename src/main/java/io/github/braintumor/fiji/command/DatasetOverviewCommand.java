@@ -5,6 +5,7 @@ import io.github.braintumor.data.DatasetOverview;
 import io.github.braintumor.fiji.OverviewTable;
 import io.github.braintumor.fiji.ResultTables;
 import java.io.File;
+import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -15,6 +16,8 @@ public class DatasetOverviewCommand extends BrainTumorCommand {
     @Parameter(label = "Data folder (kaggle_3m or patient folders)", style = "directory")
     private File data;
 
+    // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
+    @Parameter(type = ItemIO.OUTPUT, label = "Dataset Overview")
     private ResultsTable table;
     private DatasetOverview overview;
 

@@ -9,6 +9,7 @@ import io.github.braintumor.report.CsvTable;
 import io.github.braintumor.train.SearchResult;
 import java.io.File;
 import java.nio.file.Files;
+import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -45,6 +46,8 @@ public class RandomSearchClassifierCommand extends BrainTumorCommand {
     private int samples = 0;
 
     private SearchResult result;
+    // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
+    @Parameter(type = ItemIO.OUTPUT, label = "Random Search")
     private ResultsTable table;
 
     @Override

@@ -81,7 +81,11 @@ public class SegmentTumorCommand extends BrainTumorCommand {
 
     private java.util.List<ij.gui.Roi> rois = java.util.List.of();
 
+    // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
+    @Parameter(type = ItemIO.OUTPUT, label = "Tumor Segmentation")
     private ResultsTable table;
+    // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
+    @Parameter(type = ItemIO.OUTPUT, label = "Tumor Volume")
     private ResultsTable volume;
 
     /** An empty folder field means the embedded default model. */
