@@ -88,6 +88,7 @@ class PopulateAppIT {
         assertTrue(Files.isRegularFile(jars.resolve("api-0.36.0.jar")), listing(app));
         assertTrue(Files.isRegularFile(jars.resolve("pytorch-engine-0.36.0.jar")), listing(app));
         assertEquals(1, matching(jars, "pytorch-jni-.*-0\\.36\\.0\\.jar").size(), listing(app));
+        assertEquals(1, matching(jars, "snakeyaml-2\\..*\\.jar").size(), listing(app)); // bioimage.io rdf.yaml
         // The native libtorch jar goes to the platform folder, where Fiji's launcher adds it for this OS only.
         List<Path> natives = matching(app, "pytorch-native-cpu-.*\\.jar");
         assertEquals(1, natives.size(), listing(app));
@@ -104,7 +105,8 @@ class PopulateAppIT {
         // Exactly these artifacts (versions aside): provided (ij, scijava-common, imglib2) and test jars
         // (junit, slf4j-simple) stay out.
         Set<String> expected = new TreeSet<>(List.of("Brain_Tumor", "ij", "api", "pytorch-engine", "pytorch-jni",
-                "pytorch-native-cpu", "gson", "jna", "commons-codec", "commons-compress", "commons-io", "slf4j-api"));
+                "pytorch-native-cpu", "gson", "jna", "commons-codec", "commons-compress", "commons-io", "slf4j-api",
+                "snakeyaml"));
         Set<String> installed;
         try (Stream<Path> files = Files.walk(app)) {
             installed = files.filter(p -> p.toString().endsWith(".jar"))
