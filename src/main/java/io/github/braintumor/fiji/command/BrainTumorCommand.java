@@ -43,6 +43,8 @@ public abstract class BrainTumorCommand extends ContextCommand {
     @Override
     public final void run() {
         try {
+            // Fiji's macro preprocessor reads key=value only; a bare check-box word (ImageJ 1 style) is set here
+            io.github.braintumor.fiji.MacroOptions.applyBareWords(this, ij.Macro.getOptions());
             // threads and device as set in Brain Tumor Options (or this command's device key), before any model loads
             PluginOptions.load().applyToEngine(device());
             execute();

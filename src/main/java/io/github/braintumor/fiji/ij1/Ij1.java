@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
+import io.github.braintumor.fiji.MacroOptions;
 import io.github.braintumor.fiji.PluginOptions;
 import java.awt.GraphicsEnvironment;
 import java.util.concurrent.CancellationException;
@@ -70,16 +71,8 @@ final class Ij1 {
         if (options != null) Macro.setOptions(bareBooleans(options, keys));
     }
 
-    /**
-     * Macro options with SciJava's {@code key=true} / {@code key=false} for the given check boxes rewritten to
-     * ImageJ 1's bare word / nothing, so one macro line drives both twins.
-     */
+    /** {@link MacroOptions#bareBooleans}: the ImageJ 1 dialogs' reading of {@code key=true} / {@code key=false}. */
     static String bareBooleans(String options, String... keys) {
-        String s = " " + options;
-        for (String key : keys) {
-            s = s.replaceAll("(?i)(\\s)" + key + "=\\[?true\\]?(?=\\s|$)", "$1" + key)
-                    .replaceAll("(?i)\\s+" + key + "=\\[?false\\]?(?=\\s|$)", "");
-        }
-        return s.substring(1);
+        return MacroOptions.bareBooleans(options, keys);
     }
 }
