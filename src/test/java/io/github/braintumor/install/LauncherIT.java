@@ -1,0 +1,40 @@
+package io.github.braintumor.install;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.braintumor.data.PhantomGenerator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/brain-tumor} as a user starts it (after {@code package}): paths that are not ASCII under LANG=C. */
+class LauncherIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void nonAsciiPathsWorkUnderTheCLocale() throws Exception {
+        Path data = tmp.resolve("Patiënten-données");
+        PhantomGenerator.builder().optSeed(4).optPatients(1).optSlicesPerPatient(3).build().write(data);
+        Path out = tmp.resolve("Ergebnisse-ü");
+        ProcessBuilder pb = new ProcessBuilder("bin/brain-tumor", "segment", data.toString(), "--out", out.toString())
+                .redirectErrorStream(true);
+        pb.environment().put("LANG", "C");
+        pb.environment().put("LC_ALL", "C");
+        pb.environment().put("BRAIN_TUMOR_THREADS", "1");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), output);
+        assertEquals(0, p.exitValue(), output);
+        try (Stream<Path> files = Files.walk(out)) {
+            List<Path> masks = files.filter(f -> f.toString().endsWith("_pred.tif")).toList();
+            assertEquals(3, masks.size(), output);
+        }
+    }
+}
