@@ -133,7 +133,8 @@ public final class Main {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UsageException || t instanceof LggDataException || t instanceof BundleException
                     || t instanceof NoSuchFileException || t instanceof IllegalArgumentException
-                    || t instanceof OutputRefusedException) {
+                    || t instanceof OutputRefusedException
+                    || t instanceof io.github.braintumor.engine.EngineCacheException) {
                 return true;
             }
         }

@@ -67,6 +67,8 @@ public final class DjlEngine {
             started = Engine.getEngine(ENGINE_NAME);
             started.getVersion(); // forces the native library to load now, not at the first NDArray
         } catch (Throwable e) { // EngineException, IllegalArgumentException, UnsatisfiedLinkError...
+            java.io.IOException cache = extractionFailure(e);
+            if (cache != null) throw new EngineCacheException(cacheMessage(cache), e);
             throw new EngineUnavailableException(unavailableMessage(e), e);
         } finally {
             thread.setContextClassLoader(previous);
@@ -172,6 +174,30 @@ public final class DjlEngine {
         String cpu = arch.contains("aarch64") || arch.contains("arm64") ? "aarch64" : "x86_64";
         String system = os.startsWith("mac") ? "osx" : os.startsWith("win") ? "win" : "linux";
         return system + "-" + cpu;
+    }
+
+    /** The file-system failure under an engine start, when libtorch could not be extracted into DJL's cache. */
+    static java.io.IOException extractionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException io) return io;
+        }
+        return null;
+    }
+
+    /** One line: which cache folder failed and how to give DJL another. */
+    static String cacheMessage(java.io.IOException e) {
+        return "Cannot extract libtorch into Deep Java Library's cache (" + e.getClass().getSimpleName() + ": "
+                + e.getMessage() + "): make " + cacheDir() + " a writable folder, or point ENGINE_CACHE_DIR at one"
+                + " (environment, or -DENGINE_CACHE_DIR=DIR in BRAIN_TUMOR_JAVA_OPTS / Fiji's JVM options)";
+    }
+
+    /** Where DJL extracts libtorch: ENGINE_CACHE_DIR, else DJL_CACHE_DIR, else ~/.djl.ai. */
+    static String cacheDir() {
+        for (String key : new String[] {"ENGINE_CACHE_DIR", "DJL_CACHE_DIR"}) {
+            String v = System.getProperty(key, System.getenv(key));
+            if (v != null && !v.isBlank()) return v;
+        }
+        return java.nio.file.Path.of(System.getProperty("user.home"), ".djl.ai").toString();
     }
 
     static String unavailableMessage(Throwable e) {

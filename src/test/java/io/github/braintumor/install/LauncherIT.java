@@ -37,4 +37,24 @@ class LauncherIT {
             assertEquals(3, masks.size(), output);
         }
     }
+
+    @Test
+    void anUnwritableEngineCacheIsOneLineSayingWhereAndHow() throws Exception {
+        Path data = tmp.resolve("data");
+        PhantomGenerator.builder().optSeed(4).optPatients(1).optSlicesPerPatient(2).build().write(data);
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Files.writeString(home.resolve(".djl.ai"), "a file where DJL wants its cache folder");
+        ProcessBuilder pb = new ProcessBuilder("bin/brain-tumor", "segment", data.toString(), "--out",
+                tmp.resolve("out").toString()).redirectErrorStream(true);
+        pb.environment().put("BRAIN_TUMOR_JAVA_OPTS", "-Xmx1g -Duser.home=" + home);
+        pb.environment().remove("ENGINE_CACHE_DIR");
+        pb.environment().remove("DJL_CACHE_DIR");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), output);
+        assertEquals(2, p.exitValue(), output);
+        assertTrue(output.contains("Cannot extract libtorch into Deep Java Library's cache")
+                && output.contains("ENGINE_CACHE_DIR"), output);
+        assertTrue(!output.contains("\tat "), "a stack trace for a set-up the user can fix:\n" + output);
+    }
 }
