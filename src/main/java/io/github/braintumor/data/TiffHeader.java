@@ -84,6 +84,7 @@ final class TiffHeader {
                 if (ifd == null) throw corrupt(tif, "a page header is cut off", length);
                 ifd.order(order);
                 long width = 0, height = 0, samples = 1, bits = 1, compression = 1, subfile = 0;
+                long rowsPerStrip = -1, planar = 1, tileWidth = 0, tileLength = 0;
                 long[] offsets = null, counts = null;
                 for (int i = 0; i < n; i++) {
                     int at = 12 * i;
@@ -98,6 +99,10 @@ final class TiffHeader {
                         case 257 -> height = value;
                         case 259 -> compression = value;
                         case 277 -> samples = value;
+                        case 278 -> rowsPerStrip = value;
+                        case 284 -> planar = value;
+                        case 322 -> tileWidth = value;
+                        case 323 -> tileLength = value;
                         case 258 -> bits = values * 2 <= 4 ? value : firstShort(ch, pointer, length, order, bits);
                         case 273, 324 -> offsets = array(tif, ch, ifd, at, type, values, pointer, length, order);
                         case 279, 325 -> counts = array(tif, ch, ifd, at, type, values, pointer, length, order);
@@ -115,6 +120,12 @@ final class TiffHeader {
                 }
                 // A decoder given a strip cut short may wait for bytes that never come (ImageJ's LZW loop did).
                 checkStrips(tif, pages + 1, offsets, counts, length);
+                if (StripCheck.checks(compression) && offsets != null && counts != null) {
+                    // ImageJ fills what it cannot decode with zeros: a damaged strip would pass for an image
+                    decodeStrips(tif, ch, pages + 1, compression, offsets, counts,
+                            new Layout(width, height, Math.max(1, samples), bits, rowsPerStrip, planar, tileWidth,
+                                    tileLength), length);
+                }
                 Page page = new Page(width, height, Math.max(1, samples), bits);
                 if (pages == 0) {
                     first = page;
@@ -200,6 +211,39 @@ final class TiffHeader {
             if (offsets[i] >= length || end > length) {
                 throw corrupt(tif, "strip " + (i + 1) + " of " + offsets.length + " of page " + page
                         + " lies at bytes " + offsets[i] + ".." + end, length);
+            }
+        }
+    }
+
+    /** How a page's pixels are cut into strips or tiles. */
+    record Layout(long width, long height, long samples, long bits, long rowsPerStrip, long planar, long tileWidth,
+            long tileLength) {
+        /** Bytes strip (or tile) {@code i} of {@code n} holds once decoded. */
+        long expected(int i, int n) {
+            long perPixel = planar == 2 ? 1 : samples;
+            if (tileWidth > 0 && tileLength > 0) return (tileWidth * perPixel * bits + 7) / 8 * tileLength;
+            long rows = rowsPerStrip <= 0 || rowsPerStrip > height ? height : rowsPerStrip;
+            int perPlane = planar == 2 ? Math.max(1, n / (int) Math.max(1, samples)) : n;
+            long first = (long) (i % perPlane) * rows;
+            long these = Math.max(0, Math.min(rows, height - first));
+            return (width * perPixel * bits + 7) / 8 * these;
+        }
+    }
+
+    /** Decodes every strip with a bound ({@link StripCheck}); the first that is not whole refuses the file. */
+    private static void decodeStrips(Path tif, FileChannel ch, int page, long compression, long[] offsets,
+            long[] counts, Layout layout, long length) throws IOException, LggDataException {
+        for (int i = 0; i < offsets.length && i < counts.length; i++) {
+            long expected = layout.expected(i, offsets.length);
+            if (expected <= 0 || expected > Integer.MAX_VALUE) continue;
+            ByteBuffer strip = read(ch, offsets[i], counts[i], length);
+            if (strip == null) continue; // checkStrips has named it already
+            byte[] bytes = new byte[strip.remaining()];
+            strip.get(bytes);
+            String problem = StripCheck.problem(compression, bytes, (int) expected);
+            if (problem != null) {
+                throw new LggDataException(tif, "strip " + (i + 1) + " of " + offsets.length + " of page " + page
+                        + " is damaged: " + problem + ". Re-download or re-export the file.");
             }
         }
     }

@@ -176,6 +176,26 @@ class ReliabilityInputsTest {
         }
     }
 
+    @Test
+    void compressedTiffDamagedInsideIsRefusedNotSegmentedAsZeros() throws Exception {
+        for (String compression : new String[] {"LZW", "Deflate", "PackBits"}) {
+            Path whole = tmp.resolve(compression + "-intact.tif");
+            writeCompressed(whole, compression);
+            assertEquals(Main.OK, CliRun.of("classify", whole.toString(), "--model",
+                    TinyModels.classifier().toString()).code(), compression + " intact must pass the strip check");
+            if (compression.equals("PackBits")) continue; // no structure to break: see StripCheck
+            byte[] bytes = Files.readAllBytes(whole);
+            java.util.Random random = new java.util.Random(11);
+            for (int i = bytes.length / 3; i < bytes.length / 2; i++) bytes[i] = (byte) random.nextInt(256);
+            Path damaged = Files.write(tmp.resolve(compression + "-damaged.tif"), bytes); // full length
+            Path out = tmp.resolve("seg-damaged-" + compression);
+            CliRun seg = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of("segment",
+                    damaged.toString(), "--out", out.toString(), "--model", unet()));
+            refused(seg, "is damaged");
+            assertFalse(Files.exists(out));
+        }
+    }
+
     // ---- class 7: inputs users really have -------------------------------------------------------------------
 
     @Test
