@@ -167,20 +167,31 @@ public final class TrainingJobs {
      */
     public static SearchResult search(Settings s, int trials, int executions, int inputSize,
             ProgressListener progress, BooleanSupplier cancel) throws Exception {
+        return search(s, trials, executions, inputSize, false, progress, cancel);
+    }
+
+    /**
+     * As {@link #search(Settings, int, int, int, ProgressListener, BooleanSupplier)}; {@code overwrite} replaces
+     * what an earlier search recorded in the output folder (without it such a folder is refused before any work).
+     */
+    public static SearchResult search(Settings s, int trials, int executions, int inputSize, boolean overwrite,
+            ProgressListener progress, BooleanSupplier cancel) throws Exception {
         s.check();
         if (trials < 1) throw new IllegalArgumentException("trials must be at least 1, got " + trials);
         if (executions < 1) throw new IllegalArgumentException("executions must be at least 1, got " + executions);
         TrainingConfig.Builder training = s.config();
         checkInputs(s, training.build());
-        OutputPaths.checkFolder(s.output(), SEARCH_COMMAND, s.data());
+        OutputPaths.checkFolder(s.output(), SEARCH_COMMAND, overwrite, s.data());
         LggDataset data = LggDataset.index(s.data());
         PatientSplit split = split(data, s, training);
-        OutputPaths.claimFolder(s.output(), SEARCH_COMMAND);
+        java.util.Set<String> before = OutputPaths.beginRun(s.output(), SEARCH_COMMAND, overwrite);
         SearchSpace study = SearchSpace.study();
         SearchSpace space = new SearchSpace(study.baseFilters(), inputSize, study.denseDropout());
         SearchConfig config = new SearchConfig(trials, s.epochs(), executions, s.seed(), space, training.build(),
                 s.epochs());
-        return new RandomSearch().run(data, split, config, s.output(), progress, cancel);
+        SearchResult result = new RandomSearch().run(data, split, config, s.output(), progress, cancel);
+        OutputPaths.recordAdded(s.output(), SEARCH_COMMAND, before);
+        return result;
     }
 
     /**

@@ -60,7 +60,16 @@ public final class BioImageIoExport {
      */
     public static Result run(Path bundleDir, Path out, String license)
             throws BundleException, OutputRefusedException, IOException {
-        OutputPaths.checkFolder(out, COMMAND, bundleDir);
+        return run(bundleDir, out, license, false);
+    }
+
+    /**
+     * @param overwrite replace what an earlier export recorded in {@code out} (without it such a folder is refused
+     *     before any work); anything else in the folder is kept
+     */
+    public static Result run(Path bundleDir, Path out, String license, boolean overwrite)
+            throws BundleException, OutputRefusedException, IOException {
+        OutputPaths.checkFolder(out, COMMAND, overwrite, bundleDir);
         try (ModelBundle bundle = ModelBundle.load(bundleDir, null)) {
             ModelInfo info = bundle.info();
             if (info.modelKind() != ModelKind.UNET) {
@@ -91,9 +100,15 @@ public final class BioImageIoExport {
                         Files.isRegularFile(card) ? Files.readString(card) : null));
                 Map<String, Object> rdf = rdf(info, preprocessing, logits, weightsLicense, torchscript, staged);
                 Files.writeString(staged.resolve("rdf.yaml"), yaml(rdf));
-                OutputPaths.claimFolder(staged, COMMAND);
-                AtomicFiles.publishDirectory(staged, out);
-                staged = null;
+                // each file moved in whole; a later --overwrite removes exactly these
+                java.util.Set<String> before = OutputPaths.beginRun(out, COMMAND, overwrite);
+                try (var files = Files.list(staged)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        Files.move(f, out.resolve(f.getFileName().toString()),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                OutputPaths.recordAdded(out, COMMAND, before);
                 return new Result(out, torchscript, "bioimage.io " + FORMAT_VERSION + " description of " + bundleDir
                         + " -> " + out + (torchscript ? " (torchscript weights: runnable by bioimage.io tools)"
                         : " (DJL weights attached: a model card bioimage.io tools read but cannot run)"));

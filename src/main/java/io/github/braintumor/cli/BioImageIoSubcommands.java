@@ -59,23 +59,24 @@ final class BioImageIoSubcommands {
 
         @Override
         public String usage() {
-            return "export-bioimageio BUNDLE --out DIR [--license SPDX]\n"
+            return "export-bioimageio BUNDLE --out DIR [--license SPDX] [--overwrite]\n"
                     + "  BUNDLE     a unet bundle (e.g. from train-unet or import-torchscript)\n"
                     + "  --out      folder to write: rdf.yaml, README.md, cover.png, test_input.npy, test_output.npy and\n"
                     + "             the bundle's weights (absent, empty, or written by this command before)\n"
                     + "  --license  SPDX licence of the weights (default: the bundle's own, else CC-BY-NC-SA-4.0, the\n"
                     + "             LGG data's)\n"
+                    + "  --overwrite  replace what an earlier export wrote into --out (other files there are kept)\n"
                     + "TorchScript weights make a package bioimage.io tools can run; DJL weights are attached, and the\n"
                     + "description is a machine-readable model card (Java cannot write TorchScript or PyTorch pickles).";
         }
 
         @Override
         public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-            Args a = Args.parse(argv, Set.of("out", "license"), Set.of());
+            Args a = Args.parse(argv, Set.of("out", "license"), Set.of("overwrite"));
             a.expectPositional(1);
             Path bundle = a.existingPath(0, "BUNDLE");
             if (a.path("out") == null) throw new UsageException("--out DIR is required: the folder to write");
-            out.println(BioImageIoExport.run(bundle, a.path("out"), a.get("license", null)).summary());
+            out.println(BioImageIoExport.run(bundle, a.path("out"), a.get("license", null), a.has("overwrite")).summary());
             return Main.OK;
         }
     }

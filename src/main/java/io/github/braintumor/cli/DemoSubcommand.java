@@ -37,16 +37,17 @@ final class DemoSubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "demo [--data DIR] [--out DIR] [--unet BUNDLE --classifier BUNDLE]\n"
+        return "demo [--data DIR] [--out DIR] [--overwrite] [--unet BUNDLE --classifier BUNDLE]\n"
                 + "  --data  a data folder or patient folder (first patient is used); default: generate a SYNTHETIC\n"
                 + "          phantom patient (geometric shapes, not an MRI)\n"
                 + "  --out   output folder (default brain-tumor-demo): masks/, results CSV, overlay PNG\n"
+                + "  --overwrite  replace what an earlier 'demo' wrote into --out (without it such a folder is refused)\n"
                 + "  --unet, --classifier  use these model bundles instead of the embedded ones";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("data", "out", "unet", "classifier"), Set.of());
+        Args a = Args.parse(argv, Set.of("data", "out", "unet", "classifier"), Set.of("overwrite"));
         a.expectPositional(0);
         String unet = a.get("unet", "");
         String classifier = a.get("classifier", "");
@@ -60,10 +61,11 @@ final class DemoSubcommand implements Subcommand {
         }
         Path outDir = a.path("out") == null ? Paths.get("brain-tumor-demo") : a.path("out");
         Path data = a.path("data");
-        OutputPaths.checkFolder(outDir, name(), data, a.path("unet"), a.path("classifier"));
+        OutputPaths.checkFolder(outDir, name(), a.has("overwrite"), data, a.path("unet"), a.path("classifier"));
         String prefix = "";
+        java.util.Set<String> before = null;
         if (data == null) {
-            OutputPaths.claimFolder(outDir, name());
+            before = OutputPaths.beginRun(outDir, name(), a.has("overwrite"));
             prefix = SYNTHETIC;
             data = outDir.resolve(SYNTHETIC + "data");
             PhantomGenerator.builder().optSeed(7).optPatients(1).optSlicesPerPatient(12).build().write(data);
@@ -75,12 +77,14 @@ final class DemoSubcommand implements Subcommand {
         List<SliceImage> slices = v.read(err::println);
         TextProgressBar bar = new TextProgressBar(err);
         StackSegmentation.Output seg = StackSegmentation.run(slices,
-                new StackSegmentation.Settings(unet, Double.NaN, 8, 1.0), bar, () -> false);
-        List<StackClassification.Row> cls = StackClassification.run(slices, classifier, Double.NaN, 8, bar, () -> false);
+                new StackSegmentation.Settings(unet, Double.NaN, StackSegmentation.DEFAULT_BATCH_SIZE, 1.0), bar,
+                () -> false);
+        List<StackClassification.Row> cls = StackClassification.run(slices, classifier, Double.NaN,
+                StackSegmentation.DEFAULT_BATCH_SIZE, bar, () -> false);
         bar.finish();
         out.println(seg.postprocessingNote());
 
-        OutputPaths.claimFolder(outDir, name());
+        if (before == null) before = OutputPaths.beginRun(outDir, name(), a.has("overwrite"));
         Path masks = outDir.resolve(prefix + "masks");
         CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "classifier_label",
                 "classifier_probability", "tumour_pixels", "max_probability");
@@ -98,6 +102,7 @@ final class DemoSubcommand implements Subcommand {
         csv.build().write(table);
         Path png = outDir.resolve(prefix + "overlay_" + v.sliceIds().get(best) + ".png");
         writeOverlay(slices.get(best), seg.result().masks().get(best), png);
+        OutputPaths.recordAdded(outDir, name(), before);
         long tumourSlices = seg.rows().stream().filter(r -> r.tumourPixels() > 0).count();
         out.println(v.name() + ": " + slices.size() + " slices, " + tumourSlices + " with a predicted tumour");
         out.println("masks:   " + masks.toAbsolutePath());

@@ -30,7 +30,7 @@ final class EvaluateSubcommand implements Subcommand {
         return "evaluate DATA --out DIR [--unet BUNDLE] [--classifier BUNDLE] [--threshold T] [--lcc] [--tta]\n"
                 + "         [--min-area N] [--patients LIST] [--predictions DIR] [--write-threshold]\n"
                 + "         [--write-postprocessing] [--modalities as-is,flair-only,no-post,no-pre]\n"
-                + "         [--brightness 0.4,1.6]\n"
+                + "         [--brightness 0.4,1.6] [--overwrite]\n"
                 + "  DATA           data folder with ground truth masks (kaggle_3m or patient folders)\n"
                 + "  --out          output folder: summary.json, per_*.csv, thresholds.csv, postprocessing.csv,\n"
                 + "                 PNG charts and overlays, report.html\n"
@@ -50,6 +50,8 @@ final class EvaluateSubcommand implements Subcommand {
                 + "                 channel holds FLAIR, as the data set stores it): modalities.csv, modalities.png,\n"
                 + "                 a robustness section in summary.json, each condition in conditions/<name>/\n"
                 + "  --brightness   the same with every intensity scaled by each factor (darker/brighter scanners)\n"
+                + "  --overwrite    replace what an earlier 'evaluate' wrote into --out (without it such a folder is\n"
+                + "                 refused before any work, so two evaluations never mix)\n"
                 + "Each post-processing option is measured with and without it (postprocessing.csv).";
     }
 
@@ -57,7 +59,7 @@ final class EvaluateSubcommand implements Subcommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Set.of("out", "unet", "classifier", "threshold", "min-area", "patients",
                 "predictions", "modalities", "brightness"), Set.of("lcc", "tta", "write-threshold",
-                "write-postprocessing"));
+                "write-postprocessing", "overwrite"));
         a.expectPositional(1);
         Path data = a.existingPath(0, "DATA");
         Path outDir = a.path("out");
@@ -77,7 +79,7 @@ final class EvaluateSubcommand implements Subcommand {
                 .optLargestComponent(a.has("lcc")).optTta(a.has("tta")).optMinimumArea(minArea)
                 .optPatients(a.get("patients", null)).optPredictions(a.path("predictions"))
                 .optWriteThreshold(a.has("write-threshold")).optWritePostprocessing(a.has("write-postprocessing"))
-                .optConditions(conditions).build();
+                .optConditions(conditions).optOverwrite(a.has("overwrite")).build();
         TextProgressBar bar = new TextProgressBar(err);
         EvaluationResult r = request.run(bar, () -> false);
         bar.finish();

@@ -45,6 +45,7 @@ public final class EvaluationRequest {
     private final Path predictions;
     private final boolean writeThreshold;
     private final boolean writePostprocessing;
+    private final boolean overwrite;
     private final List<InputCondition> conditions;
 
     private EvaluationRequest(Builder b) {
@@ -60,6 +61,7 @@ public final class EvaluationRequest {
         predictions = b.predictions;
         writeThreshold = b.writeThreshold;
         writePostprocessing = b.writePostprocessing;
+        overwrite = b.overwrite;
         conditions = b.conditions == null ? List.of() : List.copyOf(b.conditions);
     }
 
@@ -73,7 +75,7 @@ public final class EvaluationRequest {
         return builder().setData(data).setOutput(output).optUnet(unet).optClassifier(classifier)
                 .optThreshold(threshold).optLargestComponent(lcc).optTta(tta).optMinimumArea(minArea)
                 .optPatients(patients).optPredictions(predictions).optWriteThreshold(writeThreshold)
-                .optWritePostprocessing(writePostprocessing).optConditions(conditions);
+                .optWritePostprocessing(writePostprocessing).optConditions(conditions).optOverwrite(overwrite);
     }
 
     /** @return data folder (kaggle_3m, its parent, or a folder of patient folders) */
@@ -170,14 +172,16 @@ public final class EvaluationRequest {
         }
         if (output == null) throw new IllegalArgumentException("No output folder given");
         // The output may not be (or be inside) the data, the predictions or a model, nor a folder of other files.
-        OutputPaths.checkFolder(output, COMMAND, data, predictions, unet, classifier);
+        OutputPaths.checkFolder(output, COMMAND, overwrite, data, predictions, unet, classifier);
         LggDataset dataset = LggDataset.index(data);
         List<String> ids = parsePatients(patients);
         evaluation(dataset, ids, progress, cancel).setOutput(output).build(); // its checks, before any file
         boolean existed = java.nio.file.Files.exists(output);
-        OutputPaths.claimFolder(output, COMMAND);
+        java.util.Set<String> before = OutputPaths.beginRun(output, COMMAND, overwrite);
         try {
-            return run(dataset, ids, evaluated, compare, progress, cancel);
+            EvaluationResult result = run(dataset, ids, evaluated, compare, progress, cancel);
+            OutputPaths.recordAdded(output, COMMAND, before); // what a later --overwrite may remove
+            return result;
         } catch (Exception e) {
             OutputPaths.unclaim(output, COMMAND, !existed); // a canceled or failed run leaves no marked empty folder
             throw e;
@@ -285,6 +289,7 @@ public final class EvaluationRequest {
         private Path predictions;
         private boolean writeThreshold;
         private boolean writePostprocessing;
+        private boolean overwrite;
         private List<InputCondition> conditions = List.of();
 
         private Builder() {}
@@ -363,6 +368,15 @@ public final class EvaluationRequest {
          *                            {@code minArea} as given) into the UNet bundle's model.json, so segmenting
          *                            applies it by default
          */
+        /**
+         * @param overwrite replace what an earlier evaluation recorded in the output folder (without it, such a
+         *     folder is refused before any work, so two runs never mix)
+         */
+        public Builder optOverwrite(boolean overwrite) {
+            this.overwrite = overwrite;
+            return this;
+        }
+
         public Builder optWritePostprocessing(boolean writePostprocessing) {
             this.writePostprocessing = writePostprocessing;
             return this;

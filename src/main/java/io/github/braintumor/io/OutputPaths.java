@@ -77,8 +77,35 @@ public final class OutputPaths {
         if (!overwrite && Files.isDirectory(real) && command.equals(owner(real))
                 && !entries(real).equals(List.of(MARKER))) {
             throw new OutputRefusedException("output folder " + folder + " holds an earlier '" + command + "' output:"
-                    + " pass --overwrite to replace it, or choose a new folder; nothing was changed");
+                    + " pass --overwrite (in Fiji: tick 'overwrite') to replace it, or choose a new folder; nothing was"
+                    + " changed");
         }
+    }
+
+    /**
+     * Starts a run of {@code command} writing into {@code folder} (checked with
+     * {@link #checkFolder(Path, String, boolean, Path...)}): with {@code overwrite}, removes what the earlier run
+     * recorded; claims the folder; returns the entries there now, for {@link #recordAdded} once the run is done.
+     *
+     * <pre>{@code
+     * Set<String> before = OutputPaths.beginRun(out, "evaluate", overwrite);
+     * ... write the outputs ...
+     * OutputPaths.recordAdded(out, "evaluate", before);   // a later --overwrite removes exactly these
+     * }</pre>
+     */
+    public static java.util.Set<String> beginRun(Path folder, String command, boolean overwrite) throws IOException {
+        if (overwrite) removeEarlier(folder, command);
+        claimFolder(folder, command);
+        return new java.util.TreeSet<>(entries(folder));
+    }
+
+    /** Records the entries directly in {@code folder} that were not there at {@link #beginRun}. */
+    public static void recordAdded(Path folder, String command, java.util.Set<String> before) throws IOException {
+        List<String> added = new ArrayList<>();
+        for (String name : entries(folder)) {
+            if (!before.contains(name) && !name.equals(MARKER)) added.add(name);
+        }
+        recordWritten(folder, command, added);
     }
 
     /**

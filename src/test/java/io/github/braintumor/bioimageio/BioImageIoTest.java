@@ -169,8 +169,12 @@ class BioImageIoTest {
             assertEquals(List.of("b", "c", "y", "x"), o.description().output().axes());
             assertEquals(3, o.description().input().channels());
         }
-        // a second export into the folder it wrote replaces it; a folder of someone else's files is refused
-        BioImageIoExport.run(TinyModels.unet(), out, "MIT");
+        // a second export into the folder it wrote is refused unless asked to overwrite, which keeps others' files
+        assertThrows(io.github.braintumor.io.OutputRefusedException.class,
+                () -> BioImageIoExport.run(TinyModels.unet(), out, "MIT"));
+        Files.writeString(out.resolve("my-notes.txt"), "mine");
+        BioImageIoExport.run(TinyModels.unet(), out, "MIT", true);
+        assertTrue(Files.isRegularFile(out.resolve("my-notes.txt")));
         String second = Files.readString(out.resolve("rdf.yaml"));
         assertTrue(second.contains("license: MIT"), second);
         Path mine = Files.createDirectories(tmp.resolve("mine"));

@@ -131,4 +131,22 @@ class EvaluateSubcommandTest {
             assertTrue(r.out().contains(o), o);
         }
     }
+
+    @Test
+    void aSecondEvaluationIntoTheSameFolderIsRefusedUnlessOverwriteWhichKeepsOtherFiles() throws Exception {
+        Path out = tmp.resolve("again");
+        String one = d.patients().get(0).id();
+        assertEquals(Main.OK, CliRun.of("evaluate", data.toString(), "--out", out.toString(), "--predictions",
+                pred.toString(), "--patients", one).code());
+        Files.writeString(out.resolve("my-notes.txt"), "mine");
+        CliRun again = CliRun.of("evaluate", data.toString(), "--out", out.toString(), "--predictions", pred.toString());
+        assertEquals(Main.BAD_INPUT, again.code(), again.err());
+        assertTrue(again.reason().contains("earlier 'evaluate' output: pass --overwrite"), again.reason());
+        assertEquals(1L, Json.read(out.resolve("summary.json")).get("patients"), "the refused run changed nothing");
+        CliRun over = CliRun.of("evaluate", data.toString(), "--out", out.toString(), "--predictions", pred.toString(),
+                "--overwrite");
+        assertEquals(Main.OK, over.code(), over.err());
+        assertEquals(3L, Json.read(out.resolve("summary.json")).get("patients"));
+        assertTrue(Files.isRegularFile(out.resolve("my-notes.txt")), "--overwrite removed a file it did not write");
+    }
 }

@@ -261,6 +261,16 @@ class ModelCliTest {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("SYNTHETIC_overlay_.*\\.png")));
         }
         assertTrue(Files.isDirectory(out.resolve("SYNTHETIC_masks")));
+        // the same folder again: refused unless --overwrite, which replaces only what the demo wrote
+        CliRun again = CliRun.of("demo", "--out", out.toString(), "--unet", TinyModels.unet().toString(),
+                "--classifier", TinyModels.classifier().toString());
+        assertEquals(Main.BAD_INPUT, again.code(), again.err());
+        assertTrue(again.reason().contains("pass --overwrite"), again.reason());
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        assertEquals(Main.OK, CliRun.of("demo", "--out", out.toString(), "--overwrite", "--unet",
+                TinyModels.unet().toString(), "--classifier", TinyModels.classifier().toString()).code());
+        assertTrue(Files.isRegularFile(out.resolve("notes.txt")));
+        assertEquals(12, CsvTable.read(out.resolve("SYNTHETIC_results.csv")).rowCount());
     }
 
     @Test

@@ -65,6 +65,10 @@ public final class BioImageIoCommands {
         @Parameter(label = "Weights licence (SPDX; empty = the bundle's, else CC-BY-NC-SA-4.0)", required = false)
         private String license = "";
 
+        // not persisted: replacing an earlier export is asked for each time
+        @Parameter(label = "Overwrite an earlier export in the folder", persist = false)
+        private boolean overwrite = false;
+
         @Parameter(type = ItemIO.OUTPUT, label = "Exported")
         private String exported;
 
@@ -79,7 +83,7 @@ public final class BioImageIoCommands {
                 throw new IllegalArgumentException("give the bundle (bundle=) and the folder to write (output=)");
             }
             exported = BioImageIoExport.run(bundle.toPath(), output.toPath(),
-                    license == null || license.isBlank() ? null : license.trim()).summary();
+                    license == null || license.isBlank() ? null : license.trim(), overwrite).summary();
             if (log != null) log.info(label() + ": " + exported);
         }
 

@@ -53,6 +53,10 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
     @Parameter(label = "Write the best threshold into the UNet bundle")
     private boolean writethreshold = false;
 
+    // not persisted: replacing an earlier evaluation is asked for each time
+    @Parameter(label = "Overwrite an earlier evaluation in the output folder", persist = false)
+    private boolean overwrite = false;
+
     @Parameter(label = "Also simulate missing modalities (e.g. as-is,flair-only,no-post,no-pre; empty = none)",
             required = false)
     private String modalities = "";
@@ -70,7 +74,8 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
     @Override
     protected void execute() throws Exception {
         EvaluationRequest request = EvaluateModels.request(text(data), text(output), text(unet), text(classifier),
-                threshold, lcc, tta, minarea, patients, text(predictions), writethreshold, modalities, brightness);
+                threshold, lcc, tta, minarea, patients, text(predictions), writethreshold, modalities, brightness)
+                .toBuilder().optOverwrite(overwrite).build();
         try (TaskProgress p = progress()) {
             result = request.run(p, this::isCanceled);
         } catch (CancellationException e) {

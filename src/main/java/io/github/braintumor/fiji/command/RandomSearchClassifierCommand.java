@@ -45,6 +45,10 @@ public class RandomSearchClassifierCommand extends BrainTumorCommand {
     @Parameter(label = "Samples per epoch (0 = all)", min = "0")
     private int samples = 0;
 
+    // not persisted: replacing an earlier search is asked for each time
+    @Parameter(label = "Overwrite an earlier search in the output folder", persist = false)
+    private boolean overwrite = false;
+
     private SearchResult result;
     // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
     @Parameter(type = ItemIO.OUTPUT, label = "Random Search")
@@ -60,7 +64,8 @@ public class RandomSearchClassifierCommand extends BrainTumorCommand {
         TrainingJobs.Settings s = new TrainingJobs.Settings(data == null ? null : data.toPath(),
                 output == null ? null : output.toPath(), epochs, batchsize, 1e-3, 0, seed, samples);
         try (TaskProgress p = progress()) {
-            result = TrainingJobs.search(s, trials, executions, p, this::isCanceled);
+            result = TrainingJobs.search(s, trials, executions, TrainingJobs.DEFAULT_SEARCH_INPUT, overwrite, p,
+                    this::isCanceled);
         }
         if (result.table() != null && Files.isRegularFile(result.table())) {
             CsvTable csv = CsvTable.read(result.table());

@@ -34,17 +34,20 @@ public final class BioImageIoPlugins {
 
         @Override
         public void run(String arg) {
+            Ij1.acceptBooleanValues("overwrite");
             GenericDialog gd = new GenericDialog(TITLE);
             gd.addDirectoryField("bundle (unet)", "");
             gd.addDirectoryField("output folder to write", "");
             gd.addStringField("license of the weights (SPDX; empty = the bundle's, else CC-BY-NC-SA-4.0)", "", 20);
+            gd.addCheckbox("overwrite (replace an earlier export in the folder)", false);
             gd.showDialog();
             if (gd.wasCanceled()) return;
             String bundle = gd.getNextString();
             String out = gd.getNextString();
             String license = gd.getNextString().trim();
+            boolean overwrite = gd.getNextBoolean();
             Ij1.guarded(TITLE, () -> IJ.log(TITLE + ": " + BioImageIoExport.run(Path.of(bundle), Path.of(out),
-                    license.isEmpty() ? null : license).summary()));
+                    license.isEmpty() ? null : license, overwrite).summary()));
         }
     }
 }

@@ -16,7 +16,7 @@ import io.github.braintumor.fiji.IjProgress;
  */
 public class EvaluateModelsPlugin implements PlugIn {
     static final String TITLE = EvaluateModels.LABEL;
-    private static final String[] CHECKBOXES = {"lcc", "tta", "writethreshold"};
+    private static final String[] CHECKBOXES = {"lcc", "tta", "writethreshold", "overwrite"};
 
     @Override
     public void run(String arg) {
@@ -36,12 +36,14 @@ public class EvaluateModelsPlugin implements PlugIn {
         gd.addCheckbox("writethreshold (write the best threshold into the UNet bundle)", false);
         gd.addStringField("modalities (e.g. as-is,flair-only,no-post,no-pre; empty = none)", "", 40);
         gd.addStringField("brightness (factors, e.g. 0.4,1.6; empty = none)", "", 40);
+        gd.addCheckbox("overwrite (replace an earlier evaluation in the output folder)", false);
         gd.showDialog();
         if (gd.wasCanceled()) return;
         EvaluationRequest request = EvaluateModels.request(gd.getNextString(), gd.getNextString(),
                 gd.getNextString(), gd.getNextString(), gd.getNextNumber(), gd.getNextBoolean(),
                 gd.getNextBoolean(), (int) gd.getNextNumber(), gd.getNextString(), gd.getNextString(),
-                gd.getNextBoolean(), gd.getNextString(), gd.getNextString());
+                gd.getNextBoolean(), gd.getNextString(), gd.getNextString()).toBuilder()
+                .optOverwrite(gd.getNextBoolean()).build();
         Ij1.guarded(TITLE, () -> {
             IjProgress progress = new IjProgress();
             EvaluationResult result = request.run(progress, progress.escapePressed());

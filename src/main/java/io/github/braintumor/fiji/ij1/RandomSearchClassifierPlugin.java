@@ -20,17 +20,21 @@ public class RandomSearchClassifierPlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
+        Ij1.acceptBooleanValues("overwrite");
         GenericDialog gd = TrainingDialog.open(TITLE, "output folder", 5, false);
         gd.addNumericField("trials", 10, 0);
         gd.addNumericField("executions per trial", 2, 0);
+        gd.addCheckbox("overwrite (replace an earlier search in the output folder)", false);
         gd.showDialog();
         if (gd.wasCanceled()) return;
         TrainingJobs.Settings s = TrainingDialog.read(gd, false);
         int trials = (int) gd.getNextNumber();
         int executions = (int) gd.getNextNumber();
+        boolean overwrite = gd.getNextBoolean();
         Ij1.guarded(TITLE, () -> {
             IjProgress progress = new IjProgress();
-            SearchResult r = TrainingJobs.search(s, trials, executions, progress, progress.escapePressed());
+            SearchResult r = TrainingJobs.search(s, trials, executions, TrainingJobs.DEFAULT_SEARCH_INPUT, overwrite,
+                    progress, progress.escapePressed());
             progress.done();
             if (r.table() != null && Files.isRegularFile(r.table())) {
                 CsvTable csv = CsvTable.read(r.table());
