@@ -341,8 +341,9 @@ public final class CohortJob {
                 Function<String, Path> files = ref.local()
                         ? s -> PatientInputs.localPath(ref.location()).resolve(Path.of(s).getFileName())
                         : s -> stage.resolve(ref.id()).resolve(Path.of(s).getFileName());
-                records.add(o.scores().record(files));
-                scores.add(o.scores());
+                PatientScores mine = o.scores();
+                records.add(mine.record(files));
+                scores.add(mine);
             }
             EvaluationResult result = Jobs.evaluation(spec, path(spec.unet()), path(spec.classifier()))
                     .setOutput(out).build().combine(records, scores, seconds);

@@ -41,15 +41,35 @@ final class PatientTask {
     /**
      * What the driver gets back for one patient.
      *
-     * @param scores    evaluate: the numbers the cohort tables are added up from; else null
+     * @param scores    evaluate: the numbers the cohort tables are added up from, compressed ({@link #scores()}
+     *                  gives them back; the example masks are mostly zeros, so ~0.5 MB per patient becomes a few KB
+     *                  on the way to the driver); else null
      * @param slices    segment: the patient's rows of segmentation.csv; else null
      * @param volumes   segment: its row of volumes.csv; else null
      * @param failure   why the patient failed (one line), or null when it is done
      * @param attempt   the task attempt that produced this (0 = first)
      */
-    record Outcome(String patient, PatientScores scores, List<List<String>> slices, List<List<String>> volumes,
+    record Outcome(String patient, byte[] packedScores, List<List<String>> slices, List<List<String>> volumes,
             String failure, int attempt, double seconds) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        PatientScores scores() {
+            if (packedScores == null) return null;
+            try (var in = new java.io.ObjectInputStream(new java.util.zip.InflaterInputStream(
+                    new java.io.ByteArrayInputStream(packedScores)))) {
+                return (PatientScores) in.readObject();
+            } catch (java.io.IOException | ClassNotFoundException e) {
+                throw new IllegalStateException("cannot read the scores of patient " + patient + ": " + e, e);
+            }
+        }
+
+        static byte[] pack(PatientScores s) throws java.io.IOException {
+            var bytes = new java.io.ByteArrayOutputStream();
+            try (var out = new java.io.ObjectOutputStream(new java.util.zip.DeflaterOutputStream(bytes))) {
+                out.writeObject(s);
+            }
+            return bytes.toByteArray();
+        }
 
         boolean failed() {
             return failure != null;
@@ -65,7 +85,7 @@ final class PatientTask {
             Path folder = PatientInputs.localCopy(ref, scratch, conf.get());
             Outcome o = spec.command() == Command.EVALUATE ? evaluate(spec, ref, folder, attempt)
                     : segment(spec, ref, folder, attempt);
-            return new Outcome(o.patient(), o.scores(), o.slices(), o.volumes(), null, attempt,
+            return new Outcome(o.patient(), o.packedScores(), o.slices(), o.volumes(), null, attempt,
                     (System.nanoTime() - start) / 1e9);
         } catch (FaultInjection.InjectedFault | Error e) {
             throw e;
@@ -111,7 +131,7 @@ final class PatientTask {
             AtomicFiles.deleteRecursively(staged);
             throw e;
         }
-        return new Outcome(ref.id(), scores, null, null, null, attempt, 0);
+        return new Outcome(ref.id(), Outcome.pack(scores), null, null, null, attempt, 0);
     }
 
     private static Outcome segment(JobSpec spec, PatientInputs.Ref ref, Path folder, int attempt) throws Exception {
