@@ -20,7 +20,7 @@ import java.io.Serializable;
  * @param output     the output folder (absolute, shared by driver and workers)
  * @param dataRoot   the input as given, for the summary
  */
-public record JobSpec(Command command, String unet, boolean unetEmbedded, String classifier,
+record JobSpec(Command command, String unet, boolean unetEmbedded, String classifier,
         boolean classifierEmbedded, Double threshold, boolean lcc, boolean tta, int minArea,
         boolean postprocessingNone, int batch, int threads, String output, String dataRoot) implements Serializable {
     private static final long serialVersionUID = 1L;

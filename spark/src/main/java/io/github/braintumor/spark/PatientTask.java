@@ -39,6 +39,18 @@ final class PatientTask {
     private PatientTask() {}
 
     /**
+     * Writing or publishing the output failed (disk full, a speculative twin published first): not the patient's
+     * fault, so the task fails and Spark retries it instead of listing the patient in failures.csv.
+     */
+    static final class OutputFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputFailure(String patient, Exception cause) {
+            super("cannot write the output of patient " + patient + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    /**
      * What the driver gets back for one patient.
      *
      * @param scores    evaluate: the numbers the cohort tables are added up from, compressed ({@link #scores()}
@@ -87,7 +99,7 @@ final class PatientTask {
                     : segment(spec, ref, folder, attempt);
             return new Outcome(o.patient(), o.packedScores(), o.slices(), o.volumes(), null, attempt,
                     (System.nanoTime() - start) / 1e9);
-        } catch (FaultInjection.InjectedFault | Error e) {
+        } catch (FaultInjection.InjectedFault | OutputFailure | Error e) {
             throw e;
         } catch (Exception e) {
             if (Thread.currentThread().isInterrupted() || (tc != null && tc.isInterrupted())) throw e; // a kill
@@ -108,11 +120,15 @@ final class PatientTask {
     private static Outcome evaluate(JobSpec spec, PatientInputs.Ref ref, Path folder, int attempt) throws Exception {
         PatientRecord patient = index(ref, folder);
         Path target = Path.of(spec.output()).resolve(EVALUATE_PATIENTS).resolve(ref.id());
-        Path staged = AtomicFiles.newSiblingTempDir(target);
+        Path staged = staging(ref, target);
         PatientScores scores;
         try (WorkerModels.Lease<Evaluation.Scorer> scorer = WorkerModels.scorer(spec)) {
             scores = scorer.get().score(patient, (p, masks, w, h) -> {
-                writeMasks(staged, p.slices(), masks, w, h, attempt);
+                try {
+                    writeMasks(staged, p.slices(), masks, w, h, attempt);
+                } catch (java.io.IOException e) {
+                    throw new OutputFailure(p.id(), e);
+                }
             });
         } catch (FaultInjection.InjectedFault e) {
             throw e; // as a killed executor would: the temporary folder stays, the driver sweeps it
@@ -129,8 +145,10 @@ final class PatientTask {
             AtomicFiles.publishDirectory(staged, target);
         } catch (Exception | Error e) {
             AtomicFiles.deleteRecursively(staged);
+            if (e instanceof Exception x) throw new OutputFailure(ref.id(), x);
             throw e;
         }
+        FaultInjection.maybeFailAfterPublish(ref.id(), attempt);
         return new Outcome(ref.id(), Outcome.pack(scores), null, null, null, attempt, 0);
     }
 
@@ -147,7 +165,7 @@ final class PatientTask {
             result = StackSegmentation.run(images, settings, unet.get(), ProgressListener.silent(), () -> false);
         }
         Path target = Path.of(spec.output()).resolve(ref.id());
-        Path staged = AtomicFiles.newSiblingTempDir(target);
+        Path staged = staging(ref, target);
         try {
             List<SliceMask> masks = result.result().masks();
             byte[][] pixels = masks.stream().map(SliceMask::pixels).toArray(byte[][]::new);
@@ -157,12 +175,22 @@ final class PatientTask {
             throw e;
         } catch (Exception | Error e) {
             AtomicFiles.deleteRecursively(staged);
+            if (e instanceof Exception x) throw new OutputFailure(ref.id(), x);
             throw e;
         }
+        FaultInjection.maybeFailAfterPublish(ref.id(), attempt);
         List<String> ids = patient.slices().stream().map(s -> PredictionLayout.stem(s.image())).toList();
         CsvTable.Builder slices = SegmentationTables.slices(), volumes = SegmentationTables.volumes();
         SegmentationTables.add(slices, volumes, ref.id(), ids, result);
         return new Outcome(ref.id(), null, rows(slices.build()), rows(volumes.build()), null, attempt, 0);
+    }
+
+    private static Path staging(PatientInputs.Ref ref, Path target) {
+        try {
+            return AtomicFiles.newSiblingTempDir(target);
+        } catch (java.io.IOException e) {
+            throw new OutputFailure(ref.id(), e);
+        }
     }
 
     /** The masks in {@code segment}'s file names; the fault hook fires after the first half is written. */

@@ -1,11 +1,22 @@
 package io.github.braintumor.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.braintumor.app.SegmentationTables;
+import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.PatientRecord;
+import io.github.braintumor.data.PredictionLayout;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
+import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.eval.Evaluation;
 import io.github.braintumor.eval.EvaluationRequest;
 import io.github.braintumor.progress.ProgressListener;
@@ -132,14 +143,16 @@ class CohortJobTest {
     void aTaskKilledHalfWayThroughAPatientIsRedoneWithoutDuplicates() throws Exception {
         Path out = tmp.resolve("spark-fault");
         int fired = FaultInjection.fired();
-        System.setProperty(FaultInjection.PROPERTY, ids.get(1));
+        System.setProperty(FaultInjection.PROPERTY, ids.get(1)); // dies half-way through its masks
+        System.setProperty(FaultInjection.AFTER_PUBLISH, ids.get(2)); // dies after its folder is complete
         CohortResult r;
         try {
             r = evaluate(out, data.toString()).build().run(spark);
         } finally {
             System.clearProperty(FaultInjection.PROPERTY);
+            System.clearProperty(FaultInjection.AFTER_PUBLISH);
         }
-        assertEquals(fired + 1, FaultInjection.fired(), "the fault fired once, on the first attempt");
+        assertEquals(fired + 2, FaultInjection.fired(), "each fault fired once, on the first attempt");
         assertEquals(ids, r.done());
         assertSameAsSingle(single, out);
         CsvTable perSlice = SparkTestData.csv(out.resolve("per_slice.csv"));
@@ -150,9 +163,12 @@ class CohortJobTest {
         assertEquals(SparkTestData.PATIENTS * SparkTestData.SLICES, keys.size());
         // no half-written folder is left: only the complete patient folders
         assertEquals(ids, SparkTestData.names(out.resolve("patients")));
-        Path redone = out.resolve("patients").resolve(ids.get(1));
-        assertEquals(SparkTestData.SLICES, SparkTestData.names(redone).stream().filter(n -> n.endsWith("_pred.tif"))
-                .count());
+        for (String id : ids.subList(1, 3)) { // redone: one complete folder each, its tables once
+            Path redone = out.resolve("patients").resolve(id);
+            assertEquals(SparkTestData.SLICES, SparkTestData.names(redone).stream()
+                    .filter(n -> n.endsWith("_pred.tif")).count());
+            assertEquals(SparkTestData.SLICES, SparkTestData.csv(redone.resolve("per_slice.csv")).rowCount());
+        }
     }
 
     @Test
@@ -185,6 +201,26 @@ class CohortJobTest {
                 .optUnet(unet).optLog(s -> { });
         job.build().run(spark);
         CsvTable first = SparkTestData.csv(out.resolve("segmentation.csv"));
+        // what the single-machine segment computes per patient (the same app calls the CLI makes)
+        CsvTable.Builder slices = SegmentationTables.slices(), volumes = SegmentationTables.volumes();
+        try (ModelBundle bundle = ModelBundle.load(unet, ModelKind.UNET)) {
+            for (PatientRecord p : LggDataset.index(data).patients()) {
+                List<SliceImage> images = new java.util.ArrayList<>();
+                for (SliceRecord r : p.slices()) images.add(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE));
+                StackSegmentation.Output o = StackSegmentation.run(images, new StackSegmentation.Settings("",
+                        Double.NaN, StackSegmentation.DEFAULT_BATCH_SIZE, 1.0), bundle, ProgressListener.silent(),
+                        () -> false);
+                SegmentationTables.add(slices, volumes, p.id(), p.slices().stream()
+                        .map(r -> PredictionLayout.stem(r.image())).toList(), o);
+                for (int i = 0; i < images.size(); i++) {
+                    SliceMask written = LggTiff.readMask(PredictionLayout.path(out, p.slices().get(i)),
+                            LggTiff.ANY_SIZE);
+                    assertArrayEquals(o.result().masks().get(i).pixels(), written.pixels(), p.id() + " " + i);
+                }
+            }
+        }
+        assertEquals(slices.build(), first);
+        assertEquals(volumes.build(), SparkTestData.csv(out.resolve("volumes.csv")));
         UsageException e = assertThrows(UsageException.class, () -> job.build().run(spark));
         assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
         Files.writeString(out.resolve("notes.txt"), "mine");
@@ -196,6 +232,19 @@ class CohortJobTest {
         Files.writeString(foreign.resolve("thesis.docx"), "x");
         assertThrows(UsageException.class, () -> CohortJob.builder(Command.SEGMENT).addInput(data.toString())
                 .setOutput(foreign).optLog(s -> { }).build().run(spark));
+    }
+
+    @Test
+    void withoutModelsItEvaluatesTheEmbeddedOnesAsEvaluateDoes() throws Exception {
+        Path singleDefault = tmp.resolve("single-default");
+        EvaluationRequest.builder().setData(data).setOutput(singleDefault).build()
+                .run(ProgressListener.silent(), () -> false);
+        Path out = tmp.resolve("spark-default");
+        CohortJob.builder(Command.EVALUATE).addInput(data.toString()).setOutput(out).optLog(s -> { }).build()
+                .run(spark);
+        assertSameAsSingle(singleDefault, out);
+        assertTrue(SparkTestData.csv(out.resolve("per_slice.csv")).column("classifier_probability").stream()
+                .noneMatch(String::isEmpty), "the embedded classifier ran");
     }
 
     @Test
