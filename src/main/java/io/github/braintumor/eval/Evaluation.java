@@ -49,6 +49,11 @@ import java.util.function.BooleanSupplier;
  *
  * // masks written earlier by `brain-tumor segment` (<patient>/<slice>_pred.tif), no model needed:
  * Evaluation.ofPredictions(truth, Path.of("seg-out")).setOutput(Path.of("eval-out")).build().run();
+ *
+ * // the same in two halves, for workers elsewhere (the Spark module): score each patient, add the scores up
+ * try (Evaluation.Scorer s = Evaluation.forCohort(root).optUnet(unet).buildScorer()) { scores.add(s.score(patient)); }
+ * EvaluationReport.write(Evaluation.forCohort(root).optUnet(unet).setOutput(out).build()
+ *         .combine(records, scores, seconds));
  * }</pre>
  */
 public final class Evaluation {
@@ -277,19 +282,18 @@ public final class Evaluation {
                     + " patients with buildScorer() and add them up with combine()");
         }
         long start = System.nanoTime();
-        List<PatientScores> scores = new ArrayList<>(patients.size());
+        Totals totals = new Totals();
         int sliceCount = 0;
         try (Scorer scorer = new Scorer(b)) {
             for (int p = 0; p < patients.size(); p++) {
                 if (b.cancel.getAsBoolean()) throw new CancellationException("Evaluation canceled");
                 PatientRecord patient = patients.get(p);
-                scores.add(scorer.score(patient));
+                totals.add(patient, scorer.score(patient)); // streamed: only counts and a few examples stay
                 sliceCount += patient.slices().size();
                 report(p + 1, start, patient, sliceCount);
             }
         }
-        EvaluationResult result = combine(scores.stream().map(PatientScores::record).toList(), scores,
-                (System.nanoTime() - start) / 1e9);
+        EvaluationResult result = totals.finish((System.nanoTime() - start) / 1e9);
         EvaluationReport.write(result);
         return result;
     }
@@ -308,23 +312,35 @@ public final class Evaluation {
         if (patients.size() != scores.size()) {
             throw new IllegalArgumentException(patients.size() + " patients but " + scores.size() + " scores");
         }
-        Resolved r = resolve(b);
-        boolean segmenting = r.segmenting();
-        List<Variant> variants = segmenting ? Variant.compared(b.tta, b.lcc, b.minArea) : List.of();
-        EvaluationResult.Collector collector = new EvaluationResult.Collector(variants, EXAMPLES);
-        ThresholdSweep sweep = r.sweeping() ? ThresholdSweep.withDefaultThresholds() : null;
-        for (int p = 0; p < patients.size(); p++) {
-            PatientScores s = scores.get(p);
-            if (!s.patient().equals(patients.get(p).id())) {
-                throw new IllegalArgumentException("Scores of " + s.patient() + " given for patient "
-                        + patients.get(p).id());
+        Totals totals = new Totals();
+        for (int p = 0; p < patients.size(); p++) totals.add(patients.get(p), scores.get(p));
+        return totals.finish(seconds);
+    }
+
+    /** The running sums of {@link #run()} and {@link #combine}: one patient's scores added at a time. */
+    private final class Totals {
+        private final Resolved r = resolve(b);
+        private final EvaluationResult.Collector collector = new EvaluationResult.Collector(
+                r.segmenting() ? Variant.compared(b.tta, b.lcc, b.minArea) : List.of(), EXAMPLES);
+        private final ThresholdSweep sweep = r.sweeping() ? ThresholdSweep.withDefaultThresholds() : null;
+
+        private Totals() throws Exception {
+        }
+
+        void add(PatientRecord patient, PatientScores s) {
+            if (!s.patient().equals(patient.id())) {
+                throw new IllegalArgumentException("Scores of " + s.patient() + " given for patient " + patient.id());
             }
-            collector.add(patients.get(p), s);
+            collector.add(patient, s);
             if (sweep != null) for (long[] counts : s.sweepCounts()) sweep.acceptCounts(counts);
         }
-        EvaluationResult.Settings settings = new EvaluationResult.Settings(r.threshold(), r.classifierThreshold(),
-                b.lcc, b.tta, b.minArea, r.models(), r.unetLearningCurve(), r.classifierLearningCurve(), b.dataRoot);
-        return collector.finish(settings, sweep, seconds, b.output, b.condition, b.robustness);
+
+        EvaluationResult finish(double seconds) {
+            EvaluationResult.Settings settings = new EvaluationResult.Settings(r.threshold(),
+                    r.classifierThreshold(), b.lcc, b.tta, b.minArea, r.models(), r.unetLearningCurve(),
+                    r.classifierLearningCurve(), b.dataRoot);
+            return collector.finish(settings, sweep, seconds, b.output, b.condition, b.robustness);
+        }
     }
 
     /** What the summary says about the models, from the bundles' model.json (weights are not loaded). */
