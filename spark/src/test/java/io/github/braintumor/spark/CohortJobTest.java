@@ -137,6 +137,13 @@ class CohortJobTest {
         long tp = perSlice.column("tp").stream().mapToLong(Long::parseLong).sum();
         assertEquals(tp, df.agg(org.apache.spark.sql.functions.sum("tp")).first().getLong(0));
         assertEquals(df.count(), spark.read().parquet(out.resolve(CohortJob.PARQUET).toString()).count());
+
+        // again with --overwrite: the same numbers, and a file of the user's in the folder is kept, never recorded
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        evaluate(out, data.toString()).optOverwrite(true).build().run(spark);
+        assertSameAsSingle(single, out);
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+        assertFalse(Files.readString(out.resolve(".brain-tumor-output")).contains("notes.txt"));
     }
 
     @Test
