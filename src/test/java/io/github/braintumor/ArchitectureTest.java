@@ -65,8 +65,9 @@ class ArchitectureTest {
                     "train")),
             java.util.Map.entry("bench", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress",
                     "tensor")),
+            // app.SegmentationTables: the segment command's CSV tables, shared by the CLI and the Spark module
             java.util.Map.entry("app", Set.of("data", "engine", "eval", "infer", "io", "metrics", "model", "nn",
-                    "progress", "tensor", "train")),
+                    "progress", "report", "tensor", "train")),
             java.util.Map.entry("bioimageio", Set.of("data", "engine", "io", "metrics", "model", "report", "tensor")),
             java.util.Map.entry("imagej", Set.of("data", "tensor")),
             java.util.Map.entry("fiji", Set.of("app", "bioimageio", "data", "engine", "eval", "imagej", "infer", "io", "metrics",

@@ -126,21 +126,33 @@ public final class StackSegmentation {
         if (slices.isEmpty()) throw new IllegalArgumentException("no slices to segment");
         if (settings.batchSize() < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + settings.batchSize());
         try (ModelBundle bundle = ModelChoice.load(settings.model(), ModelKind.UNET)) {
-            InferenceOptions.Builder options = InferenceOptions.builder().optBatchSize(settings.batchSize());
-            if (!settings.modelThreshold()) options.optThreshold((float) settings.threshold());
-            PostProcessingSettings post = settings.postprocessing() == PostProcessingChoice.NONE
-                    ? PostProcessingSettings.OFF : bundle.info().postProcessing();
-            try (Segmenter segmenter = new PostProcessedSegmenter(new DefaultSegmenter(bundle, options.build()),
-                    post)) {
-                ModalityCheck modalities = ModalityCheck.of(slices);
-                modalities.warning(bundle.info()).ifPresent(progress::onMessage);
-                SegmentationResult result = segmenter.segment(slices, progress, cancel);
-                TumourVolume volume = TumourVolume.of(result.masks(), slices.subList(0, result.masks().size()),
-                        settings.pixelArea(), settings.sliceThickness(), settings.unit());
-                Output out = new Output(result, rows(result, settings.pixelArea(), modalities), post,
-                        settings.postprocessing(), modalities, volume);
-                return out;
-            }
+            return run(slices, settings, bundle, progress, cancel);
+        }
+    }
+
+    /**
+     * {@link #run(List, Settings, ProgressListener, BooleanSupplier)} with a bundle loaded by the caller (who
+     * closes it): for segmenting many volumes with one model load, e.g. a worker of a distributed run.
+     * {@code settings.model()} is not read.
+     */
+    public static Output run(List<SliceImage> slices, Settings settings, ModelBundle bundle, ProgressListener progress,
+            BooleanSupplier cancel) throws Exception {
+        if (slices.isEmpty()) throw new IllegalArgumentException("no slices to segment");
+        if (settings.batchSize() < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + settings.batchSize());
+        InferenceOptions.Builder options = InferenceOptions.builder().optBatchSize(settings.batchSize());
+        if (!settings.modelThreshold()) options.optThreshold((float) settings.threshold());
+        PostProcessingSettings post = settings.postprocessing() == PostProcessingChoice.NONE
+                ? PostProcessingSettings.OFF : bundle.info().postProcessing();
+        try (Segmenter segmenter = new PostProcessedSegmenter(new DefaultSegmenter(bundle, options.build()),
+                post)) {
+            ModalityCheck modalities = ModalityCheck.of(slices);
+            modalities.warning(bundle.info()).ifPresent(progress::onMessage);
+            SegmentationResult result = segmenter.segment(slices, progress, cancel);
+            TumourVolume volume = TumourVolume.of(result.masks(), slices.subList(0, result.masks().size()),
+                    settings.pixelArea(), settings.sliceThickness(), settings.unit());
+            Output out = new Output(result, rows(result, settings.pixelArea(), modalities), post,
+                    settings.postprocessing(), modalities, volume);
+            return out;
         }
     }
 

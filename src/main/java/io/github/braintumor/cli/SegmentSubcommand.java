@@ -2,11 +2,11 @@ package io.github.braintumor.cli;
 
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.app.SegmentationTables;
 import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.report.CsvTable;
-import io.github.braintumor.metrics.TumourVolume;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,9 +16,9 @@ import java.util.Set;
 
 /** {@code brain-tumor segment INPUT --out DIR}: UNet masks for a TIFF, a patient folder or a data folder. */
 final class SegmentSubcommand implements Subcommand {
-    public static final String CSV = "segmentation.csv";
+    public static final String CSV = SegmentationTables.CSV;
     /** One row per volume (file or patient): tumour volume and intensities. */
-    public static final String VOLUMES_CSV = "volumes.csv";
+    public static final String VOLUMES_CSV = SegmentationTables.VOLUMES_CSV;
 
     @Override
     public String name() {
@@ -78,11 +78,8 @@ final class SegmentSubcommand implements Subcommand {
 
     private int segment(List<Inputs.Volume> volumes, StackSegmentation.Settings settings, Path outDir,
             PrintStream out, PrintStream err) throws Exception {
-        CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "tumour_pixels", "max_probability",
-                "modalities");
-        CsvTable.Builder volumesCsv = CsvTable.builder().setColumns("patient", "slices", "tumour_voxels",
-                "tumour_slices", "largest_slice", "largest_slice_pixels", "mean_pre_contrast", "mean_flair",
-                "mean_post_contrast", "modalities");
+        CsvTable.Builder csv = SegmentationTables.slices();
+        CsvTable.Builder volumesCsv = SegmentationTables.volumes();
         TextProgressBar bar = new TextProgressBar(err);
         int written = 0;
         int done = 0;
@@ -141,16 +138,7 @@ final class SegmentSubcommand implements Subcommand {
             }
         }
         OutputPaths.recordWritten(outDir, name(), List.of(entry));
-        for (int i = 0; i < rows.size(); i++) {
-            csv.addRow(v.name(), v.sliceIds().get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability(),
-                    rows.get(i).modalities());
-        }
-        TumourVolume tv = result.volume();
-        double[] mean = tv.meanIntensity();
-        volumesCsv.addRow(v.name(), rows.size(), tv.voxels(), tv.tumourSlices(),
-                tv.largestSlice() == 0 ? null : v.sliceIds().get(tv.largestSlice() - 1), (long) tv.largestSliceArea(),
-                mean.length == 3 ? finite(mean[0]) : null, mean.length == 3 ? finite(mean[1]) : null,
-                mean.length == 3 ? finite(mean[2]) : null, result.modalities().volume().id());
+        SegmentationTables.add(csv, volumesCsv, v.name(), v.sliceIds(), result);
         return v.file() != null ? 1 : rows.size();
     }
 
@@ -159,10 +147,6 @@ final class SegmentSubcommand implements Subcommand {
         csv.build().write(outDir.resolve(CSV));
         volumesCsv.build().write(outDir.resolve(VOLUMES_CSV));
         OutputPaths.recordWritten(outDir, name(), List.of(CSV, VOLUMES_CSV));
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 
     static StackSegmentation.PostProcessingChoice postprocessing(String value) throws UsageException {

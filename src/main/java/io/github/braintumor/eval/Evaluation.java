@@ -7,6 +7,7 @@ import io.github.braintumor.data.PatientRecord;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.metrics.Confusion;
 import io.github.braintumor.metrics.ThresholdSweep;
 import io.github.braintumor.infer.HorizontalFlip;
 import io.github.braintumor.infer.ModalityCheck;
@@ -48,6 +49,11 @@ import java.util.function.BooleanSupplier;
  *
  * // masks written earlier by `brain-tumor segment` (<patient>/<slice>_pred.tif), no model needed:
  * Evaluation.ofPredictions(truth, Path.of("seg-out")).setOutput(Path.of("eval-out")).build().run();
+ *
+ * // the same in two halves, for workers elsewhere (the Spark module): score each patient, add the scores up
+ * try (Evaluation.Scorer s = Evaluation.forCohort(root).optUnet(unet).buildScorer()) { scores.add(s.score(patient)); }
+ * EvaluationReport.write(Evaluation.forCohort(root).optUnet(unet).setOutput(out).build()
+ *         .combine(records, scores, seconds));
  * }</pre>
  */
 public final class Evaluation {
@@ -80,6 +86,17 @@ public final class Evaluation {
         return b;
     }
 
+    /**
+     * Settings for evaluating patients one by one elsewhere ({@link Builder#buildScorer()}) and adding up their
+     * scores here ({@link #combine}), without an index of the data: distributed runs (the Spark module) list and
+     * read the patients themselves. {@code dataRoot} is only recorded in the summary ({@code options.data}).
+     * {@link #run()} is refused: it needs the data set.
+     */
+    public static Builder forCohort(Path dataRoot) {
+        Builder b = new Builder(null, dataRoot);
+        return b;
+    }
+
     /** Where {@code segment} writes a slice's predicted mask and this class looks for it. */
     public static Path predictionPath(Path predictionsFolder, SliceRecord slice) {
         return io.github.braintumor.data.PredictionLayout.path(predictionsFolder, slice);
@@ -104,9 +121,17 @@ public final class Evaluation {
         private ProgressListener progress = ProgressListener.silent();
         private BooleanSupplier cancel = () -> false;
 
+        private final Path dataRoot;
+
         private Builder(LggDataset data) {
             if (data == null) throw new IllegalArgumentException("No data set given: index a data folder first");
             this.data = data;
+            this.dataRoot = data.root();
+        }
+
+        private Builder(LggDataset data, Path dataRoot) {
+            this.data = data;
+            this.dataRoot = dataRoot;
         }
 
         /** Only these patients, in this order (default: all of the data set). */
@@ -171,6 +196,27 @@ public final class Evaluation {
          */
         public Evaluation build() {
             if (output == null) throw new IllegalArgumentException("No output folder given (setOutput)");
+            check();
+            if (predictions != null && !Files.isDirectory(predictions)) {
+                throw new IllegalArgumentException("Predictions folder " + predictions + " does not exist: give the"
+                        + " --out folder of 'brain-tumor segment'");
+            }
+            return new Evaluation(this, data == null ? List.of() : selectPatients());
+        }
+
+        /**
+         * Loads the models once for evaluating patients one at a time ({@link Scorer#score}); the output folder,
+         * the patient list and the data index are not needed. Close it after use.
+         *
+         * @throws IllegalArgumentException as {@link #build()}
+         * @throws io.github.braintumor.model.BundleException a bundle that is missing, damaged or of the wrong kind
+         */
+        public Scorer buildScorer() throws Exception {
+            check();
+            return new Scorer(this);
+        }
+
+        private void check() {
             int sources = (unet != null ? 1 : 0) + (segmentationModel != null ? 1 : 0) + (predictions != null ? 1 : 0);
             if (sources > 1) {
                 throw new IllegalArgumentException("Give one source of masks: a UNet bundle, a segmentation model or"
@@ -196,11 +242,6 @@ public final class Evaluation {
                 throw new IllegalArgumentException("Simulated input conditions need a model: predicted masks were"
                         + " made from the input as it was");
             }
-            if (predictions != null && !Files.isDirectory(predictions)) {
-                throw new IllegalArgumentException("Predictions folder " + predictions + " does not exist: give the"
-                        + " --out folder of 'brain-tumor segment'");
-            }
-            return new Evaluation(this, selectPatients());
         }
 
         private List<PatientRecord> selectPatients() {
@@ -236,70 +277,183 @@ public final class Evaluation {
      * @throws CancellationException when the cancel supplier said so (nothing is written)
      */
     public EvaluationResult run() throws Exception {
+        if (b.data == null) {
+            throw new IllegalStateException("An evaluation made by forCohort has no data set to run on: score the"
+                    + " patients with buildScorer() and add them up with combine()");
+        }
         long start = System.nanoTime();
-        Map<String, Object> modelInfo = new LinkedHashMap<>();
-        ModelBundle unetBundle = null, classifierBundle = null;
-        BundleModels.Segmentation bundleSegmenter = null;
-        BundleModels.Classification bundleClassifier = null;
-        try {
-            SegmentationModel segmenter = b.segmentationModel;
-            ClassificationModel classify = b.classificationModel;
-            Double threshold = b.threshold;
-            double classifierThreshold = b.classifierThreshold;
-            Path learningCurveUnet = null, learningCurveClassifier = null;
-            if (b.unet != null) {
-                unetBundle = ModelBundle.load(b.unet, ModelKind.UNET);
-                bundleSegmenter = BundleModels.segmenter(unetBundle, b.batchSize);
-                segmenter = bundleSegmenter;
-                if (threshold == null) threshold = (double) unetBundle.info().threshold();
-                modelInfo.put("unet", describe(b.unet, unetBundle.info()));
-                learningCurveUnet = learningCurve(b.unet, unetBundle.info());
-            } else if (segmenter != null) {
-                modelInfo.put("unet", Map.of("name", b.segmentationName == null ? "in-memory" : b.segmentationName));
-            } else {
-                modelInfo.put("unet", null);
-            }
-            if (b.classifier != null) {
-                classifierBundle = ModelBundle.load(b.classifier, ModelKind.CLASSIFIER);
-                bundleClassifier = BundleModels.classifier(classifierBundle, b.batchSize);
-                classify = bundleClassifier;
-                classifierThreshold = classifierBundle.info().threshold();
-                modelInfo.put("classifier", describe(b.classifier, classifierBundle.info()));
-                learningCurveClassifier = learningCurve(b.classifier, classifierBundle.info());
-            } else if (classify != null) {
-                modelInfo.put("classifier", Map.of("name", b.classificationName == null ? "in-memory"
-                        : b.classificationName));
-            } else {
-                modelInfo.put("classifier", null);
-            }
-            modelInfo.put("predictions", b.predictions == null ? null : b.predictions.toAbsolutePath().toString());
-            if (segmenter != null && threshold == null) threshold = 0.5;
-
-            boolean segmenting = segmenter != null || b.predictions != null;
-            List<Variant> variants = segmenting ? Variant.compared(b.tta, b.lcc, b.minArea) : List.of();
-            EvaluationResult.Collector collector = new EvaluationResult.Collector(variants, EXAMPLES);
-            ThresholdSweep sweep = segmenter != null ? ThresholdSweep.withDefaultThresholds() : null;
-            int sliceCount = 0;
+        Totals totals = new Totals();
+        int sliceCount = 0;
+        try (Scorer scorer = new Scorer(b)) {
             for (int p = 0; p < patients.size(); p++) {
                 if (b.cancel.getAsBoolean()) throw new CancellationException("Evaluation canceled");
                 PatientRecord patient = patients.get(p);
-                evaluatePatient(patient, segmenter, classify, threshold, sweep, variants, collector);
+                totals.add(patient, scorer.score(patient)); // streamed: only counts and a few examples stay
                 sliceCount += patient.slices().size();
                 report(p + 1, start, patient, sliceCount);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            EvaluationResult.Settings settings = new EvaluationResult.Settings(threshold,
-                    Double.isNaN(classifierThreshold) ? null : classifierThreshold, b.lcc, b.tta, b.minArea,
-                    modelInfo, learningCurveUnet, learningCurveClassifier, b.data.root());
-            EvaluationResult result = collector.finish(settings, sweep, seconds, b.output, b.condition,
-                    b.robustness);
-            EvaluationReport.write(result);
-            return result;
-        } finally {
+        }
+        EvaluationResult result = totals.finish((System.nanoTime() - start) / 1e9);
+        EvaluationReport.write(result);
+        return result;
+    }
+
+    /**
+     * Adds up patients scored one by one (here or by workers elsewhere) into the result {@link #run()} gives for
+     * the same patients in the same order; writes nothing ({@link EvaluationReport#write} or
+     * {@link EvaluationReport#writeTables} do). The bundles' model.json are read again for the summary.
+     *
+     * @param patients the records to report (their image and mask paths are read for the example pictures)
+     * @param scores   one per patient, same order
+     * @param seconds  the time the scoring took, for the summary
+     */
+    public EvaluationResult combine(List<PatientRecord> patients, List<PatientScores> scores, double seconds)
+            throws Exception {
+        if (patients.size() != scores.size()) {
+            throw new IllegalArgumentException(patients.size() + " patients but " + scores.size() + " scores");
+        }
+        Totals totals = new Totals();
+        for (int p = 0; p < patients.size(); p++) totals.add(patients.get(p), scores.get(p));
+        return totals.finish(seconds);
+    }
+
+    /** The running sums of {@link #run()} and {@link #combine}: one patient's scores added at a time. */
+    private final class Totals {
+        private final Resolved r = resolve(b);
+        private final EvaluationResult.Collector collector = new EvaluationResult.Collector(
+                r.segmenting() ? Variant.compared(b.tta, b.lcc, b.minArea) : List.of(), EXAMPLES);
+        private final ThresholdSweep sweep = r.sweeping() ? ThresholdSweep.withDefaultThresholds() : null;
+
+        private Totals() throws Exception {
+        }
+
+        void add(PatientRecord patient, PatientScores s) {
+            if (!s.patient().equals(patient.id())) {
+                throw new IllegalArgumentException("Scores of " + s.patient() + " given for patient " + patient.id());
+            }
+            collector.add(patient, s);
+            if (sweep != null) for (long[] counts : s.sweepCounts()) sweep.acceptCounts(counts);
+        }
+
+        EvaluationResult finish(double seconds) {
+            EvaluationResult.Settings settings = new EvaluationResult.Settings(r.threshold(),
+                    r.classifierThreshold(), b.lcc, b.tta, b.minArea, r.models(), r.unetLearningCurve(),
+                    r.classifierLearningCurve(), b.dataRoot);
+            return collector.finish(settings, sweep, seconds, b.output, b.condition, b.robustness);
+        }
+    }
+
+    /** What the summary says about the models, from the bundles' model.json (weights are not loaded). */
+    private record Resolved(Double threshold, Double classifierThreshold, Map<String, Object> models,
+            Path unetLearningCurve, Path classifierLearningCurve, boolean segmenting, boolean sweeping) {}
+
+    private static Resolved resolve(Builder b) throws Exception {
+        Map<String, Object> modelInfo = new LinkedHashMap<>();
+        Double threshold = b.threshold;
+        double classifierThreshold = b.classifierThreshold;
+        Path learningCurveUnet = null, learningCurveClassifier = null;
+        if (b.unet != null) {
+            ModelInfo info = ModelBundle.readInfo(b.unet);
+            if (threshold == null) threshold = (double) info.threshold();
+            modelInfo.put("unet", describe(b.unet, info));
+            learningCurveUnet = learningCurve(b.unet, info);
+        } else if (b.segmentationModel != null) {
+            modelInfo.put("unet", Map.of("name", b.segmentationName == null ? "in-memory" : b.segmentationName));
+        } else {
+            modelInfo.put("unet", null);
+        }
+        if (b.classifier != null) {
+            ModelInfo info = ModelBundle.readInfo(b.classifier);
+            classifierThreshold = info.threshold();
+            modelInfo.put("classifier", describe(b.classifier, info));
+            learningCurveClassifier = learningCurve(b.classifier, info);
+        } else if (b.classificationModel != null) {
+            modelInfo.put("classifier", Map.of("name", b.classificationName == null ? "in-memory"
+                    : b.classificationName));
+        } else {
+            modelInfo.put("classifier", null);
+        }
+        modelInfo.put("predictions", b.predictions == null ? null : b.predictions.toAbsolutePath().toString());
+        boolean model = b.unet != null || b.segmentationModel != null;
+        if (model && threshold == null) threshold = 0.5;
+        return new Resolved(threshold, Double.isNaN(classifierThreshold) ? null : classifierThreshold, modelInfo,
+                learningCurveUnet, learningCurveClassifier, model || b.predictions != null, model);
+    }
+
+    /** Receives the masks of the selected post-processing variant of a scored patient (to write them). */
+    public interface SelectedMasks {
+        void accept(PatientRecord patient, byte[][] masks, int width, int height) throws Exception;
+    }
+
+    /**
+     * The models of an evaluation, loaded once, scoring one patient at a time: what {@link #run()} uses and what
+     * a worker keeps for all the patients it is given. Not thread-safe.
+     */
+    public static final class Scorer implements AutoCloseable {
+        private final Builder b;
+        private final List<Variant> variants;
+        private ModelBundle unetBundle, classifierBundle;
+        private BundleModels.Segmentation bundleSegmenter;
+        private BundleModels.Classification bundleClassifier;
+        private final SegmentationModel segmenter;
+        private final ClassificationModel classify;
+        private final Double threshold;
+        private final ThresholdSweep sweep;
+
+        private Scorer(Builder b) throws Exception {
+            this.b = b;
+            try {
+                SegmentationModel seg = b.segmentationModel;
+                ClassificationModel cls = b.classificationModel;
+                Double t = b.threshold;
+                if (b.unet != null) {
+                    unetBundle = ModelBundle.load(b.unet, ModelKind.UNET);
+                    bundleSegmenter = BundleModels.segmenter(unetBundle, b.batchSize);
+                    seg = bundleSegmenter;
+                    if (t == null) t = (double) unetBundle.info().threshold();
+                }
+                if (b.classifier != null) {
+                    classifierBundle = ModelBundle.load(b.classifier, ModelKind.CLASSIFIER);
+                    bundleClassifier = BundleModels.classifier(classifierBundle, b.batchSize);
+                    cls = bundleClassifier;
+                }
+                if (seg != null && t == null) t = 0.5;
+                this.segmenter = seg;
+                this.classify = cls;
+                this.threshold = t;
+                boolean segmenting = seg != null || b.predictions != null;
+                this.variants = segmenting ? Variant.compared(b.tta, b.lcc, b.minArea) : List.of();
+                // Only its thresholds and scratch space are used: counts go into each patient's scores.
+                this.sweep = seg != null ? ThresholdSweep.withDefaultThresholds() : null;
+            } catch (Exception | Error e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** Scores one patient (reads its slices and masks, runs the models). */
+        public PatientScores score(PatientRecord patient) throws Exception {
+            return score(patient, null);
+        }
+
+        /**
+         * Scores one patient and hands the selected variant's masks (what {@code segment} would write with the
+         * same post-processing) to {@code masks} when not null, before returning.
+         */
+        public PatientScores score(PatientRecord patient, SelectedMasks masks) throws Exception {
+            return evaluatePatient(b, patient, segmenter, classify, threshold, sweep, variants, masks);
+        }
+
+        @Override
+        public void close() {
             if (bundleSegmenter != null) bundleSegmenter.close();
             if (bundleClassifier != null) bundleClassifier.close();
             if (unetBundle != null) unetBundle.close();
             if (classifierBundle != null) classifierBundle.close();
+            bundleSegmenter = null;
+            bundleClassifier = null;
+            unetBundle = null;
+            classifierBundle = null;
         }
     }
 
@@ -312,9 +466,9 @@ public final class Evaluation {
                 eta, message));
     }
 
-    private void evaluatePatient(PatientRecord patient, SegmentationModel segmenter, ClassificationModel classify,
-            Double threshold, ThresholdSweep sweep, List<Variant> variants, EvaluationResult.Collector collector)
-            throws Exception {
+    private static PatientScores evaluatePatient(Builder b, PatientRecord patient, SegmentationModel segmenter,
+            ClassificationModel classify, Double threshold, ThresholdSweep sweep, List<Variant> variants,
+            SelectedMasks selectedMasks) throws Exception {
         List<SliceRecord> records = patient.slices();
         int n = records.size();
         List<SliceImage> images = new ArrayList<>(n);
@@ -331,6 +485,7 @@ public final class Evaluation {
         Map<Boolean, byte[][]> thresholded = new LinkedHashMap<>();
         double[] maxProbability = new double[n];
         java.util.Arrays.fill(maxProbability, Double.NaN);
+        long[][] sweepCounts = null;
         if (segmenter != null) {
             width = images.get(0).width();
             height = images.get(0).height();
@@ -343,8 +498,9 @@ public final class Evaluation {
                 selected = HorizontalFlip.average(images, plain, flipped);
                 thresholded.put(true, threshold(selected, threshold));
             }
+            sweepCounts = new long[n][];
             for (int i = 0; i < n; i++) {
-                sweep.accept(selected.get(i), truth[i]);
+                sweepCounts[i] = sweep.sliceCounts(selected.get(i), truth[i]);
                 float max = 0;
                 for (float v : selected.get(i)) max = Math.max(max, v);
                 maxProbability[i] = max;
@@ -383,7 +539,20 @@ public final class Evaluation {
             }
         }
         String modalities = images.isEmpty() ? null : ModalityCheck.of(images).volume().id();
-        collector.addPatient(patient, truth, variantMasks, maxProbability, classifierProbability, modalities);
+        Confusion[][] confusions = new Confusion[n][variants.size()];
+        for (int i = 0; i < n; i++) {
+            for (int v = 0; v < variants.size(); v++) confusions[i][v] = Confusion.of(variantMasks[v][i], truth[i]);
+        }
+        Map<Integer, byte[]> examples = Map.of();
+        int sel = variants.size() - 1;
+        if (sel >= 0) {
+            Confusion[] selected = new Confusion[n];
+            for (int i = 0; i < n; i++) selected[i] = confusions[i][sel];
+            examples = EvaluationResult.Collector.exampleCandidates(patient, selected, variantMasks[sel], EXAMPLES);
+            if (selectedMasks != null) selectedMasks.accept(patient, variantMasks[sel], width, height);
+        }
+        return PatientScores.of(patient, confusions, maxProbability, classifierProbability, modalities, sweepCounts,
+                examples);
     }
 
     /** The headline numbers of one evaluated condition, as a row of {@code modalities.csv}. */

@@ -50,6 +50,19 @@ public final class EvaluationReport {
     /** Writes every file of the result into {@link EvaluationResult#output()}. */
     public static void write(EvaluationResult r) throws IOException {
         Path dir = r.output();
+        CsvTable robustness = writeTables(r);
+        Map<String, String> pictures = pictures(r, dir, robustness);
+        html(r, pictures).write(dir.resolve(REPORT));
+    }
+
+    /**
+     * Writes only {@code summary.json} and the CSV tables into {@link EvaluationResult#output()} (no pictures, no
+     * report.html): e.g. one patient's share of a distributed run.
+     *
+     * @return the robustness table written, or null
+     */
+    public static CsvTable writeTables(EvaluationResult r) throws IOException {
+        Path dir = r.output();
         Files.createDirectories(dir);
         Json.write(dir.resolve(SUMMARY), r.summary());
         r.perSlice().write(dir.resolve("per_slice.csv"));
@@ -60,8 +73,7 @@ public final class EvaluationReport {
         if (r.postprocessing() != null) r.postprocessing().write(dir.resolve("postprocessing.csv"));
         CsvTable robustness = robustness(r);
         if (robustness != null) robustness.write(dir.resolve(MODALITIES));
-        Map<String, String> pictures = pictures(r, dir, robustness);
-        html(r, pictures).write(dir.resolve(REPORT));
+        return robustness;
     }
 
     /** Draws the charts and overlays; returns file name -> caption, in page order. */

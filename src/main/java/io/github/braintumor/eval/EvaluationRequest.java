@@ -216,6 +216,17 @@ public final class EvaluationRequest {
     }
 
     /**
+     * This request as {@link #run} evaluates it: unchanged when a model or predictions are given, else with the
+     * embedded default UNet and classifier (extracted to their cache folder) and, when no post-processing was
+     * asked for, the UNet's recorded post-processing. For callers that run the evaluation their own way (the
+     * Spark module) and must choose the same models.
+     */
+    public EvaluationRequest withDefaultModels(ProgressListener progress) throws Exception {
+        if (unet != null || classifier != null || predictions != null) return this;
+        return withEmbeddedModels(progress);
+    }
+
+    /**
      * This request with the embedded default UNet and classifier (as every other command uses them when no model
      * is given), and, when no post-processing was asked for, the UNet's recorded post-processing.
      */

@@ -111,24 +111,50 @@ public final class EvaluationResult {
             this.examples = examples;
         }
 
-        void addPatient(PatientRecord patient, byte[][] truth, byte[][][] variantMasks, double[] maxProbability,
-                double[] classifier, String modalityPattern) {
+        /** Adds one patient's scores (patients in the order they were evaluated). */
+        void add(PatientRecord patient, PatientScores scores) {
             patients.add(patient);
-            if (modalityPattern != null) modalities.put(patient.id(), modalityPattern);
-            classified = classifier != null;
+            if (scores.modalities() != null) modalities.put(patient.id(), scores.modalities());
+            classified = scores.classifierProbability() != null;
             int selected = variants.size() - 1;
-            for (int i = 0; i < truth.length; i++) {
+            for (int i = 0; i < patient.slices().size(); i++) {
                 Confusion[] c = new Confusion[variants.size()];
-                for (int v = 0; v < c.length; v++) c[v] = Confusion.of(variantMasks[v][i], truth[i]);
+                for (int v = 0; v < c.length; v++) c[v] = scores.confusion(i, v);
                 SliceRecord slice = patient.slices().get(i);
-                rows.add(new Row(slice, c, maxProbability[i], classifier == null ? Double.NaN : classifier[i]));
-                if (selected >= 0 && !c[selected].bothEmpty()) {
-                    Example e = new Example(slice, c[selected], variantMasks[selected][i]);
-                    if (!c[selected].truthEmpty()) keep(best, e, Comparator.comparingDouble((Example x) -> -x.confusion().dice()));
-                    keep(worst, e, Comparator.comparingDouble((Example x) -> x.confusion().dice()));
-                }
+                double classifier = scores.classifierProbability() == null ? Double.NaN
+                        : scores.classifierProbability()[i];
+                rows.add(new Row(slice, c, scores.maxProbability()[i], classifier));
+                byte[] mask = scores.exampleMasks().get(i);
+                // Only a patient's own best and worst can be among all patients' best and worst.
+                if (selected >= 0 && mask != null) offer(new Example(slice, c[selected], mask));
             }
         }
+
+        private void offer(Example e) {
+            if (e.confusion().bothEmpty()) return;
+            if (!e.confusion().truthEmpty()) keep(best, e, BEST);
+            keep(worst, e, WORST);
+        }
+
+        /**
+         * The slices of one patient that may be drawn as examples (its own best and worst), by index, with the
+         * selected variant's mask: what {@link PatientScores} carries instead of every mask.
+         */
+        static java.util.Map<Integer, byte[]> exampleCandidates(PatientRecord patient, Confusion[] selected,
+                byte[][] masks, int examples) {
+            Collector one = new Collector(List.of(), examples);
+            for (int i = 0; i < selected.length; i++) {
+                one.offer(new Example(patient.slices().get(i), selected[i], masks[i]));
+            }
+            java.util.Map<Integer, byte[]> out = new java.util.TreeMap<>();
+            for (List<Example> list : List.of(one.best, one.worst)) {
+                for (Example e : list) out.put(patient.slices().indexOf(e.slice()), e.prediction());
+            }
+            return out;
+        }
+
+        private static final Comparator<Example> BEST = Comparator.comparingDouble((Example x) -> -x.confusion().dice());
+        private static final Comparator<Example> WORST = Comparator.comparingDouble((Example x) -> x.confusion().dice());
 
         private void keep(List<Example> list, Example e, Comparator<Example> order) {
             list.add(e);

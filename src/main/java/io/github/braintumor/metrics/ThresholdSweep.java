@@ -106,6 +106,17 @@ public final class ThresholdSweep {
      * @throws IllegalArgumentException on length mismatch or a NaN probability
      */
     public void accept(float[] probability, byte[] truth) {
+        acceptCounts(sliceCounts(probability, truth));
+    }
+
+    /**
+     * One slice's pixel counts at every threshold, without adding them: what a worker sends so that
+     * {@link #acceptCounts} elsewhere gives exactly the sums of {@link #accept} (same order, same doubles).
+     *
+     * @return tp, fp, fn, tn of threshold 0, then of threshold 1, ... ({@code 4 * thresholds().length} values)
+     * @throws IllegalArgumentException on length mismatch or a NaN probability
+     */
+    public long[] sliceCounts(float[] probability, byte[] truth) {
         if (probability.length != truth.length) {
             throw new IllegalArgumentException("Probability map has " + probability.length
                     + " pixels but truth has " + truth.length + "; compare maps of the same slice size");
@@ -128,10 +139,30 @@ public final class ThresholdSweep {
             truthArea += passForeground[k];
             background += passBackground[k];
         }
+        long[] counts = new long[4 * thresholds.length];
         for (int t = thresholds.length - 1; t >= 0; t--) {
             sliceTp += passForeground[t + 1];
             sliceFp += passBackground[t + 1];
-            Confusion c = new Confusion(sliceTp, sliceFp, truthArea - sliceTp, background - sliceFp);
+            counts[4 * t] = sliceTp;
+            counts[4 * t + 1] = sliceFp;
+            counts[4 * t + 2] = truthArea - sliceTp;
+            counts[4 * t + 3] = background - sliceFp;
+        }
+        return counts;
+    }
+
+    /**
+     * Adds one slice given by its {@link #sliceCounts}.
+     *
+     * @throws IllegalArgumentException when the counts are not of this sweep's thresholds
+     */
+    public void acceptCounts(long[] counts) {
+        if (counts.length != 4 * thresholds.length) {
+            throw new IllegalArgumentException("Expected " + 4 * thresholds.length + " counts (tp, fp, fn, tn per"
+                    + " threshold), got " + counts.length);
+        }
+        for (int t = thresholds.length - 1; t >= 0; t--) {
+            Confusion c = new Confusion(counts[4 * t], counts[4 * t + 1], counts[4 * t + 2], counts[4 * t + 3]);
             tp[t] += c.tp();
             fp[t] += c.fp();
             fn[t] += c.fn();

@@ -23,6 +23,24 @@ class ThresholdSweepTest {
     }
 
     @Test
+    void countsSentElsewhereAddUpToTheSameSweep() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        ThresholdSweep here = ThresholdSweep.withDefaultThresholds(), there = ThresholdSweep.withDefaultThresholds();
+        for (int s = 0; s < 5; s++) {
+            float[] p = new float[64];
+            byte[] t = new byte[64];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = (float) r.nextDouble();
+                t[i] = (byte) (r.nextDouble() < 0.3 ? 1 : 0);
+            }
+            here.accept(p, t);
+            there.acceptCounts(there.sliceCounts(p, t));
+        }
+        assertEquals(here.points(), there.points()); // the same doubles, summed in the same order
+        assertThrows(IllegalArgumentException.class, () -> there.acceptCounts(new long[3]));
+    }
+
+    @Test
     void handCase() {
         ThresholdSweep sweep = new ThresholdSweep(0.5, 0.9);
         // at 0.5: pred 0 1 1 1 vs truth 0 1 1 0 -> tp2 fp1 fn0 -> IoU 2/3

@@ -1,0 +1,191 @@
+package io.github.braintumor.spark;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code brain-tumor-spark segment|evaluate INPUT... --out DIR}: the whole cohort on Spark, one task per patient.
+ * Runs in {@code local[N]} without a cluster (the default of {@code bin/brain-tumor-spark}) or under
+ * {@code spark-submit} on a cluster (the master then comes from spark-submit). See docs/SCALE.md.
+ *
+ * <pre>
+ * mvn -B install &amp;&amp; mvn -B -f spark/pom.xml package -DskipTests
+ * bin/brain-tumor-spark evaluate /data/kaggle_3m --out eval-out --master local[2]
+ * spark-submit --class io.github.braintumor.spark.BrainTumorSpark --jars "$(ls spark/target/lib/*.jar | paste -sd,)" \
+ *     spark/target/brain-tumor-spark-0.1.0-SNAPSHOT.jar evaluate hdfs:///data/kaggle_3m --out /shared/eval-out
+ * </pre>
+ *
+ * Exit codes: 0 done (some patients may have failed: failures.csv, and a line says so), 1 every patient failed or
+ * the job failed, 2 a user mistake (one line saying what and what to do, nothing written).
+ */
+public final class BrainTumorSpark {
+    public static final int OK = 0, FAILED = 1, USAGE = 2;
+    /** local, local[N], local[*], local[N,F] (F = task attempts), spark://, yarn, k8s://, mesos://. */
+    private static final Pattern MASTER = Pattern.compile(
+            "local|local\\[(\\d+|\\*)(,\\d+)?]|local-cluster\\[\\d+,\\d+,\\d+]|spark://\\S+|yarn|k8s://\\S+|mesos://\\S+");
+    private static final Set<String> VALUED = Set.of("out", "master", "unet", "classifier", "threshold", "min-area",
+            "batch", "threads", "postprocessing");
+    private static final Set<String> FLAGS = Set.of("lcc", "tta", "overwrite", "parquet", "help");
+
+    private BrainTumorSpark() {}
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    static String usage() {
+        return "usage: brain-tumor-spark segment|evaluate INPUT... --out DIR [--master local[2]] [--overwrite]\n"
+                + "         [--unet BUNDLE] [--classifier BUNDLE] [--threshold T] [--lcc] [--tta] [--min-area N]\n"
+                + "         [--postprocessing model|none] [--batch N] [--threads N] [--parquet]\n"
+                + "  INPUT         a data folder (kaggle_3m or patient folders) or patient folders; local paths or\n"
+                + "                Hadoop URIs (hdfs://, s3a://: each task copies its patient to a local folder)\n"
+                + "  --out         output folder on a file system every executor sees (local mode: any folder)\n"
+                + "  --master      Spark master (default: spark-submit's, else local[N] with N = cores); local[N,F]\n"
+                + "                lets a failed task be tried F times\n"
+                + "  --overwrite   replace what an earlier run of the same command wrote into --out\n"
+                + "  --unet, --classifier, --threshold, --lcc, --tta, --min-area: as brain-tumor evaluate\n"
+                + "                (segment: --unet, --threshold, --postprocessing as brain-tumor segment)\n"
+                + "  --batch       slices per forward pass; --threads PyTorch threads per task (default 1)\n"
+                + "  --parquet     also write the per-slice table as per_slice.parquet";
+    }
+
+    /** Parses, checks and runs; returns the exit code. */
+    static int run(List<String> argv, PrintStream out, PrintStream err) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        List<String> positional = new ArrayList<>();
+        try {
+            parse(argv, opts, positional);
+            if (opts.containsKey("help") || positional.isEmpty()) {
+                (opts.containsKey("help") ? out : err).println(usage());
+                return opts.containsKey("help") ? OK : USAGE;
+            }
+            Command command = switch (positional.get(0)) {
+                case "segment" -> Command.SEGMENT;
+                case "evaluate" -> Command.EVALUATE;
+                default -> throw new UsageException("unknown command '" + positional.get(0)
+                        + "': give segment or evaluate (--help lists the options)");
+            };
+            CohortJob job = job(command, positional.subList(1, positional.size()), opts);
+            String master = master(opts.get("master"));
+            job.check(hadoopConf()); // mistakes are refused before Spark starts (seconds)
+            SparkSession.Builder sb = SparkSession.builder().appName("brain-tumor-spark " + command.id())
+                    .config("spark.ui.showConsoleProgress", "false");
+            if (master != null) sb.master(master);
+            SparkSession spark = sb.getOrCreate();
+            try {
+                CohortResult r = job.run(spark);
+                out.println("wrote the output of " + r.done().size() + " patient(s) to " + r.output()
+                        + (r.failures().isEmpty() ? "" : "; " + r.failures().size() + " failed, see "
+                        + r.output().resolve(CohortJob.FAILURES)));
+                return r.done().isEmpty() ? FAILED : OK;
+            } finally {
+                spark.stop();
+            }
+        } catch (UsageException e) {
+            err.println("brain-tumor-spark: " + e.getMessage());
+            return USAGE;
+        } catch (Exception e) {
+            err.println("brain-tumor-spark: failed: " + PatientTask.oneLine(e));
+            e.printStackTrace(err);
+            return FAILED;
+        }
+    }
+
+    private static void parse(List<String> argv, Map<String, String> opts, List<String> positional)
+            throws UsageException {
+        for (int i = 0; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (!a.startsWith("--")) {
+                positional.add(a);
+                continue;
+            }
+            String name = a.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (FLAGS.contains(name)) {
+                opts.put(name, "true");
+            } else if (VALUED.contains(name)) {
+                if (value == null) {
+                    if (i + 1 >= argv.size()) throw new UsageException("--" + name + " needs a value");
+                    value = argv.get(++i);
+                }
+                opts.put(name, value);
+            } else {
+                throw new UsageException("unknown option --" + name + " (--help lists the options)");
+            }
+        }
+    }
+
+    private static CohortJob job(Command command, List<String> inputs, Map<String, String> o) throws UsageException {
+        if (inputs.isEmpty()) throw new UsageException("give the input: a data folder or patient folders");
+        if (!o.containsKey("out")) throw new UsageException("--out DIR is required");
+        CohortJob.Builder b = CohortJob.builder(command).setOutput(Path.of(o.get("out")))
+                .optUnet(o.containsKey("unet") ? Path.of(o.get("unet")) : null)
+                .optClassifier(o.containsKey("classifier") ? Path.of(o.get("classifier")) : null)
+                .optLargestComponent(o.containsKey("lcc")).optTta(o.containsKey("tta"))
+                .optOverwrite(o.containsKey("overwrite")).optParquet(o.containsKey("parquet"));
+        inputs.forEach(b::addInput);
+        if (o.containsKey("threshold")) b.optThreshold(number(o, "threshold"));
+        if (o.containsKey("min-area")) b.optMinimumArea(whole(o, "min-area"));
+        if (o.containsKey("batch")) b.optBatch(whole(o, "batch"));
+        if (o.containsKey("threads")) b.optThreads(whole(o, "threads"));
+        if (o.containsKey("postprocessing")) {
+            String p = o.get("postprocessing");
+            if (!p.equals("model") && !p.equals("none")) {
+                throw new UsageException("--postprocessing must be model or none, got '" + p + "'");
+            }
+            if (command != Command.SEGMENT) throw new UsageException("--postprocessing is for segment");
+            b.optNoPostprocessing(p.equals("none"));
+        }
+        return b.build();
+    }
+
+    /** Hadoop settings as Spark would make them: the spark.hadoop.* properties spark-submit passes. */
+    private static org.apache.hadoop.conf.Configuration hadoopConf() {
+        org.apache.hadoop.conf.Configuration c = new org.apache.hadoop.conf.Configuration();
+        for (String k : System.getProperties().stringPropertyNames()) {
+            if (k.startsWith("spark.hadoop.")) c.set(k.substring("spark.hadoop.".length()), System.getProperty(k));
+        }
+        return c;
+    }
+
+    /** The master to set, or null to keep spark-submit's; a bad string is a user mistake. */
+    static String master(String given) throws UsageException {
+        if (given == null) {
+            if (System.getProperty("spark.master") != null) return null;
+            return "local[" + Runtime.getRuntime().availableProcessors() + "]";
+        }
+        if (!MASTER.matcher(given).matches()) {
+            throw new UsageException("--master '" + given + "' is not a Spark master: give local[N] (N cores),"
+                    + " local[N,F] (F attempts per task), spark://HOST:PORT, yarn or k8s://URL");
+        }
+        return given;
+    }
+
+    private static double number(Map<String, String> o, String name) throws UsageException {
+        try {
+            return Double.parseDouble(o.get(name));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a number, got '" + o.get(name) + "'");
+        }
+    }
+
+    private static int whole(Map<String, String> o, String name) throws UsageException {
+        try {
+            return Integer.parseInt(o.get(name));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a whole number, got '" + o.get(name) + "'");
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package io.github.braintumor.spark;
+
+import io.github.braintumor.app.SegmentationTables;
+import io.github.braintumor.app.StackSegmentation;
+import io.github.braintumor.data.PatientRecord;
+import io.github.braintumor.engine.EngineUnavailableException;
+import io.github.braintumor.eval.EvaluationReport;
+import io.github.braintumor.eval.EvaluationRequest;
+import io.github.braintumor.eval.EvaluationResult;
+import io.github.braintumor.eval.PatientScores;
+import io.github.braintumor.io.AtomicFiles;
+import io.github.braintumor.io.OutputPaths;
+import io.github.braintumor.io.OutputRefusedException;
+import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.progress.ProgressListener;
+import io.github.braintumor.report.CsvTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A whole-cohort segmentation or evaluation on Spark: one task per patient, results identical to the
+ * single-machine {@code brain-tumor segment} / {@code evaluate} on the same patients.
+ *
+ * <p>Output of {@link Command#EVALUATE} in {@code --out}: the cohort's {@code summary.json}, {@code per_*.csv},
+ * {@code thresholds.csv}, {@code postprocessing.csv}, charts and {@code report.html} (as {@code evaluate}), and
+ * {@code patients/<patient>/} with that patient's masks ({@code <slice>_pred.tif}, {@code segment}'s names) and
+ * its own summary.json and CSV tables. Of {@link Command#SEGMENT}: {@code <patient>/<slice>_pred.tif},
+ * {@code segmentation.csv} and {@code volumes.csv} (as {@code segment}). Both: {@code failures.csv} (patient,
+ * location, reason, attempt; header only when none failed), and with {@link Builder#optParquet} the per-slice
+ * table as {@code per_slice.parquet}.
+ *
+ * <pre>{@code
+ * SparkSession spark = SparkSession.builder().master("local[2]").getOrCreate();
+ * CohortResult r = CohortJob.builder(Command.EVALUATE).addInput("/data/kaggle_3m").setOutput(Path.of("eval-out"))
+ *         .optUnet(Path.of("models/unet")).build().run(spark);
+ * r.perSlice(spark).groupBy("hospital").avg("dice").show();
+ * }</pre>
+ */
+public final class CohortJob {
+    /** Columns of failures.csv. */
+    public static final String FAILURES = "failures.csv";
+    /** The per-slice table as Parquet (a folder), with {@link Builder#optParquet}. */
+    public static final String PARQUET = "per_slice.parquet";
+    // what AtomicFiles leaves behind when a process dies between staging and publishing
+    private static final Pattern LEFTOVER = Pattern.compile("^\\..+\\.(tmp|old)-[0-9a-f-]{36}$");
+
+    private final Builder b;
+
+    private CohortJob(Builder b) {
+        this.b = b;
+    }
+
+    public static Builder builder(Command command) {
+        return new Builder(command);
+    }
+
+    /** Settings; checked by {@link #run} before any work. */
+    public static final class Builder {
+        private final Command command;
+        private final List<String> inputs = new ArrayList<>();
+        private Path output, unet, classifier;
+        private Double threshold;
+        private boolean lcc, tta, overwrite, parquet, postprocessingNone;
+        private int minArea, threads = 1;
+        private Integer batch;
+        private Consumer<String> log = System.err::println;
+
+        private Builder(Command command) {
+            this.command = command;
+        }
+
+        /** A data folder (patient folders, kaggle_3m) or one patient folder: a local path or a Hadoop URI. */
+        public Builder addInput(String input) { inputs.add(input); return this; }
+
+        /** The output folder, a local path every executor sees (local mode, or a shared file system). */
+        public Builder setOutput(Path dir) { this.output = dir; return this; }
+
+        /** UNet bundle folder, present at this path on every executor (default: the embedded model). */
+        public Builder optUnet(Path bundle) { this.unet = bundle; return this; }
+
+        /** Evaluate: classifier bundle folder (no UNet and no classifier: both embedded defaults). */
+        public Builder optClassifier(Path bundle) { this.classifier = bundle; return this; }
+
+        public Builder optThreshold(Double t) { this.threshold = t; return this; }
+
+        public Builder optLargestComponent(boolean on) { this.lcc = on; return this; }
+
+        public Builder optTta(boolean on) { this.tta = on; return this; }
+
+        public Builder optMinimumArea(int pixels) { this.minArea = pixels; return this; }
+
+        /** Segment: threshold only, instead of the post-processing the bundle records. */
+        public Builder optNoPostprocessing(boolean on) { this.postprocessingNone = on; return this; }
+
+        /** Slices per forward pass (default: those of the single-machine command). */
+        public Builder optBatch(int n) { this.batch = n; return this; }
+
+        /** PyTorch threads per task (default 1: one core per task, as Spark schedules; 0 = DJL's choice). */
+        public Builder optThreads(int n) { this.threads = n; return this; }
+
+        /** Replace what an earlier run of the same command wrote into the output (else such a folder is refused). */
+        public Builder optOverwrite(boolean on) { this.overwrite = on; return this; }
+
+        /** Also write the per-slice table as {@value CohortJob#PARQUET}. */
+        public Builder optParquet(boolean on) { this.parquet = on; return this; }
+
+        /** Where progress lines go (default standard error). */
+        public Builder optLog(Consumer<String> log) { this.log = log == null ? s -> { } : log; return this; }
+
+        public CohortJob build() {
+            return new CohortJob(this);
+        }
+    }
+
+    private record Prepared(List<PatientInputs.Ref> patients, JobSpec spec) {}
+
+    /**
+     * The checks of {@link #run}, without Spark: for the command line to refuse a mistake before starting Spark.
+     *
+     * @param conf Hadoop settings for remote inputs
+     * @throws UsageException a user mistake
+     */
+    public void check(org.apache.hadoop.conf.Configuration conf) throws Exception {
+        prepare(conf);
+    }
+
+    private Prepared prepare(org.apache.hadoop.conf.Configuration conf) throws Exception {
+        if (b.inputs.isEmpty()) throw new UsageException("no input given: give a data folder or patient folders");
+        if (b.output == null) throw new UsageException("--out DIR is required");
+        if (b.threshold != null && !(b.threshold >= 0 && b.threshold <= 1)) {
+            throw new UsageException("--threshold must be between 0 and 1, got " + b.threshold);
+        }
+        if (b.minArea < 0) throw new UsageException("--min-area must be >= 0, got " + b.minArea);
+        if (b.batch != null && b.batch < 1) throw new UsageException("--batch must be >= 1, got " + b.batch);
+        if (b.threads < 0) throw new UsageException("--threads must be >= 0, got " + b.threads);
+        if (b.command == Command.SEGMENT && (b.classifier != null || b.lcc || b.tta || b.minArea > 0)) {
+            throw new UsageException("segment takes the post-processing the UNet bundle records (or"
+                    + " --postprocessing none); --classifier, --lcc, --tta and --min-area are for evaluate");
+        }
+        if (b.command == Command.EVALUATE && b.postprocessingNone) {
+            throw new UsageException("--postprocessing is for segment; evaluate measures --tta, --lcc and"
+                    + " --min-area with and without each");
+        }
+        for (Path m : java.util.Arrays.asList(b.unet, b.classifier)) {
+            if (m != null && !Files.isDirectory(m)) {
+                throw new UsageException("model bundle folder not found: " + m + " (it must exist at this path on"
+                        + " the driver and every executor; leave it out for the embedded model)");
+            }
+        }
+        Path out = b.output.toAbsolutePath().normalize();
+        List<PatientInputs.Ref> patients = PatientInputs.list(b.inputs, conf);
+        List<Path> localInputs = new ArrayList<>();
+        for (String in : b.inputs) if (PatientInputs.isLocal(in)) localInputs.add(PatientInputs.localPath(in));
+        localInputs.add(b.unet);
+        localInputs.add(b.classifier);
+        try {
+            OutputPaths.checkFolder(out, b.command.owner(), b.overwrite, localInputs.toArray(Path[]::new));
+        } catch (OutputRefusedException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        JobSpec spec = spec(out);
+        checkModels(spec);
+        return new Prepared(patients, spec);
+    }
+
+    /**
+     * Checks the settings, inputs, output folder and models (a {@link UsageException} before any work), runs one
+     * task per patient and writes the cohort's tables.
+     *
+     * @throws UsageException a user mistake: nothing was written
+     */
+    public CohortResult run(SparkSession spark) throws Exception {
+        long start = System.nanoTime();
+        HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+        Prepared prepared = prepare(conf.get());
+        List<PatientInputs.Ref> patients = prepared.patients();
+        JobSpec spec = prepared.spec();
+        Path out = Path.of(spec.output());
+        b.log.accept(b.command.id() + ": " + patients.size() + " patient(s) on " + spark.sparkContext().master()
+                + ", output " + out);
+        boolean existed = Files.exists(out);
+        List<String> removed = OutputPaths.removeEarlier(out, b.command.owner());
+        if (!removed.isEmpty()) b.log.accept("removed the earlier output: " + String.join(", ", removed));
+        OutputPaths.claimFolder(out, b.command.owner());
+        // recorded before the tasks run, so that --overwrite can remove them even after a driver crash
+        List<String> entries = new ArrayList<>();
+        if (b.command == Command.EVALUATE) entries.add(PatientTask.EVALUATE_PATIENTS);
+        else patients.forEach(p -> entries.add(p.id()));
+        entries.add(FAILURES);
+        OutputPaths.recordWritten(out, b.command.owner(), entries);
+
+        List<PatientTask.Outcome> outcomes;
+        try {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            jsc.setJobDescription("brain-tumor " + b.command.id() + " of " + patients.size() + " patient(s)");
+            outcomes = jsc.parallelize(patients, Math.max(1, patients.size()))
+                    .map(ref -> PatientTask.run(spec, ref, conf)).collect();
+        } catch (RuntimeException e) {
+            OutputPaths.unclaim(out, b.command.owner(), !existed);
+            throw e;
+        } finally {
+            sweepLeftovers(out);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return finish(spark, spec, patients, outcomes, seconds, conf);
+    }
+
+    private JobSpec spec(Path out) throws Exception {
+        String dataRoot = b.inputs.size() == 1 ? (PatientInputs.isLocal(b.inputs.get(0))
+                ? PatientInputs.localPath(b.inputs.get(0)).toString() : b.inputs.get(0)) : String.join(",", b.inputs);
+        if (b.command == Command.SEGMENT) {
+            boolean embedded = b.unet == null;
+            Path unet = embedded ? embedded(ModelKind.UNET) : b.unet.toAbsolutePath().normalize();
+            return new JobSpec(b.command, unet.toString(), embedded, null, false, b.threshold, false, false, 0,
+                    b.postprocessingNone, b.batch == null ? StackSegmentation.DEFAULT_BATCH_SIZE : b.batch, b.threads,
+                    out.toString(), dataRoot);
+        }
+        // The same model and post-processing choice as the single-machine evaluate.
+        EvaluationRequest r = EvaluationRequest.builder().optUnet(abs(b.unet)).optClassifier(abs(b.classifier))
+                .optLargestComponent(b.lcc).optTta(b.tta).optMinimumArea(b.minArea).build()
+                .withDefaultModels(ProgressListener.silent());
+        boolean embedded = b.unet == null && b.classifier == null;
+        return new JobSpec(b.command, str(r.unet()), embedded && r.unet() != null, str(r.classifier()),
+                embedded && r.classifier() != null, b.threshold, r.lcc(), r.tta(), r.minArea(), false,
+                b.batch == null ? Jobs.EVALUATE_BATCH : b.batch, b.threads, out.toString(), dataRoot);
+    }
+
+    private static Path embedded(ModelKind kind) throws BundleException {
+        try (ModelBundle m = ModelBundle.embeddedDefault(kind)) {
+            return m.directory();
+        }
+    }
+
+    private static Path abs(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize();
+    }
+
+    private static String str(Path p) {
+        return p == null ? null : p.toString();
+    }
+
+    /** Loads each bundle once here, so a damaged or wrong one is a one-line refusal before any task starts. */
+    private static void checkModels(JobSpec spec) throws Exception {
+        try {
+            WorkerModels.startEngine(spec);
+            if (spec.unet() != null) ModelBundle.load(Path.of(spec.unet()), ModelKind.UNET).close();
+            if (spec.classifier() != null) ModelBundle.load(Path.of(spec.classifier()), ModelKind.CLASSIFIER).close();
+        } catch (BundleException | EngineUnavailableException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    /** Half-written folders of attempts that died (a kill leaves them); only names of this program's pattern. */
+    private void sweepLeftovers(Path out) {
+        for (Path dir : List.of(out, out.resolve(PatientTask.EVALUATE_PATIENTS))) {
+            if (!Files.isDirectory(dir)) continue;
+            try (var s = Files.list(dir)) {
+                for (Path p : s.filter(p -> LEFTOVER.matcher(p.getFileName().toString()).matches()).toList()) {
+                    AtomicFiles.deleteRecursively(p);
+                }
+            } catch (IOException e) {
+                b.log.accept("could not remove leftover temporary folders in " + dir + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private CohortResult finish(SparkSession spark, JobSpec spec, List<PatientInputs.Ref> patients,
+            List<PatientTask.Outcome> outcomes, double seconds, HadoopConf conf) throws Exception {
+        Path out = Path.of(spec.output());
+        CsvTable.Builder failures = CsvTable.builder().setColumns("patient", "location", "reason", "attempt");
+        List<String> done = new ArrayList<>();
+        List<CohortResult.Failure> failed = new ArrayList<>();
+        Map<String, PatientInputs.Ref> refs = new HashMap<>();
+        for (PatientInputs.Ref r : patients) refs.put(r.id(), r);
+        for (PatientTask.Outcome o : outcomes) {
+            if (o.failed()) {
+                PatientInputs.Ref r = refs.get(o.patient());
+                failures.addRow(o.patient(), r.location(), o.failure(), o.attempt());
+                failed.add(new CohortResult.Failure(o.patient(), r.location(), o.failure()));
+                b.log.accept(o.patient() + " failed: " + o.failure());
+            } else {
+                done.add(o.patient());
+            }
+        }
+        CsvTable perSlice = null;
+        List<String> written = new ArrayList<>();
+        if (!done.isEmpty() && spec.command() == Command.EVALUATE) {
+            // the report's files are what is new after it: a user's own files in the folder are never recorded
+            List<String> before = names(out);
+            perSlice = writeEvaluation(spec, refs, outcomes, seconds, conf);
+            for (String n : names(out)) if (!before.contains(n)) written.add(n);
+        } else if (!done.isEmpty()) {
+            CsvTable.Builder slices = SegmentationTables.slices(), volumes = SegmentationTables.volumes();
+            for (PatientTask.Outcome o : outcomes) {
+                if (o.failed()) continue;
+                o.slices().forEach(slices::addRow);
+                o.volumes().forEach(volumes::addRow);
+            }
+            perSlice = slices.build();
+            perSlice.write(out.resolve(SegmentationTables.CSV));
+            volumes.build().write(out.resolve(SegmentationTables.VOLUMES_CSV));
+            written.addAll(List.of(SegmentationTables.CSV, SegmentationTables.VOLUMES_CSV));
+        }
+        failures.build().write(out.resolve(FAILURES));
+        CohortResult result = new CohortResult(spec.command(), out, done, failed, perSlice, seconds);
+        if (b.parquet && perSlice != null) {
+            result.perSlice(spark).write().mode("overwrite").parquet(out.resolve(PARQUET).toString());
+            written.add(PARQUET);
+        }
+        OutputPaths.recordWritten(out, spec.command().owner(), written);
+        b.log.accept(String.format(java.util.Locale.ROOT, "%s: %d patient(s) done, %d failed%s, %.1f s, output %s",
+                spec.command().id(), done.size(), failed.size(), failed.isEmpty() ? "" : " (see " + FAILURES + ")",
+                seconds, out));
+        return result;
+    }
+
+    /** Adds up the patients' scores with the core's evaluation and writes evaluate's files for the cohort. */
+    private static CsvTable writeEvaluation(JobSpec spec, Map<String, PatientInputs.Ref> refs,
+            List<PatientTask.Outcome> outcomes, double seconds, HadoopConf conf) throws Exception {
+        Path out = Path.of(spec.output());
+        Path stage = Files.createTempDirectory("brain-tumor-spark-examples-");
+        try {
+            List<PatientRecord> records = new ArrayList<>();
+            List<PatientScores> scores = new ArrayList<>();
+            for (PatientTask.Outcome o : outcomes) {
+                if (o.failed()) continue;
+                PatientInputs.Ref ref = refs.get(o.patient());
+                // the files as the driver reads them: a worker's temporary copy of a remote folder is gone
+                Function<String, Path> files = ref.local()
+                        ? s -> PatientInputs.localPath(ref.location()).resolve(Path.of(s).getFileName())
+                        : s -> stage.resolve(ref.id()).resolve(Path.of(s).getFileName());
+                PatientScores mine = o.scores();
+                records.add(mine.record(files));
+                scores.add(mine);
+            }
+            EvaluationResult result = Jobs.evaluation(spec, path(spec.unet()), path(spec.classifier()))
+                    .setOutput(out).build().combine(records, scores, seconds);
+            for (EvaluationResult.Example e : concat(result.best(), result.worst())) {
+                PatientInputs.Ref ref = refs.get(e.slice().patientId());
+                if (ref.local()) continue;
+                for (Path f : List.of(e.slice().image(), e.slice().mask())) {
+                    if (!Files.exists(f)) PatientInputs.copyFile(ref, f.getFileName().toString(), f, conf.get());
+                }
+            }
+            EvaluationReport.write(result);
+            return result.perSlice();
+        } finally {
+            AtomicFiles.deleteRecursively(stage);
+        }
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
+        }
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static Path path(String s) {
+        return s == null ? null : Path.of(s);
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.braintumor.spark;
+
+import java.io.Serializable;
+
+/**
+ * What every task needs to know, sent from the driver (plain values, no Spark or file handles).
+ *
+ * @param command    segment or evaluate
+ * @param unet       UNet bundle folder, as the workers see it (the driver's path for the embedded default)
+ * @param unetEmbedded true when {@code unet} is the embedded default: a worker that lacks the folder extracts it
+ * @param classifier classifier bundle folder for evaluate, or null
+ * @param classifierEmbedded as {@code unetEmbedded}
+ * @param threshold  UNet threshold, or null for the bundle's
+ * @param lcc        evaluate: keep the largest 3-D region
+ * @param tta        evaluate: flip test-time augmentation
+ * @param minArea    evaluate: minimum predicted area per slice
+ * @param postprocessingNone segment: threshold only instead of the bundle's recorded post-processing
+ * @param batch      slices per forward pass
+ * @param threads    PyTorch threads per task (0: DJL's choice)
+ * @param output     the output folder (absolute, shared by driver and workers)
+ * @param dataRoot   the input as given, for the summary
+ */
+record JobSpec(Command command, String unet, boolean unetEmbedded, String classifier,
+        boolean classifierEmbedded, Double threshold, boolean lcc, boolean tta, int minArea,
+        boolean postprocessingNone, int batch, int threads, String output, String dataRoot) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** What identifies the models a worker keeps loaded: two jobs with the same key share them. */
+    String modelKey() {
+        return command + "|" + unet + "|" + classifier + "|" + threshold + "|" + lcc + "|" + tta + "|" + minArea
+                + "|" + postprocessingNone + "|" + batch;
+    }
+}

@@ -1,0 +1,222 @@
+package io.github.braintumor.spark;
+
+import io.github.braintumor.app.SegmentationTables;
+import io.github.braintumor.app.StackSegmentation;
+import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.PatientRecord;
+import io.github.braintumor.data.PredictionLayout;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
+import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.eval.Evaluation;
+import io.github.braintumor.eval.EvaluationReport;
+import io.github.braintumor.eval.EvaluationResult;
+import io.github.braintumor.eval.PatientScores;
+import io.github.braintumor.io.AtomicFiles;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.progress.ProgressListener;
+import io.github.braintumor.report.CsvTable;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.TaskContext;
+
+/**
+ * One patient on an executor: copy its folder here when it is remote, run the models (kept per JVM by
+ * {@link WorkerModels}), write its output into a hidden temporary folder next to the target and rename it into
+ * place when complete. A retried or speculative attempt replaces the folder whole, so the output holds each
+ * patient once and never half. A problem of the patient's data (unreadable TIFF, missing mask, sizes that do not
+ * match) is returned as a failure for {@code failures.csv}; anything else (lost executor, out of memory, a kill)
+ * fails the task and Spark retries it.
+ */
+final class PatientTask {
+    /** Where each command puts a patient's folder inside the output. */
+    static final String EVALUATE_PATIENTS = "patients";
+
+    private PatientTask() {}
+
+    /**
+     * Writing or publishing the output failed (disk full, a speculative twin published first): not the patient's
+     * fault, so the task fails and Spark retries it instead of listing the patient in failures.csv.
+     */
+    static final class OutputFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputFailure(String patient, Exception cause) {
+            super("cannot write the output of patient " + patient + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * What the driver gets back for one patient.
+     *
+     * @param scores    evaluate: the numbers the cohort tables are added up from, compressed ({@link #scores()}
+     *                  gives them back; the example masks are mostly zeros, so ~0.5 MB per patient becomes a few KB
+     *                  on the way to the driver); else null
+     * @param slices    segment: the patient's rows of segmentation.csv; else null
+     * @param volumes   segment: its row of volumes.csv; else null
+     * @param failure   why the patient failed (one line), or null when it is done
+     * @param attempt   the task attempt that produced this (0 = first)
+     */
+    record Outcome(String patient, byte[] packedScores, List<List<String>> slices, List<List<String>> volumes,
+            String failure, int attempt, double seconds) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        PatientScores scores() {
+            if (packedScores == null) return null;
+            try (var in = new java.io.ObjectInputStream(new java.util.zip.InflaterInputStream(
+                    new java.io.ByteArrayInputStream(packedScores)))) {
+                return (PatientScores) in.readObject();
+            } catch (java.io.IOException | ClassNotFoundException e) {
+                throw new IllegalStateException("cannot read the scores of patient " + patient + ": " + e, e);
+            }
+        }
+
+        static byte[] pack(PatientScores s) throws java.io.IOException {
+            var bytes = new java.io.ByteArrayOutputStream();
+            try (var out = new java.io.ObjectOutputStream(new java.util.zip.DeflaterOutputStream(bytes))) {
+                out.writeObject(s);
+            }
+            return bytes.toByteArray();
+        }
+
+        boolean failed() {
+            return failure != null;
+        }
+    }
+
+    static Outcome run(JobSpec spec, PatientInputs.Ref ref, HadoopConf conf) throws Exception {
+        long start = System.nanoTime();
+        TaskContext tc = TaskContext.get();
+        int attempt = tc == null ? 0 : tc.attemptNumber();
+        Path scratch = Files.createTempDirectory("brain-tumor-spark-");
+        try {
+            Path folder = PatientInputs.localCopy(ref, scratch, conf.get());
+            Outcome o = spec.command() == Command.EVALUATE ? evaluate(spec, ref, folder, attempt)
+                    : segment(spec, ref, folder, attempt);
+            return new Outcome(o.patient(), o.packedScores(), o.slices(), o.volumes(), null, attempt,
+                    (System.nanoTime() - start) / 1e9);
+        } catch (FaultInjection.InjectedFault | OutputFailure | Error e) {
+            throw e;
+        } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted() || (tc != null && tc.isInterrupted())) throw e; // a kill
+            return new Outcome(ref.id(), null, null, null, oneLine(e), attempt, (System.nanoTime() - start) / 1e9);
+        } finally {
+            AtomicFiles.deleteRecursively(scratch);
+        }
+    }
+
+    private static PatientRecord index(PatientInputs.Ref ref, Path folder) throws Exception {
+        LggDataset d = LggDataset.index(folder);
+        if (d.patients().size() != 1) {
+            throw new IllegalStateException(ref.location() + " holds " + d.patients().size() + " patients, not one");
+        }
+        return d.patients().get(0);
+    }
+
+    private static Outcome evaluate(JobSpec spec, PatientInputs.Ref ref, Path folder, int attempt) throws Exception {
+        PatientRecord patient = index(ref, folder);
+        Path target = Path.of(spec.output()).resolve(EVALUATE_PATIENTS).resolve(ref.id());
+        Path staged = staging(ref, target);
+        PatientScores scores;
+        try (WorkerModels.Lease<Evaluation.Scorer> scorer = WorkerModels.scorer(spec)) {
+            scores = scorer.get().score(patient, (p, masks, w, h) -> {
+                try {
+                    writeMasks(staged, p.slices(), masks, w, h, attempt);
+                } catch (java.io.IOException e) {
+                    throw new OutputFailure(p.id(), e);
+                }
+            });
+        } catch (FaultInjection.InjectedFault e) {
+            throw e; // as a killed executor would: the temporary folder stays, the driver sweeps it
+        } catch (Exception | Error e) {
+            AtomicFiles.deleteRecursively(staged);
+            throw e;
+        }
+        try {
+            EvaluationResult one = Jobs.evaluation(spec, WorkerModels.bundle(spec.unet(), spec.unetEmbedded(),
+                    io.github.braintumor.model.ModelKind.UNET), WorkerModels.bundle(spec.classifier(),
+                    spec.classifierEmbedded(), io.github.braintumor.model.ModelKind.CLASSIFIER))
+                    .setOutput(staged).build().combine(List.of(patient), List.of(scores), 0);
+            EvaluationReport.writeTables(one);
+            AtomicFiles.publishDirectory(staged, target);
+        } catch (Exception | Error e) {
+            AtomicFiles.deleteRecursively(staged);
+            if (e instanceof Exception x) throw new OutputFailure(ref.id(), x);
+            throw e;
+        }
+        FaultInjection.maybeFailAfterPublish(ref.id(), attempt);
+        return new Outcome(ref.id(), Outcome.pack(scores), null, null, null, attempt, 0);
+    }
+
+    private static Outcome segment(JobSpec spec, PatientInputs.Ref ref, Path folder, int attempt) throws Exception {
+        PatientRecord patient = LggDataset.indexImages(folder).patients().get(0); // masks are not needed
+        List<SliceImage> images = new ArrayList<>();
+        for (SliceRecord r : patient.slices()) images.add(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE));
+        StackSegmentation.Settings settings = new StackSegmentation.Settings("",
+                spec.threshold() == null ? Double.NaN : spec.threshold(), spec.batch(), 1.0,
+                spec.postprocessingNone() ? StackSegmentation.PostProcessingChoice.NONE
+                        : StackSegmentation.PostProcessingChoice.MODEL);
+        StackSegmentation.Output result;
+        try (WorkerModels.Lease<ModelBundle> unet = WorkerModels.unet(spec)) {
+            result = StackSegmentation.run(images, settings, unet.get(), ProgressListener.silent(), () -> false);
+        }
+        Path target = Path.of(spec.output()).resolve(ref.id());
+        Path staged = staging(ref, target);
+        try {
+            List<SliceMask> masks = result.result().masks();
+            byte[][] pixels = masks.stream().map(SliceMask::pixels).toArray(byte[][]::new);
+            writeMasks(staged, patient.slices(), pixels, masks.get(0).width(), masks.get(0).height(), attempt);
+            AtomicFiles.publishDirectory(staged, target);
+        } catch (FaultInjection.InjectedFault e) {
+            throw e;
+        } catch (Exception | Error e) {
+            AtomicFiles.deleteRecursively(staged);
+            if (e instanceof Exception x) throw new OutputFailure(ref.id(), x);
+            throw e;
+        }
+        FaultInjection.maybeFailAfterPublish(ref.id(), attempt);
+        List<String> ids = patient.slices().stream().map(s -> PredictionLayout.stem(s.image())).toList();
+        CsvTable.Builder slices = SegmentationTables.slices(), volumes = SegmentationTables.volumes();
+        SegmentationTables.add(slices, volumes, ref.id(), ids, result);
+        return new Outcome(ref.id(), null, rows(slices.build()), rows(volumes.build()), null, attempt, 0);
+    }
+
+    private static Path staging(PatientInputs.Ref ref, Path target) {
+        try {
+            return AtomicFiles.newSiblingTempDir(target);
+        } catch (java.io.IOException e) {
+            throw new OutputFailure(ref.id(), e);
+        }
+    }
+
+    /** The masks in {@code segment}'s file names; the fault hook fires after the first half is written. */
+    private static void writeMasks(Path staged, List<SliceRecord> slices, byte[][] masks, int w, int h, int attempt)
+            throws Exception {
+        for (int i = 0; i < masks.length; i++) {
+            if (i == masks.length / 2) FaultInjection.maybeFail(slices.get(i).patientId(), attempt);
+            Path name = PredictionLayout.path(staged, slices.get(i)).getFileName();
+            LggTiff.writeMask(staged.resolve(name), new SliceMask(w, h, masks[i]));
+        }
+    }
+
+    private static List<List<String>> rows(CsvTable t) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> r : t.rows()) out.add(new ArrayList<>(r));
+        return out;
+    }
+
+    /** The exception as one line: its class when the message is empty, causes appended. */
+    static String oneLine(Throwable e) {
+        StringBuilder s = new StringBuilder();
+        for (Throwable t = e; t != null && s.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+            if (s.length() > 0) s.append(" <- ");
+            String m = t.getMessage();
+            s.append(m == null || m.isBlank() ? t.getClass().getSimpleName() : m);
+        }
+        return s.toString().replaceAll("\\s+", " ").trim();
+    }
+}

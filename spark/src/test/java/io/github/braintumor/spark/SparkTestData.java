@@ -1,0 +1,75 @@
+package io.github.braintumor.spark;
+
+import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.report.CsvTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+
+/** Shared test set-up: small phantom patients, the embedded UNet's folder, a quiet local Spark. */
+final class SparkTestData {
+    static final int PATIENTS = 3;
+    static final int SLICES = 4;
+    static final int SIZE = 256; // the embedded UNet needs the LGG size
+
+    private SparkTestData() {}
+
+    /** Three 256x256 phantom patients of four slices (seeded), in {@code dir/kaggle_3m}. */
+    static Path phantoms(Path dir) throws IOException {
+        PhantomGenerator.builder().optSeed(42).optPatients(PATIENTS).optSlicesPerPatient(SLICES).optSize(SIZE)
+                .optHospitals("CS", "DU").build().write(dir);
+        return dir.resolve("kaggle_3m");
+    }
+
+    static Path embeddedUnet() throws Exception {
+        try (ModelBundle b = ModelBundle.embeddedDefault(ModelKind.UNET)) {
+            return b.directory();
+        }
+    }
+
+    /** local[2,4]: two task slots, and a failed task is tried up to four times. */
+    static SparkSession spark() {
+        return SparkSession.builder().master("local[2,4]").appName("brain-tumor-spark-test")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+                .config("spark.hadoop.fs.stage.impl", StageFileSystem.class.getName())
+                .config("spark.hadoop.fs.stage.impl.disable.cache", "true").getOrCreate();
+    }
+
+    static CsvTable csv(Path file) throws IOException {
+        return CsvTable.read(file);
+    }
+
+    /** Entries of a folder, sorted. */
+    static List<String> names(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * The real LGG data ({@code ../shared/lgg} next to the project root), two patients unpacked into
+     * {@code target/lgg-cache}; empty when the shared folder is absent.
+     */
+    static Optional<Path> realData(String... patients) throws IOException, InterruptedException {
+        Path root = Path.of("").toAbsolutePath();
+        if (root.getFileName().toString().equals("spark")) root = root.getParent(); // the module's folder
+        Path shared = root.getParent().resolve("shared/lgg");
+        if (!Files.isRegularFile(shared.resolve("unpack.sh"))) return Optional.empty();
+        Path cache = Path.of("target", "lgg-cache").toAbsolutePath();
+        Files.createDirectories(cache);
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", shared.resolve("unpack.sh").toString(),
+                cache.toString()));
+        cmd.addAll(List.of(patients));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(cache.resolve("unpack.log").toFile()).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("unpack.sh failed: " + Files.readString(cache.resolve("unpack.log")));
+        }
+        return Optional.of(cache.resolve("kaggle_3m"));
+    }
+}
