@@ -109,11 +109,18 @@ public final class DjlEngine {
         Device chosen = choice.resolve(engine.getGpuCount(), engine.hasCapability(StandardCapabilities.CUDA));
         int running = threads != null ? threads : options.threads();
         if (threads != null) {
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads); // at::set_num_threads, valid at any time
+            // OpenMP keeps the count per thread: this sets it for the calling thread (the one that runs the command's
+            // inference) and for threads PyTorch initialises later; callers apply it on their own thread each run
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
             System.setProperty(NUM_THREADS, Integer.toString(threads));
         }
         device = chosen;
         options = new EngineOptions(running, options.interopThreads(), options.seed(), choice);
+    }
+
+    /** PyTorch's intra-op threads for work started on the calling thread (OpenMP keeps them per thread). */
+    private static int threadsHere() {
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
     }
 
     /** Starts with {@link EngineOptions#defaults()} if not started yet. */
@@ -156,15 +163,15 @@ public final class DjlEngine {
         return String.format(Locale.ROOT,
                 "%s %s (DJL %s), %s threads, %s inter-op thread(s), OpenMP wait %s, seed %d, device %s",
                 engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
-                System.getProperty(NUM_THREADS), System.getProperty(NUM_INTEROP_THREADS),
-                OpenMpWaitPolicy.applied(), options.seed(), device);
+                threadsHere(), System.getProperty(NUM_INTEROP_THREADS), OpenMpWaitPolicy.applied(), options.seed(),
+                device);
     }
 
     /** @return what ran, for tables and logs: e.g. "PyTorch 2.7.1 cpu(), 1 thread(s)" */
     public static synchronized String brief() {
         start();
         return String.format(Locale.ROOT, "%s %s %s, %s thread(s)", engine.getEngineName(), engine.getVersion(),
-                device, System.getProperty(NUM_THREADS));
+                device, threadsHere());
     }
 
     /** Native classifier of this OS as used by {@code ai.djl.pytorch:pytorch-native-cpu}. */

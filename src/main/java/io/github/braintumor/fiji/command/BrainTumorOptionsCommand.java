@@ -55,6 +55,11 @@ public class BrainTumorOptionsCommand extends BrainTumorCommand {
         if (log != null) log.info(label() + ": " + options.describe() + " (" + PluginOptions.file() + "); " + engine);
     }
 
+    /** What the engine ran with on this command's thread after the options were applied. */
+    public String engine() {
+        return engine;
+    }
+
     /** The options saved by this run. */
     public PluginOptions saved() {
         return saved;
