@@ -19,6 +19,8 @@ final class SegmentSubcommand implements Subcommand {
     public static final String CSV = SegmentationTables.CSV;
     /** One row per volume (file or patient): tumour volume and intensities. */
     public static final String VOLUMES_CSV = SegmentationTables.VOLUMES_CSV;
+    /** With --keep-going: the volumes that failed and why. */
+    public static final String FAILURES_CSV = "failures.csv";
 
     @Override
     public String name() {
@@ -32,14 +34,17 @@ final class SegmentSubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "segment INPUT --out DIR [--overwrite] [--model BUNDLE] [--threshold T] [--batch N] [--postprocessing model|none]\n"
+        return "segment INPUT --out DIR [--overwrite] [--keep-going] [--model BUNDLE] [--threshold T] [--batch N]\n"
+                + "        [--postprocessing model|none]\n"
                 + "  INPUT        a .tif (slice or stack), a patient folder, or a data folder of patient folders\n"
                 + "  --out        output folder: <patient>/<slice>_pred.tif (folders) or <name>_pred.tif (a file),\n"
                 + "               and " + CSV + " (patient, slice, tumour_pixels, max_probability,\n"
                 + "               modalities) and " + VOLUMES_CSV + " (per file or patient: tumour voxels and slices,\n"
                 + "               largest slice, mean intensity of each channel inside the tumour, modalities);\n"
-                + "               each patient's masks appear whole or not at all; when a volume fails, the tables\n"
-                + "               list the volumes done before it\n"
+                + "               each patient's masks appear whole or not at all; the tables are rewritten after\n"
+                + "               each volume, so a failed or interrupted run lists exactly the volumes done\n"
+                + "  --keep-going  go on past a volume that fails: it is listed in " + FAILURES_CSV + " (volume,\n"
+                + "               reason); the exit code still says that something failed\n"
                 + "  --overwrite  replace what an earlier 'segment' wrote into --out (without it such a folder is\n"
                 + "               refused); other files there are kept\n"
                 + "  --model      UNet bundle folder (default: the embedded model)\n"
@@ -52,7 +57,7 @@ final class SegmentSubcommand implements Subcommand {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Set.of("out", "model", "threshold", "batch", "postprocessing"),
-                Set.of("overwrite"));
+                Set.of("overwrite", "keep-going"));
         a.expectPositional(1);
         Path input = a.existingPath(0, "INPUT");
         Path outDir = a.path("out");
@@ -69,7 +74,7 @@ final class SegmentSubcommand implements Subcommand {
         List<String> removed = OutputPaths.removeEarlier(outDir, name()); // only with --overwrite is there any
         if (!removed.isEmpty()) err.println("removed the earlier output: " + String.join(", ", removed));
         try {
-            return segment(volumes, settings, outDir, out, err);
+            return segment(volumes, settings, outDir, a.has("keep-going"), out, err);
         } catch (Exception e) {
             OutputPaths.unclaim(outDir, name(), !existed);
             throw e;
@@ -77,18 +82,30 @@ final class SegmentSubcommand implements Subcommand {
     }
 
     private int segment(List<Inputs.Volume> volumes, StackSegmentation.Settings settings, Path outDir,
-            PrintStream out, PrintStream err) throws Exception {
+            boolean keepGoing, PrintStream out, PrintStream err) throws Exception {
         CsvTable.Builder csv = SegmentationTables.slices();
         CsvTable.Builder volumesCsv = SegmentationTables.volumes();
         TextProgressBar bar = new TextProgressBar(err);
+        CsvTable.Builder failures = CsvTable.builder().setColumns("volume", "reason");
+        int failed = 0;
+        boolean allBadInput = true;
         int written = 0;
         int done = 0;
         for (Inputs.Volume v : volumes) {
             try {
                 written += segment(v, settings, outDir, csv, volumesCsv, bar, err);
+                writeTables(outDir, csv, volumesCsv); // an interrupted batch keeps the table of what is done
             } catch (Exception e) {
+                if (keepGoing) {
+                    bar.finish();
+                    err.println(v.name() + " failed, going on: " + Main.oneLine(e));
+                    failures.addRow(v.name(), Main.oneLine(e));
+                    failed++;
+                    allBadInput &= Main.isBadInput(e);
+                    writeFailures(outDir, failures);
+                    continue;
+                }
                 // What is done stays usable: its masks are complete and the tables list exactly them.
-                if (done > 0) writeTables(outDir, csv, volumesCsv);
                 String what = v.name() + " failed" + (done > 0 ? " after " + done + " complete volume(s) (listed in "
                         + CSV + "): " : " (nothing written): ") + Main.oneLine(e);
                 if (Main.isBadInput(e)) throw new UsageException(what, e);
@@ -97,6 +114,12 @@ final class SegmentSubcommand implements Subcommand {
             done++;
         }
         writeTables(outDir, csv, volumesCsv);
+        if (failed > 0) {
+            err.println("brain-tumor segment: " + failed + " of " + volumes.size() + " volume(s) failed (listed in "
+                    + outDir.resolve(FAILURES_CSV) + "); " + done + " done (" + written + " mask file(s), "
+                    + CSV + ")");
+            return allBadInput ? Main.BAD_INPUT : Main.FAILED;
+        }
         err.println("engine: " + io.github.braintumor.engine.DjlEngine.describe() + ", batch " + settings.batchSize());
         out.println("wrote " + written + " mask file(s) and " + CSV + " to " + outDir.toAbsolutePath());
         return Main.OK;
@@ -140,6 +163,12 @@ final class SegmentSubcommand implements Subcommand {
         OutputPaths.recordWritten(outDir, name(), List.of(entry));
         SegmentationTables.add(csv, volumesCsv, v.name(), v.sliceIds(), result);
         return v.file() != null ? 1 : rows.size();
+    }
+
+    private void writeFailures(Path outDir, CsvTable.Builder failures) throws IOException {
+        OutputPaths.claimFolder(outDir, name());
+        failures.build().write(outDir.resolve(FAILURES_CSV));
+        OutputPaths.recordWritten(outDir, name(), List.of(FAILURES_CSV));
     }
 
     private void writeTables(Path outDir, CsvTable.Builder csv, CsvTable.Builder volumesCsv) throws IOException {

@@ -203,6 +203,32 @@ class ReliabilityTest {
         assertTrue(rows.stream().skip(1).allMatch(l -> l.startsWith(good + ",")), rows.toString());
     }
 
+    @Test
+    void keepGoingListsTheFailedPatientAndFinishesTheOthers() throws Exception {
+        Path data = tmp.resolve("keep-going");
+        PhantomGenerator.builder().optSeed(8).optPatients(3).optSlicesPerPatient(2).build().write(data);
+        List<io.github.braintumor.data.PatientRecord> patients = LggDataset.index(data).patients();
+        String bad = patients.get(1).id();
+        java.awt.image.BufferedImage rgba = new java.awt.image.BufferedImage(256, 256,
+                java.awt.image.BufferedImage.TYPE_4BYTE_ABGR);
+        assertTrue(javax.imageio.ImageIO.write(rgba, "tiff", patients.get(1).slices().get(1).image().toFile()));
+        Path out = tmp.resolve("seg-keep-going");
+        CliRun r = CliRun.of("segment", data.toString(), "--out", out.toString(), "--keep-going", "--model",
+                TinyModels.unet().toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.err()); // something failed, and it was the input
+        assertTrue(r.reason().contains("1 of 3 volume(s) failed (listed in"), r.reason());
+        List<String> failures = Files.readAllLines(out.resolve(SegmentSubcommand.FAILURES_CSV));
+        assertEquals(2, failures.size(), failures.toString());
+        assertTrue(failures.get(1).startsWith(bad + ",") && failures.get(1).contains("4 channels"), failures.toString());
+        assertFalse(Files.exists(out.resolve(bad)), "a failed patient must be absent, not half");
+        for (var p : List.of(patients.get(0), patients.get(2))) {
+            try (Stream<Path> s = Files.list(out.resolve(p.id()))) {
+                assertEquals(2, s.count());
+            }
+        }
+        assertEquals(5, Files.readAllLines(out.resolve(SegmentSubcommand.CSV)).size()); // header + 2 x 2 slices
+    }
+
     // ---- class 5: outputs and options checked before the work ------------------------------------------------
 
     @Test
