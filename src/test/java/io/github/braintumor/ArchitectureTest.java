@@ -69,11 +69,12 @@ class ArchitectureTest {
             java.util.Map.entry("app", Set.of("data", "engine", "eval", "infer", "io", "metrics", "model", "nn",
                     "progress", "report", "tensor", "train")),
             java.util.Map.entry("bioimageio", Set.of("data", "engine", "io", "metrics", "model", "report", "tensor")),
+            java.util.Map.entry("args", Set.of()),
             java.util.Map.entry("imagej", Set.of("data", "tensor")),
             java.util.Map.entry("fiji", Set.of("app", "bioimageio", "data", "engine", "eval", "imagej", "infer", "io", "metrics",
                     "model", "nn", "progress", "report", "tensor", "train")),
             // the CLI shares the use cases with Fiji through app; it reads ImageJ TIFFs through the imagej bridge
-            java.util.Map.entry("cli", Set.of("app", "bench", "bioimageio", "data", "engine", "eval", "imagej", "io",
+            java.util.Map.entry("cli", Set.of("app", "args", "bench", "bioimageio", "data", "engine", "eval", "imagej", "io",
                     "metrics", "model", "nn", "progress", "report", "tensor", "train")),
             java.util.Map.entry("", Set.of())); // the root package (Version)
     private static final Pattern PROJECT_REFERENCE = Pattern.compile("io\\.github\\.braintumor\\.([a-z0-9]+)\\.");

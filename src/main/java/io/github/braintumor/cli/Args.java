@@ -29,34 +29,15 @@ public final class Args {
      * @param flags options without a value ("help" is always accepted)
      */
     public static Args parse(List<String> args, Set<String> valued, Set<String> flags) throws UsageException {
-        Args a = new Args();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("-h")) arg = "--help";
-            if (!arg.startsWith("--") || arg.length() == 2) {
-                a.positional.add(arg);
-                continue;
-            }
-            String key = arg.substring(2);
-            String value = null;
-            int eq = key.indexOf('=');
-            if (eq >= 0) {
-                value = key.substring(eq + 1);
-                key = key.substring(0, eq);
-            }
-            if (flags.contains(key) || key.equals("help")) {
-                if (value != null) throw new UsageException("option --" + key + " takes no value");
-                a.options.put(key, "true");
-            } else if (valued.contains(key)) {
-                if (value == null) {
-                    if (i + 1 >= args.size()) throw new UsageException("option --" + key + " needs a value");
-                    value = args.get(++i);
-                }
-                a.options.put(key, value);
-            } else {
-                throw new UsageException("unknown option --" + key + " (see --help)");
-            }
+        io.github.braintumor.args.CommandLine c;
+        try {
+            c = io.github.braintumor.args.CommandLine.parse(args, valued, flags);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
+        Args a = new Args();
+        a.options.putAll(c.options());
+        a.positional.addAll(c.positional());
         return a;
     }
 

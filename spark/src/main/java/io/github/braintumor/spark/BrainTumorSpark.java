@@ -1,5 +1,6 @@
 package io.github.braintumor.spark;
 
+import io.github.braintumor.args.CommandLine;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,30 +101,12 @@ public final class BrainTumorSpark {
 
     private static void parse(List<String> argv, Map<String, String> opts, List<String> positional)
             throws UsageException {
-        for (int i = 0; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (!a.startsWith("--")) {
-                positional.add(a);
-                continue;
-            }
-            String name = a.substring(2);
-            String value = null;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
-            if (FLAGS.contains(name)) {
-                opts.put(name, "true");
-            } else if (VALUED.contains(name)) {
-                if (value == null) {
-                    if (i + 1 >= argv.size()) throw new UsageException("--" + name + " needs a value");
-                    value = argv.get(++i);
-                }
-                opts.put(name, value);
-            } else {
-                throw new UsageException("unknown option --" + name + " (--help lists the options)");
-            }
+        try {
+            CommandLine c = CommandLine.parse(argv, VALUED, FLAGS);
+            opts.putAll(c.options());
+            positional.addAll(c.positional());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
