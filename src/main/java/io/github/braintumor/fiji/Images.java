@@ -36,7 +36,29 @@ public final class Images {
     /** The image's slices as 3-channel model input (RGB, 3-channel composite, or one channel replicated). */
     public static List<SliceImage> slices(ImagePlus imp) {
         if (imp == null) throw new IllegalArgumentException("no image: open an MRI slice or stack first");
+        checkSourceFile(imp);
         return ImagePlusSlices.toSliceImages(imp);
+    }
+
+    /**
+     * The TIFF an open image came from gets the same integrity checks as a file given to the CLI: ImageJ opens a
+     * damaged compressed strip as black pixels, which would be segmented without a word.
+     *
+     * @throws IllegalArgumentException naming the file and the damage
+     */
+    static void checkSourceFile(ImagePlus imp) {
+        ij.io.FileInfo fi = imp.getOriginalFileInfo();
+        if (fi == null || fi.fileName == null || fi.directory == null || fi.directory.isEmpty()) return;
+        String name = fi.fileName.toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".tif") && !name.endsWith(".tiff")) return;
+        java.nio.file.Path file = java.nio.file.Path.of(fi.directory, fi.fileName);
+        if (!java.nio.file.Files.isRegularFile(file)) return;
+        try {
+            io.github.braintumor.data.LggTiff.checkDeclaredSize(file);
+        } catch (io.github.braintumor.data.LggDataException e) {
+            throw new IllegalArgumentException("image '" + imp.getTitle() + "' was opened from a damaged file: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** What the conversion did beyond copying (e.g. one channel replicated), or "" : for the log. */

@@ -67,6 +67,40 @@ class ReliabilityFijiTest {
         assertEquals(before, snapshot(data));
     }
 
+    @Test
+    void anOpenImageFromADamagedTiffIsRefusedNotSegmentedAsBlack() throws Exception {
+        // an LZW slice whose strip bytes are overwritten at full length: ImageJ opens it, with black where it fails
+        byte[] chw = io.github.braintumor.data.PhantomGenerator.slice(9, 256, true).image().pixels();
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(256, 256,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        int n = 256 * 256;
+        for (int i = 0; i < n; i++) {
+            img.setRGB(i % 256, i / 256, (chw[i] & 0xFF) << 16 | (chw[n + i] & 0xFF) << 8 | (chw[2 * n + i] & 0xFF));
+        }
+        Path tif = tmp.resolve("damaged.tif");
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
+        try (javax.imageio.stream.ImageOutputStream ios = javax.imageio.ImageIO.createImageOutputStream(tif.toFile())) {
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType("LZW");
+            writer.setOutput(ios);
+            writer.write(null, new javax.imageio.IIOImage(img, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        ij.ImagePlus intact = ij.IJ.openImage(tif.toString());
+        assertTrue(intact != null);
+        Images.slices(intact); // an intact file passes
+        byte[] bytes = Files.readAllBytes(tif);
+        java.util.Random random = new java.util.Random(11);
+        for (int i = bytes.length / 3; i < bytes.length / 2; i++) bytes[i] = (byte) random.nextInt(256);
+        Files.write(tif, bytes);
+        ij.ImagePlus opened = ij.IJ.openImage(tif.toString());
+        Throwable e = assertThrows(Exception.class, () -> context.service(CommandService.class).run(
+                io.github.braintumor.fiji.command.SegmentTumorCommand.class, true, "image", opened).get());
+        assertTrue(chain(e).contains("was opened from a damaged file") && chain(e).contains("is damaged"), chain(e));
+    }
+
     private static String chain(Throwable e) {
         StringBuilder s = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) s.append(t.getMessage()).append(" | ");
