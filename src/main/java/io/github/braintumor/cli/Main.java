@@ -107,7 +107,10 @@ public final class Main {
         if (i + 1 >= args.size()) throw new UsageException("--device needs a value: auto, cpu or gpu");
         DeviceChoice choice = DeviceChoice.parse(args.get(i + 1));
         System.setProperty(DeviceChoice.PROPERTY, choice.id());
-        if (choice == DeviceChoice.GPU) io.github.braintumor.engine.DjlEngine.configure(null, choice);
+        if (choice == DeviceChoice.GPU) { // refused here, before any work
+            if (io.github.braintumor.engine.DjlEngine.isStarted()) io.github.braintumor.engine.DjlEngine.configure(null, choice);
+            else io.github.braintumor.engine.DjlEngine.start();
+        }
         List<String> rest = new java.util.ArrayList<>(args);
         rest.subList(i, i + 2).clear();
         return rest;

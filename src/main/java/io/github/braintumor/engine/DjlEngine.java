@@ -73,17 +73,20 @@ public final class DjlEngine {
         } finally {
             thread.setContextClassLoader(previous);
         }
+        // resolved first: a device that cannot be used leaves the engine unstarted, so a later choice can start it
+        Device chosen = requested.device().resolve(started.getGpuCount(),
+                started.hasCapability(StandardCapabilities.CUDA));
         engine = started;
         options = requested;
-        device = requested.device().resolve(started.getGpuCount(), started.hasCapability(StandardCapabilities.CUDA));
+        device = chosen;
         seed(requested.seed());
         return engine;
     }
 
     /**
-     * Applies a user's engine settings (Fiji's Options command, a command's {@code device} key): starts the engine
-     * with them, or, when it already runs, changes what PyTorch can change while it runs, the intra-op threads and
-     * the device. Inter-op threads and the seed stay as started.
+     * Applies a user's engine settings (Fiji's Options command, a command's {@code device} key): before the engine
+     * starts they become the settings it starts with (nothing is loaded here); when it runs, what PyTorch can change
+     * while it runs changes, the intra-op threads and the device. Inter-op threads and the seed stay as started.
      *
      * <pre>{@code
      * DjlEngine.configure(2, DeviceChoice.CPU);    // two threads, CPU, from now on
@@ -92,18 +95,18 @@ public final class DjlEngine {
      *
      * @param threads intra-op threads (&gt;= 1), or null to keep them (at start: the default rule, a user's
      *     {@code -D}{@value #NUM_THREADS} included)
-     * @throws IllegalArgumentException for threads &lt; 1 or a GPU asked for where none can be used (nothing changes)
+     * @throws IllegalArgumentException for threads &lt; 1, or a GPU asked for where none can be used (nothing changes;
+     *     before the start this is found by {@link #start(EngineOptions)})
      */
     public static synchronized void configure(Integer threads, DeviceChoice choice) {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         if (engine == null) {
-            // an explicit setting beats -D, as it does once the engine runs
+            // Not started: kept for the start, so a command that needs no model (IoU, overview) never loads
+            // libtorch. An explicit setting beats -D, as it does once the engine runs.
             if (threads != null) System.setProperty(NUM_THREADS, Integer.toString(threads));
-            EngineOptions.Builder b = EngineOptions.builder().optDevice(choice);
-            if (threads != null) b.optThreads(threads);
-            start(b.build());
+            System.setProperty(DeviceChoice.PROPERTY, choice.id());
             return;
         }
         Device chosen = choice.resolve(engine.getGpuCount(), engine.hasCapability(StandardCapabilities.CUDA));

@@ -49,6 +49,7 @@ class PluginOptionsTest {
     void backToAutomatic() throws Exception {
         Files.deleteIfExists(PluginOptions.file());
         PluginOptions.defaults().applyToEngine(null);
+        System.clearProperty(DeviceChoice.PROPERTY); // the process default stays auto for other tests
     }
 
     static <T> T run(Class<T> command, Object... inputs) throws Exception {

@@ -48,10 +48,10 @@ public class BrainTumorOptionsCommand extends BrainTumorCommand {
     @Override
     protected void execute() throws Exception {
         PluginOptions options = new PluginOptions(threads, DeviceChoice.parse(device), batchsize);
-        options.save();
         options.applyToEngine(null);
+        engine = DjlEngine.brief(); // starts the engine: a device it cannot use is refused before anything is saved
+        options.save();
         saved = options;
-        engine = DjlEngine.brief();
         if (log != null) log.info(label() + ": " + options.describe() + " (" + PluginOptions.file() + "); " + engine);
     }
 

@@ -28,9 +28,10 @@ public class BrainTumorOptionsPlugin implements PlugIn {
         int batch = (int) gd.getNextNumber();
         Ij1.guarded(TITLE, device, () -> {
             PluginOptions options = new PluginOptions(threads, DeviceChoice.parse(device), batch);
-            options.save();
             options.applyToEngine(null);
-            IJ.log(TITLE + ": " + options.describe() + " (" + PluginOptions.file() + "); " + DjlEngine.brief());
+            String engine = DjlEngine.brief(); // starts the engine: a device it cannot use is refused before saving
+            options.save();
+            IJ.log(TITLE + ": " + options.describe() + " (" + PluginOptions.file() + "); " + engine);
         });
     }
 }
