@@ -275,6 +275,45 @@ class ReliabilityTest {
     }
 
     @Test
+    void immutableOutputFolderIsRefusedUpFrontEvenForRoot() throws Exception {
+        // chattr +i stops root too, so this runs where the read-only case above must skip
+        Path frozen = Files.createDirectories(tmp.resolve("frozen"));
+        boolean set = exec("chattr", "+i", frozen.toString()) == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(set, "chattr +i is not available on this file system");
+        try {
+            for (Path out : List.of(frozen, frozen.resolve("inside"))) {
+                refused(CliRun.of("segment", data().toString(), "--out", out.toString(), "--model",
+                        TinyModels.unet().toString()), "is not writable");
+                refused(CliRun.of("evaluate", data().toString(), "--out", out.toString(), "--unet",
+                        TinyModels.unet().toString()), "is not writable");
+            }
+            refused(CliRun.of("classify", data().toString(), "--csv", frozen.resolve("t.csv").toString(), "--model",
+                    TinyModels.classifier().toString()), "not writable");
+        } finally {
+            exec("chattr", "-i", frozen.toString());
+        }
+        try (Stream<Path> s = Files.list(frozen)) {
+            assertEquals(0, s.count());
+        }
+    }
+
+    @Test
+    void iouOfATruncatedMaskIsOneLineNotAnIouOfZero() throws Exception {
+        Path mask = LggDataset.index(data()).slices().get(0).mask();
+        byte[] bytes = Files.readAllBytes(mask);
+        Path cut = Files.write(tmp.resolve("cut_mask.tif"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        CliRun r = CliRun.of("iou", cut.toString(), mask.toString());
+        refused(r, "truncated or corrupt");
+        assertFalse(r.out().contains("0.0"), "an IoU was reported for a broken mask:\n" + r.out());
+    }
+
+    private static int exec(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
+    }
+
+    @Test
     void resumeFromAFolderWithoutCheckpointIsOneLine() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Path out = tmp.resolve("unet");
