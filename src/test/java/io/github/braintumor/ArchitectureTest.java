@@ -44,9 +44,9 @@ class ArchitectureTest {
     /**
      * The layering as a table: which project packages each package may use (imports and fully qualified names).
      * Any other arrow fails. Progress reporting ({@code progress}) depends on nothing, so inference no longer
-     * reaches into {@code train}; {@code eval} still reads {@code train.LearningCurve}'s file for its report.
-     * The Fiji-free use cases shared by the CLI and Fiji live in {@code app}; {@code cli} still uses {@code fiji} for
-     * {@code fiji.Images} (writing mask stacks and the demo picture through ImageJ).
+     * reaches into {@code train}, and the learning curve a bundle carries is {@code model.LearningCurve}, so
+     * {@code eval} does not use {@code train} either. The Fiji-free use cases shared by the CLI and Fiji live in
+     * {@code app}.
      */
     private static final java.util.Map<String, Set<String>> ALLOWED = java.util.Map.ofEntries(
             java.util.Map.entry("io", Set.of()),
@@ -61,8 +61,8 @@ class ArchitectureTest {
             java.util.Map.entry("infer", Set.of("data", "engine", "metrics", "model", "progress", "tensor")),
             java.util.Map.entry("train", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress",
                     "tensor")),
-            java.util.Map.entry("eval", Set.of("data", "engine", "infer", "io", "metrics", "model", "progress", "report",
-                    "train")),
+            java.util.Map.entry("eval", Set.of("data", "engine", "infer", "io", "metrics", "model", "progress",
+                    "report")),
             java.util.Map.entry("bench", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress",
                     "tensor")),
             // app.SegmentationTables: the segment command's CSV tables, shared by the CLI and the Spark module

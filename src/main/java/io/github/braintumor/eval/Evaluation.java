@@ -602,7 +602,7 @@ public final class Evaluation {
     }
 
     private static Path learningCurve(Path dir, ModelInfo info) {
-        String name = info.learningCurve() == null ? io.github.braintumor.train.LearningCurve.FILE_NAME
+        String name = info.learningCurve() == null ? io.github.braintumor.model.LearningCurve.FILE_NAME
                 : info.learningCurve();
         Path csv = dir.resolve(name);
         return Files.isRegularFile(csv) ? csv : null;

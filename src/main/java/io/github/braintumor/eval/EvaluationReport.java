@@ -8,7 +8,7 @@ import io.github.braintumor.report.CsvTable;
 import io.github.braintumor.report.HtmlReport;
 import io.github.braintumor.report.Json;
 import io.github.braintumor.report.Overlay;
-import io.github.braintumor.train.LearningCurve;
+import io.github.braintumor.model.LearningCurve;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.github.braintumor.train;
 
+import io.github.braintumor.model.LearningCurve;
 import ai.djl.Model;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

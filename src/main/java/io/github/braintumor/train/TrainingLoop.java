@@ -1,5 +1,6 @@
 package io.github.braintumor.train;
 
+import io.github.braintumor.model.LearningCurve;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;

@@ -17,7 +17,7 @@ import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.report.CsvTable;
-import io.github.braintumor.train.LearningCurve;
+import io.github.braintumor.model.LearningCurve;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.github.braintumor.train;
 
+import io.github.braintumor.model.LearningCurve;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

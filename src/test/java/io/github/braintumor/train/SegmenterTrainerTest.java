@@ -1,5 +1,6 @@
 package io.github.braintumor.train;
 
+import io.github.braintumor.model.LearningCurve;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;

@@ -1,4 +1,4 @@
-package io.github.braintumor.train;
+package io.github.braintumor.model;
 
 import io.github.braintumor.io.AtomicFiles;
 
