@@ -67,6 +67,8 @@ final class BatchedForward {
                         + " but the model needs " + side + "x" + side + ": resize the images or enable resizing");
             }
         }
+        StageClock clock = options.clock();
+        long t = System.nanoTime();
         float[][] volume = null;
         if (normalization != Normalization.DIVIDE_BY_255 && !slices.isEmpty()) {
             volume = new float[slices.size()][];
@@ -75,6 +77,7 @@ final class BatchedForward {
             }
             normalization.normalizeVolume(volume, channels); // statistics of the whole stack
         }
+        clock.add(StageClock.Stage.CONVERSION, System.nanoTime() - t);
         List<float[]> out = new ArrayList<>(slices.size());
         int batch = options.batchSize();
         int batches = (slices.size() + batch - 1) / batch;
@@ -87,6 +90,7 @@ final class BatchedForward {
                 throw new CancellationException(what + " canceled after " + out.size() + " of " + slices.size()
                         + " slices");
             }
+            long t0 = System.nanoTime();
             int from = b * batch;
             int n = Math.min(batch, slices.size() - from);
             int plane = channels * modelSide * modelSide;
@@ -103,7 +107,11 @@ final class BatchedForward {
             }
             try (NDManager sub = base.newSubManager()) {
                 NDArray data = sub.create(x, new Shape(n, channels, modelSide, modelSide));
+                long t1 = System.nanoTime();
+                clock.add(StageClock.Stage.CONVERSION, t1 - t0);
                 NDArray y = block.forward(new ParameterStore(sub, false), new NDList(data), false).singletonOrThrow();
+                long t2 = System.nanoTime();
+                clock.add(StageClock.Stage.INFERENCE, t2 - t1);
                 if (!outputsProbabilities) {
                     y = Activation.sigmoid(y);
                 }
@@ -114,6 +122,7 @@ final class BatchedForward {
                     System.arraycopy(values, k * per, p, 0, per);
                     out.add(p);
                 }
+                clock.add(StageClock.Stage.POSTPROCESSING, System.nanoTime() - t2);
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
             progress.onProgress(new TrainingProgress(0, 0, b + 1, batches, Double.NaN, OptionalDouble.empty(),

@@ -25,16 +25,19 @@ import java.util.function.BooleanSupplier;
 public final class DefaultSegmenter implements Segmenter {
     private final BatchedForward forward;
     private final float threshold;
+    private final StageClock clock;
 
     /** @throws IllegalArgumentException when the bundle is not a UNet */
     public DefaultSegmenter(ModelBundle bundle, InferenceOptions options) {
         this.forward = new BatchedForward(bundle, options, ModelKind.UNET, "segmentation");
         this.threshold = options.threshold() != null ? options.threshold() : bundle.info().threshold();
+        this.clock = options.clock();
     }
 
     @Override
     public SegmentationResult segment(List<SliceImage> slices, ProgressListener progress, BooleanSupplier cancel) {
         List<float[]> probabilities = forward.run(slices, progress, cancel, "Segmentation");
+        long t = System.nanoTime();
         List<float[]> out = new ArrayList<>(slices.size());
         List<SliceMask> masks = new ArrayList<>(slices.size());
         for (int i = 0; i < slices.size(); i++) {
@@ -47,6 +50,7 @@ public final class DefaultSegmenter implements Segmenter {
             out.add(p);
             masks.add(PostProcessing.threshold(p, s.width(), s.height(), threshold));
         }
+        clock.add(StageClock.Stage.POSTPROCESSING, System.nanoTime() - t);
         return new SegmentationResult(out, masks, threshold);
     }
 

@@ -18,11 +18,13 @@ public final class InferenceOptions {
     private final int batchSize;
     private final Float threshold;
     private final boolean resize;
+    private final StageClock clock;
 
     private InferenceOptions(Builder b) {
         batchSize = b.batchSize;
         threshold = b.threshold;
         resize = b.resize;
+        clock = b.clock;
     }
 
     public static Builder builder() {
@@ -42,11 +44,15 @@ public final class InferenceOptions {
     /** @return whether slices of another size are resized (bilinear) to the model's input size and back */
     public boolean resize() { return resize; }
 
+    /** @return where the stage times go ({@link StageClock#NONE} unless a bench asks) */
+    public StageClock clock() { return clock; }
+
     /** Builder; all options optional. */
     public static final class Builder {
         private int batchSize = DEFAULT_BATCH_SIZE;
         private Float threshold;
         private boolean resize;
+        private StageClock clock = StageClock.NONE;
 
         private Builder() {}
 
@@ -69,6 +75,12 @@ public final class InferenceOptions {
 
         public Builder optResize(boolean r) {
             resize = r;
+            return this;
+        }
+
+        /** @param clock receives the time of each stage of each batch (bench); null = none */
+        public Builder optStageClock(StageClock clock) {
+            this.clock = clock == null ? StageClock.NONE : clock;
             return this;
         }
 

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,6 +114,25 @@ class DefaultSegmenterTest {
             assertEquals(64 * 64, r.probabilities().get(0).length);
             assertEquals(64, r.masks().get(0).width());
         }
+    }
+
+    @Test
+    void theStageClockHearsEveryStageOfEveryBatchAndChangesNothing() throws Exception {
+        long[] ns = new long[StageClock.Stage.values().length];
+        int[] calls = new int[ns.length];
+        try (ModelBundle b = ModelBundle.load(unet, ModelKind.UNET);
+             Segmenter timed = new DefaultSegmenter(b, InferenceOptions.builder().optBatchSize(6)
+                     .optStageClock((stage, t) -> { ns[stage.ordinal()] += t; calls[stage.ordinal()]++; }).build());
+             Segmenter plain = new DefaultSegmenter(b, InferenceOptions.builder().optBatchSize(6).build())) {
+            SegmentationResult r = timed.segment(stack, ProgressListener.silent(), () -> false);
+            SegmentationResult q = plain.segment(stack, ProgressListener.silent(), () -> false);
+            for (int i = 0; i < stack.size(); i++) assertArrayEquals(q.probabilities().get(i), r.probabilities().get(i));
+        }
+        int batches = (stack.size() + 5) / 6;
+        assertEquals(batches, calls[StageClock.Stage.INFERENCE.ordinal()]);
+        assertEquals(batches + 1, calls[StageClock.Stage.CONVERSION.ordinal()]); // + the volume's normalisation
+        assertEquals(batches + 1, calls[StageClock.Stage.POSTPROCESSING.ordinal()]); // + thresholding to masks
+        for (long t : ns) assertTrue(t > 0, java.util.Arrays.toString(ns));
     }
 
     @Test
