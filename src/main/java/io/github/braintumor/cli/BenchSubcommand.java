@@ -55,6 +55,8 @@ final class BenchSubcommand implements Subcommand {
                 .optSize(a.getInt("size", 256))
                 .optQuick(a.has("quick"))
                 .build();
+        // before the minutes of measuring: a JSON path that cannot be written is refused now
+        if (a.has("out")) io.github.braintumor.io.OutputPaths.checkFile(Path.of(a.get("out", null)), ".json");
         if (config.threads() > 0) {
             if (DjlEngine.isStarted()) {
                 err.println("brain-tumor bench: the engine is already running with "

@@ -169,14 +169,22 @@ public final class OutputPaths {
      * exists, a {@code .csv} file (another file of that name is the user's and is not replaced).
      */
     public static void checkFile(Path file, Path... inputs) throws OutputRefusedException {
+        checkFile(file, ".csv", inputs);
+    }
+
+    /**
+     * {@link #checkFile(Path, Path...)} for another kind of output file: an existing one must end in
+     * {@code extension} (e.g. {@code ".json"}), anything else of that name is the user's.
+     */
+    public static void checkFile(Path file, String extension, Path... inputs) throws OutputRefusedException {
         Path real = checkCommon(file, "output file", inputs);
         if (Files.isDirectory(real)) {
             throw new OutputRefusedException("output file " + file + " is a folder: give a file name, e.g. "
-                    + file.resolve("results.csv"));
+                    + file.resolve("results" + extension));
         }
-        if (Files.exists(real) && !real.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            throw new OutputRefusedException("output file " + file + " exists and is not a .csv file: it would be"
-                    + " replaced; give a new name ending in .csv");
+        if (Files.exists(real) && !real.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension)) {
+            throw new OutputRefusedException("output file " + file + " exists and is not a " + extension + " file:"
+                    + " it would be replaced; give a new name ending in " + extension);
         }
     }
 

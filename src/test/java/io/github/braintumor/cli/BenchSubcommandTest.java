@@ -58,6 +58,19 @@ class BenchSubcommandTest {
     }
 
     @Test
+    void anOutThatCannotBeWrittenIsRefusedBeforeMeasuring() throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("a-folder"));
+        CliRun run = CliRun.of("bench", "--quick", "--out", folder.toString());
+        assertEquals(Main.BAD_INPUT, run.code(), run.err());
+        assertTrue(run.reason().contains("is a folder"), run.reason());
+        assertTrue(!run.err().contains("[bench]"), "measured before refusing:\n" + run.err());
+        Path notes = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "mine");
+        CliRun other = CliRun.of("bench", "--quick", "--out", notes.toString());
+        assertTrue(other.reason().contains("is not a .json file"), other.reason());
+        assertEquals("mine", java.nio.file.Files.readString(notes));
+    }
+
+    @Test
     void badOptionIsUsageError() {
         CliRun run = CliRun.of("bench", "--slices", "150");
         assertEquals(Main.BAD_INPUT, run.code());
