@@ -105,13 +105,16 @@ public final class StackClassification {
             return rows;
         }
         try (ModelBundle bundle = ModelChoice.load(model, ModelKind.CLASSIFIER)) {
-            InferenceOptions.Builder options = InferenceOptions.builder().optBatchSize(batchSize);
+            InferenceOptions.Builder options = InferenceOptions.builder().optBatchSize(batchSize)
+                // slices of another size (other scanners, crops, 512x512) go to the model's input size and back
+                .optResize(true);
             boolean modelDefault = Double.isNaN(threshold) || threshold < 0;
             if (!modelDefault) options.optThreshold((float) threshold);
             InferenceOptions built = options.build();
             double cut = modelDefault ? bundle.info().threshold() : threshold;
             ModalityCheck modalities = ModalityCheck.of(slices);
             modalities.warning(bundle.info()).ifPresent(progress::onMessage);
+            StackSegmentation.resamplingNote(slices, bundle.info().inputSize()).ifPresent(progress::onMessage);
             try (SliceClassifier classifier = new DefaultSliceClassifier(bundle, built)) {
                 double[] p = classifier.classify(slices, progress, cancel);
                 List<Row> rows = new ArrayList<>();

@@ -139,7 +139,9 @@ public final class StackSegmentation {
             BooleanSupplier cancel) throws Exception {
         if (slices.isEmpty()) throw new IllegalArgumentException("no slices to segment");
         if (settings.batchSize() < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + settings.batchSize());
-        InferenceOptions.Builder options = InferenceOptions.builder().optBatchSize(settings.batchSize());
+        InferenceOptions.Builder options = InferenceOptions.builder().optBatchSize(settings.batchSize())
+                // slices of another size (other scanners, crops, 512x512) go to the model's input size and back
+                .optResize(true);
         if (!settings.modelThreshold()) options.optThreshold((float) settings.threshold());
         PostProcessingSettings post = settings.postprocessing() == PostProcessingChoice.NONE
                 ? PostProcessingSettings.OFF : bundle.info().postProcessing();
@@ -147,6 +149,7 @@ public final class StackSegmentation {
                 post)) {
             ModalityCheck modalities = ModalityCheck.of(slices);
             modalities.warning(bundle.info()).ifPresent(progress::onMessage);
+            resamplingNote(slices, bundle.info().inputSize()).ifPresent(progress::onMessage);
             SegmentationResult result = segmenter.segment(slices, progress, cancel);
             TumourVolume volume = TumourVolume.of(result.masks(), slices.subList(0, result.masks().size()),
                     settings.pixelArea(), settings.sliceThickness(), settings.unit());
@@ -154,6 +157,23 @@ public final class StackSegmentation {
                     settings.postprocessing(), modalities, volume);
             return out;
         }
+    }
+
+    /**
+     * @return e.g. "resampled 1 slice(s) of 512x512 to the model's 256x256 input, and the result back (bilinear)",
+     *     or empty when every slice has the model's size
+     */
+    public static java.util.Optional<String> resamplingNote(List<SliceImage> slices, int inputSize) {
+        java.util.Map<String, Integer> sizes = new java.util.TreeMap<>();
+        for (SliceImage s : slices) {
+            if (s.width() != inputSize || s.height() != inputSize) sizes.merge(s.width() + "x" + s.height(), 1, Integer::sum);
+        }
+        if (sizes.isEmpty()) return java.util.Optional.empty();
+        StringBuilder b = new StringBuilder("resampled ");
+        sizes.forEach((size, n) -> b.append(n).append(" slice(s) of ").append(size).append(", "));
+        b.setLength(b.length() - 2);
+        return java.util.Optional.of(b + " to the model's " + inputSize + "x" + inputSize
+                + " input, and the result back (bilinear)");
     }
 
     /** Table rows of a result (slices that were not reached before a cancel are left out). */

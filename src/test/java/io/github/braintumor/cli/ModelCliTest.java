@@ -105,15 +105,16 @@ class ModelCliTest {
     }
 
     @Test
-    void wrongSizeImageIsBadInput() throws Exception {
+    void aSmallCropIsResampledNotRefused() throws Exception {
+        // refused before 2026-12-03; now every size goes to the model's input and back (issue 11)
         Path odd = tmp.resolve("odd.tif");
         LggTiff.writeImage(odd, new SliceImage(50, 50, 3, new byte[3 * 50 * 50]));
         CliRun r = CliRun.of("segment", odd.toString(), "--out", tmp.resolve("o").toString(), "--model",
                 TinyModels.unet().toString());
-        assertEquals(Main.BAD_INPUT, r.code(), r.err());
-        assertTrue(r.reason().contains("50x50"), r.err());
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.err().contains("resampled 1 slice(s) of 50x50"), r.err());
         CliRun c = CliRun.of("classify", odd.toString(), "--model", TinyModels.classifier().toString());
-        assertEquals(Main.BAD_INPUT, c.code(), c.err());
+        assertEquals(Main.OK, c.code(), c.err());
     }
 
     @Test
@@ -289,5 +290,24 @@ class ModelCliTest {
                 dir.resolve("cnn").toString());
         assertEquals(Main.BAD_INPUT, classifier.code());
         assertTrue(classifier.reason().contains("only segmentation (unet) bundles"), classifier.reason());
+    }
+
+    @Test
+    void slicesOfAnotherSizeAreResampledToTheModelAndBackAndSaySo(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path big = dir.resolve("big.tif");
+        io.github.braintumor.data.LggTiff.writeImage(big, io.github.braintumor.data.PhantomGenerator.slice(3, 512, true)
+                .image());
+        CliRun seg = CliRun.of("segment", big.toString(), "--out", dir.resolve("out").toString(), "--model",
+                TinyModels.unet().toString());
+        assertEquals(Main.OK, seg.code(), seg.err());
+        assertTrue(seg.err().contains("resampled 1 slice(s) of 512x512 to the model's"), seg.err());
+        var mask = io.github.braintumor.data.LggTiff.readMask(dir.resolve("out/big_pred.tif"),
+                io.github.braintumor.data.LggTiff.ANY_SIZE);
+        assertEquals(512, mask.width());
+        assertEquals(512, mask.height());
+        CliRun cls = CliRun.of("classify", big.toString(), "--model", TinyModels.classifier().toString());
+        assertEquals(Main.OK, cls.code(), cls.err());
+        assertTrue(cls.err().contains("resampled 1 slice(s) of 512x512"), cls.err());
     }
 }
