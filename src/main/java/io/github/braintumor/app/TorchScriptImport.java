@@ -40,6 +40,13 @@ public final class TorchScriptImport {
     public record Request(Path torchScript, Path bundle, ModelKind kind, String output, int inputSize,
             String normalization, float threshold) {}
 
+    /** @return one line for the log, e.g. "unet bundle /m/b: input 64x64, divide255, threshold 0.4, logits" */
+    public static String summary(ModelInfo info, Path bundle) {
+        return info.kind() + " bundle " + bundle + ": input " + info.modelInputSize() + "x" + info.modelInputSize()
+                + ", " + info.normalization() + ", threshold " + info.threshold() + ", "
+                + info.architectureString("output", OUTPUTS[0]);
+    }
+
     /**
      * Checks the request and the output folder before anything is written, then imports (the module is run once on
      * a zero slice before the bundle is published).

@@ -55,9 +55,7 @@ final class ImportTorchScriptSubcommand implements Subcommand {
         ModelInfo info = TorchScriptImport.run(new TorchScriptImport.Request(pt, a.path("out"), kind,
                 a.get("scores", TorchScriptImport.OUTPUTS[0]), a.getInt("input-size", 256),
                 a.get("normalization", "divide255"), (float) a.getDouble("threshold", 0.5)));
-        out.println("imported " + pt + " as a " + info.kind() + " bundle: " + a.path("out") + " (input "
-                + info.modelInputSize() + "x" + info.modelInputSize() + ", " + info.normalization() + ", threshold "
-                + info.threshold() + ", " + info.architectureString("output", "logits") + ")");
+        out.println("imported " + pt + " as a " + TorchScriptImport.summary(info, a.path("out")));
         return Main.OK;
     }
 }

@@ -106,11 +106,8 @@ public final class Main {
         if (i < 0) return args;
         if (i + 1 >= args.size()) throw new UsageException("--device needs a value: auto, cpu or gpu");
         DeviceChoice choice = DeviceChoice.parse(args.get(i + 1));
-        System.setProperty(DeviceChoice.PROPERTY, choice.id());
-        if (choice == DeviceChoice.GPU) { // refused here, before any work
-            if (io.github.braintumor.engine.DjlEngine.isStarted()) io.github.braintumor.engine.DjlEngine.configure(null, choice);
-            else io.github.braintumor.engine.DjlEngine.start();
-        }
+        io.github.braintumor.engine.DjlEngine.configure(null, choice); // the start settings, or applied if running
+        if (choice == DeviceChoice.GPU) io.github.braintumor.engine.DjlEngine.start(); // refused here, before work
         List<String> rest = new java.util.ArrayList<>(args);
         rest.subList(i, i + 2).clear();
         return rest;

@@ -321,7 +321,7 @@ public final class LggDataset {
         for (Map.Entry<Integer, Path> e : images.entrySet()) {
             Path mask = masks.get(e.getKey());
             SliceMask m = LggTiff.readMask(mask, LggTiff.ANY_SIZE);
-            TiffHeader.Page image = TiffHeader.check(e.getValue()); // header only: a mismatch is found up front
+            TiffHeader.Page image = TiffHeader.checkHeader(e.getValue()); // header only: a mismatch is found up front
             if (image != null && (image.width() != m.width() || image.height() != m.height())) {
                 throw new LggDataException(mask, "mask is " + m.width() + "x" + m.height() + " but its image "
                         + e.getValue().getFileName() + " is " + image.width() + "x" + image.height()

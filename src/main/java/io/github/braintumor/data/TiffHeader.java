@@ -47,12 +47,25 @@ final class TiffHeader {
      * Refuses {@code tif} when it is not a TIFF by its first bytes (a PNG or JPEG named .tif), when a page header or
      * a strip (or tile) of pixel data lies beyond the end of the file, when its pages differ in size (ImageJ would
      * drop the ones unlike the first), when it declares more pixel data than the file can hold, a side above
-     * {@link #MAX_SIDE}, or more than half of the Java heap.
+     * {@link #MAX_SIDE}, or more than half of the Java heap, or when a compressed strip does not decode whole
+     * ({@link StripCheck}).
      *
      * @return the first page, or null when the file is missing or a TIFF variant this walk does not read (BigTIFF)
      * @throws LggDataException naming the file and what is wrong
      */
     static Page check(Path tif) throws LggDataException {
+        return check(tif, true);
+    }
+
+    /**
+     * {@link #check(Path)} without decoding the strips: what indexing needs (sizes, truncation), since the strips
+     * are decoded and checked anyway when the slice is read.
+     */
+    static Page checkHeader(Path tif) throws LggDataException {
+        return check(tif, false);
+    }
+
+    private static Page check(Path tif, boolean decodeStrips) throws LggDataException {
         if (!Files.isRegularFile(tif)) return null; // the decoders name a missing file
         long length;
         long declared = 0;
@@ -120,7 +133,7 @@ final class TiffHeader {
                 }
                 // A decoder given a strip cut short may wait for bytes that never come (ImageJ's LZW loop did).
                 checkStrips(tif, pages + 1, offsets, counts, length);
-                if (StripCheck.checks(compression) && offsets != null && counts != null) {
+                if (decodeStrips && StripCheck.checks(compression) && offsets != null && counts != null) {
                     // ImageJ fills what it cannot decode with zeros: a damaged strip would pass for an image
                     decodeStrips(tif, ch, pages + 1, compression, offsets, counts,
                             new Layout(width, height, Math.max(1, samples), bits, rowsPerStrip, planar, tileWidth,

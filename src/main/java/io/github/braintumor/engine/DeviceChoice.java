@@ -10,7 +10,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * DeviceChoice choice = DeviceChoice.parse("cpu");
- * DjlEngine.configure(EngineOptions.builder().optDevice(choice).build());
+ * DjlEngine.configure(null, choice);   // or EngineOptions.builder().optDevice(choice) before the start
  * }</pre>
  *
  * The default of a process is {@link #AUTO} unless the system property {@value #PROPERTY} says otherwise (the

@@ -119,6 +119,7 @@ public final class DjlEngine {
         }
         device = chosen;
         options = new EngineOptions(running, options.interopThreads(), options.seed(), choice);
+        System.setProperty(DeviceChoice.PROPERTY, choice.id()); // the process's choice, as before the start
     }
 
     /** PyTorch's intra-op threads for work started on the calling thread (OpenMP keeps them per thread). */
@@ -201,13 +202,9 @@ public final class DjlEngine {
                 + " (environment, or -DENGINE_CACHE_DIR=DIR in BRAIN_TUMOR_JAVA_OPTS / Fiji's JVM options)";
     }
 
-    /** Where DJL extracts libtorch: ENGINE_CACHE_DIR, else DJL_CACHE_DIR, else ~/.djl.ai. */
+    /** Where DJL extracts libtorch (its own lookup: ENGINE_CACHE_DIR, else DJL_CACHE_DIR, else ~/.djl.ai). */
     static String cacheDir() {
-        for (String key : new String[] {"ENGINE_CACHE_DIR", "DJL_CACHE_DIR"}) {
-            String v = System.getProperty(key, System.getenv(key));
-            if (v != null && !v.isBlank()) return v;
-        }
-        return java.nio.file.Path.of(System.getProperty("user.home"), ".djl.ai").toString();
+        return ai.djl.util.Utils.getEngineCacheDir("pytorch").toString();
     }
 
     static String unavailableMessage(Throwable e) {

@@ -96,14 +96,22 @@ public final class OutputPaths {
     public static java.util.Set<String> beginRun(Path folder, String command, boolean overwrite) throws IOException {
         if (overwrite) removeEarlier(folder, command);
         claimFolder(folder, command);
+        return snapshot(folder);
+    }
+
+    /** @return the entries directly in {@code folder} now, for {@link #recordAdded} after writing into it */
+    public static java.util.Set<String> snapshot(Path folder) throws IOException {
         return new java.util.TreeSet<>(entries(folder));
     }
 
-    /** Records the entries directly in {@code folder} that were not there at {@link #beginRun}. */
+    /**
+     * Records the entries directly in {@code folder} that were not in {@code before}; hidden names (the marker,
+     * a staging folder left by a crash) are never recorded.
+     */
     public static void recordAdded(Path folder, String command, java.util.Set<String> before) throws IOException {
         List<String> added = new ArrayList<>();
         for (String name : entries(folder)) {
-            if (!before.contains(name) && !name.equals(MARKER)) added.add(name);
+            if (!before.contains(name) && !name.startsWith(".")) added.add(name);
         }
         recordWritten(folder, command, added);
     }

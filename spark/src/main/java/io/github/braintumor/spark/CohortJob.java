@@ -298,9 +298,9 @@ public final class CohortJob {
         List<String> written = new ArrayList<>();
         if (!done.isEmpty() && spec.command() == Command.EVALUATE) {
             // the report's files are what is new after it: a user's own files in the folder are never recorded
-            List<String> before = names(out);
+            java.util.Set<String> before = OutputPaths.snapshot(out);
             perSlice = writeEvaluation(spec, refs, outcomes, seconds, conf);
-            for (String n : names(out)) if (!before.contains(n)) written.add(n);
+            OutputPaths.recordAdded(out, spec.command().owner(), before);
         } else if (!done.isEmpty()) {
             CsvTable.Builder slices = SegmentationTables.slices(), volumes = SegmentationTables.volumes();
             for (PatientTask.Outcome o : outcomes) {
@@ -358,12 +358,6 @@ public final class CohortJob {
             return result.perSlice();
         } finally {
             AtomicFiles.deleteRecursively(stage);
-        }
-    }
-
-    private static List<String> names(Path dir) throws IOException {
-        try (var s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
         }
     }
 

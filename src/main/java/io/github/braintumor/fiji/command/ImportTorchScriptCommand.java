@@ -56,8 +56,7 @@ public class ImportTorchScriptCommand extends BrainTumorCommand {
         }
         info = TorchScriptImport.run(new TorchScriptImport.Request(torchscript.toPath(), bundle.toPath(),
                 ModelKind.fromId(kind), scores, inputsize, normalization, (float) threshold));
-        imported = info.kind() + " bundle " + bundle + ": input " + info.modelInputSize() + ", " + info.normalization()
-                + ", threshold " + info.threshold() + ", " + scores;
+        imported = TorchScriptImport.summary(info, bundle.toPath());
         if (log != null) log.info(label() + ": " + imported);
     }
 

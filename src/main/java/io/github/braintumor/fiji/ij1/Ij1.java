@@ -68,11 +68,6 @@ final class Ij1 {
      */
     static void acceptBooleanValues(String... keys) {
         String options = Macro.getOptions();
-        if (options != null) Macro.setOptions(bareBooleans(options, keys));
-    }
-
-    /** {@link MacroOptions#bareBooleans}: the ImageJ 1 dialogs' reading of {@code key=true} / {@code key=false}. */
-    static String bareBooleans(String options, String... keys) {
-        return MacroOptions.bareBooleans(options, keys);
+        if (options != null) Macro.setOptions(MacroOptions.bareBooleans(options, keys));
     }
 }

@@ -37,8 +37,7 @@ public class ImportTorchScriptPlugin implements PlugIn {
         Ij1.guarded(TITLE, () -> {
             ModelInfo info = TorchScriptImport.run(new TorchScriptImport.Request(Path.of(pt), Path.of(bundle),
                     ModelKind.fromId(kind), scores, size, normalization, (float) threshold));
-            IJ.log(TITLE + ": " + info.kind() + " bundle " + bundle + ": input " + info.modelInputSize() + ", "
-                    + info.normalization() + ", threshold " + info.threshold() + ", " + scores);
+            IJ.log(TITLE + ": " + TorchScriptImport.summary(info, Path.of(bundle)));
         });
     }
 }

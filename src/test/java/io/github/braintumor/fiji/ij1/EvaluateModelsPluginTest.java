@@ -8,13 +8,13 @@ class EvaluateModelsPluginTest {
     @Test
     void sciJavaBooleansBecomeImageJ1BareWords() {
         assertEquals("data=[/a b] lcc minarea=3 writethreshold",
-                Ij1.bareBooleans("data=[/a b] lcc=true tta=false minarea=3 writethreshold=true",
+                io.github.braintumor.fiji.MacroOptions.bareBooleans("data=[/a b] lcc=true tta=false minarea=3 writethreshold=true",
                         "lcc", "tta", "writethreshold"));
     }
 
     @Test
     void bareWordsAndOtherKeysStayAsTheyAre() {
         assertEquals("tta data=[/lcc=true/x] output=/o",
-                Ij1.bareBooleans("tta data=[/lcc=true/x] output=/o", "lcc", "tta"));
+                io.github.braintumor.fiji.MacroOptions.bareBooleans("tta data=[/lcc=true/x] output=/o", "lcc", "tta"));
     }
 }
