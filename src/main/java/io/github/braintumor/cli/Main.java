@@ -3,6 +3,7 @@ package io.github.braintumor.cli;
 import io.github.braintumor.Version;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.engine.DeviceChoice;
+import io.github.braintumor.engine.Precision;
 import io.github.braintumor.io.OutputRefusedException;
 import io.github.braintumor.model.BundleException;
 import java.io.PrintStream;
@@ -77,10 +78,11 @@ public final class Main {
         if (rest.contains("--help") || rest.contains("-h")) {
             out.println("usage: brain-tumor " + command.usage());
             out.println(DEVICE_HELP);
+            out.println(PRECISION_HELP);
             return OK;
         }
         try {
-            rest = applyDevice(rest);
+            rest = applyPrecision(applyDevice(rest));
             return command.run(rest, out, err);
         } catch (Exception e) {
             if (isBadInput(e)) {
@@ -113,6 +115,23 @@ public final class Main {
         return rest;
     }
 
+    /** The other option every subcommand takes. */
+    static final String PRECISION_HELP = "  --precision auto|float32|bfloat16  (any subcommand) number format of inference;"
+            + " default auto: bfloat16 on a CPU with AVX512_BF16 or AMX (faster; see docs/BENCHMARKS.md),"
+            + " else float32; training is always float32";
+
+    /** Takes {@code --precision X} out of the arguments and makes it the process's default for inference. */
+    static List<String> applyPrecision(List<String> args) throws UsageException {
+        int i = args.indexOf("--precision");
+        if (i < 0) return args;
+        if (i + 1 >= args.size()) throw new UsageException("--precision needs a value: auto, float32 or bfloat16");
+        Precision p = Precision.parse(args.get(i + 1));
+        System.setProperty(Precision.PROPERTY, p.id());
+        List<String> rest = new java.util.ArrayList<>(args);
+        rest.subList(i, i + 2).clear();
+        return rest;
+    }
+
     private Subcommand find(String name) {
         return subcommands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
@@ -124,7 +143,7 @@ public final class Main {
     private String overview() {
         StringBuilder s = new StringBuilder("usage: brain-tumor <subcommand> [options]   (--help after a subcommand for its options)\n\n");
         for (Subcommand c : subcommands) s.append(String.format("  %-18s %s%n", c.name(), c.summary()));
-        s.append("\n").append(DEVICE_HELP).append("\n");
+        s.append("\n").append(DEVICE_HELP).append("\n").append(PRECISION_HELP).append("\n");
         s.append("\nExit codes: 0 ok, 1 failure, 2 bad usage or input, 3 embedded model missing.\n");
         return s.toString();
     }

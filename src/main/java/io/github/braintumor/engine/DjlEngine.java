@@ -160,22 +160,27 @@ public final class DjlEngine {
 
     /**
      * @return e.g. "PyTorch 2.7.1 (DJL 0.36.0), 4 threads, 1 inter-op thread, OpenMP wait PASSIVE, seed 42, device
-     *     cpu()"
+     *     cpu(), inference bfloat16"
      */
     public static synchronized String describe() {
         start();
         return String.format(Locale.ROOT,
-                "%s %s (DJL %s), %s threads, %s inter-op thread(s), OpenMP wait %s, seed %d, device %s",
+                "%s %s (DJL %s), %s threads, %s inter-op thread(s), OpenMP wait %s, seed %d, device %s, inference %s",
                 engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
                 threadsHere(), System.getProperty(NUM_INTEROP_THREADS), OpenMpWaitPolicy.applied(), options.seed(),
-                device);
+                device, inferencePrecision());
     }
 
-    /** @return what ran, for tables and logs: e.g. "PyTorch 2.7.1 cpu(), 1 thread(s)" */
+    /** @return what ran, for tables and logs: e.g. "PyTorch 2.7.1 cpu(), 1 thread(s), float32" */
     public static synchronized String brief() {
         start();
-        return String.format(Locale.ROOT, "%s %s %s, %s thread(s)", engine.getEngineName(), engine.getVersion(),
-                device, threadsHere());
+        return String.format(Locale.ROOT, "%s %s %s, %s thread(s), %s", engine.getEngineName(), engine.getVersion(),
+                device, threadsHere(), inferencePrecision());
+    }
+
+    /** @return the number format inference of this project's models uses here by default (TorchScript: its own) */
+    private static String inferencePrecision() {
+        return Precision.processDefault().resolve(device).id();
     }
 
     /** Native classifier of this OS as used by {@code ai.djl.pytorch:pytorch-native-cpu}. */

@@ -4,6 +4,7 @@ import ij.Prefs;
 import io.github.braintumor.engine.DeviceChoice;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.FreeCores;
+import io.github.braintumor.engine.Precision;
 import io.github.braintumor.infer.InferenceOptions;
 import io.github.braintumor.io.AtomicFiles;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.Properties;
 
 /**
  * What Plugins &gt; Brain Tumor &gt; Brain Tumor Options sets for every later command, in Fiji (SciJava) and in plain
- * ImageJ 1 alike: PyTorch's intra-op threads, the device and the inference batch size. Saved at once (not at
+ * ImageJ 1 alike: PyTorch's intra-op threads, the device, the inference batch size and precision. Saved at once (not at
  * ImageJ's exit) in {@code ~/.braintumor/options.properties}, or the file named by {@value #FILE_PROPERTY}.
  *
  * <pre>{@code
@@ -28,8 +29,9 @@ import java.util.Properties;
  *     Edit &gt; Options &gt; Memory &amp; Threads setting
  * @param device auto, cpu or gpu
  * @param batchSize slices per forward pass when a command's own batch size is 0
+ * @param precision the number format of inference (auto: bfloat16 where the CPU computes it natively)
  */
-public record PluginOptions(int threads, DeviceChoice device, int batchSize) {
+public record PluginOptions(int threads, DeviceChoice device, int batchSize, Precision precision) {
     /** System property naming the options file (tests, shared installations). */
     public static final String FILE_PROPERTY = "braintumor.options";
 
@@ -37,6 +39,12 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize) {
         if (threads < 0) throw new IllegalArgumentException("threads must be 0 (automatic) or more, got " + threads);
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be 1 or more, got " + batchSize);
         java.util.Objects.requireNonNull(device, "device");
+        java.util.Objects.requireNonNull(precision, "precision");
+    }
+
+    /** With precision auto. */
+    public PluginOptions(int threads, DeviceChoice device, int batchSize) {
+        this(threads, device, batchSize, Precision.AUTO);
     }
 
     /** @return automatic threads, device auto, the measured default batch size */
@@ -58,7 +66,8 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize) {
             p.load(new StringReader(Files.readString(file)));
             return new PluginOptions(Integer.parseInt(p.getProperty("threads", "" + d.threads).trim()),
                     DeviceChoice.parse(p.getProperty("device", d.device.id())),
-                    Integer.parseInt(p.getProperty("batchsize", "" + d.batchSize).trim()));
+                    Integer.parseInt(p.getProperty("batchsize", "" + d.batchSize).trim()),
+                    Precision.parse(p.getProperty("precision", d.precision.id())));
         } catch (IOException | IllegalArgumentException e) {
             // a hand-edited or damaged file must not stop every command; the Options dialog shows and rewrites it
             return d;
@@ -71,6 +80,7 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize) {
         p.setProperty("threads", Integer.toString(threads));
         p.setProperty("device", device.id());
         p.setProperty("batchsize", Integer.toString(batchSize));
+        p.setProperty("precision", precision.id());
         StringWriter text = new StringWriter();
         p.store(text, "Brain Tumor options (Plugins > Brain Tumor > Brain Tumor Options)");
         Path file = file();
@@ -96,7 +106,7 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize) {
     }
 
     /**
-     * Applies threads and device before a command's work (starts the engine if needed).
+     * Applies threads, device and precision before a command's work (starts the engine if needed).
      *
      * @param commandDevice the command's own {@code device} key, or null / "options" for these options' device
      * @throws IllegalArgumentException for a device this machine cannot use, with what to choose instead
@@ -105,6 +115,7 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize) {
         DeviceChoice choice = commandDevice == null || commandDevice.isBlank() || commandDevice.equals(FROM_OPTIONS)
                 ? device : DeviceChoice.parse(commandDevice);
         DjlEngine.configure(engineThreads(), choice);
+        System.setProperty(Precision.PROPERTY, precision.id()); // InferenceOptions' default from now on
     }
 
     /** The {@code device} value of an inference command that means "as in the options". */
@@ -119,9 +130,9 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize) {
         return all;
     }
 
-    /** @return e.g. "threads 0 (automatic: 2), device auto, batch size 4" for logs and dialogs */
+    /** @return e.g. "threads 0 (automatic: 2), device auto, batch size 4, precision auto" for logs and dialogs */
     public String describe() {
         return "threads " + (threads > 0 ? Integer.toString(threads) : "0 (automatic: " + engineThreads() + ")")
-                + ", device " + device.id() + ", batch size " + batchSize;
+                + ", device " + device.id() + ", batch size " + batchSize + ", precision " + precision.id();
     }
 }

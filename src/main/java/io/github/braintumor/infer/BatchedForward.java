@@ -8,6 +8,8 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.engine.Precision;
+import io.github.braintumor.engine.TorchCasts;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
@@ -85,51 +87,92 @@ final class BatchedForward {
         long start = System.nanoTime();
         NDManager base = bundle.model().getNDManager();
         Block block = bundle.model().getBlock();
-        for (int b = 0; b < batches; b++) {
-            if (cancel.getAsBoolean()) {
-                throw new CancellationException(what + " canceled after " + out.size() + " of " + slices.size()
-                        + " slices");
-            }
-            long t0 = System.nanoTime();
-            int from = b * batch;
-            int n = Math.min(batch, slices.size() - from);
-            int plane = channels * modelSide * modelSide;
-            float[] x = new float[n * plane];
-            for (int k = 0; k < n; k++) {
-                float[] input;
-                if (volume != null) {
-                    input = volume[from + k];
-                } else {
-                    input = networkInput(slices.get(from + k));
-                    normalization.normalizeVolume(new float[][] {input}, channels);
+        boolean bf16 = precision(block) == Precision.BFLOAT16;
+        try (NDManager weights = base.newSubManager()) {
+            // bfloat16 copies of the weights for this run only: a model still being trained changes between runs
+            ParameterStore parameters = bf16 ? new Bfloat16Parameters(weights) : null;
+            for (int b = 0; b < batches; b++) {
+                if (cancel.getAsBoolean()) {
+                    throw new CancellationException(what + " canceled after " + out.size() + " of " + slices.size()
+                            + " slices");
                 }
-                System.arraycopy(input, 0, x, k * plane, plane);
-            }
-            try (NDManager sub = base.newSubManager()) {
-                NDArray data = sub.create(x, new Shape(n, channels, modelSide, modelSide));
-                long t1 = System.nanoTime();
-                clock.add(StageClock.Stage.CONVERSION, t1 - t0);
-                NDArray y = block.forward(new ParameterStore(sub, false), new NDList(data), false).singletonOrThrow();
-                long t2 = System.nanoTime();
-                clock.add(StageClock.Stage.INFERENCE, t2 - t1);
-                if (!outputsProbabilities) {
-                    y = Activation.sigmoid(y);
-                }
-                float[] values = y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
-                int per = values.length / n;
+                long t0 = System.nanoTime();
+                int from = b * batch;
+                int n = Math.min(batch, slices.size() - from);
+                int plane = channels * modelSide * modelSide;
+                float[] x = new float[n * plane];
                 for (int k = 0; k < n; k++) {
-                    float[] p = new float[per];
-                    System.arraycopy(values, k * per, p, 0, per);
-                    out.add(p);
+                    float[] input;
+                    if (volume != null) {
+                        input = volume[from + k];
+                    } else {
+                        input = networkInput(slices.get(from + k));
+                        normalization.normalizeVolume(new float[][] {input}, channels);
+                    }
+                    System.arraycopy(input, 0, x, k * plane, plane);
                 }
-                clock.add(StageClock.Stage.POSTPROCESSING, System.nanoTime() - t2);
+                try (NDManager sub = base.newSubManager()) {
+                    NDArray data = sub.create(x, new Shape(n, channels, modelSide, modelSide));
+                    long t1 = System.nanoTime();
+                    clock.add(StageClock.Stage.CONVERSION, t1 - t0);
+                    NDArray y;
+                    if (bf16) {
+                        y = block.forward(parameters, new NDList(TorchCasts.toBfloat16(data)), false).singletonOrThrow();
+                        y = TorchCasts.toFloat32(y);
+                    } else {
+                        y = block.forward(new ParameterStore(sub, false), new NDList(data), false).singletonOrThrow();
+                    }
+                    long t2 = System.nanoTime();
+                    clock.add(StageClock.Stage.INFERENCE, t2 - t1);
+                    if (!outputsProbabilities) {
+                        y = Activation.sigmoid(y);
+                    }
+                    float[] values = y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+                    int per = values.length / n;
+                    for (int k = 0; k < n; k++) {
+                        float[] p = new float[per];
+                        System.arraycopy(values, k * per, p, 0, per);
+                        out.add(p);
+                    }
+                    clock.add(StageClock.Stage.POSTPROCESSING, System.nanoTime() - t2);
+                }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                progress.onProgress(new TrainingProgress(0, 0, b + 1, batches, Double.NaN, OptionalDouble.empty(),
+                        Duration.ofMillis((long) (1000 * elapsed / (b + 1) * (batches - b - 1))),
+                        String.format(Locale.ROOT, "%s: %d/%d slices", what, out.size(), slices.size())));
             }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            progress.onProgress(new TrainingProgress(0, 0, b + 1, batches, Double.NaN, OptionalDouble.empty(),
-                    Duration.ofMillis((long) (1000 * elapsed / (b + 1) * (batches - b - 1))),
-                    String.format(Locale.ROOT, "%s: %d/%d slices", what, out.size(), slices.size())));
         }
         return out;
+    }
+
+    /**
+     * @return what this run computes in: the options' choice on the model's device, except float32 for a
+     *     TorchScript module (its graph fixes its own types)
+     */
+    Precision precision(Block block) {
+        if (block instanceof ai.djl.pytorch.engine.PtSymbolBlock) return Precision.FLOAT32;
+        return options.precision().resolve(bundle.model().getNDManager().getDevice());
+    }
+
+    /** Serves each weight as a bfloat16 copy, made on first use and kept in {@code weights} for the run. */
+    private static final class Bfloat16Parameters extends ParameterStore {
+        private final NDManager weights;
+        private final java.util.Map<String, NDArray> copies = new java.util.HashMap<>();
+
+        Bfloat16Parameters(NDManager weights) {
+            super(weights, false);
+            this.weights = weights;
+        }
+
+        @Override
+        public NDArray getValue(ai.djl.nn.Parameter parameter, ai.djl.Device device, boolean training) {
+            if (parameter == null) return null; // an absent bias, as in the base store
+            return copies.computeIfAbsent(parameter.getId(), id -> {
+                NDArray copy = TorchCasts.toBfloat16(parameter.getArray());
+                copy.attach(weights);
+                return copy;
+            });
+        }
     }
 
     /** Raw 0..255 float planes at the network's input size (resized, then downscaled by averaging). */

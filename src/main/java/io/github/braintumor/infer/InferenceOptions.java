@@ -1,5 +1,7 @@
 package io.github.braintumor.infer;
 
+import io.github.braintumor.engine.Precision;
+
 /**
  * How a segmenter or classifier is applied.
  *
@@ -19,8 +21,10 @@ public final class InferenceOptions {
     private final Float threshold;
     private final boolean resize;
     private final StageClock clock;
+    private final Precision precision;
 
     private InferenceOptions(Builder b) {
+        precision = b.precision;
         batchSize = b.batchSize;
         threshold = b.threshold;
         resize = b.resize;
@@ -44,6 +48,9 @@ public final class InferenceOptions {
     /** @return whether slices of another size are resized (bilinear) to the model's input size and back */
     public boolean resize() { return resize; }
 
+    /** @return the number format asked for ({@link Precision#resolve} says what it means on a device) */
+    public Precision precision() { return precision; }
+
     /** @return where the stage times go ({@link StageClock#NONE} unless a bench asks) */
     public StageClock clock() { return clock; }
 
@@ -53,6 +60,7 @@ public final class InferenceOptions {
         private Float threshold;
         private boolean resize;
         private StageClock clock = StageClock.NONE;
+        private Precision precision = Precision.processDefault();
 
         private Builder() {}
 
@@ -70,6 +78,12 @@ public final class InferenceOptions {
                 throw new IllegalArgumentException("threshold must be in [0, 1], got " + t);
             }
             threshold = t;
+            return this;
+        }
+
+        /** @param p float32, bfloat16, or auto (the default: the process's {@value Precision#PROPERTY}, else auto) */
+        public Builder optPrecision(Precision p) {
+            precision = java.util.Objects.requireNonNull(p, "precision");
             return this;
         }
 

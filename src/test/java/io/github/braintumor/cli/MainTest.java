@@ -79,6 +79,29 @@ class MainTest {
     }
 
     @Test
+    void precisionOptionIsTakenByEverySubcommandAndNamedInTheEngineLine(@org.junit.jupiter.api.io.TempDir Path dir) {
+        String prop = io.github.braintumor.engine.Precision.PROPERTY;
+        try {
+            CliRun bad = CliRun.of("iou", "--precision", "fp16", small.toString(), small.toString());
+            assertEquals(Main.BAD_INPUT, bad.code(), bad.err());
+            assertEquals("brain-tumor iou: precision must be auto, float32 or bfloat16, got 'fp16'", bad.reason());
+            CliRun missing = CliRun.of("iou", small.toString(), small.toString(), "--precision");
+            assertEquals(Main.BAD_INPUT, missing.code(), missing.err());
+            assertTrue(missing.reason().contains("--precision needs a value"), missing.reason());
+            assertTrue(CliRun.of("classify", "--help").out().contains("--precision auto|float32|bfloat16"));
+            for (String p : new String[] {"float32", "bfloat16"}) {
+                CliRun r = CliRun.of("segment", data.toString(), "--out", dir.resolve("out-" + p).toString(),
+                        "--precision", p);
+                assertEquals(Main.OK, r.code(), r.err());
+                assertTrue(r.err().contains(", inference " + p + ", batch"), r.err());
+                assertEquals(p, System.getProperty(prop));
+            }
+        } finally {
+            System.clearProperty(prop);
+        }
+    }
+
+    @Test
     void unknownSubcommandIsBadUsage() {
         CliRun r = CliRun.of("frobnicate");
         assertEquals(Main.BAD_INPUT, r.code());

@@ -91,6 +91,28 @@ class PluginOptionsTest {
     }
 
     @Test
+    void precisionIsSavedAndBecomesTheInferenceDefault() throws Exception {
+        String prop = io.github.braintumor.engine.Precision.PROPERTY;
+        try {
+            BrainTumorOptionsCommand c = run(BrainTumorOptionsCommand.class, "threads", 1, "device", "cpu",
+                    "batchsize", 2, "precision", "float32");
+            PluginOptions saved = new PluginOptions(1, DeviceChoice.CPU, 2, io.github.braintumor.engine.Precision.FLOAT32);
+            assertEquals(saved, c.saved());
+            assertEquals(saved, PluginOptions.load());
+            assertTrue(c.engine().endsWith(", float32"), c.engine());
+            assertEquals(io.github.braintumor.engine.Precision.FLOAT32,
+                    io.github.braintumor.infer.InferenceOptions.defaults().precision());
+            run(BrainTumorOptionsCommand.class, "precision", "bfloat16");
+            assertEquals(io.github.braintumor.engine.Precision.BFLOAT16, PluginOptions.load().precision());
+            assertEquals(1, PluginOptions.load().threads()); // the rest kept
+            Files.writeString(PluginOptions.file(), "threads=1\nprecision=half\n");
+            assertEquals(PluginOptions.defaults(), PluginOptions.load());
+        } finally {
+            System.clearProperty(prop);
+        }
+    }
+
+    @Test
     void aGpuThatCannotBeUsedIsRefusedAndNothingIsSaved() throws Exception {
         if (DjlEngine.start().getGpuCount() > 0) return; // only meaningful where PyTorch sees no GPU
         new PluginOptions(1, DeviceChoice.CPU, 2).save();

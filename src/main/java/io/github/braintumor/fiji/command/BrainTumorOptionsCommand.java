@@ -2,6 +2,7 @@ package io.github.braintumor.fiji.command;
 
 import io.github.braintumor.engine.DeviceChoice;
 import io.github.braintumor.engine.DjlEngine;
+import io.github.braintumor.engine.Precision;
 import io.github.braintumor.fiji.PluginOptions;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -9,9 +10,9 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /**
- * Plugins &gt; Brain Tumor &gt; Brain Tumor Options: threads, device and inference batch size for every later
+ * Plugins &gt; Brain Tumor &gt; Brain Tumor Options: threads, device, inference batch size and precision for every later
  * command, saved at once ({@link PluginOptions}). Macro:
- * {@code run("Brain Tumor Options", "threads=0 device=auto batchsize=4");} ({@code threads=0}: automatic).
+ * {@code run("Brain Tumor Options", "threads=0 device=auto batchsize=4 precision=auto");} ({@code threads=0}: automatic).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Brain Tumor Options")
 public class BrainTumorOptionsCommand extends BrainTumorCommand {
@@ -30,6 +31,10 @@ public class BrainTumorOptionsCommand extends BrainTumorCommand {
     private int batchsize = current.batchSize();
 
     /** What the engine runs with now, e.g. "PyTorch 2.7.1 cpu(), 2 thread(s)". */
+    @Parameter(label = "Precision", choices = {"auto", "float32", "bfloat16"}, persist = false,
+            description = "number format of inference; auto = bfloat16 where the CPU has native bf16, else float32")
+    private String precision = current.precision().id();
+
     @Parameter(type = ItemIO.OUTPUT, label = "Engine")
     private String engine;
 
@@ -47,7 +52,8 @@ public class BrainTumorOptionsCommand extends BrainTumorCommand {
 
     @Override
     protected void execute() throws Exception {
-        PluginOptions options = new PluginOptions(threads, DeviceChoice.parse(device), batchsize);
+        PluginOptions options = new PluginOptions(threads, DeviceChoice.parse(device), batchsize,
+                Precision.parse(precision));
         options.applyToEngine(null);
         engine = DjlEngine.brief(); // starts the engine: a device it cannot use is refused before anything is saved
         options.save();
