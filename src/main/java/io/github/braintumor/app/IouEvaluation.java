@@ -56,6 +56,19 @@ public final class IouEvaluation {
         return new IouEvaluation(scores);
     }
 
+    /**
+     * The same for ImgLib2 masks ({@code (X, Y)} or {@code (X, Y, Z)}, any value other than 0 is tumour), e.g. the
+     * {@code Img} a segmentation returned and a ground truth read by a script.
+     *
+     * @throws IllegalArgumentException different sizes or slice counts, naming both
+     */
+    public static IouEvaluation of(net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>>
+            prediction, net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> truth) {
+        List<SliceMask> p = io.github.braintumor.tensor.ImgSlices.toSliceMasks(prediction);
+        List<SliceMask> t = io.github.braintumor.tensor.ImgSlices.toSliceMasks(truth);
+        return of(stackIds(p.size()), p, t);
+    }
+
     /** Slice ids "1".."n" for a stack. */
     public static List<String> stackIds(int n) {
         List<String> ids = new ArrayList<>();

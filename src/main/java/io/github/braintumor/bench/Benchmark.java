@@ -327,6 +327,8 @@ public final class Benchmark {
         out.put("features", c.stackFeatures());
         out.put("slices", c.patientSlices());
         out.put("batch", STACK_BATCH);
+        String precision = InferenceOptions.defaults().precision().resolve(bundle.model().getNDManager().getDevice()).id();
+        out.put("precision", precision); // the product's default; the model rows above are float32, as the peer
         out.put("normalization", bundle.info().normalization());
         out.put("runs", runs);
         Map<String, Object> split = new LinkedHashMap<>();
@@ -345,8 +347,8 @@ public final class Benchmark {
         out.put("patient_seconds", Timing.round(seconds, 3));
         out.put("patient_seconds_runs", java.util.Arrays.stream(patient).map(v -> Timing.round(v, 3)).boxed().toList());
         out.put("patient_slices_per_s", Timing.round(c.patientSlices() / seconds, 3));
-        log.printf("[bench] stack of %d slices (UNet features %d): %s; DefaultSegmenter incl. reading %.2f s%n",
-                c.patientSlices(), c.stackFeatures(), split, (Double) out.get("patient_seconds"));
+        log.printf("[bench] stack of %d slices (UNet features %d, %s): %s; DefaultSegmenter incl. reading %.2f s%n",
+                c.patientSlices(), c.stackFeatures(), precision, split, (Double) out.get("patient_seconds"));
         return out;
     }
 

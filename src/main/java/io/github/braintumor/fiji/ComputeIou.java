@@ -14,6 +14,12 @@ import java.util.List;
 public final class ComputeIou {
     private ComputeIou() {}
 
+    /** For scripts: two ImgLib2 masks {@code (X, Y[, Z])}, non-zero = tumour. */
+    public static ResultsTable run(net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>>
+            prediction, net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> truth) {
+        return ResultTables.iou(IouEvaluation.of(prediction, truth).rows());
+    }
+
     public static ResultsTable run(ImagePlus prediction, ImagePlus truth) {
         if (prediction == null) throw new IllegalArgumentException("no prediction image: choose an open mask image");
         if (truth == null) throw new IllegalArgumentException("no ground-truth image: choose an open mask image");

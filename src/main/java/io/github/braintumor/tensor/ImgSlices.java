@@ -100,6 +100,30 @@ public final class ImgSlices {
         }
     }
 
+    /**
+     * @param mask {@code (X, Y)} (one slice) or {@code (X, Y, Z)}; any value other than 0 is tumour
+     * @return one mask per slice
+     * @throws IllegalArgumentException for other dimensionalities
+     */
+    public static List<SliceMask> toSliceMasks(RandomAccessibleInterval<? extends RealType<?>> mask) {
+        int nd = mask.numDimensions();
+        if (nd < 2 || nd > 3) {
+            throw new IllegalArgumentException("The mask has " + nd + " dimensions; expected (x, y) or (x, y, slice)");
+        }
+        long w = mask.dimension(0);
+        long h = mask.dimension(1);
+        if (w * h > Integer.MAX_VALUE) throw new IllegalArgumentException("Slices of " + w + "x" + h + " are too large");
+        RandomAccessibleInterval<? extends RealType<?>> xyz = nd == 3 ? mask : Views.addDimension(mask, 0, 0);
+        List<SliceMask> masks = new ArrayList<>();
+        for (long z = 0; z < xyz.dimension(2); z++) {
+            byte[] px = new byte[(int) (w * h)];
+            Cursor<? extends RealType<?>> c = Views.flatIterable(Views.hyperSlice(xyz, 2, xyz.min(2) + z)).cursor();
+            for (int i = 0; c.hasNext(); i++) px[i] = (byte) (c.next().getRealDouble() != 0 ? 1 : 0);
+            masks.add(new SliceMask((int) w, (int) h, px));
+        }
+        return masks;
+    }
+
     /** @return the masks as one {@code (X, Y, Z)} image, 255 = tumour */
     public static Img<UnsignedByteType> toMaskImg(List<SliceMask> masks) {
         if (masks.isEmpty()) throw new IllegalArgumentException("No masks");

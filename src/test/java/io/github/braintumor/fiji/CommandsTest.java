@@ -193,6 +193,31 @@ class CommandsTest {
     }
 
     @Test
+    void aScriptCanComputeIouOfTwoArrayImgs() throws Exception {
+        // slice 1: prediction 4 pixels, truth 2 of them -> IoU 0.5; slice 2: both empty -> IoU 1
+        byte[] p = new byte[4 * 4 * 2];
+        float[] t = new float[4 * 4 * 2];
+        for (int i : new int[] {0, 1, 4, 5}) p[i] = (byte) 255;
+        t[0] = 1f;
+        t[1] = 0.5f; // any non-zero value is tumour, whatever the type
+        ComputeIouCommand c = run(ComputeIouCommand.class,
+                "predictionimg", net.imglib2.img.array.ArrayImgs.unsignedBytes(p, 4, 4, 2),
+                "truthimg", net.imglib2.img.array.ArrayImgs.floats(t, 4, 4, 2));
+        assertEquals(0.5, c.table().getValue("IoU", 0), 1e-9);
+        assertEquals(1.0, c.table().getValue("IoU", 1), 1e-9);
+        assertEquals("micro", c.table().getStringValue("slice", 2));
+        assertEquals(0.5, c.table().getValue("IoU", 2), 1e-9);
+        Exception half = assertThrows(Exception.class, () -> run(ComputeIouCommand.class,
+                "predictionimg", net.imglib2.img.array.ArrayImgs.unsignedBytes(p, 4, 4, 2)));
+        assertTrue(String.valueOf(rootMessage(half)).contains("give both"), String.valueOf(rootMessage(half)));
+        Exception shape = assertThrows(Exception.class, () -> run(ComputeIouCommand.class,
+                "predictionimg", net.imglib2.img.array.ArrayImgs.unsignedBytes(p, 4, 4, 2),
+                "truthimg", net.imglib2.img.array.ArrayImgs.floats(new float[4 * 4 * 3], 4, 4, 3)));
+        assertTrue(String.valueOf(rootMessage(shape)).contains("prediction has 2 slices but ground truth has 3"),
+                String.valueOf(rootMessage(shape)));
+    }
+
+    @Test
     void aScriptCanSegmentAPlainArrayImgAndGetsTheMaskBackAsAnImg() throws Exception {
         PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
         ImagePlus imp = patientStack(patient);

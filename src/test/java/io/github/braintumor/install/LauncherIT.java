@@ -39,6 +39,37 @@ class LauncherIT {
     }
 
     @Test
+    void theFirstRunWritesTheClassArchiveWholeAndLaterRunsUseIt() throws Exception {
+        Path target = Path.of("target");
+        try (Stream<Path> old = Files.list(target)) {
+            for (Path f : old.filter(f -> f.getFileName().toString().startsWith("brain-tumor-")).toList()) {
+                Files.delete(f);
+            }
+        }
+        Path data = tmp.resolve("data");
+        PhantomGenerator.builder().optSeed(4).optPatients(1).optSlicesPerPatient(2).build().write(data);
+        String[] outputs = new String[2];
+        for (int run = 0; run < 2; run++) {
+            ProcessBuilder pb = new ProcessBuilder("bin/brain-tumor", "segment", data.toString(), "--out",
+                    tmp.resolve("out" + run).toString());
+            pb.environment().put("BRAIN_TUMOR_THREADS", "1");
+            Process p = pb.start();
+            outputs[run] = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), err);
+            assertEquals(0, p.exitValue(), err);
+            assertTrue(!err.contains("[cds]") && !outputs[run].contains("[cds]"), "archive messages shown:\n" + err);
+            try (Stream<Path> files = Files.list(target)) {
+                List<String> archives = files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.startsWith("brain-tumor-")).toList();
+                assertEquals(1, archives.size(), archives.toString()); // no temporary left, nothing half-written
+                assertTrue(archives.get(0).endsWith(".jsa"), archives.toString());
+            }
+        }
+        assertEquals(outputs[0].replace("out0", "out1"), outputs[1]);
+    }
+
+    @Test
     void anUnwritableEngineCacheIsOneLineSayingWhereAndHow() throws Exception {
         Path data = tmp.resolve("data");
         PhantomGenerator.builder().optSeed(4).optPatients(1).optSlicesPerPatient(2).build().write(data);

@@ -4,21 +4,35 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.braintumor.fiji.ComputeIou;
 import io.github.braintumor.fiji.ResultTables;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /**
- * Plugins > Brain Tumor > Compute IoU. Macro: {@code run("Compute IoU", "prediction=a-mask truth=a_mask.tif");}
+ * Plugins &gt; Brain Tumor &gt; Compute IoU. Macro: {@code run("Compute IoU", "prediction=a-mask truth=a_mask.tif");}
+ * A script passes ImgLib2 masks as {@code predictionimg} and {@code truthimg} and gets the {@code table} output.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Compute IoU")
 public class ComputeIouCommand extends BrainTumorCommand {
-    @Parameter(persist = false, label = "Prediction (mask)")
+    @Parameter(persist = false, label = "Prediction (mask)", required = false)
     private ImagePlus prediction;
 
-    @Parameter(persist = false, label = "Ground truth (mask)")
+    @Parameter(persist = false, label = "Ground truth (mask)", required = false)
     private ImagePlus truth;
+
+    /** For scripts: the predicted mask as an ImgLib2 image (x, y[, slice]; non-zero = tumour), used when given. */
+    @Parameter(persist = false, required = false, label = "Prediction (ImgLib2, scripts)",
+            visibility = ItemVisibility.INVISIBLE)
+    private RandomAccessibleInterval<? extends RealType<?>> predictionimg;
+
+    /** For scripts: the ground truth as an ImgLib2 image, same shape. */
+    @Parameter(persist = false, required = false, label = "Ground truth (ImgLib2, scripts)",
+            visibility = ItemVisibility.INVISIBLE)
+    private RandomAccessibleInterval<? extends RealType<?>> truthimg;
 
     // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
     @Parameter(type = ItemIO.OUTPUT, label = "Tumor IoU")
@@ -31,6 +45,13 @@ public class ComputeIouCommand extends BrainTumorCommand {
 
     @Override
     protected void execute() {
+        if (predictionimg != null || truthimg != null) {
+            if (predictionimg == null || truthimg == null) {
+                throw new IllegalArgumentException("give both 'predictionimg' and 'truthimg' (ImgLib2 masks), or neither");
+            }
+            table = ComputeIou.run(predictionimg, truthimg);
+            return; // nothing shown: a script takes the table output
+        }
         table = ComputeIou.run(prediction, truth);
         ResultTables.show(table, ResultTables.IOU);
     }
