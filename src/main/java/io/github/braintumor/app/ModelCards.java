@@ -1,5 +1,6 @@
 package io.github.braintumor.app;
 
+import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import java.io.IOException;
@@ -25,12 +26,12 @@ public final class ModelCards {
 
     /** True when the jar carries a default model of this kind. */
     public static boolean hasEmbedded(ModelKind kind) {
-        return ModelBundle.class.getResource(ModelBundle.EMBEDDED_ROOT + kind.id() + "/" + ModelBundle.MODEL_JSON) != null;
+        return ModelBundle.class.getResource(EmbeddedModels.EMBEDDED_ROOT + kind.id() + "/" + ModelBundle.MODEL_JSON) != null;
     }
 
     /** The model card of the embedded model of this kind, if the build has one. */
     public static Optional<String> card(ModelKind kind) {
-        try (InputStream in = ModelBundle.class.getResourceAsStream(ModelBundle.EMBEDDED_ROOT + kind.id() + "/" + CARD)) {
+        try (InputStream in = ModelBundle.class.getResourceAsStream(EmbeddedModels.EMBEDDED_ROOT + kind.id() + "/" + CARD)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

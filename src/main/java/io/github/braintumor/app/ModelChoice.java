@@ -1,5 +1,6 @@
 package io.github.braintumor.app;
 
+import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
@@ -26,7 +27,7 @@ public final class ModelChoice {
      * @throws BundleException the folder is missing or not a bundle of that kind, or no embedded default exists
      */
     public static ModelBundle load(String path, ModelKind kind) throws BundleException {
-        if (isDefault(path)) return ModelBundle.embeddedDefault(kind);
+        if (isDefault(path)) return EmbeddedModels.load(kind);
         return ModelBundle.load(existing(path), kind);
     }
 

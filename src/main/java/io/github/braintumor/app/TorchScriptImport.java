@@ -2,6 +2,7 @@ package io.github.braintumor.app;
 
 import com.google.gson.JsonObject;
 import io.github.braintumor.io.OutputPaths;
+import io.github.braintumor.model.TorchScriptBundles;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
@@ -79,7 +80,7 @@ public final class TorchScriptImport {
         ModelInfo description = ModelInfo.builder(r.kind()).setArchitecture(architecture)
                 .optModelInputSize(r.inputSize()).optNormalization(r.normalization()).optThreshold(r.threshold())
                 .build();
-        try (ModelBundle bundle = ModelBundle.importTorchScript(r.torchScript(), description, r.bundle())) {
+        try (ModelBundle bundle = TorchScriptBundles.importModule(r.torchScript(), description, r.bundle())) {
             return bundle.info();
         }
     }

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputRefusedException;
+import io.github.braintumor.model.TorchScriptBundles;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
@@ -71,7 +72,7 @@ public final class BioImageIoImport {
                     .optThreshold(m.threshold()).build();
             double difference;
             ModelInfo info;
-            try (ModelBundle b = ModelBundle.importTorchScript(d.torchscript(), description, bundle)) {
+            try (ModelBundle b = TorchScriptBundles.importModule(d.torchscript(), description, bundle)) {
                 info = b.info();
                 difference = testDifference(d, b, m);
             }

@@ -2,6 +2,7 @@ package io.github.braintumor.eval;
 
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.io.OutputPaths;
+import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.BundleSettings;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
@@ -238,8 +239,8 @@ public final class EvaluationRequest {
         Path u;
         Path c;
         PostProcessingSettings recorded;
-        try (ModelBundle ub = ModelBundle.embeddedDefault(ModelKind.UNET);
-                ModelBundle cb = ModelBundle.embeddedDefault(ModelKind.CLASSIFIER)) {
+        try (ModelBundle ub = EmbeddedModels.load(ModelKind.UNET);
+                ModelBundle cb = EmbeddedModels.load(ModelKind.CLASSIFIER)) {
             u = ub.directory();
             c = cb.directory();
             recorded = ub.info().postProcessing();

@@ -10,12 +10,10 @@ import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.io.AtomicFiles;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A trained model on disk: a directory holding {@code model.json} ({@link ModelInfo}) and the weights it names,
@@ -30,17 +28,14 @@ import java.util.Objects;
  *
  * <p>Two weight formats: {@code djl} (parameters saved by {@code Model.save} for a block rebuilt from the
  * architecture by {@link Architectures}) and {@code torchscript} (a traced PyTorch module, loaded as
- * {@code PtSymbolBlock}, see {@link #importTorchScript(Path, Path, Path)}).
+ * {@code PtSymbolBlock}, made by {@link TorchScriptBundles}). The default models shipped in the jar come from
+ * {@link EmbeddedModels}.
  */
 public final class ModelBundle implements AutoCloseable {
     /** Name of the description file in every bundle. */
     public static final String MODEL_JSON = "model.json";
     /** Stem of the weights file written by {@link #save}: {@code weights-NNNN.params}. */
     public static final String WEIGHTS_STEM = "weights";
-    /** Classpath folder of the embedded default models, followed by the kind id and '/'. */
-    public static final String EMBEDDED_ROOT = "/io/github/braintumor/models/";
-    /** System property naming the folder the embedded models are extracted to (default ~/.braintumor/models). */
-    public static final String CACHE_PROPERTY = "braintumor.cache";
 
     private final Path directory;
     private final ModelInfo info;
@@ -245,192 +240,8 @@ public final class ModelBundle implements AutoCloseable {
         }
     }
 
-    /**
-     * Makes a bundle from a TorchScript module (e.g. traced with PyTorch 1.13) and a sidecar JSON giving at least
-     * {@code kind} and {@code architecture} (other {@link ModelInfo} fields optional), then loads it.
-     *
-     * @param torchScript the {@code .pt} file
-     * @param sidecarJson model.json-like description of it
-     * @param bundleDir   where the bundle is written (replaced atomically)
-     */
-    public static ModelBundle importTorchScript(Path torchScript, Path sidecarJson, Path bundleDir)
-            throws BundleException {
-        if (!Files.isRegularFile(sidecarJson)) {
-            throw new BundleException("Sidecar description " + sidecarJson + " does not exist: write a JSON with"
-                    + " at least \"kind\" and \"architecture\"");
-        }
-        ModelInfo description;
-        try {
-            // The sidecar lacks weight fields; give fromJson a placeholder name so its checks pass.
-            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(sidecarJson))
-                    .getAsJsonObject();
-            o.addProperty("weightsFile", WEIGHTS_STEM + ".pt");
-            description = ModelInfo.fromJson(o.toString(), sidecarJson.toString());
-        } catch (IOException | IllegalStateException | com.google.gson.JsonParseException e) {
-            throw new BundleException("Cannot read " + sidecarJson + ": " + e.getMessage(), e);
-        }
-        return importTorchScript(torchScript, description, bundleDir);
-    }
-
-    /**
-     * Makes a bundle from a TorchScript module and a description of how to use it (kind, input size and channels,
-     * normalisation, threshold, architecture {@code output}: {@code logits} or {@code probabilities}). The module
-     * is loaded and run once on a zero slice before anything is published, so a module that cannot take
-     * {@code (1, channels, size, size)} or gives the wrong output shape is refused and leaves nothing behind.
-     *
-     * <pre>{@code
-     * ModelInfo d = ModelInfo.builder(ModelKind.UNET).setArchitecture(arch).optNormalization("divide255").build();
-     * try (ModelBundle b = ModelBundle.importTorchScript(Path.of("unet.pt"), d, Path.of("unet-bundle"))) { ... }
-     * }</pre>
-     *
-     * @param bundleDir where the bundle is written (replaced atomically; check it with {@code OutputPaths} first)
-     */
-    public static ModelBundle importTorchScript(Path torchScript, ModelInfo description, Path bundleDir)
-            throws BundleException {
-        if (!Files.isRegularFile(torchScript)) {
-            throw new BundleException("TorchScript file " + torchScript + " does not exist");
-        }
-        Path staged = null;
-        try {
-            staged = AtomicFiles.newSiblingTempDir(bundleDir);
-            Path weights = staged.resolve(WEIGHTS_STEM + ".pt");
-            Files.copy(torchScript, weights);
-            ModelInfo complete = description.toBuilder()
-                    .optWeights(weights.getFileName().toString(), ModelInfo.FORMAT_TORCHSCRIPT,
-                            AtomicFiles.sha256(weights))
-                    .build();
-            Files.writeString(staged.resolve(MODEL_JSON), complete.toJson());
-            try (ModelBundle probe = load(staged)) {
-                probe.checkOutputShape(torchScript);
-            }
-            AtomicFiles.publishDirectory(staged, bundleDir);
-            staged = null;
-        } catch (IOException | IllegalStateException e) {
-            throw new BundleException("Cannot import TorchScript " + torchScript + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(staged);
-        }
-        return load(bundleDir);
-    }
-
-    /** Runs the model once on a zero slice of its input size and checks the output has the shape its kind needs. */
-    private void checkOutputShape(Path source) throws BundleException {
-        int side = info.modelInputSize();
-        ai.djl.ndarray.types.Shape shape;
-        try (ai.djl.ndarray.NDManager m = model.getNDManager().newSubManager();
-                ai.djl.inference.Predictor<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> p =
-                        model.newPredictor(new ai.djl.translate.NoopTranslator())) {
-            ai.djl.ndarray.NDArray x = m.zeros(new ai.djl.ndarray.types.Shape(1, info.inputChannels(), side, side));
-            shape = p.predict(new ai.djl.ndarray.NDList(x)).singletonOrThrow().getShape();
-        } catch (ai.djl.translate.TranslateException | RuntimeException e) {
-            throw new BundleException(source + " cannot run on a (1, " + info.inputChannels() + ", " + side + ", "
-                    + side + ") input (" + oneLine(e) + "): give the input size and channels it was traced for", e);
-        }
-        boolean ok = info.modelKind() == ModelKind.UNET
-                ? shape.size() == side * side && shape.get(shape.dimension() - 1) == side
-                : shape.size() == 1;
-        if (!ok) {
-            throw new BundleException(source + " gives an output of shape " + shape + " for a (1, "
-                    + info.inputChannels() + ", " + side + ", " + side + ") input; a " + info.kind() + " must give "
-                    + (info.modelKind() == ModelKind.UNET ? "(1, 1, " + side + ", " + side + ")" : "one value"));
-        }
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
-
-    /** {@link #importTorchScript(Path, Path, Path)} into a sibling folder named {@code <file name>-bundle}. */
-    public static ModelBundle importTorchScript(Path torchScript, Path sidecarJson) throws BundleException {
-        String name = torchScript.getFileName().toString().replaceFirst("\\.pt$", "");
-        return importTorchScript(torchScript, sidecarJson, torchScript.resolveSibling(name + "-bundle"));
-    }
-
-    /**
-     * Loads the default model of a kind shipped inside the jar under {@code /io/github/braintumor/models/<kind>/},
-     * extracting it once to {@code ~/.braintumor/models/<kind>-<sha prefix>} (or {@code braintumor.cache}).
-     *
-     * @throws BundleException "no embedded default model in this build" when the resources are absent
-     */
-    public static ModelBundle embeddedDefault(ModelKind kind) throws BundleException {
-        return embedded(kind, ModelBundle.class.getClassLoader(), cacheRoot());
-    }
-
-    /** {@link #embeddedDefault} from the given class loader's resources, extracted under {@code cacheRoot}. */
-    static ModelBundle embedded(ModelKind kind, ClassLoader loader, Path cacheRoot) throws BundleException {
-        String base = EMBEDDED_ROOT.substring(1) + kind.id() + "/"; // ClassLoader names have no leading '/'
-        String json;
-        try (InputStream in = loader.getResourceAsStream(base + MODEL_JSON)) {
-            if (in == null) {
-                throw new BundleException("There is no embedded default " + kind.id()
-                        + " model in this build: choose a model bundle folder instead");
-            }
-            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BundleException("Cannot read embedded " + base + MODEL_JSON + ": " + e.getMessage(), e);
-        }
-        ModelInfo info = ModelInfo.fromJson(json, "embedded " + base + MODEL_JSON);
-        String sha = Objects.requireNonNullElse(info.weightsSha256(), "nosha");
-        Path cache = cacheRoot.resolve(kind.id() + "-" + sha.substring(0, Math.min(16, sha.length())));
-        if (Files.isRegularFile(cache.resolve(MODEL_JSON))) {
-            try {
-                if (!json.equals(Files.readString(cache.resolve(MODEL_JSON)))) {
-                    throw new BundleException(MODEL_JSON + " differs from the one in the jar");
-                }
-                return load(cache, kind);
-            } catch (IOException e) {
-                System.err.println("brain-tumor: cannot read the cached " + kind.id() + " model in " + cache + " ("
-                        + e.getMessage() + "); extracting it again");
-            } catch (BundleException damaged) {
-                // A changed or missing file in the cache (SHA-256 checked on load): the jar still has the original.
-                System.err.println("brain-tumor: the cached " + kind.id() + " model in " + cache + " is damaged ("
-                        + damaged.getMessage() + "); extracting it again");
-            }
-        }
-        extract(kind, loader, base, json, info, cache, cacheRoot);
-        return load(cache, kind);
-    }
-
-    private static void extract(ModelKind kind, ClassLoader loader, String base, String json, ModelInfo info,
-            Path cache, Path cacheRoot) throws BundleException {
-        Path staged = null;
-        try {
-            staged = AtomicFiles.newSiblingTempDir(cache);
-            Files.writeString(staged.resolve(MODEL_JSON), json);
-            try (InputStream w = loader.getResourceAsStream(base + info.weightsFile())) {
-                if (w == null) {
-                    throw new BundleException("Embedded " + base + MODEL_JSON + " names weights "
-                            + info.weightsFile() + " that are not in this build");
-                }
-                Files.copy(w, staged.resolve(info.weightsFile()));
-            }
-            if (Files.exists(cache)) {
-                AtomicFiles.deleteRecursively(cache); // an incomplete or damaged earlier extraction
-            }
-            AtomicFiles.publishDirectory(staged, cache);
-            staged = null;
-        } catch (java.nio.file.FileSystemException e) { // access denied, read-only, a file in the way
-
-            throw new BundleException("Cannot write the model cache " + cacheRoot + " (" + e.getMessage() + "): set"
-                    + " a writable folder with -D" + CACHE_PROPERTY + "=DIR (for bin/brain-tumor:"
-                    + " BRAIN_TUMOR_JAVA_OPTS=-D" + CACHE_PROPERTY + "=DIR)", e);
-        } catch (IOException e) {
-            throw new BundleException("Cannot extract the embedded " + kind.id() + " model to " + cache + ": "
-                    + e.getMessage(), e);
-        } finally {
-            deleteQuietly(staged);
-        }
-    }
-
-    private static Path cacheRoot() {
-        String configured = System.getProperty(CACHE_PROPERTY);
-        return configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".braintumor", "models");
-    }
-
-    private static void deleteQuietly(Path dir) {
+    /** Removes a staging folder; a leftover hidden temp folder is harmless, so failures are ignored. */
+    static void deleteQuietly(Path dir) {
         try {
             AtomicFiles.deleteRecursively(dir);
         } catch (IOException ignored) {

@@ -83,8 +83,8 @@ class EvaluateSubcommandTest {
         assertTrue(models.get("unet") != null && models.get("classifier") != null, models.toString());
         @SuppressWarnings("unchecked")
         Map<String, Object> options = (Map<String, Object>) s.get("options");
-        io.github.braintumor.model.PostProcessingSettings recorded = io.github.braintumor.model.ModelBundle
-                .embeddedDefault(io.github.braintumor.model.ModelKind.UNET).info().postProcessing();
+        io.github.braintumor.model.PostProcessingSettings recorded = io.github.braintumor.model.EmbeddedModels
+                .load(io.github.braintumor.model.ModelKind.UNET).info().postProcessing();
         assertEquals(recorded.tta(), options.get("tta"));
         assertEquals(recorded.lcc(), options.get("lcc"));
     }

@@ -7,6 +7,7 @@ import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.Precision;
+import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.progress.ProgressListener;
@@ -38,7 +39,7 @@ class Bfloat16InferenceTest {
 
     @Test
     void defaultUnetMasksAgreeWithFloat32() throws Exception {
-        try (ModelBundle unet = ModelBundle.embeddedDefault(ModelKind.UNET)) {
+        try (ModelBundle unet = EmbeddedModels.load(ModelKind.UNET)) {
             SegmentationResult full = segment(unet, Precision.FLOAT32);
             SegmentationResult half = segment(unet, Precision.BFLOAT16);
             double maxDiff = 0;
@@ -72,7 +73,7 @@ class Bfloat16InferenceTest {
 
     @Test
     void defaultClassifierAgreesWithFloat32() throws Exception {
-        try (ModelBundle cnn = ModelBundle.embeddedDefault(ModelKind.CLASSIFIER)) {
+        try (ModelBundle cnn = EmbeddedModels.load(ModelKind.CLASSIFIER)) {
             double[][] p = new double[2][];
             Precision[] ps = {Precision.FLOAT32, Precision.BFLOAT16};
             for (int k = 0; k < 2; k++) {
@@ -89,7 +90,7 @@ class Bfloat16InferenceTest {
 
     @Test
     void aTorchScriptModuleKeepsItsOwnTypes() throws Exception {
-        try (ModelBundle unet = ModelBundle.embeddedDefault(ModelKind.UNET);
+        try (ModelBundle unet = EmbeddedModels.load(ModelKind.UNET);
                 PtNDManager m = (PtNDManager) unet.model().getNDManager().newSubManager()) {
             BatchedForward f = new BatchedForward(unet,
                     InferenceOptions.builder().optPrecision(Precision.BFLOAT16).build(), ModelKind.UNET, "test");

@@ -131,13 +131,13 @@ class ModelBundleTest {
     @Test
     void embeddedDefaultsLoadWithTheirKindOrSaySoWhenAbsent() throws Exception {
         for (ModelKind kind : ModelKind.values()) {
-            if (ModelBundle.class.getResource(ModelBundle.EMBEDDED_ROOT + kind.id() + "/" + ModelBundle.MODEL_JSON) != null) {
-                try (ModelBundle b = ModelBundle.embeddedDefault(kind)) { // SHA-256 of the weights checked on load
+            if (ModelBundle.class.getResource(EmbeddedModels.EMBEDDED_ROOT + kind.id() + "/" + ModelBundle.MODEL_JSON) != null) {
+                try (ModelBundle b = EmbeddedModels.load(kind)) { // SHA-256 of the weights checked on load
                     assertEquals(kind, b.kind());
                     assertEquals(256, b.info().inputSize());
                 }
             } else {
-                BundleException e = assertThrows(BundleException.class, () -> ModelBundle.embeddedDefault(kind));
+                BundleException e = assertThrows(BundleException.class, () -> EmbeddedModels.load(kind));
                 assertTrue(e.getMessage().contains("no embedded default"), e.getMessage());
             }
         }
@@ -151,15 +151,15 @@ class ModelBundleTest {
         try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
                 new java.net.URL[] {resources.toUri().toURL()}, null)) {
             Path cache = dir.resolve("cache");
-            try (ModelBundle b = ModelBundle.embedded(ModelKind.UNET, loader, cache)) {
+            try (ModelBundle b = EmbeddedModels.load(ModelKind.UNET, loader, cache)) {
                 assertEquals(info.weightsSha256(), b.info().weightsSha256());
                 assertTrue(b.directory().startsWith(cache));
             }
-            try (ModelBundle again = ModelBundle.embedded(ModelKind.UNET, loader, cache)) { // reuses the extraction
+            try (ModelBundle again = EmbeddedModels.load(ModelKind.UNET, loader, cache)) { // reuses the extraction
                 assertEquals(ModelKind.UNET, again.kind());
             }
             BundleException none = assertThrows(BundleException.class,
-                    () -> ModelBundle.embedded(ModelKind.CLASSIFIER, loader, cache));
+                    () -> EmbeddedModels.load(ModelKind.CLASSIFIER, loader, cache));
             assertTrue(none.getMessage().contains("no embedded default"), none.getMessage());
         }
     }
@@ -172,7 +172,7 @@ class ModelBundleTest {
                 new java.net.URL[] {resources.toUri().toURL()}, null)) {
             Path cache = dir.resolve("cache");
             Path extracted;
-            try (ModelBundle b = ModelBundle.embedded(ModelKind.UNET, loader, cache)) {
+            try (ModelBundle b = EmbeddedModels.load(ModelKind.UNET, loader, cache)) {
                 extracted = b.directory();
             }
             Path weights = extracted.resolve(info.weightsFile());
@@ -180,12 +180,12 @@ class ModelBundleTest {
             byte[] flipped = good.clone();
             flipped[flipped.length / 2] ^= 1;
             Files.write(weights, flipped); // a flipped bit
-            try (ModelBundle b = ModelBundle.embedded(ModelKind.UNET, loader, cache)) {
+            try (ModelBundle b = EmbeddedModels.load(ModelKind.UNET, loader, cache)) {
                 assertEquals(extracted, b.directory());
             }
             assertArrayEquals(good, Files.readAllBytes(weights));
             Files.delete(weights); // a missing file
-            try (ModelBundle b = ModelBundle.embedded(ModelKind.UNET, loader, cache)) {
+            try (ModelBundle b = EmbeddedModels.load(ModelKind.UNET, loader, cache)) {
                 assertEquals(info.weightsSha256(), b.info().weightsSha256());
             }
             assertArrayEquals(good, Files.readAllBytes(weights));
@@ -193,7 +193,7 @@ class ModelBundleTest {
             String edited = Files.readString(json).replaceFirst("\"threshold\": [0-9.]+", "\"threshold\": 0.01");
             assertFalse(edited.equals(Files.readString(json)), "the edit changed nothing");
             Files.writeString(json, edited);
-            try (ModelBundle b = ModelBundle.embedded(ModelKind.UNET, loader, cache)) { // an edited model.json
+            try (ModelBundle b = EmbeddedModels.load(ModelKind.UNET, loader, cache)) { // an edited model.json
                 assertEquals(info.threshold(), b.info().threshold());
             }
         }
@@ -207,7 +207,7 @@ class ModelBundleTest {
         try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
                 new java.net.URL[] {resources.toUri().toURL()}, null)) {
             BundleException e = assertThrows(BundleException.class,
-                    () -> ModelBundle.embedded(ModelKind.UNET, loader, file.resolve("models")));
+                    () -> EmbeddedModels.load(ModelKind.UNET, loader, file.resolve("models")));
             assertTrue(e.getMessage().contains("Cannot write the model cache " + file.resolve("models"))
                     && e.getMessage().contains("-Dbraintumor.cache=DIR")
                     && e.getMessage().contains("BRAIN_TUMOR_JAVA_OPTS"), e.getMessage());
@@ -235,7 +235,7 @@ class ModelBundleTest {
         Files.writeString(sidecar, "{\"kind\": \"unet\", \"architecture\": {\"name\": \"buda-unet\", "
                 + "\"features\": 4, \"output\": \"probabilities\"}, \"inputSize\": 256, \"inputChannels\": 3, "
                 + "\"normalization\": \"divide255\", \"threshold\": 0.5}");
-        try (ModelBundle b = ModelBundle.importTorchScript(pt, sidecar, dir.resolve("imported"))) {
+        try (ModelBundle b = TorchScriptBundles.importModule(pt, sidecar, dir.resolve("imported"))) {
             assertEquals(ModelInfo.FORMAT_TORCHSCRIPT, b.info().weightsFormat());
             assertEquals("ai.djl.pytorch.engine.PtSymbolBlock", b.model().getBlock().getClass().getName());
             float[] y = forward(b, 2);

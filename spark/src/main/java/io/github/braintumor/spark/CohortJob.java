@@ -11,6 +11,7 @@ import io.github.braintumor.eval.PatientScores;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputRefusedException;
+import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
@@ -238,7 +239,7 @@ public final class CohortJob {
     }
 
     private static Path embedded(ModelKind kind) throws BundleException {
-        try (ModelBundle m = ModelBundle.embeddedDefault(kind)) {
+        try (ModelBundle m = EmbeddedModels.load(kind)) {
             return m.directory();
         }
     }

@@ -3,6 +3,7 @@ package io.github.braintumor.spark;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.EngineOptions;
 import io.github.braintumor.eval.Evaluation;
+import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
@@ -96,7 +97,7 @@ public final class WorkerModels {
         if (path == null) return null;
         Path p = Path.of(path);
         if (embedded && !Files.isRegularFile(p.resolve("model.json"))) {
-            try (ModelBundle b = ModelBundle.embeddedDefault(kind)) {
+            try (ModelBundle b = EmbeddedModels.load(kind)) {
                 return b.directory();
             }
         }

@@ -1,6 +1,7 @@
 package io.github.braintumor.spark;
 
 import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.report.CsvTable;
@@ -27,7 +28,7 @@ final class SparkTestData {
     }
 
     static Path embeddedUnet() throws Exception {
-        try (ModelBundle b = ModelBundle.embeddedDefault(ModelKind.UNET)) {
+        try (ModelBundle b = EmbeddedModels.load(ModelKind.UNET)) {
             return b.directory();
         }
     }
