@@ -151,7 +151,7 @@ public final class Benchmark {
                     NDArray x = keep.randomNormal(new Shape(bs, CHANNELS, c.size(), c.size()));
                     Timing t = Timing.measure(plan[0], plan[1], () -> grad.compareAndSet(false, forward(block, x)));
                     out.put("b" + bs, t.toMap(bs));
-                    log.printf("[bench] %s inference batch %d: %.2f slices/s (median %.1f ms)%n", name, bs,
+                    log.printf(java.util.Locale.ROOT, "[bench] %s inference batch %d: %.2f slices/s (median %.1f ms)%n", name, bs,
                             t.perSecond(bs), t.medianMs());
                 }
             }
@@ -206,7 +206,7 @@ public final class Benchmark {
                 double slicesPerSecond = ((Number) b.get("slices_per_s")).doubleValue();
                 out.put("unet_b" + bs + "_fraction", slicesPerSecond * perSlice / gflops);
             }
-            log.printf("[bench] conv3x3 64->64 4x128x128: %.1f GFLOP/s; UNet %.2f GFLOP/slice, b1 at %.0f%% of it%n",
+            log.printf(java.util.Locale.ROOT, "[bench] conv3x3 64->64 4x128x128: %.1f GFLOP/s; UNet %.2f GFLOP/slice, b1 at %.0f%% of it%n",
                     gflops, perSlice, 100 * (double) out.get("unet_b1_fraction"));
         }
         return out;
@@ -288,7 +288,7 @@ public final class Benchmark {
                 Map<String, Object> out = t.toMap(bs);
                 out.put("loss_first_last", List.of(losses.get(0), losses.get(losses.size() - 1)));
                 out.put("learning_rate", lr);
-                log.printf("[bench] %s training step batch %d: %.2f slices/s (median %.0f ms)%n", name, bs,
+                log.printf(java.util.Locale.ROOT, "[bench] %s training step batch %d: %.2f slices/s (median %.0f ms)%n", name, bs,
                         t.perSecond(bs), t.medianMs());
                 return out;
             }
@@ -347,7 +347,7 @@ public final class Benchmark {
         out.put("patient_seconds", Timing.round(seconds, 3));
         out.put("patient_seconds_runs", java.util.Arrays.stream(patient).map(v -> Timing.round(v, 3)).boxed().toList());
         out.put("patient_slices_per_s", Timing.round(c.patientSlices() / seconds, 3));
-        log.printf("[bench] stack of %d slices (UNet features %d, %s): %s; DefaultSegmenter incl. reading %.2f s%n",
+        log.printf(java.util.Locale.ROOT, "[bench] stack of %d slices (UNet features %d, %s): %s; DefaultSegmenter incl. reading %.2f s%n",
                 c.patientSlices(), c.stackFeatures(), precision, split, (Double) out.get("patient_seconds"));
         return out;
     }
@@ -392,7 +392,7 @@ public final class Benchmark {
         out.put("live_arrays_first_last", List.of(liveArrays.get(0), liveArrays.get(liveArrays.size() - 1)));
         out.put("slices_per_s", Timing.round(c.flatSlices() / seconds, 3));
         out.put("predicted_tumour_pixels", tumourPixels);
-        log.printf("[bench] memory over %d slices: RSS first %.0f, last %.0f, max %.0f MiB (%.2f slices/s)%n",
+        log.printf(java.util.Locale.ROOT, "[bench] memory over %d slices: RSS first %.0f, last %.0f, max %.0f MiB (%.2f slices/s)%n",
                 c.flatSlices(), samples.get(0), samples.get(samples.size() - 1), (Double) out.get("max_mb"),
                 c.flatSlices() / seconds);
         return out;

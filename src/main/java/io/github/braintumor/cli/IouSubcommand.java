@@ -58,7 +58,7 @@ final class IouSubcommand implements Subcommand {
         CsvTable.Builder csv = CsvTable.builder().setColumns("slice", "iou", "dice", "pixel_accuracy", "precision", "recall");
         out.println("slice\tIoU\tDice\tpixel_accuracy\tprecision\trecall");
         for (IouEvaluation.Row r : evaluation.rows()) {
-            out.printf("%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n", r.slice(), r.iou(), r.dice(), r.pixelAccuracy(),
+            out.printf(java.util.Locale.ROOT, "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n", r.slice(), r.iou(), r.dice(), r.pixelAccuracy(),
                     r.precision(), r.recall());
             csv.addRow(r.slice(), r.iou(), r.dice(), r.pixelAccuracy(), r.precision(), r.recall());
         }

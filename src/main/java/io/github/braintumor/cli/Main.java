@@ -142,7 +142,7 @@ public final class Main {
 
     private String overview() {
         StringBuilder s = new StringBuilder("usage: brain-tumor <subcommand> [options]   (--help after a subcommand for its options)\n\n");
-        for (Subcommand c : subcommands) s.append(String.format("  %-18s %s%n", c.name(), c.summary()));
+        for (Subcommand c : subcommands) s.append(String.format(java.util.Locale.ROOT, "  %-18s %s%n", c.name(), c.summary()));
         s.append("\n").append(DEVICE_HELP).append("\n").append(PRECISION_HELP).append("\n");
         s.append("\nExit codes: 0 ok, 1 failure, 2 bad usage or input, 3 embedded model missing.\n");
         return s.toString();

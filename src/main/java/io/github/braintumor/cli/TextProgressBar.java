@@ -25,7 +25,7 @@ public final class TextProgressBar implements ProgressListener {
     public synchronized void onProgress(TrainingProgress p) {
         double f = ProgressText.fraction(p);
         int filled = (int) Math.round(f * WIDTH);
-        String line = String.format("\r[%s%s] %3d%% %s", "#".repeat(filled), ".".repeat(WIDTH - filled),
+        String line = String.format(java.util.Locale.ROOT, "\r[%s%s] %3d%% %s", "#".repeat(filled), ".".repeat(WIDTH - filled),
                 Math.round(f * 100), ProgressText.of(p));
         err.print(line + " ".repeat(Math.max(0, lastLength - line.length()))); // wipe a longer previous line
         lastLength = line.length();

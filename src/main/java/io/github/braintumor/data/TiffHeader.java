@@ -205,7 +205,7 @@ final class TiffHeader {
         if (starts(b, 'G', 'I', 'F', '8')) return "GIF data";
         if (starts(b, 'B', 'M')) return "BMP data";
         if (b.length == 0) return "no bytes at all";
-        return "no TIFF signature (it starts with bytes " + String.format("%02x %02x", b[0], b.length > 1 ? b[1] : 0)
+        return "no TIFF signature (it starts with bytes " + String.format(java.util.Locale.ROOT, "%02x %02x", b[0], b.length > 1 ? b[1] : 0)
                 + ")";
     }
 

@@ -32,6 +32,6 @@ final class ConsoleProgressListener implements ProgressListener {
 
     static String format(Duration d) {
         long s = Math.max(0, d.getSeconds());
-        return String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+        return String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 }
