@@ -24,8 +24,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
@@ -33,8 +33,9 @@ import java.util.function.BooleanSupplier;
 /**
  * The one training loop shared by segmentation and classification ({@link TrainingTask} holds the differences):
  * Adam with a warm-up + cosine learning rate, tumour-weighted sampling schedule, per-batch sub-managers, validation
- * each epoch, best bundle and "last" checkpoint written atomically, cancel per batch, time budget, patience,
- * resume and optional averaging of the last k epochs' weights.
+ * each epoch and cancel per batch. The rest are parts it calls: {@link ResumePoint} (where it starts),
+ * {@link EpochListener}s after each validated epoch ({@link BestModelKeeper}, the "last" {@link Checkpoint},
+ * {@link WeightAverage}), {@link EarlyStop} (time budget, patience).
  */
 final class TrainingLoop {
     private final TrainingTask task;
@@ -73,29 +74,18 @@ final class TrainingLoop {
         int totalSteps = batches * cfg.epochs();
         double[] fraction = tumourFractions();
 
-        Checkpoint.State resumed = null;
-        LearningCurve curve = new LearningCurve();
-        if (cfg.resume() != null) {
-            resumed = Checkpoint.readState(cfg.resume());
-            Path rc = cfg.resume().resolve(LearningCurve.FILE_NAME);
-            curve = Files.isRegularFile(rc) ? LearningCurve.readCsv(rc).upTo(resumed.epoch()) : curve;
-        }
-        int startEpoch = resumed == null ? 1 : resumed.epoch() + 1;
-        int stepOffset = resumed == null ? 0 : resumed.optimizerSteps();
-        int bestEpoch = resumed == null ? 0 : resumed.bestEpoch();
-        TrainingTask.Validation best = resumed == null || resumed.bestEpoch() == 0 ? null
-                : new TrainingTask.Validation(Double.NaN, resumed.bestMetric(), resumed.bestTiebreak(), Map.of());
+        ResumePoint from = ResumePoint.of(cfg);
+        LearningCurve curve = from.curve();
         ModelInfo base = task.describe().optNormalization(cfg.normalization()).optTraining(trainingData)
                 .optLearningCurve(LearningCurve.FILE_NAME).build();
 
         DjlEngine.seed(cfg.seed());
         try (Model model = Model.newInstance(base.kind(), device, DjlEngine.ENGINE_NAME)) {
             model.setBlock(task.newBlock());
-            boolean exact = resumed != null && Checkpoint.hasOptimizerState(cfg.resume());
-            if (resumed != null) {
+            if (from.resumed()) {
                 loadCheckpointWeights(model, cfg.resume(), base);
-                listener.onMessage("Resuming after epoch " + resumed.epoch() + " from " + cfg.resume()
-                        + (exact ? " (weights, optimizer state and sampling exactly as they were)"
+                listener.onMessage("Resuming after epoch " + from.state().epoch() + " from " + cfg.resume()
+                        + (from.exact() ? " (weights, optimizer state and sampling exactly as they were)"
                         : " (an older checkpoint without optimizer state: Adam moments restart from zero)"));
             } else if (cfg.initialWeights() != null) {
                 loadCheckpointWeights(model, cfg.initialWeights(), base);
@@ -103,22 +93,30 @@ final class TrainingLoop {
             }
             Tracker schedule = schedule(totalSteps);
             // The optimizer counts its own steps; only an old checkpoint without its state needs the offset.
-            Tracker lr = stepOffset == 0 || exact ? schedule : n -> schedule.getNewValue(n + stepOffset);
+            int stepOffset = from.stepOffset();
+            Tracker lr = stepOffset == 0 || from.exact() ? schedule : n -> schedule.getNewValue(n + stepOffset);
             ResumableAdam adam = ResumableAdam.builder().setLearningRateTracker(lr).build();
             DefaultTrainingConfig tc = new DefaultTrainingConfig(task.loss())
                     .optOptimizer(adam)
                     .optDevices(new Device[] {device});
-            long started = System.nanoTime();
+            EarlyStop earlyStop = new EarlyStop(cfg, System.nanoTime());
             WeightAverage average = new WeightAverage(cfg.averageLastEpochs());
+            BestModelKeeper keeper = new BestModelKeeper(outBundle, base, from);
+            // in order: the checkpoint records what the keeper decided
+            List<EpochListener> onEpoch = List.of(keeper,
+                    e -> Checkpoint.write(lastDir, e.model(), base, new Checkpoint.State(e.epoch(), e.optimizerSteps(),
+                            cfg.seed(), keeper.bestEpoch(), keeper.best().metric(), keeper.best().tiebreak(),
+                            task.metricName()), e.curve(), adam),
+                    e -> average.add(e.model()));
             boolean canceled = false;
             String why = "finished " + cfg.epochs() + " epochs";
             int steps = stepOffset;
-            int epochsDone = startEpoch - 1;
+            int epochsDone = from.startEpoch() - 1;
             double validationSeconds = 0;
             double secondsPerBatch = Double.NaN;
             try (Trainer trainer = model.newTrainer(tc)) {
                 trainer.initialize(task.inputShape(cfg.batchSize()));
-                if (exact) {
+                if (from.exact()) {
                     Checkpoint.readOptimizerState(cfg.resume(), model, adam);
                 }
                 listener.onMessage(String.format(Locale.ROOT,
@@ -126,7 +124,7 @@ final class TrainingLoop {
                         base.kind(), cfg.epochs(), batches, cfg.batchSize(), cfg.cropSize(), cfg.learningRate(),
                         DjlEngine.describe(), lastDir));
                 epochs:
-                for (int epoch = startEpoch; epoch <= cfg.epochs(); epoch++) {
+                for (int epoch = from.startEpoch(); epoch <= cfg.epochs(); epoch++) {
                     Random rng = new Random(cfg.seed() * 1_000_003L + epoch);
                     DjlEngine.seed(cfg.seed() * 1_000_003L + epoch); // dropout: an epoch replays exactly on resume
                     double p = fraction[0] + (fraction[1] - fraction[0]) * (epoch - 1) / Math.max(1, cfg.epochs() - 1);
@@ -164,17 +162,9 @@ final class TrainingLoop {
                     curve.add(new LearningCurve.Row(epoch, lossSum / batches, v.loss(), v.metric(),
                             schedule.getNewValue(steps), seconds));
                     epochsDone = epoch;
-                    boolean improved = v.betterThan(best);
-                    if (improved) {
-                        best = v;
-                        bestEpoch = epoch;
-                        saveBundle(outBundle, model, base, v, epoch, curve, null);
-                    } else if (Files.isDirectory(outBundle)) {
-                        curve.writeCsv(outBundle.resolve(LearningCurve.FILE_NAME));
+                    for (EpochListener l : onEpoch) {
+                        l.onEpoch(new EpochListener.EpochEnd(epoch, steps, model, v, curve));
                     }
-                    Checkpoint.write(lastDir, model, base, new Checkpoint.State(epoch, steps, cfg.seed(),
-                            bestEpoch, best.metric(), best.tiebreak(), task.metricName()), curve, adam);
-                    average.add(model);
                     double remaining = secondsPerBatch * batches * (cfg.epochs() - epoch)
                             + validationSeconds * (cfg.epochs() - epoch);
                     listener.onMessage(String.format(Locale.ROOT, "memory after epoch %d: %d live arrays in the model,"
@@ -185,29 +175,28 @@ final class TrainingLoop {
                                     "epoch %d/%d done: train loss %.4f, val loss %.4f, val %s %.4f%s (best %.4f at"
                                             + " epoch %d); %.1f samples/s, validation %.0f s",
                                     epoch, cfg.epochs(), lossSum / batches, v.loss(), task.metricName(), v.metric(),
-                                    improved ? " *" : "", best.metric(), bestEpoch,
+                                    keeper.improved() ? " *" : "", keeper.best().metric(), keeper.bestEpoch(),
                                     samples / trainSeconds, validationSeconds)));
-                    String stop = stopReason(epoch, bestEpoch, (System.nanoTime() - started) / 60e9);
+                    String stop = earlyStop.reason(epoch, keeper.bestEpoch());
                     if (stop != null) {
                         why = stop;
                         break;
                     }
                 }
                 if (!canceled && average.size() > 1) {
-                    best = averageIfBetter(model, trainer, average, best, bestEpoch, outBundle, base, curve, listener,
-                            cancel);
+                    averageIfBetter(model, trainer, average, keeper, curve, listener, cancel);
                 }
             }
             String message;
-            if (bestEpoch == 0 || !Files.isDirectory(outBundle)) {
+            if (!keeper.hasModel()) {
                 message = why + ": no model yet (no validation finished), nothing written to " + outBundle;
                 listener.onMessage(message);
                 return new TrainingResult(null, curve, 0, Double.NaN, canceled, message);
             }
             message = String.format(Locale.ROOT, "%s; best %s %.4f at epoch %d in %s (epochs done: %d)", why,
-                    task.metricName(), best.metric(), bestEpoch, outBundle, epochsDone);
+                    task.metricName(), keeper.best().metric(), keeper.bestEpoch(), outBundle, epochsDone);
             listener.onMessage(message);
-            return new TrainingResult(outBundle, curve, bestEpoch, best.metric(), canceled, message);
+            return new TrainingResult(outBundle, curve, keeper.bestEpoch(), keeper.best().metric(), canceled, message);
         }
     }
 
@@ -277,51 +266,21 @@ final class TrainingLoop {
         }
     }
 
-    private void saveBundle(Path outBundle, Model model, ModelInfo base, TrainingTask.Validation v, int epoch,
-                            LearningCurve curve, Integer averaged) throws IOException, BundleException {
-        Path scratch = Files.createTempFile("learning_curve", ".csv");
-        try {
-            curve.writeCsv(scratch);
-            ModelInfo.Builder info = base.toBuilder().optValidation(v.metrics())
-                    .optValidationMetric("epoch", epoch).optValidationMetric("val_loss", v.loss());
-            if (averaged != null) {
-                info.optValidationMetric("averaged_last_epochs", averaged);
-            }
-            ModelBundle.save(outBundle, model, info.build(), Map.of(LearningCurve.FILE_NAME, scratch));
-        } finally {
-            Files.deleteIfExists(scratch);
-        }
-    }
-
-    /** Why training stops early after this epoch (time budget, patience), or null to go on. */
-    private String stopReason(int epoch, int bestEpoch, double minutes) {
-        if (epoch >= cfg.epochs()) return null;
-        if (cfg.minutes() > 0 && minutes >= cfg.minutes()) {
-            return String.format(Locale.ROOT, "time budget of %.1f minutes used after epoch %d", cfg.minutes(), epoch);
-        }
-        if (cfg.patience() > 0 && epoch - bestEpoch >= cfg.patience()) {
-            return "no improvement for " + cfg.patience() + " epochs (early stop after epoch " + epoch + ")";
-        }
-        return null;
-    }
-
     /** Averages the last epochs' weights; keeps (and saves) them when validation improves, else restores. */
-    private TrainingTask.Validation averageIfBetter(Model model, Trainer trainer, WeightAverage recent,
-                                                    TrainingTask.Validation best, int bestEpoch, Path outBundle,
-                                                    ModelInfo base, LearningCurve curve, ProgressListener listener,
-                                                    BooleanSupplier cancel) throws IOException, BundleException {
+    private void averageIfBetter(Model model, Trainer trainer, WeightAverage recent, BestModelKeeper keeper,
+                                 LearningCurve curve, ProgressListener listener, BooleanSupplier cancel)
+            throws IOException, BundleException {
         recent.applyMean(model);
         TrainingTask.Validation v = task.validate(model.getBlock(), trainer.getManager(), cancel);
-        if (v != null && v.betterThan(best)) {
+        if (v != null && v.betterThan(keeper.best())) {
             listener.onMessage(String.format(Locale.ROOT, "Average of the last %d epochs: val %s %.4f > %.4f, kept",
-                    recent.size(), task.metricName(), v.metric(), best.metric()));
-            saveBundle(outBundle, model, base, v, bestEpoch, curve, recent.size());
-            return v;
+                    recent.size(), task.metricName(), v.metric(), keeper.best().metric()));
+            keeper.keepAverage(model, v, recent.size(), curve);
+            return;
         }
         listener.onMessage(String.format(Locale.ROOT, "Average of the last %d epochs: val %s %s, not better; kept"
                 + " epoch %d", recent.size(), task.metricName(), v == null ? "canceled" : String.format(Locale.ROOT,
-                "%.4f", v.metric()), bestEpoch));
+                "%.4f", v.metric()), keeper.bestEpoch()));
         recent.restoreLast(model);
-        return best;
     }
 }
