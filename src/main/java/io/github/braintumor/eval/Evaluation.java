@@ -2,22 +2,11 @@ package io.github.braintumor.eval;
 
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.LggDataset;
-import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientRecord;
-import io.github.braintumor.data.SliceImage;
-import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
-import io.github.braintumor.metrics.Confusion;
 import io.github.braintumor.metrics.ThresholdSweep;
-import io.github.braintumor.infer.HorizontalFlip;
-import io.github.braintumor.infer.ModalityCheck;
-import io.github.braintumor.io.AtomicFiles;
-import io.github.braintumor.model.ModelBundle;
-import io.github.braintumor.model.ModelInfo;
-import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.progress.TrainingProgress;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +40,7 @@ import java.util.function.BooleanSupplier;
  * Evaluation.ofPredictions(truth, Path.of("seg-out")).setOutput(Path.of("eval-out")).build().run();
  *
  * // the same in two halves, for workers elsewhere (the Spark module): score each patient, add the scores up
- * try (Evaluation.Scorer s = Evaluation.forCohort(root).optUnet(unet).buildScorer()) { scores.add(s.score(patient)); }
+ * try (PatientScorer s = Evaluation.forCohort(root).optUnet(unet).buildScorer()) { scores.add(s.score(patient)); }
  * EvaluationReport.write(Evaluation.forCohort(root).optUnet(unet).setOutput(out).build()
  *         .combine(records, scores, seconds));
  * }</pre>
@@ -115,7 +104,7 @@ public final class Evaluation {
         private double classifierThreshold = Double.NaN;
         private boolean lcc, tta;
         private int minArea;
-        private int batchSize = 8;
+        private int batchSize = io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE;
         private InputCondition condition = InputCondition.AS_IS;
         private List<Map<String, Object>> robustness;
         private ProgressListener progress = ProgressListener.silent();
@@ -211,9 +200,9 @@ public final class Evaluation {
          * @throws IllegalArgumentException as {@link #build()}
          * @throws io.github.braintumor.model.BundleException a bundle that is missing, damaged or of the wrong kind
          */
-        public Scorer buildScorer() throws Exception {
+        public PatientScorer buildScorer() throws Exception {
             check();
-            return new Scorer(this);
+            return new PatientScorer(scoring());
         }
 
         private void check() {
@@ -242,6 +231,12 @@ public final class Evaluation {
                 throw new IllegalArgumentException("Simulated input conditions need a model: predicted masks were"
                         + " made from the input as it was");
             }
+        }
+
+        /** What scoring a patient needs of these settings. */
+        private PatientScorer.Settings scoring() {
+            return new PatientScorer.Settings(unet, classifier, predictions, segmentationModel, classificationModel,
+                    threshold, batchSize, tta, lcc, minArea, condition, cancel);
         }
 
         private List<PatientRecord> selectPatients() {
@@ -284,7 +279,7 @@ public final class Evaluation {
         long start = System.nanoTime();
         Totals totals = new Totals();
         int sliceCount = 0;
-        try (Scorer scorer = new Scorer(b)) {
+        try (PatientScorer scorer = new PatientScorer(b.scoring())) {
             for (int p = 0; p < patients.size(); p++) {
                 if (b.cancel.getAsBoolean()) throw new CancellationException("Evaluation canceled");
                 PatientRecord patient = patients.get(p);
@@ -319,7 +314,9 @@ public final class Evaluation {
 
     /** The running sums of {@link #run()} and {@link #combine}: one patient's scores added at a time. */
     private final class Totals {
-        private final Resolved r = resolve(b);
+        private final EvaluatedModels r = EvaluatedModels.of(b.unet, b.segmentationModel, b.segmentationName,
+                b.classifier, b.classificationModel, b.classificationName, b.predictions, b.threshold,
+                b.classifierThreshold);
         private final EvaluationResult.Collector collector = new EvaluationResult.Collector(
                 r.segmenting() ? Variant.compared(b.tta, b.lcc, b.minArea) : List.of(), EXAMPLES);
         private final ThresholdSweep sweep = r.sweeping() ? ThresholdSweep.withDefaultThresholds() : null;
@@ -343,120 +340,6 @@ public final class Evaluation {
         }
     }
 
-    /** What the summary says about the models, from the bundles' model.json (weights are not loaded). */
-    private record Resolved(Double threshold, Double classifierThreshold, Map<String, Object> models,
-            Path unetLearningCurve, Path classifierLearningCurve, boolean segmenting, boolean sweeping) {}
-
-    private static Resolved resolve(Builder b) throws Exception {
-        Map<String, Object> modelInfo = new LinkedHashMap<>();
-        Double threshold = b.threshold;
-        double classifierThreshold = b.classifierThreshold;
-        Path learningCurveUnet = null, learningCurveClassifier = null;
-        if (b.unet != null) {
-            ModelInfo info = ModelBundle.readInfo(b.unet);
-            if (threshold == null) threshold = (double) info.threshold();
-            modelInfo.put("unet", describe(b.unet, info));
-            learningCurveUnet = learningCurve(b.unet, info);
-        } else if (b.segmentationModel != null) {
-            modelInfo.put("unet", Map.of("name", b.segmentationName == null ? "in-memory" : b.segmentationName));
-        } else {
-            modelInfo.put("unet", null);
-        }
-        if (b.classifier != null) {
-            ModelInfo info = ModelBundle.readInfo(b.classifier);
-            classifierThreshold = info.threshold();
-            modelInfo.put("classifier", describe(b.classifier, info));
-            learningCurveClassifier = learningCurve(b.classifier, info);
-        } else if (b.classificationModel != null) {
-            modelInfo.put("classifier", Map.of("name", b.classificationName == null ? "in-memory"
-                    : b.classificationName));
-        } else {
-            modelInfo.put("classifier", null);
-        }
-        modelInfo.put("predictions", b.predictions == null ? null : b.predictions.toAbsolutePath().toString());
-        boolean model = b.unet != null || b.segmentationModel != null;
-        if (model && threshold == null) threshold = 0.5;
-        return new Resolved(threshold, Double.isNaN(classifierThreshold) ? null : classifierThreshold, modelInfo,
-                learningCurveUnet, learningCurveClassifier, model || b.predictions != null, model);
-    }
-
-    /** Receives the masks of the selected post-processing variant of a scored patient (to write them). */
-    public interface SelectedMasks {
-        void accept(PatientRecord patient, byte[][] masks, int width, int height) throws Exception;
-    }
-
-    /**
-     * The models of an evaluation, loaded once, scoring one patient at a time: what {@link #run()} uses and what
-     * a worker keeps for all the patients it is given. Not thread-safe.
-     */
-    public static final class Scorer implements AutoCloseable {
-        private final Builder b;
-        private final List<Variant> variants;
-        private ModelBundle unetBundle, classifierBundle;
-        private BundleModels.Segmentation bundleSegmenter;
-        private BundleModels.Classification bundleClassifier;
-        private final SegmentationModel segmenter;
-        private final ClassificationModel classify;
-        private final Double threshold;
-        private final ThresholdSweep sweep;
-
-        private Scorer(Builder b) throws Exception {
-            this.b = b;
-            try {
-                SegmentationModel seg = b.segmentationModel;
-                ClassificationModel cls = b.classificationModel;
-                Double t = b.threshold;
-                if (b.unet != null) {
-                    unetBundle = ModelBundle.load(b.unet, ModelKind.UNET);
-                    bundleSegmenter = BundleModels.segmenter(unetBundle, b.batchSize);
-                    seg = bundleSegmenter;
-                    if (t == null) t = (double) unetBundle.info().threshold();
-                }
-                if (b.classifier != null) {
-                    classifierBundle = ModelBundle.load(b.classifier, ModelKind.CLASSIFIER);
-                    bundleClassifier = BundleModels.classifier(classifierBundle, b.batchSize);
-                    cls = bundleClassifier;
-                }
-                if (seg != null && t == null) t = 0.5;
-                this.segmenter = seg;
-                this.classify = cls;
-                this.threshold = t;
-                boolean segmenting = seg != null || b.predictions != null;
-                this.variants = segmenting ? Variant.compared(b.tta, b.lcc, b.minArea) : List.of();
-                // Only its thresholds and scratch space are used: counts go into each patient's scores.
-                this.sweep = seg != null ? ThresholdSweep.withDefaultThresholds() : null;
-            } catch (Exception | Error e) {
-                close();
-                throw e;
-            }
-        }
-
-        /** Scores one patient (reads its slices and masks, runs the models). */
-        public PatientScores score(PatientRecord patient) throws Exception {
-            return score(patient, null);
-        }
-
-        /**
-         * Scores one patient and hands the selected variant's masks (what {@code segment} would write with the
-         * same post-processing) to {@code masks} when not null, before returning.
-         */
-        public PatientScores score(PatientRecord patient, SelectedMasks masks) throws Exception {
-            return evaluatePatient(b, patient, segmenter, classify, threshold, sweep, variants, masks);
-        }
-
-        @Override
-        public void close() {
-            if (bundleSegmenter != null) bundleSegmenter.close();
-            if (bundleClassifier != null) bundleClassifier.close();
-            if (unetBundle != null) unetBundle.close();
-            if (classifierBundle != null) classifierBundle.close();
-            bundleSegmenter = null;
-            bundleClassifier = null;
-            unetBundle = null;
-            classifierBundle = null;
-        }
-    }
-
     private void report(int done, long start, PatientRecord patient, int slices) {
         double elapsed = (System.nanoTime() - start) / 1e9;
         Duration eta = Duration.ofMillis((long) (elapsed / done * (patients.size() - done) * 1000));
@@ -464,95 +347,6 @@ public final class Evaluation {
                 patient.id(), done, patients.size(), slices, elapsed);
         b.progress.onProgress(new TrainingProgress(0, 0, done, patients.size(), Double.NaN, OptionalDouble.empty(),
                 eta, message));
-    }
-
-    private static PatientScores evaluatePatient(Builder b, PatientRecord patient, SegmentationModel segmenter,
-            ClassificationModel classify, Double threshold, ThresholdSweep sweep, List<Variant> variants,
-            SelectedMasks selectedMasks) throws Exception {
-        List<SliceRecord> records = patient.slices();
-        int n = records.size();
-        List<SliceImage> images = new ArrayList<>(n);
-        byte[][] truth = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            SliceRecord r = records.get(i);
-            if (segmenter != null || classify != null) {
-                images.add(b.condition.apply(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE)));
-            }
-            truth[i] = LggTiff.readMask(r.mask(), LggTiff.ANY_SIZE).pixels();
-        }
-        int width = 0, height = 0;
-        // masks before post-processing, by augmentation (false = plain, true = tta)
-        Map<Boolean, byte[][]> thresholded = new LinkedHashMap<>();
-        double[] maxProbability = new double[n];
-        java.util.Arrays.fill(maxProbability, Double.NaN);
-        long[][] sweepCounts = null;
-        if (segmenter != null) {
-            width = images.get(0).width();
-            height = images.get(0).height();
-            List<float[]> plain = checked(segmenter.probabilities(images, b.cancel), images, patient);
-            List<float[]> selected = plain;
-            thresholded.put(false, threshold(plain, threshold));
-            if (b.tta) {
-                List<float[]> flipped = checked(segmenter.probabilities(
-                        images.stream().map(HorizontalFlip::flip).toList(), b.cancel), images, patient);
-                selected = HorizontalFlip.average(images, plain, flipped);
-                thresholded.put(true, threshold(selected, threshold));
-            }
-            sweepCounts = new long[n][];
-            for (int i = 0; i < n; i++) {
-                sweepCounts[i] = sweep.sliceCounts(selected.get(i), truth[i]);
-                float max = 0;
-                for (float v : selected.get(i)) max = Math.max(max, v);
-                maxProbability[i] = max;
-            }
-        } else if (b.predictions != null) {
-            byte[][] predicted = new byte[n][];
-            for (int i = 0; i < n; i++) {
-                Path file = predictionPath(b.predictions, records.get(i));
-                if (!Files.isRegularFile(file)) {
-                    throw new LggDataException(file, "predicted mask is missing for slice "
-                            + records.get(i).image().getFileName() + "; run 'brain-tumor segment' on this data"
-                            + " into " + b.predictions + " or leave the patient out (--patients)");
-                }
-                SliceMask m = LggTiff.readMask(file, LggTiff.ANY_SIZE);
-                if (m.pixels().length != truth[i].length) {
-                    throw new LggDataException(file, "predicted mask is " + m.width() + "x" + m.height()
-                            + " but the truth mask " + records.get(i).mask() + " has " + truth[i].length + " pixels");
-                }
-                width = m.width();
-                height = m.height();
-                predicted[i] = m.pixels();
-            }
-            thresholded.put(false, predicted);
-        }
-        byte[][][] variantMasks = new byte[variants.size()][][];
-        for (int v = 0; v < variants.size(); v++) {
-            Variant variant = variants.get(v);
-            variantMasks[v] = variant.postProcess(thresholded.get(variant.tta()), width, height);
-        }
-        double[] classifierProbability = null;
-        if (classify != null) {
-            classifierProbability = classify.probabilities(images, b.cancel);
-            if (classifierProbability.length != n) {
-                throw new IllegalStateException("The classifier gave " + classifierProbability.length
-                        + " probabilities for the " + n + " slices of patient " + patient.id());
-            }
-        }
-        String modalities = images.isEmpty() ? null : ModalityCheck.of(images).volume().id();
-        Confusion[][] confusions = new Confusion[n][variants.size()];
-        for (int i = 0; i < n; i++) {
-            for (int v = 0; v < variants.size(); v++) confusions[i][v] = Confusion.of(variantMasks[v][i], truth[i]);
-        }
-        Map<Integer, byte[]> examples = Map.of();
-        int sel = variants.size() - 1;
-        if (sel >= 0) {
-            Confusion[] selected = new Confusion[n];
-            for (int i = 0; i < n; i++) selected[i] = confusions[i][sel];
-            examples = EvaluationResult.Collector.exampleCandidates(patient, selected, variantMasks[sel], EXAMPLES);
-            if (selectedMasks != null) selectedMasks.accept(patient, variantMasks[sel], width, height);
-        }
-        return PatientScores.of(patient, confusions, maxProbability, classifierProbability, modalities, sweepCounts,
-                examples);
     }
 
     /** The headline numbers of one evaluated condition, as a row of {@code modalities.csv}. */
@@ -571,40 +365,4 @@ public final class Evaluation {
             "iou_tumour_slices_mean", "empty_slices_false_positive_rate", "seg_as_classifier_accuracy",
             "classifier_accuracy");
 
-    private static List<float[]> checked(List<float[]> maps, List<SliceImage> images, PatientRecord patient) {
-        if (maps.size() != images.size()) {
-            throw new IllegalStateException("The segmenter gave " + maps.size() + " probability maps for the "
-                    + images.size() + " slices of patient " + patient.id());
-        }
-        return maps;
-    }
-
-    /** Foreground where probability >= threshold (as {@link ThresholdSweep} counts it). */
-    static byte[][] threshold(List<float[]> probabilities, double threshold) {
-        byte[][] out = new byte[probabilities.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = io.github.braintumor.metrics.ThresholdRule.mask(probabilities.get(i), threshold);
-        }
-        return out;
-    }
-
-    private static Map<String, Object> describe(Path dir, ModelInfo info) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", dir.toAbsolutePath().normalize().getFileName().toString());
-        m.put("path", dir.toAbsolutePath().normalize().toString());
-        m.put("kind", info.kind());
-        String sha = info.weightsSha256();
-        if (sha == null || sha.isBlank()) sha = AtomicFiles.sha256(dir.resolve(info.weightsFile()));
-        m.put("weights_sha256", sha);
-        m.put("threshold", (double) info.threshold());
-        m.put("created", info.created());
-        return m;
-    }
-
-    private static Path learningCurve(Path dir, ModelInfo info) {
-        String name = info.learningCurve() == null ? io.github.braintumor.model.LearningCurve.FILE_NAME
-                : info.learningCurve();
-        Path csv = dir.resolve(name);
-        return Files.isRegularFile(csv) ? csv : null;
-    }
 }

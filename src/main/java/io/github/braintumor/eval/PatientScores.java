@@ -13,14 +13,14 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * One patient's evaluation as numbers, what {@link Evaluation.Scorer#score} returns and
+ * One patient's evaluation as numbers, what {@link PatientScorer#score} returns and
  * {@link Evaluation#combine} adds up: per slice the pixel counts of every post-processing variant, the maximum
  * probability, the classifier's probability and the threshold-sweep counts, plus the few predicted masks that may
  * become overlay pictures. Serializable and free of file handles, so a worker on another machine can send it;
  * combining the scores of the patients in order gives exactly the files of {@link Evaluation#run()}.
  *
  * <pre>{@code
- * try (Evaluation.Scorer s = Evaluation.forCohort(Path.of("kaggle_3m")).optUnet(unet).buildScorer()) {
+ * try (PatientScorer s = Evaluation.forCohort(Path.of("kaggle_3m")).optUnet(unet).buildScorer()) {
  *     PatientScores one = s.score(LggDataset.index(patientFolder).patients().get(0));
  * }
  * }</pre>

@@ -29,7 +29,7 @@ class PatientScoresTest {
                 .setOutput(tmp.resolve("whole")).build().run();
 
         List<PatientScores> scores = new ArrayList<>();
-        try (Evaluation.Scorer s = Evaluation.ofPredictions(d, predictions).optMinimumArea(2).buildScorer()) {
+        try (PatientScorer s = Evaluation.ofPredictions(d, predictions).optMinimumArea(2).buildScorer()) {
             for (PatientRecord p : d.patients()) scores.add(roundTrip(s.score(p)));
         }
         List<PatientRecord> records = scores.stream().map(PatientScores::record).toList();

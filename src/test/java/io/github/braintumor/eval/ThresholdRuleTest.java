@@ -20,7 +20,7 @@ class ThresholdRuleTest {
     void everyPathUsesTheSameRule() {
         assertArrayEquals(EXPECTED, ThresholdRule.mask(P, 0.5));
         assertArrayEquals(EXPECTED, PostProcessing.threshold(P, 2, 2, 0.5f).pixels(), "segment");
-        assertArrayEquals(EXPECTED, Evaluation.threshold(List.of(P), 0.5)[0], "evaluate");
+        assertArrayEquals(EXPECTED, PatientScorer.threshold(List.of(P), 0.5)[0], "evaluate");
         ThresholdSweep sweep = ThresholdSweep.withDefaultThresholds();
         sweep.accept(new float[] {0.25f, 0.5f, 0.75f, 0f}, EXPECTED); // truth = mask at 0.5: Dice 1 there
         ThresholdSweep.Point at05 = sweep.points().stream().filter(p -> Math.abs(p.threshold() - 0.5) < 1e-9)

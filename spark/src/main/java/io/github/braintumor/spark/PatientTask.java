@@ -122,7 +122,7 @@ final class PatientTask {
         Path target = Path.of(spec.output()).resolve(EVALUATE_PATIENTS).resolve(ref.id());
         Path staged = staging(ref, target);
         PatientScores scores;
-        try (WorkerModels.Lease<Evaluation.Scorer> scorer = WorkerModels.scorer(spec)) {
+        try (WorkerModels.Lease<PatientScorer> scorer = WorkerModels.scorer(spec)) {
             scores = scorer.get().score(patient, (p, masks, w, h) -> {
                 try {
                     writeMasks(staged, p.slices(), masks, w, h, attempt);

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * holds at most N copies (one per task slot; the UNet is about 30 MB), never one per patient.
  *
  * <pre>{@code
- * try (WorkerModels.Lease<Evaluation.Scorer> lease = WorkerModels.scorer(spec)) {
+ * try (WorkerModels.Lease<PatientScorer> lease = WorkerModels.scorer(spec)) {
  *     PatientScores s = lease.get().score(patient);
  * }
  * }</pre>
@@ -65,12 +65,12 @@ public final class WorkerModels {
     }
 
     /** The evaluation's models (UNet and/or classifier) for {@link Command#EVALUATE}. */
-    static Lease<Evaluation.Scorer> scorer(JobSpec spec) throws Exception {
+    static Lease<PatientScorer> scorer(JobSpec spec) throws Exception {
         String key = spec.modelKey();
         Object idle = poll(key);
-        if (idle != null) return new Lease<>(key, (Evaluation.Scorer) idle);
+        if (idle != null) return new Lease<>(key, (PatientScorer) idle);
         startEngine(spec);
-        Evaluation.Scorer s = Jobs.evaluation(spec, bundle(spec.unet(), spec.unetEmbedded(), ModelKind.UNET),
+        PatientScorer s = Jobs.evaluation(spec, bundle(spec.unet(), spec.unetEmbedded(), ModelKind.UNET),
                 bundle(spec.classifier(), spec.classifierEmbedded(), ModelKind.CLASSIFIER)).buildScorer();
         LOADS.incrementAndGet();
         return new Lease<>(key, s);
