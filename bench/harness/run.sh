@@ -4,6 +4,8 @@
 #   bench/harness/run.sh conv     # one large 3x3 convolution, 1 and 2 threads (GFLOP/s)
 #   bench/harness/run.sh unet     # default UNet inference at batch 1/2/4/8, 1 and 2 threads
 #   bench/harness/run.sh train    # UNet features 16, 128x128, batch 16 training step, 1 thread: ours then the peer's
+#   bench/harness/run.sh precision  # float32 vs bfloat16: the convolution and the default UNet (DefaultSegmenter), 1 and 2 threads
+#   bench/harness/run.sh train-pair # two 1-thread training steps at once (cores 0 and 1) against one with 2 threads
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="$(ls "$here"/target/Brain_Tumor-*.jar | grep -v -e '-sources' -e '-tests' | head -n 1)"
@@ -11,7 +13,13 @@ cp="$jar:$here/target/lib/*"
 j() { java -Dai.djl.pytorch.num_threads="$1" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" "${@:2}" 2>&1 | grep -v WARN; }
 case "${1:-}" in
   conv|unet) for t in 1 2; do j "$t" "$here/bench/harness/ConvAndUnet.java" "$1"; done ;;
+  precision) for t in 1 2; do j "$t" "$here/bench/harness/PrecisionHarness.java"; done ;;
+  train-pair) echo "one run, 2 threads:"; j 2 "$here/bench/harness/TrainStep.java"
+         echo "two runs at once, 1 thread each (cores 0 and 1):"
+         taskset -c 0 bash -c "$(declare -f j); cp='$cp'; j 1 '$here/bench/harness/TrainStep.java'" > /tmp/train-pair-0.txt &
+         taskset -c 1 bash -c "$(declare -f j); cp='$cp'; j 1 '$here/bench/harness/TrainStep.java'" > /tmp/train-pair-1.txt
+         wait; cat /tmp/train-pair-0.txt /tmp/train-pair-1.txt ;;
   train) j 1 "$here/bench/harness/TrainStep.java"
          /usr/bin/python3 "$here/bench/harness/peer_train_step.py" ;;
-  *) echo "usage: bench/harness/run.sh conv|unet|train" >&2; exit 2 ;;
+  *) echo "usage: bench/harness/run.sh conv|unet|train|precision|train-pair" >&2; exit 2 ;;
 esac
