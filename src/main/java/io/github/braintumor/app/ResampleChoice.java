@@ -70,7 +70,7 @@ public record ResampleChoice(boolean enabled, double pixelAspect) {
                 inputSize));
     }
 
-    /** @return the table's "resampled" value of one slice, e.g. "512x512 -> 256x256"; "" when not resampled */
+    /** @return the table's "resampled" value of one slice, e.g. "512x512 -&gt; 256x256"; "" when not resampled */
     public String describe(SliceImage slice, int inputSize) {
         return fit(slice, inputSize).describe();
     }

@@ -83,7 +83,7 @@ public record SliceFit(int width, int height, int side, int x, int y, int fitWid
         return Resampling.bilinear(region, 1, fitHeight, fitWidth, height, width);
     }
 
-    /** @return e.g. "512x512 -> 256x256", "256x256 -> 128x256 (padded to 256x256)", or "" when nothing is done */
+    /** @return e.g. "512x512 -&gt; 256x256", "256x256 -&gt; 128x256 (padded to 256x256)", or "" when nothing is done */
     public String describe() {
         if (identity()) return "";
         String s = String.format(Locale.ROOT, "%dx%d -> %dx%d", width, height, fitWidth, fitHeight);
