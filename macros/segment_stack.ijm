@@ -1,5 +1,6 @@
 // Segments one MRI slice or stack with the Brain Tumor UNet and saves the mask stack and the table.
 // Arguments (separated by |): input TIFF | output folder | model bundle folder (optional; empty = embedded default)
+//   | more options (optional, e.g. "resample=false": refuse slices of another size than the model's input)
 //   ImageJ -batch segment_stack.ijm "/data/TCGA_CS_4941.tif|/results|/models/unet"
 // Without arguments it asks for the files.
 args = split(getArgument(), "|");
@@ -13,11 +14,13 @@ if (getArgument() == "") {
     model = "";
     if (args.length > 2) model = args[2];
 }
+more = "";
+if (args.length > 3) more = " " + args[3];
 setBatchMode(true);
 open(input);
 title = getTitle();
 base = File.nameWithoutExtension;
-run("Segment Tumor (UNet)", "model=[" + model + "] threshold=-1 probability=true outline=true batchsize=4");
+run("Segment Tumor (UNet)", "model=[" + model + "] threshold=-1 probability=true outline=true batchsize=4" + more);
 if (isOpen(base + "-probability")) print("segment_stack: probability map made");
 selectImage(base + "-mask");
 saveAs("Tiff", output + File.separator + base + "-mask.tif");

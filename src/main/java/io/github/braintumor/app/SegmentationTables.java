@@ -22,9 +22,13 @@ public final class SegmentationTables {
 
     private SegmentationTables() {}
 
-    /** @return an empty {@value #CSV}: patient, slice, tumour_pixels, max_probability, modalities */
+    /**
+     * @return an empty {@value #CSV}: patient, slice, tumour_pixels, max_probability, modalities, resampled (e.g.
+     *     "512x512 -&gt; 256x256", empty when the slice went to the network as it is)
+     */
     public static CsvTable.Builder slices() {
-        return CsvTable.builder().setColumns("patient", "slice", "tumour_pixels", "max_probability", "modalities");
+        return CsvTable.builder().setColumns("patient", "slice", "tumour_pixels", "max_probability", "modalities",
+                "resampled");
     }
 
     /** @return an empty {@value #VOLUMES_CSV} */
@@ -44,7 +48,7 @@ public final class SegmentationTables {
         List<StackSegmentation.Row> rows = result.rows();
         for (int i = 0; i < rows.size(); i++) {
             slices.addRow(name, sliceIds.get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability(),
-                    rows.get(i).modalities());
+                    rows.get(i).modalities(), rows.get(i).resampled());
         }
         TumourVolume tv = result.volume();
         double[] mean = tv.meanIntensity();

@@ -70,10 +70,10 @@ public final class StackClassification {
     private StackClassification() {}
 
     /**
-     * One row: slice number (1-based), label, tumour probability (CNN: its output; UNet: the slice's highest pixel
-     * probability), the slice's modality pattern.
+     * One row: slice number (1-based, within its volume), label, tumour probability (CNN: its output; UNet: the
+     * slice's highest pixel probability), the slice's modality pattern, how it was resampled ("" = not).
      */
-    public record Row(int slice, String label, double probability, String modalities) {
+    public record Row(int slice, String label, double probability, String modalities, String resampled) {
         public boolean tumour() {
             return TUMOUR.equals(label);
         }
@@ -92,37 +92,67 @@ public final class StackClassification {
     public static List<Row> run(List<SliceImage> slices, Method method, String model, double threshold,
             int batchSize, ProgressListener progress, BooleanSupplier cancel) throws Exception {
         if (slices.isEmpty()) throw new IllegalArgumentException("no slices to classify");
+        return runFrames(List.of(slices), method, model, threshold, batchSize, ResampleChoice.DEFAULT, progress,
+                cancel).get(0);
+    }
+
+    /**
+     * Classifies each volume of a time series (the frames of a hyperstack) on its own, with one model load: each
+     * frame is normalised (and, with the UNet, post-processed) as a volume of its own.
+     *
+     * @param frames     the slices of each frame, in order
+     * @param resampling whether slices of another size are resampled (refused before any work when not), and the
+     *                   pixel aspect it honours
+     * @return per frame, one row per slice (slice numbers within the frame)
+     */
+    public static List<List<Row>> runFrames(List<List<SliceImage>> frames, Method method, String model,
+            double threshold, int batchSize, ResampleChoice resampling, ProgressListener progress,
+            BooleanSupplier cancel) throws Exception {
+        if (frames.isEmpty() || frames.stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("no slices to classify");
+        }
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         method = method.resolve(model);
+        List<List<Row>> out = new ArrayList<>();
         if (method == Method.UNET) {
-            StackSegmentation.Output seg = StackSegmentation.run(slices,
-                    new StackSegmentation.Settings(model, threshold, batchSize, 1.0), progress, cancel);
-            List<Row> rows = new ArrayList<>();
-            for (StackSegmentation.Row r : seg.rows()) {
-                rows.add(new Row(r.slice(), r.tumourPixels() > 0 ? TUMOUR : NO_TUMOUR, r.maxProbability(),
-                        r.modalities()));
+            for (StackSegmentation.Output seg : StackSegmentation.runFrames(frames, new StackSegmentation.Settings(
+                    model, threshold, batchSize, 1.0, StackSegmentation.PostProcessingChoice.MODEL, 1.0, "",
+                    resampling), progress, cancel)) {
+                List<Row> rows = new ArrayList<>();
+                for (StackSegmentation.Row r : seg.rows()) {
+                    rows.add(new Row(r.slice(), r.tumourPixels() > 0 ? TUMOUR : NO_TUMOUR, r.maxProbability(),
+                            r.modalities(), r.resampled()));
+                }
+                out.add(rows);
             }
-            return rows;
+            return out;
         }
         try (ModelBundle bundle = ModelChoice.load(model, ModelKind.CLASSIFIER)) {
-            InferenceOptions.Builder options = InferenceOptions.builder().optBatchSize(batchSize)
-                // slices of another size (other scanners, crops, 512x512) go to the model's input size and back
-                .optResize(true);
+            int inputSize = bundle.info().inputSize();
+            for (List<SliceImage> slices : frames) resampling.check(slices, inputSize); // off: refused before any work
+            // slices of another size (other scanners, crops, 512x512) go to the model's input size and back
+            InferenceOptions.Builder options = resampling.apply(InferenceOptions.builder().optBatchSize(batchSize));
             boolean modelDefault = Double.isNaN(threshold) || threshold < 0;
             if (!modelDefault) options.optThreshold((float) threshold);
             InferenceOptions built = options.build();
             double cut = modelDefault ? bundle.info().threshold() : threshold;
-            ModalityCheck modalities = ModalityCheck.of(slices);
-            modalities.warning(bundle.info()).ifPresent(progress::onMessage);
-            StackSegmentation.resamplingNote(slices, bundle.info().inputSize()).ifPresent(progress::onMessage);
+            ProgressListener once = StackSegmentation.onceEach(progress);
             try (SliceClassifier classifier = new DefaultSliceClassifier(bundle, built)) {
-                double[] p = classifier.classify(slices, progress, cancel);
-                List<Row> rows = new ArrayList<>();
-                for (int i = 0; i < p.length; i++) {
-                    rows.add(new Row(i + 1, io.github.braintumor.metrics.ThresholdRule.positive(p[i], cut) ? TUMOUR : NO_TUMOUR, p[i], modalities.slices().get(i).id()));
+                for (List<SliceImage> slices : frames) {
+                    ModalityCheck modalities = ModalityCheck.of(slices);
+                    modalities.warning(bundle.info()).ifPresent(once::onMessage);
+                    resampling.note(slices, inputSize).ifPresent(once::onMessage);
+                    double[] p = classifier.classify(slices, once, cancel);
+                    List<Row> rows = new ArrayList<>();
+                    for (int i = 0; i < p.length; i++) {
+                        rows.add(new Row(i + 1, io.github.braintumor.metrics.ThresholdRule.positive(p[i], cut) ? TUMOUR
+                                : NO_TUMOUR, p[i], modalities.slices().get(i).id(),
+                                resampling.describe(slices.get(i), inputSize)));
+                    }
+                    out.add(rows);
                 }
-                return rows;
             }
+            return out;
         }
     }
 }

@@ -71,9 +71,17 @@ public final class StackSegmentation {
      * @param postprocessing the bundle's recorded post-processing or none
      * @param sliceThickness calibrated distance between slices (1 when uncalibrated)
      * @param unit length unit of the calibration, blank = pixel
+     * @param resampling whether slices of another size are resampled, and the pixel aspect it honours (null =
+     *                   {@link ResampleChoice#DEFAULT})
      */
     public record Settings(String model, double threshold, int batchSize, double pixelArea,
-            PostProcessingChoice postprocessing, double sliceThickness, String unit) {
+            PostProcessingChoice postprocessing, double sliceThickness, String unit, ResampleChoice resampling) {
+        /** Resampling on, square pixels. */
+        public Settings(String model, double threshold, int batchSize, double pixelArea,
+                PostProcessingChoice postprocessing, double sliceThickness, String unit) {
+            this(model, threshold, batchSize, pixelArea, postprocessing, sliceThickness, unit, ResampleChoice.DEFAULT);
+        }
+
         /** With the bundle's recorded post-processing. */
         public Settings(String model, double threshold, int batchSize, double pixelArea) {
             this(model, threshold, batchSize, pixelArea, PostProcessingChoice.MODEL);
@@ -89,6 +97,12 @@ public final class StackSegmentation {
             if (postprocessing == null) postprocessing = PostProcessingChoice.MODEL;
             if (!(sliceThickness > 0)) sliceThickness = 1.0;
             if (unit == null) unit = "";
+            if (resampling == null) resampling = ResampleChoice.DEFAULT;
+        }
+
+        /** @return these settings with another resampling choice */
+        public Settings withResampling(ResampleChoice choice) {
+            return new Settings(model, threshold, batchSize, pixelArea, postprocessing, sliceThickness, unit, choice);
         }
 
         public static Settings defaults() {
@@ -102,10 +116,12 @@ public final class StackSegmentation {
     }
 
     /**
-     * One table row: slice number (1-based), tumour pixels, calibrated area, max probability, the slice's modality
-     * pattern ({@link io.github.braintumor.data.ModalityPattern#id()}).
+     * One table row: slice number (1-based, within its volume), tumour pixels, calibrated area, max probability, the
+     * slice's modality pattern ({@link io.github.braintumor.data.ModalityPattern#id()}), and how it was resampled
+     * for the network ({@link ResampleChoice#describe}, e.g. "512x512 -&gt; 256x256"; "" = not resampled).
      */
-    public record Row(int slice, long tumourPixels, double area, double maxProbability, String modalities) {}
+    public record Row(int slice, long tumourPixels, double area, double maxProbability, String modalities,
+            String resampled) {}
 
     /**
      * @param postprocessing what was applied after thresholding ({@link PostProcessingSettings#OFF} = nothing)
@@ -131,6 +147,42 @@ public final class StackSegmentation {
     }
 
     /**
+     * Segments each volume of a time series (the frames of a hyperstack) on its own, with one model load: every
+     * frame is normalised, post-processed (largest 3-D component, ...) and measured as a volume of its own, never
+     * joined to the next. A log line said for every frame alike is passed on once.
+     *
+     * @param frames the slices of each frame, in order
+     * @return one output per frame
+     */
+    public static List<Output> runFrames(List<List<SliceImage>> frames, Settings settings, ProgressListener progress,
+            BooleanSupplier cancel) throws Exception {
+        if (frames.isEmpty()) throw new IllegalArgumentException("no slices to segment");
+        try (ModelBundle bundle = ModelChoice.load(settings.model(), ModelKind.UNET)) {
+            ProgressListener once = onceEach(progress);
+            for (List<SliceImage> frame : frames) settings.resampling().check(frame, bundle.info().inputSize());
+            List<Output> out = new ArrayList<>(frames.size());
+            for (List<SliceImage> frame : frames) out.add(run(frame, settings, bundle, once, cancel));
+            return out;
+        }
+    }
+
+    /** @return {@code progress} passing each distinct message on once (the notes of frame after frame) */
+    static ProgressListener onceEach(ProgressListener progress) {
+        java.util.Set<String> said = new java.util.HashSet<>();
+        return new ProgressListener() {
+            @Override
+            public void onProgress(io.github.braintumor.progress.TrainingProgress p) {
+                progress.onProgress(p);
+            }
+
+            @Override
+            public void onMessage(String m) {
+                if (said.add(m)) progress.onMessage(m);
+            }
+        };
+    }
+
+    /**
      * {@link #run(List, Settings, ProgressListener, BooleanSupplier)} with a bundle loaded by the caller (who
      * closes it): for segmenting many volumes with one model load, e.g. a worker of a distributed run.
      * {@code settings.model()} is not read.
@@ -139,9 +191,11 @@ public final class StackSegmentation {
             BooleanSupplier cancel) throws Exception {
         if (slices.isEmpty()) throw new IllegalArgumentException("no slices to segment");
         if (settings.batchSize() < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + settings.batchSize());
-        InferenceOptions.Builder options = InferenceOptions.builder().optBatchSize(settings.batchSize())
-                // slices of another size (other scanners, crops, 512x512) go to the model's input size and back
-                .optResize(true);
+        ResampleChoice resampling = settings.resampling();
+        int inputSize = bundle.info().inputSize();
+        resampling.check(slices, inputSize); // off: refused before any work
+        // slices of another size (other scanners, crops, 512x512) go to the model's input size and back
+        InferenceOptions.Builder options = resampling.apply(InferenceOptions.builder().optBatchSize(settings.batchSize()));
         if (!settings.modelThreshold()) options.optThreshold((float) settings.threshold());
         PostProcessingSettings post = settings.postprocessing() == PostProcessingChoice.NONE
                 ? PostProcessingSettings.OFF : bundle.info().postProcessing();
@@ -149,41 +203,26 @@ public final class StackSegmentation {
                 post)) {
             ModalityCheck modalities = ModalityCheck.of(slices);
             modalities.warning(bundle.info()).ifPresent(progress::onMessage);
-            resamplingNote(slices, bundle.info().inputSize()).ifPresent(progress::onMessage);
+            resampling.note(slices, inputSize).ifPresent(progress::onMessage);
             SegmentationResult result = segmenter.segment(slices, progress, cancel);
             TumourVolume volume = TumourVolume.of(result.masks(), slices.subList(0, result.masks().size()),
                     settings.pixelArea(), settings.sliceThickness(), settings.unit());
-            Output out = new Output(result, rows(result, settings.pixelArea(), modalities), post,
+            List<String> resampled = slices.stream().map(sl -> resampling.describe(sl, inputSize)).toList();
+            return new Output(result, rows(result, settings.pixelArea(), modalities, resampled), post,
                     settings.postprocessing(), modalities, volume);
-            return out;
         }
-    }
-
-    /**
-     * @return e.g. "resampled 1 slice(s) of 512x512 to the model's 256x256 input, and the result back (bilinear)",
-     *     or empty when every slice has the model's size
-     */
-    public static java.util.Optional<String> resamplingNote(List<SliceImage> slices, int inputSize) {
-        java.util.Map<String, Integer> sizes = new java.util.TreeMap<>();
-        for (SliceImage s : slices) {
-            if (s.width() != inputSize || s.height() != inputSize) sizes.merge(s.width() + "x" + s.height(), 1, Integer::sum);
-        }
-        if (sizes.isEmpty()) return java.util.Optional.empty();
-        StringBuilder b = new StringBuilder("resampled ");
-        sizes.forEach((size, n) -> b.append(n).append(" slice(s) of ").append(size).append(", "));
-        b.setLength(b.length() - 2);
-        return java.util.Optional.of(b + " to the model's " + inputSize + "x" + inputSize
-                + " input, and the result back (bilinear)");
     }
 
     /** Table rows of a result (slices that were not reached before a cancel are left out). */
-    public static List<Row> rows(SegmentationResult result, double pixelArea, ModalityCheck modalities) {
+    public static List<Row> rows(SegmentationResult result, double pixelArea, ModalityCheck modalities,
+            List<String> resampled) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < result.masks().size(); i++) {
             long pixels = result.masks().get(i).area();
             float max = 0;
             for (float p : result.probabilities().get(i)) max = Math.max(max, p);
-            rows.add(new Row(i + 1, pixels, pixels * pixelArea, max, modalities.slices().get(i).id()));
+            rows.add(new Row(i + 1, pixels, pixels * pixelArea, max, modalities.slices().get(i).id(),
+                    resampled.get(i)));
         }
         return rows;
     }

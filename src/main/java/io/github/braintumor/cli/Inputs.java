@@ -46,12 +46,22 @@ public final class Inputs {
          * to all three) in the words the Fiji commands use.
          */
         public List<SliceImage> read(Consumer<String> notes) throws Exception {
+            return readCalibrated(notes).slices();
+        }
+
+        /**
+         * {@link #read} with the pixel size a TIFF file records (ImageJ's calibration; folders of the Kaggle
+         * layout record none: square pixels).
+         */
+        public Read readCalibrated(Consumer<String> notes) throws Exception {
             if (file != null) {
                 ImagePlus imp = openTiff(file);
                 List<SliceImage> slices = ImagePlusSlices.toSliceImages(imp);
                 String note = ImagePlusSlices.conversionNote(imp);
                 if (!note.isEmpty()) notes.accept(note);
-                return slices;
+                ij.measure.Calibration cal = imp.getCalibration();
+                return cal != null && cal.scaled() ? new Read(slices, cal.pixelWidth, cal.pixelHeight)
+                        : new Read(slices, 1, 1);
             }
             List<SliceImage> slices = new ArrayList<>();
             for (SliceRecord r : patient.slices()) slices.add(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE));
@@ -60,7 +70,21 @@ public final class Inputs {
                 notes.accept(grey + " single-channel slice(s) of '" + name + "': the channel is replicated to"
                         + " pre-contrast, FLAIR and post-contrast (expect worse results)");
             }
-            return slices;
+            return new Read(slices, 1, 1);
+        }
+    }
+
+    /**
+     * A volume's slices and the pixel size its file records (1 x 1 when none).
+     *
+     * @param slices      the slices, in order
+     * @param pixelWidth  calibrated pixel width
+     * @param pixelHeight calibrated pixel height
+     */
+    public record Read(List<SliceImage> slices, double pixelWidth, double pixelHeight) {
+        /** @return the resampling choice for these slices: on or off, with their pixel aspect */
+        public io.github.braintumor.app.ResampleChoice resampling(boolean resample) {
+            return io.github.braintumor.app.ResampleChoice.of(resample, pixelWidth, pixelHeight);
         }
     }
 

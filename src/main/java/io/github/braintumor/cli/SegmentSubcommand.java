@@ -22,6 +22,13 @@ final class SegmentSubcommand implements Subcommand {
     /** With --keep-going: the volumes that failed and why. */
     public static final String FAILURES_CSV = "failures.csv";
 
+    /** The --no-resample lines of segment's and classify's --help. */
+    static final String RESAMPLE_HELP =
+            "  --no-resample  refuse slices whose size is not the model's input (default: resample them to it and\n"
+            + "               the result back, bilinear; a TIFF's pixel size is honoured, so pixels that are not\n"
+            + "               square keep the field of view's proportions, padded with zeros; the table's\n"
+            + "               resampled column says from what size to what)";
+
     @Override
     public String name() {
         return "segment";
@@ -35,11 +42,11 @@ final class SegmentSubcommand implements Subcommand {
     @Override
     public String usage() {
         return "segment INPUT --out DIR [--overwrite] [--keep-going] [--model BUNDLE] [--threshold T] [--batch N]\n"
-                + "        [--postprocessing model|none]\n"
+                + "        [--postprocessing model|none] [--no-resample]\n"
                 + "  INPUT        a .tif (slice or stack), a patient folder, or a data folder of patient folders\n"
                 + "  --out        output folder: <patient>/<slice>_pred.tif (folders) or <name>_pred.tif (a file),\n"
                 + "               and " + CSV + " (patient, slice, tumour_pixels, max_probability,\n"
-                + "               modalities) and " + VOLUMES_CSV + " (per file or patient: tumour voxels and slices,\n"
+                + "               modalities, resampled) and " + VOLUMES_CSV + " (per file or patient: tumour voxels and slices,\n"
                 + "               largest slice, mean intensity of each channel inside the tumour, modalities);\n"
                 + "               each patient's masks appear whole or not at all; the tables are rewritten after\n"
                 + "               each volume, so a failed or interrupted run lists exactly the volumes done\n"
@@ -51,13 +58,14 @@ final class SegmentSubcommand implements Subcommand {
                 + "  --threshold  probability threshold 0..1 (default: the model's)\n"
                 + "  --batch      slices per forward pass (default " + StackSegmentation.DEFAULT_BATCH_SIZE + ")\n"
                 + "  --postprocessing  model (default): apply the post-processing recorded in the bundle (test-time\n"
-                + "               augmentation, minimum area, largest 3-D region per volume); none: threshold only";
+                + "               augmentation, minimum area, largest 3-D region per volume); none: threshold only\n"
+                + RESAMPLE_HELP;
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Set.of("out", "model", "threshold", "batch", "postprocessing"),
-                Set.of("overwrite", "keep-going"));
+                Set.of("overwrite", "keep-going", "no-resample"));
         a.expectPositional(1);
         Path input = a.existingPath(0, "INPUT");
         Path outDir = a.path("out");
@@ -74,15 +82,15 @@ final class SegmentSubcommand implements Subcommand {
         List<String> removed = OutputPaths.removeEarlier(outDir, name()); // only with --overwrite is there any
         if (!removed.isEmpty()) err.println("removed the earlier output: " + String.join(", ", removed));
         try {
-            return segment(volumes, settings, outDir, a.has("keep-going"), out, err);
+            return segment(volumes, settings, !a.has("no-resample"), outDir, a.has("keep-going"), out, err);
         } catch (Exception e) {
             OutputPaths.unclaim(outDir, name(), !existed);
             throw e;
         }
     }
 
-    private int segment(List<Inputs.Volume> volumes, StackSegmentation.Settings settings, Path outDir,
-            boolean keepGoing, PrintStream out, PrintStream err) throws Exception {
+    private int segment(List<Inputs.Volume> volumes, StackSegmentation.Settings settings, boolean resample,
+            Path outDir, boolean keepGoing, PrintStream out, PrintStream err) throws Exception {
         CsvTable.Builder csv = SegmentationTables.slices();
         CsvTable.Builder volumesCsv = SegmentationTables.volumes();
         TextProgressBar bar = new TextProgressBar(err);
@@ -93,7 +101,7 @@ final class SegmentSubcommand implements Subcommand {
         int done = 0;
         for (Inputs.Volume v : volumes) {
             try {
-                written += segment(v, settings, outDir, csv, volumesCsv, bar, err);
+                written += segment(v, settings, resample, outDir, csv, volumesCsv, bar, err);
                 writeTables(outDir, csv, volumesCsv); // an interrupted batch keeps the table of what is done
             } catch (Exception e) {
                 if (keepGoing) {
@@ -132,11 +140,13 @@ final class SegmentSubcommand implements Subcommand {
      *
      * @return mask files written
      */
-    private int segment(Inputs.Volume v, StackSegmentation.Settings settings, Path outDir, CsvTable.Builder csv,
-            CsvTable.Builder volumesCsv, TextProgressBar bar, PrintStream err) throws Exception {
-        List<SliceImage> slices = v.read(note -> err.println(v.name() + ": " + note));
+    private int segment(Inputs.Volume v, StackSegmentation.Settings settings, boolean resample, Path outDir,
+            CsvTable.Builder csv, CsvTable.Builder volumesCsv, TextProgressBar bar, PrintStream err) throws Exception {
+        Inputs.Read read = v.readCalibrated(note -> err.println(v.name() + ": " + note));
+        List<SliceImage> slices = read.slices();
         err.println("segmenting " + v.name() + " (" + slices.size() + " slices)");
-        StackSegmentation.Output result = StackSegmentation.run(slices, settings, bar, () -> false);
+        StackSegmentation.Output result = StackSegmentation.run(slices,
+                settings.withResampling(read.resampling(resample)), bar, () -> false);
         bar.finish();
         err.println(v.name() + ": " + result.postprocessingNote());
         List<StackSegmentation.Row> rows = result.rows();

@@ -27,9 +27,16 @@ public final class ClassifyTumor {
      *                  {@code auto} / blank (the model folder's kind; the better method with the embedded models)
      * @param model     bundle folder of the method's kind, empty = the embedded default
      * @param threshold negative or NaN = the model's threshold
+     * @param resample  resample slices of another size than the model's input to it; false refuses them
      */
     public record Request(ImagePlus image, String method, String model, double threshold, int batchSize,
-                          boolean overlay) {
+                          boolean overlay, boolean resample) {
+        /** Resampling on. */
+        public Request(ImagePlus image, String method, String model, double threshold, int batchSize,
+                boolean overlay) {
+            this(image, method, model, threshold, batchSize, overlay, true);
+        }
+
         /** With method {@code auto}. */
         public Request(ImagePlus image, String model, double threshold, int batchSize, boolean overlay) {
             this(image, StackClassification.Method.AUTO.id(), model, threshold, batchSize, overlay);
@@ -39,23 +46,27 @@ public final class ClassifyTumor {
     public static ResultsTable run(Request r, ProgressListener progress, BooleanSupplier cancel) throws Exception {
         ImagePlus imp = r.image();
         StackClassification.Method method = StackClassification.Method.fromId(r.method());
-        List<SliceImage> slices = Images.slices(imp);
+        List<List<SliceImage>> frames = Images.frames(imp);
         String note = Images.conversionNote(imp);
         if (!note.isEmpty()) progress.onMessage(note);
-        List<StackClassification.Row> rows = StackClassification.run(slices, method, r.model(), r.threshold(), PluginOptions.load().batchSize(r.batchSize()),
+        List<List<StackClassification.Row>> rows = StackClassification.runFrames(frames, method, r.model(),
+                r.threshold(), PluginOptions.load().batchSize(r.batchSize()), Images.resampling(imp, r.resample()),
                 progress, cancel);
-        if (r.overlay()) imp.setOverlay(labels(rows, slices.size() > 1));
-        return ResultTables.classification(rows);
+        if (r.overlay()) imp.setOverlay(labels(rows, imp));
+        return ResultTables.classificationFrames(rows);
     }
 
-    private static Overlay labels(List<StackClassification.Row> rows, boolean stack) {
+    private static Overlay labels(List<List<StackClassification.Row>> frames, ImagePlus imp) {
         Overlay overlay = new Overlay();
         Font font = new Font("SansSerif", Font.BOLD, 12);
-        for (StackClassification.Row row : rows) {
-            TextRoi text = new TextRoi(4, 4, String.format("%s %.2f", row.label(), row.probability()), font);
-            text.setStrokeColor(row.tumour() ? Color.RED : Color.GREEN);
-            if (stack) text.setPosition(row.slice());
-            overlay.add(text);
+        for (int f = 0; f < frames.size(); f++) {
+            for (StackClassification.Row row : frames.get(f)) {
+                TextRoi text = new TextRoi(4, 4, String.format(java.util.Locale.ROOT, "%s %.2f", row.label(),
+                        row.probability()), font);
+                text.setStrokeColor(row.tumour() ? Color.RED : Color.GREEN);
+                Images.position(text, imp, row.slice(), f + 1);
+                overlay.add(text);
+            }
         }
         return overlay;
     }

@@ -10,6 +10,7 @@ import ij.plugin.filter.ThresholdToSelection;
 import ij.plugin.frame.RoiManager;
 import ij.process.ByteProcessor;
 import ij.process.ShortProcessor;
+import io.github.braintumor.app.ResampleChoice;
 import io.github.braintumor.infer.PostProcessing;
 import ij.process.ImageProcessor;
 import io.github.braintumor.data.SliceImage;
@@ -61,6 +62,51 @@ public final class Images {
         }
     }
 
+    /**
+     * The image's slices grouped by time point: one list per frame, each the frame's Z slices in order (the channel
+     * axis is the modality axis, as {@link #slices} reads it). Each frame is a volume of its own.
+     */
+    public static List<List<SliceImage>> frames(ImagePlus imp) {
+        List<SliceImage> all = slices(imp);
+        int z = imp.getNSlices();
+        List<List<SliceImage>> frames = new ArrayList<>(imp.getNFrames());
+        for (int from = 0; from < all.size(); from += z) frames.add(all.subList(from, Math.min(all.size(), from + z)));
+        return frames;
+    }
+
+    /**
+     * Gives an output made from {@code input}'s slices (one plane per Z and T position, Z fastest) the input's
+     * shape: 1 channel, the input's slices and frames (a hyperstack when there is more than one frame), and the
+     * input's calibration.
+     *
+     * @return {@code out}
+     */
+    public static ImagePlus shapedLike(ImagePlus out, ImagePlus input) {
+        if (out == null) return null;
+        int z = input.getNSlices();
+        int t = input.getNFrames();
+        if (out.getStackSize() == z * t) {
+            out.setDimensions(1, z, t);
+            if (t > 1) out.setOpenAsHyperStack(true);
+        }
+        if (input.getCalibration() != null) out.setCalibration(input.getCalibration().copy());
+        return out;
+    }
+
+    /**
+     * Puts an overlay or ROI Manager ROI of slice {@code z} of frame {@code t} on that position of {@code target}:
+     * {@code setPosition(c, z, t)} in a hyperstack (more than one channel or frame; c = 0, all channels, when
+     * there are several), the plain stack position in an ordinary stack, none for a single image.
+     */
+    public static void position(Roi roi, ImagePlus target, int z, int t) {
+        if (target.getStackSize() <= 1) return;
+        if (target.getNChannels() > 1 || target.getNFrames() > 1) {
+            roi.setPosition(target.getNChannels() > 1 ? 0 : 1, z, t);
+        } else {
+            roi.setPosition(z);
+        }
+    }
+
     /** What the conversion did beyond copying (e.g. one channel replicated), or "" : for the log. */
     public static String conversionNote(ImagePlus imp) {
         return ImagePlusSlices.conversionNote(imp);
@@ -90,8 +136,13 @@ public final class Images {
 
     /** Outlines of each slice's mask as an overlay (each ROI bound to its slice). */
     public static Overlay outlines(ImagePlus maskStack, Color color) {
+        return outlines(maskStack, maskStack, color);
+    }
+
+    /** Outlines of each slice's mask as an overlay for {@code target}, each ROI on its slice and frame there. */
+    public static Overlay outlines(ImagePlus maskStack, ImagePlus target, Color color) {
         Overlay overlay = new Overlay();
-        for (Roi roi : sliceRois(maskStack, "")) {
+        for (Roi roi : sliceRois(maskStack, "", target)) {
             roi.setStrokeColor(color);
             overlay.add(roi);
         }
@@ -103,15 +154,27 @@ public final class Images {
      * positioned on its slice in a stack, as StarDist names its ROIs.
      */
     public static List<Roi> sliceRois(ImagePlus maskStack, String prefix) {
+        return sliceRois(maskStack, prefix, maskStack);
+    }
+
+    /**
+     * {@link #sliceRois(ImagePlus, String)} positioned for {@code target} (the image segmented: {@link #position});
+     * in a mask of several frames named {@code <prefix>:t<frame>:<slice>}, the slice counted within its frame.
+     */
+    public static List<Roi> sliceRois(ImagePlus maskStack, String prefix, ImagePlus target) {
         List<Roi> rois = new ArrayList<>();
         ImageStack stack = maskStack.getStack();
+        int slices = maskStack.getNSlices();
+        int frames = maskStack.getNFrames();
         for (int s = 1; s <= stack.getSize(); s++) {
             ImageProcessor ip = stack.getProcessor(s).duplicate();
             ip.setThreshold(255, 255, ImageProcessor.NO_LUT_UPDATE);
             Roi roi = ThresholdToSelection.run(new ImagePlus("", ip));
             if (roi == null) continue;
-            if (stack.getSize() > 1) roi.setPosition(s);
-            roi.setName(prefix + ":" + s);
+            int z = (s - 1) % slices + 1;
+            int t = (s - 1) / slices + 1;
+            position(roi, target, z, t);
+            roi.setName(prefix + ":" + (frames > 1 ? "t" + t + ":" + z : Integer.toString(s)));
             rois.add(roi);
         }
         return rois;
@@ -139,23 +202,51 @@ public final class Images {
      * regions, else 16-bit; 0 is background.
      */
     public static ImagePlus labelStack(String title, List<SliceMask> masks, Calibration calibration) {
-        int w = masks.get(0).width();
-        int h = masks.get(0).height();
-        byte[][] pixels = masks.stream().map(SliceMask::pixels).toArray(byte[][]::new);
-        PostProcessing.Components c = PostProcessing.components3d(pixels, w, h);
-        if (c.count() > 65535) {
-            throw new IllegalArgumentException(c.count() + " tumour regions do not fit a 16-bit label image");
+        return labelFrames(title, List.of(masks), calibration);
+    }
+
+    /**
+     * {@link #labelStack(String, List, Calibration)} of a time series: the regions of each frame (one volume each,
+     * never joined across frames), numbered on from the previous frame's, so every label is one region.
+     */
+    public static ImagePlus labelFrames(String title, List<List<SliceMask>> frames, Calibration calibration) {
+        int w = frames.get(0).get(0).width();
+        int h = frames.get(0).get(0).height();
+        List<int[]> planes = new ArrayList<>();
+        int count = 0;
+        for (List<SliceMask> masks : frames) {
+            byte[][] pixels = masks.stream().map(SliceMask::pixels).toArray(byte[][]::new);
+            PostProcessing.Components c = PostProcessing.components3d(pixels, w, h);
+            for (int[] labels : c.labels()) {
+                int[] numbered = labels.clone();
+                for (int i = 0; i < numbered.length; i++) if (numbered[i] > 0) numbered[i] += count;
+                planes.add(numbered);
+            }
+            count += c.count();
+        }
+        if (count > 65535) {
+            throw new IllegalArgumentException(count + " tumour regions do not fit a 16-bit label image");
         }
         ImageStack stack = new ImageStack(w, h);
-        for (int[] labels : c.labels()) {
-            ImageProcessor ip = c.count() < 256 ? new ByteProcessor(w, h) : new ShortProcessor(w, h);
+        for (int[] labels : planes) {
+            ImageProcessor ip = count < 256 ? new ByteProcessor(w, h) : new ShortProcessor(w, h);
             for (int i = 0; i < labels.length; i++) ip.set(i, labels[i]);
             stack.addSlice(ip);
         }
         ImagePlus imp = new ImagePlus(title, stack);
-        imp.setDisplayRange(0, Math.max(1, c.count()));
+        imp.setDisplayRange(0, Math.max(1, count));
         if (calibration != null) imp.setCalibration(calibration.copy());
         return imp;
+    }
+
+    /**
+     * @param resample the command's {@code resample} check box
+     * @return resampling on or off, with the pixel aspect of the image's calibration (square when uncalibrated)
+     */
+    public static ResampleChoice resampling(ImagePlus imp, boolean resample) {
+        Calibration c = imp.getCalibration();
+        return c == null || !c.scaled() ? new ResampleChoice(resample, 1.0)
+                : ResampleChoice.of(resample, c.pixelWidth, c.pixelHeight);
     }
 
     /** Calibrated area of one pixel (1 when uncalibrated). */

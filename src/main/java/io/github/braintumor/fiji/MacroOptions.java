@@ -16,6 +16,7 @@ import org.scijava.plugin.Parameter;
  * <pre>{@code
  * MacroOptions.bareBooleans("model=[] outline=true probability=false", "outline", "probability"); // "model=[] outline"
  * MacroOptions.hasBareWord("model=[/a outline] outline", "outline");                             // true
+ * MacroOptions.checkedUnlessSaid("model=[]", "resample");                                        // "model=[] resample"
  * }</pre>
  */
 public final class MacroOptions {
@@ -32,6 +33,20 @@ public final class MacroOptions {
                     .replaceAll("(?i)\\s+" + key + "=\\[?false\\]?(?=\\s|$)", "");
         }
         return s.substring(1);
+    }
+
+    /**
+     * Macro options with {@code key} added as a bare word when they do not mention it at all, for a check box that
+     * is on unless a macro says {@code key=false}: ImageJ 1 reads a check box a macro leaves out as unchecked, which
+     * would switch such an option off in every macro written before it existed.
+     */
+    public static String checkedUnlessSaid(String options, String key) {
+        for (String token : tokens(options)) {
+            String t = token.toLowerCase(Locale.ROOT);
+            String k = key.toLowerCase(Locale.ROOT);
+            if (t.equals(k) || t.startsWith(k + "=")) return options;
+        }
+        return options.isBlank() ? key : options.stripTrailing() + " " + key;
     }
 
     /** @return whether the options hold {@code key} as a bare word (outside any {@code [...]} value) */

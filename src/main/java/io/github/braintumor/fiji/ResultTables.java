@@ -27,39 +27,58 @@ public final class ResultTables {
     private ResultTables() {}
 
     public static ResultsTable classification(List<StackClassification.Row> rows) {
+        return classificationFrames(List.of(rows));
+    }
+
+    /**
+     * One row per slice of each frame: "frame" (1-based time point), "slice" (within the frame), label,
+     * probability, modalities, "resampled" (e.g. "512x512 -&gt; 256x256", empty when not), engine.
+     */
+    public static ResultsTable classificationFrames(List<List<StackClassification.Row>> frames) {
         ResultsTable t = new ResultsTable();
-        String engine = rows.isEmpty() ? "" : io.github.braintumor.engine.DjlEngine.brief(); // once per table
-        for (StackClassification.Row r : rows) {
-            t.incrementCounter();
-            t.addValue("slice", r.slice());
-            t.addValue("label", r.label());
-            t.addValue("probability", r.probability());
-            t.addValue("modalities", r.modalities());
-            t.addValue("engine", engine);
+        String engine = frames.stream().allMatch(List::isEmpty) ? "" : io.github.braintumor.engine.DjlEngine.brief();
+        for (int f = 0; f < frames.size(); f++) {
+            for (StackClassification.Row r : frames.get(f)) {
+                t.incrementCounter();
+                t.addValue("frame", f + 1);
+                t.addValue("slice", r.slice());
+                t.addValue("label", r.label());
+                t.addValue("probability", r.probability());
+                t.addValue("modalities", r.modalities());
+                t.addValue("resampled", r.resampled());
+                t.addValue("engine", engine);
+            }
         }
         return t;
     }
 
     /** Per-slice rows plus a "postprocessing" column naming what was applied ("raw" = threshold only). */
     public static ResultsTable segmentation(StackSegmentation.Output output, String unit) {
-        ResultsTable t = segmentation(output.rows(), unit);
-        String applied = output.postprocessing().name();
-        for (int i = 0; i < t.size(); i++) t.setValue("postprocessing", i, applied);
-        return t;
+        return segmentation(List.of(output), unit);
     }
 
-    public static ResultsTable segmentation(List<StackSegmentation.Row> rows, String unit) {
+    /**
+     * Per-slice rows of each frame ("frame" 1-based, "slice" within the frame) plus a "postprocessing" column
+     * naming what was applied ("raw" = threshold only).
+     */
+    public static ResultsTable segmentation(List<StackSegmentation.Output> frames, String unit) {
         ResultsTable t = new ResultsTable();
         String areaColumn = "area (" + (unit == null || unit.isEmpty() ? "pixel" : unit) + "^2)";
-        String engine = rows.isEmpty() ? "" : io.github.braintumor.engine.DjlEngine.brief(); // once per table
-        for (StackSegmentation.Row r : rows) {
-            t.incrementCounter();
-            t.addValue("slice", r.slice());
-            t.addValue("tumour pixels", r.tumourPixels());
-            t.addValue(areaColumn, r.area());
-            t.addValue("max probability", r.maxProbability());
-            t.addValue("modalities", r.modalities());
-            t.addValue("engine", engine);
+        String engine = io.github.braintumor.engine.DjlEngine.brief(); // once per table
+        for (int f = 0; f < frames.size(); f++) {
+            String applied = frames.get(f).postprocessing().name();
+            for (StackSegmentation.Row r : frames.get(f).rows()) {
+                t.incrementCounter();
+                t.addValue("frame", f + 1);
+                t.addValue("slice", r.slice());
+                t.addValue("tumour pixels", r.tumourPixels());
+                t.addValue(areaColumn, r.area());
+                t.addValue("max probability", r.maxProbability());
+                t.addValue("modalities", r.modalities());
+                t.addValue("resampled", r.resampled());
+                t.addValue("engine", engine);
+                t.addValue("postprocessing", applied);
+            }
         }
         return t;
     }
@@ -67,8 +86,23 @@ public final class ResultTables {
     /** One row for the stack: volume (calibrated), slices with tumour, largest slice, mean intensity per channel. */
     public static ResultsTable volume(String title, TumourVolume v, String modalities) {
         ResultsTable t = new ResultsTable();
+        addVolume(t, title, 1, v, modalities);
+        return t;
+    }
+
+    /** One row per frame (each time point a volume of its own), "frame" saying which. */
+    public static ResultsTable volumes(String title, List<StackSegmentation.Output> frames) {
+        ResultsTable t = new ResultsTable();
+        for (int f = 0; f < frames.size(); f++) {
+            addVolume(t, title, f + 1, frames.get(f).volume(), frames.get(f).modalities().volume().id());
+        }
+        return t;
+    }
+
+    private static void addVolume(ResultsTable t, String title, int frame, TumourVolume v, String modalities) {
         t.incrementCounter();
         t.addValue("image", title);
+        t.addValue("frame", frame);
         t.addValue("volume (" + v.unit() + "^3)", v.volume());
         t.addValue("voxels", v.voxels());
         t.addValue("tumour slices", v.tumourSlices());
@@ -80,7 +114,6 @@ public final class ResultTables {
                     v.meanIntensity()[c]);
         }
         t.addValue("modalities", modalities);
-        return t;
     }
 
     public static ResultsTable iou(List<IouEvaluation.Row> rows) {

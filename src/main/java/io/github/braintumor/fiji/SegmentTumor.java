@@ -5,6 +5,7 @@ import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.tensor.ImgSlices;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -13,12 +14,16 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 import io.github.braintumor.progress.ProgressListener;
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * "Segment Tumor (UNet)" for an ImageJ image: mask stack, optional probability map and outline overlay, table.
- * The SciJava command and the ImageJ 1 plugin both only call {@link #run}.
+ * The SciJava command and the ImageJ 1 plugin both only call {@link #run}. In a hyperstack the channels are the
+ * modalities and each frame (time point) is a volume of its own: segmented, post-processed and measured alone
+ * (one "Tumor Volume" row per frame); the outputs have the input's slices, frames and calibration, and every ROI
+ * sits on its slice and frame.
  *
  * <pre>{@code
  * SegmentTumor.Output out = SegmentTumor.run(new SegmentTumor.Request(imp, "", -1, true, true, 8, "model"),
@@ -36,9 +41,17 @@ public final class SegmentTumor {
      * @param postprocessing "model" (the bundle's recorded post-processing; also for null or blank) or "none"
      * @param output "mask" (mask stack; also for null or blank), "roi" (one ROI per slice with tumour, in the ROI
      *               Manager), "both", or "label" (label image of the 3-D connected tumour regions)
+     * @param resample resample slices of another size than the model's input (and pixels that are not square) to
+     *                 it and back; false refuses such slices before any work
      */
     public record Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
-            int batchSize, String postprocessing, String output) {
+            int batchSize, String postprocessing, String output, boolean resample) {
+        /** Resampling on. */
+        public Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
+                int batchSize, String postprocessing, String output) {
+            this(image, model, threshold, probability, outline, batchSize, postprocessing, output, true);
+        }
+
         /** Mask output. */
         public Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
                 int batchSize, String postprocessing) {
@@ -77,10 +90,21 @@ public final class SegmentTumor {
     public static ImgOutput run(RandomAccessibleInterval<? extends RealType<?>> input, String model, double threshold,
             int batchSize, String postprocessing, ProgressListener progress, BooleanSupplier cancel)
             throws Exception {
+        return run(input, model, threshold, batchSize, postprocessing, true, progress, cancel);
+    }
+
+    /**
+     * {@link #run(RandomAccessibleInterval, String, double, int, String, ProgressListener, BooleanSupplier)} with
+     * resampling switched on or off (off: slices of another size than the model's input are refused).
+     */
+    public static ImgOutput run(RandomAccessibleInterval<? extends RealType<?>> input, String model, double threshold,
+            int batchSize, String postprocessing, boolean resample, ProgressListener progress, BooleanSupplier cancel)
+            throws Exception {
         List<SliceImage> slices = ImgSlices.toSliceImages(input);
         StackSegmentation.Settings settings = new StackSegmentation.Settings(model, threshold, PluginOptions.load().batchSize(batchSize), 1.0,
                 postprocessing == null || postprocessing.isBlank() ? StackSegmentation.PostProcessingChoice.MODEL
-                        : StackSegmentation.PostProcessingChoice.fromId(postprocessing));
+                        : StackSegmentation.PostProcessingChoice.fromId(postprocessing))
+                .withResampling(new io.github.braintumor.app.ResampleChoice(resample, 1.0));
         StackSegmentation.Output out = StackSegmentation.run(slices, settings, progress, cancel);
         int w = slices.get(0).width();
         int h = slices.get(0).height();
@@ -99,32 +123,41 @@ public final class SegmentTumor {
             throw new IllegalArgumentException("output must be one of " + String.join(", ", OUTPUTS) + ", got '"
                     + r.output() + "'");
         }
-        List<SliceImage> slices = Images.slices(imp);
+        List<List<SliceImage>> frames = Images.frames(imp);
         String note = Images.conversionNote(imp);
         if (!note.isEmpty()) progress.onMessage(note);
         ij.measure.Calibration cal = imp.getCalibration();
         boolean calibrated = cal != null && cal.scaled();
         StackSegmentation.Settings settings = new StackSegmentation.Settings(r.model(), r.threshold(), PluginOptions.load().batchSize(r.batchSize()),
-                Images.pixelArea(imp), choice, calibrated ? cal.pixelDepth : 1.0, calibrated ? cal.getUnit() : "");
-        StackSegmentation.Output out = StackSegmentation.run(slices, settings, progress, cancel);
+                Images.pixelArea(imp), choice, calibrated ? cal.pixelDepth : 1.0, calibrated ? cal.getUnit() : "",
+                Images.resampling(imp, r.resample()));
+        // each time point is a volume of its own: post-processing and volumes never join frames
+        List<StackSegmentation.Output> outs = StackSegmentation.runFrames(frames, settings, progress, cancel);
+        List<SliceMask> masks = new ArrayList<>();
+        List<float[]> probabilities = new ArrayList<>();
+        for (StackSegmentation.Output o : outs) {
+            masks.addAll(o.result().masks());
+            probabilities.addAll(o.result().probabilities());
+        }
         String title = Images.baseTitle(imp);
-        ImagePlus mask = Images.maskStack(title + "-mask", out.result().masks(), imp.getCalibration());
+        ImagePlus mask = Images.shapedLike(Images.maskStack(title + "-mask", masks, null), imp);
         ImagePlus probability = r.probability()
-                ? Images.probabilityStack(title + "-probability", out.result().probabilities(), imp.getWidth(),
-                        imp.getHeight(), imp.getCalibration())
+                ? Images.shapedLike(Images.probabilityStack(title + "-probability", probabilities, imp.getWidth(),
+                        imp.getHeight(), null), imp)
                 : null;
-        if (r.outline()) imp.setOverlay(Images.outlines(mask, Color.YELLOW));
-        ResultsTable table = ResultTables.segmentation(out, imp.getCalibration().getUnit());
-        ResultsTable volume = ResultTables.volume(title, out.volume(), out.modalities().volume().id());
-        List<Roi> rois = output.equals("roi") || output.equals("both") ? Images.sliceRois(mask, title) : List.of();
+        if (r.outline()) imp.setOverlay(Images.outlines(mask, imp, Color.YELLOW));
+        ResultsTable table = ResultTables.segmentation(outs, imp.getCalibration().getUnit());
+        ResultsTable volume = ResultTables.volumes(title, outs);
+        List<Roi> rois = output.equals("roi") || output.equals("both") ? Images.sliceRois(mask, title, imp) : List.of();
         if (!Images.addToRoiManager(rois)) {
             progress.onMessage("no ROI Manager in a headless session: the " + rois.size() + " ROIs are the command's"
                     + " output (and the outline overlay) instead");
         }
-        ImagePlus labels = output.equals("label")
-                ? Images.labelStack(title + "-labels", out.result().masks(), imp.getCalibration()) : null;
+        ImagePlus labels = output.equals("label") ? Images.shapedLike(Images.labelFrames(title + "-labels",
+                outs.stream().map(o -> o.result().masks()).toList(), null), imp) : null;
         boolean keepMask = output.equals("mask") || output.equals("both");
-        return new Output(keepMask ? mask : null, probability, table, out.result().threshold(),
-                out.postprocessingNote(), volume, rois, labels);
+        StackSegmentation.Output first = outs.get(0);
+        return new Output(keepMask ? mask : null, probability, table, first.result().threshold(),
+                first.postprocessingNote(), volume, rois, labels);
     }
 }

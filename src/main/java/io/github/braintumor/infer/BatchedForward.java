@@ -66,7 +66,7 @@ final class BatchedForward {
             }
             if ((s.width() != side || s.height() != side) && !options.resize()) {
                 throw new IllegalArgumentException("Slice " + (i + 1) + " is " + s.width() + "x" + s.height()
-                        + " but the model needs " + side + "x" + side + ": resize the images or enable resizing");
+                        + " but the model needs " + side + "x" + side + ": resize the images or switch resampling on");
             }
         }
         StageClock clock = options.clock();
@@ -175,7 +175,7 @@ final class BatchedForward {
         }
     }
 
-    /** Raw 0..255 float planes at the network's input size (resized, then downscaled by averaging). */
+    /** Raw 0..255 float planes at the network's input size (fitted by {@link SliceFit}, then downscaled by averaging). */
     private float[] networkInput(SliceImage s) {
         int channels = s.channels();
         byte[] px = s.pixels();
@@ -184,9 +184,7 @@ final class BatchedForward {
             f[i] = px[i] & 0xFF;
         }
         int side = info.inputSize();
-        if (s.width() != side || s.height() != side) {
-            f = Resampling.bilinear(f, channels, s.height(), s.width(), side, side);
-        }
+        f = options.fit(s.width(), s.height(), side).toInput(f, channels);
         int modelSide = info.modelInputSize();
         if (modelSide != side) {
             f = Resampling.average(f, channels, side, side, side / modelSide);

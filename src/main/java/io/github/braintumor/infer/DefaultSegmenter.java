@@ -26,12 +26,16 @@ public final class DefaultSegmenter implements Segmenter {
     private final BatchedForward forward;
     private final float threshold;
     private final StageClock clock;
+    private final InferenceOptions options;
+    private final int inputSize;
 
     /** @throws IllegalArgumentException when the bundle is not a UNet */
     public DefaultSegmenter(ModelBundle bundle, InferenceOptions options) {
         this.forward = new BatchedForward(bundle, options, ModelKind.UNET, "segmentation");
         this.threshold = options.threshold() != null ? options.threshold() : bundle.info().threshold();
         this.clock = options.clock();
+        this.options = options;
+        this.inputSize = bundle.info().inputSize();
     }
 
     @Override
@@ -44,9 +48,7 @@ public final class DefaultSegmenter implements Segmenter {
             SliceImage s = slices.get(i);
             float[] p = probabilities.get(i);
             int side = (int) Math.round(Math.sqrt(p.length));
-            if (side != s.width() || side != s.height()) { // resized input: bring probabilities back
-                p = Resampling.bilinear(p, 1, side, side, s.height(), s.width());
-            }
+            p = options.fit(s.width(), s.height(), inputSize).fromOutput(p, side); // resampled input: back onto its grid
             out.add(p);
             masks.add(PostProcessing.threshold(p, s.width(), s.height(), threshold));
         }

@@ -20,6 +20,7 @@ public final class InferenceOptions {
     private final int batchSize;
     private final Float threshold;
     private final boolean resize;
+    private final double pixelAspect;
     private final StageClock clock;
     private final Precision precision;
 
@@ -28,6 +29,7 @@ public final class InferenceOptions {
         batchSize = b.batchSize;
         threshold = b.threshold;
         resize = b.resize;
+        pixelAspect = b.pixelAspect;
         clock = b.clock;
     }
 
@@ -51,6 +53,17 @@ public final class InferenceOptions {
     /** @return the number format asked for ({@link Precision#resolve} says what it means on a device) */
     public Precision precision() { return precision; }
 
+    /** @return pixel width / pixel height of the slices (1 = square pixels) */
+    public double pixelAspect() { return pixelAspect; }
+
+    /**
+     * How a slice of this size reaches a network with a {@code side x side} input: with resizing on, the pixel
+     * aspect is honoured ({@link SliceFit}); with it off, only a slice of the network's size is accepted.
+     */
+    public SliceFit fit(int width, int height, int side) {
+        return SliceFit.of(width, height, side, resize ? pixelAspect : 1.0);
+    }
+
     /** @return where the stage times go ({@link StageClock#NONE} unless a bench asks) */
     public StageClock clock() { return clock; }
 
@@ -59,6 +72,7 @@ public final class InferenceOptions {
         private int batchSize = DEFAULT_BATCH_SIZE;
         private Float threshold;
         private boolean resize;
+        private double pixelAspect = 1.0;
         private StageClock clock = StageClock.NONE;
         private Precision precision = Precision.processDefault();
 
@@ -89,6 +103,16 @@ public final class InferenceOptions {
 
         public Builder optResize(boolean r) {
             resize = r;
+            return this;
+        }
+
+        /**
+         * @param aspect pixel width / pixel height of the slices (from the image's calibration); with resizing on,
+         *               pixels that are not square are resampled so the network sees square ones
+         *               ({@link SliceFit}); 1, NaN or not positive = square
+         */
+        public Builder optPixelAspect(double aspect) {
+            pixelAspect = SliceFit.anisotropic(aspect) ? aspect : 1.0;
             return this;
         }
 

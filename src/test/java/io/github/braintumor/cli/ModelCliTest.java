@@ -8,6 +8,7 @@ import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientSplit;
 import io.github.braintumor.data.SplitPart;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.fiji.TinyModels;
 import io.github.braintumor.model.Architectures;
@@ -309,5 +310,78 @@ class ModelCliTest {
         CliRun cls = CliRun.of("classify", big.toString(), "--model", TinyModels.classifier().toString());
         assertEquals(Main.OK, cls.code(), cls.err());
         assertTrue(cls.err().contains("resampled 1 slice(s) of 512x512"), cls.err());
+    }
+
+    @Test
+    void theTablesSayWhatWasResampledAndNoResampleRefusesInOneLine(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.tif");
+        LggTiff.writeImage(big, io.github.braintumor.data.PhantomGenerator.slice(3, 512, true).image());
+        CliRun seg = CliRun.of("segment", big.toString(), "--out", dir.resolve("out").toString(), "--model",
+                TinyModels.unet().toString());
+        assertEquals(Main.OK, seg.code(), seg.err());
+        assertEquals("512x512 -> 256x256", CsvTable.read(dir.resolve("out").resolve(SegmentSubcommand.CSV))
+                .get(0, "resampled"));
+        Path csv = dir.resolve("classes.csv");
+        CliRun cls = CliRun.of("classify", big.toString(), "--model", TinyModels.classifier().toString(), "--csv",
+                csv.toString());
+        assertEquals(Main.OK, cls.code(), cls.err());
+        assertEquals("512x512 -> 256x256", CsvTable.read(csv).get(0, "resampled"));
+
+        CliRun off = CliRun.of("segment", big.toString(), "--out", dir.resolve("off").toString(), "--model",
+                TinyModels.unet().toString(), "--no-resample");
+        assertEquals(Main.BAD_INPUT, off.code(), off.err());
+        assertTrue(off.err().strip().split("\n").length <= 2, "the progress line and the reason: " + off.err());
+        assertTrue(off.reason().contains("1 slice(s) are 512x512 but the model's input is 256x256 and resampling is"
+                + " off"), off.reason());
+        assertTrue(off.reason().contains("leave out --no-resample"), off.reason());
+        assertTrue(!Files.exists(dir.resolve("off").resolve("big_pred.tif")), "nothing written");
+        CliRun offCls = CliRun.of("classify", big.toString(), "--model", TinyModels.classifier().toString(),
+                "--no-resample");
+        assertEquals(Main.BAD_INPUT, offCls.code(), offCls.err());
+        assertTrue(offCls.reason().contains("512x512 but the model's input is 256x256"), offCls.reason());
+        for (String sub : new String[] {"segment", "classify"}) {
+            CliRun help = CliRun.of(sub, "--help");
+            assertTrue((help.out() + help.err()).contains("--no-resample  refuse slices"), sub);
+        }
+    }
+
+    @Test
+    void aTiffWithPixelsThatAreNotSquareIsSegmentedInItsPhysicalProportions(@TempDir Path dir) throws Exception {
+        SliceImage s = io.github.braintumor.data.PhantomGenerator.slice(5, 256, true).image();
+        int[] rgb = new int[256 * 256];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = s.unsigned(0, i / 256, i % 256) << 16 | s.unsigned(1, i / 256, i % 256) << 8
+                    | s.unsigned(2, i / 256, i % 256);
+        }
+        ij.ImagePlus imp = new ij.ImagePlus("aniso", new ij.process.ColorProcessor(256, 256, rgb));
+        ij.measure.Calibration cal = new ij.measure.Calibration();
+        cal.pixelWidth = 0.5;
+        cal.pixelHeight = 1.0;
+        cal.setUnit("mm");
+        imp.setCalibration(cal);
+        Path aniso = dir.resolve("aniso.tif");
+        assertTrue(new ij.io.FileSaver(imp).saveAsTiff(aniso.toString()));
+        Path square = dir.resolve("square.tif");
+        LggTiff.writeImage(square, s);
+        boolean differs = false;
+        // the tiny model is sure of much of the slice: look for the threshold at which the two masks part
+        for (String t : new String[] {"0.5", "0.9", "0.99", "0.999", "0.9999"}) {
+            for (Path input : new Path[] {aniso, square}) {
+                CliRun seg = CliRun.of("segment", input.toString(), "--out", dir.resolve("o-" + Inputs.stem(input))
+                        .toString(), "--overwrite", "--model", TinyModels.unet().toString(), "--postprocessing",
+                        "none", "--threshold", t);
+                assertEquals(Main.OK, seg.code(), seg.err());
+            }
+            CsvTable a = CsvTable.read(dir.resolve("o-aniso").resolve(SegmentSubcommand.CSV));
+            CsvTable q = CsvTable.read(dir.resolve("o-square").resolve(SegmentSubcommand.CSV));
+            assertEquals("256x256 -> 128x256 (padded to 256x256)", a.get(0, "resampled"));
+            assertEquals("", q.get(0, "resampled") == null ? "" : q.get(0, "resampled"));
+            SliceMask mask = LggTiff.readMask(dir.resolve("o-aniso").resolve("aniso_pred.tif"), LggTiff.ANY_SIZE);
+            SliceMask plain = LggTiff.readMask(dir.resolve("o-square").resolve("square_pred.tif"), LggTiff.ANY_SIZE);
+            assertEquals(256, mask.width(), "the mask is on the original grid");
+            assertEquals(256, mask.height());
+            differs |= !java.util.Arrays.equals(mask.pixels(), plain.pixels());
+        }
+        assertTrue(differs, "the aspect changes what the network sees");
     }
 }

@@ -26,6 +26,18 @@ class MacroOptionsTest {
     }
 
     @Test
+    void aCheckBoxThatIsOnByDefaultStaysOnInMacrosThatDoNotMentionIt() {
+        assertEquals("model=[] resample", MacroOptions.checkedUnlessSaid("model=[]", "resample"));
+        assertEquals("resample", MacroOptions.checkedUnlessSaid("", "resample"));
+        assertEquals("model=[] resample=false", MacroOptions.checkedUnlessSaid("model=[] resample=false", "resample"));
+        assertEquals("model=[] ", MacroOptions.bareBooleans(
+                MacroOptions.checkedUnlessSaid("model=[] resample=false", "resample"), "resample") + " ");
+        assertEquals("Resample model=[]", MacroOptions.checkedUnlessSaid("Resample model=[]", "resample"));
+        assertEquals("model=[/x resample] resample",
+                MacroOptions.checkedUnlessSaid("model=[/x resample]", "resample"), "a word inside a value is no key");
+    }
+
+    @Test
     void aSciJavaCommandRunFromAMacroThreadTakesTheBareWord() throws Exception {
         // ImageJ 1 hands macro options to threads named Run$_...; Fiji runs the command's module on such a thread
         ImagePlus image = CommandsTest.patientStack(LggDataset.index(TinyModels.data()).patients().get(0));

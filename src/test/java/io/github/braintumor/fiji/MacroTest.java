@@ -115,6 +115,26 @@ class MacroTest {
     }
 
     @Test
+    void imageJ1ResamplesUnlessTheMacroSaysResampleFalseThenRefusesInOneLine() throws Exception {
+        Path input = tmp.resolve("big.tif");
+        new ij.io.FileSaver(ResamplingCommandsTest.rgb("big", 512)).saveAsTiffStack(input.toString());
+        Path out = Files.createDirectories(tmp.resolve("big-out"));
+        // a macro written before the check box existed does not mention it: resampled, as before
+        ImageJRunner.Result r = ImageJRunner.runMacro("segment_stack.ijm", input + "|" + out + "|" + TinyModels.unet(),
+                180);
+        Path mask = out.resolve("big-mask.tif");
+        assertTrue(Files.isRegularFile(mask), "no mask; ImageJ said:\n" + r.output());
+        assertEquals(512, ij.IJ.openImage(mask.toString()).getWidth());
+        assertEquals("512x512 -> 256x256", CsvTable.read(out.resolve("big-segmentation.csv")).get(0, "resampled"));
+        Files.delete(mask);
+        ImageJRunner.Result off = ImageJRunner.runMacro("segment_stack.ijm",
+                input + "|" + out + "|" + TinyModels.unet() + "|resample=false", 180);
+        assertTrue(off.output().contains("Segment Tumor (UNet): 2 slice(s) are 512x512 but the model's input is"
+                + " 256x256 and resampling is off"), off.output());
+        assertTrue(!Files.exists(mask), "a mask was written despite resample=false");
+    }
+
+    @Test
     void badModelPathEndsTheMacroWithAClearMessage() throws Exception {
         io.github.braintumor.data.PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
         Path input = tmp.resolve("bad-model.tif");

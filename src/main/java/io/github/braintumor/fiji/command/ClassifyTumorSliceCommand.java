@@ -15,7 +15,7 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Plugins > Brain Tumor > Classify Tumor Slice. Macro:
- * {@code run("Classify Tumor Slice", "method=auto model=[] threshold=-1 batchsize=0 overlay=true device=options");}
+ * {@code run("Classify Tumor Slice", "method=auto model=[] threshold=-1 batchsize=0 overlay=true device=options resample=true");}
  * {@code method=unet} calls a slice tumour when the UNet finds tumour pixels in it, {@code method=cnn} uses the
  * study's slice classifier; {@code auto} follows the model folder given, and with the embedded models uses the
  * method that was better on the validation patients.
@@ -47,6 +47,11 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
             persist = false)
     private String device = PluginOptions.FROM_OPTIONS;
 
+    // not persisted: resampling stays on unless a run says resample=false
+    @Parameter(label = "Resample slices of another size to the model's input (and back)", persist = false,
+            description = "off: a slice whose size is not the model's input is refused instead")
+    private boolean resample = true;
+
     // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
     @Parameter(type = ItemIO.OUTPUT, label = "Tumor Classification")
     private ResultsTable table;
@@ -70,7 +75,7 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
     protected void execute() throws Exception {
         try (TaskProgress p = progress()) {
             table = ClassifyTumor.run(new ClassifyTumor.Request(image, method, path(model), threshold, batchsize,
-                    overlay), p,
+                    overlay, resample), p,
                     this::isCanceled);
         }
         ResultTables.show(table, ResultTables.CLASSIFICATION);

@@ -20,8 +20,9 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Plugins > Brain Tumor > Segment Tumor (UNet). Macro:
- * {@code run("Segment Tumor (UNet)", "model=[] threshold=-1 probability outline batchsize=0 postprocessing=model output=mask device=options");}
- * ({@code postprocessing=none} switches off the post-processing recorded in the model).
+ * {@code run("Segment Tumor (UNet)", "model=[] threshold=-1 probability outline batchsize=0 postprocessing=model output=mask device=options resample=true");}
+ * ({@code postprocessing=none} switches off the post-processing recorded in the model; {@code resample=false}
+ * refuses slices whose size is not the model's input instead of resampling them).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Segment Tumor (UNet)")
 public class SegmentTumorCommand extends BrainTumorCommand {
@@ -66,6 +67,11 @@ public class SegmentTumorCommand extends BrainTumorCommand {
             persist = false)
     private String device = PluginOptions.FROM_OPTIONS;
 
+    // not persisted: resampling stays on unless a run says resample=false
+    @Parameter(label = "Resample slices of another size to the model's input (and back)", persist = false,
+            description = "off: a slice whose size is not the model's input is refused instead")
+    private boolean resample = true;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Mask")
     private ImagePlus mask;
 
@@ -108,7 +114,7 @@ public class SegmentTumorCommand extends BrainTumorCommand {
         if (image == null && input != null) {
             try (TaskProgress p = progress()) {
                 SegmentTumor.ImgOutput out = SegmentTumor.run(input, path(model), threshold, batchsize, postprocessing,
-                        p, this::isCanceled);
+                        resample, p, this::isCanceled);
                 maskimg = out.mask();
                 table = out.table();
                 if (log != null) log.info(label() + ": " + out.postprocessing());
@@ -122,7 +128,7 @@ public class SegmentTumorCommand extends BrainTumorCommand {
         try (TaskProgress p = progress()) {
             SegmentTumor.Output out = SegmentTumor.run(
                     new SegmentTumor.Request(image, path(model), threshold, probability, outline, batchsize,
-                            postprocessing, output), p,
+                            postprocessing, output, resample), p,
                     this::isCanceled);
             mask = out.mask();
             probabilitymap = out.probability();

@@ -11,15 +11,17 @@ import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.app.StackClassification;
 
 /**
- * ImageJ 1 "Classify Tumor Slice". Macro: {@code run("Classify Tumor Slice", "method=auto model=[] threshold=-1 batchsize=0 overlay device=options");}
- * ({@code batchsize=0} and {@code device=options} follow Brain Tumor Options)
+ * ImageJ 1 "Classify Tumor Slice". Macro: {@code run("Classify Tumor Slice", "method=auto model=[] threshold=-1 batchsize=0 overlay device=options resample");}
+ * ({@code batchsize=0} and {@code device=options} follow Brain Tumor Options; {@code resample=false} refuses slices
+ * whose size is not the model's input instead of resampling them)
  */
 public class ClassifyTumorSlicePlugin implements PlugIn {
     static final String TITLE = "Classify Tumor Slice";
 
     @Override
     public void run(String arg) {
-        Ij1.acceptBooleanValues("overlay");
+        Ij1.checkedUnlessSaid(SegmentTumorPlugin.RESAMPLE);
+        Ij1.acceptBooleanValues("overlay", SegmentTumorPlugin.RESAMPLE);
         ImagePlus imp = IJ.getImage();
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addChoice("method", StackClassification.Method.ids(), StackClassification.Method.AUTO.id());
@@ -27,12 +29,13 @@ public class ClassifyTumorSlicePlugin implements PlugIn {
         gd.addNumericField("threshold (-1 = model default)", -1, 2);
         gd.addNumericField("batchsize (0 = as in Brain Tumor Options)", 0, 0);
         gd.addCheckbox("overlay labels on the input", true);
+        gd.addCheckbox(SegmentTumorPlugin.RESAMPLE_LABEL, true);
         gd.addChoice("device (options = as in Brain Tumor Options)", PluginOptions.commandDevices(), PluginOptions.FROM_OPTIONS);
         gd.showDialog();
         if (gd.wasCanceled()) return;
         ClassifyTumor.Request request = new ClassifyTumor.Request(imp, gd.getNextChoice(), gd.getNextString(),
                 gd.getNextNumber(),
-                (int) gd.getNextNumber(), gd.getNextBoolean());
+                (int) gd.getNextNumber(), gd.getNextBoolean(), gd.getNextBoolean());
         String device = gd.getNextChoice();
         Ij1.guarded(TITLE, device, () -> {
             IjProgress progress = new IjProgress();

@@ -70,4 +70,15 @@ final class Ij1 {
         String options = Macro.getOptions();
         if (options != null) Macro.setOptions(MacroOptions.bareBooleans(options, keys));
     }
+
+    /**
+     * {@link #acceptBooleanValues} for check boxes that are on unless the macro says {@code key=false}
+     * ({@link MacroOptions#checkedUnlessSaid}); call it before {@link #acceptBooleanValues}.
+     */
+    static void checkedUnlessSaid(String... keys) {
+        String options = Macro.getOptions();
+        if (options == null) return;
+        for (String key : keys) options = MacroOptions.checkedUnlessSaid(options, key);
+        Macro.setOptions(options);
+    }
 }

@@ -12,16 +12,22 @@ import io.github.braintumor.app.StackSegmentation;
 
 /**
  * ImageJ 1 "Segment Tumor (UNet)" (same macro keys as the SciJava command). Macro:
- * {@code run("Segment Tumor (UNet)", "model=[/path/bundle] threshold=-1 probability outline batchsize=0 postprocessing=model output=mask device=options");}
+ * {@code run("Segment Tumor (UNet)", "model=[/path/bundle] threshold=-1 probability outline batchsize=0 postprocessing=model output=mask device=options resample");}
  * {@code output=roi} puts one ROI per slice with tumour into the ROI Manager, {@code both} does that and makes the
- * mask, {@code label} makes a label image of the 3-D connected tumour regions.
+ * mask, {@code label} makes a label image of the 3-D connected tumour regions. {@code resample=false} refuses slices
+ * whose size is not the model's input instead of resampling them (a macro that leaves the key out resamples).
  */
 public class SegmentTumorPlugin implements PlugIn {
     static final String TITLE = "Segment Tumor (UNet)";
+    /** Macro key of the resampling check box (on unless a macro says {@code resample=false}). */
+    static final String RESAMPLE = "resample";
+    /** Its label; the first word is the macro key. */
+    static final String RESAMPLE_LABEL = "resample slices of another size to the model's input (and back)";
 
     @Override
     public void run(String arg) {
-        Ij1.acceptBooleanValues("probability", "outline");
+        Ij1.checkedUnlessSaid(RESAMPLE);
+        Ij1.acceptBooleanValues("probability", "outline", RESAMPLE);
         ImagePlus imp = IJ.getImage();
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addStringField("model folder (empty = embedded default)", "", 40);
@@ -33,11 +39,13 @@ public class SegmentTumorPlugin implements PlugIn {
                 StackSegmentation.PostProcessingChoice.MODEL.id());
         gd.addChoice("output (mask stack, ROI Manager, both, 3-D label image)", SegmentTumor.OUTPUTS,
                 SegmentTumor.OUTPUTS[0]);
+        gd.addCheckbox(RESAMPLE_LABEL, true);
         gd.addChoice("device (options = as in Brain Tumor Options)", PluginOptions.commandDevices(), PluginOptions.FROM_OPTIONS);
         gd.showDialog();
         if (gd.wasCanceled()) return;
         SegmentTumor.Request request = new SegmentTumor.Request(imp, gd.getNextString(), gd.getNextNumber(),
-                gd.getNextBoolean(), gd.getNextBoolean(), (int) gd.getNextNumber(), gd.getNextChoice(), gd.getNextChoice());
+                gd.getNextBoolean(), gd.getNextBoolean(), (int) gd.getNextNumber(), gd.getNextChoice(), gd.getNextChoice(),
+                gd.getNextBoolean());
         String device = gd.getNextChoice();
         Ij1.guarded(TITLE, device, () -> {
             IjProgress progress = new IjProgress();
