@@ -194,7 +194,7 @@ public final class Evaluation {
         }
 
         /**
-         * Loads the models once for evaluating patients one at a time ({@link Scorer#score}); the output folder,
+         * Loads the models once for evaluating patients one at a time ({@link PatientScorer#score}); the output folder,
          * the patient list and the data index are not needed. Close it after use.
          *
          * @throws IllegalArgumentException as {@link #build()}
