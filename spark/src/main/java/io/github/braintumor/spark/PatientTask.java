@@ -1,5 +1,6 @@
 package io.github.braintumor.spark;
 
+import io.github.braintumor.eval.PatientScorer;
 import io.github.braintumor.app.SegmentationTables;
 import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.data.LggDataset;

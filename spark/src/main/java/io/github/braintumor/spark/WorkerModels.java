@@ -1,5 +1,6 @@
 package io.github.braintumor.spark;
 
+import io.github.braintumor.eval.PatientScorer;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.EngineOptions;
 import io.github.braintumor.eval.Evaluation;
