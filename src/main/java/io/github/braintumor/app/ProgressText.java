@@ -1,6 +1,6 @@
 package io.github.braintumor.app;
 
-import io.github.braintumor.progress.TrainingProgress;
+import io.github.braintumor.progress.Progress;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -13,40 +13,21 @@ public final class ProgressText {
     private ProgressText() {}
 
     /**
-     * Training reports (epochs > 0) read "epoch e/E batch b/B loss ..."; other jobs (segmenting, evaluating: epochs
-     * 0) are told in their own words by the message ("segmentation: 8/38 slices"), so no epochs or batches appear.
+     * Training reports read "epoch e/E batch b/B loss ..."; other jobs (segmenting, evaluating) are told in their own
+     * words by the message ("segmentation: 8/38 slices"), so no epochs or batches appear.
      */
-    public static String of(TrainingProgress p) {
+    public static String of(Progress p) {
         StringBuilder s = new StringBuilder();
-        if (p.epochs() > 0) {
-            s.append("epoch ").append(p.epoch()).append('/').append(p.epochs()).append(' ');
-            if (p.batches() > 0) s.append("batch ").append(p.batch()).append('/').append(p.batches()).append(' ');
+        Progress.Epoch e = p.epoch();
+        if (e != null) {
+            s.append("epoch ").append(e.epoch()).append('/').append(e.epochs()).append(' ');
+            if (e.batches() > 0) s.append("batch ").append(e.batch()).append('/').append(e.batches()).append(' ');
+            if (!Double.isNaN(e.loss())) s.append(String.format(Locale.ROOT, "loss %.4f ", e.loss()));
+            e.validationMetric().ifPresent(v -> s.append(String.format(Locale.ROOT, "val %.3f ", v)));
         }
-        if (!Double.isNaN(p.loss())) s.append(String.format(Locale.ROOT, "loss %.4f ", p.loss()));
-        p.validationMetric().ifPresent(v -> s.append(String.format(Locale.ROOT, "val %.3f ", v)));
         if (p.eta() != null && !p.eta().isZero()) s.append("ETA ").append(format(p.eta())).append(' ');
         if (p.message() != null && !p.message().isEmpty()) s.append(p.message());
         return s.toString().trim();
-    }
-
-    /** Work units done so far (batches over all epochs). */
-    public static long done(TrainingProgress p) {
-        long batches = Math.max(1, p.batches());
-        long epochIndex = Math.max(0, p.epoch() - 1);
-        // An end-of-epoch report has batch 0: the whole epoch is done.
-        long batch = p.batch() == 0 && p.validationMetric().isPresent() ? batches : p.batch();
-        return p.epochs() > 0 ? epochIndex * batches + batch : batch;
-    }
-
-    /** Work units in total. */
-    public static long total(TrainingProgress p) {
-        long batches = Math.max(1, p.batches());
-        return p.epochs() > 0 ? (long) p.epochs() * batches : batches;
-    }
-
-    /** Fraction done, 0..1. */
-    public static double fraction(TrainingProgress p) {
-        return Math.min(1.0, Math.max(0.0, done(p) / (double) total(p)));
     }
 
     static String format(Duration d) {

@@ -171,7 +171,7 @@ public final class StackSegmentation {
         java.util.Set<String> said = new java.util.HashSet<>();
         return new ProgressListener() {
             @Override
-            public void onProgress(io.github.braintumor.progress.TrainingProgress p) {
+            public void onProgress(io.github.braintumor.progress.Progress p) {
                 progress.onProgress(p);
             }
 

@@ -2,7 +2,7 @@ package io.github.braintumor.cli;
 
 import io.github.braintumor.app.ProgressText;
 import io.github.braintumor.progress.ProgressListener;
-import io.github.braintumor.progress.TrainingProgress;
+import io.github.braintumor.progress.Progress;
 import java.io.PrintStream;
 
 /**
@@ -22,15 +22,15 @@ public final class TextProgressBar implements ProgressListener {
     }
 
     @Override
-    public synchronized void onProgress(TrainingProgress p) {
-        double f = ProgressText.fraction(p);
+    public synchronized void onProgress(Progress p) {
+        double f = p.fraction();
         int filled = (int) Math.round(f * WIDTH);
         String line = String.format(java.util.Locale.ROOT, "\r[%s%s] %3d%% %s", "#".repeat(filled), ".".repeat(WIDTH - filled),
                 Math.round(f * 100), ProgressText.of(p));
         err.print(line + " ".repeat(Math.max(0, lastLength - line.length()))); // wipe a longer previous line
         lastLength = line.length();
         open = true;
-        if (p.validationMetric().isPresent()) finish();
+        if (p.endOfEpoch()) finish();
         err.flush();
     }
 

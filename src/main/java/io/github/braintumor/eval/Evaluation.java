@@ -6,7 +6,7 @@ import io.github.braintumor.data.PatientRecord;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.metrics.ThresholdSweep;
 import io.github.braintumor.progress.ProgressListener;
-import io.github.braintumor.progress.TrainingProgress;
+import io.github.braintumor.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -345,7 +344,7 @@ public final class Evaluation {
         Duration eta = Duration.ofMillis((long) (elapsed / done * (patients.size() - done) * 1000));
         String message = String.format(java.util.Locale.ROOT, "evaluated %s (%d/%d patients, %d slices, %.1f s)",
                 patient.id(), done, patients.size(), slices, elapsed);
-        b.progress.onProgress(new TrainingProgress(0, 0, done, patients.size(), Double.NaN, OptionalDouble.empty(),
+        b.progress.onProgress(Progress.of(done, patients.size(),
                 eta, message));
     }
 

@@ -3,7 +3,7 @@ package io.github.braintumor.fiji;
 import ij.IJ;
 import io.github.braintumor.app.ProgressText;
 import io.github.braintumor.progress.ProgressListener;
-import io.github.braintumor.progress.TrainingProgress;
+import io.github.braintumor.progress.Progress;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class IjProgress implements ProgressListener {
-    private Consumer<TrainingProgress> epochHook = p -> {};
+    private Consumer<Progress> epochHook = p -> {};
     private int lastEpoch = -1;
 
     public IjProgress() {
@@ -24,17 +24,17 @@ public final class IjProgress implements ProgressListener {
     }
 
     /** Called once per epoch with a validation metric: draws the learning curve. */
-    public IjProgress optEpochHook(Consumer<TrainingProgress> hook) {
+    public IjProgress optEpochHook(Consumer<Progress> hook) {
         this.epochHook = hook;
         return this;
     }
 
     @Override
-    public void onProgress(TrainingProgress p) {
-        IJ.showProgress(ProgressText.fraction(p));
+    public void onProgress(Progress p) {
+        IJ.showProgress(p.fraction());
         IJ.showStatus(ProgressText.of(p) + " (Esc cancels)");
-        if (p.epoch() != lastEpoch && p.validationMetric().isPresent()) {
-            lastEpoch = p.epoch();
+        if (p.endOfEpoch() && p.epoch().epoch() != lastEpoch) {
+            lastEpoch = p.epoch().epoch();
             epochHook.accept(p);
         }
     }

@@ -1,7 +1,7 @@
 package io.github.braintumor.fiji;
 
 import ij.gui.Plot;
-import io.github.braintumor.progress.TrainingProgress;
+import io.github.braintumor.progress.Progress;
 import java.awt.Color;
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * progress.optEpochHook(plot);
  * }</pre>
  */
-public final class LearningCurvePlot implements Consumer<TrainingProgress> {
+public final class LearningCurvePlot implements Consumer<Progress> {
     private final String title;
     private final String metricName;
     private final List<Double> epochs = new ArrayList<>();
@@ -31,10 +31,11 @@ public final class LearningCurvePlot implements Consumer<TrainingProgress> {
     }
 
     @Override
-    public synchronized void accept(TrainingProgress p) {
-        epochs.add((double) p.epoch());
-        losses.add(p.loss());
-        metrics.add(p.validationMetric().orElse(Double.NaN));
+    public synchronized void accept(Progress p) {
+        if (p.epoch() == null) return; // not a training report
+        epochs.add((double) p.epoch().epoch());
+        losses.add(p.epoch().loss());
+        metrics.add(p.epoch().validationMetric().orElse(Double.NaN));
         if (!GraphicsEnvironment.isHeadless()) redraw();
     }
 

@@ -2,7 +2,7 @@ package io.github.braintumor.fiji;
 
 import io.github.braintumor.app.ProgressText;
 import io.github.braintumor.progress.ProgressListener;
-import io.github.braintumor.progress.TrainingProgress;
+import io.github.braintumor.progress.Progress;
 import java.util.function.Consumer;
 import org.scijava.app.StatusService;
 import org.scijava.task.Task;
@@ -21,7 +21,7 @@ import org.scijava.task.TaskService;
 public final class TaskProgress implements ProgressListener, AutoCloseable {
     private final Task task;
     private final StatusService status;
-    private Consumer<TrainingProgress> epochHook = p -> {};
+    private Consumer<Progress> epochHook = p -> {};
     private int lastEpoch = -1;
 
     private TaskProgress(Task task, StatusService status) {
@@ -45,24 +45,24 @@ public final class TaskProgress implements ProgressListener, AutoCloseable {
     }
 
     /** Called once per finished epoch (the batch counter wraps): draws the learning curve. */
-    public TaskProgress optEpochHook(Consumer<TrainingProgress> hook) {
+    public TaskProgress optEpochHook(Consumer<Progress> hook) {
         this.epochHook = hook;
         return this;
     }
 
     @Override
-    public void onProgress(TrainingProgress p) {
+    public void onProgress(Progress p) {
         String line = ProgressText.of(p);
         if (task != null) {
-            task.setProgressMaximum(Math.max(1, ProgressText.total(p)));
-            task.setProgressValue(ProgressText.done(p));
+            task.setProgressMaximum(Math.max(1, p.total()));
+            task.setProgressValue(p.done());
             task.setStatusMessage(line);
         }
         if (status != null) {
-            status.showStatus((int) ProgressText.done(p), (int) Math.max(1, ProgressText.total(p)), line);
+            status.showStatus((int) p.done(), (int) Math.max(1, p.total()), line);
         }
-        if (p.epoch() != lastEpoch && p.validationMetric().isPresent()) {
-            lastEpoch = p.epoch();
+        if (p.endOfEpoch() && p.epoch().epoch() != lastEpoch) {
+            lastEpoch = p.epoch().epoch();
             epochHook.accept(p);
         }
     }

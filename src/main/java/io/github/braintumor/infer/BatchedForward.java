@@ -15,13 +15,12 @@ import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.tensor.Normalization;
 import io.github.braintumor.progress.ProgressListener;
-import io.github.braintumor.progress.TrainingProgress;
+import io.github.braintumor.progress.Progress;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -137,7 +136,7 @@ final class BatchedForward {
                     clock.add(StageClock.Stage.POSTPROCESSING, System.nanoTime() - t2);
                 }
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                progress.onProgress(new TrainingProgress(0, 0, b + 1, batches, Double.NaN, OptionalDouble.empty(),
+                progress.onProgress(Progress.of(b + 1, batches,
                         Duration.ofMillis((long) (1000 * elapsed / (b + 1) * (batches - b - 1))),
                         String.format(Locale.ROOT, "%s: %d/%d slices", what, out.size(), slices.size())));
             }

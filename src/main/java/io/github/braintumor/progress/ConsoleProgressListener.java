@@ -17,8 +17,10 @@ final class ConsoleProgressListener implements ProgressListener {
     }
 
     @Override
-    public void onProgress(TrainingProgress p) {
-        if (p.endOfEpoch() || p.batch() % everyBatches == 0 || p.batch() == p.batches()) {
+    public void onProgress(Progress p) {
+        long step = p.epoch() != null ? p.epoch().batch() : p.done();
+        long steps = p.epoch() != null ? p.epoch().batches() : p.total();
+        if (p.endOfEpoch() || step % everyBatches == 0 || step == steps) {
             out.println(LocalTime.now().format(CLOCK) + " " + p.message() + " eta " + format(p.eta()));
             out.flush();
         }

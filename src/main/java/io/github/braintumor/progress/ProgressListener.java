@@ -1,16 +1,17 @@
 package io.github.braintumor.progress;
 
 /**
- * Receives training progress; called on the training thread, so keep it quick.
+ * Receives the progress of a job (training, segmenting, evaluating, benchmarking); called on the job's thread, so
+ * keep it quick.
  *
  * <pre>{@code
  * ProgressListener p = ProgressListener.console();       // one stderr line per 10 batches and per epoch
- * ProgressListener q = progress -> bar.set(progress.batch());
+ * ProgressListener q = progress -> bar.set(progress.fraction());
  * }</pre>
  */
 @FunctionalInterface
 public interface ProgressListener {
-    void onProgress(TrainingProgress p);
+    void onProgress(Progress p);
 
     /** Free-text events (start, checkpoint written, early stop...). */
     default void onMessage(String m) {}

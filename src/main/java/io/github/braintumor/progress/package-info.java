@@ -1,6 +1,6 @@
 /**
  * Progress reporting shared by training, inference, evaluation and the benchmark: the {@code ProgressListener}
- * callback, the {@code TrainingProgress} report it receives (epoch/batch counters, running loss, ETA and a
- * human-readable message) and a console listener; depends on no other package of the project.
+ * callback, the {@code Progress} report it receives (steps done of the total, ETA, a human-readable message,
+ * and for training its epoch, batch, running loss and validation metric) and a console listener; depends on no other package of the project.
  */
 package io.github.braintumor.progress;

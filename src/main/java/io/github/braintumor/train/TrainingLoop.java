@@ -18,7 +18,7 @@ import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.engine.NativeMemory;
 import io.github.braintumor.progress.ProgressListener;
-import io.github.braintumor.progress.TrainingProgress;
+import io.github.braintumor.progress.Progress;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -143,7 +143,7 @@ final class TrainingLoop {
                         secondsPerBatch = elapsed / b;
                         double left = secondsPerBatch * ((batches - b) + (long) batches * (cfg.epochs() - epoch))
                                 + validationSeconds * (cfg.epochs() - epoch + 1);
-                        listener.onProgress(new TrainingProgress(epoch, cfg.epochs(), b, batches, lossSum / b,
+                        listener.onProgress(Progress.training(epoch, cfg.epochs(), b, batches, lossSum / b,
                                 OptionalDouble.empty(), Duration.ofSeconds((long) left), String.format(Locale.ROOT,
                                 "epoch %d/%d batch %d/%d loss %.4f lr %.2e %.2f samples/s", epoch, cfg.epochs(), b,
                                 batches, lossSum / b, schedule.getNewValue(steps),
@@ -169,7 +169,7 @@ final class TrainingLoop {
                             + validationSeconds * (cfg.epochs() - epoch);
                     listener.onMessage(String.format(Locale.ROOT, "memory after epoch %d: %d live arrays in the model,"
                             + " %s", epoch, NativeMemory.liveArrays(model.getNDManager()), NativeMemory.describe()));
-                    listener.onProgress(new TrainingProgress(epoch, cfg.epochs(), batches, batches,
+                    listener.onProgress(Progress.training(epoch, cfg.epochs(), batches, batches,
                             lossSum / batches, OptionalDouble.of(v.metric()), Duration.ofSeconds((long) remaining),
                             String.format(Locale.ROOT,
                                     "epoch %d/%d done: train loss %.4f, val loss %.4f, val %s %.4f%s (best %.4f at"

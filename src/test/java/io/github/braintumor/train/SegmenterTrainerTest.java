@@ -7,7 +7,7 @@ import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.engine.NativeMemory;
 import io.github.braintumor.nn.UNet;
 import io.github.braintumor.progress.ProgressListener;
-import io.github.braintumor.progress.TrainingProgress;
+import io.github.braintumor.progress.Progress;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -134,7 +134,7 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
                 Phantoms.tinyConfig().optEpochs(3).optAverageLastEpochs(2).build()).train(set.data(), set.split(),
                 out, new ProgressListener() {
                     @Override
-                    public void onProgress(TrainingProgress p) {}
+                    public void onProgress(Progress p) {}
 
                     @Override
                     public void onMessage(String m) {
@@ -155,7 +155,7 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
         new SegmenterTrainer(UNet.builder().optFeatures(4), Phantoms.tinyConfig().optEpochs(4).build())
                 .train(set.data(), set.split(), dir.resolve("live"), new ProgressListener() {
                     @Override
-                    public void onProgress(TrainingProgress progress) {}
+                    public void onProgress(Progress progress) {}
 
                     @Override
                     public void onMessage(String m) {
