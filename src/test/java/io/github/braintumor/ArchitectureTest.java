@@ -19,7 +19,8 @@ class ArchitectureTest {
 
     private static final Path MAIN = Paths.get("src/main/java/io/github/braintumor");
     private static final Set<String> FIJI_PACKAGES = Set.of("fiji", "cli", "imagej");
-    private static final Pattern FIJI_IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?(ij|org\\.scijava|net\\.imagej)\\.", Pattern.MULTILINE);
+    private static final Pattern FIJI_IMPORT =
+            Pattern.compile("^\\s*import\\s+(static\\s+)?(ij|org\\.scijava|net\\.imagej)\\.", Pattern.MULTILINE);
 
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.walk(MAIN)) {
@@ -34,11 +35,15 @@ class ArchitectureTest {
         assertTrue(sources.size() > 1, "no sources found under " + MAIN.toAbsolutePath());
         for (Path source : sources) {
             Path relative = MAIN.relativize(source);
-            String topPackage = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
+            String topPackage =
+                    relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
             if (FIJI_PACKAGES.contains(topPackage)) continue;
             if (FIJI_IMPORT.matcher(Files.readString(source)).find()) offenders.add(relative.toString());
         }
-        assertEquals(List.of(), offenders, "core classes importing ij.* / org.scijava.* (move that code to fiji, cli or imagej)");
+        assertEquals(
+                List.of(),
+                offenders,
+                "core classes importing ij.* / org.scijava.* (move that code to fiji, cli or imagej)");
     }
 
     /**
@@ -59,24 +64,71 @@ class ArchitectureTest {
             java.util.Map.entry("tensor", Set.of("data", "metrics")),
             java.util.Map.entry("model", Set.of("engine", "io", "nn", "tensor")),
             java.util.Map.entry("infer", Set.of("data", "engine", "metrics", "model", "progress", "tensor")),
-            java.util.Map.entry("train", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress",
-                    "tensor")),
-            java.util.Map.entry("eval", Set.of("data", "engine", "infer", "io", "metrics", "model", "progress",
-                    "report")),
-            java.util.Map.entry("bench", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress",
-                    "tensor")),
+            java.util.Map.entry(
+                    "train", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress", "tensor")),
+            java.util.Map.entry(
+                    "eval", Set.of("data", "engine", "infer", "io", "metrics", "model", "progress", "report")),
+            java.util.Map.entry(
+                    "bench", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress", "tensor")),
             // app.SegmentationTables: the segment command's CSV tables, shared by the CLI and the Spark module
-            java.util.Map.entry("app", Set.of("data", "engine", "eval", "infer", "io", "metrics", "model", "nn",
-                    "progress", "report", "tensor", "train")),
+            java.util.Map.entry(
+                    "app",
+                    Set.of(
+                            "data",
+                            "engine",
+                            "eval",
+                            "infer",
+                            "io",
+                            "metrics",
+                            "model",
+                            "nn",
+                            "progress",
+                            "report",
+                            "tensor",
+                            "train")),
             java.util.Map.entry("bioimageio", Set.of("data", "engine", "io", "metrics", "model", "report", "tensor")),
             java.util.Map.entry("args", Set.of()),
             java.util.Map.entry("imagej", Set.of("data", "tensor")),
-            java.util.Map.entry("fiji", Set.of("app", "bioimageio", "data", "engine", "eval", "imagej", "infer", "io", "metrics",
-                    "model", "nn", "progress", "report", "tensor", "train")),
+            java.util.Map.entry(
+                    "fiji",
+                    Set.of(
+                            "app",
+                            "bioimageio",
+                            "data",
+                            "engine",
+                            "eval",
+                            "imagej",
+                            "infer",
+                            "io",
+                            "metrics",
+                            "model",
+                            "nn",
+                            "progress",
+                            "report",
+                            "tensor",
+                            "train")),
             // the CLI shares the use cases with Fiji through app; it reads ImageJ TIFFs through the imagej bridge
-            java.util.Map.entry("cli", Set.of("app", "args", "bench", "bioimageio", "data", "engine", "eval", "imagej", "io",
-                    "metrics", "model", "nn", "progress", "report", "tensor", "train")),
+            java.util.Map.entry(
+                    "cli",
+                    Set.of(
+                            "app",
+                            "args",
+                            "bench",
+                            "bioimageio",
+                            "data",
+                            "engine",
+                            "eval",
+                            "imagej",
+                            "io",
+                            "metrics",
+                            "model",
+                            "nn",
+                            "progress",
+                            "report",
+                            "tensor",
+                            "train")),
             java.util.Map.entry("", Set.of())); // the root package (Version)
+
     private static final Pattern PROJECT_REFERENCE = Pattern.compile("io\\.github\\.braintumor\\.([a-z0-9]+)\\.");
 
     @Test
@@ -94,18 +146,23 @@ class ArchitectureTest {
                 if (!to.equals(from) && !allowed.contains(to)) offenders.add(relative + " -> " + to);
             }
         }
-        assertEquals(List.of(), offenders.stream().distinct().toList(),
+        assertEquals(
+                List.of(),
+                offenders.stream().distinct().toList(),
                 "arrows the layering table does not allow (move the code, or change the table on purpose)");
     }
 
     @Test
     void layeringDetectorSeesImportsAndQualifiedNames() {
-        var m = PROJECT_REFERENCE.matcher("import io.github.braintumor.fiji.Images;\nx = io.github.braintumor.cli.Main.run();");
+        var m = PROJECT_REFERENCE.matcher(
+                "import io.github.braintumor.fiji.Images;\nx = io.github.braintumor.cli.Main.run();");
         List<String> found = new ArrayList<>();
         while (m.find()) found.add(m.group(1));
         assertEquals(List.of("fiji", "cli"), found);
-        assertTrue(!ALLOWED.get("data").contains("fiji") && !ALLOWED.get("train").contains("fiji")
-                && !ALLOWED.get("app").contains("fiji") && !ALLOWED.get("progress").contains("train")
+        assertTrue(!ALLOWED.get("data").contains("fiji")
+                && !ALLOWED.get("train").contains("fiji")
+                && !ALLOWED.get("app").contains("fiji")
+                && !ALLOWED.get("progress").contains("train")
                 && !ALLOWED.get("cli").contains("fiji"));
     }
 

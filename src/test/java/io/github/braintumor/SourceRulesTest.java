@@ -1,6 +1,7 @@
 package io.github.braintumor;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Habits the compiler does not check. Every number the plugin formats goes through {@code Locale.ROOT}: under a
@@ -59,9 +58,17 @@ class SourceRulesTest {
 
     @Test
     void theRuleSeesWhatItShould() {
-        assertEquals(2, unlocalizedFormats("a = String.format(\"%.2f\", x);\nout.printf(\"%d%n\", n);", "F").size());
+        assertEquals(
+                2,
+                unlocalizedFormats("a = String.format(\"%.2f\", x);\nout.printf(\"%d%n\", n);", "F")
+                        .size());
         assertEquals(1, unlocalizedFormats("s = \"%d\".formatted(3);", "F").size());
-        assertEquals(0, unlocalizedFormats("a = String.format(Locale.ROOT, \"%.2f\", x);\n"
-                + "out.printf(java.util.Locale.ROOT, \"%d\", 1);\n * String.format(\"%d\", 1) in Javadoc", "F").size());
+        assertEquals(
+                0,
+                unlocalizedFormats(
+                                "a = String.format(Locale.ROOT, \"%.2f\", x);\n"
+                                        + "out.printf(java.util.Locale.ROOT, \"%d\", 1);\n * String.format(\"%d\", 1) in Javadoc",
+                                "F")
+                        .size());
     }
 }

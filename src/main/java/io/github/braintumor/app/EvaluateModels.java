@@ -2,8 +2,8 @@ package io.github.braintumor.app;
 
 import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.eval.EvaluationRequest;
-import io.github.braintumor.eval.InputCondition;
 import io.github.braintumor.eval.EvaluationResult;
+import io.github.braintumor.eval.InputCondition;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -25,31 +25,72 @@ public final class EvaluateModels {
     private EvaluateModels() {}
 
     /** The request for these dialog values; blank paths mean "none", a threshold below 0 the model's own. */
-    public static EvaluationRequest request(String data, String output, String unet, String classifier,
-            double threshold, boolean lcc, boolean tta, int minarea, String patients, String predictions,
+    public static EvaluationRequest request(
+            String data,
+            String output,
+            String unet,
+            String classifier,
+            double threshold,
+            boolean lcc,
+            boolean tta,
+            int minarea,
+            String patients,
+            String predictions,
             boolean writethreshold) {
-        return request(data, output, unet, classifier, threshold, lcc, tta, minarea, patients, predictions,
-                writethreshold, "", "");
+        return request(
+                data,
+                output,
+                unet,
+                classifier,
+                threshold,
+                lcc,
+                tta,
+                minarea,
+                patients,
+                predictions,
+                writethreshold,
+                "",
+                "");
     }
 
     /**
      * @param modalities input conditions to compare, e.g. {@code as-is,flair-only,no-post,no-pre}; blank = none
      * @param brightness brightness factors to compare, e.g. {@code 0.4,1.6}; blank = none
      */
-    public static EvaluationRequest request(String data, String output, String unet, String classifier,
-            double threshold, boolean lcc, boolean tta, int minarea, String patients, String predictions,
-            boolean writethreshold, String modalities, String brightness) {
-        return EvaluationRequest.builder().setData(path(data)).setOutput(path(output)).optUnet(path(unet))
+    public static EvaluationRequest request(
+            String data,
+            String output,
+            String unet,
+            String classifier,
+            double threshold,
+            boolean lcc,
+            boolean tta,
+            int minarea,
+            String patients,
+            String predictions,
+            boolean writethreshold,
+            String modalities,
+            String brightness) {
+        return EvaluationRequest.builder()
+                .setData(path(data))
+                .setOutput(path(output))
+                .optUnet(path(unet))
                 .optClassifier(path(classifier))
-                .optThreshold(threshold < 0 || Double.isNaN(threshold) ? null : threshold).optLargestComponent(lcc)
-                .optTta(tta).optMinimumArea(minarea).optPatients(patients == null ? "" : patients.trim())
-                .optPredictions(path(predictions)).optWriteThreshold(writethreshold)
-                .optConditions(InputCondition.parse(modalities, brightness)).build();
+                .optThreshold(threshold < 0 || Double.isNaN(threshold) ? null : threshold)
+                .optLargestComponent(lcc)
+                .optTta(tta)
+                .optMinimumArea(minarea)
+                .optPatients(patients == null ? "" : patients.trim())
+                .optPredictions(path(predictions))
+                .optWriteThreshold(writethreshold)
+                .optConditions(InputCondition.parse(modalities, brightness))
+                .build();
     }
 
     /** One line for the log: where the report is. */
     public static String summary(EvaluationResult result) {
-        return LABEL + ": wrote " + result.output().resolve(EvaluationReport.REPORT).toAbsolutePath();
+        return LABEL + ": wrote "
+                + result.output().resolve(EvaluationReport.REPORT).toAbsolutePath();
     }
 
     private static Path path(String text) {

@@ -48,8 +48,9 @@ public final class IouEvaluation {
             SliceMask p = prediction.get(i);
             SliceMask t = truth.get(i);
             if (p.width() != t.width() || p.height() != t.height()) {
-                throw new IllegalArgumentException("slice " + ids.get(i) + ": prediction is " + p.width() + "x" + p.height()
-                        + " but ground truth is " + t.width() + "x" + t.height() + "; both must have the same size");
+                throw new IllegalArgumentException("slice " + ids.get(i) + ": prediction is " + p.width() + "x"
+                        + p.height() + " but ground truth is " + t.width() + "x" + t.height()
+                        + "; both must have the same size");
             }
             scores.add(SliceScore.of(ids.get(i), p.pixels(), t.pixels()));
         }
@@ -62,8 +63,9 @@ public final class IouEvaluation {
      *
      * @throws IllegalArgumentException different sizes or slice counts, naming both
      */
-    public static IouEvaluation of(net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>>
-            prediction, net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> truth) {
+    public static IouEvaluation of(
+            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> prediction,
+            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> truth) {
         List<SliceMask> p = io.github.braintumor.tensor.ImgSlices.toSliceMasks(prediction);
         List<SliceMask> t = io.github.braintumor.tensor.ImgSlices.toSliceMasks(truth);
         return of(stackIds(p.size()), p, t);
@@ -86,10 +88,19 @@ public final class IouEvaluation {
         for (SliceScore s : scores) {
             rows.add(new Row(s.id(), s.iou(), s.dice(), s.pixelAccuracy(), s.precision(), s.recall()));
         }
-        rows.add(new Row(MICRO, summary.microIou(), summary.microDice(), summary.microPixelAccuracy(),
-                summary.microPrecision(), summary.microRecall()));
-        rows.add(new Row(MACRO, summary.macroIouAllSlices(), summary.macroDiceAllSlices(),
-                summary.macroPixelAccuracyAllSlices(), summary.macroPrecisionTumourSlices().orElse(Double.NaN),
+        rows.add(new Row(
+                MICRO,
+                summary.microIou(),
+                summary.microDice(),
+                summary.microPixelAccuracy(),
+                summary.microPrecision(),
+                summary.microRecall()));
+        rows.add(new Row(
+                MACRO,
+                summary.macroIouAllSlices(),
+                summary.macroDiceAllSlices(),
+                summary.macroPixelAccuracyAllSlices(),
+                summary.macroPrecisionTumourSlices().orElse(Double.NaN),
                 summary.macroRecallTumourSlices().orElse(Double.NaN)));
         return rows;
     }

@@ -26,12 +26,14 @@ public final class ModelCards {
 
     /** True when the jar carries a default model of this kind. */
     public static boolean hasEmbedded(ModelKind kind) {
-        return ModelBundle.class.getResource(EmbeddedModels.EMBEDDED_ROOT + kind.id() + "/" + ModelBundle.MODEL_JSON) != null;
+        return ModelBundle.class.getResource(EmbeddedModels.EMBEDDED_ROOT + kind.id() + "/" + ModelBundle.MODEL_JSON)
+                != null;
     }
 
     /** The model card of the embedded model of this kind, if the build has one. */
     public static Optional<String> card(ModelKind kind) {
-        try (InputStream in = ModelBundle.class.getResourceAsStream(EmbeddedModels.EMBEDDED_ROOT + kind.id() + "/" + CARD)) {
+        try (InputStream in =
+                ModelBundle.class.getResourceAsStream(EmbeddedModels.EMBEDDED_ROOT + kind.id() + "/" + CARD)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -42,10 +44,11 @@ public final class ModelCards {
     public static Map<ModelKind, String> all() {
         Map<ModelKind, String> cards = new LinkedHashMap<>();
         for (ModelKind kind : ModelKind.values()) {
-            String text = card(kind).orElseGet(() -> hasEmbedded(kind)
-                    ? "The embedded " + kind.id() + " model has no " + CARD + " model card."
-                    : "This build has no embedded " + kind.id() + " model; train one with the Train commands"
-                            + " and give its folder as the model parameter.");
+            String text = card(kind)
+                    .orElseGet(() -> hasEmbedded(kind)
+                            ? "The embedded " + kind.id() + " model has no " + CARD + " model card."
+                            : "This build has no embedded " + kind.id() + " model; train one with the Train commands"
+                                    + " and give its folder as the model parameter.");
             cards.put(kind, text);
         }
         return cards;
@@ -54,8 +57,14 @@ public final class ModelCards {
     /** All cards as one text, each under a heading. */
     public static String text() {
         StringBuilder s = new StringBuilder();
-        all().forEach((kind, card) -> s.append("# ").append(kind.id()).append(" model\n\n").append(card.strip()).append("\n\n"));
-        s.append("# Engine\n\n").append(io.github.braintumor.engine.DjlEngine.describe()).append("\n");
+        all().forEach((kind, card) -> s.append("# ")
+                .append(kind.id())
+                .append(" model\n\n")
+                .append(card.strip())
+                .append("\n\n"));
+        s.append("# Engine\n\n")
+                .append(io.github.braintumor.engine.DjlEngine.describe())
+                .append("\n");
         return s.toString();
     }
 }

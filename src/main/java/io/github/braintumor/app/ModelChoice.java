@@ -1,7 +1,7 @@
 package io.github.braintumor.app;
 
-import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import java.nio.file.Files;
@@ -39,8 +39,9 @@ public final class ModelChoice {
     private static Path existing(String path) {
         Path dir = Paths.get(path.trim());
         if (!Files.exists(dir)) {
-            throw new IllegalArgumentException("model not found: " + dir
-                    + " (give a model bundle folder containing model.json, or leave it empty for the embedded default)");
+            throw new IllegalArgumentException(
+                    "model not found: " + dir
+                            + " (give a model bundle folder containing model.json, or leave it empty for the embedded default)");
         }
         return dir;
     }

@@ -21,11 +21,17 @@ public final class ProgressText {
         Progress.Epoch e = p.epoch();
         if (e != null) {
             s.append("epoch ").append(e.epoch()).append('/').append(e.epochs()).append(' ');
-            if (e.batches() > 0) s.append("batch ").append(e.batch()).append('/').append(e.batches()).append(' ');
+            if (e.batches() > 0)
+                s.append("batch ")
+                        .append(e.batch())
+                        .append('/')
+                        .append(e.batches())
+                        .append(' ');
             if (!Double.isNaN(e.loss())) s.append(String.format(Locale.ROOT, "loss %.4f ", e.loss()));
             e.validationMetric().ifPresent(v -> s.append(String.format(Locale.ROOT, "val %.3f ", v)));
         }
-        if (p.eta() != null && !p.eta().isZero()) s.append("ETA ").append(format(p.eta())).append(' ');
+        if (p.eta() != null && !p.eta().isZero())
+            s.append("ETA ").append(format(p.eta())).append(' ');
         if (p.message() != null && !p.message().isEmpty()) s.append(p.message());
         return s.toString().trim();
     }

@@ -13,10 +13,16 @@ public final class Reports {
 
     public static String training(TrainingResult r) {
         if (r == null) return "no result";
-        String where = r.bundle() == null ? "no model was written (canceled before the first epoch ended)"
+        String where = r.bundle() == null
+                ? "no model was written (canceled before the first epoch ended)"
                 : "model bundle: " + r.bundle().toAbsolutePath();
         return (r.canceled() ? "Canceled; the best model so far is kept. " : "")
-                + String.format(java.util.Locale.ROOT, "best epoch %d, validation metric %.4f; %s", r.bestEpoch(), r.bestMetric(), where);
+                + String.format(
+                        java.util.Locale.ROOT,
+                        "best epoch %d, validation metric %.4f; %s",
+                        r.bestEpoch(),
+                        r.bestMetric(),
+                        where);
     }
 
     public static String search(SearchResult r) {
@@ -24,11 +30,15 @@ public final class Reports {
         StringBuilder s = new StringBuilder(r.canceled() ? "Canceled; finished trials are kept. " : "");
         s.append(r.trials().size()).append(" trial(s) finished");
         if (!r.trials().isEmpty()) {
-            s.append(String.format(java.util.Locale.ROOT, "; best validation accuracy %.4f (trial %d)", r.trials().get(0).valAccuracy(),
+            s.append(String.format(
+                    java.util.Locale.ROOT,
+                    "; best validation accuracy %.4f (trial %d)",
+                    r.trials().get(0).valAccuracy(),
                     r.trials().get(0).index()));
         }
         s.append("; table: ").append(r.table() == null ? "none" : r.table().toAbsolutePath());
-        if (r.bestBundle() != null) s.append("; best model bundle: ").append(r.bestBundle().toAbsolutePath());
+        if (r.bestBundle() != null)
+            s.append("; best model bundle: ").append(r.bestBundle().toAbsolutePath());
         return s.toString();
     }
 }

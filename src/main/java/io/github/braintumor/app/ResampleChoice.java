@@ -63,10 +63,17 @@ public record ResampleChoice(boolean enabled, double pixelAspect) {
             }
         }
         if (first == null) return;
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
+        throw new IllegalArgumentException(String.format(
+                Locale.ROOT,
                 "%d slice(s) are %dx%d but the model's input is %dx%d and resampling is off: switch resampling"
                         + " on (Fiji: the resample check box; CLI: leave out --no-resample) or scale the images to"
-                        + " %dx%d first", other, first.width(), first.height(), inputSize, inputSize, inputSize,
+                        + " %dx%d first",
+                other,
+                first.width(),
+                first.height(),
+                inputSize,
+                inputSize,
+                inputSize,
                 inputSize));
     }
 
@@ -86,12 +93,17 @@ public record ResampleChoice(boolean enabled, double pixelAspect) {
         }
         if (sizes.isEmpty()) return Optional.empty();
         StringBuilder b = new StringBuilder("resampled ");
-        sizes.forEach((size, n) -> b.append(n).append(" slice(s) of ").append(size).append(", "));
+        sizes.forEach(
+                (size, n) -> b.append(n).append(" slice(s) of ").append(size).append(", "));
         b.setLength(b.length() - 2);
         if (pixelAspect != 1.0) {
             b.append(String.format(Locale.ROOT, " with pixels %.4g times as wide as tall", pixelAspect));
         }
-        b.append(" to the model's ").append(inputSize).append("x").append(inputSize).append(" input");
+        b.append(" to the model's ")
+                .append(inputSize)
+                .append("x")
+                .append(inputSize)
+                .append(" input");
         if (pixelAspect != 1.0) b.append(" keeping the field of view's physical proportions (zero padding)");
         return Optional.of(b + ", and the result back (bilinear)");
     }

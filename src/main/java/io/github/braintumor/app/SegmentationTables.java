@@ -27,14 +27,24 @@ public final class SegmentationTables {
      *     "512x512 -&gt; 256x256", empty when the slice went to the network as it is)
      */
     public static CsvTable.Builder slices() {
-        return CsvTable.builder().setColumns("patient", "slice", "tumour_pixels", "max_probability", "modalities",
-                "resampled");
+        return CsvTable.builder()
+                .setColumns("patient", "slice", "tumour_pixels", "max_probability", "modalities", "resampled");
     }
 
     /** @return an empty {@value #VOLUMES_CSV} */
     public static CsvTable.Builder volumes() {
-        return CsvTable.builder().setColumns("patient", "slices", "tumour_voxels", "tumour_slices", "largest_slice",
-                "largest_slice_pixels", "mean_pre_contrast", "mean_flair", "mean_post_contrast", "modalities");
+        return CsvTable.builder()
+                .setColumns(
+                        "patient",
+                        "slices",
+                        "tumour_voxels",
+                        "tumour_slices",
+                        "largest_slice",
+                        "largest_slice_pixels",
+                        "mean_pre_contrast",
+                        "mean_flair",
+                        "mean_post_contrast",
+                        "modalities");
     }
 
     /**
@@ -43,19 +53,35 @@ public final class SegmentationTables {
      * @param name     patient id or file stem
      * @param sliceIds one id per slice (file stems for folders, "1".."n" for a stack file)
      */
-    public static void add(CsvTable.Builder slices, CsvTable.Builder volumes, String name, List<String> sliceIds,
+    public static void add(
+            CsvTable.Builder slices,
+            CsvTable.Builder volumes,
+            String name,
+            List<String> sliceIds,
             StackSegmentation.Output result) {
         List<StackSegmentation.Row> rows = result.rows();
         for (int i = 0; i < rows.size(); i++) {
-            slices.addRow(name, sliceIds.get(i), rows.get(i).tumourPixels(), rows.get(i).maxProbability(),
-                    rows.get(i).modalities(), rows.get(i).resampled());
+            slices.addRow(
+                    name,
+                    sliceIds.get(i),
+                    rows.get(i).tumourPixels(),
+                    rows.get(i).maxProbability(),
+                    rows.get(i).modalities(),
+                    rows.get(i).resampled());
         }
         TumourVolume tv = result.volume();
         double[] mean = tv.meanIntensity();
-        volumes.addRow(name, rows.size(), tv.voxels(), tv.tumourSlices(),
-                tv.largestSlice() == 0 ? null : sliceIds.get(tv.largestSlice() - 1), (long) tv.largestSliceArea(),
-                mean.length == 3 ? finite(mean[0]) : null, mean.length == 3 ? finite(mean[1]) : null,
-                mean.length == 3 ? finite(mean[2]) : null, result.modalities().volume().id());
+        volumes.addRow(
+                name,
+                rows.size(),
+                tv.voxels(),
+                tv.tumourSlices(),
+                tv.largestSlice() == 0 ? null : sliceIds.get(tv.largestSlice() - 1),
+                (long) tv.largestSliceArea(),
+                mean.length == 3 ? finite(mean[0]) : null,
+                mean.length == 3 ? finite(mean[1]) : null,
+                mean.length == 3 ? finite(mean[2]) : null,
+                result.modalities().volume().id());
     }
 
     private static Double finite(double v) {

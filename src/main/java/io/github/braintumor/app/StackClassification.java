@@ -62,8 +62,8 @@ public final class StackClassification {
             for (Method m : values()) {
                 if (m.id().equalsIgnoreCase(id.trim())) return m;
             }
-            throw new IllegalArgumentException("method must be one of " + String.join(", ", ids()) + ", got '" + id
-                    + "'");
+            throw new IllegalArgumentException(
+                    "method must be one of " + String.join(", ", ids()) + ", got '" + id + "'");
         }
     }
 
@@ -80,8 +80,14 @@ public final class StackClassification {
     }
 
     /** With the CNN (the form before the method choice existed). */
-    public static List<Row> run(List<SliceImage> slices, String model, double threshold, int batchSize,
-            ProgressListener progress, BooleanSupplier cancel) throws Exception {
+    public static List<Row> run(
+            List<SliceImage> slices,
+            String model,
+            double threshold,
+            int batchSize,
+            ProgressListener progress,
+            BooleanSupplier cancel)
+            throws Exception {
         return run(slices, Method.CNN, model, threshold, batchSize, progress, cancel);
     }
 
@@ -89,11 +95,18 @@ public final class StackClassification {
      * @param model bundle folder of the method's kind (classifier or UNet), empty = embedded default
      * @param threshold probability from which a slice (CNN) or pixel (UNet) is tumour; negative or NaN = the model's
      */
-    public static List<Row> run(List<SliceImage> slices, Method method, String model, double threshold,
-            int batchSize, ProgressListener progress, BooleanSupplier cancel) throws Exception {
+    public static List<Row> run(
+            List<SliceImage> slices,
+            Method method,
+            String model,
+            double threshold,
+            int batchSize,
+            ProgressListener progress,
+            BooleanSupplier cancel)
+            throws Exception {
         if (slices.isEmpty()) throw new IllegalArgumentException("no slices to classify");
-        return runFrames(List.of(slices), method, model, threshold, batchSize, ResampleChoice.DEFAULT, progress,
-                cancel).get(0);
+        return runFrames(List.of(slices), method, model, threshold, batchSize, ResampleChoice.DEFAULT, progress, cancel)
+                .get(0);
     }
 
     /**
@@ -105,9 +118,16 @@ public final class StackClassification {
      *                   pixel aspect it honours
      * @return per frame, one row per slice (slice numbers within the frame)
      */
-    public static List<List<Row>> runFrames(List<List<SliceImage>> frames, Method method, String model,
-            double threshold, int batchSize, ResampleChoice resampling, ProgressListener progress,
-            BooleanSupplier cancel) throws Exception {
+    public static List<List<Row>> runFrames(
+            List<List<SliceImage>> frames,
+            Method method,
+            String model,
+            double threshold,
+            int batchSize,
+            ResampleChoice resampling,
+            ProgressListener progress,
+            BooleanSupplier cancel)
+            throws Exception {
         if (frames.isEmpty() || frames.stream().anyMatch(List::isEmpty)) {
             throw new IllegalArgumentException("no slices to classify");
         }
@@ -115,13 +135,27 @@ public final class StackClassification {
         method = method.resolve(model);
         List<List<Row>> out = new ArrayList<>();
         if (method == Method.UNET) {
-            for (StackSegmentation.Output seg : StackSegmentation.runFrames(frames, new StackSegmentation.Settings(
-                    model, threshold, batchSize, 1.0, StackSegmentation.PostProcessingChoice.MODEL, 1.0, "",
-                    resampling), progress, cancel)) {
+            for (StackSegmentation.Output seg : StackSegmentation.runFrames(
+                    frames,
+                    new StackSegmentation.Settings(
+                            model,
+                            threshold,
+                            batchSize,
+                            1.0,
+                            StackSegmentation.PostProcessingChoice.MODEL,
+                            1.0,
+                            "",
+                            resampling),
+                    progress,
+                    cancel)) {
                 List<Row> rows = new ArrayList<>();
                 for (StackSegmentation.Row r : seg.rows()) {
-                    rows.add(new Row(r.slice(), r.tumourPixels() > 0 ? TUMOUR : NO_TUMOUR, r.maxProbability(),
-                            r.modalities(), r.resampled()));
+                    rows.add(new Row(
+                            r.slice(),
+                            r.tumourPixels() > 0 ? TUMOUR : NO_TUMOUR,
+                            r.maxProbability(),
+                            r.modalities(),
+                            r.resampled()));
                 }
                 out.add(rows);
             }
@@ -131,7 +165,8 @@ public final class StackClassification {
             int inputSize = bundle.info().inputSize();
             for (List<SliceImage> slices : frames) resampling.check(slices, inputSize); // off: refused before any work
             // slices of another size (other scanners, crops, 512x512) go to the model's input size and back
-            InferenceOptions.Builder options = resampling.apply(InferenceOptions.builder().optBatchSize(batchSize));
+            InferenceOptions.Builder options =
+                    resampling.apply(InferenceOptions.builder().optBatchSize(batchSize));
             boolean modelDefault = Double.isNaN(threshold) || threshold < 0;
             if (!modelDefault) options.optThreshold((float) threshold);
             InferenceOptions built = options.build();
@@ -145,8 +180,11 @@ public final class StackClassification {
                     double[] p = classifier.classify(slices, once, cancel);
                     List<Row> rows = new ArrayList<>();
                     for (int i = 0; i < p.length; i++) {
-                        rows.add(new Row(i + 1, io.github.braintumor.metrics.ThresholdRule.positive(p[i], cut) ? TUMOUR
-                                : NO_TUMOUR, p[i], modalities.slices().get(i).id(),
+                        rows.add(new Row(
+                                i + 1,
+                                io.github.braintumor.metrics.ThresholdRule.positive(p[i], cut) ? TUMOUR : NO_TUMOUR,
+                                p[i],
+                                modalities.slices().get(i).id(),
                                 resampling.describe(slices.get(i), inputSize)));
                     }
                     out.add(rows);

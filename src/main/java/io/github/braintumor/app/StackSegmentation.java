@@ -4,10 +4,10 @@ import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.infer.DefaultSegmenter;
 import io.github.braintumor.infer.InferenceOptions;
 import io.github.braintumor.infer.ModalityCheck;
-import io.github.braintumor.metrics.TumourVolume;
 import io.github.braintumor.infer.PostProcessedSegmenter;
 import io.github.braintumor.infer.SegmentationResult;
 import io.github.braintumor.infer.Segmenter;
+import io.github.braintumor.metrics.TumourVolume;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.model.PostProcessingSettings;
@@ -34,6 +34,7 @@ import java.util.function.BooleanSupplier;
 public final class StackSegmentation {
     /** The inference batch of every command and dialog, for layers that do not see {@code infer}. */
     public static final int DEFAULT_BATCH_SIZE = io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE;
+
     private StackSegmentation() {}
 
     /** Which post-processing to apply: what the bundle records (default) or none. Ids are macro/CLI values. */
@@ -58,8 +59,8 @@ public final class StackSegmentation {
             for (PostProcessingChoice c : values()) {
                 if (c.id().equalsIgnoreCase(id == null ? "" : id.trim())) return c;
             }
-            throw new IllegalArgumentException("postprocessing must be one of " + String.join(", ", ids())
-                    + ", got '" + id + "'");
+            throw new IllegalArgumentException(
+                    "postprocessing must be one of " + String.join(", ", ids()) + ", got '" + id + "'");
         }
     }
 
@@ -74,11 +75,24 @@ public final class StackSegmentation {
      * @param resampling whether slices of another size are resampled, and the pixel aspect it honours (null =
      *                   {@link ResampleChoice#DEFAULT})
      */
-    public record Settings(String model, double threshold, int batchSize, double pixelArea,
-            PostProcessingChoice postprocessing, double sliceThickness, String unit, ResampleChoice resampling) {
+    public record Settings(
+            String model,
+            double threshold,
+            int batchSize,
+            double pixelArea,
+            PostProcessingChoice postprocessing,
+            double sliceThickness,
+            String unit,
+            ResampleChoice resampling) {
         /** Resampling on, square pixels. */
-        public Settings(String model, double threshold, int batchSize, double pixelArea,
-                PostProcessingChoice postprocessing, double sliceThickness, String unit) {
+        public Settings(
+                String model,
+                double threshold,
+                int batchSize,
+                double pixelArea,
+                PostProcessingChoice postprocessing,
+                double sliceThickness,
+                String unit) {
             this(model, threshold, batchSize, pixelArea, postprocessing, sliceThickness, unit, ResampleChoice.DEFAULT);
         }
 
@@ -88,8 +102,8 @@ public final class StackSegmentation {
         }
 
         /** Uncalibrated slice spacing. */
-        public Settings(String model, double threshold, int batchSize, double pixelArea,
-                PostProcessingChoice postprocessing) {
+        public Settings(
+                String model, double threshold, int batchSize, double pixelArea, PostProcessingChoice postprocessing) {
             this(model, threshold, batchSize, pixelArea, postprocessing, 1.0, "");
         }
 
@@ -120,27 +134,37 @@ public final class StackSegmentation {
      * slice's modality pattern ({@link io.github.braintumor.data.ModalityPattern#id()}), and how it was resampled
      * for the network ({@link ResampleChoice#describe}, e.g. "512x512 -&gt; 256x256"; "" = not resampled).
      */
-    public record Row(int slice, long tumourPixels, double area, double maxProbability, String modalities,
-            String resampled) {}
+    public record Row(
+            int slice, long tumourPixels, double area, double maxProbability, String modalities, String resampled) {}
 
     /**
      * @param postprocessing what was applied after thresholding ({@link PostProcessingSettings#OFF} = nothing)
      * @param choice         whether it came from the model or was switched off
      */
-    public record Output(SegmentationResult result, List<Row> rows, PostProcessingSettings postprocessing,
-            PostProcessingChoice choice, ModalityCheck modalities, TumourVolume volume) {
+    public record Output(
+            SegmentationResult result,
+            List<Row> rows,
+            PostProcessingSettings postprocessing,
+            PostProcessingChoice choice,
+            ModalityCheck modalities,
+            TumourVolume volume) {
         /** @return a log line, e.g. "post-processing: tta+lcc (recorded in the model)" */
         public String postprocessingNote() {
-            return "post-processing: " + (choice == PostProcessingChoice.NONE ? "none (switched off)"
-                    : postprocessing.isOff() ? "none (the model records none)"
-                    : postprocessing.name() + " (recorded in the model)");
+            return "post-processing: "
+                    + (choice == PostProcessingChoice.NONE
+                            ? "none (switched off)"
+                            : postprocessing.isOff()
+                                    ? "none (the model records none)"
+                                    : postprocessing.name() + " (recorded in the model)");
         }
     }
 
-    public static Output run(List<SliceImage> slices, Settings settings, ProgressListener progress,
-            BooleanSupplier cancel) throws Exception {
+    public static Output run(
+            List<SliceImage> slices, Settings settings, ProgressListener progress, BooleanSupplier cancel)
+            throws Exception {
         if (slices.isEmpty()) throw new IllegalArgumentException("no slices to segment");
-        if (settings.batchSize() < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + settings.batchSize());
+        if (settings.batchSize() < 1)
+            throw new IllegalArgumentException("batch size must be at least 1, got " + settings.batchSize());
         try (ModelBundle bundle = ModelChoice.load(settings.model(), ModelKind.UNET)) {
             return run(slices, settings, bundle, progress, cancel);
         }
@@ -154,12 +178,14 @@ public final class StackSegmentation {
      * @param frames the slices of each frame, in order
      * @return one output per frame
      */
-    public static List<Output> runFrames(List<List<SliceImage>> frames, Settings settings, ProgressListener progress,
-            BooleanSupplier cancel) throws Exception {
+    public static List<Output> runFrames(
+            List<List<SliceImage>> frames, Settings settings, ProgressListener progress, BooleanSupplier cancel)
+            throws Exception {
         if (frames.isEmpty()) throw new IllegalArgumentException("no slices to segment");
         try (ModelBundle bundle = ModelChoice.load(settings.model(), ModelKind.UNET)) {
             ProgressListener once = onceEach(progress);
-            for (List<SliceImage> frame : frames) settings.resampling().check(frame, bundle.info().inputSize());
+            for (List<SliceImage> frame : frames)
+                settings.resampling().check(frame, bundle.info().inputSize());
             List<Output> out = new ArrayList<>(frames.size());
             for (List<SliceImage> frame : frames) out.add(run(frame, settings, bundle, once, cancel));
             return out;
@@ -187,41 +213,64 @@ public final class StackSegmentation {
      * closes it): for segmenting many volumes with one model load, e.g. a worker of a distributed run.
      * {@code settings.model()} is not read.
      */
-    public static Output run(List<SliceImage> slices, Settings settings, ModelBundle bundle, ProgressListener progress,
-            BooleanSupplier cancel) throws Exception {
+    public static Output run(
+            List<SliceImage> slices,
+            Settings settings,
+            ModelBundle bundle,
+            ProgressListener progress,
+            BooleanSupplier cancel)
+            throws Exception {
         if (slices.isEmpty()) throw new IllegalArgumentException("no slices to segment");
-        if (settings.batchSize() < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + settings.batchSize());
+        if (settings.batchSize() < 1)
+            throw new IllegalArgumentException("batch size must be at least 1, got " + settings.batchSize());
         ResampleChoice resampling = settings.resampling();
         int inputSize = bundle.info().inputSize();
         resampling.check(slices, inputSize); // off: refused before any work
         // slices of another size (other scanners, crops, 512x512) go to the model's input size and back
-        InferenceOptions.Builder options = resampling.apply(InferenceOptions.builder().optBatchSize(settings.batchSize()));
+        InferenceOptions.Builder options =
+                resampling.apply(InferenceOptions.builder().optBatchSize(settings.batchSize()));
         if (!settings.modelThreshold()) options.optThreshold((float) settings.threshold());
         PostProcessingSettings post = settings.postprocessing() == PostProcessingChoice.NONE
-                ? PostProcessingSettings.OFF : bundle.info().postProcessing();
-        try (Segmenter segmenter = new PostProcessedSegmenter(new DefaultSegmenter(bundle, options.build()),
-                post)) {
+                ? PostProcessingSettings.OFF
+                : bundle.info().postProcessing();
+        try (Segmenter segmenter = new PostProcessedSegmenter(new DefaultSegmenter(bundle, options.build()), post)) {
             ModalityCheck modalities = ModalityCheck.of(slices);
             modalities.warning(bundle.info()).ifPresent(progress::onMessage);
             resampling.note(slices, inputSize).ifPresent(progress::onMessage);
             SegmentationResult result = segmenter.segment(slices, progress, cancel);
-            TumourVolume volume = TumourVolume.of(result.masks(), slices.subList(0, result.masks().size()),
-                    settings.pixelArea(), settings.sliceThickness(), settings.unit());
-            List<String> resampled = slices.stream().map(sl -> resampling.describe(sl, inputSize)).toList();
-            return new Output(result, rows(result, settings.pixelArea(), modalities, resampled), post,
-                    settings.postprocessing(), modalities, volume);
+            TumourVolume volume = TumourVolume.of(
+                    result.masks(),
+                    slices.subList(0, result.masks().size()),
+                    settings.pixelArea(),
+                    settings.sliceThickness(),
+                    settings.unit());
+            List<String> resampled = slices.stream()
+                    .map(sl -> resampling.describe(sl, inputSize))
+                    .toList();
+            return new Output(
+                    result,
+                    rows(result, settings.pixelArea(), modalities, resampled),
+                    post,
+                    settings.postprocessing(),
+                    modalities,
+                    volume);
         }
     }
 
     /** Table rows of a result (slices that were not reached before a cancel are left out). */
-    public static List<Row> rows(SegmentationResult result, double pixelArea, ModalityCheck modalities,
-            List<String> resampled) {
+    public static List<Row> rows(
+            SegmentationResult result, double pixelArea, ModalityCheck modalities, List<String> resampled) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < result.masks().size(); i++) {
             long pixels = result.masks().get(i).area();
             float max = 0;
             for (float p : result.probabilities().get(i)) max = Math.max(max, p);
-            rows.add(new Row(i + 1, pixels, pixels * pixelArea, max, modalities.slices().get(i).id(),
+            rows.add(new Row(
+                    i + 1,
+                    pixels,
+                    pixels * pixelArea,
+                    max,
+                    modalities.slices().get(i).id(),
                     resampled.get(i)));
         }
         return rows;

@@ -2,11 +2,11 @@ package io.github.braintumor.app;
 
 import com.google.gson.JsonObject;
 import io.github.braintumor.io.OutputPaths;
-import io.github.braintumor.model.TorchScriptBundles;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.model.TorchScriptBundles;
 import io.github.braintumor.tensor.Normalization;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +38,14 @@ public final class TorchScriptImport {
      * @param normalization id of the intensity normalisation the module expects (e.g. {@code divide255})
      * @param threshold   probability threshold, 0..1
      */
-    public record Request(Path torchScript, Path bundle, ModelKind kind, String output, int inputSize,
-            String normalization, float threshold) {}
+    public record Request(
+            Path torchScript,
+            Path bundle,
+            ModelKind kind,
+            String output,
+            int inputSize,
+            String normalization,
+            float threshold) {}
 
     /** @return one line for the log, e.g. "unet bundle /m/b: input 64x64, divide255, threshold 0.4, logits" */
     public static String summary(ModelInfo info, Path bundle) {
@@ -77,8 +83,11 @@ public final class TorchScriptImport {
         architecture.addProperty("name", "torchscript");
         architecture.addProperty("output", output);
         architecture.addProperty("source", r.torchScript().getFileName().toString());
-        ModelInfo description = ModelInfo.builder(r.kind()).setArchitecture(architecture)
-                .optModelInputSize(r.inputSize()).optNormalization(r.normalization()).optThreshold(r.threshold())
+        ModelInfo description = ModelInfo.builder(r.kind())
+                .setArchitecture(architecture)
+                .optModelInputSize(r.inputSize())
+                .optNormalization(r.normalization())
+                .optThreshold(r.threshold())
                 .build();
         try (ModelBundle bundle = TorchScriptBundles.importModule(r.torchScript(), description, r.bundle())) {
             return bundle.info();

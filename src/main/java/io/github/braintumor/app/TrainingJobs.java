@@ -7,8 +7,8 @@ import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.nn.SearchSpace;
 import io.github.braintumor.nn.UNet;
-import io.github.braintumor.train.ClassifierTrainer;
 import io.github.braintumor.progress.ProgressListener;
+import io.github.braintumor.train.ClassifierTrainer;
 import io.github.braintumor.train.RandomSearch;
 import io.github.braintumor.train.SearchConfig;
 import io.github.braintumor.train.SearchResult;
@@ -58,31 +58,65 @@ public final class TrainingJobs {
      *     there; {@code null}: {@link #VALIDATION_FRACTION} of the patients validate and none is held out
      * @param tuning further {@link TrainingConfig} options (time budget, resume, sampling...), applied last
      */
-    public record Settings(Path data, Path output, int epochs, int batchSize, double learningRate, int cropSize,
-            long seed, int samplesPerEpoch, Path split, UnaryOperator<TrainingConfig.Builder> tuning) {
+    public record Settings(
+            Path data,
+            Path output,
+            int epochs,
+            int batchSize,
+            double learningRate,
+            int cropSize,
+            long seed,
+            int samplesPerEpoch,
+            Path split,
+            UnaryOperator<TrainingConfig.Builder> tuning) {
         /** The settings the dialogs ask for; no split file, no further tuning. */
-        public Settings(Path data, Path output, int epochs, int batchSize, double learningRate, int cropSize, long seed,
+        public Settings(
+                Path data,
+                Path output,
+                int epochs,
+                int batchSize,
+                double learningRate,
+                int cropSize,
+                long seed,
                 int samplesPerEpoch) {
-            this(data, output, epochs, batchSize, learningRate, cropSize, seed, samplesPerEpoch, null,
+            this(
+                    data,
+                    output,
+                    epochs,
+                    batchSize,
+                    learningRate,
+                    cropSize,
+                    seed,
+                    samplesPerEpoch,
+                    null,
                     UnaryOperator.identity());
         }
 
         /** The same settings with this share of training slices shown with a simulated missing modality. */
         public Settings withMissingModality(double probability) {
             UnaryOperator<TrainingConfig.Builder> before = tuning == null ? UnaryOperator.identity() : tuning;
-            return new Settings(data, output, epochs, batchSize, learningRate, cropSize, seed, samplesPerEpoch, split,
+            return new Settings(
+                    data,
+                    output,
+                    epochs,
+                    batchSize,
+                    learningRate,
+                    cropSize,
+                    seed,
+                    samplesPerEpoch,
+                    split,
                     b -> before.apply(b).optMissingModality(probability));
         }
 
         /** The same settings with another crop side (0 = whole slices). */
         public Settings withCropSize(int crop) {
-            return new Settings(data, output, epochs, batchSize, learningRate, crop, seed, samplesPerEpoch, split,
-                    tuning);
+            return new Settings(
+                    data, output, epochs, batchSize, learningRate, crop, seed, samplesPerEpoch, split, tuning);
         }
 
         public static Settings defaults(Path data, Path output) {
-            return new Settings(data, output, 10, TrainingConfig.DEFAULT_BATCH_SIZE, 1e-3, 128,
-                    TrainingConfig.DEFAULT_SEED, 0);
+            return new Settings(
+                    data, output, 10, TrainingConfig.DEFAULT_BATCH_SIZE, 1e-3, 128, TrainingConfig.DEFAULT_SEED, 0);
         }
 
         void check() {
@@ -98,8 +132,11 @@ public final class TrainingJobs {
         }
 
         TrainingConfig.Builder config() {
-            TrainingConfig.Builder b = TrainingConfig.builder().optEpochs(epochs).optBatchSize(batchSize)
-                    .optLearningRate((float) learningRate).optSeed(seed);
+            TrainingConfig.Builder b = TrainingConfig.builder()
+                    .optEpochs(epochs)
+                    .optBatchSize(batchSize)
+                    .optLearningRate((float) learningRate)
+                    .optSeed(seed);
             if (samplesPerEpoch > 0) b.optSamplesPerEpoch(samplesPerEpoch);
             return tuning == null ? b : tuning.apply(b);
         }
@@ -130,19 +167,24 @@ public final class TrainingJobs {
      *
      * @param inputSize side the slices are averaged down to (a divisor of 256 and a multiple of 32)
      */
-    public static TrainingResult classifier(Settings s, int inputSize, ProgressListener progress,
-            BooleanSupplier cancel) throws Exception {
+    public static TrainingResult classifier(
+            Settings s, int inputSize, ProgressListener progress, BooleanSupplier cancel) throws Exception {
         ClassifierHyperparameters d = ClassifierHyperparameters.defaults();
-        return classifier(s, ClassifierHyperparameters.of(d.dropouts(), d.denseUnits(), d.denseActivation(),
-                s.learningRate()).withInputSize(inputSize), progress, cancel);
+        return classifier(
+                s,
+                ClassifierHyperparameters.of(d.dropouts(), d.denseUnits(), d.denseActivation(), s.learningRate())
+                        .withInputSize(inputSize),
+                progress,
+                cancel);
     }
 
     /**
      * Trains the slice classifier with the given hyperparameters (e.g. the best of a random search); their learning
      * rate and input size are used, not those of {@code s}.
      */
-    public static TrainingResult classifier(Settings s, ClassifierHyperparameters h, ProgressListener progress,
-            BooleanSupplier cancel) throws Exception {
+    public static TrainingResult classifier(
+            Settings s, ClassifierHyperparameters h, ProgressListener progress, BooleanSupplier cancel)
+            throws Exception {
         s.check();
         TrainingConfig.Builder config = s.config();
         checkBeforeTraining(s, config.build());
@@ -156,8 +198,9 @@ public final class TrainingJobs {
      * {@code executions} times for {@code s.epochs()} epochs; the best is retrained into {@code <output>/best}.
      * The trials table is {@code <output>/trials.csv}, best first.
      */
-    public static SearchResult search(Settings s, int trials, int executions, ProgressListener progress,
-            BooleanSupplier cancel) throws Exception {
+    public static SearchResult search(
+            Settings s, int trials, int executions, ProgressListener progress, BooleanSupplier cancel)
+            throws Exception {
         return search(s, trials, executions, DEFAULT_SEARCH_INPUT, progress, cancel);
     }
 
@@ -165,8 +208,9 @@ public final class TrainingJobs {
      * As {@link #search(Settings, int, int, ProgressListener, BooleanSupplier)} with the slices averaged down to
      * {@code inputSize} for the search and the retraining of the best trial.
      */
-    public static SearchResult search(Settings s, int trials, int executions, int inputSize,
-            ProgressListener progress, BooleanSupplier cancel) throws Exception {
+    public static SearchResult search(
+            Settings s, int trials, int executions, int inputSize, ProgressListener progress, BooleanSupplier cancel)
+            throws Exception {
         return search(s, trials, executions, inputSize, false, progress, cancel);
     }
 
@@ -174,8 +218,15 @@ public final class TrainingJobs {
      * As {@link #search(Settings, int, int, int, ProgressListener, BooleanSupplier)}; {@code overwrite} replaces
      * what an earlier search recorded in the output folder (without it such a folder is refused before any work).
      */
-    public static SearchResult search(Settings s, int trials, int executions, int inputSize, boolean overwrite,
-            ProgressListener progress, BooleanSupplier cancel) throws Exception {
+    public static SearchResult search(
+            Settings s,
+            int trials,
+            int executions,
+            int inputSize,
+            boolean overwrite,
+            ProgressListener progress,
+            BooleanSupplier cancel)
+            throws Exception {
         s.check();
         if (trials < 1) throw new IllegalArgumentException("trials must be at least 1, got " + trials);
         if (executions < 1) throw new IllegalArgumentException("executions must be at least 1, got " + executions);
@@ -187,8 +238,8 @@ public final class TrainingJobs {
         java.util.Set<String> before = OutputPaths.beginRun(s.output(), SEARCH_COMMAND, overwrite);
         SearchSpace study = SearchSpace.study();
         SearchSpace space = new SearchSpace(study.baseFilters(), inputSize, study.denseDropout());
-        SearchConfig config = new SearchConfig(trials, s.epochs(), executions, s.seed(), space, training.build(),
-                s.epochs());
+        SearchConfig config =
+                new SearchConfig(trials, s.epochs(), executions, s.seed(), space, training.build(), s.epochs());
         SearchResult result = new RandomSearch().run(data, split, config, s.output(), progress, cancel);
         OutputPaths.recordAdded(s.output(), SEARCH_COMMAND, before);
         return result;
@@ -204,7 +255,8 @@ public final class TrainingJobs {
         OutputPaths.checkBundle(s.output(), s.data());
         // TrainingConfig: no checkpoint folder configured = <bundle>-last next to the bundle.
         Path bundle = s.output().toAbsolutePath().normalize();
-        Path last = config.checkpointDir() != null ? config.checkpointDir()
+        Path last = config.checkpointDir() != null
+                ? config.checkpointDir()
                 : bundle.resolveSibling(bundle.getFileName() + "-last");
         OutputPaths.checkBundle(last, s.data());
     }
@@ -233,8 +285,8 @@ public final class TrainingJobs {
         if (s.split() == null) {
             return PatientSplit.create(data, 1 - VALIDATION_FRACTION, VALIDATION_FRACTION, 0, s.seed());
         }
-        PatientSplit split = PatientSplit.create(data, SPLIT_FILE_FRACTIONS[0], SPLIT_FILE_FRACTIONS[1],
-                SPLIT_FILE_FRACTIONS[2], s.seed());
+        PatientSplit split = PatientSplit.create(
+                data, SPLIT_FILE_FRACTIONS[0], SPLIT_FILE_FRACTIONS[1], SPLIT_FILE_FRACTIONS[2], s.seed());
         split.write(s.split());
         return split;
     }

@@ -18,8 +18,8 @@ package io.github.braintumor.bench;
  * @param flatSlices     slices segmented while sampling RSS every {@link #FLAT_SAMPLE_EVERY} slices
  * @param quick          one timed run per figure and no warm-up (smoke tests)
  */
-public record BenchConfig(int threads, int features, int size, int stackFeatures, int patientSlices, int flatSlices,
-                          boolean quick) {
+public record BenchConfig(
+        int threads, int features, int size, int stackFeatures, int patientSlices, int flatSlices, boolean quick) {
     /** RSS is sampled after every this many slices in the memory flatness check. */
     public static final int FLAT_SAMPLE_EVERY = 100;
     /** Batch sizes compared with the peer. */
@@ -33,13 +33,13 @@ public record BenchConfig(int threads, int features, int size, int stackFeatures
             throw new IllegalArgumentException("features must be >= 1, got " + features + " / " + stackFeatures);
         }
         if (size < 32 || size % 32 != 0) {
-            throw new IllegalArgumentException("size must be a multiple of 32 (UNet depth 4, classifier 5 poolings), got "
-                    + size);
+            throw new IllegalArgumentException(
+                    "size must be a multiple of 32 (UNet depth 4, classifier 5 poolings), got " + size);
         }
         if (patientSlices < 1) throw new IllegalArgumentException("patient slices must be >= 1, got " + patientSlices);
         if (flatSlices < FLAT_SAMPLE_EVERY || flatSlices % FLAT_SAMPLE_EVERY != 0) {
-            throw new IllegalArgumentException("--slices must be a positive multiple of " + FLAT_SAMPLE_EVERY
-                    + ", got " + flatSlices);
+            throw new IllegalArgumentException(
+                    "--slices must be a positive multiple of " + FLAT_SAMPLE_EVERY + ", got " + flatSlices);
         }
     }
 
@@ -71,13 +71,40 @@ public record BenchConfig(int threads, int features, int size, int stackFeatures
 
         private Builder() {}
 
-        public Builder optThreads(int threads) { this.threads = threads; return this; }
-        public Builder optFeatures(int features) { this.features = features; return this; }
-        public Builder optSize(int size) { this.size = size; return this; }
-        public Builder optStackFeatures(int features) { this.stackFeatures = features; return this; }
-        public Builder optPatientSlices(int slices) { this.patientSlices = slices; return this; }
-        public Builder optFlatSlices(int slices) { this.flatSlices = slices; return this; }
-        public Builder optQuick(boolean quick) { this.quick = quick; return this; }
+        public Builder optThreads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder optFeatures(int features) {
+            this.features = features;
+            return this;
+        }
+
+        public Builder optSize(int size) {
+            this.size = size;
+            return this;
+        }
+
+        public Builder optStackFeatures(int features) {
+            this.stackFeatures = features;
+            return this;
+        }
+
+        public Builder optPatientSlices(int slices) {
+            this.patientSlices = slices;
+            return this;
+        }
+
+        public Builder optFlatSlices(int slices) {
+            this.flatSlices = slices;
+            return this;
+        }
+
+        public Builder optQuick(boolean quick) {
+            this.quick = quick;
+            return this;
+        }
 
         public BenchConfig build() {
             return new BenchConfig(threads, features, size, stackFeatures, patientSlices, flatSlices, quick);

@@ -24,8 +24,8 @@ import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.EngineOptions;
 import io.github.braintumor.infer.DefaultSegmenter;
 import io.github.braintumor.infer.InferenceOptions;
-import io.github.braintumor.infer.StageClock;
 import io.github.braintumor.infer.Segmenter;
+import io.github.braintumor.infer.StageClock;
 import io.github.braintumor.model.Architectures;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
@@ -36,7 +36,6 @@ import io.github.braintumor.nn.Losses;
 import io.github.braintumor.nn.SliceClassifierNet;
 import io.github.braintumor.nn.UNet;
 import io.github.braintumor.progress.ProgressListener;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -117,11 +116,19 @@ public final class Benchmark {
     private static Map<String, Object> unet(BenchConfig c, PrintStream log) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("features", c.features());
-        Block block = UNet.builder().optInChannels(CHANNELS).optOutChannels(1).optFeatures(c.features()).optDepth(4)
+        Block block = UNet.builder()
+                .optInChannels(CHANNELS)
+                .optOutChannels(1)
+                .optFeatures(c.features())
+                .optDepth(4)
                 .build();
         inference("unet", block, c, out, log);
-        Block trainBlock = UNet.builder().optInChannels(CHANNELS).optOutChannels(1).optFeatures(c.features())
-                .optDepth(4).build();
+        Block trainBlock = UNet.builder()
+                .optInChannels(CHANNELS)
+                .optOutChannels(1)
+                .optFeatures(c.features())
+                .optDepth(4)
+                .build();
         out.put("train_b8", training("unet", trainBlock, Losses.softDice(), 1e-4f, c, log));
         return out;
     }
@@ -131,8 +138,15 @@ public final class Benchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hyperparameters", hp.toMap());
         inference("cnn", SliceClassifierNet.build(hp, CHANNELS), c, out, log);
-        out.put("train_b8", training("cnn", SliceClassifierNet.build(hp, CHANNELS), Losses.bceWithLogits(),
-                (float) hp.learningRate(), c, log));
+        out.put(
+                "train_b8",
+                training(
+                        "cnn",
+                        SliceClassifierNet.build(hp, CHANNELS),
+                        Losses.bceWithLogits(),
+                        (float) hp.learningRate(),
+                        c,
+                        log));
         return out;
     }
 
@@ -151,8 +165,13 @@ public final class Benchmark {
                     NDArray x = keep.randomNormal(new Shape(bs, CHANNELS, c.size(), c.size()));
                     Timing t = Timing.measure(plan[0], plan[1], () -> grad.compareAndSet(false, forward(block, x)));
                     out.put("b" + bs, t.toMap(bs));
-                    log.printf(java.util.Locale.ROOT, "[bench] %s inference batch %d: %.2f slices/s (median %.1f ms)%n", name, bs,
-                            t.perSecond(bs), t.medianMs());
+                    log.printf(
+                            java.util.Locale.ROOT,
+                            "[bench] %s inference batch %d: %.2f slices/s (median %.1f ms)%n",
+                            name,
+                            bs,
+                            t.perSecond(bs),
+                            t.medianMs());
                 }
             }
             out.put("output_requires_grad", grad.get());
@@ -161,13 +180,15 @@ public final class Benchmark {
             try (NDManager keep = model.getNDManager().newSubManager()) {
                 NDArray x = keep.randomNormal(new Shape(1, CHANNELS, c.size(), c.size()));
                 AtomicReference<Object> other = new AtomicReference<>();
-                Thread t = new Thread(() -> {
-                    try {
-                        other.set(forward(block, x));
-                    } catch (Exception e) {
-                        other.set(e);
-                    }
-                }, "bench-other-thread");
+                Thread t = new Thread(
+                        () -> {
+                            try {
+                                other.set(forward(block, x));
+                            } catch (Exception e) {
+                                other.set(e);
+                            }
+                        },
+                        "bench-other-thread");
                 t.start();
                 t.join();
                 if (other.get() instanceof Exception e) throw e;
@@ -191,8 +212,9 @@ public final class Benchmark {
                 try (NDManager sub = keep.newSubManager()) {
                     x.tempAttach(sub);
                     w.tempAttach(sub);
-                    ai.djl.nn.convolutional.Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(1, 1),
-                            new Shape(1, 1), 1).singletonOrThrow();
+                    ai.djl.nn.convolutional.Conv2d.conv2d(
+                                    x, w, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
+                            .singletonOrThrow();
                 }
             });
             double gflops = flops / (t.medianMs() / 1e3) / 1e9;
@@ -206,8 +228,12 @@ public final class Benchmark {
                 double slicesPerSecond = ((Number) b.get("slices_per_s")).doubleValue();
                 out.put("unet_b" + bs + "_fraction", slicesPerSecond * perSlice / gflops);
             }
-            log.printf(java.util.Locale.ROOT, "[bench] conv3x3 64->64 4x128x128: %.1f GFLOP/s; UNet %.2f GFLOP/slice, b1 at %.0f%% of it%n",
-                    gflops, perSlice, 100 * (double) out.get("unet_b1_fraction"));
+            log.printf(
+                    java.util.Locale.ROOT,
+                    "[bench] conv3x3 64->64 4x128x128: %.1f GFLOP/s; UNet %.2f GFLOP/slice, b1 at %.0f%% of it%n",
+                    gflops,
+                    perSlice,
+                    100 * (double) out.get("unet_b1_fraction"));
         }
         return out;
     }
@@ -247,29 +273,35 @@ public final class Benchmark {
     private static boolean forward(Block block, NDArray x) {
         try (NDManager sub = x.getManager().newSubManager()) {
             x.tempAttach(sub); // the call's arrays land in sub and are freed; x returns to its manager
-            NDArray y = block.forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow();
+            NDArray y = block.forward(new ParameterStore(sub, false), new NDList(x), false)
+                    .singletonOrThrow();
             return y.hasGradient();
         }
     }
 
     /** One optimisation step (forward, loss, backward, Adam) at batch 8 on fixed random data, as the peer. */
-    private static Map<String, Object> training(String name, Block block, Loss loss, float lr, BenchConfig c,
-            PrintStream log) throws Exception {
+    private static Map<String, Object> training(
+            String name, Block block, Loss loss, float lr, BenchConfig c, PrintStream log) throws Exception {
         int bs = BenchConfig.TRAIN_BATCH;
         Shape xShape = new Shape(bs, CHANNELS, c.size(), c.size());
         try (Model model = Model.newInstance("bench-train-" + name, DjlEngine.device(), DjlEngine.ENGINE_NAME)) {
             DjlEngine.seed(SEED);
             model.setBlock(block);
             DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build())
+                    .optOptimizer(Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed(lr))
+                            .build())
                     .optDevices(new ai.djl.Device[] {DjlEngine.device()});
             try (Trainer trainer = model.newTrainer(tc);
-                 NDManager keep = model.getNDManager().newSubManager()) {
+                    NDManager keep = model.getNDManager().newSubManager()) {
                 trainer.initialize(xShape);
                 NDArray x = keep.randomNormal(xShape);
                 NDArray y = name.equals("unet")
-                        ? keep.randomUniform(0, 1, new Shape(bs, 1, c.size(), c.size())).gt(0.9).toType(DataType.FLOAT32, false)
-                        : keep.randomInteger(0, 2, new Shape(bs, 1), DataType.INT32).toType(DataType.FLOAT32, false);
+                        ? keep.randomUniform(0, 1, new Shape(bs, 1, c.size(), c.size()))
+                                .gt(0.9)
+                                .toType(DataType.FLOAT32, false)
+                        : keep.randomInteger(0, 2, new Shape(bs, 1), DataType.INT32)
+                                .toType(DataType.FLOAT32, false);
                 List<Float> losses = new ArrayList<>();
                 int[] plan = c.plan(name, "train");
                 Timing t = Timing.measure(plan[0], plan[1], () -> {
@@ -288,8 +320,13 @@ public final class Benchmark {
                 Map<String, Object> out = t.toMap(bs);
                 out.put("loss_first_last", List.of(losses.get(0), losses.get(losses.size() - 1)));
                 out.put("learning_rate", lr);
-                log.printf(java.util.Locale.ROOT, "[bench] %s training step batch %d: %.2f slices/s (median %.0f ms)%n", name, bs,
-                        t.perSecond(bs), t.medianMs());
+                log.printf(
+                        java.util.Locale.ROOT,
+                        "[bench] %s training step batch %d: %.2f slices/s (median %.0f ms)%n",
+                        name,
+                        bs,
+                        t.perSecond(bs),
+                        t.medianMs());
                 return out;
             }
         }
@@ -300,17 +337,27 @@ public final class Benchmark {
     private static Map<String, Object> stackSplit(BenchConfig c, ModelBundle bundle, Path scratch, PrintStream log)
             throws Exception {
         Path data = scratch.resolve("phantom");
-        PhantomGenerator.builder().optSeed(SEED).optPatients(1).optSlicesPerPatient(c.patientSlices())
-                .optSize(c.size()).build().write(data);
-        List<Path> files = LggDataset.index(data).slices().stream().map(SliceRecord::image).toList();
+        PhantomGenerator.builder()
+                .optSeed(SEED)
+                .optPatients(1)
+                .optSlicesPerPatient(c.patientSlices())
+                .optSize(c.size())
+                .build()
+                .write(data);
+        List<Path> files =
+                LggDataset.index(data).slices().stream().map(SliceRecord::image).toList();
         int runs = c.quick() ? 1 : 3;
         long[] ns = new long[StageClock.Stage.values().length];
         double[] read = new double[runs];
         double[] patient = new double[runs];
         double[][] stages = new double[ns.length][runs];
         // The product path itself (DefaultSegmenter) reports its stages: nothing is measured on a copy of it.
-        try (Segmenter seg = new DefaultSegmenter(bundle, InferenceOptions.builder().optBatchSize(STACK_BATCH)
-                .optStageClock((stage, t) -> ns[stage.ordinal()] += t).build())) {
+        try (Segmenter seg = new DefaultSegmenter(
+                bundle,
+                InferenceOptions.builder()
+                        .optBatchSize(STACK_BATCH)
+                        .optStageClock((stage, t) -> ns[stage.ordinal()] += t)
+                        .build())) {
             seg.segment(readAll(files, c.size()), ProgressListener.silent(), () -> false); // warm-up
             for (int i = 0; i < runs; i++) {
                 java.util.Arrays.fill(ns, 0);
@@ -327,7 +374,10 @@ public final class Benchmark {
         out.put("features", c.stackFeatures());
         out.put("slices", c.patientSlices());
         out.put("batch", STACK_BATCH);
-        String precision = InferenceOptions.defaults().precision().resolve(bundle.model().getNDManager().getDevice()).id();
+        String precision = InferenceOptions.defaults()
+                .precision()
+                .resolve(bundle.model().getNDManager().getDevice())
+                .id();
         out.put("precision", precision); // the product's default; the model rows above are float32, as the peer
         out.put("normalization", bundle.info().normalization());
         out.put("runs", runs);
@@ -339,16 +389,28 @@ public final class Benchmark {
             double m = Timing.median(stages[s]);
             String stage = StageClock.Stage.values()[s].name().toLowerCase(java.util.Locale.ROOT);
             split.put(stage + "_ms", Timing.round(m, 1));
-            if (stage.equals("inference")) inference = m; else overhead += m;
+            if (stage.equals("inference")) inference = m;
+            else overhead += m;
         }
         out.put("split", split);
         out.put("conversion_plus_postprocessing_pct_of_inference", Timing.round(100 * overhead / inference, 2));
         double seconds = Timing.median(patient);
         out.put("patient_seconds", Timing.round(seconds, 3));
-        out.put("patient_seconds_runs", java.util.Arrays.stream(patient).map(v -> Timing.round(v, 3)).boxed().toList());
+        out.put(
+                "patient_seconds_runs",
+                java.util.Arrays.stream(patient)
+                        .map(v -> Timing.round(v, 3))
+                        .boxed()
+                        .toList());
         out.put("patient_slices_per_s", Timing.round(c.patientSlices() / seconds, 3));
-        log.printf(java.util.Locale.ROOT, "[bench] stack of %d slices (UNet features %d, %s): %s; DefaultSegmenter incl. reading %.2f s%n",
-                c.patientSlices(), c.stackFeatures(), precision, split, (Double) out.get("patient_seconds"));
+        log.printf(
+                java.util.Locale.ROOT,
+                "[bench] stack of %d slices (UNet features %d, %s): %s; DefaultSegmenter incl. reading %.2f s%n",
+                c.patientSlices(),
+                c.stackFeatures(),
+                precision,
+                split,
+                (Double) out.get("patient_seconds"));
         return out;
     }
 
@@ -363,15 +425,18 @@ public final class Benchmark {
     private static Map<String, Object> memoryFlat(BenchConfig c, ModelBundle bundle, PrintStream log) {
         int chunk = BenchConfig.FLAT_SAMPLE_EVERY;
         List<SliceImage> phantoms = new ArrayList<>(chunk);
-        for (int i = 0; i < chunk; i++) phantoms.add(PhantomGenerator.slice(SEED + i, c.size(), i % 3 == 0).image());
+        for (int i = 0; i < chunk; i++)
+            phantoms.add(PhantomGenerator.slice(SEED + i, c.size(), i % 3 == 0).image());
         List<Double> samples = new ArrayList<>();
         List<Integer> liveArrays = new ArrayList<>();
         double before = ProcStatus.read().rssMb();
         long t0 = System.nanoTime();
         long tumourPixels = 0;
-        try (Segmenter seg = new DefaultSegmenter(bundle, InferenceOptions.builder().optBatchSize(STACK_BATCH).build())) {
+        try (Segmenter seg = new DefaultSegmenter(
+                bundle, InferenceOptions.builder().optBatchSize(STACK_BATCH).build())) {
             for (int done = 0; done < c.flatSlices(); done += chunk) {
-                for (SliceMask m : seg.segment(phantoms, ProgressListener.silent(), () -> false).masks()) {
+                for (SliceMask m : seg.segment(phantoms, ProgressListener.silent(), () -> false)
+                        .masks()) {
                     tumourPixels += m.area(); // use the result, as a caller would
                 }
                 samples.add(ProcStatus.read().rssMb());
@@ -387,13 +452,20 @@ public final class Benchmark {
         out.put("rss_mb", samples);
         out.put("first_mb", samples.get(0));
         out.put("last_mb", samples.get(samples.size() - 1));
-        out.put("max_mb", samples.stream().mapToDouble(Double::doubleValue).max().orElse(-1));
+        out.put(
+                "max_mb",
+                samples.stream().mapToDouble(Double::doubleValue).max().orElse(-1));
         out.put("growth_first_to_last_mb", Timing.round(samples.get(samples.size() - 1) - samples.get(0), 1));
         out.put("live_arrays_first_last", List.of(liveArrays.get(0), liveArrays.get(liveArrays.size() - 1)));
         out.put("slices_per_s", Timing.round(c.flatSlices() / seconds, 3));
         out.put("predicted_tumour_pixels", tumourPixels);
-        log.printf(java.util.Locale.ROOT, "[bench] memory over %d slices: RSS first %.0f, last %.0f, max %.0f MiB (%.2f slices/s)%n",
-                c.flatSlices(), samples.get(0), samples.get(samples.size() - 1), (Double) out.get("max_mb"),
+        log.printf(
+                java.util.Locale.ROOT,
+                "[bench] memory over %d slices: RSS first %.0f, last %.0f, max %.0f MiB (%.2f slices/s)%n",
+                c.flatSlices(),
+                samples.get(0),
+                samples.get(samples.size() - 1),
+                (Double) out.get("max_mb"),
                 c.flatSlices() / seconds);
         return out;
     }
@@ -402,8 +474,11 @@ public final class Benchmark {
 
     /** Writes a UNet bundle with seeded random weights (the speed does not depend on the weights). */
     static void writeUnetBundle(Path dir, int features, int size) throws Exception {
-        ModelInfo info = ModelInfo.builder(ModelKind.UNET).setArchitecture(ModelInfo.unetArchitecture(CHANNELS,
-                features, 4)).optInputSize(size).optModelInputSize(size).build();
+        ModelInfo info = ModelInfo.builder(ModelKind.UNET)
+                .setArchitecture(ModelInfo.unetArchitecture(CHANNELS, features, 4))
+                .optInputSize(size)
+                .optModelInputSize(size)
+                .build();
         DjlEngine.seed(SEED);
         try (Model m = Model.newInstance("bench-unet-bundle", DjlEngine.device(), DjlEngine.ENGINE_NAME)) {
             m.setBlock(Architectures.block(info));

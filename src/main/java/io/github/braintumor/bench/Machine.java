@@ -37,7 +37,8 @@ final class Machine {
     /** @return the value of the first "model name" line, or "unknown" */
     static String cpuModel(List<String> cpuinfo) {
         for (String line : cpuinfo) {
-            if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+            if (line.startsWith("model name"))
+                return line.substring(line.indexOf(':') + 1).trim();
         }
         return "unknown";
     }

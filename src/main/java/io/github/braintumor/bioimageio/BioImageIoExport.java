@@ -89,29 +89,43 @@ public final class BioImageIoExport {
                 float[] probability = Forward.probabilities(bundle, raw, inShape, info.normalization(), logits);
                 Npy.write(staged.resolve("test_input.npy"), inShape, raw);
                 Npy.write(staged.resolve("test_output.npy"), new long[] {1, 1, side, side}, probability);
-                javax.imageio.ImageIO.write(Overlay.builder().setImage(side, side, 3, slice.pixels())
-                        .optPrediction(ThresholdRule.mask(probability, info.threshold())).optScale(2)
-                        .optCaption("synthetic phantom, not an MRI").build(), "png", staged.resolve("cover.png").toFile());
+                javax.imageio.ImageIO.write(
+                        Overlay.builder()
+                                .setImage(side, side, 3, slice.pixels())
+                                .optPrediction(ThresholdRule.mask(probability, info.threshold()))
+                                .optScale(2)
+                                .optCaption("synthetic phantom, not an MRI")
+                                .build(),
+                        "png",
+                        staged.resolve("cover.png").toFile());
                 boolean torchscript = ModelInfo.FORMAT_TORCHSCRIPT.equals(info.weightsFormat());
                 Files.copy(bundleDir.resolve(info.weightsFile()), staged.resolve(info.weightsFile()));
                 Files.copy(bundleDir.resolve(ModelBundle.MODEL_JSON), staged.resolve(ModelBundle.MODEL_JSON));
                 Path card = bundleDir.resolve("MODEL.md");
-                Files.writeString(staged.resolve("README.md"), readme(info, torchscript,
-                        Files.isRegularFile(card) ? Files.readString(card) : null));
+                Files.writeString(
+                        staged.resolve("README.md"),
+                        readme(info, torchscript, Files.isRegularFile(card) ? Files.readString(card) : null));
                 Map<String, Object> rdf = rdf(info, preprocessing, logits, weightsLicense, torchscript, staged);
                 Files.writeString(staged.resolve("rdf.yaml"), yaml(rdf));
                 // each file moved in whole; a later --overwrite removes exactly these
                 java.util.Set<String> before = OutputPaths.beginRun(out, COMMAND, overwrite);
                 try (var files = Files.list(staged)) {
                     for (Path f : (Iterable<Path>) files::iterator) {
-                        Files.move(f, out.resolve(f.getFileName().toString()),
+                        Files.move(
+                                f,
+                                out.resolve(f.getFileName().toString()),
                                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
                 OutputPaths.recordAdded(out, COMMAND, before);
-                return new Result(out, torchscript, "bioimage.io " + FORMAT_VERSION + " description of " + bundleDir
-                        + " -> " + out + (torchscript ? " (torchscript weights: runnable by bioimage.io tools)"
-                        : " (DJL weights attached: a model card bioimage.io tools read but cannot run)"));
+                return new Result(
+                        out,
+                        torchscript,
+                        "bioimage.io " + FORMAT_VERSION + " description of " + bundleDir
+                                + " -> " + out
+                                + (torchscript
+                                        ? " (torchscript weights: runnable by bioimage.io tools)"
+                                        : " (DJL weights attached: a model card bioimage.io tools read but cannot run)"));
             } finally {
                 if (staged != null) AtomicFiles.deleteRecursively(staged);
             }
@@ -126,19 +140,29 @@ public final class BioImageIoExport {
             case "divide255" -> steps.add(step("scale_linear", Map.of("gain", 1 / 255.0, "offset", 0.0)));
             case "percentile-zscore" -> {
                 // per volume in the plugin; per sample (one slice) here, which is what a single slice gets
-                steps.add(step("scale_range", Map.of("axes", List.of("channel", "y", "x"), "min_percentile", 10.0,
-                        "max_percentile", 99.0)));
+                steps.add(step(
+                        "scale_range",
+                        Map.of("axes", List.of("channel", "y", "x"), "min_percentile", 10.0, "max_percentile", 99.0)));
                 steps.add(step("clip", Map.of("min", 0.0, "max", 1.0)));
                 steps.add(step("zero_mean_unit_variance", Map.of("axes", List.of("y", "x"))));
             }
-            case "scale-linear" -> steps.add(step("scale_linear", Map.of("gain", Double.parseDouble(p[1]),
-                    "offset", Double.parseDouble(p[2]))));
-            case Normalization.ZERO_MEAN_UNIT_VARIANCE -> steps.add(step("zero_mean_unit_variance",
-                    Map.of("axes", List.of("y", "x"))));
-            case Normalization.ZERO_MEAN_UNIT_VARIANCE_JOINT -> steps.add(step("zero_mean_unit_variance",
-                    Map.of("axes", List.of("channel", "y", "x"))));
-            case "scale-range" -> steps.add(step("scale_range", Map.of("axes", List.of("y", "x"),
-                    "min_percentile", Double.parseDouble(p[1]), "max_percentile", Double.parseDouble(p[2]))));
+            case "scale-linear" ->
+                steps.add(step(
+                        "scale_linear", Map.of("gain", Double.parseDouble(p[1]), "offset", Double.parseDouble(p[2]))));
+            case Normalization.ZERO_MEAN_UNIT_VARIANCE ->
+                steps.add(step("zero_mean_unit_variance", Map.of("axes", List.of("y", "x"))));
+            case Normalization.ZERO_MEAN_UNIT_VARIANCE_JOINT ->
+                steps.add(step("zero_mean_unit_variance", Map.of("axes", List.of("channel", "y", "x"))));
+            case "scale-range" ->
+                steps.add(step(
+                        "scale_range",
+                        Map.of(
+                                "axes",
+                                List.of("y", "x"),
+                                "min_percentile",
+                                Double.parseDouble(p[1]),
+                                "max_percentile",
+                                Double.parseDouble(p[2]))));
             default -> throw new BundleException("normalization '" + normalization + "' has no bioimage.io form");
         }
         return steps;
@@ -151,32 +175,55 @@ public final class BioImageIoExport {
         return s;
     }
 
-    private static Map<String, Object> rdf(ModelInfo info, List<Map<String, Object>> preprocessing, boolean logits,
-            String weightsLicense, boolean torchscript, Path staged) throws IOException {
+    private static Map<String, Object> rdf(
+            ModelInfo info,
+            List<Map<String, Object>> preprocessing,
+            boolean logits,
+            String weightsLicense,
+            boolean torchscript,
+            Path staged)
+            throws IOException {
         int side = info.modelInputSize();
         Map<String, Object> rdf = new LinkedHashMap<>();
         rdf.put("format_version", FORMAT_VERSION);
         rdf.put("type", "model");
         rdf.put("name", "Brain Tumor UNet (LGG FLAIR tumour segmentation)");
-        rdf.put("description", "Segments lower-grade glioma (FLAIR abnormality) in 256x256 RGB brain MRI slices"
-                + " (pre-contrast, FLAIR, post-contrast), as in Buda et al. 2019. Written by Brain Tumor for Fiji "
-                + Version.get() + ".");
+        rdf.put(
+                "description",
+                "Segments lower-grade glioma (FLAIR abnormality) in 256x256 RGB brain MRI slices"
+                        + " (pre-contrast, FLAIR, post-contrast), as in Buda et al. 2019. Written by Brain Tumor for Fiji "
+                        + Version.get() + ".");
         rdf.put("version", Version.get());
-        rdf.put("timestamp", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        rdf.put(
+                "timestamp",
+                java.time.Instant.now()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString());
         rdf.put("authors", List.of(Map.of("name", "The Brain Tumor for Fiji authors")));
-        rdf.put("cite", List.of(
-                Map.of("text", "Buda M, Saha A, Mazurowski MA. Association of genomic subtypes of lower-grade gliomas"
-                        + " with shape features automatically extracted by a deep learning algorithm. Computers in"
-                        + " Biology and Medicine 109, 2019.", "doi", "10.1016/j.compbiomed.2019.05.002"),
-                Map.of("text", "Brain Tumor for Fiji (CITATION.cff of the plugin)",
-                        "url", "https://imagej.net/plugins/")));
+        rdf.put(
+                "cite",
+                List.of(
+                        Map.of(
+                                "text",
+                                "Buda M, Saha A, Mazurowski MA. Association of genomic subtypes of lower-grade gliomas"
+                                        + " with shape features automatically extracted by a deep learning algorithm. Computers in"
+                                        + " Biology and Medicine 109, 2019.",
+                                "doi",
+                                "10.1016/j.compbiomed.2019.05.002"),
+                        Map.of(
+                                "text",
+                                "Brain Tumor for Fiji (CITATION.cff of the plugin)",
+                                "url",
+                                "https://imagej.net/plugins/")));
         rdf.put("license", weightsLicense);
         rdf.put("tags", List.of("unet", "segmentation", "brain", "mri", "glioma", "flair", "2d", "fiji", "djl"));
         rdf.put("covers", List.of("cover.png"));
         rdf.put("documentation", "README.md");
-        List<Object> axesIn = List.of(Map.of("type", "batch"),
+        List<Object> axesIn = List.of(
+                Map.of("type", "batch"),
                 Map.of("type", "channel", "channel_names", List.of("pre_contrast", "flair", "post_contrast")),
-                Map.of("type", "space", "id", "y", "size", side), Map.of("type", "space", "id", "x", "size", side));
+                Map.of("type", "space", "id", "y", "size", side),
+                Map.of("type", "space", "id", "x", "size", side));
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("id", "mri");
         in.put("description", "one slice, channels pre-contrast, FLAIR, post-contrast, raw 0..255");
@@ -184,14 +231,14 @@ public final class BioImageIoExport {
         in.put("test_tensor", file(staged, "test_input.npy"));
         in.put("data", Map.of("type", "float32"));
         in.put("preprocessing", preprocessing);
-        List<Object> axesOut = List.of(Map.of("type", "batch"),
+        List<Object> axesOut = List.of(
+                Map.of("type", "batch"),
                 Map.of("type", "channel", "channel_names", List.of("tumour")),
                 Map.of("type", "space", "id", "y", "size", Map.of("tensor_id", "mri", "axis_id", "y")),
                 Map.of("type", "space", "id", "x", "size", Map.of("tensor_id", "mri", "axis_id", "x")));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", "tumour_probability");
-        out.put("description", "tumour probability per pixel; the plugin's mask is probability >= "
-                + info.threshold());
+        out.put("description", "tumour probability per pixel; the plugin's mask is probability >= " + info.threshold());
         out.put("axes", axesOut);
         out.put("test_tensor", file(staged, "test_output.npy"));
         out.put("data", Map.of("type", "float32", "range", List.of(0.0, 1.0)));
@@ -212,11 +259,16 @@ public final class BioImageIoExport {
         plugin.put("data", "LGG segmentation data set (Buda et al., 110 patients, 5 TCGA hospitals)");
         plugin.put("weights_format", info.weightsFormat());
         plugin.put("normalization", info.normalization());
-        plugin.put("normalization_note", info.normalization().equals("percentile-zscore")
-                ? "the plugin computes the percentiles, mean and std over the whole volume (a patient's slices);"
-                        + " the preprocessing above computes them per slice" : "per slice, as above");
+        plugin.put(
+                "normalization_note",
+                info.normalization().equals("percentile-zscore")
+                        ? "the plugin computes the percentiles, mean and std over the whole volume (a patient's slices);"
+                                + " the preprocessing above computes them per slice"
+                        : "per slice, as above");
         plugin.put("threshold", (double) info.threshold());
-        plugin.put("postprocessing", info.postprocessing() == null ? "none" : info.postprocessing().toString());
+        plugin.put(
+                "postprocessing",
+                info.postprocessing() == null ? "none" : info.postprocessing().toString());
         rdf.put("config", Map.of("brain_tumor", plugin));
         return rdf;
     }
@@ -230,15 +282,22 @@ public final class BioImageIoExport {
 
     private static String readme(ModelInfo info, boolean torchscript, String card) {
         StringBuilder s = new StringBuilder("# Brain Tumor UNet: bioimage.io description\n\n");
-        s.append("Written by `brain-tumor export-bioimageio` (Brain Tumor for Fiji ").append(Version.get())
-                .append(") from a model bundle. Code: ").append(CODE_LICENSE).append("; data: ").append(DATA_LICENSE)
+        s.append("Written by `brain-tumor export-bioimageio` (Brain Tumor for Fiji ")
+                .append(Version.get())
+                .append(") from a model bundle. Code: ")
+                .append(CODE_LICENSE)
+                .append("; data: ")
+                .append(DATA_LICENSE)
                 .append(" (non-commercial, share-alike).\n\n");
-        s.append(torchscript
-                ? "The weights are TorchScript (`" + info.weightsFile() + "`): bioimage.io tools can run this package.\n"
-                : "The weights are Deep Java Library `.params` (`" + info.weightsFile() + "`, with `model.json`),"
-                        + " attached for the plugin. bioimage.io has no DJL weight format and Java can write neither"
-                        + " TorchScript nor PyTorch's pickled state dict, so bioimage.io tools can read this"
-                        + " description but not run it.\n");
+        s.append(
+                torchscript
+                        ? "The weights are TorchScript (`" + info.weightsFile()
+                                + "`): bioimage.io tools can run this package.\n"
+                        : "The weights are Deep Java Library `.params` (`" + info.weightsFile()
+                                + "`, with `model.json`),"
+                                + " attached for the plugin. bioimage.io has no DJL weight format and Java can write neither"
+                                + " TorchScript nor PyTorch's pickled state dict, so bioimage.io tools can read this"
+                                + " description but not run it.\n");
         s.append("\nThe test tensors are a synthetic phantom slice (geometric shapes, not an MRI) and this model's"
                 + " output for it.\n");
         if (card != null) s.append("\n---\n\n").append(card);

@@ -4,11 +4,11 @@ import com.google.gson.JsonObject;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputRefusedException;
-import io.github.braintumor.model.TorchScriptBundles;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.model.TorchScriptBundles;
 import io.github.braintumor.tensor.Normalization;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,9 +67,12 @@ public final class BioImageIoImport {
             arch.addProperty("source", d.name() == null ? source.getFileName().toString() : d.name());
             arch.addProperty("formatVersion", d.formatVersion());
             if (d.license() != null) arch.addProperty("license", d.license());
-            ModelInfo description = ModelInfo.builder(ModelKind.UNET).setArchitecture(arch)
-                    .optModelInputSize(m.inputSize()).optNormalization(m.normalization())
-                    .optThreshold(m.threshold()).build();
+            ModelInfo description = ModelInfo.builder(ModelKind.UNET)
+                    .setArchitecture(arch)
+                    .optModelInputSize(m.inputSize())
+                    .optNormalization(m.normalization())
+                    .optThreshold(m.threshold())
+                    .build();
             double difference;
             ModelInfo info;
             try (ModelBundle b = TorchScriptBundles.importModule(d.torchscript(), description, bundle)) {
@@ -85,9 +88,10 @@ public final class BioImageIoImport {
             String summary = "bioimage.io " + d.formatVersion() + " '" + d.name() + "' -> " + bundle + ": input "
                     + m.inputSize() + "x" + m.inputSize() + ", " + m.normalization() + ", "
                     + (m.scores().equals("logits") ? "sigmoid" : "probabilities") + ", threshold " + m.threshold()
-                    + (Double.isNaN(difference) ? ", no test tensors to check"
-                            : ", test output reproduced (largest difference " + String.format(Locale.ROOT, "%.2g",
-                                    difference) + ")");
+                    + (Double.isNaN(difference)
+                            ? ", no test tensors to check"
+                            : ", test output reproduced (largest difference "
+                                    + String.format(Locale.ROOT, "%.2g", difference) + ")");
             return new Result(info, summary, difference);
         }
     }
@@ -95,9 +99,10 @@ public final class BioImageIoImport {
     static Mapping map(ModelDescription d) throws BundleException {
         String where = d.file().toString();
         if (d.torchscript() == null) {
-            throw new BundleException(where + " has no TorchScript weights (it has: " + String.join(", ",
-                    d.weightFormats()) + "); the PyTorch engine of Deep Java Library runs TorchScript only: convert"
-                    + " it in Python (bioimageio.core's torchscript conversion) and import that package");
+            throw new BundleException(
+                    where + " has no TorchScript weights (it has: " + String.join(", ", d.weightFormats())
+                            + "); the PyTorch engine of Deep Java Library runs TorchScript only: convert"
+                            + " it in Python (bioimageio.core's torchscript conversion) and import that package");
         }
         if (!Files.isRegularFile(d.torchscript())) {
             throw new BundleException(where + ": the TorchScript weights " + d.torchscript() + " are missing");
@@ -161,8 +166,9 @@ public final class BioImageIoImport {
         List<ModelDescription.Step> pre = withoutDtype(steps);
         if (pre.isEmpty()) return Normalization.linearId(1, 0);
         if (pre.size() > 1) {
-            throw new BundleException(where + ": preprocessing " + pre.stream().map(ModelDescription.Step::name)
-                    .toList() + " has more than one step; only one of scale_linear, zero_mean_unit_variance,"
+            throw new BundleException(where + ": preprocessing "
+                    + pre.stream().map(ModelDescription.Step::name).toList()
+                    + " has more than one step; only one of scale_linear, zero_mean_unit_variance,"
                     + " scale_range can be imported");
         }
         ModelDescription.Step s = pre.get(0);
@@ -186,24 +192,29 @@ public final class BioImageIoImport {
                     throw new BundleException(where + ": zero_mean_unit_variance mode " + mode + " is not supported"
                             + " (per_sample or fixed)");
                 }
-                return jointAxes(k.get("axes")) ? Normalization.ZERO_MEAN_UNIT_VARIANCE_JOINT
+                return jointAxes(k.get("axes"))
+                        ? Normalization.ZERO_MEAN_UNIT_VARIANCE_JOINT
                         : Normalization.ZERO_MEAN_UNIT_VARIANCE;
             }
             case "scale_range" -> {
                 if ((mode != null && !mode.equals("per_sample")) || k.get("reference_tensor") != null) {
-                    throw new BundleException(where + ": scale_range only per sample on the input itself can be"
-                            + " imported");
+                    throw new BundleException(
+                            where + ": scale_range only per sample on the input itself can be" + " imported");
                 }
                 if (jointAxes(k.get("axes"))) {
                     throw new BundleException(where + ": scale_range over the channels jointly is not supported"
                             + " (axes x, y: per channel)");
                 }
-                double min = k.containsKey("min_percentile") ? scalar(where, "min_percentile", k.get("min_percentile")) : 0;
-                double max = k.containsKey("max_percentile") ? scalar(where, "max_percentile", k.get("max_percentile")) : 100;
+                double min =
+                        k.containsKey("min_percentile") ? scalar(where, "min_percentile", k.get("min_percentile")) : 0;
+                double max = k.containsKey("max_percentile")
+                        ? scalar(where, "max_percentile", k.get("max_percentile"))
+                        : 100;
                 return Normalization.rangeId(min, max);
             }
-            default -> throw new BundleException(where + ": preprocessing '" + s.name() + "' is not supported"
-                    + " (scale_linear, zero_mean_unit_variance, scale_range)");
+            default ->
+                throw new BundleException(where + ": preprocessing '" + s.name() + "' is not supported"
+                        + " (scale_linear, zero_mean_unit_variance, scale_range)");
         }
     }
 
@@ -237,8 +248,8 @@ public final class BioImageIoImport {
         try {
             String actual = AtomicFiles.sha256(d.torchscript());
             if (!actual.equalsIgnoreCase(d.torchscriptSha256())) {
-                throw new BundleException(d.torchscript() + " has SHA-256 " + actual + " but " + d.file()
-                        + " says " + d.torchscriptSha256() + ": the weights are damaged or not these");
+                throw new BundleException(d.torchscript() + " has SHA-256 " + actual + " but " + d.file() + " says "
+                        + d.torchscriptSha256() + ": the weights are damaged or not these");
             }
         } catch (IOException e) {
             throw new BundleException("Cannot read " + d.torchscript() + ": " + e.getMessage(), e);
@@ -259,7 +270,8 @@ public final class BioImageIoImport {
             throw new BundleException("Cannot read the package's test tensors: " + e.getMessage(), e);
         }
         if (x.shape().length != 4 || x.shape()[0] != 1 || x.shape()[1] != 3) return Double.NaN;
-        float[] y = Forward.probabilities(b, x.data(), x.shape(), m.normalization(), m.scores().equals("logits"));
+        float[] y = Forward.probabilities(
+                b, x.data(), x.shape(), m.normalization(), m.scores().equals("logits"));
         if (y.length != expected.data().length) {
             throw new BundleException("The imported model gives " + y.length + " values for the package's test"
                     + " input but its test output has " + expected.data().length + " (" + expected + ")");

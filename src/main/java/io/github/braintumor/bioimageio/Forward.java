@@ -26,7 +26,8 @@ final class Forward {
         Normalization.fromId(normalization).normalizeBatch(input, (int) shape[0], (int) shape[1]);
         try (NDManager sub = bundle.model().getNDManager().newSubManager();
                 Predictor<NDList, NDList> p = bundle.model().newPredictor(new NoopTranslator())) {
-            NDArray y = p.predict(new NDList(sub.create(input, new Shape(shape)))).singletonOrThrow();
+            NDArray y =
+                    p.predict(new NDList(sub.create(input, new Shape(shape)))).singletonOrThrow();
             if (logits) y = ai.djl.nn.Activation.sigmoid(y);
             return y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
         } catch (TranslateException | RuntimeException e) {

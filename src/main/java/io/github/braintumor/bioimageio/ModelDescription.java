@@ -34,8 +34,17 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param weightFormats the weight formats the package has (e.g. torchscript, onnx, pytorch_state_dict)
  * @param torchscript   the TorchScript weights file, or null
  */
-public record ModelDescription(Path root, Path file, String formatVersion, String name, String description,
-        String license, Tensor input, Tensor output, List<String> weightFormats, Path torchscript,
+public record ModelDescription(
+        Path root,
+        Path file,
+        String formatVersion,
+        String name,
+        String description,
+        String license,
+        Tensor input,
+        Tensor output,
+        List<String> weightFormats,
+        Path torchscript,
         String torchscriptSha256) {
 
     /** Names a description file may have, in the order they are looked for. */
@@ -51,8 +60,15 @@ public record ModelDescription(Path root, Path file, String formatVersion, Strin
      * @param range     declared data range (low, high), or null
      * @param test      test tensor file, or null
      */
-    public record Tensor(String name, List<String> axes, int channels, int minSize, int step, List<Step> steps,
-            double[] range, Path test) {}
+    public record Tensor(
+            String name,
+            List<String> axes,
+            int channels,
+            int minSize,
+            int step,
+            List<Step> steps,
+            double[] range,
+            Path test) {}
 
     /** One pre- or postprocessing step. */
     public record Step(String name, Map<String, Object> kwargs) {}
@@ -84,7 +100,8 @@ public record ModelDescription(Path root, Path file, String formatVersion, Strin
         Path folder = source;
         Path file = null;
         try {
-            if (Files.isRegularFile(source) && source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            if (Files.isRegularFile(source)
+                    && source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
                 extracted = Files.createTempDirectory("bioimageio-");
                 unzip(source, extracted);
                 folder = extracted;
@@ -101,8 +118,8 @@ public record ModelDescription(Path root, Path file, String formatVersion, Strin
                 }
             }
             if (file == null) {
-                throw new BundleException(source + " holds no " + String.join(" / ", FILE_NAMES)
-                        + ": not a bioimage.io model package");
+                throw new BundleException(
+                        source + " holds no " + String.join(" / ", FILE_NAMES) + ": not a bioimage.io model package");
             }
             return new Opened(read(folder, file), extracted);
         } catch (IOException e) {
@@ -115,7 +132,8 @@ public record ModelDescription(Path root, Path file, String formatVersion, Strin
     }
 
     private static void unzip(Path zip, Path into) throws IOException {
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(zip);
+                ZipInputStream z = new ZipInputStream(in)) {
             for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
                 Path target = into.resolve(e.getName()).normalize();
                 if (!target.startsWith(into)) throw new IOException("entry " + e.getName() + " points outside the zip");
@@ -135,7 +153,8 @@ public record ModelDescription(Path root, Path file, String formatVersion, Strin
         try {
             loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new BundleException(file + " is not valid YAML: " + e.getMessage().replace('\n', ' '), e);
+            throw new BundleException(
+                    file + " is not valid YAML: " + e.getMessage().replace('\n', ' '), e);
         }
         if (!(loaded instanceof Map<?, ?> m)) throw new BundleException(file + " is not a YAML mapping");
         Map<String, Object> rdf = (Map<String, Object>) m;
@@ -153,19 +172,38 @@ public record ModelDescription(Path root, Path file, String formatVersion, Strin
         }
         Map<String, Object> w = (Map<String, Object>) map(rdf.get("weights"));
         Map<String, Object> ts = (Map<String, Object>) map(w.get("torchscript"));
-        Path torchscript = ts.isEmpty() ? null : root.resolve(string(ts.get("source"))).normalize();
-        if (torchscript != null && !torchscript.startsWith(root.toAbsolutePath().normalize())
+        Path torchscript =
+                ts.isEmpty() ? null : root.resolve(string(ts.get("source"))).normalize();
+        if (torchscript != null
+                && !torchscript.startsWith(root.toAbsolutePath().normalize())
                 && !torchscript.startsWith(root.normalize())) {
             throw new BundleException(file + ": the torchscript source points outside the package");
         }
         List<Object> testInputs = list(rdf.get("test_inputs"));
         List<Object> testOutputs = list(rdf.get("test_outputs"));
-        Tensor in = tensor(root, (Map<String, Object>) map(inputs.get(0)), v04, "preprocessing",
+        Tensor in = tensor(
+                root,
+                (Map<String, Object>) map(inputs.get(0)),
+                v04,
+                "preprocessing",
                 testInputs.isEmpty() ? null : string(testInputs.get(0)));
-        Tensor out = tensor(root, (Map<String, Object>) map(outputs.get(0)), v04, "postprocessing",
+        Tensor out = tensor(
+                root,
+                (Map<String, Object>) map(outputs.get(0)),
+                v04,
+                "postprocessing",
                 testOutputs.isEmpty() ? null : string(testOutputs.get(0)));
-        return new ModelDescription(root, file, version, string(rdf.get("name")), string(rdf.get("description")),
-                string(rdf.get("license")), in, out, new ArrayList<>(w.keySet()), torchscript,
+        return new ModelDescription(
+                root,
+                file,
+                version,
+                string(rdf.get("name")),
+                string(rdf.get("description")),
+                string(rdf.get("license")),
+                in,
+                out,
+                new ArrayList<>(w.keySet()),
+                torchscript,
                 ts.isEmpty() ? null : string(ts.get("sha256")));
     }
 
@@ -226,14 +264,21 @@ public record ModelDescription(Path root, Path file, String formatVersion, Strin
         List<Step> steps = new ArrayList<>();
         for (Object o : list(t.get(stepsKey))) {
             Map<String, Object> s = (Map<String, Object>) map(o);
-            steps.add(new Step(string(s.containsKey("id") ? s.get("id") : s.get("name")),
-                    (Map<String, Object>) map(s.get("kwargs"))));
+            steps.add(new Step(string(s.containsKey("id") ? s.get("id") : s.get("name")), (Map<String, Object>)
+                    map(s.get("kwargs"))));
         }
         Object range = v04 ? t.get("data_range") : map(t.get("data")).get("range");
         double[] r = null;
         if (range instanceof List<?> lr && lr.size() == 2) r = new double[] {number(lr.get(0)), number(lr.get(1))};
         String testSource = v04 ? test04 : string(map(t.get("test_tensor")).get("source"));
-        return new Tensor(name, axes, channels, min, step, steps, r,
+        return new Tensor(
+                name,
+                axes,
+                channels,
+                min,
+                step,
+                steps,
+                r,
                 testSource == null ? null : root.resolve(testSource).normalize());
     }
 
@@ -251,7 +296,9 @@ public record ModelDescription(Path root, Path file, String formatVersion, Strin
     }
 
     static int integer(Object o) {
-        return o instanceof Number n ? n.intValue() : Integer.parseInt(o.toString().trim());
+        return o instanceof Number n
+                ? n.intValue()
+                : Integer.parseInt(o.toString().trim());
     }
 
     /** A number, {@code .inf}/{@code -.inf} included (snakeyaml reads those as doubles already). */

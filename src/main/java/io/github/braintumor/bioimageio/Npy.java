@@ -50,10 +50,14 @@ public final class Npy {
         Matcher d = DESCR.matcher(header);
         Matcher f = FORTRAN.matcher(header);
         Matcher s = SHAPE.matcher(header);
-        if (!d.find() || !f.find() || !s.find()) throw new IOException(file + ": unreadable .npy header " + header.trim());
+        if (!d.find() || !f.find() || !s.find())
+            throw new IOException(file + ": unreadable .npy header " + header.trim());
         if (f.group(1).equals("True")) throw new IOException(file + ": Fortran-order .npy arrays are not supported");
-        long[] shape = Arrays.stream(s.group(1).split(",")).map(String::trim).filter(x -> !x.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
+        long[] shape = Arrays.stream(s.group(1).split(","))
+                .map(String::trim)
+                .filter(x -> !x.isEmpty())
+                .mapToLong(Long::parseLong)
+                .toArray();
         long n = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
         int width = Integer.parseInt(d.group(3));
         char kind = d.group(2).charAt(0);
@@ -77,15 +81,17 @@ public final class Npy {
     /** Writes little-endian float32 in C order (temporary name, then moved into place). */
     public static void write(Path file, long[] shape, float[] data) throws IOException {
         long n = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
-        if (n != data.length) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + n
-                + " values, got " + data.length);
+        if (n != data.length)
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(shape) + " holds " + n + " values, got " + data.length);
         StringBuilder dims = new StringBuilder();
         for (long d : shape) dims.append(d).append(", ");
         if (shape.length != 1 && dims.length() > 0) dims.setLength(dims.length() - 2);
         String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims + "), }";
         int unpadded = 10 + dict.length() + 1;
         String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n"; // data aligned to 64 bytes
-        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b =
+                ByteBuffer.allocate(10 + header.length() + 4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
         b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
         b.put(header.getBytes(StandardCharsets.ISO_8859_1));
         for (float v : data) b.putFloat(v);

@@ -41,8 +41,10 @@ final class BenchSubcommand implements Subcommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("threads", "slices", "features", "out", "stack-features", "patient-slices",
-                "size"), Set.of("quick"));
+        Args a = Args.parse(
+                args,
+                Set.of("threads", "slices", "features", "out", "stack-features", "patient-slices", "size"),
+                Set.of("quick"));
         if (a.positional().size() > 0) {
             throw new UsageException("bench takes no positional arguments, got " + a.positional());
         }

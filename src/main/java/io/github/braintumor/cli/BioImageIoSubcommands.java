@@ -40,7 +40,8 @@ final class BioImageIoSubcommands {
             a.expectPositional(1);
             Path source = a.existingPath(0, "PACKAGE");
             if (a.path("out") == null) throw new UsageException("--out BUNDLE is required: the bundle folder to write");
-            out.println("imported " + BioImageIoImport.run(source, a.path("out")).summary());
+            out.println(
+                    "imported " + BioImageIoImport.run(source, a.path("out")).summary());
             return Main.OK;
         }
     }
@@ -76,7 +77,8 @@ final class BioImageIoSubcommands {
             a.expectPositional(1);
             Path bundle = a.existingPath(0, "BUNDLE");
             if (a.path("out") == null) throw new UsageException("--out DIR is required: the folder to write");
-            out.println(BioImageIoExport.run(bundle, a.path("out"), a.get("license", null), a.has("overwrite")).summary());
+            out.println(BioImageIoExport.run(bundle, a.path("out"), a.get("license", null), a.has("overwrite"))
+                    .summary());
             return Main.OK;
         }
     }

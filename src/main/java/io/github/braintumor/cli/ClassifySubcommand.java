@@ -30,7 +30,8 @@ final class ClassifySubcommand implements Subcommand {
                 + "               to FILE\n"
                 + "  --method     unet: tumour when the UNet finds tumour pixels in the slice; cnn: the study's slice\n"
                 + "               classifier; auto (default): the kind of --model, and without --model the method\n"
-                + "               that was better on the validation patients (" + StackClassification.Method.DEFAULT.id() + ")\n"
+                + "               that was better on the validation patients ("
+                + StackClassification.Method.DEFAULT.id() + ")\n"
                 + "  --model      bundle folder of the method's kind (default: the embedded model)\n"
                 + "  --threshold  tumour from this probability (cnn: per slice, unet: per pixel; default: the model's)\n"
                 + "  --batch      slices per forward pass (default " + StackSegmentation.DEFAULT_BATCH_SIZE + ")\n"
@@ -39,8 +40,7 @@ final class ClassifySubcommand implements Subcommand {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("csv", "model", "threshold", "batch", "method"),
-                Set.of("no-resample"));
+        Args a = Args.parse(argv, Set.of("csv", "model", "threshold", "batch", "method"), Set.of("no-resample"));
         StackClassification.Method method;
         try {
             method = StackClassification.Method.fromId(a.get("method", StackClassification.Method.AUTO.id()));
@@ -53,22 +53,35 @@ final class ClassifySubcommand implements Subcommand {
         SegmentSubcommand.checkThreshold(threshold);
         int batch = a.getInt("batch", StackSegmentation.DEFAULT_BATCH_SIZE);
         if (a.path("csv") != null) OutputPaths.checkFile(a.path("csv"), input);
-        CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "label", "probability",
-                "modalities", "resampled");
+        CsvTable.Builder csv =
+                CsvTable.builder().setColumns("patient", "slice", "label", "probability", "modalities", "resampled");
         TextProgressBar bar = new TextProgressBar(err);
         List<Inputs.Volume> volumes = Inputs.of(input); // input headers first: they cost no model load
         Inputs.checkModel(a.path("model"));
         out.println("patient\tslice\tlabel\tprobability\tmodalities");
         for (Inputs.Volume v : volumes) {
             Inputs.Read read = v.readCalibrated(note -> err.println(v.name() + ": " + note));
-            List<StackClassification.Row> rows = StackClassification.runFrames(List.of(read.slices()), method,
-                    a.get("model", ""), threshold, batch, read.resampling(!a.has("no-resample")), bar, () -> false)
+            List<StackClassification.Row> rows = StackClassification.runFrames(
+                            List.of(read.slices()),
+                            method,
+                            a.get("model", ""),
+                            threshold,
+                            batch,
+                            read.resampling(!a.has("no-resample")),
+                            bar,
+                            () -> false)
                     .get(0);
             bar.finish();
             for (int i = 0; i < rows.size(); i++) {
                 StackClassification.Row r = rows.get(i);
-                out.printf(java.util.Locale.ROOT, "%s\t%s\t%s\t%.4f\t%s%n", v.name(), v.sliceIds().get(i), r.label(),
-                        r.probability(), r.modalities());
+                out.printf(
+                        java.util.Locale.ROOT,
+                        "%s\t%s\t%s\t%.4f\t%s%n",
+                        v.name(),
+                        v.sliceIds().get(i),
+                        r.label(),
+                        r.probability(),
+                        r.modalities());
                 csv.addRow(v.name(), v.sliceIds().get(i), r.label(), r.probability(), r.modalities(), r.resampled());
             }
         }

@@ -1,11 +1,11 @@
 package io.github.braintumor.cli;
 
-import io.github.braintumor.data.LggTiff;
-import io.github.braintumor.data.PhantomGenerator;
-import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.app.ModelCards;
 import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.app.StackSegmentation;
+import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.report.Charts;
@@ -54,8 +54,9 @@ final class DemoSubcommand implements Subcommand {
         for (ModelKind kind : ModelKind.values()) {
             boolean given = !(kind == ModelKind.UNET ? unet : classifier).isEmpty();
             if (!given && !ModelCards.hasEmbedded(kind)) {
-                err.println("brain-tumor demo: this build has no embedded " + kind.id() + " model, so the demo cannot run."
-                        + " Train one (train-unet / train-classifier) and use 'segment'/'classify' with --model.");
+                err.println(
+                        "brain-tumor demo: this build has no embedded " + kind.id() + " model, so the demo cannot run."
+                                + " Train one (train-unet / train-classifier) and use 'segment'/'classify' with --model.");
                 return Main.NO_MODEL;
             }
         }
@@ -68,7 +69,12 @@ final class DemoSubcommand implements Subcommand {
             before = OutputPaths.beginRun(outDir, name(), a.has("overwrite"));
             prefix = SYNTHETIC;
             data = outDir.resolve(SYNTHETIC + "data");
-            PhantomGenerator.builder().optSeed(7).optPatients(1).optSlicesPerPatient(12).build().write(data);
+            PhantomGenerator.builder()
+                    .optSeed(7)
+                    .optPatients(1)
+                    .optSlicesPerPatient(12)
+                    .build()
+                    .write(data);
             out.println("generated a SYNTHETIC phantom patient (not an MRI) in " + data.toAbsolutePath());
         } else if (!Files.exists(data)) {
             throw new UsageException("data folder not found: " + data);
@@ -76,18 +82,26 @@ final class DemoSubcommand implements Subcommand {
         Inputs.Volume v = Inputs.of(data).get(0);
         List<SliceImage> slices = v.read(err::println);
         TextProgressBar bar = new TextProgressBar(err);
-        StackSegmentation.Output seg = StackSegmentation.run(slices,
-                new StackSegmentation.Settings(unet, Double.NaN, StackSegmentation.DEFAULT_BATCH_SIZE, 1.0), bar,
+        StackSegmentation.Output seg = StackSegmentation.run(
+                slices,
+                new StackSegmentation.Settings(unet, Double.NaN, StackSegmentation.DEFAULT_BATCH_SIZE, 1.0),
+                bar,
                 () -> false);
-        List<StackClassification.Row> cls = StackClassification.run(slices, classifier, Double.NaN,
-                StackSegmentation.DEFAULT_BATCH_SIZE, bar, () -> false);
+        List<StackClassification.Row> cls = StackClassification.run(
+                slices, classifier, Double.NaN, StackSegmentation.DEFAULT_BATCH_SIZE, bar, () -> false);
         bar.finish();
         out.println(seg.postprocessingNote());
 
         if (before == null) before = OutputPaths.beginRun(outDir, name(), a.has("overwrite"));
         Path masks = outDir.resolve(prefix + "masks");
-        CsvTable.Builder csv = CsvTable.builder().setColumns("patient", "slice", "classifier_label",
-                "classifier_probability", "tumour_pixels", "max_probability");
+        CsvTable.Builder csv = CsvTable.builder()
+                .setColumns(
+                        "patient",
+                        "slice",
+                        "classifier_label",
+                        "classifier_probability",
+                        "tumour_pixels",
+                        "max_probability");
         int best = 0;
         for (int i = 0; i < slices.size(); i++) {
             String id = v.sliceIds().get(i);
@@ -95,7 +109,8 @@ final class DemoSubcommand implements Subcommand {
             Files.createDirectories(file.getParent());
             LggTiff.writeMask(file, seg.result().masks().get(i));
             StackSegmentation.Row r = seg.rows().get(i);
-            csv.addRow(v.name(), id, cls.get(i).label(), cls.get(i).probability(), r.tumourPixels(), r.maxProbability());
+            csv.addRow(
+                    v.name(), id, cls.get(i).label(), cls.get(i).probability(), r.tumourPixels(), r.maxProbability());
             if (r.tumourPixels() > seg.rows().get(best).tumourPixels()) best = i;
         }
         Path table = outDir.resolve(prefix + "results.csv");
@@ -103,7 +118,8 @@ final class DemoSubcommand implements Subcommand {
         Path png = outDir.resolve(prefix + "overlay_" + v.sliceIds().get(best) + ".png");
         writeOverlay(slices.get(best), seg.result().masks().get(best), png);
         OutputPaths.recordAdded(outDir, name(), before);
-        long tumourSlices = seg.rows().stream().filter(r -> r.tumourPixels() > 0).count();
+        long tumourSlices =
+                seg.rows().stream().filter(r -> r.tumourPixels() > 0).count();
         out.println(v.name() + ": " + slices.size() + " slices, " + tumourSlices + " with a predicted tumour");
         out.println("masks:   " + masks.toAbsolutePath());
         out.println("table:   " + table.toAbsolutePath());
@@ -113,7 +129,11 @@ final class DemoSubcommand implements Subcommand {
 
     /** FLAIR channel in grey with the predicted tumour outline (report.Overlay), as PNG (atomic). */
     static void writeOverlay(SliceImage slice, io.github.braintumor.data.SliceMask mask, Path png) throws Exception {
-        Charts.writePng(Overlay.builder().setImage(slice.width(), slice.height(), 1, slice.plane(SliceImage.FLAIR))
-                .optPrediction(mask.pixels()).build(), png);
+        Charts.writePng(
+                Overlay.builder()
+                        .setImage(slice.width(), slice.height(), 1, slice.plane(SliceImage.FLAIR))
+                        .optPrediction(mask.pixels())
+                        .build(),
+                png);
     }
 }

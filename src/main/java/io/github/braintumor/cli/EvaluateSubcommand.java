@@ -2,8 +2,8 @@ package io.github.braintumor.cli;
 
 import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.eval.EvaluationRequest;
-import io.github.braintumor.eval.InputCondition;
 import io.github.braintumor.eval.EvaluationResult;
+import io.github.braintumor.eval.InputCondition;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,9 +57,19 @@ final class EvaluateSubcommand implements Subcommand {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("out", "unet", "classifier", "threshold", "min-area", "patients",
-                "predictions", "modalities", "brightness"), Set.of("lcc", "tta", "write-threshold",
-                "write-postprocessing", "overwrite"));
+        Args a = Args.parse(
+                argv,
+                Set.of(
+                        "out",
+                        "unet",
+                        "classifier",
+                        "threshold",
+                        "min-area",
+                        "patients",
+                        "predictions",
+                        "modalities",
+                        "brightness"),
+                Set.of("lcc", "tta", "write-threshold", "write-postprocessing", "overwrite"));
         a.expectPositional(1);
         Path data = a.existingPath(0, "DATA");
         Path outDir = a.path("out");
@@ -74,18 +84,37 @@ final class EvaluateSubcommand implements Subcommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--" + e.getMessage());
         }
-        EvaluationRequest request = EvaluationRequest.builder().setData(data).setOutput(outDir)
-                .optUnet(a.path("unet")).optClassifier(a.path("classifier")).optThreshold(Double.isNaN(t) ? null : t)
-                .optLargestComponent(a.has("lcc")).optTta(a.has("tta")).optMinimumArea(minArea)
-                .optPatients(a.get("patients", null)).optPredictions(a.path("predictions"))
-                .optWriteThreshold(a.has("write-threshold")).optWritePostprocessing(a.has("write-postprocessing"))
-                .optConditions(conditions).optOverwrite(a.has("overwrite")).build();
+        EvaluationRequest request = EvaluationRequest.builder()
+                .setData(data)
+                .setOutput(outDir)
+                .optUnet(a.path("unet"))
+                .optClassifier(a.path("classifier"))
+                .optThreshold(Double.isNaN(t) ? null : t)
+                .optLargestComponent(a.has("lcc"))
+                .optTta(a.has("tta"))
+                .optMinimumArea(minArea)
+                .optPatients(a.get("patients", null))
+                .optPredictions(a.path("predictions"))
+                .optWriteThreshold(a.has("write-threshold"))
+                .optWritePostprocessing(a.has("write-postprocessing"))
+                .optConditions(conditions)
+                .optOverwrite(a.has("overwrite"))
+                .build();
         TextProgressBar bar = new TextProgressBar(err);
         EvaluationResult r = request.run(bar, () -> false);
         bar.finish();
         Map<String, Object> s = r.summary();
-        for (String k : List.of("patients", "slices", "tumour_slices", "threshold", "dice_per_patient_mean",
-                "dice_tumour_slices_mean", "iou_micro", "pixel_accuracy", "classifier_accuracy", "classifier_auc",
+        for (String k : List.of(
+                "patients",
+                "slices",
+                "tumour_slices",
+                "threshold",
+                "dice_per_patient_mean",
+                "dice_tumour_slices_mean",
+                "iou_micro",
+                "pixel_accuracy",
+                "classifier_accuracy",
+                "classifier_auc",
                 "best_threshold")) {
             out.println(k + "\t" + (s.get(k) == null ? "n/a" : s.get(k)));
         }

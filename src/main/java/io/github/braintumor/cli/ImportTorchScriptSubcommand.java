@@ -40,8 +40,8 @@ final class ImportTorchScriptSubcommand implements Subcommand {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("out", "kind", "scores", "input-size", "normalization", "threshold"),
-                Set.of());
+        Args a =
+                Args.parse(argv, Set.of("out", "kind", "scores", "input-size", "normalization", "threshold"), Set.of());
         a.expectPositional(1);
         Path pt = a.existingPath(0, "MODEL.pt");
         if (a.path("out") == null) throw new UsageException("--out BUNDLE is required: the bundle folder to write");
@@ -52,9 +52,14 @@ final class ImportTorchScriptSubcommand implements Subcommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--kind must be unet or classifier, got '" + a.get("kind", "") + "'");
         }
-        ModelInfo info = TorchScriptImport.run(new TorchScriptImport.Request(pt, a.path("out"), kind,
-                a.get("scores", TorchScriptImport.OUTPUTS[0]), a.getInt("input-size", 256),
-                a.get("normalization", "divide255"), (float) a.getDouble("threshold", 0.5)));
+        ModelInfo info = TorchScriptImport.run(new TorchScriptImport.Request(
+                pt,
+                a.path("out"),
+                kind,
+                a.get("scores", TorchScriptImport.OUTPUTS[0]),
+                a.getInt("input-size", 256),
+                a.get("normalization", "divide255"),
+                (float) a.getDouble("threshold", 0.5)));
         out.println("imported " + pt + " as a " + TorchScriptImport.summary(info, a.path("out")));
         return Main.OK;
     }

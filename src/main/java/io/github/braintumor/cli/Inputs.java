@@ -10,13 +10,13 @@ import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.imagej.ImagePlusSlices;
-import java.nio.file.Files;
 import io.github.braintumor.model.Architectures;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.nn.ClassifierHyperparameters;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +60,8 @@ public final class Inputs {
                 String note = ImagePlusSlices.conversionNote(imp);
                 if (!note.isEmpty()) notes.accept(note);
                 ij.measure.Calibration cal = imp.getCalibration();
-                return cal != null && cal.scaled() ? new Read(slices, cal.pixelWidth, cal.pixelHeight)
+                return cal != null && cal.scaled()
+                        ? new Read(slices, cal.pixelWidth, cal.pixelHeight)
                         : new Read(slices, 1, 1);
             }
             List<SliceImage> slices = new ArrayList<>();
@@ -158,8 +159,8 @@ public final class Inputs {
     static void checkModel(Path bundle) throws BundleException {
         if (bundle == null) return;
         String path = bundle.toString();
-        try (ModelBundle ignored = io.github.braintumor.app.ModelChoice.load(path,
-                io.github.braintumor.app.ModelChoice.kind(path))) {
+        try (ModelBundle ignored =
+                io.github.braintumor.app.ModelChoice.load(path, io.github.braintumor.app.ModelChoice.kind(path))) {
             // loading is the check
         }
     }
@@ -169,8 +170,9 @@ public final class Inputs {
         try {
             ModelInfo info = ModelBundle.readInfo(bundle);
             if (ModelKind.fromId(info.kind()) != ModelKind.CLASSIFIER) {
-                throw new UsageException(bundle + " is a " + info.kind() + " bundle: --hyperparameters needs a classifier"
-                        + " bundle (e.g. the best/ folder of search-classifier)");
+                throw new UsageException(
+                        bundle + " is a " + info.kind() + " bundle: --hyperparameters needs a classifier"
+                                + " bundle (e.g. the best/ folder of search-classifier)");
             }
             return Architectures.classifierHyperparameters(info);
         } catch (BundleException e) {

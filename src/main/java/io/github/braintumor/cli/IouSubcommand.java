@@ -1,10 +1,10 @@
 package io.github.braintumor.cli;
 
+import io.github.braintumor.app.IouEvaluation;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
-import io.github.braintumor.app.IouEvaluation;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.report.CsvTable;
 import java.io.PrintStream;
@@ -44,7 +44,9 @@ final class IouSubcommand implements Subcommand {
         a.expectPositional(2);
         Path pred = a.existingPath(0, "PRED");
         Path truth = a.existingPath(1, "TRUTH");
-        if (a.path("csv") != null) OutputPaths.checkFile(a.path("csv"), Files.isDirectory(pred) ? null : pred, truth); // segment's folder is ours
+        if (a.path("csv") != null)
+            OutputPaths.checkFile(
+                    a.path("csv"), Files.isDirectory(pred) ? null : pred, truth); // segment's folder is ours
         IouEvaluation evaluation;
         if (Files.isDirectory(pred) != Files.isDirectory(truth)) {
             throw new UsageException("PRED and TRUTH must both be files or both be folders");
@@ -55,11 +57,19 @@ final class IouSubcommand implements Subcommand {
             List<SliceMask> t = Inputs.readMasks(truth);
             evaluation = IouEvaluation.of(IouEvaluation.stackIds(p.size()), p, t);
         }
-        CsvTable.Builder csv = CsvTable.builder().setColumns("slice", "iou", "dice", "pixel_accuracy", "precision", "recall");
+        CsvTable.Builder csv =
+                CsvTable.builder().setColumns("slice", "iou", "dice", "pixel_accuracy", "precision", "recall");
         out.println("slice\tIoU\tDice\tpixel_accuracy\tprecision\trecall");
         for (IouEvaluation.Row r : evaluation.rows()) {
-            out.printf(java.util.Locale.ROOT, "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n", r.slice(), r.iou(), r.dice(), r.pixelAccuracy(),
-                    r.precision(), r.recall());
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n",
+                    r.slice(),
+                    r.iou(),
+                    r.dice(),
+                    r.pixelAccuracy(),
+                    r.precision(),
+                    r.recall());
             csv.addRow(r.slice(), r.iou(), r.dice(), r.pixelAccuracy(), r.precision(), r.recall());
         }
         Path csvFile = a.path("csv");

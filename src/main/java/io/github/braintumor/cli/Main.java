@@ -96,44 +96,59 @@ public final class Main {
     }
 
     /** The option every subcommand takes, handled here once. */
-    static final String DEVICE_HELP = "  --device auto|cpu|gpu  (any subcommand) where PyTorch runs; default auto: a GPU when"
-            + " PyTorch can use one, else the CPU; gpu is refused at once where none can be used";
+    static final String DEVICE_HELP =
+            "  --device auto|cpu|gpu  (any subcommand) where PyTorch runs; default auto: a GPU when"
+                    + " PyTorch can use one, else the CPU; gpu is refused at once where none can be used";
 
     /**
      * Takes {@code --device X} out of the arguments and makes it the process's device choice; {@code gpu} is
      * checked before the work starts (the engine starts here) so an impossible choice is a one-line exit 2.
      */
     static List<String> applyDevice(List<String> args) throws UsageException {
-        int i = args.indexOf("--device");
-        if (i < 0) return args;
-        if (i + 1 >= args.size()) throw new UsageException("--device needs a value: auto, cpu or gpu");
-        DeviceChoice choice = DeviceChoice.parse(args.get(i + 1));
+        List<String> rest = new java.util.ArrayList<>(args);
+        String value = takeValue(rest, "--device", "auto, cpu or gpu");
+        if (value == null) return args;
+        DeviceChoice choice = DeviceChoice.parse(value);
         io.github.braintumor.engine.DjlEngine.configure(null, choice); // the start settings, or applied if running
         if (choice == DeviceChoice.GPU) io.github.braintumor.engine.DjlEngine.start(); // refused here, before work
-        List<String> rest = new java.util.ArrayList<>(args);
-        rest.subList(i, i + 2).clear();
         return rest;
     }
 
+    /**
+     * Removes {@code flag VALUE} from {@code args} (a mutable list).
+     *
+     * @return the value, or null when the flag is absent
+     * @throws UsageException the flag is last, without its value
+     */
+    private static String takeValue(List<String> args, String flag, String values) throws UsageException {
+        int i = args.indexOf(flag);
+        if (i < 0) return null;
+        if (i + 1 >= args.size()) throw new UsageException(flag + " needs a value: " + values);
+        String value = args.get(i + 1);
+        args.subList(i, i + 2).clear();
+        return value;
+    }
+
     /** The other option every subcommand takes. */
-    static final String PRECISION_HELP = "  --precision auto|float32|bfloat16  (any subcommand) number format of inference;"
-            + " default auto: bfloat16 on a CPU with AVX512_BF16 or AMX (faster; see docs/BENCHMARKS.md),"
-            + " else float32; training is always float32";
+    static final String PRECISION_HELP =
+            "  --precision auto|float32|bfloat16  (any subcommand) number format of inference;"
+                    + " default auto: bfloat16 on a CPU with AVX512_BF16 or AMX (faster; see docs/BENCHMARKS.md),"
+                    + " else float32; training is always float32";
 
     /** Takes {@code --precision X} out of the arguments and makes it the process's default for inference. */
     static List<String> applyPrecision(List<String> args) throws UsageException {
-        int i = args.indexOf("--precision");
-        if (i < 0) return args;
-        if (i + 1 >= args.size()) throw new UsageException("--precision needs a value: auto, float32 or bfloat16");
-        Precision p = Precision.parse(args.get(i + 1));
-        System.setProperty(Precision.PROPERTY, p.id());
         List<String> rest = new java.util.ArrayList<>(args);
-        rest.subList(i, i + 2).clear();
+        String value = takeValue(rest, "--precision", "auto, float32 or bfloat16");
+        if (value == null) return args;
+        System.setProperty(Precision.PROPERTY, Precision.parse(value).id());
         return rest;
     }
 
     private Subcommand find(String name) {
-        return subcommands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+        return subcommands.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private String names() {
@@ -141,8 +156,10 @@ public final class Main {
     }
 
     private String overview() {
-        StringBuilder s = new StringBuilder("usage: brain-tumor <subcommand> [options]   (--help after a subcommand for its options)\n\n");
-        for (Subcommand c : subcommands) s.append(String.format(java.util.Locale.ROOT, "  %-18s %s%n", c.name(), c.summary()));
+        StringBuilder s = new StringBuilder(
+                "usage: brain-tumor <subcommand> [options]   (--help after a subcommand for its options)\n\n");
+        for (Subcommand c : subcommands)
+            s.append(String.format(java.util.Locale.ROOT, "  %-18s %s%n", c.name(), c.summary()));
         s.append("\n").append(DEVICE_HELP).append("\n").append(PRECISION_HELP).append("\n");
         s.append("\nExit codes: 0 ok, 1 failure, 2 bad usage or input, 3 embedded model missing.\n");
         return s.toString();
@@ -150,8 +167,11 @@ public final class Main {
 
     static boolean isBadInput(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UsageException || t instanceof LggDataException || t instanceof BundleException
-                    || t instanceof NoSuchFileException || t instanceof IllegalArgumentException
+            if (t instanceof UsageException
+                    || t instanceof LggDataException
+                    || t instanceof BundleException
+                    || t instanceof NoSuchFileException
+                    || t instanceof IllegalArgumentException
                     || t instanceof OutputRefusedException
                     || t instanceof io.github.braintumor.engine.EngineCacheException) {
                 return true;

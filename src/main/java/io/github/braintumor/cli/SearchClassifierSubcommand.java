@@ -35,15 +35,22 @@ final class SearchClassifierSubcommand implements Subcommand {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, TrainUnetSubcommand.union(TrainUnetSubcommand.COMMON,
-                Set.of("trials", "executions", "input-size")), TrainUnetSubcommand.union(TrainUnetSubcommand.FLAGS,
-                Set.of("overwrite")));
+        Args a = Args.parse(
+                argv,
+                TrainUnetSubcommand.union(TrainUnetSubcommand.COMMON, Set.of("trials", "executions", "input-size")),
+                TrainUnetSubcommand.union(TrainUnetSubcommand.FLAGS, Set.of("overwrite")));
         TrainingJobs.Settings s = TrainUnetSubcommand.settings(a, 0, 5);
         TextProgressBar bar = new TextProgressBar(err);
         SearchResult r;
         try (StopOnSignal stop = StopOnSignal.install()) {
-            r = TrainingJobs.search(s, a.getInt("trials", 10), a.getInt("executions", 2),
-                    a.getInt("input-size", TrainingJobs.DEFAULT_SEARCH_INPUT), a.has("overwrite"), bar, stop);
+            r = TrainingJobs.search(
+                    s,
+                    a.getInt("trials", 10),
+                    a.getInt("executions", 2),
+                    a.getInt("input-size", TrainingJobs.DEFAULT_SEARCH_INPUT),
+                    a.has("overwrite"),
+                    bar,
+                    stop);
         }
         bar.finish();
         out.println(Reports.search(r));

@@ -1,9 +1,9 @@
 package io.github.braintumor.cli;
 
-import io.github.braintumor.data.LggTiff;
-import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.app.SegmentationTables;
 import io.github.braintumor.app.StackSegmentation;
+import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.report.CsvTable;
@@ -25,9 +25,9 @@ final class SegmentSubcommand implements Subcommand {
     /** The --no-resample lines of segment's and classify's --help. */
     static final String RESAMPLE_HELP =
             "  --no-resample  refuse slices whose size is not the model's input (default: resample them to it and\n"
-            + "               the result back, bilinear; a TIFF's pixel size is honoured, so pixels that are not\n"
-            + "               square keep the field of view's proportions, padded with zeros; the table's\n"
-            + "               resampled column says from what size to what)";
+                    + "               the result back, bilinear; a TIFF's pixel size is honoured, so pixels that are not\n"
+                    + "               square keep the field of view's proportions, padded with zeros; the table's\n"
+                    + "               resampled column says from what size to what)";
 
     @Override
     public String name() {
@@ -46,7 +46,8 @@ final class SegmentSubcommand implements Subcommand {
                 + "  INPUT        a .tif (slice or stack), a patient folder, or a data folder of patient folders\n"
                 + "  --out        output folder: <patient>/<slice>_pred.tif (folders) or <name>_pred.tif (a file),\n"
                 + "               and " + CSV + " (patient, slice, tumour_pixels, max_probability,\n"
-                + "               modalities, resampled) and " + VOLUMES_CSV + " (per file or patient: tumour voxels and slices,\n"
+                + "               modalities, resampled) and " + VOLUMES_CSV
+                + " (per file or patient: tumour voxels and slices,\n"
                 + "               largest slice, mean intensity of each channel inside the tumour, modalities);\n"
                 + "               each patient's masks appear whole or not at all; the tables are rewritten after\n"
                 + "               each volume, so a failed or interrupted run lists exactly the volumes done\n"
@@ -64,14 +65,19 @@ final class SegmentSubcommand implements Subcommand {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("out", "model", "threshold", "batch", "postprocessing"),
+        Args a = Args.parse(
+                argv,
+                Set.of("out", "model", "threshold", "batch", "postprocessing"),
                 Set.of("overwrite", "keep-going", "no-resample"));
         a.expectPositional(1);
         Path input = a.existingPath(0, "INPUT");
         Path outDir = a.path("out");
         if (outDir == null) throw new UsageException("--out DIR is required");
-        StackSegmentation.Settings settings = new StackSegmentation.Settings(a.get("model", ""),
-                a.getDouble("threshold", Double.NaN), a.getInt("batch", StackSegmentation.DEFAULT_BATCH_SIZE), 1.0,
+        StackSegmentation.Settings settings = new StackSegmentation.Settings(
+                a.get("model", ""),
+                a.getDouble("threshold", Double.NaN),
+                a.getInt("batch", StackSegmentation.DEFAULT_BATCH_SIZE),
+                1.0,
                 postprocessing(a.get("postprocessing", StackSegmentation.PostProcessingChoice.MODEL.id())));
         checkThreshold(settings.threshold());
         // Before reading anything: never into the input (its _pred.tif files would join the data set).
@@ -89,8 +95,15 @@ final class SegmentSubcommand implements Subcommand {
         }
     }
 
-    private int segment(List<Inputs.Volume> volumes, StackSegmentation.Settings settings, boolean resample,
-            Path outDir, boolean keepGoing, PrintStream out, PrintStream err) throws Exception {
+    private int segment(
+            List<Inputs.Volume> volumes,
+            StackSegmentation.Settings settings,
+            boolean resample,
+            Path outDir,
+            boolean keepGoing,
+            PrintStream out,
+            PrintStream err)
+            throws Exception {
         CsvTable.Builder csv = SegmentationTables.slices();
         CsvTable.Builder volumesCsv = SegmentationTables.volumes();
         TextProgressBar bar = new TextProgressBar(err);
@@ -114,8 +127,11 @@ final class SegmentSubcommand implements Subcommand {
                     continue;
                 }
                 // What is done stays usable: its masks are complete and the tables list exactly them.
-                String what = v.name() + " failed" + (done > 0 ? " after " + done + " complete volume(s) (listed in "
-                        + CSV + "): " : " (nothing written): ") + Main.oneLine(e);
+                String what = v.name() + " failed"
+                        + (done > 0
+                                ? " after " + done + " complete volume(s) (listed in " + CSV + "): "
+                                : " (nothing written): ")
+                        + Main.oneLine(e);
                 if (Main.isBadInput(e)) throw new UsageException(what, e);
                 throw new IllegalStateException(what, e);
             }
@@ -140,13 +156,21 @@ final class SegmentSubcommand implements Subcommand {
      *
      * @return mask files written
      */
-    private int segment(Inputs.Volume v, StackSegmentation.Settings settings, boolean resample, Path outDir,
-            CsvTable.Builder csv, CsvTable.Builder volumesCsv, TextProgressBar bar, PrintStream err) throws Exception {
+    private int segment(
+            Inputs.Volume v,
+            StackSegmentation.Settings settings,
+            boolean resample,
+            Path outDir,
+            CsvTable.Builder csv,
+            CsvTable.Builder volumesCsv,
+            TextProgressBar bar,
+            PrintStream err)
+            throws Exception {
         Inputs.Read read = v.readCalibrated(note -> err.println(v.name() + ": " + note));
         List<SliceImage> slices = read.slices();
         err.println("segmenting " + v.name() + " (" + slices.size() + " slices)");
-        StackSegmentation.Output result = StackSegmentation.run(slices,
-                settings.withResampling(read.resampling(resample)), bar, () -> false);
+        StackSegmentation.Output result =
+                StackSegmentation.run(slices, settings.withResampling(read.resampling(resample)), bar, () -> false);
         bar.finish();
         err.println(v.name() + ": " + result.postprocessingNote());
         List<StackSegmentation.Row> rows = result.rows();
@@ -161,8 +185,11 @@ final class SegmentSubcommand implements Subcommand {
             Path staged = AtomicFiles.newSiblingTempDir(target);
             try {
                 for (int i = 0; i < rows.size(); i++) {
-                    Path mask = Inputs.predictionPath(outDir, v.name(), v.sliceIds().get(i));
-                    LggTiff.writeMask(staged.resolve(mask.getFileName()), result.result().masks().get(i));
+                    Path mask =
+                            Inputs.predictionPath(outDir, v.name(), v.sliceIds().get(i));
+                    LggTiff.writeMask(
+                            staged.resolve(mask.getFileName()),
+                            result.result().masks().get(i));
                 }
                 AtomicFiles.publishDirectory(staged, target);
                 staged = null;
@@ -197,6 +224,7 @@ final class SegmentSubcommand implements Subcommand {
     }
 
     static void checkThreshold(double t) throws UsageException {
-        if (!Double.isNaN(t) && (t < 0 || t > 1)) throw new UsageException("--threshold must be between 0 and 1, got " + t);
+        if (!Double.isNaN(t) && (t < 0 || t > 1))
+            throw new UsageException("--threshold must be between 0 and 1, got " + t);
     }
 }

@@ -1,8 +1,8 @@
 package io.github.braintumor.cli;
 
 import io.github.braintumor.app.ProgressText;
-import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.progress.Progress;
+import io.github.braintumor.progress.ProgressListener;
 import java.io.PrintStream;
 
 /**
@@ -25,8 +25,13 @@ public final class TextProgressBar implements ProgressListener {
     public synchronized void onProgress(Progress p) {
         double f = p.fraction();
         int filled = (int) Math.round(f * WIDTH);
-        String line = String.format(java.util.Locale.ROOT, "\r[%s%s] %3d%% %s", "#".repeat(filled), ".".repeat(WIDTH - filled),
-                Math.round(f * 100), ProgressText.of(p));
+        String line = String.format(
+                java.util.Locale.ROOT,
+                "\r[%s%s] %3d%% %s",
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                Math.round(f * 100),
+                ProgressText.of(p));
         err.print(line + " ".repeat(Math.max(0, lastLength - line.length()))); // wipe a longer previous line
         lastLength = line.length();
         open = true;

@@ -1,8 +1,8 @@
 package io.github.braintumor.cli;
 
 import io.github.braintumor.app.Reports;
-import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.app.TrainingJobs;
+import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.train.TrainingResult;
 import java.io.PrintStream;
 import java.util.List;
@@ -31,7 +31,10 @@ final class TrainClassifierSubcommand implements Subcommand {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, TrainUnetSubcommand.union(TrainUnetSubcommand.COMMON, java.util.Set.of("input-size", "hyperparameters")),
+        Args a = Args.parse(
+                argv,
+                TrainUnetSubcommand.union(
+                        TrainUnetSubcommand.COMMON, java.util.Set.of("input-size", "hyperparameters")),
                 TrainUnetSubcommand.FLAGS);
         TrainingJobs.Settings s = TrainUnetSubcommand.settings(a, 0);
         ClassifierHyperparameters hyperparameters = null;
@@ -43,7 +46,8 @@ final class TrainClassifierSubcommand implements Subcommand {
         TrainingResult r;
         try (StopOnSignal stop = StopOnSignal.install()) {
             int inputSize = a.getInt("input-size", TrainingJobs.DEFAULT_CLASSIFIER_INPUT);
-            r = hyperparameters == null ? TrainingJobs.classifier(s, inputSize, bar, stop)
+            r = hyperparameters == null
+                    ? TrainingJobs.classifier(s, inputSize, bar, stop)
                     : TrainingJobs.classifier(s, hyperparameters.withInputSize(inputSize), bar, stop);
         }
         bar.finish();

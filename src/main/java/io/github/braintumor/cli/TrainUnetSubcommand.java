@@ -2,10 +2,10 @@ package io.github.braintumor.cli;
 
 import io.github.braintumor.app.Reports;
 import io.github.braintumor.app.TrainingJobs;
-import io.github.braintumor.train.TrainingResult;
-import java.io.PrintStream;
 import io.github.braintumor.tensor.Normalization;
 import io.github.braintumor.train.TrainingConfig;
+import io.github.braintumor.train.TrainingResult;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +14,25 @@ import java.util.function.UnaryOperator;
 
 /** {@code brain-tumor train-unet DATA --out BUNDLE}: trains a UNet segmenter. */
 final class TrainUnetSubcommand implements Subcommand {
-    static final Set<String> COMMON = Set.of("out", "epochs", "batch", "lr", "seed", "samples", "split", "minutes",
-            "resume", "init", "average", "tumour-fraction", "val-patients", "threads", "cache-mb", "missing-modality",
-            "slice-statistics", "normalization");
+    static final Set<String> COMMON = Set.of(
+            "out",
+            "epochs",
+            "batch",
+            "lr",
+            "seed",
+            "samples",
+            "split",
+            "minutes",
+            "resume",
+            "init",
+            "average",
+            "tumour-fraction",
+            "val-patients",
+            "threads",
+            "cache-mb",
+            "missing-modality",
+            "slice-statistics",
+            "normalization");
     static final Set<String> FLAGS = Set.of("no-augment", "no-intensity-augment");
 
     @Override
@@ -83,8 +99,16 @@ final class TrainUnetSubcommand implements Subcommand {
         Path bundle = a.path("out");
         if (bundle == null) throw new UsageException("--out BUNDLE is required");
         Inputs.dataset(data);
-        return new TrainingJobs.Settings(data, bundle, a.getInt("epochs", defaultEpochs), a.getInt("batch", 8),
-                a.getDouble("lr", 1e-3), crop, a.getLong("seed", 42), a.getInt("samples", 0), a.path("split"),
+        return new TrainingJobs.Settings(
+                data,
+                bundle,
+                a.getInt("epochs", defaultEpochs),
+                a.getInt("batch", 8),
+                a.getDouble("lr", 1e-3),
+                crop,
+                a.getLong("seed", 42),
+                a.getInt("samples", 0),
+                a.path("split"),
                 tuning(a));
     }
 
@@ -119,9 +143,15 @@ final class TrainUnetSubcommand implements Subcommand {
             throw new UsageException("--normalization: " + e.getMessage());
         }
         return b -> {
-            b.optMinutes(minutes).optAverageLastEpochs(average).optValidationPatients(validationPatients)
-                    .optThreads(threads).optCacheBytes(cacheMb << 20).optAugment(augment)
-                    .optIntensityAugment(intensity).optMissingModality(missing).optSliceStatistics(sliceStatistics)
+            b.optMinutes(minutes)
+                    .optAverageLastEpochs(average)
+                    .optValidationPatients(validationPatients)
+                    .optThreads(threads)
+                    .optCacheBytes(cacheMb << 20)
+                    .optAugment(augment)
+                    .optIntensityAugment(intensity)
+                    .optMissingModality(missing)
+                    .optSliceStatistics(sliceStatistics)
                     .optNormalization(normalization);
             if (tumourFraction >= 0) b.optTumourFraction(tumourFraction, -1);
             if (resume != null) b.optResume(resume);

@@ -32,8 +32,8 @@ public final class DatasetOverview {
     public static final String ALL = "all";
 
     /** Counts for one hospital (or {@link #ALL}). */
-    public record Group(String name, int patients, int slices, int tumourSlices, int nonTumourSlices,
-                        double meanTumourArea) {
+    public record Group(
+            String name, int patients, int slices, int tumourSlices, int nonTumourSlices, double meanTumourArea) {
         /** @return tumour slices / slices (0 when there are no slices) */
         public double tumourFraction() {
             return slices == 0 ? 0 : (double) tumourSlices / slices;
@@ -41,8 +41,8 @@ public final class DatasetOverview {
     }
 
     /** Counts for one patient; column names in {@link #writePerPatientCsv(Path)} follow the shared patients.csv. */
-    public record PatientCounts(String patient, String hospital, int slices, int tumourSlices, long tumourArea,
-                                String modalities) {
+    public record PatientCounts(
+            String patient, String hospital, int slices, int tumourSlices, long tumourArea, String modalities) {
         /** Counts without the modality pattern (images not read). */
         public PatientCounts(String patient, String hospital, int slices, int tumourSlices, long tumourArea) {
             this(patient, hospital, slices, tumourSlices, tumourArea, null);
@@ -56,8 +56,13 @@ public final class DatasetOverview {
     private final double medianSlices;
     private final int maxSlices;
 
-    private DatasetOverview(Group all, Map<String, Group> perHospital, List<PatientCounts> perPatient,
-            int minSlices, double medianSlices, int maxSlices) {
+    private DatasetOverview(
+            Group all,
+            Map<String, Group> perHospital,
+            List<PatientCounts> perPatient,
+            int minSlices,
+            double medianSlices,
+            int maxSlices) {
         this.all = all;
         this.perHospital = perHospital;
         this.perPatient = perPatient;
@@ -88,19 +93,35 @@ public final class DatasetOverview {
     private static DatasetOverview of(LggDataset d, boolean modalities) throws LggDataException {
         List<PatientCounts> perPatient = new ArrayList<>();
         for (PatientRecord p : d.patients()) {
-            long area = p.slices().stream().mapToLong(s -> Math.max(0, s.tumourArea())).sum();
-            perPatient.add(new PatientCounts(p.id(), p.hospital(), p.slices().size(), p.tumourSliceCount(), area,
+            long area = p.slices().stream()
+                    .mapToLong(s -> Math.max(0, s.tumourArea()))
+                    .sum();
+            perPatient.add(new PatientCounts(
+                    p.id(),
+                    p.hospital(),
+                    p.slices().size(),
+                    p.tumourSliceCount(),
+                    area,
                     modalities ? patternOf(p).id() : null));
         }
         TreeMap<String, List<PatientRecord>> byHospital = new TreeMap<>();
-        d.patients().forEach(p -> byHospital.computeIfAbsent(p.hospital(), h -> new ArrayList<>()).add(p));
+        d.patients()
+                .forEach(p -> byHospital
+                        .computeIfAbsent(p.hospital(), h -> new ArrayList<>())
+                        .add(p));
         Map<String, Group> perHospital = new LinkedHashMap<>();
         byHospital.forEach((h, ps) -> perHospital.put(h, group(h, ps)));
-        int[] sizes = d.patients().stream().mapToInt(p -> p.slices().size()).sorted().toArray();
+        int[] sizes =
+                d.patients().stream().mapToInt(p -> p.slices().size()).sorted().toArray();
         int n = sizes.length;
         double median = n % 2 == 1 ? sizes[n / 2] : (sizes[n / 2 - 1] + sizes[n / 2]) / 2.0;
-        return new DatasetOverview(group(ALL, d.patients()), Collections.unmodifiableMap(perHospital),
-                List.copyOf(perPatient), sizes[0], median, sizes[n - 1]);
+        return new DatasetOverview(
+                group(ALL, d.patients()),
+                Collections.unmodifiableMap(perHospital),
+                List.copyOf(perPatient),
+                sizes[0],
+                median,
+                sizes[n - 1]);
     }
 
     private static ModalityPattern patternOf(PatientRecord p) throws LggDataException {
@@ -131,7 +152,12 @@ public final class DatasetOverview {
                 }
             }
         }
-        return new Group(name, patients.size(), slices, tumour, slices - tumour,
+        return new Group(
+                name,
+                patients.size(),
+                slices,
+                tumour,
+                slices - tumour,
                 areaCount == 0 ? 0 : (double) areaSum / areaCount);
     }
 
@@ -222,9 +248,20 @@ public final class DatasetOverview {
         List<Group> rows = new ArrayList<>(perHospital.values());
         rows.add(all);
         for (Group g : rows) {
-            sb.append(g.name()).append(',').append(g.patients()).append(',').append(g.slices()).append(',')
-                    .append(g.tumourSlices()).append(',').append(g.nonTumourSlices()).append(',')
-                    .append(num(g.tumourFraction())).append(',').append(num(g.meanTumourArea())).append('\n');
+            sb.append(g.name())
+                    .append(',')
+                    .append(g.patients())
+                    .append(',')
+                    .append(g.slices())
+                    .append(',')
+                    .append(g.tumourSlices())
+                    .append(',')
+                    .append(g.nonTumourSlices())
+                    .append(',')
+                    .append(num(g.tumourFraction()))
+                    .append(',')
+                    .append(num(g.meanTumourArea()))
+                    .append('\n');
         }
         AtomicFiles.writeString(csv, sb.toString());
     }
@@ -235,8 +272,15 @@ public final class DatasetOverview {
         StringBuilder sb = new StringBuilder("patient_folder,hospital,n_slices,n_tumour_slices,tumour_area_px"
                 + (modalities ? ",modalities" : "") + "\n");
         for (PatientCounts p : perPatient) {
-            sb.append(p.patient()).append(',').append(p.hospital()).append(',').append(p.slices()).append(',')
-                    .append(p.tumourSlices()).append(',').append(p.tumourArea());
+            sb.append(p.patient())
+                    .append(',')
+                    .append(p.hospital())
+                    .append(',')
+                    .append(p.slices())
+                    .append(',')
+                    .append(p.tumourSlices())
+                    .append(',')
+                    .append(p.tumourArea());
             if (modalities) sb.append(',').append(p.modalities());
             sb.append('\n');
         }
@@ -246,20 +290,41 @@ public final class DatasetOverview {
     /** @return a plain-text summary, a few lines, for logs and dialogs */
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%d patients, %d slices, %d hospitals (%s)%n", all.patients(),
-                all.slices(), perHospital.size(), String.join(", ", perHospital.keySet())));
-        sb.append(String.format(Locale.ROOT, "slices per patient: min %d, median %s, max %d%n", minSlices,
-                num(medianSlices), maxSlices));
-        sb.append(String.format(Locale.ROOT, "tumour slices: %d (%.1f%%), without tumour: %d; mean tumour area %.1f px%n",
-                all.tumourSlices(), 100 * all.tumourFraction(), all.nonTumourSlices(), all.meanTumourArea()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%d patients, %d slices, %d hospitals (%s)%n",
+                all.patients(),
+                all.slices(),
+                perHospital.size(),
+                String.join(", ", perHospital.keySet())));
+        sb.append(String.format(
+                Locale.ROOT,
+                "slices per patient: min %d, median %s, max %d%n",
+                minSlices,
+                num(medianSlices),
+                maxSlices));
+        sb.append(String.format(
+                Locale.ROOT,
+                "tumour slices: %d (%.1f%%), without tumour: %d; mean tumour area %.1f px%n",
+                all.tumourSlices(),
+                100 * all.tumourFraction(),
+                all.nonTumourSlices(),
+                all.meanTumourArea()));
         for (Group g : perHospital.values()) {
-            sb.append(String.format(Locale.ROOT, "  %-3s %3d patients, %4d slices, %4d tumour, %4d without%n",
-                    g.name(), g.patients(), g.slices(), g.tumourSlices(), g.nonTumourSlices()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-3s %3d patients, %4d slices, %4d tumour, %4d without%n",
+                    g.name(),
+                    g.patients(),
+                    g.slices(),
+                    g.tumourSlices(),
+                    g.nonTumourSlices()));
         }
         if (!perPatient.isEmpty() && perPatient.get(0).modalities() != null) {
             java.util.Map<String, Integer> n = new TreeMap<>();
             perPatient.forEach(p -> n.merge(p.modalities(), 1, Integer::sum));
-            sb.append("modalities per patient: ").append(n.toString().replaceAll("[{}]", "").replace('=', ' '))
+            sb.append("modalities per patient: ")
+                    .append(n.toString().replaceAll("[{}]", "").replace('=', ' '))
                     .append(String.format(Locale.ROOT, "%n"));
             for (PatientCounts p : perPatient) {
                 if (!"complete".equals(p.modalities())) {

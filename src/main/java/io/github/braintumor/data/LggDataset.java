@@ -118,9 +118,12 @@ public final class LggDataset {
             }
             String name = dir.getFileName().toString();
             if (owner != null && !owner.equals(name) && byName.containsKey(owner)) {
-                throw new LggDataException(dir, "holds the slices of patient " + owner + " (its files are named "
-                        + owner + "_<n>.tif), which is also the folder " + byName.get(owner) + ": the same patient"
-                        + " would count twice. Remove the copy, or rename its files after the folder.");
+                throw new LggDataException(
+                        dir,
+                        "holds the slices of patient " + owner + " (its files are named "
+                                + owner + "_<n>.tif), which is also the folder " + byName.get(owner)
+                                + ": the same patient"
+                                + " would count twice. Remove the copy, or rename its files after the folder.");
             }
         }
     }
@@ -152,7 +155,11 @@ public final class LggDataset {
 
     /** @return hospital codes present, sorted */
     public List<String> hospitals() {
-        return patients.stream().map(PatientRecord::hospital).distinct().sorted().toList();
+        return patients.stream()
+                .map(PatientRecord::hospital)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Checks every image header (256x256, 8-bit, 1 or 3 channels); see {@link #validate(int)}. */
@@ -171,22 +178,31 @@ public final class LggDataset {
         for (SliceRecord s : slices) {
             TiffInfo img = LggTiff.readInfo(s.image());
             if (expectedSize > 0 && (img.width() != expectedSize || img.height() != expectedSize)) {
-                throw new LggDataException(s.image(), "image is " + img.width() + "x" + img.height() + ", expected "
-                        + expectedSize + "x" + expectedSize + ". Images are never resized silently: resize them "
-                        + "explicitly first, or pass the expected size as an option.");
+                throw new LggDataException(
+                        s.image(),
+                        "image is " + img.width() + "x" + img.height() + ", expected "
+                                + expectedSize + "x" + expectedSize
+                                + ". Images are never resized silently: resize them "
+                                + "explicitly first, or pass the expected size as an option.");
             }
             if (img.bitsPerSample() != 8) {
-                throw new LggDataException(s.image(), "image has " + img.bitsPerSample()
-                        + "-bit samples, expected 8-bit unsigned. Convert it to 8-bit first.");
+                throw new LggDataException(
+                        s.image(),
+                        "image has " + img.bitsPerSample()
+                                + "-bit samples, expected 8-bit unsigned. Convert it to 8-bit first.");
             }
             if (img.channels() != 3 && img.channels() != 1) {
-                throw new LggDataException(s.image(), "image has " + img.channels() + " channels, expected 3 "
-                        + "(pre-contrast, FLAIR, post-contrast) or 1 (FLAIR only).");
+                throw new LggDataException(
+                        s.image(),
+                        "image has " + img.channels() + " channels, expected 3 "
+                                + "(pre-contrast, FLAIR, post-contrast) or 1 (FLAIR only).");
             }
             TiffInfo mask = LggTiff.readInfo(s.mask());
             if (mask.width() != img.width() || mask.height() != img.height()) {
-                throw new LggDataException(s.mask(), "mask is " + mask.width() + "x" + mask.height()
-                        + " but its image " + s.image().getFileName() + " is " + img.width() + "x" + img.height() + ".");
+                throw new LggDataException(
+                        s.mask(),
+                        "mask is " + mask.width() + "x" + mask.height() + " but its image "
+                                + s.image().getFileName() + " is " + img.width() + "x" + img.height() + ".");
             }
         }
     }
@@ -273,8 +289,11 @@ public final class LggDataset {
             }
             Matcher m = SLICE.matcher(f.getFileName().toString());
             if (!m.matches()) {
-                throw new LggDataException(f, "TIFF name does not end in _<n>.tif or _<n>_mask.tif, so its slice "
-                        + "number is unknown. Rename it, or move it out of the patient folder. " + EXPECTED_LAYOUT);
+                throw new LggDataException(
+                        f,
+                        "TIFF name does not end in _<n>.tif or _<n>_mask.tif, so its slice "
+                                + "number is unknown. Rename it, or move it out of the patient folder. "
+                                + EXPECTED_LAYOUT);
             }
             int n;
             try {
@@ -285,8 +304,10 @@ public final class LggDataset {
             TreeMap<Integer, Path> target = m.group(3) == null ? images : masks;
             Path previous = target.put(n, f);
             if (previous != null) {
-                throw new LggDataException(f, "duplicate slice number " + n + ": " + previous.getFileName()
-                        + " has the same number. Keep one of them.");
+                throw new LggDataException(
+                        f,
+                        "duplicate slice number " + n + ": " + previous.getFileName()
+                                + " has the same number. Keep one of them.");
             }
         }
         if (!labelled) {
@@ -294,8 +315,8 @@ public final class LggDataset {
             int i = 0;
             for (Map.Entry<Integer, Path> e : images.entrySet()) {
                 double position = images.size() == 1 ? 0 : (double) i++ / (images.size() - 1);
-                slices.add(new SliceRecord(id, hospital, e.getKey(), e.getValue(), masks.get(e.getKey()), false,
-                        position, 0));
+                slices.add(new SliceRecord(
+                        id, hospital, e.getKey(), e.getValue(), masks.get(e.getKey()), false, position, 0));
             }
             if (slices.isEmpty()) {
                 throw new LggDataException(dir, "holds only masks (_mask.tif), no images to read.");
@@ -304,15 +325,19 @@ public final class LggDataset {
         }
         for (Map.Entry<Integer, Path> e : images.entrySet()) {
             if (!masks.containsKey(e.getKey())) {
-                throw new LggDataException(e.getValue(), "image has no mask (expected a file named like "
-                        + maskNameFor(e.getValue()) + " in the same folder).");
+                throw new LggDataException(
+                        e.getValue(),
+                        "image has no mask (expected a file named like " + maskNameFor(e.getValue())
+                                + " in the same folder).");
             }
         }
         for (Map.Entry<Integer, Path> e : masks.entrySet()) {
             if (!images.containsKey(e.getKey())) {
-                throw new LggDataException(e.getValue(), "mask has no image (expected a file named like "
-                        + e.getValue().getFileName().toString().replaceFirst("(?i)_mask(\\.tiff?)$", "$1")
-                        + " in the same folder).");
+                throw new LggDataException(
+                        e.getValue(),
+                        "mask has no image (expected a file named like "
+                                + e.getValue().getFileName().toString().replaceFirst("(?i)_mask(\\.tiff?)$", "$1")
+                                + " in the same folder).");
             }
         }
         List<SliceRecord> slices = new ArrayList<>();
@@ -323,9 +348,11 @@ public final class LggDataset {
             SliceMask m = LggTiff.readMask(mask, LggTiff.ANY_SIZE);
             TiffHeader.Page image = TiffHeader.checkHeader(e.getValue()); // header only: a mismatch is found up front
             if (image != null && (image.width() != m.width() || image.height() != m.height())) {
-                throw new LggDataException(mask, "mask is " + m.width() + "x" + m.height() + " but its image "
-                        + e.getValue().getFileName() + " is " + image.width() + "x" + image.height()
-                        + ": every mask must have its image's size.");
+                throw new LggDataException(
+                        mask,
+                        "mask is " + m.width() + "x" + m.height() + " but its image "
+                                + e.getValue().getFileName() + " is " + image.width() + "x" + image.height()
+                                + ": every mask must have its image's size.");
             }
             long area = m.area();
             double position = count == 1 ? 0 : (double) i / (count - 1);
@@ -362,8 +389,10 @@ public final class LggDataset {
         for (CsvLines.Row line : table.rows()) {
             String[] cells = line.cells();
             if (cells.length > header.length) {
-                throw new LggDataException(csv, "line " + line.lineNumber() + " has " + cells.length
-                        + " cells but the header has " + header.length + " columns.");
+                throw new LggDataException(
+                        csv,
+                        "line " + line.lineNumber() + " has " + cells.length + " cells but the header has "
+                                + header.length + " columns.");
             }
             Map<String, String> row = new LinkedHashMap<>();
             for (int c = 0; c < header.length; c++) {

@@ -83,9 +83,11 @@ public final class LggTiff {
         int n = w * h;
         int bands = r.getNumBands();
         if (bands != 1 && bands != 3) {
-            throw new LggDataException(tif, "image has " + bands + " channels, expected 3 (pre-contrast, FLAIR, "
-                    + "post-contrast) or 1 (FLAIR only, which is then copied into all 3). Save it as 8-bit RGB"
-                    + (bands == 4 ? " without an alpha channel" : "") + ".");
+            throw new LggDataException(
+                    tif,
+                    "image has " + bands + " channels, expected 3 (pre-contrast, FLAIR, "
+                            + "post-contrast) or 1 (FLAIR only, which is then copied into all 3). Save it as 8-bit RGB"
+                            + (bands == 4 ? " without an alpha channel" : "") + ".");
         }
         byte[] px = new byte[3 * n];
         int[] plane = new int[n];
@@ -114,8 +116,10 @@ public final class LggTiff {
         Raster r = decode(tif);
         checkSize(tif, r, expectedSize, "mask");
         if (r.getNumBands() != 1) {
-            throw new LggDataException(tif, "mask has " + r.getNumBands() + " channels, expected 1. "
-                    + "Save the mask as an 8-bit greyscale TIFF with values 0 and 255.");
+            throw new LggDataException(
+                    tif,
+                    "mask has " + r.getNumBands() + " channels, expected 1. "
+                            + "Save the mask as an 8-bit greyscale TIFF with values 0 and 255.");
         }
         int bits = r.getSampleModel().getSampleSize(0);
         if (bits != 8 && bits != 1) {
@@ -142,8 +146,10 @@ public final class LggTiff {
             String what = others > 0
                     ? others + " pixels with values other than 0, 1 and 255 (value=pixels: " + bad + ")"
                     : "both 1 and 255 (" + count[1] + " and " + count[255] + " pixels)";
-            throw new LggDataException(tif, "mask is not binary: it has " + what + ". Expected 0 = background "
-                    + "and 255 (or 1) = tumour; threshold the mask before using it.");
+            throw new LggDataException(
+                    tif,
+                    "mask is not binary: it has " + what + ". Expected 0 = background "
+                            + "and 255 (or 1) = tumour; threshold the mask before using it.");
         }
         byte[] px = new byte[w * h];
         for (int i = 0; i < px.length; i++) {
@@ -163,7 +169,10 @@ public final class LggTiff {
             if (type == null) {
                 type = reader.getImageTypes(0).next();
             }
-            return new TiffInfo(reader.getWidth(0), reader.getHeight(0), type.getSampleModel().getNumBands(),
+            return new TiffInfo(
+                    reader.getWidth(0),
+                    reader.getHeight(0),
+                    type.getSampleModel().getNumBands(),
                     type.getSampleModel().getSampleSize(0));
         });
     }
@@ -176,8 +185,8 @@ public final class LggTiff {
     /** Writes an 8-bit RGB (3-channel) or grey (1-channel) TIFF, atomically (temporary file, then move). */
     public static void writeImage(Path tif, SliceImage img, Compression compression) throws IOException {
         if (img.channels() != 3 && img.channels() != 1) {
-            throw new IllegalArgumentException("can only write 1- or 3-channel images, got " + img.channels()
-                    + " channels for " + tif);
+            throw new IllegalArgumentException(
+                    "can only write 1- or 3-channel images, got " + img.channels() + " channels for " + tif);
         }
         write(tif, img.width(), img.height(), img.channels(), img.pixels(), 1, compression);
     }
@@ -222,8 +231,10 @@ public final class LggTiff {
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new LggDataException(tif, "not a TIFF (or any image format Java can read). "
-                        + "Expected an 8-bit TIFF as in the Kaggle LGG data set.");
+                throw new LggDataException(
+                        tif,
+                        "not a TIFF (or any image format Java can read). "
+                                + "Expected an 8-bit TIFF as in the Kaggle LGG data set.");
             }
             ImageReader reader = readers.next();
             try {
@@ -237,8 +248,12 @@ public final class LggTiff {
         } catch (IOException | RuntimeException e) {
             // The JDK TIFF reader reports truncated or corrupt data with IIOException, EOFException, or
             // occasionally unchecked exceptions (array bounds, bad arguments): all mean "this file is broken".
-            throw new LggDataException(tif, "cannot decode the image: it is truncated or corrupt ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Re-download or re-export the file.", e);
+            throw new LggDataException(
+                    tif,
+                    "cannot decode the image: it is truncated or corrupt ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "). Re-download or re-export the file.",
+                    e);
         }
     }
 
@@ -259,9 +274,11 @@ public final class LggTiff {
 
     private static void checkSize(Path tif, Raster r, int expectedSize, String what) throws LggDataException {
         if (expectedSize > 0 && (r.getWidth() != expectedSize || r.getHeight() != expectedSize)) {
-            throw new LggDataException(tif, what + " is " + r.getWidth() + "x" + r.getHeight() + ", expected "
-                    + expectedSize + "x" + expectedSize + ". Images are never resized silently: resize them "
-                    + "explicitly first, or pass the expected size as an option.");
+            throw new LggDataException(
+                    tif,
+                    what + " is " + r.getWidth() + "x" + r.getHeight() + ", expected "
+                            + expectedSize + "x" + expectedSize + ". Images are never resized silently: resize them "
+                            + "explicitly first, or pass the expected size as an option.");
         }
     }
 
@@ -269,14 +286,16 @@ public final class LggTiff {
         for (int b = 0; b < r.getNumBands(); b++) {
             int bits = r.getSampleModel().getSampleSize(b);
             if (bits != 8) {
-                throw new LggDataException(tif, what + " has " + bits + "-bit samples, expected 8-bit unsigned. "
-                        + "Convert it to 8-bit first.");
+                throw new LggDataException(
+                        tif,
+                        what + " has " + bits + "-bit samples, expected 8-bit unsigned. "
+                                + "Convert it to 8-bit first.");
             }
         }
     }
 
-    private static void write(Path tif, int w, int h, int channels, byte[] planar, int scale,
-            Compression compression) throws IOException {
+    private static void write(Path tif, int w, int h, int channels, byte[] planar, int scale, Compression compression)
+            throws IOException {
         writePages(tif, List.of(image(w, h, channels, planar, scale)), compression);
     }
 

@@ -60,8 +60,8 @@ public enum ModalityPattern {
      */
     public byte[] simulate(byte[] chw, int plane) {
         if (chw.length != 3 * plane) {
-            throw new IllegalArgumentException("a 3-channel slice of " + plane + " pixels per channel has "
-                    + 3 * plane + " bytes, got " + chw.length);
+            throw new IllegalArgumentException("a 3-channel slice of " + plane + " pixels per channel has " + 3 * plane
+                    + " bytes, got " + chw.length);
         }
         byte[] out = new byte[chw.length];
         for (int c = 0; c < 3; c++) {
@@ -75,8 +75,12 @@ public enum ModalityPattern {
         if (this == COMPLETE) {
             return image;
         }
-        return new SliceImage(image.width(), image.height(), image.channels(),
-                simulate(image.pixels(), image.width() * image.height()), image.replicated());
+        return new SliceImage(
+                image.width(),
+                image.height(),
+                image.channels(),
+                simulate(image.pixels(), image.width() * image.height()),
+                image.replicated());
     }
 
     /**

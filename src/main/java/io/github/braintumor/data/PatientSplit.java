@@ -33,8 +33,8 @@ import java.util.TreeMap;
 public final class PatientSplit {
     private static final String HEADER = "patient,hospital,part";
 
-    private final Map<String, SplitPart> parts;      // patient -> part, sorted by patient
-    private final Map<String, String> hospitals;     // patient -> hospital
+    private final Map<String, SplitPart> parts; // patient -> part, sorted by patient
+    private final Map<String, String> hospitals; // patient -> hospital
 
     private PatientSplit(Map<String, SplitPart> parts, Map<String, String> hospitals) {
         this.parts = Collections.unmodifiableMap(new TreeMap<>(parts));
@@ -68,7 +68,8 @@ public final class PatientSplit {
             Collections.shuffle(ids, random);
             int[] counts = counts(ids.size(), validation, test);
             for (int i = 0; i < ids.size(); i++) {
-                SplitPart part = i < counts[1] ? SplitPart.TEST
+                SplitPart part = i < counts[1]
+                        ? SplitPart.TEST
                         : i < counts[1] + counts[0] ? SplitPart.VALIDATION : SplitPart.TRAIN;
                 parts.put(ids.get(i), part);
             }
@@ -110,14 +111,15 @@ public final class PatientSplit {
         CsvLines table = CsvLines.read(csv);
         String header = table.header();
         if (header == null || !header.replace("\uFEFF", "").trim().equalsIgnoreCase(HEADER)) {
-            throw new LggDataException(csv, "not a patient split: the first line must be '" + HEADER + "', got '"
-                    + header + "'.");
+            throw new LggDataException(
+                    csv, "not a patient split: the first line must be '" + HEADER + "', got '" + header + "'.");
         }
         for (CsvLines.Row row : table.rows()) {
             int lineNo = row.lineNumber();
             String[] cells = row.cells();
             if (cells.length != 3 || cells[0].isEmpty()) {
-                throw new LggDataException(csv, "line " + lineNo + " '" + row.text() + "' should have 3 cells: " + HEADER);
+                throw new LggDataException(
+                        csv, "line " + lineNo + " '" + row.text() + "' should have 3 cells: " + HEADER);
             }
             SplitPart part;
             try {
@@ -136,14 +138,21 @@ public final class PatientSplit {
     /** Writes {@code patient,hospital,part} rows sorted by patient, atomically. */
     public void write(Path csv) throws IOException {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
-        parts.forEach((id, part) -> sb.append(id).append(',').append(hospitals.get(id)).append(',')
-                .append(part.csvName()).append('\n'));
+        parts.forEach((id, part) -> sb.append(id)
+                .append(',')
+                .append(hospitals.get(id))
+                .append(',')
+                .append(part.csvName())
+                .append('\n'));
         AtomicFiles.writeString(csv, sb.toString());
     }
 
     /** @return the patients of one part, sorted */
     public List<String> patients(SplitPart part) {
-        return parts.entrySet().stream().filter(e -> e.getValue() == part).map(Map.Entry::getKey).toList();
+        return parts.entrySet().stream()
+                .filter(e -> e.getValue() == part)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** @return every patient in the split, sorted */
@@ -184,19 +193,28 @@ public final class PatientSplit {
      *                                  for other data would silently mix train and test)
      */
     public List<SliceRecord> slices(LggDataset d, SplitPart part) {
-        List<String> missing = d.patients().stream().map(PatientRecord::id).filter(id -> !parts.containsKey(id)).toList();
-        List<String> extra = parts.keySet().stream().filter(id -> {
-            try {
-                d.patient(id);
-                return false;
-            } catch (IllegalArgumentException e) {
-                return true;
-            }
-        }).toList();
+        List<String> missing = d.patients().stream()
+                .map(PatientRecord::id)
+                .filter(id -> !parts.containsKey(id))
+                .toList();
+        List<String> extra = parts.keySet().stream()
+                .filter(id -> {
+                    try {
+                        d.patient(id);
+                        return false;
+                    } catch (IllegalArgumentException e) {
+                        return true;
+                    }
+                })
+                .toList();
         if (!missing.isEmpty() || !extra.isEmpty()) {
             throw new IllegalArgumentException("split does not match data set " + d.root() + ": "
-                    + (missing.isEmpty() ? "" : missing.size() + " patient(s) not in the split, e.g. " + missing.get(0) + "; ")
-                    + (extra.isEmpty() ? "" : extra.size() + " split patient(s) not in the data set, e.g. " + extra.get(0) + "; ")
+                    + (missing.isEmpty()
+                            ? ""
+                            : missing.size() + " patient(s) not in the split, e.g. " + missing.get(0) + "; ")
+                    + (extra.isEmpty()
+                            ? ""
+                            : extra.size() + " split patient(s) not in the data set, e.g. " + extra.get(0) + "; ")
                     + "make a new split for this data set");
         }
         return d.slices().stream().filter(s -> parts.get(s.patientId()) == part).toList();

@@ -149,8 +149,8 @@ public final class PhantomGenerator {
     public void write(Path dest) throws IOException {
         Path root = dest.resolve(LggDataset.KAGGLE_FOLDER);
         List<String> ids = patientIds();
-        StringBuilder csv = new StringBuilder("Patient,histological_type,neoplasm_histologic_grade,gender,"
-                + "age_at_initial_pathologic,death01\n");
+        StringBuilder csv = new StringBuilder(
+                "Patient,histological_type,neoplasm_histologic_grade,gender," + "age_at_initial_pathologic,death01\n");
         for (int i = 0; i < patients; i++) {
             SplittableRandom r = new SplittableRandom(mix(seed, i));
             Anatomy a = Anatomy.random(r, size);
@@ -168,8 +168,16 @@ public final class PhantomGenerator {
                 LggTiff.writeImage(dir.resolve(base + ".tif"), s.image(), compression);
                 LggTiff.writeMask(dir.resolve(base + "_mask.tif"), s.mask(), compression);
             }
-            csv.append(clinicalKey(i)).append(",1,").append(1 + r.nextInt(2)).append(',').append(1 + r.nextInt(2))
-                    .append(',').append(25 + r.nextInt(50)).append(',').append(r.nextInt(2)).append('\n');
+            csv.append(clinicalKey(i))
+                    .append(",1,")
+                    .append(1 + r.nextInt(2))
+                    .append(',')
+                    .append(1 + r.nextInt(2))
+                    .append(',')
+                    .append(25 + r.nextInt(50))
+                    .append(',')
+                    .append(r.nextInt(2))
+                    .append('\n');
         }
         AtomicFiles.writeString(root.resolve(LggDataset.CLINICAL_CSV), csv.toString());
     }
@@ -198,8 +206,13 @@ public final class PhantomGenerator {
 
     /** What {@link #main(String[])} writes; tests compare it with the committed copy. */
     static void writeTestData(Path dest) throws IOException {
-        PhantomGenerator g = builder().optSeed(42).optPatients(4).optSlicesPerPatient(6).optSize(256)
-                .optHospitals("CS", "DU", "HT").build();
+        PhantomGenerator g = builder()
+                .optSeed(42)
+                .optPatients(4)
+                .optSlicesPerPatient(6)
+                .optSize(256)
+                .optHospitals("CS", "DU", "HT")
+                .build();
         g.write(dest.resolve("phantom"));
         AtomicFiles.writeString(dest.resolve("README.md"), """
                 # Test data
@@ -230,24 +243,42 @@ public final class PhantomGenerator {
     }
 
     /** Per-patient shape parameters, in pixels. */
-    private record Anatomy(double cx, double cy, double headA, double headB, double tx, double ty, double tumA,
-                           double tumB, double tumAngle, double wobblePhase, double[] base) {
+    private record Anatomy(
+            double cx,
+            double cy,
+            double headA,
+            double headB,
+            double tx,
+            double ty,
+            double tumA,
+            double tumB,
+            double tumAngle,
+            double wobblePhase,
+            double[] base) {
         static Anatomy random(SplittableRandom r, int size) {
             double headA = size * (0.33 + 0.05 * r.nextDouble());
             double headB = size * (0.40 + 0.05 * r.nextDouble());
             double angle = r.nextDouble() * 2 * Math.PI;
             double dist = 0.15 + 0.35 * r.nextDouble(); // tumour centre well inside the brain
             double[] base = {60 + 20 * r.nextDouble(), 80 + 20 * r.nextDouble(), 65 + 20 * r.nextDouble()};
-            return new Anatomy(size / 2.0 + size * 0.03 * (r.nextDouble() - 0.5),
-                    size / 2.0 + size * 0.03 * (r.nextDouble() - 0.5), headA, headB,
-                    dist * headA * Math.cos(angle), dist * headB * Math.sin(angle),
-                    size * (0.07 + 0.06 * r.nextDouble()), size * (0.06 + 0.05 * r.nextDouble()),
-                    r.nextDouble() * Math.PI, r.nextDouble() * 2 * Math.PI, base);
+            return new Anatomy(
+                    size / 2.0 + size * 0.03 * (r.nextDouble() - 0.5),
+                    size / 2.0 + size * 0.03 * (r.nextDouble() - 0.5),
+                    headA,
+                    headB,
+                    dist * headA * Math.cos(angle),
+                    dist * headB * Math.sin(angle),
+                    size * (0.07 + 0.06 * r.nextDouble()),
+                    size * (0.06 + 0.05 * r.nextDouble()),
+                    r.nextDouble() * Math.PI,
+                    r.nextDouble() * 2 * Math.PI,
+                    base);
         }
     }
 
     /** Per-channel offsets: rim (scalp/skull) brighter, centre (CSF) darker, tumour brightest in FLAIR. */
     private static final double[] RIM = {70, 35, 55};
+
     private static final double[] CSF = {-30, -35, -25};
     private static final double[] TUMOUR = {-15, 80, 15};
 
@@ -289,8 +320,13 @@ public final class PhantomGenerator {
                     tumourWeight = rho < 0.86 ? 1 - smoothStep(edge - 0.15, edge + 0.1, rt) : 0;
                 }
                 for (int c = 0; c < 3; c++) {
-                    double v = a.base()[c] + 30 * shared[i] + 20 * own[c][i] + RIM[c] * rim + CSF[c] * csf
-                            + TUMOUR[c] * tumourWeight + 2 * r.nextGaussian();
+                    double v = a.base()[c]
+                            + 30 * shared[i]
+                            + 20 * own[c][i]
+                            + RIM[c] * rim
+                            + CSF[c] * csf
+                            + TUMOUR[c] * tumourWeight
+                            + 2 * r.nextGaussian();
                     px[c * n + i] = (byte) Math.max(0, Math.min(255, Math.round(v)));
                 }
             }

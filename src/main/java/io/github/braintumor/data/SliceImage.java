@@ -54,8 +54,12 @@ public record SliceImage(int width, int height, int channels, byte[] pixels, boo
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SliceImage s && s.width == width && s.height == height && s.channels == channels
-                && s.replicated == replicated && Arrays.equals(s.pixels, pixels);
+        return o instanceof SliceImage s
+                && s.width == width
+                && s.height == height
+                && s.channels == channels
+                && s.replicated == replicated
+                && Arrays.equals(s.pixels, pixels);
     }
 
     @Override

@@ -22,20 +22,34 @@ import java.nio.file.Path;
  *                    top); 0 for a patient with one slice
  * @param tumourArea  tumour pixels in the mask, or {@link #UNKNOWN_AREA} when made without reading the mask
  */
-public record SliceRecord(String patientId, String hospital, int sliceNumber, Path image, Path mask,
-                          boolean tumour, double position, long tumourArea) {
+public record SliceRecord(
+        String patientId,
+        String hospital,
+        int sliceNumber,
+        Path image,
+        Path mask,
+        boolean tumour,
+        double position,
+        long tumourArea) {
     /** {@link #tumourArea()} of a tumour slice whose mask area was not counted. */
     public static final long UNKNOWN_AREA = -1;
 
     public SliceRecord {
         if (tumour ? tumourArea <= 0 && tumourArea != UNKNOWN_AREA : tumourArea != 0) {
-            throw new IllegalArgumentException("slice " + image + ": tumour=" + tumour + " but tumourArea=" + tumourArea);
+            throw new IllegalArgumentException(
+                    "slice " + image + ": tumour=" + tumour + " but tumourArea=" + tumourArea);
         }
     }
 
     /** The contract's shape: area 0 for non-tumour slices, {@link #UNKNOWN_AREA} for tumour slices. */
-    public SliceRecord(String patientId, String hospital, int sliceNumber, Path image, Path mask,
-            boolean tumour, double position) {
+    public SliceRecord(
+            String patientId,
+            String hospital,
+            int sliceNumber,
+            Path image,
+            Path mask,
+            boolean tumour,
+            double position) {
         this(patientId, hospital, sliceNumber, image, mask, tumour, position, tumour ? UNKNOWN_AREA : 0);
     }
 

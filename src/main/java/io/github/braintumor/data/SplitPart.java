@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The part of a patient-level split a patient belongs to. */
 public enum SplitPart {
-    TRAIN, VALIDATION, TEST;
+    TRAIN,
+    VALIDATION,
+    TEST;
 
     /** @return the lower-case name used in split CSV files ({@code train}, {@code validation}, {@code test}) */
     public String csvName() {
@@ -21,7 +23,9 @@ public enum SplitPart {
             case "train" -> TRAIN;
             case "validation", "val" -> VALIDATION;
             case "test" -> TEST;
-            default -> throw new IllegalArgumentException("unknown split part '" + s + "', expected train, validation or test");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown split part '" + s + "', expected train, validation or test");
         };
     }
 }

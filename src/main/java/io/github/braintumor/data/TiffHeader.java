@@ -31,6 +31,7 @@ final class TiffHeader {
      * (nothing is resized silently); this bound only stops a bogus header before it costs memory.
      */
     static final int MAX_SIDE = 32 * LggTiff.LGG_SIZE;
+
     private static final int MAX_PAGES = 100_000;
     private static final Pattern IMAGEJ_IMAGES = Pattern.compile("(?m)^images=(\\d{1,10})\\s*$");
 
@@ -76,8 +77,10 @@ final class TiffHeader {
             ByteBuffer head = read(ch, 0, Math.min(8, length), length);
             String format = format(head);
             if (format != null) {
-                throw new LggDataException(tif, "not a TIFF: the file holds " + format + " (only its name says TIFF);"
-                        + " convert it to TIFF first, e.g. File > Save As > Tiff in Fiji");
+                throw new LggDataException(
+                        tif,
+                        "not a TIFF: the file holds " + format + " (only its name says TIFF);"
+                                + " convert it to TIFF first, e.g. File > Save As > Tiff in Fiji");
             }
             if (length < 8) throw corrupt(tif, "the TIFF header is cut off", length);
             ByteOrder order = head.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
@@ -120,24 +123,41 @@ final class TiffHeader {
                         case 273, 324 -> offsets = array(tif, ch, ifd, at, type, values, pointer, length, order);
                         case 279, 325 -> counts = array(tif, ch, ifd, at, type, values, pointer, length, order);
                         case 270 -> {
-                            if (pages == 0 && type == 2) description = ascii(ch, values <= 4 ? -1 : pointer, values,
-                                    ifd, at + 8, length);
+                            if (pages == 0 && type == 2)
+                                description = ascii(ch, values <= 4 ? -1 : pointer, values, ifd, at + 8, length);
                         }
-                        default -> { }
+                        default -> {}
                     }
                 }
                 if (width > MAX_SIDE || height > MAX_SIDE) {
-                    throw new LggDataException(tif, "the header declares " + width + "x" + height + " pixels, more"
-                            + " than " + MAX_SIDE + "x" + MAX_SIDE + " (the models take " + LggTiff.LGG_SIZE + "x"
-                            + LggTiff.LGG_SIZE + " slices); the file is corrupt or not a slice image");
+                    throw new LggDataException(
+                            tif,
+                            "the header declares " + width + "x" + height + " pixels, more"
+                                    + " than " + MAX_SIDE + "x" + MAX_SIDE + " (the models take " + LggTiff.LGG_SIZE
+                                    + "x"
+                                    + LggTiff.LGG_SIZE + " slices); the file is corrupt or not a slice image");
                 }
                 // A decoder given a strip cut short may wait for bytes that never come (ImageJ's LZW loop did).
                 checkStrips(tif, pages + 1, offsets, counts, length);
                 if (decodeStrips && StripCheck.checks(compression) && offsets != null && counts != null) {
                     // ImageJ fills what it cannot decode with zeros: a damaged strip would pass for an image
-                    decodeStrips(tif, ch, pages + 1, compression, offsets, counts,
-                            new Layout(width, height, Math.max(1, samples), bits, rowsPerStrip, planar, tileWidth,
-                                    tileLength), length);
+                    decodeStrips(
+                            tif,
+                            ch,
+                            pages + 1,
+                            compression,
+                            offsets,
+                            counts,
+                            new Layout(
+                                    width,
+                                    height,
+                                    Math.max(1, samples),
+                                    bits,
+                                    rowsPerStrip,
+                                    planar,
+                                    tileWidth,
+                                    tileLength),
+                            length);
                 }
                 Page page = new Page(width, height, Math.max(1, samples), bits);
                 if (pages == 0) {
@@ -145,9 +165,12 @@ final class TiffHeader {
                     firstStrip = offsets == null || offsets.length == 0 ? -1 : offsets[0];
                     uncompressed = compression == 1;
                 } else if ((subfile & 1) == 0 && !page.equals(first)) { // bit 0: a reduced-resolution preview
-                    throw new LggDataException(tif, "page " + (pages + 1) + " is " + page.describe() + " but page 1"
-                            + " is " + first.describe() + "; pages of one stack must have one size (ImageJ would"
-                            + " drop the others): save pages of another size as separate files");
+                    throw new LggDataException(
+                            tif,
+                            "page " + (pages + 1) + " is " + page.describe() + " but page 1"
+                                    + " is " + first.describe()
+                                    + "; pages of one stack must have one size (ImageJ would"
+                                    + " drop the others): save pages of another size as separate files");
                 }
                 long bytes = width * height * Math.max(1, samples) * Math.max(1, (bits + 7) / 8);
                 if (pages == 0) firstPage = bytes;
@@ -165,8 +188,11 @@ final class TiffHeader {
                         pages = (int) Math.min(Integer.MAX_VALUE, images);
                     }
                     if (uncompressed && firstStrip >= 0 && firstStrip + images * firstPage > length) {
-                        throw corrupt(tif, "the header declares " + images + " page(s) stored one after another"
-                                + " up to byte " + (firstStrip + images * firstPage), length);
+                        throw corrupt(
+                                tif,
+                                "the header declares " + images + " page(s) stored one after another" + " up to byte "
+                                        + (firstStrip + images * firstPage),
+                                length);
                     }
                 }
             }
@@ -180,9 +206,11 @@ final class TiffHeader {
         }
         long heap = Runtime.getRuntime().maxMemory();
         if (declared > heap / 2) {
-            throw new LggDataException(tif, "the header declares " + pages + " page(s) of " + mb(declared)
-                    + " of pixels, more than half of the Java heap (" + mb(heap) + "): split the stack, or give"
-                    + " Java more memory (-Xmx, BRAIN_TUMOR_JAVA_OPTS)");
+            throw new LggDataException(
+                    tif,
+                    "the header declares " + pages + " page(s) of " + mb(declared)
+                            + " of pixels, more than half of the Java heap (" + mb(heap) + "): split the stack, or give"
+                            + " Java more memory (-Xmx, BRAIN_TUMOR_JAVA_OPTS)");
         }
         return first;
     }
@@ -205,8 +233,8 @@ final class TiffHeader {
         if (starts(b, 'G', 'I', 'F', '8')) return "GIF data";
         if (starts(b, 'B', 'M')) return "BMP data";
         if (b.length == 0) return "no bytes at all";
-        return "no TIFF signature (it starts with bytes " + String.format(java.util.Locale.ROOT, "%02x %02x", b[0], b.length > 1 ? b[1] : 0)
-                + ")";
+        return "no TIFF signature (it starts with bytes "
+                + String.format(java.util.Locale.ROOT, "%02x %02x", b[0], b.length > 1 ? b[1] : 0) + ")";
     }
 
     private static boolean starts(byte[] b, int... prefix) {
@@ -222,14 +250,24 @@ final class TiffHeader {
         for (int i = 0; i < offsets.length; i++) {
             long end = offsets[i] + (counts != null && i < counts.length ? counts[i] : 0);
             if (offsets[i] >= length || end > length) {
-                throw corrupt(tif, "strip " + (i + 1) + " of " + offsets.length + " of page " + page
-                        + " lies at bytes " + offsets[i] + ".." + end, length);
+                throw corrupt(
+                        tif,
+                        "strip " + (i + 1) + " of " + offsets.length + " of page " + page + " lies at bytes "
+                                + offsets[i] + ".." + end,
+                        length);
             }
         }
     }
 
     /** How a page's pixels are cut into strips or tiles. */
-    record Layout(long width, long height, long samples, long bits, long rowsPerStrip, long planar, long tileWidth,
+    record Layout(
+            long width,
+            long height,
+            long samples,
+            long bits,
+            long rowsPerStrip,
+            long planar,
+            long tileWidth,
             long tileLength) {
         /** Bytes strip (or tile) {@code i} of {@code n} holds once decoded. */
         long expected(int i, int n) {
@@ -244,8 +282,16 @@ final class TiffHeader {
     }
 
     /** Decodes every strip with a bound ({@link StripCheck}); the first that is not whole refuses the file. */
-    private static void decodeStrips(Path tif, FileChannel ch, int page, long compression, long[] offsets,
-            long[] counts, Layout layout, long length) throws IOException, LggDataException {
+    private static void decodeStrips(
+            Path tif,
+            FileChannel ch,
+            int page,
+            long compression,
+            long[] offsets,
+            long[] counts,
+            Layout layout,
+            long length)
+            throws IOException, LggDataException {
         for (int i = 0; i < offsets.length && i < counts.length; i++) {
             long expected = layout.expected(i, offsets.length);
             if (expected <= 0 || expected > Integer.MAX_VALUE) continue;
@@ -255,15 +301,26 @@ final class TiffHeader {
             strip.get(bytes);
             String problem = StripCheck.problem(compression, bytes, (int) expected);
             if (problem != null) {
-                throw new LggDataException(tif, "strip " + (i + 1) + " of " + offsets.length + " of page " + page
-                        + " is damaged: " + problem + ". Re-download or re-export the file.");
+                throw new LggDataException(
+                        tif,
+                        "strip " + (i + 1) + " of " + offsets.length + " of page " + page + " is damaged: " + problem
+                                + ". Re-download or re-export the file.");
             }
         }
     }
 
     /** The SHORT or LONG values of an entry: inline when they fit in its 4 bytes, else at {@code pointer}. */
-    private static long[] array(Path tif, FileChannel ch, ByteBuffer ifd, int at, int type, long values, long pointer,
-            long length, ByteOrder order) throws IOException, LggDataException {
+    private static long[] array(
+            Path tif,
+            FileChannel ch,
+            ByteBuffer ifd,
+            int at,
+            int type,
+            long values,
+            long pointer,
+            long length,
+            ByteOrder order)
+            throws IOException, LggDataException {
         int size = type == 3 ? 2 : 4;
         if (type != 3 && type != 4) return null; // not a strip table the decoders read either
         if (values * size > length) throw corrupt(tif, "a strip table of " + values + " entries", length);
@@ -285,8 +342,10 @@ final class TiffHeader {
     }
 
     private static LggDataException corrupt(Path tif, String what, long length) {
-        return new LggDataException(tif, what + " but the file has only " + length + " bytes: it is truncated or"
-                + " corrupt. Re-download or re-export the file.");
+        return new LggDataException(
+                tif,
+                what + " but the file has only " + length + " bytes: it is truncated or"
+                        + " corrupt. Re-download or re-export the file.");
     }
 
     private static String mb(long bytes) {

@@ -1,8 +1,6 @@
 package io.github.braintumor.engine;
 
 import ai.djl.Device;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Which device the engine runs on: {@code auto} (a GPU when PyTorch can use one, else the CPU), {@code cpu} or
@@ -17,19 +15,21 @@ import java.util.Locale;
  * CLI's {@code --device} sets it).
  */
 public enum DeviceChoice {
-    AUTO, CPU, GPU;
+    AUTO,
+    CPU,
+    GPU;
 
     /** System property giving the process's default choice ({@code auto}, {@code cpu} or {@code gpu}). */
     public static final String PROPERTY = "braintumor.device";
 
     /** @return the lower-case name used in macros, the CLI and tables */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return Choices.id(this);
     }
 
     /** @return the ids in menu order: auto, cpu, gpu */
     public static String[] ids() {
-        return Arrays.stream(values()).map(DeviceChoice::id).toArray(String[]::new);
+        return Choices.ids(DeviceChoice.class);
     }
 
     /**
@@ -37,11 +37,7 @@ public enum DeviceChoice {
      * @throws IllegalArgumentException with one line naming the allowed values
      */
     public static DeviceChoice parse(String text) {
-        if (text == null || text.isBlank()) return AUTO;
-        for (DeviceChoice c : values()) {
-            if (c.id().equals(text.trim().toLowerCase(Locale.ROOT))) return c;
-        }
-        throw new IllegalArgumentException("device must be auto, cpu or gpu, got '" + text + "'");
+        return Choices.parse(DeviceChoice.class, text, AUTO, "device");
     }
 
     /** @return the choice named by {@value #PROPERTY}, or {@link #AUTO} */
@@ -65,8 +61,10 @@ public enum DeviceChoice {
             case GPU -> {
                 if (!usable) {
                     throw new IllegalArgumentException("device gpu: PyTorch cannot use a GPU here ("
-                            + (gpuCount == 0 ? "the driver reports none" : gpuCount + " GPU(s) found, but the loaded"
-                            + " libtorch is the CPU build") + "); use device auto or cpu, or put a CUDA build of"
+                            + (gpuCount == 0
+                                    ? "the driver reports none"
+                                    : gpuCount + " GPU(s) found, but the loaded" + " libtorch is the CPU build")
+                            + "); use device auto or cpu, or put a CUDA build of"
                             + " libtorch " + DjlEngine.PYTORCH_VERSION + " in PYTORCH_LIBRARY_PATH");
                 }
                 yield Device.gpu();

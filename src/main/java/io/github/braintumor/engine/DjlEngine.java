@@ -3,7 +3,6 @@ package io.github.braintumor.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
-
 import java.util.Locale;
 
 /**
@@ -74,8 +73,8 @@ public final class DjlEngine {
             thread.setContextClassLoader(previous);
         }
         // resolved first: a device that cannot be used leaves the engine unstarted, so a later choice can start it
-        Device chosen = requested.device().resolve(started.getGpuCount(),
-                started.hasCapability(StandardCapabilities.CUDA));
+        Device chosen =
+                requested.device().resolve(started.getGpuCount(), started.hasCapability(StandardCapabilities.CUDA));
         engine = started;
         options = requested;
         device = chosen;
@@ -164,18 +163,31 @@ public final class DjlEngine {
      */
     public static synchronized String describe() {
         start();
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%s %s (DJL %s), %s threads, %s inter-op thread(s), OpenMP wait %s, seed %d, device %s, inference %s",
-                engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
-                threadsHere(), System.getProperty(NUM_INTEROP_THREADS), OpenMpWaitPolicy.applied(), options.seed(),
-                device, inferencePrecision());
+                engine.getEngineName(),
+                engine.getVersion(),
+                Engine.getDjlVersion(),
+                threadsHere(),
+                System.getProperty(NUM_INTEROP_THREADS),
+                OpenMpWaitPolicy.applied(),
+                options.seed(),
+                device,
+                inferencePrecision());
     }
 
     /** @return what ran, for tables and logs: e.g. "PyTorch 2.7.1 cpu(), 1 thread(s), float32" */
     public static synchronized String brief() {
         start();
-        return String.format(Locale.ROOT, "%s %s %s, %s thread(s), %s", engine.getEngineName(), engine.getVersion(),
-                device, threadsHere(), inferencePrecision());
+        return String.format(
+                Locale.ROOT,
+                "%s %s %s, %s thread(s), %s",
+                engine.getEngineName(),
+                engine.getVersion(),
+                device,
+                threadsHere(),
+                inferencePrecision());
     }
 
     /** @return the number format inference of this project's models uses here by default (TorchScript: its own) */
@@ -202,7 +214,8 @@ public final class DjlEngine {
 
     /** One line: which cache folder failed and how to give DJL another. */
     static String cacheMessage(java.io.IOException e) {
-        return "Cannot extract libtorch into Deep Java Library's cache (" + e.getClass().getSimpleName() + ": "
+        return "Cannot extract libtorch into Deep Java Library's cache ("
+                + e.getClass().getSimpleName() + ": "
                 + e.getMessage() + "): make " + cacheDir() + " a writable folder, or point ENGINE_CACHE_DIR at one"
                 + " (environment, or -DENGINE_CACHE_DIR=DIR in BRAIN_TUMOR_JAVA_OPTS / Fiji's JVM options)";
     }

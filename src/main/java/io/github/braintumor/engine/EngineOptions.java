@@ -70,7 +70,10 @@ public record EngineOptions(int threads, int interopThreads, long seed, DeviceCh
         }
 
         public EngineOptions build() {
-            return new EngineOptions(threads != null ? threads : FreeCores.estimate(), interopThreads, seed,
+            return new EngineOptions(
+                    threads != null ? threads : FreeCores.estimate(),
+                    interopThreads,
+                    seed,
                     device != null ? device : DeviceChoice.processDefault());
         }
     }

@@ -23,6 +23,7 @@ import java.util.List;
 public final class FreeCores {
     /** How long the CPU counters are watched; about 15 scheduler ticks per core at 100 Hz. */
     static final long SAMPLE_MILLIS = 150;
+
     private static final Path STAT = Path.of("/proc/stat");
     private static final Path SELF = Path.of("/proc/self/stat");
     private static java.util.concurrent.FutureTask<Integer> sampling;

@@ -1,7 +1,6 @@
 package io.github.braintumor.engine;
 
 import ai.djl.ndarray.NDManager;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +73,8 @@ public final class NativeMemory {
             if (line.startsWith(key)) {
                 String[] parts = line.substring(key.length()).trim().split("\\s+");
                 if (parts.length < 2 || !parts[1].equalsIgnoreCase("kB")) {
-                    throw new IllegalArgumentException("Unexpected /proc/self/status line '" + line + "' (expected kB)");
+                    throw new IllegalArgumentException(
+                            "Unexpected /proc/self/status line '" + line + "' (expected kB)");
                 }
                 return Long.parseLong(parts[0]) * 1024L;
             }

@@ -2,7 +2,6 @@ package io.github.braintumor.engine;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-
 import java.util.Locale;
 
 /**

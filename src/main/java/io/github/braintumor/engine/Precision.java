@@ -4,8 +4,6 @@ import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The number format inference computes in: {@code float32}, {@code bfloat16} (8-bit mantissa, float32's range;
@@ -22,19 +20,21 @@ import java.util.Locale;
  * CLI's {@code --precision} and the Options dialog set it).
  */
 public enum Precision {
-    AUTO, FLOAT32, BFLOAT16;
+    AUTO,
+    FLOAT32,
+    BFLOAT16;
 
     /** System property giving the process's default ({@code auto}, {@code float32} or {@code bfloat16}). */
     public static final String PROPERTY = "braintumor.precision";
 
     /** @return the lower-case name used in macros, the CLI and logs */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return Choices.id(this);
     }
 
     /** @return the ids in menu order: auto, float32, bfloat16 */
     public static String[] ids() {
-        return Arrays.stream(values()).map(Precision::id).toArray(String[]::new);
+        return Choices.ids(Precision.class);
     }
 
     /**
@@ -42,11 +42,7 @@ public enum Precision {
      * @throws IllegalArgumentException with one line naming the allowed values
      */
     public static Precision parse(String text) {
-        if (text == null || text.isBlank()) return AUTO;
-        for (Precision p : values()) {
-            if (p.id().equals(text.trim().toLowerCase(Locale.ROOT))) return p;
-        }
-        throw new IllegalArgumentException("precision must be auto, float32 or bfloat16, got '" + text + "'");
+        return Choices.parse(Precision.class, text, AUTO, "precision");
     }
 
     /** @return the choice named by {@value #PROPERTY}, or {@link #AUTO} */
@@ -77,7 +73,8 @@ public enum Precision {
         try {
             for (String line : Files.readAllLines(cpuinfo)) {
                 if (line.startsWith("flags")) {
-                    for (String flag : line.substring(line.indexOf(':') + 1).trim().split("\\s+")) {
+                    for (String flag :
+                            line.substring(line.indexOf(':') + 1).trim().split("\\s+")) {
                         if (flag.equals("avx512_bf16") || flag.equals("amx_bf16")) return true;
                     }
                     return false;

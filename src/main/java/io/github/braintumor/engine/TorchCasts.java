@@ -7,7 +7,6 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +32,7 @@ public final class TorchCasts {
 
     /** torch's ScalarType codes, as TorchScript writes them. */
     private static final int FLOAT32 = 6;
+
     private static final int BFLOAT16 = 15;
 
     /** Loaded on first use, kept for the process (the modules hold no tensors). */
@@ -53,15 +53,16 @@ public final class TorchCasts {
     }
 
     private static NDArray cast(PtSymbolBlock module, NDArray x) {
-        NDArray y = module.forward(new ParameterStore(x.getManager(), false), new NDList(x), false).singletonOrThrow();
+        NDArray y = module.forward(new ParameterStore(x.getManager(), false), new NDList(x), false)
+                .singletonOrThrow();
         y.attach(x.getManager());
         return y;
     }
 
     private static PtSymbolBlock load(String name, int scalarType) {
         try {
-            return JniUtils.loadModule((PtNDManager) Modules.MANAGER, new ByteArrayInputStream(archive(name, scalarType)),
-                    false, false);
+            return JniUtils.loadModule(
+                    (PtNDManager) Modules.MANAGER, new ByteArrayInputStream(archive(name, scalarType)), false, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,7 +83,8 @@ public final class TorchCasts {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         data.write(new byte[] {(byte) 0x80, 2});
         data.write(("c__torch__\n" + name + "\nq\0)\u0081}(X\u0008\0\0\0trainingq\u0001\u0088"
-                + "X\u0016\0\0\0_is_full_backward_hookq\u0002Nubq\u0003.").getBytes(StandardCharsets.ISO_8859_1));
+                        + "X\u0016\0\0\0_is_full_backward_hookq\u0002Nubq\u0003.")
+                .getBytes(StandardCharsets.ISO_8859_1));
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(zip)) {
             String dir = "cast/";

@@ -21,8 +21,7 @@ import io.github.braintumor.progress.ProgressListener;
  */
 public final class BundleModels {
 
-    private BundleModels() {
-    }
+    private BundleModels() {}
 
     /** A UNet bundle as a {@link SegmentationModel} that must be closed. */
     public interface Segmentation extends SegmentationModel, AutoCloseable {
@@ -37,10 +36,12 @@ public final class BundleModels {
     }
 
     public static Segmentation segmenter(ModelBundle unet, int batchSize) {
-        Segmenter s = new DefaultSegmenter(unet, InferenceOptions.builder().optBatchSize(batchSize).build());
+        Segmenter s = new DefaultSegmenter(
+                unet, InferenceOptions.builder().optBatchSize(batchSize).build());
         return new Segmentation() {
             @Override
-            public java.util.List<float[]> probabilities(java.util.List<io.github.braintumor.data.SliceImage> slices,
+            public java.util.List<float[]> probabilities(
+                    java.util.List<io.github.braintumor.data.SliceImage> slices,
                     java.util.function.BooleanSupplier cancel) {
                 return s.segment(slices, ProgressListener.silent(), cancel).probabilities();
             }
@@ -53,11 +54,12 @@ public final class BundleModels {
     }
 
     public static Classification classifier(ModelBundle classifier, int batchSize) {
-        SliceClassifier c = new DefaultSliceClassifier(classifier,
-                InferenceOptions.builder().optBatchSize(batchSize).build());
+        SliceClassifier c = new DefaultSliceClassifier(
+                classifier, InferenceOptions.builder().optBatchSize(batchSize).build());
         return new Classification() {
             @Override
-            public double[] probabilities(java.util.List<io.github.braintumor.data.SliceImage> slices,
+            public double[] probabilities(
+                    java.util.List<io.github.braintumor.data.SliceImage> slices,
                     java.util.function.BooleanSupplier cancel) {
                 return c.classify(slices, ProgressListener.silent(), cancel);
             }

@@ -3,7 +3,6 @@ package io.github.braintumor.eval;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +13,26 @@ import java.util.Map;
  * What an evaluation's summary says about its models, from the bundles' model.json (weights are not loaded): names,
  * paths, SHA-256, thresholds, learning curves, and whether it segments and sweeps thresholds.
  */
-record EvaluatedModels(Double threshold, Double classifierThreshold, Map<String, Object> models,
-        Path unetLearningCurve, Path classifierLearningCurve, boolean segmenting, boolean sweeping) {
+record EvaluatedModels(
+        Double threshold,
+        Double classifierThreshold,
+        Map<String, Object> models,
+        Path unetLearningCurve,
+        Path classifierLearningCurve,
+        boolean segmenting,
+        boolean sweeping) {
 
-    static EvaluatedModels of(Path unet, SegmentationModel segmentationModel, String segmentationName, Path classifier,
-            ClassificationModel classificationModel, String classificationName, Path predictions, Double givenThreshold,
-            double givenClassifierThreshold) throws Exception {
+    static EvaluatedModels of(
+            Path unet,
+            SegmentationModel segmentationModel,
+            String segmentationName,
+            Path classifier,
+            ClassificationModel classificationModel,
+            String classificationName,
+            Path predictions,
+            Double givenThreshold,
+            double givenClassifierThreshold)
+            throws Exception {
         Map<String, Object> modelInfo = new LinkedHashMap<>();
         Double threshold = givenThreshold;
         double classifierThreshold = givenClassifierThreshold;
@@ -40,16 +53,23 @@ record EvaluatedModels(Double threshold, Double classifierThreshold, Map<String,
             modelInfo.put("classifier", describe(classifier, info));
             learningCurveClassifier = learningCurve(classifier, info);
         } else if (classificationModel != null) {
-            modelInfo.put("classifier", Map.of("name", classificationName == null ? "in-memory"
-                    : classificationName));
+            modelInfo.put("classifier", Map.of("name", classificationName == null ? "in-memory" : classificationName));
         } else {
             modelInfo.put("classifier", null);
         }
-        modelInfo.put("predictions", predictions == null ? null : predictions.toAbsolutePath().toString());
+        modelInfo.put(
+                "predictions",
+                predictions == null ? null : predictions.toAbsolutePath().toString());
         boolean model = unet != null || segmentationModel != null;
         if (model && threshold == null) threshold = 0.5;
-        return new EvaluatedModels(threshold, Double.isNaN(classifierThreshold) ? null : classifierThreshold, modelInfo,
-                learningCurveUnet, learningCurveClassifier, model || predictions != null, model);
+        return new EvaluatedModels(
+                threshold,
+                Double.isNaN(classifierThreshold) ? null : classifierThreshold,
+                modelInfo,
+                learningCurveUnet,
+                learningCurveClassifier,
+                model || predictions != null,
+                model);
     }
 
     private static Map<String, Object> describe(Path dir, ModelInfo info) throws IOException {
@@ -66,7 +86,8 @@ record EvaluatedModels(Double threshold, Double classifierThreshold, Map<String,
     }
 
     private static Path learningCurve(Path dir, ModelInfo info) {
-        String name = info.learningCurve() == null ? io.github.braintumor.model.LearningCurve.FILE_NAME
+        String name = info.learningCurve() == null
+                ? io.github.braintumor.model.LearningCurve.FILE_NAME
                 : info.learningCurve();
         Path csv = dir.resolve(name);
         return Files.isRegularFile(csv) ? csv : null;

@@ -5,8 +5,8 @@ import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientRecord;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.metrics.ThresholdSweep;
-import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.progress.Progress;
+import io.github.braintumor.progress.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,13 +123,22 @@ public final class Evaluation {
         }
 
         /** Only these patients, in this order (default: all of the data set). */
-        public Builder optPatients(List<String> ids) { this.patientIds = ids == null ? null : List.copyOf(ids); return this; }
+        public Builder optPatients(List<String> ids) {
+            this.patientIds = ids == null ? null : List.copyOf(ids);
+            return this;
+        }
 
         /** UNet bundle folder; loaded (and its kind checked) when the evaluation runs. */
-        public Builder optUnet(Path bundle) { this.unet = bundle; return this; }
+        public Builder optUnet(Path bundle) {
+            this.unet = bundle;
+            return this;
+        }
 
         /** Classifier bundle folder; loaded (and its kind checked) when the evaluation runs. */
-        public Builder optClassifier(Path bundle) { this.classifier = bundle; return this; }
+        public Builder optClassifier(Path bundle) {
+            this.classifier = bundle;
+            return this;
+        }
 
         /** A segmentation model in memory (tests, other engines) instead of a bundle. */
         public Builder optSegmentationModel(SegmentationModel model, String name, double defaultThreshold) {
@@ -148,35 +157,65 @@ public final class Evaluation {
         }
 
         /** Probability threshold of the UNet (default: the bundle's). */
-        public Builder optThreshold(double t) { this.threshold = t; return this; }
+        public Builder optThreshold(double t) {
+            this.threshold = t;
+            return this;
+        }
 
         /** Keep only the largest 3-D connected tumour region per patient. */
-        public Builder optLargestComponent(boolean on) { this.lcc = on; return this; }
+        public Builder optLargestComponent(boolean on) {
+            this.lcc = on;
+            return this;
+        }
 
         /** Test-time augmentation: average with the left-right mirrored input. */
-        public Builder optTta(boolean on) { this.tta = on; return this; }
+        public Builder optTta(boolean on) {
+            this.tta = on;
+            return this;
+        }
 
         /** Empty slices whose predicted area is below this many pixels (0 = off). */
-        public Builder optMinimumArea(int pixels) { this.minArea = pixels; return this; }
+        public Builder optMinimumArea(int pixels) {
+            this.minArea = pixels;
+            return this;
+        }
 
-        public Builder optBatchSize(int n) { this.batchSize = n; return this; }
+        public Builder optBatchSize(int n) {
+            this.batchSize = n;
+            return this;
+        }
 
         /** Alters every slice before the models see it (simulated missing modality, brightness); default as-is. */
-        public Builder optCondition(InputCondition c) { this.condition = c == null ? InputCondition.AS_IS : c; return this; }
+        public Builder optCondition(InputCondition c) {
+            this.condition = c == null ? InputCondition.AS_IS : c;
+            return this;
+        }
 
         /**
          * Rows of other conditions evaluated on the same patients ({@link #robustnessRow}); this evaluation adds its
          * own row and writes them all as {@code modalities.csv}, a chart and a {@code robustness} section.
          */
-        public Builder optRobustness(List<Map<String, Object>> rows) { this.robustness = rows; return this; }
+        public Builder optRobustness(List<Map<String, Object>> rows) {
+            this.robustness = rows;
+            return this;
+        }
 
-        public Builder optProgress(ProgressListener p) { this.progress = p == null ? ProgressListener.silent() : p; return this; }
+        public Builder optProgress(ProgressListener p) {
+            this.progress = p == null ? ProgressListener.silent() : p;
+            return this;
+        }
 
         /** Polled between patients; true stops the evaluation with a {@link CancellationException}. */
-        public Builder optCancel(BooleanSupplier c) { this.cancel = c == null ? () -> false : c; return this; }
+        public Builder optCancel(BooleanSupplier c) {
+            this.cancel = c == null ? () -> false : c;
+            return this;
+        }
 
         /** Folder for summary.json, the CSV tables, the pictures and report.html (created if missing). */
-        public Builder setOutput(Path dir) { this.output = dir; return this; }
+        public Builder setOutput(Path dir) {
+            this.output = dir;
+            return this;
+        }
 
         /**
          * @throws IllegalArgumentException missing output, nothing to evaluate, a patient listed twice or
@@ -218,8 +257,8 @@ public final class Evaluation {
                 throw new IllegalArgumentException("Give a classifier bundle or a classification model, not both");
             }
             if (tta && (unet == null && segmentationModel == null)) {
-                throw new IllegalArgumentException("Test-time augmentation needs a UNet: predicted masks cannot be"
-                        + " re-run mirrored");
+                throw new IllegalArgumentException(
+                        "Test-time augmentation needs a UNet: predicted masks cannot be" + " re-run mirrored");
             }
             if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
                 throw new IllegalArgumentException("Threshold must be between 0 and 1, got " + threshold);
@@ -234,8 +273,19 @@ public final class Evaluation {
 
         /** What scoring a patient needs of these settings. */
         private PatientScorer.Settings scoring() {
-            return new PatientScorer.Settings(unet, classifier, predictions, segmentationModel, classificationModel,
-                    threshold, batchSize, tta, lcc, minArea, condition, cancel);
+            return new PatientScorer.Settings(
+                    unet,
+                    classifier,
+                    predictions,
+                    segmentationModel,
+                    classificationModel,
+                    threshold,
+                    batchSize,
+                    tta,
+                    lcc,
+                    minArea,
+                    condition,
+                    cancel);
         }
 
         private List<PatientRecord> selectPatients() {
@@ -313,15 +363,21 @@ public final class Evaluation {
 
     /** The running sums of {@link #run()} and {@link #combine}: one patient's scores added at a time. */
     private final class Totals {
-        private final EvaluatedModels r = EvaluatedModels.of(b.unet, b.segmentationModel, b.segmentationName,
-                b.classifier, b.classificationModel, b.classificationName, b.predictions, b.threshold,
+        private final EvaluatedModels r = EvaluatedModels.of(
+                b.unet,
+                b.segmentationModel,
+                b.segmentationName,
+                b.classifier,
+                b.classificationModel,
+                b.classificationName,
+                b.predictions,
+                b.threshold,
                 b.classifierThreshold);
         private final EvaluationResult.Collector collector = new EvaluationResult.Collector(
                 r.segmenting() ? Variant.compared(b.tta, b.lcc, b.minArea) : List.of(), EXAMPLES);
         private final ThresholdSweep sweep = r.sweeping() ? ThresholdSweep.withDefaultThresholds() : null;
 
-        private Totals() throws Exception {
-        }
+        private Totals() throws Exception {}
 
         void add(PatientRecord patient, PatientScores s) {
             if (!s.patient().equals(patient.id())) {
@@ -332,9 +388,16 @@ public final class Evaluation {
         }
 
         EvaluationResult finish(double seconds) {
-            EvaluationResult.Settings settings = new EvaluationResult.Settings(r.threshold(),
-                    r.classifierThreshold(), b.lcc, b.tta, b.minArea, r.models(), r.unetLearningCurve(),
-                    r.classifierLearningCurve(), b.dataRoot);
+            EvaluationResult.Settings settings = new EvaluationResult.Settings(
+                    r.threshold(),
+                    r.classifierThreshold(),
+                    b.lcc,
+                    b.tta,
+                    b.minArea,
+                    r.models(),
+                    r.unetLearningCurve(),
+                    r.classifierLearningCurve(),
+                    b.dataRoot);
             return collector.finish(settings, sweep, seconds, b.output, b.condition, b.robustness);
         }
     }
@@ -342,26 +405,38 @@ public final class Evaluation {
     private void report(int done, long start, PatientRecord patient, int slices) {
         double elapsed = (System.nanoTime() - start) / 1e9;
         Duration eta = Duration.ofMillis((long) (elapsed / done * (patients.size() - done) * 1000));
-        String message = String.format(java.util.Locale.ROOT, "evaluated %s (%d/%d patients, %d slices, %.1f s)",
-                patient.id(), done, patients.size(), slices, elapsed);
-        b.progress.onProgress(Progress.of(done, patients.size(),
-                eta, message));
+        String message = String.format(
+                java.util.Locale.ROOT,
+                "evaluated %s (%d/%d patients, %d slices, %.1f s)",
+                patient.id(),
+                done,
+                patients.size(),
+                slices,
+                elapsed);
+        b.progress.onProgress(Progress.of(done, patients.size(), eta, message));
     }
 
     /** The headline numbers of one evaluated condition, as a row of {@code modalities.csv}. */
     public static Map<String, Object> robustnessRow(InputCondition c, Map<String, Object> summary) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("condition", c.name());
-        row.put("modalities", c.pattern() == io.github.braintumor.data.ModalityPattern.COMPLETE ? "as-is"
-                : c.pattern().id());
+        row.put(
+                "modalities",
+                c.pattern() == io.github.braintumor.data.ModalityPattern.COMPLETE
+                        ? "as-is"
+                        : c.pattern().id());
         row.put("brightness", c.brightness());
         for (String k : ROBUSTNESS_KEYS) row.put(k, summary.get(k));
         return row;
     }
 
     /** Summary keys compared across conditions. */
-    static final List<String> ROBUSTNESS_KEYS = List.of("patients", "dice_per_patient_mean", "dice_per_patient_median",
-            "iou_tumour_slices_mean", "empty_slices_false_positive_rate", "seg_as_classifier_accuracy",
+    static final List<String> ROBUSTNESS_KEYS = List.of(
+            "patients",
+            "dice_per_patient_mean",
+            "dice_per_patient_median",
+            "iou_tumour_slices_mean",
+            "empty_slices_false_positive_rate",
+            "seg_as_classifier_accuracy",
             "classifier_accuracy");
-
 }

@@ -3,12 +3,12 @@ package io.github.braintumor.eval;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
+import io.github.braintumor.model.LearningCurve;
 import io.github.braintumor.report.Charts;
 import io.github.braintumor.report.CsvTable;
 import io.github.braintumor.report.HtmlReport;
 import io.github.braintumor.report.Json;
 import io.github.braintumor.report.Overlay;
-import io.github.braintumor.model.LearningCurve;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,8 +44,7 @@ public final class EvaluationReport {
     /** Robustness table: one row per evaluated input condition. */
     public static final String MODALITIES = "modalities.csv";
 
-    private EvaluationReport() {
-    }
+    private EvaluationReport() {}
 
     /** Writes every file of the result into {@link EvaluationResult#output()}. */
     public static void write(EvaluationResult r) throws IOException {
@@ -81,33 +80,52 @@ public final class EvaluationReport {
         Map<String, String> out = new LinkedHashMap<>();
         if (r.hasSegmentation()) {
             double[] dice = finite(r.perPatient().doubleColumn("dice_3d"));
-            png(out, dir, "dice_per_patient.png", "Volume Dice per patient: one value per patient, over all of"
-                    + " the patient's slices", Charts.histogram("Volume Dice per patient", dice, 10, "Dice"));
+            png(
+                    out,
+                    dir,
+                    "dice_per_patient.png",
+                    "Volume Dice per patient: one value per patient, over all of" + " the patient's slices",
+                    Charts.histogram("Volume Dice per patient", dice, 10, "Dice"));
             CsvTable h = r.perHospital();
             Map<String, double[]> hs = new LinkedHashMap<>();
             hs.put("Dice per patient (mean)", h.doubleColumn("dice_per_patient_mean"));
             hs.put("IoU of tumour slices (mean)", h.doubleColumn("iou_tumour_slices_mean"));
-            png(out, dir, "per_hospital.png", "Scores per hospital (the two letters after TCGA_ in a patient id)",
+            png(
+                    out,
+                    dir,
+                    "per_hospital.png",
+                    "Scores per hospital (the two letters after TCGA_ in a patient id)",
                     Charts.barChart("Scores per hospital", h.column("hospital"), hs, "score"));
             CsvTable p = r.perPosition();
             List<String> bins = new ArrayList<>();
             for (int i = 0; i < p.rowCount(); i++) {
-                bins.add(String.format(Locale.ROOT, "%.0f-%.0f%%", 100 * Double.parseDouble(p.get(i, "from")),
+                bins.add(String.format(
+                        Locale.ROOT,
+                        "%.0f-%.0f%%",
+                        100 * Double.parseDouble(p.get(i, "from")),
                         100 * Double.parseDouble(p.get(i, "to"))));
             }
             Map<String, double[]> ps = new LinkedHashMap<>();
             ps.put("Dice of tumour slices", p.doubleColumn("dice_tumour_slices_mean"));
             ps.put("IoU of tumour slices", p.doubleColumn("iou_tumour_slices_mean"));
             ps.put("detection rate", p.doubleColumn("detection_rate"));
-            png(out, dir, "per_position.png", "Scores by slice position, bottom (0%) to top (100%) of each"
-                    + " patient's stack; empty bins have no tumour slices",
+            png(
+                    out,
+                    dir,
+                    "per_position.png",
+                    "Scores by slice position, bottom (0%) to top (100%) of each"
+                            + " patient's stack; empty bins have no tumour slices",
                     Charts.barChart("Scores by slice position", bins, ps, "score"));
             CsvTable v = r.postprocessing();
             Map<String, double[]> vs = new LinkedHashMap<>();
             vs.put("Dice per patient (mean)", v.doubleColumn("dice_per_patient_mean"));
             vs.put("IoU of tumour slices (mean)", v.doubleColumn("iou_tumour_slices_mean"));
             vs.put("false positives on empty slices", v.doubleColumn("empty_slices_false_positive_rate"));
-            png(out, dir, "postprocessing.png", "Each post-processing step with and without it, on the same slices",
+            png(
+                    out,
+                    dir,
+                    "postprocessing.png",
+                    "Each post-processing step with and without it, on the same slices",
                     Charts.barChart("Post-processing variants", v.column("variant"), vs, "score"));
         }
         if (rob != null) {
@@ -120,8 +138,12 @@ public final class EvaluationReport {
             if (r.summary().get("classifier_accuracy") != null) {
                 cs.put("classifier accuracy", rob.doubleColumn("classifier_accuracy"));
             }
-            png(out, dir, "modalities.png", "The same patients with a missing modality simulated (the missing"
-                    + " channel holds FLAIR, as the data set stores it) or a darker / brighter scanner",
+            png(
+                    out,
+                    dir,
+                    "modalities.png",
+                    "The same patients with a missing modality simulated (the missing"
+                            + " channel holds FLAIR, as the data set stores it) or a darker / brighter scanner",
                     Charts.barChart("Robustness to the input", rob.column("condition"), cs, "score"));
         }
         if (r.thresholds() != null) {
@@ -130,8 +152,12 @@ public final class EvaluationReport {
             ts.put("Dice (all pixels pooled)", t.doubleColumn("dice_micro"));
             ts.put("IoU (all pixels pooled)", t.doubleColumn("iou_micro"));
             ts.put("IoU (mean of slices)", t.doubleColumn("iou_all_slices_mean"));
-            png(out, dir, "thresholds.png", "Scores at each probability threshold; the best is "
-                    + r.summary().get("best_threshold"),
+            png(
+                    out,
+                    dir,
+                    "thresholds.png",
+                    "Scores at each probability threshold; the best is "
+                            + r.summary().get("best_threshold"),
                     Charts.lineChart("Scores by threshold", t.doubleColumn("threshold"), ts, "threshold", "score"));
         }
         examples(out, dir, r.best(), "best", "Good example");
@@ -155,18 +181,28 @@ public final class EvaluationReport {
         return t.build();
     }
 
-    private static void examples(Map<String, String> out, Path dir, List<EvaluationResult.Example> list,
-            String prefix, String what) throws IOException {
+    private static void examples(
+            Map<String, String> out, Path dir, List<EvaluationResult.Example> list, String prefix, String what)
+            throws IOException {
         for (int i = 0; i < list.size(); i++) {
             EvaluationResult.Example e = list.get(i);
             SliceImage image = LggTiff.readImage(e.slice().image(), LggTiff.ANY_SIZE);
             SliceMask truth = LggTiff.readMask(e.slice().mask(), LggTiff.ANY_SIZE);
-            String caption = String.format(Locale.ROOT, "%s #%d  Dice %.3f  IoU %.3f", e.slice().patientId(),
-                    e.slice().sliceNumber(), e.confusion().dice(), e.confusion().iou());
+            String caption = String.format(
+                    Locale.ROOT,
+                    "%s #%d  Dice %.3f  IoU %.3f",
+                    e.slice().patientId(),
+                    e.slice().sliceNumber(),
+                    e.confusion().dice(),
+                    e.confusion().iou());
             int flair = image.channels() > SliceImage.FLAIR ? SliceImage.FLAIR : 0;
-            BufferedImage img = Overlay.builder().setImage(image.width(), image.height(), 1, image.plane(flair))
-                    .optTruth(truth.pixels()).optPrediction(e.prediction()).optScale(Math.max(1, Math.min(8, (int) Math.ceil(512.0 / image.width()))))
-                    .optCaption(caption).build();
+            BufferedImage img = Overlay.builder()
+                    .setImage(image.width(), image.height(), 1, image.plane(flair))
+                    .optTruth(truth.pixels())
+                    .optPrediction(e.prediction())
+                    .optScale(Math.max(1, Math.min(8, (int) Math.ceil(512.0 / image.width()))))
+                    .optCaption(caption)
+                    .build();
             png(out, dir, prefix + "_" + (i + 1) + ".png", what + ": " + caption, img);
         }
     }
@@ -178,10 +214,20 @@ public final class EvaluationReport {
         if (rows.isEmpty()) return;
         double[] epoch = rows.stream().mapToDouble(LearningCurve.Row::epoch).toArray();
         Map<String, double[]> loss = new LinkedHashMap<>();
-        loss.put("training loss", rows.stream().mapToDouble(LearningCurve.Row::trainLoss).toArray());
-        loss.put("validation loss", rows.stream().mapToDouble(LearningCurve.Row::valLoss).toArray());
-        loss.put("validation metric", rows.stream().mapToDouble(LearningCurve.Row::valMetric).toArray());
-        png(out, dir, "learning_curve_" + name + ".png", "Learning curve of the " + what + " (from its bundle)",
+        loss.put(
+                "training loss",
+                rows.stream().mapToDouble(LearningCurve.Row::trainLoss).toArray());
+        loss.put(
+                "validation loss",
+                rows.stream().mapToDouble(LearningCurve.Row::valLoss).toArray());
+        loss.put(
+                "validation metric",
+                rows.stream().mapToDouble(LearningCurve.Row::valMetric).toArray());
+        png(
+                out,
+                dir,
+                "learning_curve_" + name + ".png",
+                "Learning curve of the " + what + " (from its bundle)",
                 Charts.lineChart("Learning curve: " + what, epoch, loss, "epoch", "value"));
     }
 
@@ -198,12 +244,16 @@ public final class EvaluationReport {
     private static HtmlReport html(EvaluationResult r, Map<String, String> pictures) {
         Map<String, Object> s = r.summary();
         HtmlReport.Builder h = HtmlReport.builder().setTitle("Brain tumour model evaluation");
-        h.addParagraph(String.format(Locale.ROOT, "%s patients, %s slices, %s of them with tumour in the ground"
-                + " truth. Data: %s.", s.get("patients"), s.get("slices"), s.get("tumour_slices"),
+        h.addParagraph(String.format(
+                Locale.ROOT,
+                "%s patients, %s slices, %s of them with tumour in the ground" + " truth. Data: %s.",
+                s.get("patients"),
+                s.get("slices"),
+                s.get("tumour_slices"),
                 r.settings().data()));
         h.addSection("Models");
-        h.addPreformatted(io.github.braintumor.report.Json.toJson(Map.of("model", s.get("model"),
-                "options", s.get("options"))));
+        h.addPreformatted(
+                io.github.braintumor.report.Json.toJson(Map.of("model", s.get("model"), "options", s.get("options"))));
         if (r.hasSegmentation()) {
             h.addSection("Segmentation: how well the tumour outline matches");
             h.addParagraph("Dice and IoU measure overlap between the predicted tumour and the drawn tumour: 1 is"
@@ -213,18 +263,29 @@ public final class EvaluationReport {
                     + " averages over slices that have tumour in the ground truth. Slices where both the truth and"
                     + " the prediction are empty count as 1 in 'all slices'.");
             Map<String, Object> overlap = new LinkedHashMap<>();
-            for (String k : List.of("threshold", "dice_per_patient_mean", "dice_per_patient_median",
-                    "dice_tumour_slices_mean", "iou_tumour_slices_mean", "iou_all_slices_mean", "iou_micro",
-                    "empty_slices_false_positive_rate", "seg_as_classifier_accuracy", "best_threshold")) {
+            for (String k : List.of(
+                    "threshold",
+                    "dice_per_patient_mean",
+                    "dice_per_patient_median",
+                    "dice_tumour_slices_mean",
+                    "iou_tumour_slices_mean",
+                    "iou_all_slices_mean",
+                    "iou_micro",
+                    "empty_slices_false_positive_rate",
+                    "seg_as_classifier_accuracy",
+                    "best_threshold")) {
                 overlap.put(k, s.get(k));
             }
             h.addKeyValues(labelled(overlap));
             h.addSubsection("Why pixel accuracy misleads");
-            h.addParagraph(String.format(Locale.ROOT, "Pixel accuracy is %s but IoU over all pixels is %s. A tumour"
-                    + " covers a few percent of a slice at most, so a model that predicts no tumour at all is"
-                    + " already right on almost every pixel. IoU and Dice ignore the easy background and only"
-                    + " look at tumour pixels, which is why they are the numbers to judge by.",
-                    fmt(s.get("pixel_accuracy")), fmt(s.get("iou_micro"))));
+            h.addParagraph(String.format(
+                    Locale.ROOT,
+                    "Pixel accuracy is %s but IoU over all pixels is %s. A tumour"
+                            + " covers a few percent of a slice at most, so a model that predicts no tumour at all is"
+                            + " already right on almost every pixel. IoU and Dice ignore the easy background and only"
+                            + " look at tumour pixels, which is why they are the numbers to judge by.",
+                    fmt(s.get("pixel_accuracy")),
+                    fmt(s.get("iou_micro"))));
             Map<String, Object> side = new LinkedHashMap<>();
             side.put("pixel_accuracy", s.get("pixel_accuracy"));
             side.put("iou_micro", s.get("iou_micro"));
@@ -237,8 +298,13 @@ public final class EvaluationReport {
                     + " the chance that a random tumour slice gets a higher score than a random slice without"
                     + " (0.5 is guessing, 1 perfect; independent of the threshold).");
             Map<String, Object> c = new LinkedHashMap<>();
-            for (String k : List.of("classifier_threshold", "classifier_accuracy", "classifier_precision",
-                    "classifier_recall", "classifier_auc", "seg_as_classifier_accuracy")) {
+            for (String k : List.of(
+                    "classifier_threshold",
+                    "classifier_accuracy",
+                    "classifier_precision",
+                    "classifier_recall",
+                    "classifier_auc",
+                    "seg_as_classifier_accuracy")) {
                 c.put(k, s.get(k));
             }
             h.addKeyValues(labelled(c));

@@ -2,8 +2,8 @@ package io.github.braintumor.eval;
 
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.io.OutputPaths;
-import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.BundleSettings;
+import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.model.PostProcessingSettings;
@@ -73,10 +73,21 @@ public final class EvaluationRequest {
 
     /** @return a builder holding this request's settings */
     public Builder toBuilder() {
-        return builder().setData(data).setOutput(output).optUnet(unet).optClassifier(classifier)
-                .optThreshold(threshold).optLargestComponent(lcc).optTta(tta).optMinimumArea(minArea)
-                .optPatients(patients).optPredictions(predictions).optWriteThreshold(writeThreshold)
-                .optWritePostprocessing(writePostprocessing).optConditions(conditions).optOverwrite(overwrite);
+        return builder()
+                .setData(data)
+                .setOutput(output)
+                .optUnet(unet)
+                .optClassifier(classifier)
+                .optThreshold(threshold)
+                .optLargestComponent(lcc)
+                .optTta(tta)
+                .optMinimumArea(minArea)
+                .optPatients(patients)
+                .optPredictions(predictions)
+                .optWriteThreshold(writeThreshold)
+                .optWritePostprocessing(writePostprocessing)
+                .optConditions(conditions)
+                .optOverwrite(overwrite);
     }
 
     /** @return data folder (kaggle_3m, its parent, or a folder of patient folders) */
@@ -168,8 +179,8 @@ public final class EvaluationRequest {
         PostProcessingSettings evaluated = postProcessing(); // checks minArea >= 0 before the long run
         boolean compare = conditions.stream().anyMatch(c -> !c.asIs());
         if (compare && predictions != null) {
-            throw new IllegalArgumentException("Simulated input conditions need a model (--unet or --classifier),"
-                    + " not predicted masks");
+            throw new IllegalArgumentException(
+                    "Simulated input conditions need a model (--unet or --classifier)," + " not predicted masks");
         }
         if (output == null) throw new IllegalArgumentException("No output folder given");
         // The output may not be (or be inside) the data, the predictions or a model, nor a folder of other files.
@@ -189,14 +200,23 @@ public final class EvaluationRequest {
         }
     }
 
-    private EvaluationResult run(LggDataset dataset, List<String> ids, PostProcessingSettings evaluated,
-            boolean compare, ProgressListener progress, BooleanSupplier cancel) throws Exception {
+    private EvaluationResult run(
+            LggDataset dataset,
+            List<String> ids,
+            PostProcessingSettings evaluated,
+            boolean compare,
+            ProgressListener progress,
+            BooleanSupplier cancel)
+            throws Exception {
         List<Map<String, Object>> robustness = new ArrayList<>();
         for (InputCondition c : conditions) {
             if (c.asIs()) continue;
             if (progress != null) progress.onMessage("evaluating with the input " + c.name());
-            EvaluationResult r = evaluation(dataset, ids, progress, cancel).optCondition(c)
-                    .setOutput(output.resolve(CONDITIONS).resolve(c.name())).build().run();
+            EvaluationResult r = evaluation(dataset, ids, progress, cancel)
+                    .optCondition(c)
+                    .setOutput(output.resolve(CONDITIONS).resolve(c.name()))
+                    .build()
+                    .run();
             robustness.add(Evaluation.robustnessRow(c, r.summary()));
         }
         Evaluation.Builder b = evaluation(dataset, ids, progress, cancel);
@@ -251,19 +271,28 @@ public final class EvaluationRequest {
             progress.onMessage("evaluating the embedded default models (no --unet or --classifier given); UNet"
                     + " post-processing " + used.name() + (asked ? " as asked" : " (recorded in the model)"));
         }
-        return toBuilder().optUnet(u).optClassifier(c).optLargestComponent(used.lcc()).optTta(used.tta())
-                .optMinimumArea(used.minArea()).build();
+        return toBuilder()
+                .optUnet(u)
+                .optClassifier(c)
+                .optLargestComponent(used.lcc())
+                .optTta(used.tta())
+                .optMinimumArea(used.minArea())
+                .build();
     }
 
-    private Evaluation.Builder evaluation(LggDataset dataset, List<String> ids, ProgressListener progress,
-            BooleanSupplier cancel) {
-        Evaluation.Builder b = predictions != null ? Evaluation.ofPredictions(dataset, predictions)
-                : Evaluation.builder(dataset);
+    private Evaluation.Builder evaluation(
+            LggDataset dataset, List<String> ids, ProgressListener progress, BooleanSupplier cancel) {
+        Evaluation.Builder b =
+                predictions != null ? Evaluation.ofPredictions(dataset, predictions) : Evaluation.builder(dataset);
         if (unet != null) b.optUnet(unet);
         if (classifier != null) b.optClassifier(classifier);
         if (threshold != null) b.optThreshold(threshold);
         if (!ids.isEmpty()) b.optPatients(ids);
-        return b.optLargestComponent(lcc).optTta(tta).optMinimumArea(minArea).optProgress(progress).optCancel(cancel);
+        return b.optLargestComponent(lcc)
+                .optTta(tta)
+                .optMinimumArea(minArea)
+                .optProgress(progress)
+                .optCancel(cancel);
     }
 
     /**

@@ -30,9 +30,16 @@ import java.util.function.Predicate;
 public final class EvaluationResult {
 
     /** Threshold, options and model descriptions of the run (null values: not applicable). */
-    public record Settings(Double threshold, Double classifierThreshold, boolean lcc, boolean tta, int minArea,
-                           Map<String, Object> models, Path unetLearningCurve, Path classifierLearningCurve,
-                           Path data) {}
+    public record Settings(
+            Double threshold,
+            Double classifierThreshold,
+            boolean lcc,
+            boolean tta,
+            int minArea,
+            Map<String, Object> models,
+            Path unetLearningCurve,
+            Path classifierLearningCurve,
+            Path data) {}
 
     /**
      * A slice kept for an overlay picture.
@@ -47,9 +54,18 @@ public final class EvaluationResult {
     private final List<Example> best, worst;
     private final Path output;
 
-    private EvaluationResult(Settings settings, Map<String, Object> summary, CsvTable perSlice, CsvTable perPatient,
-            CsvTable perHospital, CsvTable perPosition, CsvTable thresholds, CsvTable postprocessing,
-            List<Example> best, List<Example> worst, Path output) {
+    private EvaluationResult(
+            Settings settings,
+            Map<String, Object> summary,
+            CsvTable perSlice,
+            CsvTable perPatient,
+            CsvTable perHospital,
+            CsvTable perPosition,
+            CsvTable thresholds,
+            CsvTable postprocessing,
+            List<Example> best,
+            List<Example> worst,
+            Path output) {
         this.settings = settings;
         this.summary = summary;
         this.perSlice = perSlice;
@@ -64,35 +80,59 @@ public final class EvaluationResult {
     }
 
     /** The keys and values of {@code summary.json}, in order; numbers are Integer/Long/Double or null. */
-    public Map<String, Object> summary() { return summary; }
+    public Map<String, Object> summary() {
+        return summary;
+    }
 
-    public Settings settings() { return settings; }
+    public Settings settings() {
+        return settings;
+    }
 
-    public CsvTable perSlice() { return perSlice; }
+    public CsvTable perSlice() {
+        return perSlice;
+    }
 
-    public CsvTable perPatient() { return perPatient; }
+    public CsvTable perPatient() {
+        return perPatient;
+    }
 
-    public CsvTable perHospital() { return perHospital; }
+    public CsvTable perHospital() {
+        return perHospital;
+    }
 
-    public CsvTable perPosition() { return perPosition; }
+    public CsvTable perPosition() {
+        return perPosition;
+    }
 
     /** Scores per threshold, or null without a segmentation model (predicted masks have no probabilities). */
-    public CsvTable thresholds() { return thresholds; }
+    public CsvTable thresholds() {
+        return thresholds;
+    }
 
     /** Scores of each post-processing variant, or null without segmentation. */
-    public CsvTable postprocessing() { return postprocessing; }
+    public CsvTable postprocessing() {
+        return postprocessing;
+    }
 
     /** Tumour slices segmented best (highest Dice first). */
-    public List<Example> best() { return best; }
+    public List<Example> best() {
+        return best;
+    }
 
     /** Slices with tumour or prediction segmented worst (lowest Dice first). */
-    public List<Example> worst() { return worst; }
+    public List<Example> worst() {
+        return worst;
+    }
 
     /** The folder the files were written to. */
-    public Path output() { return output; }
+    public Path output() {
+        return output;
+    }
 
     /** Whether masks were evaluated (a UNet or predictions), not only a classifier. */
-    public boolean hasSegmentation() { return postprocessing != null; }
+    public boolean hasSegmentation() {
+        return postprocessing != null;
+    }
 
     /** Collects one patient at a time; keeps per-slice counts, not pixels (except the few examples). */
     static final class Collector {
@@ -121,8 +161,8 @@ public final class EvaluationResult {
                 Confusion[] c = new Confusion[variants.size()];
                 for (int v = 0; v < c.length; v++) c[v] = scores.confusion(i, v);
                 SliceRecord slice = patient.slices().get(i);
-                double classifier = scores.classifierProbability() == null ? Double.NaN
-                        : scores.classifierProbability()[i];
+                double classifier =
+                        scores.classifierProbability() == null ? Double.NaN : scores.classifierProbability()[i];
                 rows.add(new Row(slice, c, scores.maxProbability()[i], classifier));
                 byte[] mask = scores.exampleMasks().get(i);
                 // Only a patient's own best and worst can be among all patients' best and worst.
@@ -140,8 +180,8 @@ public final class EvaluationResult {
          * The slices of one patient that may be drawn as examples (its own best and worst), by index, with the
          * selected variant's mask: what {@link PatientScores} carries instead of every mask.
          */
-        static java.util.Map<Integer, byte[]> exampleCandidates(PatientRecord patient, Confusion[] selected,
-                byte[][] masks, int examples) {
+        static java.util.Map<Integer, byte[]> exampleCandidates(
+                PatientRecord patient, Confusion[] selected, byte[][] masks, int examples) {
             Collector one = new Collector(List.of(), examples);
             for (int i = 0; i < selected.length; i++) {
                 one.offer(new Example(patient.slices().get(i), selected[i], masks[i]));
@@ -153,8 +193,10 @@ public final class EvaluationResult {
             return out;
         }
 
-        private static final Comparator<Example> BEST = Comparator.comparingDouble((Example x) -> -x.confusion().dice());
-        private static final Comparator<Example> WORST = Comparator.comparingDouble((Example x) -> x.confusion().dice());
+        private static final Comparator<Example> BEST =
+                Comparator.comparingDouble((Example x) -> -x.confusion().dice());
+        private static final Comparator<Example> WORST =
+                Comparator.comparingDouble((Example x) -> x.confusion().dice());
 
         private void keep(List<Example> list, Example e, Comparator<Example> order) {
             list.add(e);
@@ -162,8 +204,13 @@ public final class EvaluationResult {
             if (list.size() > examples) list.remove(list.size() - 1);
         }
 
-        EvaluationResult finish(Settings settings, ThresholdSweep sweep, double seconds, Path output,
-                InputCondition condition, List<Map<String, Object>> robustness) {
+        EvaluationResult finish(
+                Settings settings,
+                ThresholdSweep sweep,
+                double seconds,
+                Path output,
+                InputCondition condition,
+                List<Map<String, Object>> robustness) {
             boolean seg = !variants.isEmpty();
             int sel = variants.size() - 1;
             Map<String, Object> s = new LinkedHashMap<>();
@@ -171,8 +218,13 @@ public final class EvaluationResult {
             long tumourSlices = rows.stream().filter(r -> r.slice().tumour()).count();
             s.put("patients", patients.size());
             s.put("slices", slices);
-            s.put("tumour_slices", seg ? rows.stream().filter(r -> !r.byVariant()[sel].truthEmpty()).count()
-                    : tumourSlices);
+            s.put(
+                    "tumour_slices",
+                    seg
+                            ? rows.stream()
+                                    .filter(r -> !r.byVariant()[sel].truthEmpty())
+                                    .count()
+                            : tumourSlices);
             s.put("threshold", seg ? settings.threshold() : null);
             Map<String, Object> segmentation = seg ? segmentationKeys(sel) : segmentationKeys(-1);
             s.put("dice_per_patient_mean", segmentation.get("dice_per_patient_mean"));
@@ -186,18 +238,27 @@ public final class EvaluationResult {
             s.put("volume_abs_relative_error_mean", seg ? volumeErrorMean(sel) : null);
             ClassificationMetrics cm = classified ? classifierMetrics(r -> true, settings.classifierThreshold()) : null;
             s.put("classifier_accuracy", cm == null ? null : cm.accuracy());
-            s.put("classifier_auc", classified ? Stats.boxed(ClassificationMetrics.rocAuc(classifierScores(rows),
-                    truth(rows))) : null);
+            s.put(
+                    "classifier_auc",
+                    classified ? Stats.boxed(ClassificationMetrics.rocAuc(classifierScores(rows), truth(rows))) : null);
             s.put("classifier_precision", cm == null ? null : cm.precision());
             s.put("classifier_recall", cm == null ? null : cm.recall());
             s.put("classifier_threshold", cm == null ? null : settings.classifierThreshold());
-            s.put("seg_as_classifier_accuracy", seg ? ClassificationMetrics.of(
-                    rows.stream().mapToDouble(r -> r.byVariant()[sel].predictionEmpty() ? 0 : 1).toArray(),
-                    truth(rows), 0.5).accuracy() : null);
+            s.put(
+                    "seg_as_classifier_accuracy",
+                    seg
+                            ? ClassificationMetrics.of(
+                                            rows.stream()
+                                                    .mapToDouble(r -> r.byVariant()[sel].predictionEmpty() ? 0 : 1)
+                                                    .toArray(),
+                                            truth(rows),
+                                            0.5)
+                                    .accuracy()
+                            : null);
             s.put("seconds", seconds);
             s.put("slices_per_second", seconds > 0 ? slices / seconds : null);
-            ThresholdSweep.Point bestPoint = sweep != null && sweep.sliceCount() > 0
-                    ? sweep.best(ThresholdSweep.Metric.POOLED_DICE) : null;
+            ThresholdSweep.Point bestPoint =
+                    sweep != null && sweep.sliceCount() > 0 ? sweep.best(ThresholdSweep.Metric.POOLED_DICE) : null;
             s.put("best_threshold", bestPoint == null ? null : bestPoint.threshold());
             s.put("best_threshold_dice_micro", bestPoint == null ? null : bestPoint.pooledDice());
             s.put("model", settings.models());
@@ -205,7 +266,11 @@ public final class EvaluationResult {
             options.put("lcc", settings.lcc());
             options.put("tta", settings.tta());
             options.put("min_area", settings.minArea());
-            options.put("data", settings.data() == null ? null : settings.data().toAbsolutePath().toString());
+            options.put(
+                    "data",
+                    settings.data() == null
+                            ? null
+                            : settings.data().toAbsolutePath().toString());
             options.put("condition", condition.name());
             s.put("options", options);
             if (robustness != null) {
@@ -215,26 +280,46 @@ public final class EvaluationResult {
                 s.put("robustness", rows);
             }
             Map<String, Object> byVariant = new LinkedHashMap<>();
-            for (int v = 0; v < variants.size(); v++) byVariant.put(variants.get(v).name(), segmentationKeys(v));
+            for (int v = 0; v < variants.size(); v++)
+                byVariant.put(variants.get(v).name(), segmentationKeys(v));
             s.put("variants", byVariant);
-            return new EvaluationResult(settings, s, perSliceTable(sel), perPatientTable(sel, settings),
-                    perHospitalTable(sel, settings), perPositionTable(sel), thresholdTable(sweep),
-                    seg ? postprocessingTable(sel) : null, List.copyOf(best), List.copyOf(worst), output);
+            return new EvaluationResult(
+                    settings,
+                    s,
+                    perSliceTable(sel),
+                    perPatientTable(sel, settings),
+                    perHospitalTable(sel, settings),
+                    perPositionTable(sel),
+                    thresholdTable(sweep),
+                    seg ? postprocessingTable(sel) : null,
+                    List.copyOf(best),
+                    List.copyOf(worst),
+                    output);
         }
 
         /** The segmentation keys of one variant (all null for v < 0: no segmentation). */
         private Map<String, Object> segmentationKeys(int v) {
             Map<String, Object> m = new LinkedHashMap<>();
             if (v < 0 || rows.isEmpty()) {
-                for (String k : List.of("dice_per_patient_mean", "dice_per_patient_median", "iou_tumour_slices_mean",
-                        "dice_tumour_slices_mean", "iou_all_slices_mean", "iou_micro", "pixel_accuracy",
-                        "empty_slices_false_positive_rate", "false_positive_slices")) {
+                for (String k : List.of(
+                        "dice_per_patient_mean",
+                        "dice_per_patient_median",
+                        "iou_tumour_slices_mean",
+                        "dice_tumour_slices_mean",
+                        "iou_all_slices_mean",
+                        "iou_micro",
+                        "pixel_accuracy",
+                        "empty_slices_false_positive_rate",
+                        "false_positive_slices")) {
                     m.put(k, null);
                 }
                 return m;
             }
-            SegmentationSummary summary = SegmentationSummary.ofConfusions(rows.stream().map(r -> r.byVariant()[v]).toList());
-            double[] perPatient = volumeDice(rows, v).values().stream().mapToDouble(Double::doubleValue).toArray();
+            SegmentationSummary summary = SegmentationSummary.ofConfusions(
+                    rows.stream().map(r -> r.byVariant()[v]).toList());
+            double[] perPatient = volumeDice(rows, v).values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
             m.put("dice_per_patient_mean", Stats.mean(perPatient));
             m.put("dice_per_patient_median", Stats.median(perPatient));
             m.put("iou_tumour_slices_mean", Stats.boxed(summary.macroIouTumourSlices()));
@@ -249,7 +334,8 @@ public final class EvaluationResult {
 
         /** (predicted - true) / true tumour volume of a patient; null without true tumour. */
         private static Double volumeError(Confusion pooled) {
-            return pooled.truthArea() == 0 ? null
+            return pooled.truthArea() == 0
+                    ? null
                     : (pooled.predictionArea() - (double) pooled.truthArea()) / pooled.truthArea();
         }
 
@@ -291,89 +377,212 @@ public final class EvaluationResult {
         }
 
         private CsvTable perSliceTable(int sel) {
-            CsvTable.Builder t = CsvTable.builder().setColumns("patient", "hospital", "slice", "position",
-                    "position_bin", "tumour", "truth_pixels", "predicted_pixels", "tp", "fp", "fn", "tn", "iou",
-                    "dice", "pixel_accuracy", "precision", "recall", "dice_raw", "max_probability",
-                    "classifier_probability");
+            CsvTable.Builder t = CsvTable.builder()
+                    .setColumns(
+                            "patient",
+                            "hospital",
+                            "slice",
+                            "position",
+                            "position_bin",
+                            "tumour",
+                            "truth_pixels",
+                            "predicted_pixels",
+                            "tp",
+                            "fp",
+                            "fn",
+                            "tn",
+                            "iou",
+                            "dice",
+                            "pixel_accuracy",
+                            "precision",
+                            "recall",
+                            "dice_raw",
+                            "max_probability",
+                            "classifier_probability");
             for (Row r : rows) {
                 SliceRecord s = r.slice();
                 Confusion c = sel >= 0 ? r.byVariant()[sel] : null;
-                t.addRow(s.patientId(), s.hospital(), s.sliceNumber(), s.position(),
-                        GroupedScores.positionBin(s.position(), Evaluation.POSITION_BINS), s.tumour() ? 1 : 0,
-                        c == null ? null : c.truthArea(), c == null ? null : c.predictionArea(),
-                        c == null ? null : c.tp(), c == null ? null : c.fp(), c == null ? null : c.fn(),
-                        c == null ? null : c.tn(), c == null ? null : c.iou(), c == null ? null : c.dice(),
-                        c == null ? null : c.pixelAccuracy(), c == null ? null : c.precision(),
-                        c == null ? null : c.recall(), c == null ? null : r.byVariant()[0].dice(),
-                        nanToNull(r.maxProbability()), nanToNull(r.classifier()));
+                t.addRow(
+                        s.patientId(),
+                        s.hospital(),
+                        s.sliceNumber(),
+                        s.position(),
+                        GroupedScores.positionBin(s.position(), Evaluation.POSITION_BINS),
+                        s.tumour() ? 1 : 0,
+                        c == null ? null : c.truthArea(),
+                        c == null ? null : c.predictionArea(),
+                        c == null ? null : c.tp(),
+                        c == null ? null : c.fp(),
+                        c == null ? null : c.fn(),
+                        c == null ? null : c.tn(),
+                        c == null ? null : c.iou(),
+                        c == null ? null : c.dice(),
+                        c == null ? null : c.pixelAccuracy(),
+                        c == null ? null : c.precision(),
+                        c == null ? null : c.recall(),
+                        c == null ? null : r.byVariant()[0].dice(),
+                        nanToNull(r.maxProbability()),
+                        nanToNull(r.classifier()));
             }
             return t.build();
         }
 
         private CsvTable perPatientTable(int sel, Settings settings) {
-            CsvTable.Builder t = CsvTable.builder().setColumns("patient", "hospital", "slices", "tumour_slices",
-                    "truth_pixels", "predicted_pixels", "dice_3d", "iou_3d", "dice_3d_raw", "dice_tumour_slices_mean",
-                    "iou_tumour_slices_mean", "false_positive_slices", "classifier_accuracy", "modalities",
-                    "volume_relative_error");
+            CsvTable.Builder t = CsvTable.builder()
+                    .setColumns(
+                            "patient",
+                            "hospital",
+                            "slices",
+                            "tumour_slices",
+                            "truth_pixels",
+                            "predicted_pixels",
+                            "dice_3d",
+                            "iou_3d",
+                            "dice_3d_raw",
+                            "dice_tumour_slices_mean",
+                            "iou_tumour_slices_mean",
+                            "false_positive_slices",
+                            "classifier_accuracy",
+                            "modalities",
+                            "volume_relative_error");
             for (PatientRecord p : patients) {
-                List<Row> mine = rows.stream().filter(r -> r.slice().patientId().equals(p.id())).toList();
-                ClassificationMetrics cm = classified ? classifierMetrics(r -> r.slice().patientId().equals(p.id()),
-                        settings.classifierThreshold()) : null;
-                Integer tumour = (int) mine.stream().filter(r -> r.slice().tumour()).count();
+                List<Row> mine = rows.stream()
+                        .filter(r -> r.slice().patientId().equals(p.id()))
+                        .toList();
+                ClassificationMetrics cm = classified
+                        ? classifierMetrics(r -> r.slice().patientId().equals(p.id()), settings.classifierThreshold())
+                        : null;
+                Integer tumour =
+                        (int) mine.stream().filter(r -> r.slice().tumour()).count();
                 if (sel < 0) {
-                    t.addRow(p.id(), p.hospital(), mine.size(), tumour, null, null, null, null, null, null, null,
-                            null, cm == null ? null : cm.accuracy(), modalities.get(p.id()), null);
+                    t.addRow(
+                            p.id(),
+                            p.hospital(),
+                            mine.size(),
+                            tumour,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            cm == null ? null : cm.accuracy(),
+                            modalities.get(p.id()),
+                            null);
                     continue;
                 }
-                SegmentationSummary s = SegmentationSummary.ofConfusions(mine.stream().map(r -> r.byVariant()[sel]).toList());
-                SegmentationSummary raw = SegmentationSummary.ofConfusions(mine.stream().map(r -> r.byVariant()[0]).toList());
-                t.addRow(p.id(), p.hospital(), mine.size(), s.tumourSliceCount(), s.pooled().truthArea(),
-                        s.pooled().predictionArea(), s.microDice(), s.microIou(), raw.microDice(),
-                        Stats.boxed(s.macroDiceTumourSlices()), Stats.boxed(s.macroIouTumourSlices()),
-                        s.falsePositiveSliceCount(), cm == null ? null : cm.accuracy(), modalities.get(p.id()),
+                SegmentationSummary s = SegmentationSummary.ofConfusions(
+                        mine.stream().map(r -> r.byVariant()[sel]).toList());
+                SegmentationSummary raw = SegmentationSummary.ofConfusions(
+                        mine.stream().map(r -> r.byVariant()[0]).toList());
+                t.addRow(
+                        p.id(),
+                        p.hospital(),
+                        mine.size(),
+                        s.tumourSliceCount(),
+                        s.pooled().truthArea(),
+                        s.pooled().predictionArea(),
+                        s.microDice(),
+                        s.microIou(),
+                        raw.microDice(),
+                        Stats.boxed(s.macroDiceTumourSlices()),
+                        Stats.boxed(s.macroIouTumourSlices()),
+                        s.falsePositiveSliceCount(),
+                        cm == null ? null : cm.accuracy(),
+                        modalities.get(p.id()),
                         volumeError(s.pooled()));
             }
             return t.build();
         }
 
         private CsvTable perHospitalTable(int sel, Settings settings) {
-            CsvTable.Builder t = CsvTable.builder().setColumns("hospital", "patients", "slices", "tumour_slices",
-                    "dice_per_patient_mean", "dice_per_patient_std", "iou_tumour_slices_mean",
-                    "iou_tumour_slices_std", "dice_tumour_slices_mean", "iou_micro", "classifier_accuracy");
+            CsvTable.Builder t = CsvTable.builder()
+                    .setColumns(
+                            "hospital",
+                            "patients",
+                            "slices",
+                            "tumour_slices",
+                            "dice_per_patient_mean",
+                            "dice_per_patient_std",
+                            "iou_tumour_slices_mean",
+                            "iou_tumour_slices_std",
+                            "dice_tumour_slices_mean",
+                            "iou_micro",
+                            "classifier_accuracy");
             Map<String, List<Row>> byHospital = new TreeMap<>();
-            for (Row r : rows) byHospital.computeIfAbsent(r.slice().hospital(), k -> new ArrayList<>()).add(r);
+            for (Row r : rows)
+                byHospital
+                        .computeIfAbsent(r.slice().hospital(), k -> new ArrayList<>())
+                        .add(r);
             Map<String, Double> dice = sel >= 0 ? volumeDice(rows, sel) : Map.of();
             for (Map.Entry<String, List<Row>> e : byHospital.entrySet()) {
                 String h = e.getKey();
                 List<Row> mine = e.getValue();
-                List<PatientRecord> ps = patients.stream().filter(p -> p.hospital().equals(h)).toList();
+                List<PatientRecord> ps =
+                        patients.stream().filter(p -> p.hospital().equals(h)).toList();
                 long tumour = mine.stream().filter(r -> r.slice().tumour()).count();
-                ClassificationMetrics cm = classified ? classifierMetrics(r -> r.slice().hospital().equals(h),
-                        settings.classifierThreshold()) : null;
+                ClassificationMetrics cm = classified
+                        ? classifierMetrics(r -> r.slice().hospital().equals(h), settings.classifierThreshold())
+                        : null;
                 if (sel < 0) {
-                    t.addRow(h, ps.size(), mine.size(), tumour, null, null, null, null, null, null,
+                    t.addRow(
+                            h,
+                            ps.size(),
+                            mine.size(),
+                            tumour,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
                             cm == null ? null : cm.accuracy());
                     continue;
                 }
-                double[] patientDice = ps.stream().mapToDouble(p -> dice.get(p.id())).toArray();
-                double[] tumourIou = mine.stream().filter(r -> !r.byVariant()[sel].truthEmpty())
-                        .mapToDouble(r -> r.byVariant()[sel].iou()).toArray();
-                SegmentationSummary s = SegmentationSummary.ofConfusions(mine.stream().map(r -> r.byVariant()[sel]).toList());
-                t.addRow(h, ps.size(), mine.size(), s.tumourSliceCount(), Stats.mean(patientDice),
-                        Stats.std(patientDice), Stats.boxed(s.macroIouTumourSlices()), Stats.std(tumourIou),
-                        Stats.boxed(s.macroDiceTumourSlices()), s.microIou(), cm == null ? null : cm.accuracy());
+                double[] patientDice =
+                        ps.stream().mapToDouble(p -> dice.get(p.id())).toArray();
+                double[] tumourIou = mine.stream()
+                        .filter(r -> !r.byVariant()[sel].truthEmpty())
+                        .mapToDouble(r -> r.byVariant()[sel].iou())
+                        .toArray();
+                SegmentationSummary s = SegmentationSummary.ofConfusions(
+                        mine.stream().map(r -> r.byVariant()[sel]).toList());
+                t.addRow(
+                        h,
+                        ps.size(),
+                        mine.size(),
+                        s.tumourSliceCount(),
+                        Stats.mean(patientDice),
+                        Stats.std(patientDice),
+                        Stats.boxed(s.macroIouTumourSlices()),
+                        Stats.std(tumourIou),
+                        Stats.boxed(s.macroDiceTumourSlices()),
+                        s.microIou(),
+                        cm == null ? null : cm.accuracy());
             }
             return t.build();
         }
 
         private CsvTable perPositionTable(int sel) {
-            CsvTable.Builder t = CsvTable.builder().setColumns("bin", "from", "to", "slices", "tumour_slices",
-                    "dice_tumour_slices_mean", "iou_tumour_slices_mean", "iou_all_slices_mean", "detection_rate",
-                    "empty_slices_false_positive_rate");
+            CsvTable.Builder t = CsvTable.builder()
+                    .setColumns(
+                            "bin",
+                            "from",
+                            "to",
+                            "slices",
+                            "tumour_slices",
+                            "dice_tumour_slices_mean",
+                            "iou_tumour_slices_mean",
+                            "iou_all_slices_mean",
+                            "detection_rate",
+                            "empty_slices_false_positive_rate");
             int bins = Evaluation.POSITION_BINS;
             Map<Integer, List<Row>> byBin = new TreeMap<>();
             for (Row r : rows) {
-                byBin.computeIfAbsent(GroupedScores.positionBin(r.slice().position(), bins), k -> new ArrayList<>()).add(r);
+                byBin.computeIfAbsent(GroupedScores.positionBin(r.slice().position(), bins), k -> new ArrayList<>())
+                        .add(r);
             }
             for (int bin = 0; bin < bins; bin++) {
                 List<Row> mine = byBin.getOrDefault(bin, List.of());
@@ -383,11 +592,20 @@ public final class EvaluationResult {
                     t.addRow(bin, from, to, mine.size(), tumour, null, null, null, null, null);
                     continue;
                 }
-                SegmentationSummary s = SegmentationSummary.ofConfusions(mine.stream().map(r -> r.byVariant()[sel]).toList());
-                long detected = mine.stream().filter(r -> !r.byVariant()[sel].truthEmpty()
-                        && !r.byVariant()[sel].predictionEmpty()).count();
-                t.addRow(bin, from, to, mine.size(), s.tumourSliceCount(), Stats.boxed(s.macroDiceTumourSlices()),
-                        Stats.boxed(s.macroIouTumourSlices()), s.macroIouAllSlices(),
+                SegmentationSummary s = SegmentationSummary.ofConfusions(
+                        mine.stream().map(r -> r.byVariant()[sel]).toList());
+                long detected = mine.stream()
+                        .filter(r -> !r.byVariant()[sel].truthEmpty() && !r.byVariant()[sel].predictionEmpty())
+                        .count();
+                t.addRow(
+                        bin,
+                        from,
+                        to,
+                        mine.size(),
+                        s.tumourSliceCount(),
+                        Stats.boxed(s.macroDiceTumourSlices()),
+                        Stats.boxed(s.macroIouTumourSlices()),
+                        s.macroIouAllSlices(),
                         s.tumourSliceCount() == 0 ? null : (double) detected / s.tumourSliceCount(),
                         Stats.boxed(s.falsePositiveRateOnEmptySlices()));
             }
@@ -396,8 +614,8 @@ public final class EvaluationResult {
 
         private static CsvTable thresholdTable(ThresholdSweep sweep) {
             if (sweep == null || sweep.sliceCount() == 0) return null;
-            CsvTable.Builder t = CsvTable.builder().setColumns("threshold", "iou_micro", "dice_micro",
-                    "iou_all_slices_mean", "dice_all_slices_mean");
+            CsvTable.Builder t = CsvTable.builder()
+                    .setColumns("threshold", "iou_micro", "dice_micro", "iou_all_slices_mean", "dice_all_slices_mean");
             for (ThresholdSweep.Point p : sweep.points()) {
                 t.addRow(p.threshold(), p.pooledIou(), p.pooledDice(), p.meanSliceIou(), p.meanSliceDice());
             }
@@ -411,8 +629,12 @@ public final class EvaluationResult {
             CsvTable.Builder t = CsvTable.builder().setColumns(columns);
             for (int v = 0; v < variants.size(); v++) {
                 Variant variant = variants.get(v);
-                List<Object> row = new ArrayList<>(List.of(variant.name(), variant.tta() ? 1 : 0,
-                        variant.lcc() ? 1 : 0, variant.minArea(), v == sel ? 1 : 0));
+                List<Object> row = new ArrayList<>(List.of(
+                        variant.name(),
+                        variant.tta() ? 1 : 0,
+                        variant.lcc() ? 1 : 0,
+                        variant.minArea(),
+                        v == sel ? 1 : 0));
                 row.addAll(segmentationKeys(v).values());
                 t.addRow(row);
             }

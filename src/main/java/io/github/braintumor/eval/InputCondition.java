@@ -2,7 +2,6 @@ package io.github.braintumor.eval;
 
 import io.github.braintumor.data.ModalityPattern;
 import io.github.braintumor.data.SliceImage;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +37,8 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
 
     /** @return the input with every value multiplied by {@code factor} */
     public static InputCondition brightness(double factor) {
-        return new InputCondition(String.format(Locale.ROOT, "brightness-%s", trim(factor)), ModalityPattern.COMPLETE,
-                factor);
+        return new InputCondition(
+                String.format(Locale.ROOT, "brightness-%s", trim(factor)), ModalityPattern.COMPLETE, factor);
     }
 
     /** @return true for the input as given */
@@ -79,8 +78,8 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
                 try {
                     p = ModalityPattern.fromId(m);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("modalities: unknown condition '" + m + "'; use as-is,"
-                            + " flair-only, no-post, no-pre");
+                    throw new IllegalArgumentException(
+                            "modalities: unknown condition '" + m + "'; use as-is," + " flair-only, no-post, no-pre");
                 }
                 if (p == ModalityPattern.SINGLE_CHANNEL) {
                     p = ModalityPattern.FLAIR_ONLY; // the same bytes once stored
@@ -94,7 +93,8 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
             try {
                 f = Double.parseDouble(b);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("brightness: '" + b + "' is not a number; give factors like 0.4,1.6");
+                throw new IllegalArgumentException(
+                        "brightness: '" + b + "' is not a number; give factors like 0.4,1.6");
             }
             if (!(f > 0 && f <= 10)) {
                 throw new IllegalArgumentException("brightness: factor " + b + " must be in (0, 10]");

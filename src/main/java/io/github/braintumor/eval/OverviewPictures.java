@@ -39,8 +39,7 @@ public final class OverviewPictures {
     /** Patients shown in the example grid at most. */
     public static final int GRID_PATIENTS = 8;
 
-    private OverviewPictures() {
-    }
+    private OverviewPictures() {}
 
     /** Writes the pictures into {@code dir} (created if missing); returns the files written. */
     public static List<Path> write(DatasetOverview overview, LggDataset data, Path dir) throws IOException {
@@ -50,11 +49,21 @@ public final class OverviewPictures {
         if (!hospitals.isEmpty()) {
             List<String> names = new ArrayList<>(hospitals.keySet());
             Map<String, double[]> series = new LinkedHashMap<>();
-            series.put("tumour slices", names.stream().mapToDouble(h -> hospitals.get(h).tumourSlices()).toArray());
-            series.put("no-tumour slices", names.stream().mapToDouble(h -> hospitals.get(h).nonTumourSlices()).toArray());
+            series.put(
+                    "tumour slices",
+                    names.stream()
+                            .mapToDouble(h -> hospitals.get(h).tumourSlices())
+                            .toArray());
+            series.put(
+                    "no-tumour slices",
+                    names.stream()
+                            .mapToDouble(h -> hospitals.get(h).nonTumourSlices())
+                            .toArray());
             written.add(png(Charts.barChart("Slices per hospital", names, series, "slices"), dir.resolve(HOSPITALS)));
         }
-        double[] perPatient = overview.perPatient().stream().mapToDouble(DatasetOverview.PatientCounts::slices).toArray();
+        double[] perPatient = overview.perPatient().stream()
+                .mapToDouble(DatasetOverview.PatientCounts::slices)
+                .toArray();
         if (perPatient.length > 0) {
             written.add(png(Charts.histogram("Slices per patient", perPatient, 10, "slices"), dir.resolve(SLICES)));
         }
@@ -85,9 +94,12 @@ public final class OverviewPictures {
             }
             if (chosen == null) continue;
             SliceImage img = LggTiff.readImage(chosen.image(), LggTiff.ANY_SIZE);
-            tiles.add(Overlay.builder().setImage(img.width(), img.height(), img.channels(), img.pixels())
+            tiles.add(Overlay.builder()
+                    .setImage(img.width(), img.height(), img.channels(), img.pixels())
                     .optTruth(chosenMask.pixels())
-                    .optScale(Math.max(1, Math.min(8, 256 / img.width()))).optCaption(p.id() + " #" + chosen.sliceNumber()).build());
+                    .optScale(Math.max(1, Math.min(8, 256 / img.width())))
+                    .optCaption(p.id() + " #" + chosen.sliceNumber())
+                    .build());
         }
         if (tiles.isEmpty()) return null;
         int columns = Math.min(4, tiles.size());
@@ -95,8 +107,8 @@ public final class OverviewPictures {
         int w = tiles.stream().mapToInt(BufferedImage::getWidth).max().getAsInt();
         int h = tiles.stream().mapToInt(BufferedImage::getHeight).max().getAsInt();
         int gap = 4;
-        BufferedImage out = new BufferedImage(columns * (w + gap) + gap, rows * (h + gap) + gap,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage out =
+                new BufferedImage(columns * (w + gap) + gap, rows * (h + gap) + gap, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
             g.setColor(Color.DARK_GRAY);

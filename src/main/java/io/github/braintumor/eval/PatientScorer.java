@@ -12,7 +12,6 @@ import io.github.braintumor.metrics.Confusion;
 import io.github.braintumor.metrics.ThresholdSweep;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,9 +38,19 @@ public final class PatientScorer implements AutoCloseable {
     }
 
     /** What scoring needs of an {@link Evaluation.Builder}'s settings. */
-    record Settings(Path unet, Path classifier, Path predictions, SegmentationModel segmentationModel,
-            ClassificationModel classificationModel, Double threshold, int batchSize, boolean tta, boolean lcc,
-            int minArea, InputCondition condition, BooleanSupplier cancel) {}
+    record Settings(
+            Path unet,
+            Path classifier,
+            Path predictions,
+            SegmentationModel segmentationModel,
+            ClassificationModel classificationModel,
+            Double threshold,
+            int batchSize,
+            boolean tta,
+            boolean lcc,
+            int minArea,
+            InputCondition condition,
+            BooleanSupplier cancel) {}
 
     private final Settings b;
     private final List<Variant> variants;
@@ -109,9 +118,16 @@ public final class PatientScorer implements AutoCloseable {
         classifierBundle = null;
     }
 
-    private static PatientScores evaluatePatient(Settings b, PatientRecord patient, SegmentationModel segmenter,
-            ClassificationModel classify, Double threshold, ThresholdSweep sweep, List<Variant> variants,
-            SelectedMasks selectedMasks) throws Exception {
+    private static PatientScores evaluatePatient(
+            Settings b,
+            PatientRecord patient,
+            SegmentationModel segmenter,
+            ClassificationModel classify,
+            Double threshold,
+            ThresholdSweep sweep,
+            List<Variant> variants,
+            SelectedMasks selectedMasks)
+            throws Exception {
         List<SliceRecord> records = patient.slices();
         int n = records.size();
         List<SliceImage> images = new ArrayList<>(n);
@@ -136,8 +152,11 @@ public final class PatientScorer implements AutoCloseable {
             List<float[]> selected = plain;
             thresholded.put(false, threshold(plain, threshold));
             if (b.tta()) {
-                List<float[]> flipped = checked(segmenter.probabilities(
-                        images.stream().map(HorizontalFlip::flip).toList(), b.cancel()), images, patient);
+                List<float[]> flipped = checked(
+                        segmenter.probabilities(
+                                images.stream().map(HorizontalFlip::flip).toList(), b.cancel()),
+                        images,
+                        patient);
                 selected = HorizontalFlip.average(images, plain, flipped);
                 thresholded.put(true, threshold(selected, threshold));
             }
@@ -153,14 +172,18 @@ public final class PatientScorer implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 Path file = Evaluation.predictionPath(b.predictions(), records.get(i));
                 if (!Files.isRegularFile(file)) {
-                    throw new LggDataException(file, "predicted mask is missing for slice "
-                            + records.get(i).image().getFileName() + "; run 'brain-tumor segment' on this data"
-                            + " into " + b.predictions() + " or leave the patient out (--patients)");
+                    throw new LggDataException(
+                            file,
+                            "predicted mask is missing for slice "
+                                    + records.get(i).image().getFileName() + "; run 'brain-tumor segment' on this data"
+                                    + " into " + b.predictions() + " or leave the patient out (--patients)");
                 }
                 SliceMask m = LggTiff.readMask(file, LggTiff.ANY_SIZE);
                 if (m.pixels().length != truth[i].length) {
-                    throw new LggDataException(file, "predicted mask is " + m.width() + "x" + m.height()
-                            + " but the truth mask " + records.get(i).mask() + " has " + truth[i].length + " pixels");
+                    throw new LggDataException(
+                            file,
+                            "predicted mask is " + m.width() + "x" + m.height() + " but the truth mask "
+                                    + records.get(i).mask() + " has " + truth[i].length + " pixels");
                 }
                 width = m.width();
                 height = m.height();
@@ -181,7 +204,8 @@ public final class PatientScorer implements AutoCloseable {
                         + " probabilities for the " + n + " slices of patient " + patient.id());
             }
         }
-        String modalities = images.isEmpty() ? null : ModalityCheck.of(images).volume().id();
+        String modalities =
+                images.isEmpty() ? null : ModalityCheck.of(images).volume().id();
         Confusion[][] confusions = new Confusion[n][variants.size()];
         for (int i = 0; i < n; i++) {
             for (int v = 0; v < variants.size(); v++) confusions[i][v] = Confusion.of(variantMasks[v][i], truth[i]);
@@ -191,11 +215,12 @@ public final class PatientScorer implements AutoCloseable {
         if (sel >= 0) {
             Confusion[] selected = new Confusion[n];
             for (int i = 0; i < n; i++) selected[i] = confusions[i][sel];
-            examples = EvaluationResult.Collector.exampleCandidates(patient, selected, variantMasks[sel], Evaluation.EXAMPLES);
+            examples = EvaluationResult.Collector.exampleCandidates(
+                    patient, selected, variantMasks[sel], Evaluation.EXAMPLES);
             if (selectedMasks != null) selectedMasks.accept(patient, variantMasks[sel], width, height);
         }
-        return PatientScores.of(patient, confusions, maxProbability, classifierProbability, modalities, sweepCounts,
-                examples);
+        return PatientScores.of(
+                patient, confusions, maxProbability, classifierProbability, modalities, sweepCounts, examples);
     }
 
     private static List<float[]> checked(List<float[]> maps, List<SliceImage> images, PatientRecord patient) {
@@ -214,5 +239,4 @@ public final class PatientScorer implements AutoCloseable {
         }
         return out;
     }
-
 }

@@ -35,9 +35,17 @@ import java.util.function.Function;
  * @param sweepCounts  per slice {@link io.github.braintumor.metrics.ThresholdSweep#sliceCounts}, or null without a UNet
  * @param exampleMasks slice index to the selected variant's mask, for the slices that may be drawn as examples
  */
-public record PatientScores(String patient, String hospital, List<Slice> slices, long[][] confusions,
-        double[] maxProbability, double[] classifierProbability, String modalities, long[][] sweepCounts,
-        Map<Integer, byte[]> exampleMasks) implements Serializable {
+public record PatientScores(
+        String patient,
+        String hospital,
+        List<Slice> slices,
+        long[][] confusions,
+        double[] maxProbability,
+        double[] classifierProbability,
+        String modalities,
+        long[][] sweepCounts,
+        Map<Integer, byte[]> exampleMasks)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -47,7 +55,12 @@ public record PatientScores(String patient, String hospital, List<Slice> slices,
         private static final long serialVersionUID = 1L;
 
         static Slice of(SliceRecord r) {
-            return new Slice(r.sliceNumber(), r.image().toString(), r.mask().toString(), r.tumour(), r.position(),
+            return new Slice(
+                    r.sliceNumber(),
+                    r.image().toString(),
+                    r.mask().toString(),
+                    r.tumour(),
+                    r.position(),
                     r.tumourArea());
         }
     }
@@ -70,8 +83,15 @@ public record PatientScores(String patient, String hospital, List<Slice> slices,
     public PatientRecord record(Function<String, Path> files) {
         List<SliceRecord> out = new ArrayList<>(slices.size());
         for (Slice s : slices) {
-            out.add(new SliceRecord(patient, hospital, s.number(), files.apply(s.image()), files.apply(s.mask()),
-                    s.tumour(), s.position(), s.tumourArea()));
+            out.add(new SliceRecord(
+                    patient,
+                    hospital,
+                    s.number(),
+                    files.apply(s.image()),
+                    files.apply(s.mask()),
+                    s.tumour(),
+                    s.position(),
+                    s.tumourArea()));
         }
         return new PatientRecord(patient, hospital, out, Map.of());
     }
@@ -81,8 +101,14 @@ public record PatientScores(String patient, String hospital, List<Slice> slices,
         return record(Path::of);
     }
 
-    static PatientScores of(PatientRecord p, Confusion[][] byVariant, double[] maxProbability, double[] classifier,
-            String modalities, long[][] sweep, Map<Integer, byte[]> examples) {
+    static PatientScores of(
+            PatientRecord p,
+            Confusion[][] byVariant,
+            double[] maxProbability,
+            double[] classifier,
+            String modalities,
+            long[][] sweep,
+            Map<Integer, byte[]> examples) {
         long[][] c = new long[byVariant.length][];
         for (int i = 0; i < c.length; i++) {
             c[i] = new long[4 * byVariant[i].length];
@@ -94,8 +120,16 @@ public record PatientScores(String patient, String hospital, List<Slice> slices,
                 c[i][4 * v + 3] = x.tn();
             }
         }
-        return new PatientScores(p.id(), p.hospital(), p.slices().stream().map(Slice::of).toList(), c,
-                maxProbability, classifier, modalities, sweep, examples);
+        return new PatientScores(
+                p.id(),
+                p.hospital(),
+                p.slices().stream().map(Slice::of).toList(),
+                c,
+                maxProbability,
+                classifier,
+                modalities,
+                sweep,
+                examples);
     }
 
     @Override

@@ -23,7 +23,9 @@ public interface SegmentationModel {
 
     /** The model applied to the slices and to their mirror images, probabilities averaged pixel by pixel. */
     static SegmentationModel testTimeAugmented(SegmentationModel model) {
-        return (slices, cancel) -> HorizontalFlip.average(slices, model.probabilities(slices, cancel),
+        return (slices, cancel) -> HorizontalFlip.average(
+                slices,
+                model.probabilities(slices, cancel),
                 model.probabilities(slices.stream().map(HorizontalFlip::flip).toList(), cancel));
     }
 }

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Mean, population standard deviation and median of plain values; null for no values (never NaN). */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     static Double mean(double[] v) {
         return v.length == 0 ? null : Arrays.stream(v).average().getAsDouble();

@@ -29,11 +29,16 @@ public final class ClassifyTumor {
      * @param threshold negative or NaN = the model's threshold
      * @param resample  resample slices of another size than the model's input to it; false refuses them
      */
-    public record Request(ImagePlus image, String method, String model, double threshold, int batchSize,
-                          boolean overlay, boolean resample) {
+    public record Request(
+            ImagePlus image,
+            String method,
+            String model,
+            double threshold,
+            int batchSize,
+            boolean overlay,
+            boolean resample) {
         /** Resampling on. */
-        public Request(ImagePlus image, String method, String model, double threshold, int batchSize,
-                boolean overlay) {
+        public Request(ImagePlus image, String method, String model, double threshold, int batchSize, boolean overlay) {
             this(image, method, model, threshold, batchSize, overlay, true);
         }
 
@@ -49,9 +54,15 @@ public final class ClassifyTumor {
         List<List<SliceImage>> frames = Images.frames(imp);
         String note = Images.conversionNote(imp);
         if (!note.isEmpty()) progress.onMessage(note);
-        List<List<StackClassification.Row>> rows = StackClassification.runFrames(frames, method, r.model(),
-                r.threshold(), PluginOptions.load().batchSize(r.batchSize()), Images.resampling(imp, r.resample()),
-                progress, cancel);
+        List<List<StackClassification.Row>> rows = StackClassification.runFrames(
+                frames,
+                method,
+                r.model(),
+                r.threshold(),
+                PluginOptions.load().batchSize(r.batchSize()),
+                Images.resampling(imp, r.resample()),
+                progress,
+                cancel);
         if (r.overlay()) imp.setOverlay(labels(rows, imp));
         return ResultTables.classificationFrames(rows);
     }
@@ -61,8 +72,8 @@ public final class ClassifyTumor {
         Font font = new Font("SansSerif", Font.BOLD, 12);
         for (int f = 0; f < frames.size(); f++) {
             for (StackClassification.Row row : frames.get(f)) {
-                TextRoi text = new TextRoi(4, 4, String.format(java.util.Locale.ROOT, "%s %.2f", row.label(),
-                        row.probability()), font);
+                TextRoi text = new TextRoi(
+                        4, 4, String.format(java.util.Locale.ROOT, "%s %.2f", row.label(), row.probability()), font);
                 text.setStrokeColor(row.tumour() ? Color.RED : Color.GREEN);
                 Images.position(text, imp, row.slice(), f + 1);
                 overlay.add(text);

@@ -15,8 +15,9 @@ public final class ComputeIou {
     private ComputeIou() {}
 
     /** For scripts: two ImgLib2 masks {@code (X, Y[, Z])}, non-zero = tumour. */
-    public static ResultsTable run(net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>>
-            prediction, net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> truth) {
+    public static ResultsTable run(
+            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> prediction,
+            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> truth) {
         return ResultTables.iou(IouEvaluation.of(prediction, truth).rows());
     }
 
@@ -35,6 +36,7 @@ public final class ComputeIou {
         }
         List<SliceMask> p = Images.masks(prediction);
         List<SliceMask> t = Images.masks(truth);
-        return ResultTables.iou(IouEvaluation.of(IouEvaluation.stackIds(p.size()), p, t).rows());
+        return ResultTables.iou(
+                IouEvaluation.of(IouEvaluation.stackIds(p.size()), p, t).rows());
     }
 }

@@ -2,8 +2,8 @@ package io.github.braintumor.fiji;
 
 import ij.IJ;
 import io.github.braintumor.app.ProgressText;
-import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.progress.Progress;
+import io.github.braintumor.progress.ProgressListener;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 

@@ -9,13 +9,13 @@ import ij.measure.Calibration;
 import ij.plugin.filter.ThresholdToSelection;
 import ij.plugin.frame.RoiManager;
 import ij.process.ByteProcessor;
+import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 import io.github.braintumor.app.ResampleChoice;
-import io.github.braintumor.infer.PostProcessing;
-import ij.process.ImageProcessor;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.imagej.ImagePlusSlices;
+import io.github.braintumor.infer.PostProcessing;
 import io.github.braintumor.io.AtomicFiles;
 import java.awt.Color;
 import java.io.IOException;
@@ -57,8 +57,8 @@ public final class Images {
         try {
             io.github.braintumor.data.LggTiff.checkDeclaredSize(file);
         } catch (io.github.braintumor.data.LggDataException e) {
-            throw new IllegalArgumentException("image '" + imp.getTitle() + "' was opened from a damaged file: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "image '" + imp.getTitle() + "' was opened from a damaged file: " + e.getMessage(), e);
         }
     }
 
@@ -89,7 +89,8 @@ public final class Images {
             out.setDimensions(1, z, t);
             if (t > 1) out.setOpenAsHyperStack(true);
         }
-        if (input.getCalibration() != null) out.setCalibration(input.getCalibration().copy());
+        if (input.getCalibration() != null)
+            out.setCalibration(input.getCalibration().copy());
         return out;
     }
 
@@ -126,8 +127,8 @@ public final class Images {
     }
 
     /** A 32-bit stack of tumour probabilities (0..1). */
-    public static ImagePlus probabilityStack(String title, List<float[]> probabilities, int width, int height,
-            Calibration calibration) {
+    public static ImagePlus probabilityStack(
+            String title, List<float[]> probabilities, int width, int height, Calibration calibration) {
         ImagePlus imp = ImagePlusSlices.probabilityImage(probabilities.toArray(new float[0][]), width, height, title);
         imp.setDisplayRange(0, 1);
         if (calibration != null) imp.setCalibration(calibration.copy());
@@ -245,7 +246,8 @@ public final class Images {
      */
     public static ResampleChoice resampling(ImagePlus imp, boolean resample) {
         Calibration c = imp.getCalibration();
-        return c == null || !c.scaled() ? new ResampleChoice(resample, 1.0)
+        return c == null || !c.scaled()
+                ? new ResampleChoice(resample, 1.0)
                 : ResampleChoice.of(resample, c.pixelWidth, c.pixelHeight);
     }
 
@@ -269,7 +271,8 @@ public final class Images {
         AtomicFiles.writeViaTemporary(file, tmp -> {
             FileSaver saver = new FileSaver(imp);
             String name = tmp.toString();
-            boolean ok = name.endsWith(".png") ? saver.saveAsPng(name)
+            boolean ok = name.endsWith(".png")
+                    ? saver.saveAsPng(name)
                     : imp.getStackSize() > 1 ? saver.saveAsTiffStack(name) : saver.saveAsTiff(name);
             if (!ok) throw new IOException("could not write " + file);
         });

@@ -87,7 +87,8 @@ public final class MacroOptions {
         if (options == null) return;
         for (Class<?> c = command.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
-                if (f.getType() == boolean.class && f.isAnnotationPresent(Parameter.class)
+                if (f.getType() == boolean.class
+                        && f.isAnnotationPresent(Parameter.class)
                         && hasBareWord(options, f.getName())) {
                     try {
                         f.setAccessible(true);

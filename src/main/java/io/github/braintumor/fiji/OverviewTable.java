@@ -23,7 +23,8 @@ public final class OverviewTable {
 
     public static DatasetOverview index(Path folder) throws Exception {
         if (folder == null || folder.toString().isBlank()) {
-            throw new IllegalArgumentException("no data folder given (a kaggle_3m folder or a folder of patient folders)");
+            throw new IllegalArgumentException(
+                    "no data folder given (a kaggle_3m folder or a folder of patient folders)");
         }
         return DatasetOverview.withModalities(LggDataset.index(folder));
     }

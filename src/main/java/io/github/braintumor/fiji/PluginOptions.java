@@ -64,9 +64,11 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize, Pre
         PluginOptions d = defaults();
         try {
             p.load(new StringReader(Files.readString(file)));
-            return new PluginOptions(Integer.parseInt(p.getProperty("threads", "" + d.threads).trim()),
+            return new PluginOptions(
+                    Integer.parseInt(p.getProperty("threads", "" + d.threads).trim()),
                     DeviceChoice.parse(p.getProperty("device", d.device.id())),
-                    Integer.parseInt(p.getProperty("batchsize", "" + d.batchSize).trim()),
+                    Integer.parseInt(
+                            p.getProperty("batchsize", "" + d.batchSize).trim()),
                     Precision.parse(p.getProperty("precision", d.precision.id())));
         } catch (IOException | IllegalArgumentException e) {
             // a hand-edited or damaged file must not stop every command; the Options dialog shows and rewrites it
@@ -91,7 +93,8 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize, Pre
     /** @return the options file */
     public static Path file() {
         String configured = System.getProperty(FILE_PROPERTY);
-        return configured != null && !configured.isBlank() ? Path.of(configured)
+        return configured != null && !configured.isBlank()
+                ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".braintumor", "options.properties");
     }
 
@@ -113,7 +116,8 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize, Pre
      */
     public void applyToEngine(String commandDevice) {
         DeviceChoice choice = commandDevice == null || commandDevice.isBlank() || commandDevice.equals(FROM_OPTIONS)
-                ? device : DeviceChoice.parse(commandDevice);
+                ? device
+                : DeviceChoice.parse(commandDevice);
         DjlEngine.configure(engineThreads(), choice);
         System.setProperty(Precision.PROPERTY, precision.id()); // InferenceOptions' default from now on
     }

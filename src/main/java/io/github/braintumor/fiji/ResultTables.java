@@ -94,7 +94,12 @@ public final class ResultTables {
     public static ResultsTable volumes(String title, List<StackSegmentation.Output> frames) {
         ResultsTable t = new ResultsTable();
         for (int f = 0; f < frames.size(); f++) {
-            addVolume(t, title, f + 1, frames.get(f).volume(), frames.get(f).modalities().volume().id());
+            addVolume(
+                    t,
+                    title,
+                    f + 1,
+                    frames.get(f).volume(),
+                    frames.get(f).modalities().volume().id());
         }
         return t;
     }
@@ -110,7 +115,8 @@ public final class ResultTables {
         t.addValue("largest slice area (" + v.unit() + "^2)", v.largestSliceArea());
         String[] names = {"mean pre-contrast", "mean FLAIR", "mean post-contrast"};
         for (int c = 0; c < v.meanIntensity().length; c++) {
-            t.addValue(c < names.length && v.meanIntensity().length == 3 ? names[c] : "mean channel " + (c + 1),
+            t.addValue(
+                    c < names.length && v.meanIntensity().length == 3 ? names[c] : "mean channel " + (c + 1),
                     v.meanIntensity()[c]);
         }
         t.addValue("modalities", modalities);

@@ -6,17 +6,17 @@ import ij.measure.ResultsTable;
 import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
+import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.tensor.ImgSlices;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
-import io.github.braintumor.progress.ProgressListener;
-import java.awt.Color;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * "Segment Tumor (UNet)" for an ImageJ image: mask stack, optional probability map and outline overlay, table.
@@ -44,24 +44,52 @@ public final class SegmentTumor {
      * @param resample resample slices of another size than the model's input (and pixels that are not square) to
      *                 it and back; false refuses such slices before any work
      */
-    public record Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
-            int batchSize, String postprocessing, String output, boolean resample) {
+    public record Request(
+            ImagePlus image,
+            String model,
+            double threshold,
+            boolean probability,
+            boolean outline,
+            int batchSize,
+            String postprocessing,
+            String output,
+            boolean resample) {
         /** Resampling on. */
-        public Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
-                int batchSize, String postprocessing, String output) {
+        public Request(
+                ImagePlus image,
+                String model,
+                double threshold,
+                boolean probability,
+                boolean outline,
+                int batchSize,
+                String postprocessing,
+                String output) {
             this(image, model, threshold, probability, outline, batchSize, postprocessing, output, true);
         }
 
         /** Mask output. */
-        public Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
-                int batchSize, String postprocessing) {
+        public Request(
+                ImagePlus image,
+                String model,
+                double threshold,
+                boolean probability,
+                boolean outline,
+                int batchSize,
+                String postprocessing) {
             this(image, model, threshold, probability, outline, batchSize, postprocessing, OUTPUTS[0]);
         }
 
         /** With the model's recorded post-processing. */
-        public Request(ImagePlus image, String model, double threshold, boolean probability, boolean outline,
-                int batchSize) {
-            this(image, model, threshold, probability, outline, batchSize, StackSegmentation.PostProcessingChoice.MODEL.id());
+        public Request(
+                ImagePlus image, String model, double threshold, boolean probability, boolean outline, int batchSize) {
+            this(
+                    image,
+                    model,
+                    threshold,
+                    probability,
+                    outline,
+                    batchSize,
+                    StackSegmentation.PostProcessingChoice.MODEL.id());
         }
     }
 
@@ -75,20 +103,33 @@ public final class SegmentTumor {
      * @param rois one per slice with tumour, named {@code <title>:<slice>} (empty unless roi or both)
      * @param labels the label image (null unless label)
      */
-    public record Output(ImagePlus mask, ImagePlus probability, ResultsTable table, float threshold,
-            String postprocessing, ResultsTable volume, List<Roi> rois, ImagePlus labels) {}
+    public record Output(
+            ImagePlus mask,
+            ImagePlus probability,
+            ResultsTable table,
+            float threshold,
+            String postprocessing,
+            ResultsTable volume,
+            List<Roi> rois,
+            ImagePlus labels) {}
 
     /** The ImgLib2 form's results, for scripts: the mask as an {@code (X, Y, Z)} image 0/255, the table. */
-    public record ImgOutput(Img<UnsignedByteType> mask, Img<FloatType> probability, ResultsTable table,
-            String postprocessing) {}
+    public record ImgOutput(
+            Img<UnsignedByteType> mask, Img<FloatType> probability, ResultsTable table, String postprocessing) {}
 
     /**
      * Segments an ImgLib2 image; no overlay, nothing shown.
      *
      * @param input (x, y[, channel[, slice]]) as {@link ImgSlices} reads it
      */
-    public static ImgOutput run(RandomAccessibleInterval<? extends RealType<?>> input, String model, double threshold,
-            int batchSize, String postprocessing, ProgressListener progress, BooleanSupplier cancel)
+    public static ImgOutput run(
+            RandomAccessibleInterval<? extends RealType<?>> input,
+            String model,
+            double threshold,
+            int batchSize,
+            String postprocessing,
+            ProgressListener progress,
+            BooleanSupplier cancel)
             throws Exception {
         return run(input, model, threshold, batchSize, postprocessing, true, progress, cancel);
     }
@@ -97,39 +138,62 @@ public final class SegmentTumor {
      * {@link #run(RandomAccessibleInterval, String, double, int, String, ProgressListener, BooleanSupplier)} with
      * resampling switched on or off (off: slices of another size than the model's input are refused).
      */
-    public static ImgOutput run(RandomAccessibleInterval<? extends RealType<?>> input, String model, double threshold,
-            int batchSize, String postprocessing, boolean resample, ProgressListener progress, BooleanSupplier cancel)
+    public static ImgOutput run(
+            RandomAccessibleInterval<? extends RealType<?>> input,
+            String model,
+            double threshold,
+            int batchSize,
+            String postprocessing,
+            boolean resample,
+            ProgressListener progress,
+            BooleanSupplier cancel)
             throws Exception {
         List<SliceImage> slices = ImgSlices.toSliceImages(input);
-        StackSegmentation.Settings settings = new StackSegmentation.Settings(model, threshold, PluginOptions.load().batchSize(batchSize), 1.0,
-                postprocessing == null || postprocessing.isBlank() ? StackSegmentation.PostProcessingChoice.MODEL
-                        : StackSegmentation.PostProcessingChoice.fromId(postprocessing))
+        StackSegmentation.Settings settings = new StackSegmentation.Settings(
+                        model,
+                        threshold,
+                        PluginOptions.load().batchSize(batchSize),
+                        1.0,
+                        postprocessing == null || postprocessing.isBlank()
+                                ? StackSegmentation.PostProcessingChoice.MODEL
+                                : StackSegmentation.PostProcessingChoice.fromId(postprocessing))
                 .withResampling(new io.github.braintumor.app.ResampleChoice(resample, 1.0));
         StackSegmentation.Output out = StackSegmentation.run(slices, settings, progress, cancel);
         int w = slices.get(0).width();
         int h = slices.get(0).height();
-        return new ImgOutput(ImgSlices.toMaskImg(out.result().masks()),
-                ImgSlices.toProbabilityImg(out.result().probabilities(), w, h), ResultTables.segmentation(out, ""),
+        return new ImgOutput(
+                ImgSlices.toMaskImg(out.result().masks()),
+                ImgSlices.toProbabilityImg(out.result().probabilities(), w, h),
+                ResultTables.segmentation(out, ""),
                 out.postprocessingNote());
     }
 
     public static Output run(Request r, ProgressListener progress, BooleanSupplier cancel) throws Exception {
         ImagePlus imp = r.image();
-        StackSegmentation.PostProcessingChoice choice = r.postprocessing() == null || r.postprocessing().isBlank()
-                ? StackSegmentation.PostProcessingChoice.MODEL
-                : StackSegmentation.PostProcessingChoice.fromId(r.postprocessing());
-        String output = r.output() == null || r.output().isBlank() ? OUTPUTS[0] : r.output().trim().toLowerCase(java.util.Locale.ROOT);
+        StackSegmentation.PostProcessingChoice choice =
+                r.postprocessing() == null || r.postprocessing().isBlank()
+                        ? StackSegmentation.PostProcessingChoice.MODEL
+                        : StackSegmentation.PostProcessingChoice.fromId(r.postprocessing());
+        String output = r.output() == null || r.output().isBlank()
+                ? OUTPUTS[0]
+                : r.output().trim().toLowerCase(java.util.Locale.ROOT);
         if (!java.util.Arrays.asList(OUTPUTS).contains(output)) {
-            throw new IllegalArgumentException("output must be one of " + String.join(", ", OUTPUTS) + ", got '"
-                    + r.output() + "'");
+            throw new IllegalArgumentException(
+                    "output must be one of " + String.join(", ", OUTPUTS) + ", got '" + r.output() + "'");
         }
         List<List<SliceImage>> frames = Images.frames(imp);
         String note = Images.conversionNote(imp);
         if (!note.isEmpty()) progress.onMessage(note);
         ij.measure.Calibration cal = imp.getCalibration();
         boolean calibrated = cal != null && cal.scaled();
-        StackSegmentation.Settings settings = new StackSegmentation.Settings(r.model(), r.threshold(), PluginOptions.load().batchSize(r.batchSize()),
-                Images.pixelArea(imp), choice, calibrated ? cal.pixelDepth : 1.0, calibrated ? cal.getUnit() : "",
+        StackSegmentation.Settings settings = new StackSegmentation.Settings(
+                r.model(),
+                r.threshold(),
+                PluginOptions.load().batchSize(r.batchSize()),
+                Images.pixelArea(imp),
+                choice,
+                calibrated ? cal.pixelDepth : 1.0,
+                calibrated ? cal.getUnit() : "",
                 Images.resampling(imp, r.resample()));
         // each time point is a volume of its own: post-processing and volumes never join frames
         List<StackSegmentation.Output> outs = StackSegmentation.runFrames(frames, settings, progress, cancel);
@@ -142,22 +206,38 @@ public final class SegmentTumor {
         String title = Images.baseTitle(imp);
         ImagePlus mask = Images.shapedLike(Images.maskStack(title + "-mask", masks, null), imp);
         ImagePlus probability = r.probability()
-                ? Images.shapedLike(Images.probabilityStack(title + "-probability", probabilities, imp.getWidth(),
-                        imp.getHeight(), null), imp)
+                ? Images.shapedLike(
+                        Images.probabilityStack(
+                                title + "-probability", probabilities, imp.getWidth(), imp.getHeight(), null),
+                        imp)
                 : null;
         if (r.outline()) imp.setOverlay(Images.outlines(mask, imp, Color.YELLOW));
-        ResultsTable table = ResultTables.segmentation(outs, imp.getCalibration().getUnit());
+        ResultsTable table =
+                ResultTables.segmentation(outs, imp.getCalibration().getUnit());
         ResultsTable volume = ResultTables.volumes(title, outs);
         List<Roi> rois = output.equals("roi") || output.equals("both") ? Images.sliceRois(mask, title, imp) : List.of();
         if (!Images.addToRoiManager(rois)) {
             progress.onMessage("no ROI Manager in a headless session: the " + rois.size() + " ROIs are the command's"
                     + " output (and the outline overlay) instead");
         }
-        ImagePlus labels = output.equals("label") ? Images.shapedLike(Images.labelFrames(title + "-labels",
-                outs.stream().map(o -> o.result().masks()).toList(), null), imp) : null;
+        ImagePlus labels = output.equals("label")
+                ? Images.shapedLike(
+                        Images.labelFrames(
+                                title + "-labels",
+                                outs.stream().map(o -> o.result().masks()).toList(),
+                                null),
+                        imp)
+                : null;
         boolean keepMask = output.equals("mask") || output.equals("both");
         StackSegmentation.Output first = outs.get(0);
-        return new Output(keepMask ? mask : null, probability, table, first.result().threshold(),
-                first.postprocessingNote(), volume, rois, labels);
+        return new Output(
+                keepMask ? mask : null,
+                probability,
+                table,
+                first.result().threshold(),
+                first.postprocessingNote(),
+                volume,
+                rois,
+                labels);
     }
 }

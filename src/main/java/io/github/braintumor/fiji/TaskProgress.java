@@ -1,8 +1,8 @@
 package io.github.braintumor.fiji;
 
 import io.github.braintumor.app.ProgressText;
-import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.progress.Progress;
+import io.github.braintumor.progress.ProgressListener;
 import java.util.function.Consumer;
 import org.scijava.app.StatusService;
 import org.scijava.task.Task;

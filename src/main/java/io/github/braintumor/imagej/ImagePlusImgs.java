@@ -72,14 +72,17 @@ public final class ImagePlusImgs {
             arrays.add(copy ? cloneArray(pixels) : pixels);
         }
         PlanarImg<?, ?> img = switch (imp.getBitDepth()) {
-            case 8 -> ImagePlusImgs.<UnsignedByteType, ByteArray>planar(
-                    arrays, dims, a -> new ByteArray((byte[]) a), UnsignedByteType::new);
-            case 16 -> ImagePlusImgs.<UnsignedShortType, ShortArray>planar(
-                    arrays, dims, a -> new ShortArray((short[]) a), UnsignedShortType::new);
-            case 32 -> ImagePlusImgs.<FloatType, FloatArray>planar(
-                    arrays, dims, a -> new FloatArray((float[]) a), FloatType::new);
-            case 24 -> ImagePlusImgs.<ARGBType, IntArray>planar(
-                    arrays, dims, a -> new IntArray((int[]) a), ARGBType::new);
+            case 8 ->
+                ImagePlusImgs.<UnsignedByteType, ByteArray>planar(
+                        arrays, dims, a -> new ByteArray((byte[]) a), UnsignedByteType::new);
+            case 16 ->
+                ImagePlusImgs.<UnsignedShortType, ShortArray>planar(
+                        arrays, dims, a -> new ShortArray((short[]) a), UnsignedShortType::new);
+            case 32 ->
+                ImagePlusImgs.<FloatType, FloatArray>planar(
+                        arrays, dims, a -> new FloatArray((float[]) a), FloatType::new);
+            case 24 ->
+                ImagePlusImgs.<ARGBType, IntArray>planar(arrays, dims, a -> new IntArray((int[]) a), ARGBType::new);
             default -> throw unsupportedDepth(imp);
         };
         return (PlanarImg<T, ?>) img;
@@ -108,8 +111,9 @@ public final class ImagePlusImgs {
         return switch (img.numDimensions()) {
             case 2 -> toImagePlus(img, title, "XY");
             case 3 -> toImagePlus(img, title, "XYZ");
-            default -> throw new IllegalArgumentException("Image '" + title + "' has " + img.numDimensions()
-                    + " dimensions: name its axes with toImagePlus(img, title, \"XYCZT\"-like axes).");
+            default ->
+                throw new IllegalArgumentException("Image '" + title + "' has " + img.numDimensions()
+                        + " dimensions: name its axes with toImagePlus(img, title, \"XYCZT\"-like axes).");
         };
     }
 
@@ -121,8 +125,8 @@ public final class ImagePlusImgs {
      * @throws IllegalArgumentException for an unsupported type (UnsignedByte, UnsignedShort, Float, ARGB;
      *     any other RealType is copied to 32-bit float), bad axes, or planes too large for ImageJ
      */
-    public static <T extends NativeType<T>> ImagePlus toImagePlus(RandomAccessibleInterval<T> img, String title,
-            String axes) {
+    public static <T extends NativeType<T>> ImagePlus toImagePlus(
+            RandomAccessibleInterval<T> img, String title, String axes) {
         Objects.requireNonNull(img, "img");
         int[] order = canonicalOrder(axes, img.numDimensions());
         RandomAccessibleInterval<T> ordered = img;
@@ -157,8 +161,8 @@ public final class ImagePlusImgs {
             planes *= ordered.dimension(d);
         }
         if (planeSize > Integer.MAX_VALUE || planes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Image '" + title + "' is too large for ImageJ: planes of "
-                    + w + "x" + h + ", " + planes + " planes.");
+            throw new IllegalArgumentException("Image '" + title + "' is too large for ImageJ: planes of " + w + "x" + h
+                    + ", " + planes + " planes.");
         }
         List<Object> arrays = reordered ? null : sharedPlanes(ordered, (int) planeSize);
         if (arrays == null) {
@@ -283,8 +287,9 @@ public final class ImagePlusImgs {
         if (type instanceof RealType<?>) {
             return float[].class; // FloatType exactly; any other RealType converted to float
         }
-        throw new IllegalArgumentException("Image '" + title + "' has type " + type.getClass().getSimpleName()
-                + "; supported: UnsignedByteType, UnsignedShortType, FloatType, ARGBType or another RealType.");
+        throw new IllegalArgumentException(
+                "Image '" + title + "' has type " + type.getClass().getSimpleName()
+                        + "; supported: UnsignedByteType, UnsignedShortType, FloatType, ARGBType or another RealType.");
     }
 
     /** The planes themselves when img is a PlanarImg of ImageJ-compatible arrays; else null. */
@@ -324,8 +329,8 @@ public final class ImagePlusImgs {
         return null;
     }
 
-    private static <T> List<Object> copyPlanes(RandomAccessibleInterval<T> img, int planeSize, int planes,
-            String title) {
+    private static <T> List<Object> copyPlanes(
+            RandomAccessibleInterval<T> img, int planeSize, int planes, String title) {
         Class<?> arrayClass = arrayClassFor(img.getType(), title);
         List<Object> arrays = new ArrayList<>(planes);
         for (int p = 0; p < planes; p++) {

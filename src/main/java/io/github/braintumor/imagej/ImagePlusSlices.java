@@ -1,9 +1,9 @@
 package io.github.braintumor.imagej;
 
-import io.github.braintumor.data.SliceImage;
-import io.github.braintumor.data.SliceMask;
 import ij.ImagePlus;
 import ij.ImageStack;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.tensor.ImgSlices;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +63,8 @@ public final class ImagePlusSlices {
                         if (pixels instanceof float[] f && !anyFinite(f)) {
                             // scaling would turn it into a black plane, and the models would answer "no tumour"
                             throw new IllegalArgumentException("Image '" + imp.getTitle() + "' has no finite value"
-                                    + " (only NaN or infinity) in " + (channels == 1 ? "" : "channel " + source + " of ")
+                                    + " (only NaN or infinity) in "
+                                    + (channels == 1 ? "" : "channel " + source + " of ")
                                     + "slice " + (imp.getNFrames() > 1 ? z + " of frame " + t : z)
                                     + ": there is nothing to segment; fill or remove that slice first");
                         }
@@ -195,7 +196,8 @@ public final class ImagePlusSlices {
             values = new float[sh.length];
             for (int i = 0; i < sh.length; i++) values[i] = sh[i] & 0xffff;
         } else {
-            throw new IllegalArgumentException("Unsupported pixel array " + pixels.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "Unsupported pixel array " + pixels.getClass().getSimpleName());
         }
         ImgSlices.toUnsignedBytes(values, dest, offset);
     }

@@ -13,10 +13,9 @@ import io.github.braintumor.engine.TorchCasts;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
-import io.github.braintumor.tensor.Normalization;
-import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.progress.Progress;
-
+import io.github.braintumor.progress.ProgressListener;
+import io.github.braintumor.tensor.Normalization;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +42,8 @@ final class BatchedForward {
      */
     BatchedForward(ModelBundle bundle, InferenceOptions options, ModelKind expected, String task) {
         if (bundle.kind() != expected) {
-            throw new IllegalArgumentException("Model bundle " + bundle.directory() + " is a " + bundle.kind().id()
-                    + " model; " + task + " needs a " + expected.id() + " model");
+            throw new IllegalArgumentException("Model bundle " + bundle.directory() + " is a "
+                    + bundle.kind().id() + " model; " + task + " needs a " + expected.id() + " model");
         }
         this.bundle = bundle;
         this.info = bundle.info();
@@ -92,8 +91,8 @@ final class BatchedForward {
             ParameterStore parameters = bf16 ? new Bfloat16Parameters(weights) : null;
             for (int b = 0; b < batches; b++) {
                 if (cancel.getAsBoolean()) {
-                    throw new CancellationException(what + " canceled after " + out.size() + " of " + slices.size()
-                            + " slices");
+                    throw new CancellationException(
+                            what + " canceled after " + out.size() + " of " + slices.size() + " slices");
                 }
                 long t0 = System.nanoTime();
                 int from = b * batch;
@@ -116,17 +115,20 @@ final class BatchedForward {
                     clock.add(StageClock.Stage.CONVERSION, t1 - t0);
                     NDArray y;
                     if (bf16) {
-                        y = block.forward(parameters, new NDList(TorchCasts.toBfloat16(data)), false).singletonOrThrow();
+                        y = block.forward(parameters, new NDList(TorchCasts.toBfloat16(data)), false)
+                                .singletonOrThrow();
                         y = TorchCasts.toFloat32(y);
                     } else {
-                        y = block.forward(new ParameterStore(sub, false), new NDList(data), false).singletonOrThrow();
+                        y = block.forward(new ParameterStore(sub, false), new NDList(data), false)
+                                .singletonOrThrow();
                     }
                     long t2 = System.nanoTime();
                     clock.add(StageClock.Stage.INFERENCE, t2 - t1);
                     if (!outputsProbabilities) {
                         y = Activation.sigmoid(y);
                     }
-                    float[] values = y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+                    float[] values = y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                            .toFloatArray();
                     int per = values.length / n;
                     for (int k = 0; k < n; k++) {
                         float[] p = new float[per];
@@ -136,7 +138,9 @@ final class BatchedForward {
                     clock.add(StageClock.Stage.POSTPROCESSING, System.nanoTime() - t2);
                 }
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                progress.onProgress(Progress.of(b + 1, batches,
+                progress.onProgress(Progress.of(
+                        b + 1,
+                        batches,
                         Duration.ofMillis((long) (1000 * elapsed / (b + 1) * (batches - b - 1))),
                         String.format(Locale.ROOT, "%s: %d/%d slices", what, out.size(), slices.size())));
             }

@@ -5,7 +5,6 @@ import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.progress.ProgressListener;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -32,7 +31,9 @@ public final class DefaultSegmenter implements Segmenter {
     /** @throws IllegalArgumentException when the bundle is not a UNet */
     public DefaultSegmenter(ModelBundle bundle, InferenceOptions options) {
         this.forward = new BatchedForward(bundle, options, ModelKind.UNET, "segmentation");
-        this.threshold = options.threshold() != null ? options.threshold() : bundle.info().threshold();
+        this.threshold = options.threshold() != null
+                ? options.threshold()
+                : bundle.info().threshold();
         this.clock = options.clock();
         this.options = options;
         this.inputSize = bundle.info().inputSize();
@@ -48,7 +49,8 @@ public final class DefaultSegmenter implements Segmenter {
             SliceImage s = slices.get(i);
             float[] p = probabilities.get(i);
             int side = (int) Math.round(Math.sqrt(p.length));
-            p = options.fit(s.width(), s.height(), inputSize).fromOutput(p, side); // resampled input: back onto its grid
+            p = options.fit(s.width(), s.height(), inputSize)
+                    .fromOutput(p, side); // resampled input: back onto its grid
             out.add(p);
             masks.add(PostProcessing.threshold(p, s.width(), s.height(), threshold));
         }

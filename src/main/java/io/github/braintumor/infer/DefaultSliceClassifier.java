@@ -4,7 +4,6 @@ import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.progress.ProgressListener;
-
 import java.util.List;
 import java.util.function.BooleanSupplier;
 

@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class HorizontalFlip {
 
-    private HorizontalFlip() {
-    }
+    private HorizontalFlip() {}
 
     /** The slice mirrored left-right (every channel). */
     public static SliceImage flip(SliceImage image) {

@@ -17,6 +17,7 @@ public final class InferenceOptions {
      * (the activations of 8 slices at 256x256x16 are 34 MB per layer) and lose more than the fewer calls save.
      */
     public static final int DEFAULT_BATCH_SIZE = 4;
+
     private final int batchSize;
     private final Float threshold;
     private final boolean resize;
@@ -42,19 +43,29 @@ public final class InferenceOptions {
         return builder().build();
     }
 
-    public int batchSize() { return batchSize; }
+    public int batchSize() {
+        return batchSize;
+    }
 
     /** @return the threshold to use, or null for the model's default */
-    public Float threshold() { return threshold; }
+    public Float threshold() {
+        return threshold;
+    }
 
     /** @return whether slices of another size are resized (bilinear) to the model's input size and back */
-    public boolean resize() { return resize; }
+    public boolean resize() {
+        return resize;
+    }
 
     /** @return the number format asked for ({@link Precision#resolve} says what it means on a device) */
-    public Precision precision() { return precision; }
+    public Precision precision() {
+        return precision;
+    }
 
     /** @return pixel width / pixel height of the slices (1 = square pixels) */
-    public double pixelAspect() { return pixelAspect; }
+    public double pixelAspect() {
+        return pixelAspect;
+    }
 
     /**
      * How a slice of this size reaches a network with a {@code side x side} input: with resizing on, the pixel
@@ -65,7 +76,9 @@ public final class InferenceOptions {
     }
 
     /** @return where the stage times go ({@link StageClock#NONE} unless a bench asks) */
-    public StageClock clock() { return clock; }
+    public StageClock clock() {
+        return clock;
+    }
 
     /** Builder; all options optional. */
     public static final class Builder {

@@ -4,7 +4,6 @@ import io.github.braintumor.data.ModalityPattern;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.model.AugmentationSettings;
 import io.github.braintumor.model.ModelInfo;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +41,8 @@ public record ModalityCheck(List<ModalityPattern> slices, ModalityPattern volume
      *         FLAIR-only volume given to a model trained on complete volumes only
      */
     public Optional<String> warning(ModelInfo model) {
-        AugmentationSettings seen = model.training() == null ? AugmentationSettings.GEOMETRIC_ONLY
+        AugmentationSettings seen = model.training() == null
+                ? AugmentationSettings.GEOMETRIC_ONLY
                 : model.training().augmentationOrDefault();
         if (seen.trainedFor(volume.id())) {
             return Optional.empty();

@@ -46,8 +46,8 @@ public final class PostProcessedSegmenter implements Segmenter {
         List<SliceMask> masks = plain.masks();
         if (settings.tta()) {
             progress.onMessage("test-time augmentation: segmenting the mirrored slices");
-            SegmentationResult mirrored = inner.segment(slices.stream().map(HorizontalFlip::flip).toList(),
-                    progress, cancel);
+            SegmentationResult mirrored =
+                    inner.segment(slices.stream().map(HorizontalFlip::flip).toList(), progress, cancel);
             probabilities = HorizontalFlip.average(slices, probabilities, mirrored.probabilities());
             masks = new ArrayList<>(slices.size());
             for (int i = 0; i < slices.size(); i++) {

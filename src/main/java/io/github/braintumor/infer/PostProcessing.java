@@ -26,8 +26,7 @@ import java.util.List;
  */
 public final class PostProcessing {
 
-    private PostProcessing() {
-    }
+    private PostProcessing() {}
 
     /**
      * The steps {@code settings} asks for (its {@code tta} flag is ignored here): slices below the minimum area
@@ -173,8 +172,8 @@ public final class PostProcessing {
         int plane = width * height;
         for (int z = 0; z < masks.length; z++) {
             if (masks[z].length != plane) {
-                throw new IllegalArgumentException("Mask of slice " + z + " has " + masks[z].length
-                        + " pixels but " + width + "x" + height + " = " + plane + " were expected");
+                throw new IllegalArgumentException("Mask of slice " + z + " has " + masks[z].length + " pixels but "
+                        + width + "x" + height + " = " + plane + " were expected");
             }
         }
         return plane;

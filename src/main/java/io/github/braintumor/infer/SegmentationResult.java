@@ -1,7 +1,6 @@
 package io.github.braintumor.infer;
 
 import io.github.braintumor.data.SliceMask;
-
 import java.util.List;
 
 /**

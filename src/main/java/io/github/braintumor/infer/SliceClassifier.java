@@ -2,7 +2,6 @@ package io.github.braintumor.infer;
 
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.progress.ProgressListener;
-
 import java.util.List;
 import java.util.function.BooleanSupplier;
 

@@ -60,7 +60,11 @@ public record SliceFit(int width, int height, int side, int x, int y, int fitWid
         float[] out = new float[channels * side * side];
         for (int c = 0; c < channels; c++) {
             for (int row = 0; row < fitHeight; row++) {
-                System.arraycopy(fitted, (c * fitHeight + row) * fitWidth, out, c * side * side + (y + row) * side + x,
+                System.arraycopy(
+                        fitted,
+                        (c * fitHeight + row) * fitWidth,
+                        out,
+                        c * side * side + (y + row) * side + x,
                         fitWidth);
             }
         }

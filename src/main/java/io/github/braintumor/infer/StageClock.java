@@ -13,11 +13,15 @@ package io.github.braintumor.infer;
 @FunctionalInterface
 public interface StageClock {
     /** The stages, in the order they run for each batch. */
-    enum Stage { CONVERSION, INFERENCE, POSTPROCESSING }
+    enum Stage {
+        CONVERSION,
+        INFERENCE,
+        POSTPROCESSING
+    }
 
     /** Adds {@code nanos} to a stage (called on the inference thread). */
     void add(Stage stage, long nanos);
 
     /** Records nothing (the default). */
-    StageClock NONE = (stage, nanos) -> { };
+    StageClock NONE = (stage, nanos) -> {};
 }

@@ -48,8 +48,7 @@ public final class AtomicFiles {
         void writeTo(Path temporary) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes {@code target} atomically; on failure the old file (if any) stays and no temporary is left. */
     public static void write(Path target, Writer writer) throws IOException {
@@ -59,8 +58,8 @@ public final class AtomicFiles {
         // Not Files.createTempFile: it makes owner-only files, and outputs should keep the usual permissions.
         Path tmp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (OutputStream out =
+                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writer.writeTo(out);
             }
             move(tmp, absolute, true);
@@ -81,7 +80,8 @@ public final class AtomicFiles {
         String name = absolute.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String ending = dot > 0 ? name.substring(dot) : "";
-        Path tmp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp" + ending); // libraries may check the ending
+        Path tmp =
+                dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp" + ending); // libraries may check the ending
         try {
             writer.writeTo(tmp);
             if (!Files.isRegularFile(tmp)) {

@@ -74,7 +74,9 @@ public final class OutputPaths {
             throws OutputRefusedException {
         checkFolder(folder, command, inputs);
         Path real = real(folder);
-        if (!overwrite && Files.isDirectory(real) && command.equals(owner(real))
+        if (!overwrite
+                && Files.isDirectory(real)
+                && command.equals(owner(real))
                 && !entries(real).equals(List.of(MARKER))) {
             throw new OutputRefusedException("output folder " + folder + " holds an earlier '" + command + "' output:"
                     + " pass --overwrite (in Fiji: tick 'overwrite') to replace it, or choose a new folder; nothing was"
@@ -190,7 +192,8 @@ public final class OutputPaths {
             throw new OutputRefusedException("output file " + file + " is a folder: give a file name, e.g. "
                     + file.resolve("results" + extension));
         }
-        if (Files.exists(real) && !real.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension)) {
+        if (Files.exists(real)
+                && !real.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension)) {
             throw new OutputRefusedException("output file " + file + " exists and is not a " + extension + " file:"
                     + " it would be replaced; give a new name ending in " + extension);
         }
@@ -203,8 +206,10 @@ public final class OutputPaths {
     public static void claimFolder(Path folder, String command) throws IOException {
         Files.createDirectories(folder);
         if (!command.equals(owner(folder))) {
-            AtomicFiles.writeString(folder.resolve(MARKER), command + "\nWritten by brain-tumor " + command
-                    + ": the program may write into this folder again. Delete this file to protect the folder.\n");
+            AtomicFiles.writeString(
+                    folder.resolve(MARKER),
+                    command + "\nWritten by brain-tumor " + command
+                            + ": the program may write into this folder again. Delete this file to protect the folder.\n");
         }
     }
 
@@ -256,9 +261,10 @@ public final class OutputPaths {
             if (special == null) continue;
             Path s = real(Path.of(special));
             if (s.startsWith(real)) {
-                throw new OutputRefusedException(what + " " + path + " is " + (special.isEmpty()
-                        ? "the current folder" : "the home folder") + (s.equals(real) ? "" : " or holds it")
-                        + ": give a new folder, e.g. " + path.resolve("brain-tumor-output"));
+                throw new OutputRefusedException(
+                        what + " " + path + " is " + (special.isEmpty() ? "the current folder" : "the home folder")
+                                + (s.equals(real) ? "" : " or holds it")
+                                + ": give a new folder, e.g. " + path.resolve("brain-tumor-output"));
             }
         }
         for (Path input : inputs) {
@@ -278,8 +284,8 @@ public final class OutputPaths {
             return real;
         }
         if (Files.exists(real) && !Files.isDirectory(real)) {
-            throw new OutputRefusedException(what + " " + path + " is an existing file, not a folder: give a new"
-                    + " folder name");
+            throw new OutputRefusedException(
+                    what + " " + path + " is an existing file, not a folder: give a new" + " folder name");
         }
         writable(path, real, what);
         return real;
@@ -291,8 +297,8 @@ public final class OutputPaths {
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();
         if (existing == null) return;
         if (!Files.isDirectory(existing)) {
-            throw new OutputRefusedException("cannot write " + what + " " + path + ": " + existing
-                    + " is a file, not a folder");
+            throw new OutputRefusedException(
+                    "cannot write " + what + " " + path + ": " + existing + " is a file, not a folder");
         }
         if (!Files.isWritable(existing)) {
             throw new OutputRefusedException("cannot write " + what + " " + path + ": " + existing
@@ -309,7 +315,8 @@ public final class OutputPaths {
 
     private static List<String> entries(Path dir) throws OutputRefusedException {
         try (Stream<Path> s = Files.list(dir)) {
-            List<String> names = new ArrayList<>(s.map(p -> p.getFileName().toString()).sorted().toList());
+            List<String> names = new ArrayList<>(
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
             return names;
         } catch (IOException e) {
             throw new OutputRefusedException("cannot list output folder " + dir + ": " + e.getMessage());

@@ -93,36 +93,67 @@ public final class ClassificationMetrics {
         return OptionalDouble.of(u / ((double) positives * negatives));
     }
 
-    public Confusion confusion() { return confusion; }
+    public Confusion confusion() {
+        return confusion;
+    }
 
-    public double threshold() { return threshold; }
+    public double threshold() {
+        return threshold;
+    }
 
-    public long truePositives() { return confusion.tp(); }
+    public long truePositives() {
+        return confusion.tp();
+    }
 
-    public long falsePositives() { return confusion.fp(); }
+    public long falsePositives() {
+        return confusion.fp();
+    }
 
-    public long falseNegatives() { return confusion.fn(); }
+    public long falseNegatives() {
+        return confusion.fn();
+    }
 
-    public long trueNegatives() { return confusion.tn(); }
+    public long trueNegatives() {
+        return confusion.tn();
+    }
 
-    public double accuracy() { return confusion.pixelAccuracy(); }
+    public double accuracy() {
+        return confusion.pixelAccuracy();
+    }
 
-    public double precision() { return confusion.precision(); }
+    public double precision() {
+        return confusion.precision();
+    }
 
     /** Sensitivity. */
-    public double recall() { return confusion.recall(); }
+    public double recall() {
+        return confusion.recall();
+    }
 
-    public double specificity() { return confusion.specificity(); }
+    public double specificity() {
+        return confusion.specificity();
+    }
 
     /** 2 tp / (2 tp + fp + fn), the harmonic mean of precision and recall where both are defined. */
-    public double f1() { return confusion.dice(); }
+    public double f1() {
+        return confusion.dice();
+    }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "ClassificationMetrics[threshold=%.3f, tp=%d, fp=%d, fn=%d, tn=%d, accuracy=%.4f, precision=%.4f,"
                         + " recall=%.4f, specificity=%.4f, f1=%.4f]",
-                threshold, confusion.tp(), confusion.fp(), confusion.fn(), confusion.tn(), accuracy(),
-                precision(), recall(), specificity(), f1());
+                threshold,
+                confusion.tp(),
+                confusion.fp(),
+                confusion.fn(),
+                confusion.tn(),
+                accuracy(),
+                precision(),
+                recall(),
+                specificity(),
+                f1());
     }
 }

@@ -37,8 +37,8 @@ public record Confusion(long tp, long fp, long fn, long tn) {
 
     public Confusion {
         if (tp < 0 || fp < 0 || fn < 0 || tn < 0) {
-            throw new IllegalArgumentException("Confusion counts must be >= 0, got tp=" + tp + " fp=" + fp
-                    + " fn=" + fn + " tn=" + tn);
+            throw new IllegalArgumentException(
+                    "Confusion counts must be >= 0, got tp=" + tp + " fp=" + fp + " fn=" + fn + " tn=" + tn);
         }
     }
 
@@ -82,24 +82,39 @@ public record Confusion(long tp, long fp, long fn, long tn) {
 
     /** Pooled counts of this and {@code other}. */
     public Confusion plus(Confusion other) {
-        return new Confusion(Math.addExact(tp, other.tp), Math.addExact(fp, other.fp),
-                Math.addExact(fn, other.fn), Math.addExact(tn, other.tn));
+        return new Confusion(
+                Math.addExact(tp, other.tp),
+                Math.addExact(fp, other.fp),
+                Math.addExact(fn, other.fn),
+                Math.addExact(tn, other.tn));
     }
 
-    public long total() { return tp + fp + fn + tn; }
+    public long total() {
+        return tp + fp + fn + tn;
+    }
 
     /** Foreground pixels in the truth. */
-    public long truthArea() { return tp + fn; }
+    public long truthArea() {
+        return tp + fn;
+    }
 
     /** Foreground pixels in the prediction. */
-    public long predictionArea() { return tp + fp; }
+    public long predictionArea() {
+        return tp + fp;
+    }
 
-    public boolean truthEmpty() { return truthArea() == 0; }
+    public boolean truthEmpty() {
+        return truthArea() == 0;
+    }
 
-    public boolean predictionEmpty() { return predictionArea() == 0; }
+    public boolean predictionEmpty() {
+        return predictionArea() == 0;
+    }
 
     /** Neither truth nor prediction has foreground: a correct "no tumour"; scores are 1 by the empty rule. */
-    public boolean bothEmpty() { return truthEmpty() && predictionEmpty(); }
+    public boolean bothEmpty() {
+        return truthEmpty() && predictionEmpty();
+    }
 
     /** Jaccard index tp / (tp + fp + fn); 1 when both are empty. */
     public double iou() {

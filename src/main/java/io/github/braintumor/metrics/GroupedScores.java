@@ -22,15 +22,14 @@ import java.util.function.ToDoubleFunction;
  */
 public final class GroupedScores {
 
-    private GroupedScores() {
-    }
+    private GroupedScores() {}
 
     /**
      * Groups items by key and summarises each group. Keys are in order of first appearance (wrap in a
      * {@code TreeMap} for sorted keys).
      */
-    public static <T, K> Map<K, SegmentationSummary> byGroup(List<T> items, Function<? super T, ? extends K> key,
-            Function<? super T, Confusion> confusion) {
+    public static <T, K> Map<K, SegmentationSummary> byGroup(
+            List<T> items, Function<? super T, ? extends K> key, Function<? super T, Confusion> confusion) {
         Map<K, List<Confusion>> groups = new LinkedHashMap<>();
         for (T item : items) {
             groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(confusion.apply(item));
@@ -44,8 +43,8 @@ public final class GroupedScores {
      * Volume (3-D) Dice per patient: Dice of the pooled confusion of each patient's slices, keys in order
      * of first appearance.
      */
-    public static <T> Map<String, Double> volumeDice(List<T> items, Function<? super T, String> patient,
-            Function<? super T, Confusion> confusion) {
+    public static <T> Map<String, Double> volumeDice(
+            List<T> items, Function<? super T, String> patient, Function<? super T, Confusion> confusion) {
         Map<String, Confusion> pooled = new LinkedHashMap<>();
         for (T item : items) {
             pooled.merge(patient.apply(item), confusion.apply(item), Confusion::plus);
@@ -56,8 +55,8 @@ public final class GroupedScores {
     }
 
     /** Mean of one statistic over groups (macro over patients/hospitals); empty for no groups. */
-    public static <K> OptionalDouble mean(Map<K, SegmentationSummary> groups,
-            ToDoubleFunction<SegmentationSummary> statistic) {
+    public static <K> OptionalDouble mean(
+            Map<K, SegmentationSummary> groups, ToDoubleFunction<SegmentationSummary> statistic) {
         return groups.values().stream().mapToDouble(statistic).average();
     }
 

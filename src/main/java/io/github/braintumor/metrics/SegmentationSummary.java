@@ -78,7 +78,8 @@ public final class SegmentationSummary {
 
     /** Summary of scored slices. @throws IllegalArgumentException if empty */
     public static SegmentationSummary of(Collection<SliceScore> slices) {
-        return new SegmentationSummary(slices.stream().map(SliceScore::confusion).toList());
+        return new SegmentationSummary(
+                slices.stream().map(SliceScore::confusion).toList());
     }
 
     /** Summary of per-slice confusions. @throws IllegalArgumentException if empty */
@@ -106,57 +107,98 @@ public final class SegmentationSummary {
         return OptionalDouble.of(Math.sqrt(ss / values.length));
     }
 
-    public int sliceCount() { return sliceCount; }
+    public int sliceCount() {
+        return sliceCount;
+    }
 
     /** Slices whose truth has foreground. */
-    public int tumourSliceCount() { return tumourSliceCount; }
+    public int tumourSliceCount() {
+        return tumourSliceCount;
+    }
 
     /** Slices whose truth is empty (both-empty plus false-positive slices). */
-    public int emptyTruthSliceCount() { return emptyTruthSliceCount; }
+    public int emptyTruthSliceCount() {
+        return emptyTruthSliceCount;
+    }
 
     /** Slices where truth and prediction are both empty (scored 1, reported separately). */
-    public int bothEmptyCount() { return bothEmptyCount; }
+    public int bothEmptyCount() {
+        return bothEmptyCount;
+    }
 
     /** Empty-truth slices with a non-empty prediction. */
-    public int falsePositiveSliceCount() { return falsePositiveSliceCount; }
+    public int falsePositiveSliceCount() {
+        return falsePositiveSliceCount;
+    }
 
     /** Fraction of empty-truth slices with a non-empty prediction; empty if no slice has an empty truth. */
     public OptionalDouble falsePositiveRateOnEmptySlices() {
-        return emptyTruthSliceCount == 0 ? OptionalDouble.empty()
+        return emptyTruthSliceCount == 0
+                ? OptionalDouble.empty()
                 : OptionalDouble.of((double) falsePositiveSliceCount / emptyTruthSliceCount);
     }
 
     /** Pixel counts of all slices together. */
-    public Confusion pooled() { return pooled; }
+    public Confusion pooled() {
+        return pooled;
+    }
 
-    public double microIou() { return pooled.iou(); }
+    public double microIou() {
+        return pooled.iou();
+    }
 
     /** Dice of the pooled pixels; for one patient's slices the volume (3-D) Dice. */
-    public double microDice() { return pooled.dice(); }
+    public double microDice() {
+        return pooled.dice();
+    }
 
-    public double microPixelAccuracy() { return pooled.pixelAccuracy(); }
+    public double microPixelAccuracy() {
+        return pooled.pixelAccuracy();
+    }
 
-    public double microPrecision() { return pooled.precision(); }
+    public double microPrecision() {
+        return pooled.precision();
+    }
 
-    public double microRecall() { return pooled.recall(); }
+    public double microRecall() {
+        return pooled.recall();
+    }
 
-    public double macroIouAllSlices() { return macroIouAll; }
+    public double macroIouAllSlices() {
+        return macroIouAll;
+    }
 
-    public double macroDiceAllSlices() { return macroDiceAll; }
+    public double macroDiceAllSlices() {
+        return macroDiceAll;
+    }
 
-    public double macroPixelAccuracyAllSlices() { return macroPixelAccuracyAll; }
+    public double macroPixelAccuracyAllSlices() {
+        return macroPixelAccuracyAll;
+    }
 
-    public OptionalDouble macroIouTumourSlices() { return macroIouTumour; }
+    public OptionalDouble macroIouTumourSlices() {
+        return macroIouTumour;
+    }
 
-    public OptionalDouble macroDiceTumourSlices() { return macroDiceTumour; }
+    public OptionalDouble macroDiceTumourSlices() {
+        return macroDiceTumour;
+    }
 
-    public OptionalDouble macroPrecisionTumourSlices() { return macroPrecisionTumour; }
+    public OptionalDouble macroPrecisionTumourSlices() {
+        return macroPrecisionTumour;
+    }
 
-    public OptionalDouble macroRecallTumourSlices() { return macroRecallTumour; }
+    public OptionalDouble macroRecallTumourSlices() {
+        return macroRecallTumour;
+    }
 
-    public OptionalDouble medianDiceTumourSlices() { return medianDiceTumour; }
+    public OptionalDouble medianDiceTumourSlices() {
+        return medianDiceTumour;
+    }
 
-    public OptionalDouble stdDiceTumourSlices() { return stdDiceTumour; }
+    public OptionalDouble stdDiceTumourSlices() {
+        return stdDiceTumour;
+    }
 
     /**
      * All values by name, in a fixed order, for CSV/JSON reports; absent optional values are {@code null}.
@@ -196,11 +238,18 @@ public final class SegmentationSummary {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "SegmentationSummary[slices=%d, tumourSlices=%d, bothEmpty=%d, microIou=%.4f, microDice=%.4f,"
                         + " microPixelAccuracy=%.4f, macroDiceTumourSlices=%s]",
-                sliceCount, tumourSliceCount, bothEmptyCount, microIou(), microDice(), microPixelAccuracy(),
-                macroDiceTumour.isPresent() ? String.format(java.util.Locale.ROOT, "%.4f",
-                        macroDiceTumour.getAsDouble()) : "n/a");
+                sliceCount,
+                tumourSliceCount,
+                bothEmptyCount,
+                microIou(),
+                microDice(),
+                microPixelAccuracy(),
+                macroDiceTumour.isPresent()
+                        ? String.format(java.util.Locale.ROOT, "%.4f", macroDiceTumour.getAsDouble())
+                        : "n/a");
     }
 }

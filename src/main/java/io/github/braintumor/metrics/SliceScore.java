@@ -30,21 +30,37 @@ public record SliceScore(String id, Confusion confusion) {
         }
     }
 
-    public double iou() { return confusion.iou(); }
+    public double iou() {
+        return confusion.iou();
+    }
 
-    public double dice() { return confusion.dice(); }
+    public double dice() {
+        return confusion.dice();
+    }
 
-    public double pixelAccuracy() { return confusion.pixelAccuracy(); }
+    public double pixelAccuracy() {
+        return confusion.pixelAccuracy();
+    }
 
-    public double precision() { return confusion.precision(); }
+    public double precision() {
+        return confusion.precision();
+    }
 
-    public double recall() { return confusion.recall(); }
+    public double recall() {
+        return confusion.recall();
+    }
 
-    public boolean bothEmpty() { return confusion.bothEmpty(); }
+    public boolean bothEmpty() {
+        return confusion.bothEmpty();
+    }
 
     /** Truth has foreground: a "tumour slice". */
-    public boolean tumour() { return !confusion.truthEmpty(); }
+    public boolean tumour() {
+        return !confusion.truthEmpty();
+    }
 
     /** Truth empty but something predicted. */
-    public boolean falsePositive() { return confusion.truthEmpty() && !confusion.predictionEmpty(); }
+    public boolean falsePositive() {
+        return confusion.truthEmpty() && !confusion.predictionEmpty();
+    }
 }

@@ -22,8 +22,10 @@ public final class ThresholdSweep {
 
     /** What {@link #best(Metric)} maximises. */
     public enum Metric {
-        POOLED_IOU(Point::pooledIou), POOLED_DICE(Point::pooledDice),
-        MEAN_SLICE_IOU(Point::meanSliceIou), MEAN_SLICE_DICE(Point::meanSliceDice);
+        POOLED_IOU(Point::pooledIou),
+        POOLED_DICE(Point::pooledDice),
+        MEAN_SLICE_IOU(Point::meanSliceIou),
+        MEAN_SLICE_DICE(Point::meanSliceDice);
 
         private final ToDoubleFunction<Point> value;
 
@@ -45,9 +47,13 @@ public final class ThresholdSweep {
      * @param meanSliceDice mean per-slice Dice over all slices
      */
     public record Point(double threshold, Confusion pooled, double meanSliceIou, double meanSliceDice) {
-        public double pooledIou() { return pooled.iou(); }
+        public double pooledIou() {
+            return pooled.iou();
+        }
 
-        public double pooledDice() { return pooled.dice(); }
+        public double pooledDice() {
+            return pooled.dice();
+        }
     }
 
     private final double[] thresholds;
@@ -65,8 +71,8 @@ public final class ThresholdSweep {
         }
         for (int i = 0; i < thresholds.length; i++) {
             if (!(thresholds[i] >= 0 && thresholds[i] <= 1) || (i > 0 && thresholds[i] <= thresholds[i - 1])) {
-                throw new IllegalArgumentException("Thresholds must be strictly increasing values in [0, 1], got "
-                        + Arrays.toString(thresholds));
+                throw new IllegalArgumentException(
+                        "Thresholds must be strictly increasing values in [0, 1], got " + Arrays.toString(thresholds));
             }
         }
         this.thresholds = thresholds.clone();
@@ -89,8 +95,8 @@ public final class ThresholdSweep {
     /** {@code from, from + step, ...} up to {@code to} inclusive, rounded to 1e-9 to avoid drift. */
     public static double[] steps(double from, double to, double step) {
         if (!(step > 0) || !(to >= from)) {
-            throw new IllegalArgumentException("Need step > 0 and to >= from, got from=" + from + " to=" + to
-                    + " step=" + step);
+            throw new IllegalArgumentException(
+                    "Need step > 0 and to >= from, got from=" + from + " to=" + to + " step=" + step);
         }
         int n = (int) Math.floor((to - from) / step + 1e-9) + 1;
         double[] out = new double[n];
@@ -118,8 +124,8 @@ public final class ThresholdSweep {
      */
     public long[] sliceCounts(float[] probability, byte[] truth) {
         if (probability.length != truth.length) {
-            throw new IllegalArgumentException("Probability map has " + probability.length
-                    + " pixels but truth has " + truth.length + "; compare maps of the same slice size");
+            throw new IllegalArgumentException("Probability map has " + probability.length + " pixels but truth has "
+                    + truth.length + "; compare maps of the same slice size");
         }
         Arrays.fill(passForeground, 0);
         Arrays.fill(passBackground, 0);
@@ -184,9 +190,13 @@ public final class ThresholdSweep {
         return lo;
     }
 
-    public int sliceCount() { return slices; }
+    public int sliceCount() {
+        return slices;
+    }
 
-    public double[] thresholds() { return thresholds.clone(); }
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
 
     /** One point per threshold, ascending. @throws IllegalStateException before the first slice */
     public List<Point> points() {
@@ -195,8 +205,8 @@ public final class ThresholdSweep {
         }
         List<Point> out = new ArrayList<>(thresholds.length);
         for (int t = 0; t < thresholds.length; t++) {
-            out.add(new Point(thresholds[t], new Confusion(tp[t], fp[t], fn[t], tn[t]), sumIou[t] / slices,
-                    sumDice[t] / slices));
+            out.add(new Point(
+                    thresholds[t], new Confusion(tp[t], fp[t], fn[t], tn[t]), sumIou[t] / slices, sumDice[t] / slices));
         }
         return out;
     }

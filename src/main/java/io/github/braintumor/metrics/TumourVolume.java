@@ -2,7 +2,6 @@ package io.github.braintumor.metrics;
 
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
-
 import java.util.List;
 
 /**
@@ -22,16 +21,22 @@ import java.util.List;
  * @param largestSliceArea   that slice's tumour area, calibrated ({@code unit^2})
  * @param meanIntensity      per channel, the mean 0..255 value inside the tumour (NaN without tumour)
  */
-public record TumourVolume(long voxels, double volume, String unit, int tumourSlices, int largestSlice,
-                           double largestSliceArea, double[] meanIntensity) {
+public record TumourVolume(
+        long voxels,
+        double volume,
+        String unit,
+        int tumourSlices,
+        int largestSlice,
+        double largestSliceArea,
+        double[] meanIntensity) {
 
     /**
      * @param pixelArea      calibrated area of one pixel (1 when uncalibrated)
      * @param sliceThickness calibrated distance between slices (1 when uncalibrated)
      * @param unit           the calibration's length unit, blank or null = pixel
      */
-    public static TumourVolume of(List<SliceMask> masks, List<SliceImage> images, double pixelArea,
-                                  double sliceThickness, String unit) {
+    public static TumourVolume of(
+            List<SliceMask> masks, List<SliceImage> images, double pixelArea, double sliceThickness, String unit) {
         if (masks.size() != images.size()) {
             throw new IllegalArgumentException(masks.size() + " masks for " + images.size() + " slices");
         }
@@ -46,7 +51,8 @@ public record TumourVolume(long voxels, double volume, String unit, int tumourSl
             SliceImage image = images.get(z);
             int plane = image.width() * image.height();
             if (m.length != plane) {
-                throw new IllegalArgumentException("mask " + (z + 1) + " has " + m.length + " pixels, its slice " + plane);
+                throw new IllegalArgumentException(
+                        "mask " + (z + 1) + " has " + m.length + " pixels, its slice " + plane);
             }
             long area = 0;
             byte[] px = image.pixels();
@@ -72,7 +78,7 @@ public record TumourVolume(long voxels, double volume, String unit, int tumourSl
             mean[c] = voxels == 0 ? Double.NaN : sum[c] / voxels;
         }
         String u = unit == null || unit.isBlank() ? "pixel" : unit;
-        return new TumourVolume(voxels, voxels * pixelArea * sliceThickness, u, slices, largest,
-                largestArea * pixelArea, mean);
+        return new TumourVolume(
+                voxels, voxels * pixelArea * sliceThickness, u, slices, largest, largestArea * pixelArea, mean);
     }
 }

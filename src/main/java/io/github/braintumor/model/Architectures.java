@@ -22,11 +22,12 @@ public final class Architectures {
     /** @return a fresh, uninitialised block for the info's kind and architecture */
     public static Block block(ModelInfo info) {
         return switch (info.modelKind()) {
-            case UNET -> UNet.builder()
-                    .optInChannels(info.architectureInt("inChannels", info.inputChannels()))
-                    .optFeatures(info.architectureInt("features", 32))
-                    .optDepth(info.architectureInt("depth", 4))
-                    .build();
+            case UNET ->
+                UNet.builder()
+                        .optInChannels(info.architectureInt("inChannels", info.inputChannels()))
+                        .optFeatures(info.architectureInt("features", 32))
+                        .optDepth(info.architectureInt("depth", 4))
+                        .build();
             case CLASSIFIER -> SliceClassifierNet.build(classifierHyperparameters(info), info.inputChannels());
         };
     }
@@ -34,15 +35,20 @@ public final class Architectures {
     /** @return the shape of one input the info's block takes, for initialising it (batch 1) */
     public static ai.djl.ndarray.types.Shape inputShape(ModelInfo info) {
         return switch (info.modelKind()) {
-            case UNET -> new ai.djl.ndarray.types.Shape(1, info.architectureInt("inChannels", info.inputChannels()),
-                    info.inputSize(), info.inputSize());
+            case UNET ->
+                new ai.djl.ndarray.types.Shape(
+                        1,
+                        info.architectureInt("inChannels", info.inputChannels()),
+                        info.inputSize(),
+                        info.inputSize());
             case CLASSIFIER -> SliceClassifierNet.inputShape(classifierHyperparameters(info), info.inputChannels(), 1);
         };
     }
 
     /** @return the classifier hyperparameters stored in a classifier's architecture */
     public static ClassifierHyperparameters classifierHyperparameters(ModelInfo info) {
-        java.util.Map<String, Object> map = GSON.fromJson(info.architecture(),
+        java.util.Map<String, Object> map = GSON.fromJson(
+                info.architecture(),
                 new com.google.gson.reflect.TypeToken<java.util.Map<String, Object>>() {}.getType());
         return ClassifierHyperparameters.fromMap(map);
     }

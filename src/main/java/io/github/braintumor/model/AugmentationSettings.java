@@ -15,22 +15,23 @@ import java.util.List;
  * @param sliceStatistics   probability that a training slice was normalised with its own statistics instead of its
  *                          volume's (what a single slice given on its own gets)
  */
-public record AugmentationSettings(boolean geometric, double missingModality, List<String> patterns,
-                                   boolean intensity, double sliceStatistics) {
+public record AugmentationSettings(
+        boolean geometric, double missingModality, List<String> patterns, boolean intensity, double sliceStatistics) {
     /** Nothing but the geometric augmentation (what bundles written before this entry existed had). */
     public static final AugmentationSettings GEOMETRIC_ONLY = new AugmentationSettings(true, 0, List.of(), false, 0);
 
     public AugmentationSettings {
         if (!(missingModality >= 0 && missingModality <= 1) || !(sliceStatistics >= 0 && sliceStatistics <= 1)) {
-            throw new IllegalArgumentException("augmentation probabilities must be in 0..1, got " + missingModality
-                    + " and " + sliceStatistics);
+            throw new IllegalArgumentException(
+                    "augmentation probabilities must be in 0..1, got " + missingModality + " and " + sliceStatistics);
         }
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
     }
 
     /** @return true when the model saw slices with this modality pattern id (complete is always seen) */
     public boolean trainedFor(String patternId) {
-        return "complete".equals(patternId) || missingModality > 0 && patterns.contains(patternId)
+        return "complete".equals(patternId)
+                || missingModality > 0 && patterns.contains(patternId)
                 || "single-channel".equals(patternId) && missingModality > 0 && patterns.contains("flair-only");
     }
 }

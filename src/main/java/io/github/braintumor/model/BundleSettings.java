@@ -18,8 +18,7 @@ import java.nio.file.Path;
  */
 public final class BundleSettings {
 
-    private BundleSettings() {
-    }
+    private BundleSettings() {}
 
     /**
      * @param bundle         bundle folder (model.json + weights)

@@ -1,7 +1,6 @@
 package io.github.braintumor.model;
 
 import io.github.braintumor.io.AtomicFiles;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,7 +46,8 @@ public final class EmbeddedModels {
             }
             json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BundleException("Cannot read embedded " + base + ModelBundle.MODEL_JSON + ": " + e.getMessage(), e);
+            throw new BundleException(
+                    "Cannot read embedded " + base + ModelBundle.MODEL_JSON + ": " + e.getMessage(), e);
         }
         ModelInfo info = ModelInfo.fromJson(json, "embedded " + base + ModelBundle.MODEL_JSON);
         String sha = Objects.requireNonNullElse(info.weightsSha256(), "nosha");
@@ -71,8 +71,9 @@ public final class EmbeddedModels {
         return ModelBundle.load(cache, kind);
     }
 
-    private static void extract(ModelKind kind, ClassLoader loader, String base, String json, ModelInfo info,
-            Path cache, Path cacheRoot) throws BundleException {
+    private static void extract(
+            ModelKind kind, ClassLoader loader, String base, String json, ModelInfo info, Path cache, Path cacheRoot)
+            throws BundleException {
         Path staged = null;
         try {
             staged = AtomicFiles.newSiblingTempDir(cache);
@@ -91,12 +92,14 @@ public final class EmbeddedModels {
             staged = null;
         } catch (java.nio.file.FileSystemException e) { // access denied, read-only, a file in the way
 
-            throw new BundleException("Cannot write the model cache " + cacheRoot + " (" + e.getMessage() + "): set"
-                    + " a writable folder with -D" + CACHE_PROPERTY + "=DIR (for bin/brain-tumor:"
-                    + " BRAIN_TUMOR_JAVA_OPTS=-D" + CACHE_PROPERTY + "=DIR)", e);
+            throw new BundleException(
+                    "Cannot write the model cache " + cacheRoot + " (" + e.getMessage() + "): set"
+                            + " a writable folder with -D" + CACHE_PROPERTY + "=DIR (for bin/brain-tumor:"
+                            + " BRAIN_TUMOR_JAVA_OPTS=-D" + CACHE_PROPERTY + "=DIR)",
+                    e);
         } catch (IOException e) {
-            throw new BundleException("Cannot extract the embedded " + kind.id() + " model to " + cache + ": "
-                    + e.getMessage(), e);
+            throw new BundleException(
+                    "Cannot extract the embedded " + kind.id() + " model to " + cache + ": " + e.getMessage(), e);
         } finally {
             ModelBundle.deleteQuietly(staged);
         }
@@ -104,8 +107,8 @@ public final class EmbeddedModels {
 
     private static Path cacheRoot() {
         String configured = System.getProperty(CACHE_PROPERTY);
-        return configured != null ? Path.of(configured)
+        return configured != null
+                ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".braintumor", "models");
     }
-
 }

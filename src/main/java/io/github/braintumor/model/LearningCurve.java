@@ -1,7 +1,6 @@
 package io.github.braintumor.model;
 
 import io.github.braintumor.io.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +21,12 @@ import java.util.Locale;
 public final class LearningCurve {
     /** File name used inside bundles and checkpoints. */
     public static final String FILE_NAME = "learning_curve.csv";
+
     static final String HEADER = "epoch,train_loss,val_loss,val_metric,learning_rate,seconds";
 
     /** One epoch. */
-    public record Row(int epoch, double trainLoss, double valLoss, double valMetric, double learningRate,
-                      double seconds) {}
+    public record Row(
+            int epoch, double trainLoss, double valLoss, double valMetric, double learningRate, double seconds) {}
 
     private final List<Row> rows = new ArrayList<>();
 
@@ -49,8 +49,15 @@ public final class LearningCurve {
     public void writeCsv(Path csv) throws IOException {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.3e,%.1f%n", r.epoch(), r.trainLoss(),
-                    r.valLoss(), r.valMetric(), r.learningRate(), r.seconds()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%d,%.6f,%.6f,%.6f,%.3e,%.1f%n",
+                    r.epoch(),
+                    r.trainLoss(),
+                    r.valLoss(),
+                    r.valMetric(),
+                    r.learningRate(),
+                    r.seconds()));
         }
         AtomicFiles.writeString(csv, sb.toString());
     }
@@ -66,8 +73,13 @@ public final class LearningCurve {
             }
             String[] f = line.split(",");
             try {
-                c.add(new Row(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5])));
+                c.add(new Row(
+                        Integer.parseInt(f[0]),
+                        Double.parseDouble(f[1]),
+                        Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]),
+                        Double.parseDouble(f[4]),
+                        Double.parseDouble(f[5])));
             } catch (RuntimeException e) {
                 throw new IOException(csv + " line " + (i + 1) + " is not a learning-curve row: " + line, e);
             }

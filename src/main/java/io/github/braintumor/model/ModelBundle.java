@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.io.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,13 +78,16 @@ public final class ModelBundle implements AutoCloseable {
                     checkShapes(dir, info, model);
                 }
                 case ModelInfo.FORMAT_TORCHSCRIPT -> model.load(dir, stem(info.weightsFile(), ".pt"));
-                default -> throw new BundleException(dir.resolve(MODEL_JSON) + ": unknown weightsFormat '"
-                        + format + "' (expected 'djl' or 'torchscript')");
+                default ->
+                    throw new BundleException(dir.resolve(MODEL_JSON) + ": unknown weightsFormat '" + format
+                            + "' (expected 'djl' or 'torchscript')");
             }
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
-            throw new BundleException("Cannot load the weights " + weights + " (" + e.getMessage()
-                    + "): the file does not match the architecture in " + MODEL_JSON + " or is damaged", e);
+            throw new BundleException(
+                    "Cannot load the weights " + weights + " (" + e.getMessage()
+                            + "): the file does not match the architecture in " + MODEL_JSON + " or is damaged",
+                    e);
         } catch (BundleException e) {
             model.close();
             throw e;
@@ -156,9 +158,11 @@ public final class ModelBundle implements AutoCloseable {
             for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
                 Shape w = i < want.size() ? want.get(i).getValue().getArray().getShape() : null;
                 Shape g = i < got.size() && got.get(i).getValue().isInitialized()
-                        ? got.get(i).getValue().getArray().getShape() : null;
+                        ? got.get(i).getValue().getArray().getShape()
+                        : null;
                 if (w == null || !w.equals(g)) {
-                    String name = i < want.size() ? want.get(i).getKey() : got.get(i).getKey();
+                    String name =
+                            i < want.size() ? want.get(i).getKey() : got.get(i).getKey();
                     throw new BundleException("Weights " + dir.resolve(info.weightsFile()) + " belong to another"
                             + " architecture than " + dir.resolve(MODEL_JSON) + " describes (" + info.kind() + " "
                             + info.architecture() + "): parameter " + name + " is " + (g == null ? "missing" : g)
@@ -175,7 +179,8 @@ public final class ModelBundle implements AutoCloseable {
      */
     public static void loadParameters(Model model, Path dir, String fileName)
             throws BundleException, IOException, MalformedModelException {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+)-(\\d{4})\\.params").matcher(fileName);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(.+)-(\\d{4})\\.params").matcher(fileName);
         if (!m.matches()) {
             throw new BundleException("Weights file name '" + fileName + "' in " + dir
                     + " must look like NAME-0000.params (DJL's naming)");

@@ -6,7 +6,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.github.braintumor.Version;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +41,24 @@ import java.util.Map;
  * @param postprocessing recommended post-processing of a UNet's output, or null (= none; bundles written before
  *                       this entry existed); see {@link #postProcessing()}
  */
-public record ModelInfo(int formatVersion, String kind, JsonObject architecture, int inputSize, int inputChannels,
-                        int modelInputSize, String normalization, float threshold, TrainingData training,
-                        Map<String, Double> validation, String learningCurve, String softwareVersion,
-                        String created, String weightsFile, String weightsFormat, String weightsSha256,
-                        PostProcessingSettings postprocessing) {
+public record ModelInfo(
+        int formatVersion,
+        String kind,
+        JsonObject architecture,
+        int inputSize,
+        int inputChannels,
+        int modelInputSize,
+        String normalization,
+        float threshold,
+        TrainingData training,
+        Map<String, Double> validation,
+        String learningCurve,
+        String softwareVersion,
+        String created,
+        String weightsFile,
+        String weightsFormat,
+        String weightsSha256,
+        PostProcessingSettings postprocessing) {
 
     /** Layout version written by this code. */
     public static final int FORMAT_VERSION = 1;
@@ -55,7 +67,9 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
     /** Weights are a TorchScript module, loaded as a {@code PtSymbolBlock}. */
     public static final String FORMAT_TORCHSCRIPT = "torchscript";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+    private static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeSpecialFloatingPointValues()
             .create();
 
     /**
@@ -67,11 +81,14 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
      * @param dataFolder name (not full path) of the data folder
      * @param augmentation how the training slices were augmented, or null when not recorded
      */
-    public record TrainingData(List<String> patients, List<String> validationPatients, long splitSeed,
-                               String dataFolder, AugmentationSettings augmentation) {
+    public record TrainingData(
+            List<String> patients,
+            List<String> validationPatients,
+            long splitSeed,
+            String dataFolder,
+            AugmentationSettings augmentation) {
         /** Training data without a recorded augmentation (bundles written before it was recorded). */
-        public TrainingData(List<String> patients, List<String> validationPatients, long splitSeed,
-                            String dataFolder) {
+        public TrainingData(List<String> patients, List<String> validationPatients, long splitSeed, String dataFolder) {
             this(patients, validationPatients, splitSeed, dataFolder, null);
         }
 
@@ -161,8 +178,8 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
             throw new BundleException(source + " names no weights file (field 'weightsFile')");
         }
         if (info.weightsFile().contains("/") || info.weightsFile().contains("\\")) {
-            throw new BundleException(source + ": weightsFile must be a plain file name, got '"
-                    + info.weightsFile() + "'");
+            throw new BundleException(
+                    source + ": weightsFile must be a plain file name, got '" + info.weightsFile() + "'");
         }
         return info;
     }
@@ -216,21 +233,66 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
             this.kind = kind;
         }
 
-        public Builder setArchitecture(JsonObject architecture) { this.architecture = architecture; return this; }
-        public Builder optInputSize(int size) { this.inputSize = size; return this; }
-        public Builder optInputChannels(int channels) { this.inputChannels = channels; return this; }
-        public Builder optModelInputSize(int size) { this.modelInputSize = size; return this; }
-        public Builder optNormalization(String id) { this.normalization = id; return this; }
-        public Builder optThreshold(float t) { this.threshold = t; return this; }
-        public Builder optTraining(TrainingData t) { this.training = t; return this; }
+        public Builder setArchitecture(JsonObject architecture) {
+            this.architecture = architecture;
+            return this;
+        }
+
+        public Builder optInputSize(int size) {
+            this.inputSize = size;
+            return this;
+        }
+
+        public Builder optInputChannels(int channels) {
+            this.inputChannels = channels;
+            return this;
+        }
+
+        public Builder optModelInputSize(int size) {
+            this.modelInputSize = size;
+            return this;
+        }
+
+        public Builder optNormalization(String id) {
+            this.normalization = id;
+            return this;
+        }
+
+        public Builder optThreshold(float t) {
+            this.threshold = t;
+            return this;
+        }
+
+        public Builder optTraining(TrainingData t) {
+            this.training = t;
+            return this;
+        }
+
         public Builder optValidation(Map<String, Double> metrics) {
             this.validation = new LinkedHashMap<>(metrics);
             return this;
         }
-        public Builder optValidationMetric(String name, double value) { validation.put(name, value); return this; }
-        public Builder optLearningCurve(String fileName) { this.learningCurve = fileName; return this; }
-        public Builder optSoftwareVersion(String v) { this.softwareVersion = v; return this; }
-        public Builder optCreated(String isoInstant) { this.created = isoInstant; return this; }
+
+        public Builder optValidationMetric(String name, double value) {
+            validation.put(name, value);
+            return this;
+        }
+
+        public Builder optLearningCurve(String fileName) {
+            this.learningCurve = fileName;
+            return this;
+        }
+
+        public Builder optSoftwareVersion(String v) {
+            this.softwareVersion = v;
+            return this;
+        }
+
+        public Builder optCreated(String isoInstant) {
+            this.created = isoInstant;
+            return this;
+        }
+
         public Builder optWeights(String fileName, String format, String sha256) {
             this.weightsFile = fileName;
             this.weightsFormat = format;
@@ -248,11 +310,24 @@ public record ModelInfo(int formatVersion, String kind, JsonObject architecture,
             if (architecture == null) {
                 throw new IllegalStateException("ModelInfo: setArchitecture is required");
             }
-            return new ModelInfo(FORMAT_VERSION, kind.id(), architecture, inputSize, inputChannels,
-                    modelInputSize > 0 ? modelInputSize : inputSize, normalization, threshold, training,
-                    validation, learningCurve, softwareVersion,
-                    created != null ? created : Instant.now().toString(), weightsFile, weightsFormat,
-                    weightsSha256, postprocessing);
+            return new ModelInfo(
+                    FORMAT_VERSION,
+                    kind.id(),
+                    architecture,
+                    inputSize,
+                    inputChannels,
+                    modelInputSize > 0 ? modelInputSize : inputSize,
+                    normalization,
+                    threshold,
+                    training,
+                    validation,
+                    learningCurve,
+                    softwareVersion,
+                    created != null ? created : Instant.now().toString(),
+                    weightsFile,
+                    weightsFormat,
+                    weightsSha256,
+                    postprocessing);
         }
     }
 }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** What a model bundle holds: a segmentation UNet or a slice classifier. */
 public enum ModelKind {
-    UNET, CLASSIFIER;
+    UNET,
+    CLASSIFIER;
 
     /** @return the lower-case id written in {@code model.json} ("unet", "classifier"). */
     public String id() {

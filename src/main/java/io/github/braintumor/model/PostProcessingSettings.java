@@ -18,7 +18,10 @@ import java.util.List;
  * @param lcc     keep only the largest 3-D connected tumour region of the stack (one patient volume)
  * @param minArea empty slices with fewer predicted tumour pixels than this (0 = off)
  */
-public record PostProcessingSettings(boolean tta, boolean lcc, @SerializedName("min_area") int minArea) {
+public record PostProcessingSettings(
+        boolean tta,
+        boolean lcc,
+        @SerializedName("min_area") int minArea) {
 
     /** No augmentation and no clean-up: the thresholded probabilities as they are. */
     public static final PostProcessingSettings OFF = new PostProcessingSettings(false, false, 0);

@@ -2,7 +2,6 @@ package io.github.braintumor.model;
 
 import ai.djl.Model;
 import io.github.braintumor.io.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,7 @@ public final class TorchScriptBundles {
      * @param sidecarJson model.json-like description of it
      * @param bundleDir   where the bundle is written (replaced atomically)
      */
-    public static ModelBundle importModule(Path torchScript, Path sidecarJson, Path bundleDir)
-            throws BundleException {
+    public static ModelBundle importModule(Path torchScript, Path sidecarJson, Path bundleDir) throws BundleException {
         if (!Files.isRegularFile(sidecarJson)) {
             throw new BundleException("Sidecar description " + sidecarJson + " does not exist: write a JSON with"
                     + " at least \"kind\" and \"architecture\"");
@@ -71,8 +69,8 @@ public final class TorchScriptBundles {
             Path weights = staged.resolve(ModelBundle.WEIGHTS_STEM + ".pt");
             Files.copy(torchScript, weights);
             ModelInfo complete = description.toBuilder()
-                    .optWeights(weights.getFileName().toString(), ModelInfo.FORMAT_TORCHSCRIPT,
-                            AtomicFiles.sha256(weights))
+                    .optWeights(
+                            weights.getFileName().toString(), ModelInfo.FORMAT_TORCHSCRIPT, AtomicFiles.sha256(weights))
                     .build();
             Files.writeString(staged.resolve(ModelBundle.MODEL_JSON), complete.toJson());
             try (ModelBundle probe = ModelBundle.load(staged)) {
@@ -100,8 +98,10 @@ public final class TorchScriptBundles {
             ai.djl.ndarray.NDArray x = m.zeros(new ai.djl.ndarray.types.Shape(1, info.inputChannels(), side, side));
             shape = p.predict(new ai.djl.ndarray.NDList(x)).singletonOrThrow().getShape();
         } catch (ai.djl.translate.TranslateException | RuntimeException e) {
-            throw new BundleException(source + " cannot run on a (1, " + info.inputChannels() + ", " + side + ", "
-                    + side + ") input (" + oneLine(e) + "): give the input size and channels it was traced for", e);
+            throw new BundleException(
+                    source + " cannot run on a (1, " + info.inputChannels() + ", " + side + ", " + side + ") input ("
+                            + oneLine(e) + "): give the input size and channels it was traced for",
+                    e);
         }
         boolean ok = info.modelKind() == ModelKind.UNET
                 ? shape.size() == side * side && shape.get(shape.dimension() - 1) == side
@@ -124,5 +124,4 @@ public final class TorchScriptBundles {
         String name = torchScript.getFileName().toString().replaceFirst("\\.pt$", "");
         return importModule(torchScript, sidecarJson, torchScript.resolveSibling(name + "-bundle"));
     }
-
 }

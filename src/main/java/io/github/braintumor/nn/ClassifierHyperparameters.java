@@ -23,8 +23,14 @@ import java.util.Map;
  * @param inputSize side of the square input slices, a multiple of 32 (five poolings), &gt;= 32
  * @param denseDropout dropout after the hidden dense layer, in [0, 1) (the study's Keras model: 0.5)
  */
-public record ClassifierHyperparameters(double[] dropouts, int denseUnits, DenseActivation denseActivation,
-        double learningRate, int baseFilters, int inputSize, double denseDropout) {
+public record ClassifierHyperparameters(
+        double[] dropouts,
+        int denseUnits,
+        DenseActivation denseActivation,
+        double learningRate,
+        int baseFilters,
+        int inputSize,
+        double denseDropout) {
 
     public static final int BLOCKS = 5;
     public static final double MAX_DROPOUT = 0.5;
@@ -43,8 +49,8 @@ public record ClassifierHyperparameters(double[] dropouts, int denseUnits, Dense
         dropouts = dropouts.clone();
         for (int i = 0; i < BLOCKS; i++) {
             if (!(dropouts[i] >= 0 && dropouts[i] <= MAX_DROPOUT)) {
-                throw new IllegalArgumentException("drop_" + (i + 1) + " must be in [0, " + MAX_DROPOUT + "], got "
-                        + dropouts[i]);
+                throw new IllegalArgumentException(
+                        "drop_" + (i + 1) + " must be in [0, " + MAX_DROPOUT + "], got " + dropouts[i]);
             }
         }
         if (denseUnits < UNITS_MIN || denseUnits > UNITS_MAX || denseUnits % UNITS_STEP != 0) {
@@ -61,8 +67,8 @@ public record ClassifierHyperparameters(double[] dropouts, int denseUnits, Dense
             throw new IllegalArgumentException("base_filters must be 1..256, got " + baseFilters);
         }
         if (inputSize < 32 || inputSize % 32 != 0) {
-            throw new IllegalArgumentException("input_size must be a multiple of 32 (five 2x poolings), got "
-                    + inputSize);
+            throw new IllegalArgumentException(
+                    "input_size must be a multiple of 32 (five 2x poolings), got " + inputSize);
         }
         if (!(denseDropout >= 0 && denseDropout < 1)) {
             throw new IllegalArgumentException("dense_dropout must be in [0, 1), got " + denseDropout);
@@ -70,10 +76,16 @@ public record ClassifierHyperparameters(double[] dropouts, int denseUnits, Dense
     }
 
     /** The searched four with defaults for the rest (base filters 16, input 256, dense dropout 0.5). */
-    public static ClassifierHyperparameters of(double[] dropouts, int denseUnits, DenseActivation activation,
-            double learningRate) {
-        return new ClassifierHyperparameters(dropouts, denseUnits, activation, learningRate, DEFAULT_BASE_FILTERS,
-                DEFAULT_INPUT_SIZE, DEFAULT_DENSE_DROPOUT);
+    public static ClassifierHyperparameters of(
+            double[] dropouts, int denseUnits, DenseActivation activation, double learningRate) {
+        return new ClassifierHyperparameters(
+                dropouts,
+                denseUnits,
+                activation,
+                learningRate,
+                DEFAULT_BASE_FILTERS,
+                DEFAULT_INPUT_SIZE,
+                DEFAULT_DENSE_DROPOUT);
     }
 
     /** The peer baseline: dropouts 0.1, 416 ReLU units, learning rate 1e-3. */
@@ -92,18 +104,18 @@ public record ClassifierHyperparameters(double[] dropouts, int denseUnits, Dense
     }
 
     public ClassifierHyperparameters withInputSize(int size) {
-        return new ClassifierHyperparameters(dropouts, denseUnits, denseActivation, learningRate, baseFilters, size,
-                denseDropout);
+        return new ClassifierHyperparameters(
+                dropouts, denseUnits, denseActivation, learningRate, baseFilters, size, denseDropout);
     }
 
     public ClassifierHyperparameters withBaseFilters(int filters) {
-        return new ClassifierHyperparameters(dropouts, denseUnits, denseActivation, learningRate, filters, inputSize,
-                denseDropout);
+        return new ClassifierHyperparameters(
+                dropouts, denseUnits, denseActivation, learningRate, filters, inputSize, denseDropout);
     }
 
     public ClassifierHyperparameters withLearningRate(double rate) {
-        return new ClassifierHyperparameters(dropouts, denseUnits, denseActivation, rate, baseFilters, inputSize,
-                denseDropout);
+        return new ClassifierHyperparameters(
+                dropouts, denseUnits, denseActivation, rate, baseFilters, inputSize, denseDropout);
     }
 
     /**
@@ -139,9 +151,14 @@ public record ClassifierHyperparameters(double[] dropouts, int denseUnits, Dense
         if (act == null) {
             throw new IllegalArgumentException("hyperparameters: key 'dense_activation' missing (relu or sigmoid)");
         }
-        return new ClassifierHyperparameters(d, integer(m, "units_1", null), DenseActivation.fromId(act.toString()),
-                number(m, "learn_rate", null), integer(m, "base_filters", DEFAULT_BASE_FILTERS),
-                integer(m, "input_size", DEFAULT_INPUT_SIZE), number(m, "dense_dropout", DEFAULT_DENSE_DROPOUT));
+        return new ClassifierHyperparameters(
+                d,
+                integer(m, "units_1", null),
+                DenseActivation.fromId(act.toString()),
+                number(m, "learn_rate", null),
+                integer(m, "base_filters", DEFAULT_BASE_FILTERS),
+                integer(m, "input_size", DEFAULT_INPUT_SIZE),
+                number(m, "dense_dropout", DEFAULT_DENSE_DROPOUT));
     }
 
     private static double number(Map<String, ?> m, String key, Double fallback) {
@@ -172,16 +189,21 @@ public record ClassifierHyperparameters(double[] dropouts, int denseUnits, Dense
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClassifierHyperparameters h && Arrays.equals(dropouts, h.dropouts)
-                && denseUnits == h.denseUnits && denseActivation == h.denseActivation
-                && Double.compare(learningRate, h.learningRate) == 0 && baseFilters == h.baseFilters
-                && inputSize == h.inputSize && Double.compare(denseDropout, h.denseDropout) == 0;
+        return o instanceof ClassifierHyperparameters h
+                && Arrays.equals(dropouts, h.dropouts)
+                && denseUnits == h.denseUnits
+                && denseActivation == h.denseActivation
+                && Double.compare(learningRate, h.learningRate) == 0
+                && baseFilters == h.baseFilters
+                && inputSize == h.inputSize
+                && Double.compare(denseDropout, h.denseDropout) == 0;
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(dropouts) + java.util.Objects.hash(denseUnits, denseActivation, learningRate,
-                baseFilters, inputSize, denseDropout);
+        return 31 * Arrays.hashCode(dropouts)
+                + java.util.Objects.hash(
+                        denseUnits, denseActivation, learningRate, baseFilters, inputSize, denseDropout);
     }
 
     @Override

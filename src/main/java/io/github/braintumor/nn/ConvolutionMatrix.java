@@ -34,8 +34,8 @@ public final class ConvolutionMatrix {
             for (int j = 0; j < outW; j++) {
                 for (int a = 0; a < kH; a++) {
                     if (kernel[a].length != kW) {
-                        throw new IllegalArgumentException("kernel row " + a + " has " + kernel[a].length
-                                + " values, expected " + kW);
+                        throw new IllegalArgumentException(
+                                "kernel row " + a + " has " + kernel[a].length + " values, expected " + kW);
                     }
                     for (int b = 0; b < kW; b++) {
                         c[i * outW + j][(i + a) * inW + (j + b)] = kernel[a][b];

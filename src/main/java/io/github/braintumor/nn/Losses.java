@@ -69,7 +69,10 @@ public final class Losses {
      */
     public static NDArray bceWithLogits(NDArray logits, NDArray labels) {
         NDArray y = align(labels, logits);
-        return logits.maximum(0f).sub(logits.mul(y)).add(logits.abs().neg().exp().add(1f).log()).mean();
+        return logits.maximum(0f)
+                .sub(logits.mul(y))
+                .add(logits.abs().neg().exp().add(1f).log())
+                .mean();
     }
 
     /** {@code 1 - (2 * sum(p * y) + smooth) / (sum(p) + sum(y) + smooth)} with {@code p = sigmoid(logits)}. */
@@ -87,8 +90,8 @@ public final class Losses {
             return labels.toType(predictions.getDataType(), false);
         }
         if (labels.size() != predictions.size()) {
-            throw new IllegalArgumentException("labels " + labels.getShape() + " do not match predictions "
-                    + predictions.getShape());
+            throw new IllegalArgumentException(
+                    "labels " + labels.getShape() + " do not match predictions " + predictions.getShape());
         }
         return labels.reshape(predictions.getShape()).toType(predictions.getDataType(), false);
     }

@@ -20,8 +20,10 @@ public record SearchSpace(int baseFilters, int inputSize, double denseDropout) {
 
     /** Base filters 16, input 256, dense dropout 0.5. */
     public static SearchSpace study() {
-        return new SearchSpace(ClassifierHyperparameters.DEFAULT_BASE_FILTERS,
-                ClassifierHyperparameters.DEFAULT_INPUT_SIZE, ClassifierHyperparameters.DEFAULT_DENSE_DROPOUT);
+        return new SearchSpace(
+                ClassifierHyperparameters.DEFAULT_BASE_FILTERS,
+                ClassifierHyperparameters.DEFAULT_INPUT_SIZE,
+                ClassifierHyperparameters.DEFAULT_DENSE_DROPOUT);
     }
 
     /** @return one draw; the same Random state gives the same draw */
@@ -33,13 +35,12 @@ public record SearchSpace(int baseFilters, int inputSize, double denseDropout) {
         }
         int unitSteps = (ClassifierHyperparameters.UNITS_MAX - ClassifierHyperparameters.UNITS_MIN)
                 / ClassifierHyperparameters.UNITS_STEP; // 15
-        int units = ClassifierHyperparameters.UNITS_MIN + random.nextInt(unitSteps + 1)
-                * ClassifierHyperparameters.UNITS_STEP;
+        int units = ClassifierHyperparameters.UNITS_MIN
+                + random.nextInt(unitSteps + 1) * ClassifierHyperparameters.UNITS_STEP;
         DenseActivation activation = random.nextBoolean() ? DenseActivation.RELU : DenseActivation.SIGMOID;
         double logMin = Math.log(LEARNING_RATE_MIN);
         double logMax = Math.log(LEARNING_RATE_MAX);
         double rate = Math.exp(logMin + random.nextDouble() * (logMax - logMin));
-        return new ClassifierHyperparameters(dropouts, units, activation, rate, baseFilters, inputSize,
-                denseDropout);
+        return new ClassifierHyperparameters(dropouts, units, activation, rate, baseFilters, inputSize, denseDropout);
     }
 }

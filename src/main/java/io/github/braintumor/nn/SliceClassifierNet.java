@@ -63,16 +63,19 @@ public final class SliceClassifierNet {
             }
             SequentialBlock net = new SequentialBlock();
             for (int i = 0; i < ClassifierHyperparameters.BLOCKS; i++) {
-                net.add(Conv2d.builder().setFilters(hp.baseFilters() << i).setKernelShape(new Shape(3, 3))
-                        .optPadding(new Shape(1, 1)).optBias(true).build());
+                net.add(Conv2d.builder()
+                        .setFilters(hp.baseFilters() << i)
+                        .setKernelShape(new Shape(3, 3))
+                        .optPadding(new Shape(1, 1))
+                        .optBias(true)
+                        .build());
                 net.add(Activation.reluBlock());
                 net.add(Dropout.builder().optRate((float) hp.dropout(i + 1)).build());
                 net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
             }
             net.add(ai.djl.nn.Blocks.batchFlattenBlock());
             net.add(Linear.builder().setUnits(hp.denseUnits()).build());
-            net.add(hp.denseActivation() == DenseActivation.RELU ? Activation.reluBlock()
-                    : Activation.sigmoidBlock());
+            net.add(hp.denseActivation() == DenseActivation.RELU ? Activation.reluBlock() : Activation.sigmoidBlock());
             net.add(Dropout.builder().optRate((float) hp.denseDropout()).build());
             net.add(Linear.builder().setUnits(1).build());
             return net;

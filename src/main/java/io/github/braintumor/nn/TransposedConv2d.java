@@ -8,7 +8,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-
 import java.io.DataInputStream;
 import java.io.IOException;
 
@@ -45,10 +44,16 @@ public class TransposedConv2d extends AbstractBlock {
         stride = builder.stride;
         padding = builder.padding;
         includeBias = builder.includeBias;
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
+        weight = addParameter(Parameter.builder()
+                .setName("weight")
+                .setType(Parameter.Type.WEIGHT)
+                .build());
         bias = includeBias
-                ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                        .optShape(new Shape(filters)).build())
+                ? addParameter(Parameter.builder()
+                        .setName("bias")
+                        .setType(Parameter.Type.BIAS)
+                        .optShape(new Shape(filters))
+                        .build())
                 : null;
     }
 
@@ -91,15 +96,17 @@ public class TransposedConv2d extends AbstractBlock {
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];
         return new Shape[] {
-            new Shape(in.get(0), filters,
+            new Shape(
+                    in.get(0),
+                    filters,
                     TransposedConvolution.outputSize(in.get(2), kernelShape.get(0), stride, padding),
                     TransposedConvolution.outputSize(in.get(3), kernelShape.get(1), stride, padding))
         };
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
         NDArray b = bias == null ? null : parameterStore.getValue(bias, x.getDevice(), training);
@@ -120,8 +127,8 @@ public class TransposedConv2d extends AbstractBlock {
 
     @Override
     public String toString() {
-        return "TransposedConv2d(filters=" + filters + ", kernel=" + kernelShape + ", stride=" + stride
-                + ", padding=" + padding + ", bias=" + includeBias + ")";
+        return "TransposedConv2d(filters=" + filters + ", kernel=" + kernelShape + ", stride=" + stride + ", padding="
+                + padding + ", bias=" + includeBias + ")";
     }
 
     /** Builder in DJL's style: {@code set*} required, {@code opt*} optional. */
@@ -168,7 +175,9 @@ public class TransposedConv2d extends AbstractBlock {
             if (filters < 1) {
                 throw new IllegalArgumentException("TransposedConv2d: setFilters(n >= 1) is required, got " + filters);
             }
-            if (kernelShape == null || kernelShape.dimension() != 2 || kernelShape.get(0) < 1
+            if (kernelShape == null
+                    || kernelShape.dimension() != 2
+                    || kernelShape.get(0) < 1
                     || kernelShape.get(1) < 1) {
                 throw new IllegalArgumentException(
                         "TransposedConv2d: setKernelShape(new Shape(kH, kW)) is required, got " + kernelShape);

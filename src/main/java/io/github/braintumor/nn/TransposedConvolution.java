@@ -50,8 +50,8 @@ public final class TransposedConvolution {
         long kW = w.getShape().get(3);
         if (outputSize(x.getShape().get(2), kH, stride, padding) < 1
                 || outputSize(x.getShape().get(3), kW, stride, padding) < 1) {
-            throw new IllegalArgumentException("padding " + padding + " too large for input " + x.getShape()
-                    + " and kernel " + w.getShape());
+            throw new IllegalArgumentException(
+                    "padding " + padding + " too large for input " + x.getShape() + " and kernel " + w.getShape());
         }
         NDArray z = insertZeros(x, stride);
         // Padding k-1-p; a negative value means cropping the zero-inserted input instead.
@@ -60,12 +60,12 @@ public final class TransposedConvolution {
         if (padH < 0 || padW < 0) {
             long cropH = Math.max(0, -padH);
             long cropW = Math.max(0, -padW);
-            z = z.get(":, :, " + cropH + ":" + (z.getShape().get(2) - cropH) + ", "
-                    + cropW + ":" + (z.getShape().get(3) - cropW));
+            z = z.get(":, :, " + cropH + ":" + (z.getShape().get(2) - cropH) + ", " + cropW + ":"
+                    + (z.getShape().get(3) - cropW));
         }
         NDArray kernel = attach(w.flip(2, 3), manager).transpose(1, 0, 2, 3); // (Cout, Cin, kH, kW)
-        NDArray out = Conv2d.conv2d(z, kernel, bias, new Shape(1, 1),
-                new Shape(Math.max(0, padH), Math.max(0, padW))).singletonOrThrow();
+        NDArray out = Conv2d.conv2d(z, kernel, bias, new Shape(1, 1), new Shape(Math.max(0, padH), Math.max(0, padW)))
+                .singletonOrThrow();
         return attach(out, manager);
     }
 
@@ -91,9 +91,9 @@ public final class TransposedConvolution {
         long cout = w.getShape().get(1);
         NDArray rows = x.transpose(0, 2, 3, 1).reshape(n * h * wd, cin);
         NDArray matrix = attach(w.reshape(cin, cout * 4), manager);
-        NDArray out = rows.matMul(matrix)                          // (N*H*W, Cout*2*2)
+        NDArray out = rows.matMul(matrix) // (N*H*W, Cout*2*2)
                 .reshape(n, h, wd, cout, 2, 2)
-                .transpose(0, 3, 1, 4, 2, 5)                          // (N, Cout, H, 2, W, 2)
+                .transpose(0, 3, 1, 4, 2, 5) // (N, Cout, H, 2, W, 2)
                 .reshape(n, cout, 2 * h, 2 * wd);
         if (bias != null) {
             out = out.add(attach(bias.reshape(1, cout, 1, 1), manager));

@@ -15,7 +15,6 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,8 +40,8 @@ public class UNetBlock extends AbstractBlock {
     private final int depth;
     private final List<Block> encoders = new ArrayList<>();
     private final Block bottleneck;
-    private final List<Block> upconvs = new ArrayList<>();   // index i: stage i+1
-    private final List<Block> decoders = new ArrayList<>();  // index i: stage i+1
+    private final List<Block> upconvs = new ArrayList<>(); // index i: stage i+1
+    private final List<Block> decoders = new ArrayList<>(); // index i: stage i+1
     private final Block head;
 
     UNetBlock(int inChannels, int outChannels, int features, int depth) {
@@ -58,22 +57,37 @@ public class UNetBlock extends AbstractBlock {
         Block[] ups = new Block[depth];
         Block[] decs = new Block[depth];
         for (int i = depth; i >= 1; i--) {
-            ups[i - 1] = addChildBlock("upconv" + i, TransposedConv2d.builder().setFilters(width(i))
-                    .setKernelShape(new Shape(2, 2)).optStride(2).optBias(true).build());
+            ups[i - 1] = addChildBlock(
+                    "upconv" + i,
+                    TransposedConv2d.builder()
+                            .setFilters(width(i))
+                            .setKernelShape(new Shape(2, 2))
+                            .optStride(2)
+                            .optBias(true)
+                            .build());
             decs[i - 1] = addChildBlock("decoder" + i, doubleConv(width(i)));
         }
         upconvs.addAll(List.of(ups));
         decoders.addAll(List.of(decs));
-        head = addChildBlock("conv", Conv2d.builder().setFilters(outChannels).setKernelShape(new Shape(1, 1))
-                .optBias(true).build());
+        head = addChildBlock(
+                "conv",
+                Conv2d.builder()
+                        .setFilters(outChannels)
+                        .setKernelShape(new Shape(1, 1))
+                        .optBias(true)
+                        .build());
     }
 
     /** Two [conv 3x3 pad 1 without bias, BatchNorm (eps 1e-5, PyTorch momentum 0.1), ReLU]. */
     static SequentialBlock doubleConv(int filters) {
         SequentialBlock block = new SequentialBlock();
         for (int i = 0; i < 2; i++) {
-            block.add(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(3, 3))
-                    .optPadding(new Shape(1, 1)).optBias(false).build());
+            block.add(Conv2d.builder()
+                    .setFilters(filters)
+                    .setKernelShape(new Shape(3, 3))
+                    .optPadding(new Shape(1, 1))
+                    .optBias(false)
+                    .build());
             // DJL's momentum is the weight of the old running value: 0.9 here is PyTorch's 0.1.
             block.add(BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build());
             block.add(Activation.reluBlock());
@@ -108,8 +122,8 @@ public class UNetBlock extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         checkInput(x.getShape());
         if (training) {
@@ -134,9 +148,13 @@ public class UNetBlock extends AbstractBlock {
         }
         cur = bottleneck.forward(ps, new NDList(cur), training, params).singletonOrThrow();
         for (int i = depth - 1; i >= 0; i--) {
-            NDArray up = upconvs.get(i).forward(ps, new NDList(cur), training, params).singletonOrThrow();
+            NDArray up = upconvs.get(i)
+                    .forward(ps, new NDList(cur), training, params)
+                    .singletonOrThrow();
             NDArray joined = up.concat(skips.get(i), 1); // (upsampled, skip) as torch.cat((up, e), 1)
-            cur = decoders.get(i).forward(ps, new NDList(joined), training, params).singletonOrThrow();
+            cur = decoders.get(i)
+                    .forward(ps, new NDList(joined), training, params)
+                    .singletonOrThrow();
         }
         return head.forward(ps, new NDList(cur), training, params).singletonOrThrow();
     }

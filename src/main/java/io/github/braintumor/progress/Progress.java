@@ -42,11 +42,22 @@ public record Progress(long done, long total, Duration eta, String message, Epoc
     }
 
     /** A training report; the steps are batches over all epochs. */
-    public static Progress training(int epoch, int epochs, int batch, int batches, double loss,
-            OptionalDouble validationMetric, Duration eta, String message) {
+    public static Progress training(
+            int epoch,
+            int epochs,
+            int batch,
+            int batches,
+            double loss,
+            OptionalDouble validationMetric,
+            Duration eta,
+            String message) {
         long perEpoch = Math.max(1, batches);
         long done = (long) Math.max(0, epoch - 1) * perEpoch + batch;
-        return new Progress(done, (long) Math.max(1, epochs) * perEpoch, eta, message,
+        return new Progress(
+                done,
+                (long) Math.max(1, epochs) * perEpoch,
+                eta,
+                message,
                 new Epoch(epoch, epochs, batch, batches, loss, validationMetric));
     }
 

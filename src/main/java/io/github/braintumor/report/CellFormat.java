@@ -23,14 +23,14 @@ public final class CellFormat {
     public static final int SIGNIFICANT_DIGITS = 6;
     private static final MathContext CONTEXT = new MathContext(SIGNIFICANT_DIGITS);
 
-    private CellFormat() {
-    }
+    private CellFormat() {}
 
     public static String format(Object value) {
         if (value == null) return "";
         if (value instanceof Double d) return format(d.doubleValue());
         if (value instanceof Float f) return format(f.doubleValue());
-        if (value instanceof BigDecimal b) return b.round(CONTEXT).stripTrailingZeros().toPlainString();
+        if (value instanceof BigDecimal b)
+            return b.round(CONTEXT).stripTrailingZeros().toPlainString();
         if (value instanceof OptionalDouble o) return o.isPresent() ? format(o.getAsDouble()) : "";
         if (value instanceof OptionalInt o) return o.isPresent() ? Integer.toString(o.getAsInt()) : "";
         if (value instanceof OptionalLong o) return o.isPresent() ? Long.toString(o.getAsLong()) : "";

@@ -21,7 +21,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
 
 /**
@@ -45,24 +44,31 @@ public final class Charts {
     public static final int HEIGHT = 500;
 
     /** Okabe-Ito palette, the colour-blind-safe default. */
-    static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
-            new Color(0xE69F00), new Color(0x56B4E9), new Color(0xCC79A7), new Color(0xF0E442), Color.BLACK};
+    static final Color[] PALETTE = {
+        new Color(0x0072B2),
+        new Color(0xD55E00),
+        new Color(0x009E73),
+        new Color(0xE69F00),
+        new Color(0x56B4E9),
+        new Color(0xCC79A7),
+        new Color(0xF0E442),
+        Color.BLACK
+    };
 
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Color GRID = new Color(0xE0E0E0);
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /**
      * Grouped bars: one group per category, one bar per series (e.g. Dice and IoU per hospital).
      *
      * @param series name -> one value per category
      */
-    public static BufferedImage barChart(String title, List<String> categories, Map<String, double[]> series,
-            String yLabel) {
+    public static BufferedImage barChart(
+            String title, List<String> categories, Map<String, double[]> series, String yLabel) {
         if (categories.isEmpty()) throw new IllegalArgumentException("Bar chart '" + title + "' has no categories");
         checkSeries(title, series, categories.size(), "categories");
         double[] range = finiteRange(series.values(), 0, 0); // bars start at 0
@@ -114,8 +120,8 @@ public final class Charts {
      *
      * @param series name -> one value per x
      */
-    public static BufferedImage lineChart(String title, double[] x, Map<String, double[]> series, String xLabel,
-            String yLabel) {
+    public static BufferedImage lineChart(
+            String title, double[] x, Map<String, double[]> series, String xLabel, String yLabel) {
         if (x.length == 0) throw new IllegalArgumentException("Line chart '" + title + "' has no x values");
         for (double v : x) {
             if (!Double.isFinite(v)) throw new IllegalArgumentException("Line chart '" + title + "' has x = " + v);
@@ -181,8 +187,7 @@ public final class Charts {
         }
         long maxCount = 0;
         for (long k : counts) maxCount = Math.max(maxCount, k);
-        Canvas c = new Canvas(title + "  (n = " + values.length + ")", Axis.nice(0, maxCount, true),
-                List.of(), 0);
+        Canvas c = new Canvas(title + "  (n = " + values.length + ")", Axis.nice(0, maxCount, true), List.of(), 0);
         c.xAxis = Axis.exact(lo, hi);
         c.g.setColor(PALETTE[0]);
         double w = (hi - lo) / bins;
@@ -224,8 +229,8 @@ public final class Charts {
         if (series.isEmpty()) throw new IllegalArgumentException("Chart '" + title + "' has no series");
         series.forEach((name, values) -> {
             if (values.length != length) {
-                throw new IllegalArgumentException("Series '" + name + "' of chart '" + title + "' has "
-                        + values.length + " values but there are " + length + " " + what);
+                throw new IllegalArgumentException("Series '" + name + "' of chart '" + title + "' has " + values.length
+                        + " values but there are " + length + " " + what);
             }
         });
     }
@@ -239,7 +244,10 @@ public final class Charts {
         Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
         scratch.setFont(TICK);
         FontMetrics fm = scratch.getFontMetrics();
-        int longest = categories.stream().mapToInt(l -> fm.stringWidth(shorten(l))).max().orElse(0);
+        int longest = categories.stream()
+                .mapToInt(l -> fm.stringWidth(shorten(l)))
+                .max()
+                .orElse(0);
         scratch.dispose();
         // The narrowest plot (widest tick labels and legend) gives the smallest slot: a safe estimate.
         double slot = (WIDTH - 100 - (legendEntries > 0 ? 260 : 25)) / (double) categories.size();
@@ -314,7 +322,8 @@ public final class Charts {
             for (double t : yAxis.ticks()) tickWidth = Math.max(tickWidth, tick.stringWidth(CellFormat.format(t)));
             g.setFont(LABEL);
             int legendWidth = 0;
-            for (String name : legend) legendWidth = Math.max(legendWidth, g.getFontMetrics().stringWidth(name));
+            for (String name : legend)
+                legendWidth = Math.max(legendWidth, g.getFontMetrics().stringWidth(name));
             int left = 30 + tickWidth + 10;
             int right = legend.isEmpty() ? 25 : Math.min(260, legendWidth + 50);
             int top = 50;

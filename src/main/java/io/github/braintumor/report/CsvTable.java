@@ -43,8 +43,7 @@ public final class CsvTable {
         private List<String> columns;
         private final List<List<String>> rows = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder setColumns(String... columns) {
             return setColumns(Arrays.asList(columns));
@@ -82,11 +81,12 @@ public final class CsvTable {
             requireColumns();
             for (String key : valuesByColumn.keySet()) {
                 if (!columns.contains(key)) {
-                    throw new IllegalArgumentException("Row " + rows.size() + " has a value for unknown column '"
-                            + key + "'; the columns are " + columns);
+                    throw new IllegalArgumentException("Row " + rows.size() + " has a value for unknown column '" + key
+                            + "'; the columns are " + columns);
                 }
             }
-            return addRow(columns.stream().map(c -> (Object) valuesByColumn.get(c)).toList());
+            return addRow(
+                    columns.stream().map(c -> (Object) valuesByColumn.get(c)).toList());
         }
 
         private void requireColumns() {
@@ -101,14 +101,22 @@ public final class CsvTable {
         }
     }
 
-    public List<String> columns() { return columns; }
+    public List<String> columns() {
+        return columns;
+    }
 
-    public int rowCount() { return rows.size(); }
+    public int rowCount() {
+        return rows.size();
+    }
 
     /** All rows, each a list of cells in column order. */
-    public List<List<String>> rows() { return rows; }
+    public List<List<String>> rows() {
+        return rows;
+    }
 
-    public List<String> row(int index) { return rows.get(index); }
+    public List<String> row(int index) {
+        return rows.get(index);
+    }
 
     public String get(int row, String column) {
         return rows.get(row).get(indexOf(column));
@@ -128,8 +136,8 @@ public final class CsvTable {
             try {
                 out[r] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Cell '" + cell + "' in row " + r + ", column '" + name
-                        + "' is not a number", e);
+                throw new IllegalArgumentException(
+                        "Cell '" + cell + "' in row " + r + ", column '" + name + "' is not a number", e);
             }
         }
         return out;
@@ -211,8 +219,8 @@ public final class CsvTable {
                     } else {
                         quoted = false;
                         if (i + 1 < n && ",\r\n".indexOf(text.charAt(i + 1)) < 0) {
-                            throw new IllegalArgumentException("line " + line
-                                    + ": unexpected character after closing quote");
+                            throw new IllegalArgumentException(
+                                    "line " + line + ": unexpected character after closing quote");
                         }
                     }
                 } else {
@@ -254,8 +262,8 @@ public final class CsvTable {
         List<String> header = records.get(0);
         for (int r = 1; r < records.size(); r++) {
             if (records.get(r).size() != header.size()) {
-                throw new IllegalArgumentException("record " + (r + 1) + " has " + records.get(r).size()
-                        + " fields but the header has " + header.size());
+                throw new IllegalArgumentException("record " + (r + 1) + " has "
+                        + records.get(r).size() + " fields but the header has " + header.size());
             }
         }
         builder().setColumns(header); // same header checks as a built table

@@ -44,8 +44,7 @@ public final class HtmlReport {
         private String title;
         private final List<String> parts = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder setTitle(String title) {
             this.title = Objects.requireNonNull(title, "title");
@@ -90,7 +89,9 @@ public final class HtmlReport {
             for (List<String> row : table.rows()) {
                 sb.append("<tr>");
                 for (String cell : row) {
-                    sb.append(isNumber(cell) ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+                    sb.append(isNumber(cell) ? "<td class=\"num\">" : "<td>")
+                            .append(escape(cell))
+                            .append("</td>");
                 }
                 sb.append("</tr>\n");
             }
@@ -107,8 +108,8 @@ public final class HtmlReport {
         public Builder addImage(String relativePath, String caption) {
             String path = relativePath.replace('\\', '/');
             if (path.startsWith("/") || path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-                throw new IllegalArgumentException("Image path '" + relativePath
-                        + "' must be relative to the report, e.g. charts/dice.png");
+                throw new IllegalArgumentException(
+                        "Image path '" + relativePath + "' must be relative to the report, e.g. charts/dice.png");
             }
             String src;
             try {
@@ -117,9 +118,13 @@ public final class HtmlReport {
                 throw new IllegalArgumentException("Image path '" + relativePath + "' is not usable in a page", e);
             }
             String alt = caption == null ? path : caption;
-            StringBuilder sb = new StringBuilder("<figure><img src=\"").append(escape(src)).append("\" alt=\"")
-                    .append(escape(alt)).append("\">");
-            if (caption != null) sb.append("<figcaption>").append(escape(caption)).append("</figcaption>");
+            StringBuilder sb = new StringBuilder("<figure><img src=\"")
+                    .append(escape(src))
+                    .append("\" alt=\"")
+                    .append(escape(alt))
+                    .append("\">");
+            if (caption != null)
+                sb.append("<figcaption>").append(escape(caption)).append("</figcaption>");
             parts.add(sb.append("</figure>").toString());
             return this;
         }
@@ -129,8 +134,11 @@ public final class HtmlReport {
             StringBuilder sb = new StringBuilder("<table class=\"kv\">\n<tbody>\n");
             values.forEach((k, v) -> {
                 String cell = CellFormat.format(v);
-                sb.append("<tr><th>").append(escape(k)).append("</th>")
-                        .append(isNumber(cell) ? "<td class=\"num\">" : "<td>").append(escape(cell))
+                sb.append("<tr><th>")
+                        .append(escape(k))
+                        .append("</th>")
+                        .append(isNumber(cell) ? "<td class=\"num\">" : "<td>")
+                        .append(escape(cell))
                         .append("</td></tr>\n");
             });
             parts.add(sb.append("</tbody>\n</table>").toString());
@@ -147,14 +155,18 @@ public final class HtmlReport {
     public String toHtml() {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(escape(title)).append("</title>\n<style>\n")
+                .append(escape(title))
+                .append("</title>\n<style>\n")
                 .append("body{font-family:sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}\n")
                 .append("table{border-collapse:collapse;margin:1em 0}\n")
                 .append("th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}\n")
                 .append("thead th{background:#f0f0f0}\ntd.num{text-align:right;font-variant-numeric:tabular-nums}\n")
-                .append("table.kv th{background:#f7f7f7;font-weight:normal}\ncaption{font-weight:bold;text-align:left}\n")
+                .append(
+                        "table.kv th{background:#f7f7f7;font-weight:normal}\ncaption{font-weight:bold;text-align:left}\n")
                 .append("figure{margin:1em 0}img{max-width:100%}figcaption{color:#555}\n")
-                .append("</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
+                .append("</style>\n</head>\n<body>\n<h1>")
+                .append(escape(title))
+                .append("</h1>\n");
         for (String p : parts) sb.append(p).append('\n');
         return sb.append("</body>\n</html>\n").toString();
     }

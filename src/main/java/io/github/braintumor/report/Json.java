@@ -1,6 +1,5 @@
 package io.github.braintumor.report;
 
-import io.github.braintumor.io.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -10,7 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-
+import io.github.braintumor.io.AtomicFiles;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
@@ -43,11 +42,13 @@ import java.util.OptionalLong;
  */
 public final class Json {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
+    private static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeNulls()
+            .disableHtmlEscaping()
             .create();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The JSON text of a map. @throws IllegalArgumentException for NaN/infinite numbers, naming the key */
     public static String toJson(Map<String, ?> map) {

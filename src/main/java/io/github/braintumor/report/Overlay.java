@@ -29,8 +29,7 @@ public final class Overlay {
     public static final Color PREDICTION = new Color(0xFF2020);
     public static final Color BOTH = new Color(0xFFFF00);
 
-    private Overlay() {
-    }
+    private Overlay() {}
 
     public static Builder builder() {
         return new Builder();
@@ -43,8 +42,7 @@ public final class Overlay {
         private String caption;
         private int scale = 1;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param channels 1 (grey) or 3 (CHW planes shown as R, G, B)
@@ -152,8 +150,14 @@ public final class Overlay {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
                 if (mask[i] == 0) continue;
-                edge[i] = x == 0 || y == 0 || x == width - 1 || y == height - 1 || mask[i - 1] == 0
-                        || mask[i + 1] == 0 || mask[i - width] == 0 || mask[i + width] == 0;
+                edge[i] = x == 0
+                        || y == 0
+                        || x == width - 1
+                        || y == height - 1
+                        || mask[i - 1] == 0
+                        || mask[i + 1] == 0
+                        || mask[i - width] == 0
+                        || mask[i + width] == 0;
             }
         }
         return edge;

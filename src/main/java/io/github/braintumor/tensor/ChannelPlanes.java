@@ -28,8 +28,8 @@ final class ChannelPlanes {
         checkChannels(channels);
         int length = slicesChw[0].length;
         if (length == 0 || length % channels != 0) {
-            throw new IllegalArgumentException("Slice 0 has " + length + " values, not a positive multiple of "
-                    + channels + " channels");
+            throw new IllegalArgumentException(
+                    "Slice 0 has " + length + " values, not a positive multiple of " + channels + " channels");
         }
         for (int s = 1; s < slicesChw.length; s++) {
             if (slicesChw[s].length != length) {
@@ -53,8 +53,8 @@ final class ChannelPlanes {
     static ChannelPlanes[] ofBatch(float[] nchw, int slices, int channels) {
         checkChannels(channels);
         if (slices <= 0 || nchw.length == 0 || nchw.length % ((long) slices * channels) != 0) {
-            throw new IllegalArgumentException("Batch of " + nchw.length + " values is not " + slices
-                    + " slices x " + channels + " channels of equal planes");
+            throw new IllegalArgumentException("Batch of " + nchw.length + " values is not " + slices + " slices x "
+                    + channels + " channels of equal planes");
         }
         int plane = nchw.length / (slices * channels);
         float[][] arrays = new float[slices][];

@@ -2,6 +2,8 @@ package io.github.braintumor.tensor;
 
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
+import java.util.ArrayList;
+import java.util.List;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -13,9 +15,6 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * ImgLib2 images in and out of the core, for scripts and ImageJ2 users who hold an {@code Img} (or a Fiji
@@ -56,7 +55,8 @@ public final class ImgSlices {
         }
         int plane = (int) (w * h);
         boolean bytes = Views.flatIterable(img).firstElement() instanceof UnsignedByteType;
-        RandomAccessibleInterval<? extends RealType<?>> xycz = nd == 4 ? img
+        RandomAccessibleInterval<? extends RealType<?>> xycz = nd == 4
+                ? img
                 : nd == 3 ? Views.addDimension(img, 0, 0) : Views.addDimension(Views.addDimension(img, 0, 0), 0, 0);
         List<SliceImage> slices = new ArrayList<>((int) z);
         float[] values = new float[plane];
@@ -65,7 +65,8 @@ public final class ImgSlices {
             for (int ch = 0; ch < 3; ch++) {
                 long source = c == 1 ? 0 : ch;
                 Cursor<? extends RealType<?>> cursor = Views.flatIterable(
-                        Views.hyperSlice(Views.hyperSlice(xycz, 3, s), 2, source)).cursor();
+                                Views.hyperSlice(Views.hyperSlice(xycz, 3, s), 2, source))
+                        .cursor();
                 for (int i = 0; cursor.hasNext(); i++) {
                     values[i] = cursor.next().getRealFloat();
                 }
@@ -112,12 +113,14 @@ public final class ImgSlices {
         }
         long w = mask.dimension(0);
         long h = mask.dimension(1);
-        if (w * h > Integer.MAX_VALUE) throw new IllegalArgumentException("Slices of " + w + "x" + h + " are too large");
+        if (w * h > Integer.MAX_VALUE)
+            throw new IllegalArgumentException("Slices of " + w + "x" + h + " are too large");
         RandomAccessibleInterval<? extends RealType<?>> xyz = nd == 3 ? mask : Views.addDimension(mask, 0, 0);
         List<SliceMask> masks = new ArrayList<>();
         for (long z = 0; z < xyz.dimension(2); z++) {
             byte[] px = new byte[(int) (w * h)];
-            Cursor<? extends RealType<?>> c = Views.flatIterable(Views.hyperSlice(xyz, 2, xyz.min(2) + z)).cursor();
+            Cursor<? extends RealType<?>> c =
+                    Views.flatIterable(Views.hyperSlice(xyz, 2, xyz.min(2) + z)).cursor();
             for (int i = 0; c.hasNext(); i++) px[i] = (byte) (c.next().getRealDouble() != 0 ? 1 : 0);
             masks.add(new SliceMask((int) w, (int) h, px));
         }

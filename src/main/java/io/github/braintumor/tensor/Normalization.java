@@ -74,9 +74,10 @@ public interface Normalization {
         }
         SliceNormalization perSlice = id == null ? null : SliceNormalization.parse(id);
         if (perSlice != null) return perSlice;
-        throw new IllegalArgumentException("Unknown normalization '" + id + "'; known: "
-                + known().stream().map(Normalization::id).collect(Collectors.joining(", "))
-                + " (and, per slice, scale-linear:GAIN:OFFSET, zero-mean-unit-variance[-joint], scale-range:PMIN:PMAX)");
+        throw new IllegalArgumentException(
+                "Unknown normalization '" + id + "'; known: "
+                        + known().stream().map(Normalization::id).collect(Collectors.joining(", "))
+                        + " (and, per slice, scale-linear:GAIN:OFFSET, zero-mean-unit-variance[-joint], scale-range:PMIN:PMAX)");
     }
 
     /** @return the id of {@code v * gain + offset} applied to every value ({@code scale-linear:GAIN:OFFSET}) */

@@ -26,21 +26,28 @@ record SliceNormalization(String id, Kind kind, double a, double b) implements N
     /** bioimage.io's default epsilon for zero_mean_unit_variance and scale_range. */
     static final double EPS = 1e-6;
 
-    enum Kind { LINEAR, ZMUV, ZMUV_JOINT, RANGE }
+    enum Kind {
+        LINEAR,
+        ZMUV,
+        ZMUV_JOINT,
+        RANGE
+    }
 
     /** @return the normalisation this id names, or null when it is none of these forms */
     static SliceNormalization parse(String id) {
         String[] p = id.split(":", -1);
         try {
             return switch (p[0]) {
-                case "scale-linear" -> p.length == 3
-                        ? new SliceNormalization(id, Kind.LINEAR, Double.parseDouble(p[1]), Double.parseDouble(p[2]))
-                        : null;
+                case "scale-linear" ->
+                    p.length == 3
+                            ? new SliceNormalization(
+                                    id, Kind.LINEAR, Double.parseDouble(p[1]), Double.parseDouble(p[2]))
+                            : null;
                 case "zero-mean-unit-variance" -> p.length == 1 ? new SliceNormalization(id, Kind.ZMUV, 0, 0) : null;
                 case "zero-mean-unit-variance-joint" ->
-                        p.length == 1 ? new SliceNormalization(id, Kind.ZMUV_JOINT, 0, 0) : null;
-                case "scale-range" -> p.length == 3 ? range(id, Double.parseDouble(p[1]), Double.parseDouble(p[2]))
-                        : null;
+                    p.length == 1 ? new SliceNormalization(id, Kind.ZMUV_JOINT, 0, 0) : null;
+                case "scale-range" ->
+                    p.length == 3 ? range(id, Double.parseDouble(p[1]), Double.parseDouble(p[2])) : null;
                 default -> null;
             };
         } catch (NumberFormatException e) {
@@ -64,7 +71,9 @@ record SliceNormalization(String id, Kind kind, double a, double b) implements N
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v).toLowerCase(Locale.ROOT);
+        return v == Math.rint(v) && Math.abs(v) < 1e15
+                ? Long.toString((long) v)
+                : Double.toString(v).toLowerCase(Locale.ROOT);
     }
 
     @Override

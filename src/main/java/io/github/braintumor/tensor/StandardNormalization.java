@@ -1,6 +1,5 @@
 package io.github.braintumor.tensor;
 
-
 /** The built-in {@link Normalization}s; see there for the exact arithmetic. */
 enum StandardNormalization implements Normalization {
     DIVIDE_BY_255("divide255") {

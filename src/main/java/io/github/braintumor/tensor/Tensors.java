@@ -54,7 +54,8 @@ public final class Tensors {
         float[] data = new float[chw * slices.size()];
         for (int s = 0; s < slices.size(); s++) {
             SliceImage slice = slices.get(s);
-            if (slice.width() != first.width() || slice.height() != first.height()
+            if (slice.width() != first.width()
+                    || slice.height() != first.height()
                     || slice.channels() != first.channels()) {
                 throw new IllegalArgumentException("Slice " + s + " is " + describe(slice) + " but slice 0 is "
                         + describe(first) + "; a batch needs slices of one size (resize or crop them first)");
@@ -66,8 +67,8 @@ public final class Tensors {
             }
         }
         n.normalizeBatch(data, slices.size(), first.channels());
-        return m.create(FloatBuffer.wrap(data),
-                new Shape(slices.size(), first.channels(), first.height(), first.width()));
+        return m.create(
+                FloatBuffer.wrap(data), new Shape(slices.size(), first.channels(), first.height(), first.width()));
     }
 
     /**
@@ -203,8 +204,8 @@ public final class Tensors {
 
     private static void checkSize(long size, String what) {
         if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("The " + what + " has " + size
-                    + " values, more than one Java array holds; use smaller batches");
+            throw new IllegalArgumentException(
+                    "The " + what + " has " + size + " values, more than one Java array holds; use smaller batches");
         }
     }
 

@@ -5,7 +5,6 @@ import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.LearningCurve;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,8 +72,10 @@ final class BestModelKeeper implements EpochListener {
         Path scratch = Files.createTempFile("learning_curve", ".csv");
         try {
             curve.writeCsv(scratch);
-            ModelInfo.Builder info = base.toBuilder().optValidation(v.metrics())
-                    .optValidationMetric("epoch", epoch).optValidationMetric("val_loss", v.loss());
+            ModelInfo.Builder info = base.toBuilder()
+                    .optValidation(v.metrics())
+                    .optValidationMetric("epoch", epoch)
+                    .optValidationMetric("val_loss", v.loss());
             if (averaged != null) {
                 info.optValidationMetric("averaged_last_epochs", averaged);
             }

@@ -1,14 +1,13 @@
 package io.github.braintumor.train;
 
-import io.github.braintumor.model.LearningCurve;
 import ai.djl.Model;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.LearningCurve;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,12 +25,20 @@ import java.util.Map;
 final class Checkpoint {
     static final String STATE_FILE = "checkpoint.json";
     static final String OPTIMIZER_FILE = "optimizer.ndlist";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+    private static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeSpecialFloatingPointValues()
             .create();
 
     /** Training state next to the weights. */
-    record State(int epoch, int optimizerSteps, long seed, int bestEpoch, double bestMetric, double bestTiebreak,
-                 String metricName) {}
+    record State(
+            int epoch,
+            int optimizerSteps,
+            long seed,
+            int bestEpoch,
+            double bestMetric,
+            double bestTiebreak,
+            String metricName) {}
 
     private Checkpoint() {}
 
@@ -47,8 +54,11 @@ final class Checkpoint {
             Files.writeString(stateFile, GSON.toJson(state));
             Path curveFile = scratch.resolve(LearningCurve.FILE_NAME);
             curve.writeCsv(curveFile);
-            ModelBundle.save(dir, model, info, Map.of(STATE_FILE, stateFile, LearningCurve.FILE_NAME, curveFile,
-                    OPTIMIZER_FILE, optimizerFile));
+            ModelBundle.save(
+                    dir,
+                    model,
+                    info,
+                    Map.of(STATE_FILE, stateFile, LearningCurve.FILE_NAME, curveFile, OPTIMIZER_FILE, optimizerFile));
         } catch (BundleException e) {
             throw new IOException("Cannot write checkpoint " + dir + ": " + e.getMessage(), e);
         } finally {

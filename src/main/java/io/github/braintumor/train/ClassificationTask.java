@@ -16,8 +16,6 @@ import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.nn.Losses;
 import io.github.braintumor.nn.SliceClassifierNet;
-
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,8 @@ final class ClassificationTask implements TrainingTask {
         this.store = store;
         this.train = train;
         this.tumourSlices = train.stream().filter(SliceRecord::tumour).toList();
-        this.validation = validationByPatient.values().stream().flatMap(List::stream).toList();
+        this.validation =
+                validationByPatient.values().stream().flatMap(List::stream).toList();
         if (train.isEmpty() || validation.isEmpty()) {
             throw new IllegalArgumentException("Classifier training needs TRAIN and VALIDATION slices; got "
                     + train.size() + " and " + validation.size());
@@ -65,8 +64,10 @@ final class ClassificationTask implements TrainingTask {
     @Override
     public ModelInfo.Builder describe() throws LggDataException {
         int side = store.get(train.get(0)).image().width();
-        return ModelInfo.builder(ModelKind.CLASSIFIER).setArchitecture(Architectures.classifierArchitecture(hp))
-                .optInputSize(side).optModelInputSize(hp.inputSize());
+        return ModelInfo.builder(ModelKind.CLASSIFIER)
+                .setArchitecture(Architectures.classifierArchitecture(hp))
+                .optInputSize(side)
+                .optModelInputSize(hp.inputSize());
     }
 
     @Override
@@ -104,31 +105,38 @@ final class ClassificationTask implements TrainingTask {
             image = moved;
         }
         if (h % hp.inputSize() != 0 || h != w) {
-            throw new IllegalArgumentException("Classifier input size " + hp.inputSize() + " must divide the slice"
-                    + " size " + w + "x" + h);
+            throw new IllegalArgumentException(
+                    "Classifier input size " + hp.inputSize() + " must divide the slice" + " size " + w + "x" + h);
         }
         int factor = h / hp.inputSize();
         return factor == 1 ? image : io.github.braintumor.infer.Resampling.average(image, CHANNELS, h, w, factor);
     }
 
     @Override
-    public NDList[] trainingBatch(NDManager m, int size, double tumourFraction, Random rng)
-            throws LggDataException {
+    public NDList[] trainingBatch(NDManager m, int size, double tumourFraction, Random rng) throws LggDataException {
         int side = hp.inputSize();
         float[] x = new float[size * CHANNELS * side * side];
         float[] y = new float[size];
         for (int n = 0; n < size; n++) {
             boolean fromTumour = !tumourSlices.isEmpty() && rng.nextDouble() < tumourFraction;
-            SliceRecord r = fromTumour ? tumourSlices.get(rng.nextInt(tumourSlices.size()))
+            SliceRecord r = fromTumour
+                    ? tumourSlices.get(rng.nextInt(tumourSlices.size()))
                     : train.get(rng.nextInt(train.size()));
             SliceStore.Slice s = store.get(r);
             CropSampler.Transform t = cfg.augment()
-                    ? CropSampler.Transform.plain(0, 0, s.image().height()).augmented(rng, 10, 0.1) : null;
-            System.arraycopy(input(s, intensities.trainingInput(r, s.image(), rng), t), 0, x, n * CHANNELS * side * side, CHANNELS * side * side);
+                    ? CropSampler.Transform.plain(0, 0, s.image().height()).augmented(rng, 10, 0.1)
+                    : null;
+            System.arraycopy(
+                    input(s, intensities.trainingInput(r, s.image(), rng), t),
+                    0,
+                    x,
+                    n * CHANNELS * side * side,
+                    CHANNELS * side * side);
             y[n] = r.tumour() ? 1f : 0f;
         }
-        return new NDList[] {new NDList(m.create(x, new Shape(size, CHANNELS, side, side))),
-                new NDList(m.create(y, new Shape(size, 1)))};
+        return new NDList[] {
+            new NDList(m.create(x, new Shape(size, CHANNELS, side, side))), new NDList(m.create(y, new Shape(size, 1)))
+        };
     }
 
     @Override
@@ -149,7 +157,11 @@ final class ClassificationTask implements TrainingTask {
             float[] y = new float[part.size()];
             for (int n = 0; n < part.size(); n++) {
                 SliceStore.Slice s = store.get(part.get(n));
-                System.arraycopy(input(s, intensities.validationInput(part.get(n), s.image()), null), 0, x, n * CHANNELS * side * side,
+                System.arraycopy(
+                        input(s, intensities.validationInput(part.get(n), s.image()), null),
+                        0,
+                        x,
+                        n * CHANNELS * side * side,
                         CHANNELS * side * side);
                 y[n] = part.get(n).tumour() ? 1f : 0f;
                 truth[from + n] = part.get(n).tumour();
@@ -157,9 +169,12 @@ final class ClassificationTask implements TrainingTask {
             try (NDManager sub = m.newSubManager()) {
                 NDArray data = sub.create(x, new Shape(part.size(), CHANNELS, side, side));
                 NDList logits = block.forward(new ParameterStore(sub, false), new NDList(data), false);
-                lossSum += loss.evaluate(new NDList(sub.create(y, new Shape(part.size(), 1))), logits).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+                lossSum += loss.evaluate(new NDList(sub.create(y, new Shape(part.size(), 1))), logits)
+                        .toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                        .getDouble();
                 lossBatches++;
-                float[] p = ai.djl.nn.Activation.sigmoid(logits.singletonOrThrow()).toFloatArray();
+                float[] p =
+                        ai.djl.nn.Activation.sigmoid(logits.singletonOrThrow()).toFloatArray();
                 for (int n = 0; n < part.size(); n++) {
                     probability[from + n] = p[n];
                 }

@@ -4,7 +4,6 @@ import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientSplit;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.nn.ClassifierHyperparameters;
-
 import io.github.braintumor.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,18 +26,26 @@ public final class ClassifierTrainer {
 
     public ClassifierTrainer(ClassifierHyperparameters hp, TrainingConfig config) {
         this.hp = hp;
-        this.config = config.toBuilder().optLearningRate((float) hp.learningRate()).build();
+        this.config =
+                config.toBuilder().optLearningRate((float) hp.learningRate()).build();
     }
 
     /** As {@link SegmenterTrainer#train}. */
-    public TrainingResult train(LggDataset data, PatientSplit split, Path outBundle, ProgressListener listener,
-                                BooleanSupplier cancel) throws IOException, BundleException {
+    public TrainingResult train(
+            LggDataset data, PatientSplit split, Path outBundle, ProgressListener listener, BooleanSupplier cancel)
+            throws IOException, BundleException {
         return train(data, split, outBundle, listener, cancel, new SliceStore(config.cacheBytes()));
     }
 
     /** With a slice cache shared between runs (random search). */
-    TrainingResult train(LggDataset data, PatientSplit split, Path outBundle, ProgressListener listener,
-                         BooleanSupplier cancel, SliceStore store) throws IOException, BundleException {
+    TrainingResult train(
+            LggDataset data,
+            PatientSplit split,
+            Path outBundle,
+            ProgressListener listener,
+            BooleanSupplier cancel,
+            SliceStore store)
+            throws IOException, BundleException {
         TrainingSets sets = TrainingSets.of(data, split, config);
         ClassificationTask task = new ClassificationTask(hp, config, store, sets);
         return new TrainingLoop(task, config, sets.description()).run(outBundle, listener, cancel);

@@ -29,8 +29,16 @@ final class CropSampler {
      * @param out     destination, channels x crop x crop starting at {@code outOffset}
      * @param nearest nearest-neighbour (masks) instead of bilinear
      */
-    static void sample(float[] src, int channels, int height, int width, Transform t, int crop, float[] out,
-                       int outOffset, boolean nearest) {
+    static void sample(
+            float[] src,
+            int channels,
+            int height,
+            int width,
+            Transform t,
+            int crop,
+            float[] out,
+            int outOffset,
+            boolean nearest) {
         double c = (crop - 1) / 2.0;
         double cos = Math.cos(t.angle()) / t.scale();
         double sin = Math.sin(t.angle()) / t.scale();

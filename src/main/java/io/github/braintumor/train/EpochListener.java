@@ -3,7 +3,6 @@ package io.github.braintumor.train;
 import ai.djl.Model;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.LearningCurve;
-
 import java.io.IOException;
 
 /**
@@ -14,8 +13,8 @@ import java.io.IOException;
 @FunctionalInterface
 interface EpochListener {
     /** What an epoch hands to the listeners. */
-    record EpochEnd(int epoch, int optimizerSteps, Model model, TrainingTask.Validation validation,
-            LearningCurve curve) {}
+    record EpochEnd(
+            int epoch, int optimizerSteps, Model model, TrainingTask.Validation validation, LearningCurve curve) {}
 
     void onEpoch(EpochEnd end) throws IOException, BundleException;
 }

@@ -2,10 +2,9 @@ package io.github.braintumor.train;
 
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientSplit;
-import io.github.braintumor.model.BundleException;
 import io.github.braintumor.io.AtomicFiles;
+import io.github.braintumor.model.BundleException;
 import io.github.braintumor.nn.ClassifierHyperparameters;
-
 import io.github.braintumor.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,8 +34,14 @@ public final class RandomSearch {
     /** Name of the results table in the output folder. */
     public static final String TABLE = "trials.csv";
 
-    public SearchResult run(LggDataset data, PatientSplit split, SearchConfig config, Path outDir,
-                            ProgressListener listener, BooleanSupplier cancel) throws IOException, BundleException {
+    public SearchResult run(
+            LggDataset data,
+            PatientSplit split,
+            SearchConfig config,
+            Path outDir,
+            ProgressListener listener,
+            BooleanSupplier cancel)
+            throws IOException, BundleException {
         Files.createDirectories(outDir);
         Path table = outDir.resolve(TABLE);
         Random draws = new Random(config.seed());
@@ -49,13 +54,19 @@ public final class RandomSearch {
             listener.onMessage("Trial " + t + "/" + config.trials() + ": " + hp.toMap());
             double[] scores = new double[config.executions()];
             for (int e = 0; e < config.executions(); e++) {
-                TrainingConfig run = config.training().toBuilder().optEpochs(config.epochs())
-                        .optSeed(config.seed() * 7919 + t * 1000L + e).optResume(null).optAverageLastEpochs(0)
+                TrainingConfig run = config.training().toBuilder()
+                        .optEpochs(config.epochs())
+                        .optSeed(config.seed() * 7919 + t * 1000L + e)
+                        .optResume(null)
+                        .optAverageLastEpochs(0)
                         .build();
                 Path scratch = outDir.resolve(String.format(Locale.ROOT, ".trial-%03d-%d", t, e));
                 try {
-                    TrainingResult r = new ClassifierTrainer(hp, run.toBuilder()
-                            .optCheckpointDir(scratch.resolve("last")).build())
+                    TrainingResult r = new ClassifierTrainer(
+                                    hp,
+                                    run.toBuilder()
+                                            .optCheckpointDir(scratch.resolve("last"))
+                                            .build())
                             .train(data, split, scratch.resolve("best"), listener, cancel, store);
                     if (r.canceled()) {
                         canceled = true;
@@ -71,11 +82,17 @@ public final class RandomSearch {
                 mean += s / scores.length;
             }
             done.add(new SearchResult.Trial(t, hp, mean, scores));
-            done.sort(Comparator.comparingDouble(SearchResult.Trial::valAccuracy).reversed()
+            done.sort(Comparator.comparingDouble(SearchResult.Trial::valAccuracy)
+                    .reversed()
                     .thenComparingInt(SearchResult.Trial::index));
             writeTable(table, done);
-            listener.onMessage(String.format(Locale.ROOT, "Trial %d: val_acc %.4f (best so far %.4f, trial %d)", t,
-                    mean, done.get(0).valAccuracy(), done.get(0).index()));
+            listener.onMessage(String.format(
+                    Locale.ROOT,
+                    "Trial %d: val_acc %.4f (best so far %.4f, trial %d)",
+                    t,
+                    mean,
+                    done.get(0).valAccuracy(),
+                    done.get(0).index()));
         }
         if (done.isEmpty()) {
             writeTable(table, done);
@@ -84,8 +101,12 @@ public final class RandomSearch {
         ClassifierHyperparameters best = done.get(0).hp();
         Path bestBundle = null;
         if (!canceled && config.retrainEpochs() > 0) {
-            TrainingResult r = new ClassifierTrainer(best, config.training().toBuilder()
-                    .optEpochs(config.retrainEpochs()).optSeed(config.seed()).build())
+            TrainingResult r = new ClassifierTrainer(
+                            best,
+                            config.training().toBuilder()
+                                    .optEpochs(config.retrainEpochs())
+                                    .optSeed(config.seed())
+                                    .build())
                     .train(data, split, outDir.resolve("best"), listener, cancel, store);
             bestBundle = r.bundle();
             canceled = r.canceled();
@@ -94,14 +115,17 @@ public final class RandomSearch {
     }
 
     static void writeTable(Path table, List<SearchResult.Trial> sorted) throws IOException {
-        StringBuilder sb = new StringBuilder("drop_1,drop_2,drop_3,drop_4,drop_5,units_1,dense_activation,"
-                + "learn_rate,val_acc\n");
+        StringBuilder sb = new StringBuilder(
+                "drop_1,drop_2,drop_3,drop_4,drop_5,units_1,dense_activation," + "learn_rate,val_acc\n");
         for (SearchResult.Trial t : sorted) {
             Map<String, Object> m = t.hp().toMap();
             for (int i = 1; i <= ClassifierHyperparameters.BLOCKS; i++) {
                 sb.append(String.format(Locale.ROOT, "%.2f,", ((Number) m.get("drop_" + i)).doubleValue()));
             }
-            sb.append(m.get("units_1")).append(',').append(m.get("dense_activation")).append(',')
+            sb.append(m.get("units_1"))
+                    .append(',')
+                    .append(m.get("dense_activation"))
+                    .append(',')
                     .append(String.format(Locale.ROOT, "%.6g,%.6f%n", t.hp().learningRate(), t.valAccuracy()));
         }
         AtomicFiles.writeString(table, sb.toString());

@@ -8,7 +8,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,8 +63,20 @@ final class ResumableAdam extends Optimizer {
         }
         NDArray m = means.computeIfAbsent(parameterId, k -> weight.zerosLike());
         NDArray v = variances.computeIfAbsent(parameterId, k -> weight.zerosLike());
-        weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, m, v), new NDList(weight), base, lr,
-                getWeightDecay(), rescaleGrad, clipGrad, beta1, beta2, epsilon, true, false);
+        weight.getNDArrayInternal()
+                .adamUpdate(
+                        new NDList(weight, grad, m, v),
+                        new NDList(weight),
+                        base,
+                        lr,
+                        getWeightDecay(),
+                        rescaleGrad,
+                        clipGrad,
+                        beta1,
+                        beta2,
+                        epsilon,
+                        true,
+                        false);
     }
 
     /** @return optimizer steps taken (the largest per-parameter update count) */

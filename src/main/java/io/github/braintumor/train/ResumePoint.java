@@ -1,7 +1,6 @@
 package io.github.braintumor.train;
 
 import io.github.braintumor.model.LearningCurve;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,8 @@ record ResumePoint(Checkpoint.State state, LearningCurve curve, boolean exact) {
         if (cfg.resume() == null) return new ResumePoint(null, new LearningCurve(), false);
         Checkpoint.State state = Checkpoint.readState(cfg.resume());
         Path rc = cfg.resume().resolve(LearningCurve.FILE_NAME);
-        LearningCurve curve = Files.isRegularFile(rc) ? LearningCurve.readCsv(rc).upTo(state.epoch())
-                : new LearningCurve();
+        LearningCurve curve =
+                Files.isRegularFile(rc) ? LearningCurve.readCsv(rc).upTo(state.epoch()) : new LearningCurve();
         return new ResumePoint(state, curve, Checkpoint.hasOptimizerState(cfg.resume()));
     }
 
@@ -48,7 +47,8 @@ record ResumePoint(Checkpoint.State state, LearningCurve curve, boolean exact) {
 
     /** @return the best validation so far (only its metric and tiebreak are known), or null */
     TrainingTask.Validation best() {
-        return state == null || state.bestEpoch() == 0 ? null
+        return state == null || state.bestEpoch() == 0
+                ? null
                 : new TrainingTask.Validation(Double.NaN, state.bestMetric(), state.bestTiebreak(), Map.of());
     }
 }

@@ -14,12 +14,18 @@ import io.github.braintumor.nn.SearchSpace;
  *                      learning rate are replaced per execution
  * @param retrainEpochs when &gt; 0, the best trial is retrained this many epochs into {@code <outDir>/best}
  */
-public record SearchConfig(int trials, int epochs, int executions, long seed, SearchSpace space,
-                           TrainingConfig training, int retrainEpochs) {
+public record SearchConfig(
+        int trials,
+        int epochs,
+        int executions,
+        long seed,
+        SearchSpace space,
+        TrainingConfig training,
+        int retrainEpochs) {
     public SearchConfig {
         if (trials < 1 || epochs < 1 || executions < 1) {
-            throw new IllegalArgumentException("trials, epochs and executions must be >= 1, got " + trials + ", "
-                    + epochs + ", " + executions);
+            throw new IllegalArgumentException(
+                    "trials, epochs and executions must be >= 1, got " + trials + ", " + epochs + ", " + executions);
         }
         if (space == null) {
             space = SearchSpace.study();

@@ -1,7 +1,6 @@
 package io.github.braintumor.train;
 
 import io.github.braintumor.nn.ClassifierHyperparameters;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,8 +13,8 @@ import java.util.List;
  * @param bestBundle the retrained best model, or null
  * @param canceled   whether the search was canceled
  */
-public record SearchResult(List<Trial> trials, ClassifierHyperparameters best, Path table, Path bestBundle,
-                           boolean canceled) {
+public record SearchResult(
+        List<Trial> trials, ClassifierHyperparameters best, Path table, Path bestBundle, boolean canceled) {
 
     /**
      * One trial.

@@ -16,7 +16,6 @@ import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.nn.Losses;
 import io.github.braintumor.nn.UNet;
 import io.github.braintumor.nn.UNetBlock;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,8 +69,10 @@ final class SegmentationTask implements TrainingTask {
     @Override
     public ModelInfo.Builder describe() throws LggDataException {
         int side = store.get(train.get(0)).image().width(); // slices the model was trained for (LGG: 256)
-        return ModelInfo.builder(ModelKind.UNET).setArchitecture(ModelInfo.unetArchitecture(
-                prototype.getInChannels(), prototype.getFeatures(), prototype.getDepth())).optInputSize(side);
+        return ModelInfo.builder(ModelKind.UNET)
+                .setArchitecture(ModelInfo.unetArchitecture(
+                        prototype.getInChannels(), prototype.getFeatures(), prototype.getDepth()))
+                .optInputSize(side);
     }
 
     @Override
@@ -100,16 +101,15 @@ final class SegmentationTask implements TrainingTask {
     }
 
     @Override
-    public NDList[] trainingBatch(NDManager m, int size, double tumourFraction, Random rng)
-            throws LggDataException {
+    public NDList[] trainingBatch(NDManager m, int size, double tumourFraction, Random rng) throws LggDataException {
         int crop = cfg.cropSize();
         int channels = prototype.getInChannels();
         float[] x = new float[size * channels * crop * crop];
         float[] y = new float[size * crop * crop];
         for (int n = 0; n < size; n++) {
             boolean centred = !tumourSlices.isEmpty() && rng.nextDouble() < tumourFraction;
-            SliceRecord r = centred ? tumourSlices.get(rng.nextInt(tumourSlices.size()))
-                    : train.get(rng.nextInt(train.size()));
+            SliceRecord r =
+                    centred ? tumourSlices.get(rng.nextInt(tumourSlices.size())) : train.get(rng.nextInt(train.size()));
             SliceStore.Slice s = store.get(r);
             int h = s.image().height();
             int w = s.image().width();
@@ -200,18 +200,27 @@ final class SegmentationTask implements TrainingTask {
                 float[] x = new float[part.size() * c * h * w];
                 float[] y = new float[part.size() * h * w];
                 for (int n = 0; n < loaded.size(); n++) {
-                    System.arraycopy(intensities.validationInput(part.get(n), loaded.get(n).image()), 0, x,
-                            n * c * h * w, c * h * w);
+                    System.arraycopy(
+                            intensities.validationInput(
+                                    part.get(n), loaded.get(n).image()),
+                            0,
+                            x,
+                            n * c * h * w,
+                            c * h * w);
                     System.arraycopy(maskFloats(loaded.get(n).mask()), 0, y, n * h * w, h * w);
                 }
                 try (NDManager sub = m.newSubManager()) {
                     NDArray data = sub.create(x, new Shape(part.size(), c, h, w));
                     NDArray labels = sub.create(y, new Shape(part.size(), 1, h, w));
                     NDList logits = block.forward(new ParameterStore(sub, false), new NDList(data), false);
-                    lossSum += loss.evaluate(new NDList(labels), logits).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+                    lossSum += loss.evaluate(new NDList(labels), logits)
+                            .toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                            .getDouble();
                     lossBatches++;
-                    byte[] predicted = logits.singletonOrThrow().gt(0).toType(ai.djl.ndarray.types.DataType.INT8,
-                            false).toByteArray(); // logit > 0  <=>  probability > 0.5
+                    byte[] predicted = logits.singletonOrThrow()
+                            .gt(0)
+                            .toType(ai.djl.ndarray.types.DataType.INT8, false)
+                            .toByteArray(); // logit > 0  <=>  probability > 0.5
                     byte[] truth = new byte[y.length];
                     for (int i = 0; i < y.length; i++) {
                         truth[i] = (byte) (y[i] > 0.5f ? 1 : 0);

@@ -4,7 +4,6 @@ import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientSplit;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.nn.UNet;
-
 import io.github.braintumor.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,8 +39,9 @@ public final class SegmenterTrainer {
      *                  to {@code <outBundle>-last} unless configured
      * @param cancel    polled every batch; true stops promptly, keeping the best bundle so far
      */
-    public TrainingResult train(LggDataset data, PatientSplit split, Path outBundle, ProgressListener listener,
-                                BooleanSupplier cancel) throws IOException, BundleException {
+    public TrainingResult train(
+            LggDataset data, PatientSplit split, Path outBundle, ProgressListener listener, BooleanSupplier cancel)
+            throws IOException, BundleException {
         TrainingSets sets = TrainingSets.of(data, split, config);
         SliceStore store = new SliceStore(config.cacheBytes());
         SegmentationTask task = new SegmentationTask(unet, config, store, sets);

@@ -5,7 +5,6 @@ import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,11 +36,14 @@ final class SliceStore {
             return s;
         }
         SliceImage image = LggTiff.readImage(r.image(), LggTiff.ANY_SIZE);
-        SliceMask mask = r.mask() == null ? SliceMask.empty(image.width(), image.height())
+        SliceMask mask = r.mask() == null
+                ? SliceMask.empty(image.width(), image.height())
                 : LggTiff.readMask(r.mask(), LggTiff.ANY_SIZE);
         if (mask.width() != image.width() || mask.height() != image.height()) {
-            throw new LggDataException(r.mask(), "mask is " + mask.width() + "x" + mask.height() + " but image "
-                    + r.image().getFileName() + " is " + image.width() + "x" + image.height());
+            throw new LggDataException(
+                    r.mask(),
+                    "mask is " + mask.width() + "x" + mask.height() + " but image "
+                            + r.image().getFileName() + " is " + image.width() + "x" + image.height());
         }
         s = new Slice(image, mask);
         if (s.bytes() <= maxBytes) {

@@ -2,7 +2,6 @@ package io.github.braintumor.train;
 
 import io.github.braintumor.data.ModalityPattern;
 import io.github.braintumor.model.AugmentationSettings;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,6 +23,7 @@ public final class TrainingConfig {
     public static final int DEFAULT_BATCH_SIZE = 8;
     /** Seed of training and of the patient split unless told otherwise. */
     public static final long DEFAULT_SEED = io.github.braintumor.engine.EngineOptions.DEFAULT_SEED;
+
     private final int epochs;
     private final int batchSize;
     private final float learningRate;
@@ -71,56 +71,114 @@ public final class TrainingConfig {
         normalization = b.normalization;
         checkpointDir = b.checkpointDir;
         splitSeed = b.splitSeed;
-        augmentation = new AugmentationSettings(b.augment, b.missingModality, b.missingModality > 0
-                ? ModalityPattern.missing().stream().map(ModalityPattern::id).toList() : List.of(),
-                b.intensityAugment, b.sliceStatistics);
+        augmentation = new AugmentationSettings(
+                b.augment,
+                b.missingModality,
+                b.missingModality > 0
+                        ? ModalityPattern.missing().stream()
+                                .map(ModalityPattern::id)
+                                .toList()
+                        : List.of(),
+                b.intensityAugment,
+                b.sliceStatistics);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public int epochs() { return epochs; }
-    public int batchSize() { return batchSize; }
-    public float learningRate() { return learningRate; }
-    public long seed() { return seed; }
+    public int epochs() {
+        return epochs;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public float learningRate() {
+        return learningRate;
+    }
+
+    public long seed() {
+        return seed;
+    }
     /** Side of the square training crops (256 = whole slices). */
-    public int cropSize() { return cropSize; }
+    public int cropSize() {
+        return cropSize;
+    }
     /** Tumour-slice sampling probability at epoch 1; NaN = the task's default. */
-    public double tumourFractionStart() { return tumourFractionStart; }
+    public double tumourFractionStart() {
+        return tumourFractionStart;
+    }
     /** ... at the last epoch; negative = the natural proportion of tumour slices; NaN = same as start. */
-    public double tumourFractionEnd() { return tumourFractionEnd; }
-    public boolean augment() { return augment; }
+    public double tumourFractionEnd() {
+        return tumourFractionEnd;
+    }
+
+    public boolean augment() {
+        return augment;
+    }
     /** Stop after this many epochs without improvement; 0 = never. */
-    public int patience() { return patience; }
+    public int patience() {
+        return patience;
+    }
     /** Intra-op threads when the engine is started here; 0 = engine default or -Dai.djl.pytorch.num_threads. */
-    public int threads() { return threads; }
+    public int threads() {
+        return threads;
+    }
     /** Checkpoint folder to resume from, or null. */
-    public Path resume() { return resume; }
+    public Path resume() {
+        return resume;
+    }
     /** Model bundle whose weights start the training (fine-tuning from epoch 1), or null. */
-    public Path initialWeights() { return initialWeights; }
+    public Path initialWeights() {
+        return initialWeights;
+    }
     /** Samples per epoch; 0 = the number of training slices. */
-    public int samplesPerEpoch() { return samplesPerEpoch; }
+    public int samplesPerEpoch() {
+        return samplesPerEpoch;
+    }
     /** Upper bound of decoded slice bytes kept in memory. */
-    public long cacheBytes() { return cacheBytes; }
-    public int validationBatchSize() { return validationBatchSize; }
+    public long cacheBytes() {
+        return cacheBytes;
+    }
+
+    public int validationBatchSize() {
+        return validationBatchSize;
+    }
     /** Use only the first K validation patients of the split; 0 = all. */
-    public int validationPatients() { return validationPatients; }
+    public int validationPatients() {
+        return validationPatients;
+    }
     /** Stop after the epoch in which this many minutes have passed; 0 = no limit. */
-    public double minutes() { return minutes; }
+    public double minutes() {
+        return minutes;
+    }
     /** Average the weights of the last k epochs at the end and keep them if better; 0 or 1 = off. */
-    public int averageLastEpochs() { return averageLastEpochs; }
+    public int averageLastEpochs() {
+        return averageLastEpochs;
+    }
     /** Linear warm-up steps of the learning rate; negative = 5% of all steps, at most 200. */
-    public int warmUpSteps() { return warmUpSteps; }
+    public int warmUpSteps() {
+        return warmUpSteps;
+    }
     /** Id of the intensity normalization recorded in the bundle. */
-    public String normalization() { return normalization; }
+    public String normalization() {
+        return normalization;
+    }
     /** Where the per-epoch "last" checkpoint goes; null = {@code <bundle>-last} next to the bundle. */
-    public Path checkpointDir() { return checkpointDir; }
+    public Path checkpointDir() {
+        return checkpointDir;
+    }
     /** Seed the patient split was made with, recorded in model.json; -1 = unknown. */
-    public long splitSeed() { return splitSeed; }
+    public long splitSeed() {
+        return splitSeed;
+    }
 
     /** What training slices go through besides cropping; recorded in model.json. */
-    public AugmentationSettings augmentation() { return augmentation; }
+    public AugmentationSettings augmentation() {
+        return augmentation;
+    }
 
     /** @return a builder holding this config's values */
     public Builder toBuilder() {
@@ -183,8 +241,16 @@ public final class TrainingConfig {
 
         private Builder() {}
 
-        public Builder optEpochs(int v) { epochs = positive("epochs", v); return this; }
-        public Builder optBatchSize(int v) { batchSize = positive("batch size", v); return this; }
+        public Builder optEpochs(int v) {
+            epochs = positive("epochs", v);
+            return this;
+        }
+
+        public Builder optBatchSize(int v) {
+            batchSize = positive("batch size", v);
+            return this;
+        }
+
         public Builder optLearningRate(float v) {
             if (!(v > 0)) {
                 throw new IllegalArgumentException("learning rate must be > 0, got " + v);
@@ -192,7 +258,12 @@ public final class TrainingConfig {
             learningRate = v;
             return this;
         }
-        public Builder optSeed(long v) { seed = v; return this; }
+
+        public Builder optSeed(long v) {
+            seed = v;
+            return this;
+        }
+
         public Builder optCropSize(int v) {
             if (v < 16 || v > 256 || v % 16 != 0) {
                 throw new IllegalArgumentException("crop size must be a multiple of 16 in 16..256, got " + v);
@@ -201,7 +272,9 @@ public final class TrainingConfig {
             return this;
         }
         /** Constant tumour-slice sampling probability. */
-        public Builder optTumourFraction(double v) { return optTumourFraction(v, v); }
+        public Builder optTumourFraction(double v) {
+            return optTumourFraction(v, v);
+        }
         /** Linear schedule from {@code start} (epoch 1) to {@code end} (last epoch; negative = natural). */
         public Builder optTumourFraction(double start, double end) {
             if (!(start >= 0 && start <= 1) || end > 1) {
@@ -211,28 +284,96 @@ public final class TrainingConfig {
             tumourFractionEnd = end;
             return this;
         }
-        public Builder optAugment(boolean v) { augment = v; return this; }
-        public Builder optPatience(int v) { patience = Math.max(0, v); return this; }
-        public Builder optThreads(int v) { threads = Math.max(0, v); return this; }
-        public Builder optResume(Path checkpoint) { resume = checkpoint; return this; }
+
+        public Builder optAugment(boolean v) {
+            augment = v;
+            return this;
+        }
+
+        public Builder optPatience(int v) {
+            patience = Math.max(0, v);
+            return this;
+        }
+
+        public Builder optThreads(int v) {
+            threads = Math.max(0, v);
+            return this;
+        }
+
+        public Builder optResume(Path checkpoint) {
+            resume = checkpoint;
+            return this;
+        }
         /** Start from the weights of this bundle (same kind and architecture) with a fresh schedule. */
-        public Builder optInitialWeights(Path bundle) { initialWeights = bundle; return this; }
-        public Builder optSamplesPerEpoch(int v) { samplesPerEpoch = Math.max(0, v); return this; }
-        public Builder optCacheBytes(long v) { cacheBytes = Math.max(0, v); return this; }
-        public Builder optValidationBatchSize(int v) { validationBatchSize = positive("validation batch", v); return this; }
-        public Builder optValidationPatients(int v) { validationPatients = Math.max(0, v); return this; }
-        public Builder optMinutes(double v) { minutes = Math.max(0, v); return this; }
-        public Builder optAverageLastEpochs(int k) { averageLastEpochs = Math.max(0, k); return this; }
-        public Builder optWarmUpSteps(int v) { warmUpSteps = v; return this; }
-        public Builder optNormalization(String id) { normalization = id; return this; }
-        public Builder optCheckpointDir(Path dir) { checkpointDir = dir; return this; }
-        public Builder optSplitSeed(long seed) { splitSeed = seed; return this; }
+        public Builder optInitialWeights(Path bundle) {
+            initialWeights = bundle;
+            return this;
+        }
+
+        public Builder optSamplesPerEpoch(int v) {
+            samplesPerEpoch = Math.max(0, v);
+            return this;
+        }
+
+        public Builder optCacheBytes(long v) {
+            cacheBytes = Math.max(0, v);
+            return this;
+        }
+
+        public Builder optValidationBatchSize(int v) {
+            validationBatchSize = positive("validation batch", v);
+            return this;
+        }
+
+        public Builder optValidationPatients(int v) {
+            validationPatients = Math.max(0, v);
+            return this;
+        }
+
+        public Builder optMinutes(double v) {
+            minutes = Math.max(0, v);
+            return this;
+        }
+
+        public Builder optAverageLastEpochs(int k) {
+            averageLastEpochs = Math.max(0, k);
+            return this;
+        }
+
+        public Builder optWarmUpSteps(int v) {
+            warmUpSteps = v;
+            return this;
+        }
+
+        public Builder optNormalization(String id) {
+            normalization = id;
+            return this;
+        }
+
+        public Builder optCheckpointDir(Path dir) {
+            checkpointDir = dir;
+            return this;
+        }
+
+        public Builder optSplitSeed(long seed) {
+            splitSeed = seed;
+            return this;
+        }
         /** Probability that a training slice gets a simulated missing modality (FLAIR-only, no-post, no-pre). */
-        public Builder optMissingModality(double p) { missingModality = probability("missing-modality", p); return this; }
+        public Builder optMissingModality(double p) {
+            missingModality = probability("missing-modality", p);
+            return this;
+        }
         /** Scanner-like intensity changes (brightness, per-channel gain and gamma) before normalisation. */
-        public Builder optIntensityAugment(boolean v) { intensityAugment = v; return this; }
+        public Builder optIntensityAugment(boolean v) {
+            intensityAugment = v;
+            return this;
+        }
         /** Probability that a training slice is normalised with its own statistics, as a lone slice is. */
-        public Builder optSliceStatistics(double p) { sliceStatistics = probability("slice-statistics", p); return this; }
+        public Builder optSliceStatistics(double p) {
+            sliceStatistics = probability("slice-statistics", p);
+            return this;
+        }
 
         private static double probability(String what, double p) {
             if (!(p >= 0 && p <= 1)) {

@@ -1,6 +1,5 @@
 package io.github.braintumor.train;
 
-import io.github.braintumor.model.LearningCurve;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -13,15 +12,14 @@ import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.EngineOptions;
+import io.github.braintumor.engine.NativeMemory;
 import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.LearningCurve;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
-import io.github.braintumor.engine.NativeMemory;
-import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.progress.Progress;
-
+import io.github.braintumor.progress.ProgressListener;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,8 +58,7 @@ final class TrainingLoop {
     /** Default location of the "last" checkpoint: {@code <bundle>-last} next to the bundle. */
     static Path checkpointDir(TrainingConfig cfg, Path outBundle) {
         Path abs = outBundle.toAbsolutePath().normalize();
-        return cfg.checkpointDir() != null ? cfg.checkpointDir()
-                : abs.resolveSibling(abs.getFileName() + "-last");
+        return cfg.checkpointDir() != null ? cfg.checkpointDir() : abs.resolveSibling(abs.getFileName() + "-last");
     }
 
     TrainingResult run(Path outBundle, ProgressListener listener, BooleanSupplier cancel)
@@ -76,8 +73,11 @@ final class TrainingLoop {
 
         ResumePoint from = ResumePoint.of(cfg);
         LearningCurve curve = from.curve();
-        ModelInfo base = task.describe().optNormalization(cfg.normalization()).optTraining(trainingData)
-                .optLearningCurve(LearningCurve.FILE_NAME).build();
+        ModelInfo base = task.describe()
+                .optNormalization(cfg.normalization())
+                .optTraining(trainingData)
+                .optLearningCurve(LearningCurve.FILE_NAME)
+                .build();
 
         DjlEngine.seed(cfg.seed());
         try (Model model = Model.newInstance(base.kind(), device, DjlEngine.ENGINE_NAME)) {
@@ -85,8 +85,9 @@ final class TrainingLoop {
             if (from.resumed()) {
                 loadCheckpointWeights(model, cfg.resume(), base);
                 listener.onMessage("Resuming after epoch " + from.state().epoch() + " from " + cfg.resume()
-                        + (from.exact() ? " (weights, optimizer state and sampling exactly as they were)"
-                        : " (an older checkpoint without optimizer state: Adam moments restart from zero)"));
+                        + (from.exact()
+                                ? " (weights, optimizer state and sampling exactly as they were)"
+                                : " (an older checkpoint without optimizer state: Adam moments restart from zero)"));
             } else if (cfg.initialWeights() != null) {
                 loadCheckpointWeights(model, cfg.initialWeights(), base);
                 listener.onMessage("Starting from the weights of " + cfg.initialWeights());
@@ -95,18 +96,30 @@ final class TrainingLoop {
             // The optimizer counts its own steps; only an old checkpoint without its state needs the offset.
             int stepOffset = from.stepOffset();
             Tracker lr = stepOffset == 0 || from.exact() ? schedule : n -> schedule.getNewValue(n + stepOffset);
-            ResumableAdam adam = ResumableAdam.builder().setLearningRateTracker(lr).build();
-            DefaultTrainingConfig tc = new DefaultTrainingConfig(task.loss())
-                    .optOptimizer(adam)
-                    .optDevices(new Device[] {device});
+            ResumableAdam adam =
+                    ResumableAdam.builder().setLearningRateTracker(lr).build();
+            DefaultTrainingConfig tc =
+                    new DefaultTrainingConfig(task.loss()).optOptimizer(adam).optDevices(new Device[] {device});
             EarlyStop earlyStop = new EarlyStop(cfg, System.nanoTime());
             WeightAverage average = new WeightAverage(cfg.averageLastEpochs());
             BestModelKeeper keeper = new BestModelKeeper(outBundle, base, from);
             // in order: the checkpoint records what the keeper decided
-            List<EpochListener> onEpoch = List.of(keeper,
-                    e -> Checkpoint.write(lastDir, e.model(), base, new Checkpoint.State(e.epoch(), e.optimizerSteps(),
-                            cfg.seed(), keeper.bestEpoch(), keeper.best().metric(), keeper.best().tiebreak(),
-                            task.metricName()), e.curve(), adam),
+            List<EpochListener> onEpoch = List.of(
+                    keeper,
+                    e -> Checkpoint.write(
+                            lastDir,
+                            e.model(),
+                            base,
+                            new Checkpoint.State(
+                                    e.epoch(),
+                                    e.optimizerSteps(),
+                                    cfg.seed(),
+                                    keeper.bestEpoch(),
+                                    keeper.best().metric(),
+                                    keeper.best().tiebreak(),
+                                    task.metricName()),
+                            e.curve(),
+                            adam),
                     e -> average.add(e.model()));
             boolean canceled = false;
             String why = "finished " + cfg.epochs() + " epochs";
@@ -119,10 +132,17 @@ final class TrainingLoop {
                 if (from.exact()) {
                     Checkpoint.readOptimizerState(cfg.resume(), model, adam);
                 }
-                listener.onMessage(String.format(Locale.ROOT,
+                listener.onMessage(String.format(
+                        Locale.ROOT,
                         "Training %s: %d epochs x %d batches of %d (crop %d), lr %.2e, %s, checkpoint %s",
-                        base.kind(), cfg.epochs(), batches, cfg.batchSize(), cfg.cropSize(), cfg.learningRate(),
-                        DjlEngine.describe(), lastDir));
+                        base.kind(),
+                        cfg.epochs(),
+                        batches,
+                        cfg.batchSize(),
+                        cfg.cropSize(),
+                        cfg.learningRate(),
+                        DjlEngine.describe(),
+                        lastDir));
                 epochs:
                 for (int epoch = from.startEpoch(); epoch <= cfg.epochs(); epoch++) {
                     Random rng = new Random(cfg.seed() * 1_000_003L + epoch);
@@ -143,11 +163,24 @@ final class TrainingLoop {
                         secondsPerBatch = elapsed / b;
                         double left = secondsPerBatch * ((batches - b) + (long) batches * (cfg.epochs() - epoch))
                                 + validationSeconds * (cfg.epochs() - epoch + 1);
-                        listener.onProgress(Progress.training(epoch, cfg.epochs(), b, batches, lossSum / b,
-                                OptionalDouble.empty(), Duration.ofSeconds((long) left), String.format(Locale.ROOT,
-                                "epoch %d/%d batch %d/%d loss %.4f lr %.2e %.2f samples/s", epoch, cfg.epochs(), b,
-                                batches, lossSum / b, schedule.getNewValue(steps),
-                                b * (double) cfg.batchSize() / elapsed)));
+                        listener.onProgress(Progress.training(
+                                epoch,
+                                cfg.epochs(),
+                                b,
+                                batches,
+                                lossSum / b,
+                                OptionalDouble.empty(),
+                                Duration.ofSeconds((long) left),
+                                String.format(
+                                        Locale.ROOT,
+                                        "epoch %d/%d batch %d/%d loss %.4f lr %.2e %.2f samples/s",
+                                        epoch,
+                                        cfg.epochs(),
+                                        b,
+                                        batches,
+                                        lossSum / b,
+                                        schedule.getNewValue(steps),
+                                        b * (double) cfg.batchSize() / elapsed)));
                     }
                     double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
                     long vStart = System.nanoTime();
@@ -159,24 +192,43 @@ final class TrainingLoop {
                     }
                     validationSeconds = (System.nanoTime() - vStart) / 1e9;
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
-                    curve.add(new LearningCurve.Row(epoch, lossSum / batches, v.loss(), v.metric(),
-                            schedule.getNewValue(steps), seconds));
+                    curve.add(new LearningCurve.Row(
+                            epoch, lossSum / batches, v.loss(), v.metric(), schedule.getNewValue(steps), seconds));
                     epochsDone = epoch;
                     for (EpochListener l : onEpoch) {
                         l.onEpoch(new EpochListener.EpochEnd(epoch, steps, model, v, curve));
                     }
                     double remaining = secondsPerBatch * batches * (cfg.epochs() - epoch)
                             + validationSeconds * (cfg.epochs() - epoch);
-                    listener.onMessage(String.format(Locale.ROOT, "memory after epoch %d: %d live arrays in the model,"
-                            + " %s", epoch, NativeMemory.liveArrays(model.getNDManager()), NativeMemory.describe()));
-                    listener.onProgress(Progress.training(epoch, cfg.epochs(), batches, batches,
-                            lossSum / batches, OptionalDouble.of(v.metric()), Duration.ofSeconds((long) remaining),
-                            String.format(Locale.ROOT,
+                    listener.onMessage(String.format(
+                            Locale.ROOT,
+                            "memory after epoch %d: %d live arrays in the model," + " %s",
+                            epoch,
+                            NativeMemory.liveArrays(model.getNDManager()),
+                            NativeMemory.describe()));
+                    listener.onProgress(Progress.training(
+                            epoch,
+                            cfg.epochs(),
+                            batches,
+                            batches,
+                            lossSum / batches,
+                            OptionalDouble.of(v.metric()),
+                            Duration.ofSeconds((long) remaining),
+                            String.format(
+                                    Locale.ROOT,
                                     "epoch %d/%d done: train loss %.4f, val loss %.4f, val %s %.4f%s (best %.4f at"
                                             + " epoch %d); %.1f samples/s, validation %.0f s",
-                                    epoch, cfg.epochs(), lossSum / batches, v.loss(), task.metricName(), v.metric(),
-                                    keeper.improved() ? " *" : "", keeper.best().metric(), keeper.bestEpoch(),
-                                    samples / trainSeconds, validationSeconds)));
+                                    epoch,
+                                    cfg.epochs(),
+                                    lossSum / batches,
+                                    v.loss(),
+                                    task.metricName(),
+                                    v.metric(),
+                                    keeper.improved() ? " *" : "",
+                                    keeper.best().metric(),
+                                    keeper.bestEpoch(),
+                                    samples / trainSeconds,
+                                    validationSeconds)));
                     String stop = earlyStop.reason(epoch, keeper.bestEpoch());
                     if (stop != null) {
                         why = stop;
@@ -193,10 +245,18 @@ final class TrainingLoop {
                 listener.onMessage(message);
                 return new TrainingResult(null, curve, 0, Double.NaN, canceled, message);
             }
-            message = String.format(Locale.ROOT, "%s; best %s %.4f at epoch %d in %s (epochs done: %d)", why,
-                    task.metricName(), keeper.best().metric(), keeper.bestEpoch(), outBundle, epochsDone);
+            message = String.format(
+                    Locale.ROOT,
+                    "%s; best %s %.4f at epoch %d in %s (epochs done: %d)",
+                    why,
+                    task.metricName(),
+                    keeper.best().metric(),
+                    keeper.bestEpoch(),
+                    outBundle,
+                    epochsDone);
             listener.onMessage(message);
-            return new TrainingResult(outBundle, curve, keeper.bestEpoch(), keeper.best().metric(), canceled, message);
+            return new TrainingResult(
+                    outBundle, curve, keeper.bestEpoch(), keeper.best().metric(), canceled, message);
         }
     }
 
@@ -213,8 +273,8 @@ final class TrainingLoop {
             }
             trainer.step();
             if (!Double.isFinite(loss)) {
-                throw new IllegalStateException("Training loss became " + loss
-                        + ": lower the learning rate (optLearningRate) and start again");
+                throw new IllegalStateException(
+                        "Training loss became " + loss + ": lower the learning rate (optLearningRate) and start again");
             }
             return loss;
         }
@@ -241,14 +301,20 @@ final class TrainingLoop {
 
     private Tracker schedule(int totalSteps) {
         int warm = cfg.warmUpSteps() >= 0 ? cfg.warmUpSteps() : Math.min(200, totalSteps / 20);
-        Tracker cosine = Tracker.cosine().setBaseValue(cfg.learningRate()).optFinalValue(cfg.learningRate() * 0.01f)
-                .setMaxUpdates(Math.max(1, totalSteps - warm)).build();
+        Tracker cosine = Tracker.cosine()
+                .setBaseValue(cfg.learningRate())
+                .optFinalValue(cfg.learningRate() * 0.01f)
+                .setMaxUpdates(Math.max(1, totalSteps - warm))
+                .build();
         if (warm <= 0) {
             return cosine;
         }
         // WarmUpTracker hands the main tracker (step - warm), so the cosine starts after the warm-up.
-        return Tracker.warmUp().setMainTracker(cosine).optWarmUpSteps(warm)
-                .optWarmUpBeginValue(cfg.learningRate() * 0.1f).build();
+        return Tracker.warmUp()
+                .setMainTracker(cosine)
+                .optWarmUpSteps(warm)
+                .optWarmUpBeginValue(cfg.learningRate() * 0.1f)
+                .build();
     }
 
     private void loadCheckpointWeights(Model model, Path dir, ModelInfo expected) throws BundleException {
@@ -261,26 +327,41 @@ final class TrainingLoop {
         try {
             ModelBundle.loadParameters(model, dir, found.weightsFile());
         } catch (IOException | MalformedModelException e) {
-            throw new BundleException("Cannot load checkpoint weights " + dir.resolve(found.weightsFile()) + ": "
-                    + e.getMessage(), e);
+            throw new BundleException(
+                    "Cannot load checkpoint weights " + dir.resolve(found.weightsFile()) + ": " + e.getMessage(), e);
         }
     }
 
     /** Averages the last epochs' weights; keeps (and saves) them when validation improves, else restores. */
-    private void averageIfBetter(Model model, Trainer trainer, WeightAverage recent, BestModelKeeper keeper,
-                                 LearningCurve curve, ProgressListener listener, BooleanSupplier cancel)
+    private void averageIfBetter(
+            Model model,
+            Trainer trainer,
+            WeightAverage recent,
+            BestModelKeeper keeper,
+            LearningCurve curve,
+            ProgressListener listener,
+            BooleanSupplier cancel)
             throws IOException, BundleException {
         recent.applyMean(model);
         TrainingTask.Validation v = task.validate(model.getBlock(), trainer.getManager(), cancel);
         if (v != null && v.betterThan(keeper.best())) {
-            listener.onMessage(String.format(Locale.ROOT, "Average of the last %d epochs: val %s %.4f > %.4f, kept",
-                    recent.size(), task.metricName(), v.metric(), keeper.best().metric()));
+            listener.onMessage(String.format(
+                    Locale.ROOT,
+                    "Average of the last %d epochs: val %s %.4f > %.4f, kept",
+                    recent.size(),
+                    task.metricName(),
+                    v.metric(),
+                    keeper.best().metric()));
             keeper.keepAverage(model, v, recent.size(), curve);
             return;
         }
-        listener.onMessage(String.format(Locale.ROOT, "Average of the last %d epochs: val %s %s, not better; kept"
-                + " epoch %d", recent.size(), task.metricName(), v == null ? "canceled" : String.format(Locale.ROOT,
-                "%.4f", v.metric()), keeper.bestEpoch()));
+        listener.onMessage(String.format(
+                Locale.ROOT,
+                "Average of the last %d epochs: val %s %s, not better; kept" + " epoch %d",
+                recent.size(),
+                task.metricName(),
+                v == null ? "canceled" : String.format(Locale.ROOT, "%.4f", v.metric()),
+                keeper.bestEpoch()));
         recent.restoreLast(model);
     }
 }

@@ -13,8 +13,8 @@ import java.nio.file.Path;
  * @param canceled   whether the run stopped because the cancel supplier said so
  * @param message    summary, e.g. why it stopped
  */
-public record TrainingResult(Path bundle, LearningCurve curve, int bestEpoch, double bestMetric, boolean canceled,
-                             String message) {
+public record TrainingResult(
+        Path bundle, LearningCurve curve, int bestEpoch, double bestMetric, boolean canceled, String message) {
 
     /** @return whether a bundle was written */
     public boolean hasModel() {

@@ -5,14 +5,13 @@ import io.github.braintumor.data.PatientSplit;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.data.SplitPart;
 import io.github.braintumor.model.ModelInfo;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Training slices and validation patients of a split, as both trainers need them. */
-record TrainingSets(List<SliceRecord> train, Map<String, List<SliceRecord>> validation,
-                    ModelInfo.TrainingData description) {
+record TrainingSets(
+        List<SliceRecord> train, Map<String, List<SliceRecord>> validation, ModelInfo.TrainingData description) {
 
     /** @return every slice of every training and validation patient, by patient: the volumes to normalise */
     Map<String, List<SliceRecord>> volumes() {
@@ -34,10 +33,14 @@ record TrainingSets(List<SliceRecord> train, Map<String, List<SliceRecord>> vali
         for (String id : valIds) {
             validation.put(id, data.patient(id).slices());
         }
-        ModelInfo.TrainingData description = new ModelInfo.TrainingData(split.patients(SplitPart.TRAIN),
-                List.copyOf(valIds), cfg.splitSeed(),
-                data.root() == null || data.root().getFileName() == null ? null
-                        : data.root().getFileName().toString(), cfg.augmentation());
+        ModelInfo.TrainingData description = new ModelInfo.TrainingData(
+                split.patients(SplitPart.TRAIN),
+                List.copyOf(valIds),
+                cfg.splitSeed(),
+                data.root() == null || data.root().getFileName() == null
+                        ? null
+                        : data.root().getFileName().toString(),
+                cfg.augmentation());
         return new TrainingSets(train, validation, description);
     }
 }

@@ -7,7 +7,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.model.ModelInfo;
-
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;

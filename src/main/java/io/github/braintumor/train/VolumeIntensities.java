@@ -7,7 +7,6 @@ import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.model.AugmentationSettings;
 import io.github.braintumor.tensor.IntensityStatistics;
 import io.github.braintumor.tensor.Normalization;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,11 @@ import java.util.Random;
 final class VolumeIntensities {
     /** Range of the global brightness factor (0.4..1.6 covers the darkest and brightest LGG volumes). */
     private static final double MIN_BRIGHTNESS = 0.4;
+
     private static final double MAX_BRIGHTNESS = 1.6;
     /** Per-channel gain exp(+-0.25) and gamma exp(+-0.3). */
     private static final double MAX_LOG_GAIN = 0.25;
+
     private static final double MAX_LOG_GAMMA = 0.3;
 
     private final Normalization normalization;
@@ -38,8 +39,11 @@ final class VolumeIntensities {
     /**
      * @param patients every slice of every patient whose slices will be asked for (volumes are whole patients)
      */
-    VolumeIntensities(String normalizationId, AugmentationSettings augmentation, SliceStore store,
-                      Map<String, List<SliceRecord>> patients) {
+    VolumeIntensities(
+            String normalizationId,
+            AugmentationSettings augmentation,
+            SliceStore store,
+            Map<String, List<SliceRecord>> patients) {
         this.normalization = Normalization.fromId(normalizationId);
         this.augmentation = augmentation;
         this.store = store;
@@ -59,9 +63,12 @@ final class VolumeIntensities {
     /** A training sample: the augmentation's random modality pattern, intensity change and statistics. */
     float[] trainingInput(SliceRecord r, SliceImage image, Random rng) throws LggDataException {
         ModalityPattern pattern = ModalityPattern.COMPLETE;
-        if (augmentation.missingModality() > 0 && !augmentation.patterns().isEmpty()
+        if (augmentation.missingModality() > 0
+                && !augmentation.patterns().isEmpty()
                 && rng.nextDouble() < augmentation.missingModality()) {
-            pattern = ModalityPattern.fromId(augmentation.patterns().get(rng.nextInt(augmentation.patterns().size())));
+            pattern = ModalityPattern.fromId(augmentation
+                    .patterns()
+                    .get(rng.nextInt(augmentation.patterns().size())));
         }
         double[][] jitter = augmentation.intensity() ? jitter(rng, image.channels()) : null;
         boolean own = augmentation.sliceStatistics() > 0 && rng.nextDouble() < augmentation.sliceStatistics();
@@ -71,8 +78,8 @@ final class VolumeIntensities {
 
     /** Brightness (shared), gain and gamma per channel. */
     private static double[][] jitter(Random rng, int channels) {
-        double brightness = Math.exp(Math.log(MIN_BRIGHTNESS)
-                + rng.nextDouble() * (Math.log(MAX_BRIGHTNESS) - Math.log(MIN_BRIGHTNESS)));
+        double brightness = Math.exp(
+                Math.log(MIN_BRIGHTNESS) + rng.nextDouble() * (Math.log(MAX_BRIGHTNESS) - Math.log(MIN_BRIGHTNESS)));
         double[][] j = new double[channels][2];
         for (int c = 0; c < channels; c++) {
             j[c][0] = brightness * Math.exp((rng.nextDouble() * 2 - 1) * MAX_LOG_GAIN);
@@ -93,8 +100,10 @@ final class VolumeIntensities {
             int source = channels == 3 ? pattern.sourceChannel(c) : c; // a copied channel stays an exact copy
             counts[c] = histogram[source];
             for (int v = 0; v < 256; v++) {
-                levels[c][v] = jitter == null ? v : Math.min(255,
-                        Math.round((float) (jitter[source][0] * 255 * Math.pow(v / 255.0, jitter[source][1]))));
+                levels[c][v] = jitter == null
+                        ? v
+                        : Math.min(255, Math.round((float)
+                                (jitter[source][0] * 255 * Math.pow(v / 255.0, jitter[source][1]))));
             }
         }
         float[][] lut = new float[channels][256];

@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

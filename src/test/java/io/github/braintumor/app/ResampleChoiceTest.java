@@ -20,11 +20,14 @@ class ResampleChoiceTest {
     void offRefusesAnotherSizeInOneLineNamingBothSizesAndWhatToDo() {
         ResampleChoice off = new ResampleChoice(false, 1.0);
         assertDoesNotThrow(() -> off.check(List.of(blank(256, 256)), 256));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> off.check(List.of(blank(256, 256), blank(512, 512), blank(512, 512)), 256));
-        assertEquals("2 slice(s) are 512x512 but the model's input is 256x256 and resampling is off: switch"
-                + " resampling on (Fiji: the resample check box; CLI: leave out --no-resample) or scale the images"
-                + " to 256x256 first", e.getMessage());
+        assertEquals(
+                "2 slice(s) are 512x512 but the model's input is 256x256 and resampling is off: switch"
+                        + " resampling on (Fiji: the resample check box; CLI: leave out --no-resample) or scale the images"
+                        + " to 256x256 first",
+                e.getMessage());
         assertDoesNotThrow(() -> ResampleChoice.DEFAULT.check(List.of(blank(512, 512)), 256));
     }
 
@@ -37,8 +40,11 @@ class ResampleChoiceTest {
         assertEquals("", ResampleChoice.DEFAULT.describe(blank(256, 256), 256));
         assertEquals("", new ResampleChoice(false, 0.5).describe(blank(256, 256), 256), "off: aspect ignored");
         assertEquals(1.0, ResampleChoice.of(true, 0.7, 0.7).pixelAspect());
-        assertEquals("resampled 1 slice(s) of 512x512 to the model's 256x256 input, and the result back (bilinear)",
-                ResampleChoice.DEFAULT.note(List.of(blank(512, 512), blank(256, 256)), 256).orElseThrow());
+        assertEquals(
+                "resampled 1 slice(s) of 512x512 to the model's 256x256 input, and the result back (bilinear)",
+                ResampleChoice.DEFAULT
+                        .note(List.of(blank(512, 512), blank(256, 256)), 256)
+                        .orElseThrow());
         assertFalse(ResampleChoice.DEFAULT.note(List.of(blank(256, 256)), 256).isPresent());
         String note = aniso.note(List.of(blank(256, 256)), 256).orElseThrow();
         assertTrue(note.contains("1 slice(s) of 256x256 with pixels 0.5000 times as wide as tall"), note);

@@ -21,16 +21,24 @@ class BenchConfigTest {
 
     @Test
     void quickIsOneRunWithoutWarmup() {
-        assertArrayEquals(new int[] {0, 1}, BenchConfig.builder().optQuick(true).build().plan("unet", "b8"));
+        assertArrayEquals(
+                new int[] {0, 1}, BenchConfig.builder().optQuick(true).build().plan("unet", "b8"));
     }
 
     @Test
     void badValuesAreRejectedWithTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> BenchConfig.builder().optFlatSlices(150).build());
         assertTrue(e.getMessage().contains("150"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> BenchConfig.builder().optSize(100).build());
-        assertThrows(IllegalArgumentException.class, () -> BenchConfig.builder().optThreads(-1).build());
-        assertThrows(IllegalArgumentException.class, () -> BenchConfig.builder().optFeatures(0).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> BenchConfig.builder().optSize(100).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> BenchConfig.builder().optThreads(-1).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> BenchConfig.builder().optFeatures(0).build());
     }
 }

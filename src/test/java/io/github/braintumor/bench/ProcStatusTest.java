@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class ProcStatusTest {
     @Test
     void parsesRssPeakAndThreads() {
-        ProcStatus s = ProcStatus.parse(List.of("Name:\tjava", "VmHWM:\t  2097152 kB", "VmRSS:\t   1048576 kB",
-                "Threads:\t17"));
+        ProcStatus s = ProcStatus.parse(
+                List.of("Name:\tjava", "VmHWM:\t  2097152 kB", "VmRSS:\t   1048576 kB", "Threads:\t17"));
         assertEquals(1024L * 1048576, s.rssBytes());
         assertEquals(2048L * 1048576, s.peakBytes());
         assertEquals(17, s.threads());
@@ -32,8 +32,8 @@ class ProcStatusTest {
 
     @Test
     void unexpectedUnitIsAnError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProcStatus.parse(List.of("VmRSS:\t 12 MB")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ProcStatus.parse(List.of("VmRSS:\t 12 MB")));
         assertTrue(e.getMessage().contains("VmRSS"), e.getMessage());
     }
 
@@ -47,7 +47,8 @@ class ProcStatusTest {
 
     @Test
     void cpuModelFromCpuinfo() {
-        assertEquals("Intel(R) Xeon(R) Processor",
+        assertEquals(
+                "Intel(R) Xeon(R) Processor",
                 Machine.cpuModel(List.of("processor\t: 0", "model name\t: Intel(R) Xeon(R) Processor", "x: y")));
         assertEquals("unknown", Machine.cpuModel(List.of()));
     }

@@ -49,8 +49,8 @@ class TimingTest {
     @Test
     void mapHasThePeersKeys() {
         Map<String, Object> m = Timing.of(new double[] {100, 200, 300}, 1).toMap(8);
-        assertEquals(List.of("median_ms", "min_ms", "max_ms", "runs", "warmup", "slices_per_s"),
-                List.copyOf(m.keySet()));
+        assertEquals(
+                List.of("median_ms", "min_ms", "max_ms", "runs", "warmup", "slices_per_s"), List.copyOf(m.keySet()));
         assertEquals(40.0, m.get("slices_per_s"));
     }
 }

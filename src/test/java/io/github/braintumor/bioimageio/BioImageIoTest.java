@@ -92,18 +92,24 @@ class BioImageIoTest {
 
     @Test
     void format04WithScaleLinearAndBinarizeMapsToDivide255AndItsThreshold() throws Exception {
-        Path pkg = pythonPackage("linear", "nn.Sequential(nn.Conv2d(3, 1, 3, padding=1), nn.Sigmoid())",
-                "return (x / 255).astype(np.float32)", "return (y > 0.6).astype(np.float32)");
-        Files.writeString(pkg.resolve("rdf.yaml"), "format_version: 0.4.9\ntype: model\nname: linear\n"
-                + "inputs:\n- name: raw\n  axes: bcyx\n  data_type: float32\n  shape: [1, 3, 64, 64]\n"
-                + "  preprocessing:\n  - name: scale_linear\n    kwargs: {gain: 0.00392156862745098, offset: 0, axes: yx}\n"
-                + "outputs:\n- name: out\n  axes: bcyx\n  data_range: [0, 1]\n  postprocessing:\n"
-                + "  - name: binarize\n    kwargs: {threshold: 0.6}\n"
-                + "test_inputs: [test_input.npy]\ntest_outputs: [test_output.npy]\n"
-                + "weights:\n  torchscript: {source: weights.pt}\n");
+        Path pkg = pythonPackage(
+                "linear",
+                "nn.Sequential(nn.Conv2d(3, 1, 3, padding=1), nn.Sigmoid())",
+                "return (x / 255).astype(np.float32)",
+                "return (y > 0.6).astype(np.float32)");
+        Files.writeString(
+                pkg.resolve("rdf.yaml"),
+                "format_version: 0.4.9\ntype: model\nname: linear\n"
+                        + "inputs:\n- name: raw\n  axes: bcyx\n  data_type: float32\n  shape: [1, 3, 64, 64]\n"
+                        + "  preprocessing:\n  - name: scale_linear\n    kwargs: {gain: 0.00392156862745098, offset: 0, axes: yx}\n"
+                        + "outputs:\n- name: out\n  axes: bcyx\n  data_range: [0, 1]\n  postprocessing:\n"
+                        + "  - name: binarize\n    kwargs: {threshold: 0.6}\n"
+                        + "test_inputs: [test_input.npy]\ntest_outputs: [test_output.npy]\n"
+                        + "weights:\n  torchscript: {source: weights.pt}\n");
         // zipped, as bioimage.io hands packages out
         Path zip = tmp.resolve("linear.zip");
-        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip)); var files = Files.list(pkg)) {
+        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+                var files = Files.list(pkg)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 z.putNextEntry(new java.util.zip.ZipEntry(f.getFileName().toString()));
                 Files.copy(f, z);
@@ -124,16 +130,19 @@ class BioImageIoTest {
         Path bundle = tmp.resolve("never");
         Files.writeString(pkg.resolve("rdf.yaml"), rdf05(ZMUV, SIGMOID, "  onnx: {source: weights.onnx}\n"));
         assertRefused(pkg, bundle, "has no TorchScript weights (it has: onnx)");
-        Files.writeString(pkg.resolve("rdf.yaml"), rdf05(ZMUV + "  - id: scale_linear\n    kwargs: {gain: 2}\n",
-                SIGMOID, TORCHSCRIPT));
+        Files.writeString(
+                pkg.resolve("rdf.yaml"),
+                rdf05(ZMUV + "  - id: scale_linear\n    kwargs: {gain: 2}\n", SIGMOID, TORCHSCRIPT));
         assertRefused(pkg, bundle, "has more than one step");
         Files.writeString(pkg.resolve("rdf.yaml"), rdf05(ZMUV, "  - id: scale_range\n", TORCHSCRIPT));
         assertRefused(pkg, bundle, "postprocessing [scale_range] is not supported");
-        Files.writeString(pkg.resolve("rdf.yaml"), rdf05(ZMUV, SIGMOID, TORCHSCRIPT).replace("[a, b, c]", "[a]"));
+        Files.writeString(
+                pkg.resolve("rdf.yaml"), rdf05(ZMUV, SIGMOID, TORCHSCRIPT).replace("[a, b, c]", "[a]"));
         assertRefused(pkg, bundle, "takes 1 channel(s)");
         // a description that does not match its weights: the test output is not reproduced
-        Files.writeString(pkg.resolve("rdf.yaml"), rdf05("  - id: scale_linear\n    kwargs: {gain: 0.5}\n", SIGMOID,
-                TORCHSCRIPT));
+        Files.writeString(
+                pkg.resolve("rdf.yaml"),
+                rdf05("  - id: scale_linear\n    kwargs: {gain: 0.5}\n", SIGMOID, TORCHSCRIPT));
         assertRefused(pkg, bundle, "does not reproduce the package's test output");
         Files.writeString(pkg.resolve("rdf.yaml"), "type: dataset\nname: x\n");
         assertRefused(pkg, bundle, "describes a 'dataset', not a model");
@@ -151,18 +160,25 @@ class BioImageIoTest {
         Path out = tmp.resolve("card");
         BioImageIoExport.Result r = BioImageIoExport.run(TinyModels.unet(), out, null);
         assertFalse(r.runnable());
-        for (String f : List.of("rdf.yaml", "README.md", "cover.png", "test_input.npy", "test_output.npy", "model.json")) {
+        for (String f :
+                List.of("rdf.yaml", "README.md", "cover.png", "test_input.npy", "test_output.npy", "model.json")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         String yaml = Files.readString(out.resolve("rdf.yaml"));
-        assertTrue(yaml.contains("license: CC-BY-NC-SA-4.0") && yaml.contains("code_license: BSD-2-Clause")
-                && yaml.contains("doi: 10.1016/j.compbiomed.2019.05.002") && yaml.contains("attachments:"), yaml);
+        assertTrue(
+                yaml.contains("license: CC-BY-NC-SA-4.0")
+                        && yaml.contains("code_license: BSD-2-Clause")
+                        && yaml.contains("doi: 10.1016/j.compbiomed.2019.05.002")
+                        && yaml.contains("attachments:"),
+                yaml);
         assertTrue(Files.readString(out.resolve("README.md")).contains("can read this description but not run it"));
         ModelInfo info = ModelBundle.readInfo(TinyModels.unet());
         int side = info.modelInputSize();
         Npy.Array in = Npy.read(out.resolve("test_input.npy"));
         Npy.Array y = Npy.read(out.resolve("test_output.npy"));
-        assertEquals(List.of(1L, 3L, (long) side, (long) side), java.util.Arrays.stream(in.shape()).boxed().toList());
+        assertEquals(
+                List.of(1L, 3L, (long) side, (long) side),
+                java.util.Arrays.stream(in.shape()).boxed().toList());
         assertEquals(side * side, y.data().length);
         for (float v : y.data()) assertTrue(v >= 0 && v <= 1, "probability " + v);
         try (ModelDescription.Opened o = ModelDescription.open(out)) {
@@ -170,7 +186,8 @@ class BioImageIoTest {
             assertEquals(3, o.description().input().channels());
         }
         // a second export into the folder it wrote is refused unless asked to overwrite, which keeps others' files
-        assertThrows(io.github.braintumor.io.OutputRefusedException.class,
+        assertThrows(
+                io.github.braintumor.io.OutputRefusedException.class,
                 () -> BioImageIoExport.run(TinyModels.unet(), out, "MIT"));
         Files.writeString(out.resolve("my-notes.txt"), "mine");
         BioImageIoExport.run(TinyModels.unet(), out, "MIT", true);
@@ -179,7 +196,8 @@ class BioImageIoTest {
         assertTrue(second.contains("license: MIT"), second);
         Path mine = Files.createDirectories(tmp.resolve("mine"));
         Files.writeString(mine.resolve("notes.txt"), "mine");
-        assertThrows(io.github.braintumor.io.OutputRefusedException.class,
+        assertThrows(
+                io.github.braintumor.io.OutputRefusedException.class,
                 () -> BioImageIoExport.run(TinyModels.unet(), mine, null));
     }
 
@@ -191,8 +209,10 @@ class BioImageIoTest {
         assertEquals(List.of(2L, 3L), java.util.Arrays.stream(a.shape()).boxed().toList());
         assertEquals(6.5f, a.data()[5]);
         if (TracedModules.unavailableReason() == null) {
-            assertEquals(0, TracedModules.python("import numpy as np; a = np.load('" + f + "'); "
-                    + "assert a.shape == (2, 3) and a.dtype == np.float32 and a[1, 2] == 6.5, a"));
+            assertEquals(
+                    0,
+                    TracedModules.python("import numpy as np; a = np.load('" + f + "'); "
+                            + "assert a.shape == (2, 3) and a.dtype == np.float32 and a[1, 2] == 6.5, a"));
         }
     }
 }

@@ -22,8 +22,21 @@ class BenchSubcommandTest {
     @Test
     void tinyBenchWritesEveryKeyWithPositiveFigures() throws Exception {
         Path json = dir.resolve("out/bench.json");
-        CliRun run = CliRun.of("bench", "--features", "4", "--stack-features", "4", "--size", "64", "--slices",
-                "200", "--patient-slices", "5", "--quick", "--out", json.toString());
+        CliRun run = CliRun.of(
+                "bench",
+                "--features",
+                "4",
+                "--stack-features",
+                "4",
+                "--size",
+                "64",
+                "--slices",
+                "200",
+                "--patient-slices",
+                "5",
+                "--quick",
+                "--out",
+                json.toString());
         assertEquals(Main.OK, run.code(), run.err());
         assertTrue(run.out().contains("inference b1"), run.out());
         JsonObject r = JsonParser.parseString(Files.readString(json)).getAsJsonObject();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportTorchScriptTest {
     @TempDir
     static Path tmp;
+
     static Path pixel;
 
     @BeforeAll
@@ -32,8 +33,17 @@ class ImportTorchScriptTest {
     @Test
     void importedUnetRecordsWhatWasAskedAndSegments() throws Exception {
         Path bundle = tmp.resolve("pixel-bundle");
-        CliRun r = CliRun.of("import-torchscript", pixel.toString(), "--out", bundle.toString(), "--kind", "unet",
-                "--input-size", "64", "--threshold", "0.4");
+        CliRun r = CliRun.of(
+                "import-torchscript",
+                pixel.toString(),
+                "--out",
+                bundle.toString(),
+                "--kind",
+                "unet",
+                "--input-size",
+                "64",
+                "--threshold",
+                "0.4");
         assertEquals(Main.OK, r.code(), r.err());
         ModelInfo info = ModelBundle.readInfo(bundle);
         assertEquals(ModelInfo.FORMAT_TORCHSCRIPT, info.weightsFormat());
@@ -42,24 +52,47 @@ class ImportTorchScriptTest {
         assertEquals("divide255", info.normalization());
         assertEquals("logits", info.architectureString("output", ""));
         Path data = tmp.resolve("phantom");
-        PhantomGenerator.builder().optSeed(2).optPatients(1).optSlicesPerPatient(3).build().write(data);
+        PhantomGenerator.builder()
+                .optSeed(2)
+                .optPatients(1)
+                .optSlicesPerPatient(3)
+                .build()
+                .write(data);
         Path out = tmp.resolve("masks");
         CliRun seg = CliRun.of("segment", data.toString(), "--out", out.toString(), "--model", bundle.toString());
         assertEquals(Main.OK, seg.code(), seg.err());
         try (var masks = Files.walk(out)) {
-            assertEquals(3, masks.filter(p -> p.toString().endsWith("_pred.tif")).count());
+            assertEquals(
+                    3, masks.filter(p -> p.toString().endsWith("_pred.tif")).count());
         }
         // importing again into the bundle it wrote is allowed (replaced whole)
-        assertEquals(Main.OK, CliRun.of("import-torchscript", pixel.toString(), "--out", bundle.toString(), "--kind",
-                "unet", "--input-size", "64").code());
+        assertEquals(
+                Main.OK,
+                CliRun.of(
+                                "import-torchscript",
+                                pixel.toString(),
+                                "--out",
+                                bundle.toString(),
+                                "--kind",
+                                "unet",
+                                "--input-size",
+                                "64")
+                        .code());
     }
 
     @Test
     void aModuleOfTheWrongShapeIsRefusedAndWritesNothing() throws Exception {
         Path two = TracedModules.trace(tmp.resolve("two.pt"), TracedModules.TWO_CHANNELS, 32);
         Path bundle = tmp.resolve("two-bundle");
-        CliRun r = CliRun.of("import-torchscript", two.toString(), "--out", bundle.toString(), "--kind", "unet",
-                "--input-size", "32");
+        CliRun r = CliRun.of(
+                "import-torchscript",
+                two.toString(),
+                "--out",
+                bundle.toString(),
+                "--kind",
+                "unet",
+                "--input-size",
+                "32");
         assertEquals(Main.BAD_INPUT, r.code(), r.err());
         assertTrue(r.reason().contains("gives an output of shape (1, 2, 32, 32)"), r.reason());
         assertFalse(Files.exists(bundle));
@@ -75,14 +108,32 @@ class ImportTorchScriptTest {
         CliRun notOurs = CliRun.of("import-torchscript", pixel.toString(), "--out", mine.toString(), "--kind", "unet");
         assertEquals(Main.BAD_INPUT, notOurs.code(), notOurs.err());
         assertTrue(Files.exists(mine.resolve("notes.txt")));
-        CliRun noKind = CliRun.of("import-torchscript", pixel.toString(), "--out", tmp.resolve("b").toString());
+        CliRun noKind = CliRun.of(
+                "import-torchscript",
+                pixel.toString(),
+                "--out",
+                tmp.resolve("b").toString());
         assertEquals("brain-tumor import-torchscript: --kind unet|classifier is required", noKind.reason());
-        CliRun badNorm = CliRun.of("import-torchscript", pixel.toString(), "--out", tmp.resolve("b").toString(),
-                "--kind", "unet", "--normalization", "zscore");
+        CliRun badNorm = CliRun.of(
+                "import-torchscript",
+                pixel.toString(),
+                "--out",
+                tmp.resolve("b").toString(),
+                "--kind",
+                "unet",
+                "--normalization",
+                "zscore");
         assertEquals(Main.BAD_INPUT, badNorm.code());
         assertTrue(badNorm.reason().contains("known: divide255, percentile-zscore"), badNorm.reason());
-        CliRun badScores = CliRun.of("import-torchscript", pixel.toString(), "--out", tmp.resolve("b").toString(),
-                "--kind", "unet", "--scores", "softmax");
+        CliRun badScores = CliRun.of(
+                "import-torchscript",
+                pixel.toString(),
+                "--out",
+                tmp.resolve("b").toString(),
+                "--kind",
+                "unet",
+                "--scores",
+                "softmax");
         assertTrue(badScores.reason().contains("scores must be logits or probabilities"), badScores.reason());
         assertFalse(Files.exists(tmp.resolve("b")));
     }

@@ -3,12 +3,12 @@ package io.github.braintumor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.braintumor.app.ModelCards;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
-import io.github.braintumor.app.ModelCards;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.report.CsvTable;
 import java.nio.file.Files;
@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MainTest {
     @TempDir
     static Path tmp;
+
     static Path data;
     static Path empty;
     static Path text;
@@ -31,7 +32,12 @@ class MainTest {
     @BeforeAll
     static void files() throws Exception {
         data = tmp.resolve("phantom");
-        PhantomGenerator.builder().optSeed(5).optPatients(2).optSlicesPerPatient(4).optHospitals("AA", "BB").build()
+        PhantomGenerator.builder()
+                .optSeed(5)
+                .optPatients(2)
+                .optSlicesPerPatient(4)
+                .optHospitals("AA", "BB")
+                .build()
                 .write(data);
         empty = Files.createDirectories(tmp.resolve("empty"));
         text = Files.writeString(tmp.resolve("notes.tif"), "not an image");
@@ -48,7 +54,9 @@ class MainTest {
 
     @Test
     void launcherScriptIsValidBash() throws Exception {
-        Process p = new ProcessBuilder("bash", "-n", "bin/brain-tumor").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("bash", "-n", "bin/brain-tumor")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), output);
         assertTrue(Files.isExecutable(Path.of("bin/brain-tumor")), "bin/brain-tumor is not executable");
@@ -90,8 +98,13 @@ class MainTest {
             assertTrue(missing.reason().contains("--precision needs a value"), missing.reason());
             assertTrue(CliRun.of("classify", "--help").out().contains("--precision auto|float32|bfloat16"));
             for (String p : new String[] {"float32", "bfloat16"}) {
-                CliRun r = CliRun.of("segment", data.toString(), "--out", dir.resolve("out-" + p).toString(),
-                        "--precision", p);
+                CliRun r = CliRun.of(
+                        "segment",
+                        data.toString(),
+                        "--out",
+                        dir.resolve("out-" + p).toString(),
+                        "--precision",
+                        p);
                 assertEquals(Main.OK, r.code(), r.err());
                 assertTrue(r.err().contains(", inference " + p + ", batch"), r.err());
                 assertEquals(p, System.getProperty(prop));
@@ -109,7 +122,17 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overview", "train-unet", "train-classifier", "search-classifier", "segment", "classify", "iou", "demo"})
+    @ValueSource(
+            strings = {
+                "overview",
+                "train-unet",
+                "train-classifier",
+                "search-classifier",
+                "segment",
+                "classify",
+                "iou",
+                "demo"
+            })
     void everySubcommandHasHelp(String name) {
         CliRun r = CliRun.of(name, "--help");
         assertEquals(Main.OK, r.code());
@@ -144,7 +167,10 @@ class MainTest {
 
     @Test
     void iouOfMaskWithItselfIsOne() throws Exception {
-        SliceRecord tumour = LggDataset.index(data).slices().stream().filter(SliceRecord::tumour).findFirst().orElseThrow();
+        SliceRecord tumour = LggDataset.index(data).slices().stream()
+                .filter(SliceRecord::tumour)
+                .findFirst()
+                .orElseThrow();
         Path csv = tmp.resolve("iou-self.csv");
         CliRun r = CliRun.of("iou", tumour.mask().toString(), tumour.mask().toString(), "--csv", csv.toString());
         assertEquals(Main.OK, r.code(), r.err());
@@ -175,7 +201,8 @@ class MainTest {
     @Test
     void iouBadInputs() {
         Path mask = tmp.resolve("phantom");
-        CliRun missing = CliRun.of("iou", tmp.resolve("a.tif").toString(), tmp.resolve("b.tif").toString());
+        CliRun missing = CliRun.of(
+                "iou", tmp.resolve("a.tif").toString(), tmp.resolve("b.tif").toString());
         assertEquals(Main.BAD_INPUT, missing.code());
         assertTrue(missing.reason().contains("PRED not found"), missing.err());
         CliRun notImage = CliRun.of("iou", text.toString(), small.toString());
@@ -209,7 +236,12 @@ class MainTest {
         assertTrue(notImage.reason().contains("notes.tif"), notImage.err());
         CliRun none = CliRun.of(command, empty.toString(), outOption, out.toString());
         assertEquals(Main.BAD_INPUT, none.code());
-        CliRun badModel = CliRun.of(command, data.toString(), outOption, out.toString(), "--model",
+        CliRun badModel = CliRun.of(
+                command,
+                data.toString(),
+                outOption,
+                out.toString(),
+                "--model",
                 tmp.resolve("no-model").toString());
         assertEquals(Main.BAD_INPUT, badModel.code());
         assertTrue(badModel.reason().contains("model not found"), badModel.err());
@@ -231,8 +263,13 @@ class MainTest {
     @ValueSource(strings = {"train-unet", "train-classifier", "search-classifier"})
     void trainingBadInputs(String command) {
         Path out = tmp.resolve("bundle-" + command);
-        assertEquals(Main.BAD_INPUT, CliRun.of(command, tmp.resolve("nope").toString(), "--out", out.toString()).code());
-        assertEquals(Main.BAD_INPUT, CliRun.of(command, empty.toString(), "--out", out.toString()).code());
+        assertEquals(
+                Main.BAD_INPUT,
+                CliRun.of(command, tmp.resolve("nope").toString(), "--out", out.toString())
+                        .code());
+        assertEquals(
+                Main.BAD_INPUT,
+                CliRun.of(command, empty.toString(), "--out", out.toString()).code());
         CliRun noOut = CliRun.of(command, data.toString());
         assertEquals(Main.BAD_INPUT, noOut.code());
         assertTrue(noOut.reason().contains("--out"), noOut.err());
@@ -263,7 +300,12 @@ class MainTest {
     @Test
     void demoWithMissingDataFolderIsBadInput() {
         boolean embedded = ModelCards.hasEmbedded(ModelKind.UNET) && ModelCards.hasEmbedded(ModelKind.CLASSIFIER);
-        CliRun r = CliRun.of("demo", "--data", tmp.resolve("nope").toString(), "--out", tmp.resolve("d2").toString());
+        CliRun r = CliRun.of(
+                "demo",
+                "--data",
+                tmp.resolve("nope").toString(),
+                "--out",
+                tmp.resolve("d2").toString());
         assertEquals(embedded ? Main.BAD_INPUT : Main.NO_MODEL, r.code());
     }
 }

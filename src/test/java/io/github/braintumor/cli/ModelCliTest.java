@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientSplit;
-import io.github.braintumor.data.SplitPart;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.data.SplitPart;
 import io.github.braintumor.fiji.TinyModels;
 import io.github.braintumor.model.Architectures;
 import io.github.braintumor.model.ModelBundle;
@@ -29,8 +29,15 @@ class ModelCliTest {
     void segmentDataFolderThenIouPairsWithGroundTruth() throws Exception {
         Path data = TinyModels.data();
         Path out = tmp.resolve("pred");
-        CliRun seg = CliRun.of("segment", data.toString(), "--out", out.toString(), "--model", TinyModels.unet().toString(),
-                "--batch", "2");
+        CliRun seg = CliRun.of(
+                "segment",
+                data.toString(),
+                "--out",
+                out.toString(),
+                "--model",
+                TinyModels.unet().toString(),
+                "--batch",
+                "2");
         assertEquals(Main.OK, seg.code(), seg.err());
         LggDataset d = LggDataset.index(data);
         for (SliceRecord s : d.slices()) {
@@ -54,8 +61,8 @@ class ModelCliTest {
 
         // evaluate reads exactly what segment wrote (one layout: data.PredictionLayout)
         Path evalOut = tmp.resolve("eval-of-segment");
-        CliRun eval = CliRun.of("evaluate", data.toString(), "--out", evalOut.toString(), "--predictions",
-                out.toString());
+        CliRun eval =
+                CliRun.of("evaluate", data.toString(), "--out", evalOut.toString(), "--predictions", out.toString());
         assertEquals(Main.OK, eval.code(), eval.err());
         CsvTable perSlice = CsvTable.read(evalOut.resolve("per_slice.csv"));
         assertEquals(d.slices().size(), perSlice.rowCount());
@@ -77,7 +84,13 @@ class ModelCliTest {
     void segmentSingleTiffWritesOneMaskFile() throws Exception {
         SliceRecord s = LggDataset.index(TinyModels.data()).slices().get(0);
         Path out = tmp.resolve("one");
-        CliRun r = CliRun.of("segment", s.image().toString(), "--out", out.toString(), "--model", TinyModels.unet().toString());
+        CliRun r = CliRun.of(
+                "segment",
+                s.image().toString(),
+                "--out",
+                out.toString(),
+                "--model",
+                TinyModels.unet().toString());
         assertEquals(Main.OK, r.code(), r.err());
         Path mask = out.resolve(Inputs.stem(s.image()) + "_pred.tif");
         assertEquals(256, LggTiff.readMask(mask).width());
@@ -85,14 +98,23 @@ class ModelCliTest {
 
     @Test
     void segmentOfAStackFileWritesAMaskStackImageJOpensPageByPage() throws Exception {
-        io.github.braintumor.data.PatientRecord p = LggDataset.index(TinyModels.data()).patients().get(0);
+        io.github.braintumor.data.PatientRecord p =
+                LggDataset.index(TinyModels.data()).patients().get(0);
         Path stack = tmp.resolve("stack.tif");
         ij.ImageStack slices = new ij.ImageStack(256, 256);
-        for (SliceRecord sr : p.slices()) slices.addSlice(ij.IJ.openImage(sr.image().toString()).getProcessor());
+        for (SliceRecord sr : p.slices())
+            slices.addSlice(ij.IJ.openImage(sr.image().toString()).getProcessor());
         new ij.io.FileSaver(new ij.ImagePlus("stack", slices)).saveAsTiffStack(stack.toString());
         Path out = tmp.resolve("stack-out");
-        CliRun r = CliRun.of("segment", stack.toString(), "--out", out.toString(), "--model",
-                TinyModels.unet().toString(), "--threshold", "0.3");
+        CliRun r = CliRun.of(
+                "segment",
+                stack.toString(),
+                "--out",
+                out.toString(),
+                "--model",
+                TinyModels.unet().toString(),
+                "--threshold",
+                "0.3");
         assertEquals(Main.OK, r.code(), r.err());
         ij.ImagePlus masks = ij.IJ.openImage(out.resolve("stack_pred.tif").toString());
         assertEquals(p.slices().size(), masks.getStackSize());
@@ -110,17 +132,28 @@ class ModelCliTest {
         // refused before 2026-12-03; now every size goes to the model's input and back (issue 11)
         Path odd = tmp.resolve("odd.tif");
         LggTiff.writeImage(odd, new SliceImage(50, 50, 3, new byte[3 * 50 * 50]));
-        CliRun r = CliRun.of("segment", odd.toString(), "--out", tmp.resolve("o").toString(), "--model",
+        CliRun r = CliRun.of(
+                "segment",
+                odd.toString(),
+                "--out",
+                tmp.resolve("o").toString(),
+                "--model",
                 TinyModels.unet().toString());
         assertEquals(Main.OK, r.code(), r.err());
         assertTrue(r.err().contains("resampled 1 slice(s) of 50x50"), r.err());
-        CliRun c = CliRun.of("classify", odd.toString(), "--model", TinyModels.classifier().toString());
+        CliRun c = CliRun.of(
+                "classify", odd.toString(), "--model", TinyModels.classifier().toString());
         assertEquals(Main.OK, c.code(), c.err());
     }
 
     @Test
     void wrongKindOfModelIsBadInput() throws Exception {
-        CliRun r = CliRun.of("classify", TinyModels.data().toString(), "--method", "cnn", "--model",
+        CliRun r = CliRun.of(
+                "classify",
+                TinyModels.data().toString(),
+                "--method",
+                "cnn",
+                "--model",
                 TinyModels.unet().toString());
         assertEquals(Main.BAD_INPUT, r.code(), r.err());
         assertTrue(r.reason().contains("unet"), r.err());
@@ -132,13 +165,23 @@ class ModelCliTest {
     @Test
     void classifyWithTheUnetAsDetectorFollowsTheModelFolderAndAgreesWithSegment() throws Exception {
         Path csv = tmp.resolve("by-unet.csv");
-        CliRun r = CliRun.of("classify", TinyModels.data().toString(), "--csv", csv.toString(), "--model",
+        CliRun r = CliRun.of(
+                "classify",
+                TinyModels.data().toString(),
+                "--csv",
+                csv.toString(),
+                "--model",
                 TinyModels.unet().toString()); // method auto: the folder holds a UNet
         assertEquals(Main.OK, r.code(), r.err());
         CsvTable t = CsvTable.read(csv);
         assertEquals(20, t.rowCount());
         Path seg = tmp.resolve("seg-for-classify");
-        CliRun s = CliRun.of("segment", TinyModels.data().toString(), "--out", seg.toString(), "--model",
+        CliRun s = CliRun.of(
+                "segment",
+                TinyModels.data().toString(),
+                "--out",
+                seg.toString(),
+                "--model",
                 TinyModels.unet().toString());
         assertEquals(Main.OK, s.code(), s.err());
         CsvTable masks = CsvTable.read(seg.resolve(SegmentSubcommand.CSV));
@@ -152,8 +195,15 @@ class ModelCliTest {
     @Test
     void classifyPrintsAndWritesOneRowPerSlice() throws Exception {
         Path csv = tmp.resolve("classes.csv");
-        CliRun r = CliRun.of("classify", TinyModels.data().toString(), "--csv", csv.toString(), "--model",
-                TinyModels.classifier().toString(), "--threshold", "0.5");
+        CliRun r = CliRun.of(
+                "classify",
+                TinyModels.data().toString(),
+                "--csv",
+                csv.toString(),
+                "--model",
+                TinyModels.classifier().toString(),
+                "--threshold",
+                "0.5");
         assertEquals(Main.OK, r.code(), r.err());
         CsvTable t = CsvTable.read(csv);
         assertEquals(20, t.rowCount());
@@ -163,8 +213,23 @@ class ModelCliTest {
     @Test
     void trainUnetWritesBundle() throws Exception {
         Path bundle = tmp.resolve("unet");
-        CliRun r = CliRun.of("train-unet", TinyModels.data().toString(), "--out", bundle.toString(), "--features", "4",
-                "--crop", "64", "--epochs", "1", "--batch", "2", "--samples", "4", "--seed", "3");
+        CliRun r = CliRun.of(
+                "train-unet",
+                TinyModels.data().toString(),
+                "--out",
+                bundle.toString(),
+                "--features",
+                "4",
+                "--crop",
+                "64",
+                "--epochs",
+                "1",
+                "--batch",
+                "2",
+                "--samples",
+                "4",
+                "--seed",
+                "3");
         assertEquals(Main.OK, r.code(), r.err());
         assertTrue(Files.isRegularFile(bundle.resolve("model.json")));
         assertTrue(r.out().contains("best epoch 1"), r.out());
@@ -175,21 +240,56 @@ class ModelCliTest {
     void trainUnetWithSplitFileKeepsTheTestPartOutAndReusesTheFile() throws Exception {
         Path split = tmp.resolve("split.csv");
         Path bundle = tmp.resolve("unet-split");
-        CliRun r = CliRun.of("train-unet", TinyModels.data().toString(), "--out", bundle.toString(), "--features", "4",
-                "--crop", "64", "--epochs", "1", "--batch", "2", "--samples", "4", "--split", split.toString(),
-                "--minutes", "30", "--no-augment");
+        CliRun r = CliRun.of(
+                "train-unet",
+                TinyModels.data().toString(),
+                "--out",
+                bundle.toString(),
+                "--features",
+                "4",
+                "--crop",
+                "64",
+                "--epochs",
+                "1",
+                "--batch",
+                "2",
+                "--samples",
+                "4",
+                "--split",
+                split.toString(),
+                "--minutes",
+                "30",
+                "--no-augment");
         assertEquals(Main.OK, r.code(), r.err());
         PatientSplit written = PatientSplit.read(split);
-        assertEquals(written.patients().size(), LggDataset.index(TinyModels.data()).patients().size());
+        assertEquals(
+                written.patients().size(),
+                LggDataset.index(TinyModels.data()).patients().size());
         assertTrue(!written.patients(SplitPart.TEST).isEmpty(), "a split file made by training keeps a test part");
         String json = Files.readString(bundle.resolve("model.json"));
         for (String testPatient : written.patients(SplitPart.TEST)) {
             assertTrue(!json.contains(testPatient), "test patient " + testPatient + " used in training: " + json);
         }
         String before = Files.readString(split);
-        CliRun again = CliRun.of("train-unet", TinyModels.data().toString(), "--out", tmp.resolve("u2").toString(),
-                "--features", "4", "--crop", "64", "--epochs", "1", "--batch", "2", "--samples", "4", "--split",
-                split.toString(), "--seed", "99");
+        CliRun again = CliRun.of(
+                "train-unet",
+                TinyModels.data().toString(),
+                "--out",
+                tmp.resolve("u2").toString(),
+                "--features",
+                "4",
+                "--crop",
+                "64",
+                "--epochs",
+                "1",
+                "--batch",
+                "2",
+                "--samples",
+                "4",
+                "--split",
+                split.toString(),
+                "--seed",
+                "99");
         assertEquals(Main.OK, again.code(), again.err());
         assertEquals(before, Files.readString(split), "an existing split file is read, never rewritten");
     }
@@ -199,15 +299,32 @@ class ModelCliTest {
         Path source = TinyModels.classifier();
         ClassifierHyperparameters wanted = Architectures.classifierHyperparameters(ModelBundle.readInfo(source));
         Path bundle = tmp.resolve("retrained");
-        CliRun r = CliRun.of("train-classifier", TinyModels.data().toString(), "--out", bundle.toString(),
-                "--hyperparameters", source.toString(), "--input-size", "64", "--epochs", "1", "--batch", "2",
-                "--samples", "4");
+        CliRun r = CliRun.of(
+                "train-classifier",
+                TinyModels.data().toString(),
+                "--out",
+                bundle.toString(),
+                "--hyperparameters",
+                source.toString(),
+                "--input-size",
+                "64",
+                "--epochs",
+                "1",
+                "--batch",
+                "2",
+                "--samples",
+                "4");
         assertEquals(Main.OK, r.code(), r.err());
         ClassifierHyperparameters got = Architectures.classifierHyperparameters(ModelBundle.readInfo(bundle));
         assertEquals(wanted.withInputSize(64).toMap(), got.toMap());
 
-        CliRun wrongKind = CliRun.of("train-classifier", TinyModels.data().toString(), "--out",
-                tmp.resolve("z").toString(), "--hyperparameters", TinyModels.unet().toString());
+        CliRun wrongKind = CliRun.of(
+                "train-classifier",
+                TinyModels.data().toString(),
+                "--out",
+                tmp.resolve("z").toString(),
+                "--hyperparameters",
+                TinyModels.unet().toString());
         assertEquals(Main.BAD_INPUT, wrongKind.code(), wrongKind.err());
         assertTrue(wrongKind.reason().contains("classifier bundle"), wrongKind.err());
     }
@@ -215,14 +332,43 @@ class ModelCliTest {
     @Test
     void trainUnetCanStartFromTheWeightsOfABundle() throws Exception {
         Path bundle = tmp.resolve("fine-tuned");
-        CliRun r = CliRun.of("train-unet", TinyModels.data().toString(), "--out", bundle.toString(), "--features", "4",
-                "--crop", "64", "--epochs", "1", "--batch", "2", "--samples", "4", "--init", TinyModels.unet().toString());
+        CliRun r = CliRun.of(
+                "train-unet",
+                TinyModels.data().toString(),
+                "--out",
+                bundle.toString(),
+                "--features",
+                "4",
+                "--crop",
+                "64",
+                "--epochs",
+                "1",
+                "--batch",
+                "2",
+                "--samples",
+                "4",
+                "--init",
+                TinyModels.unet().toString());
         assertEquals(Main.OK, r.code(), r.err());
         assertTrue(r.err().contains("Starting from the weights of"), r.err());
         assertTrue(Files.isRegularFile(bundle.resolve("model.json")));
 
-        CliRun other = CliRun.of("train-unet", TinyModels.data().toString(), "--out", tmp.resolve("f8").toString(),
-                "--features", "8", "--crop", "64", "--epochs", "1", "--batch", "2", "--samples", "4", "--init",
+        CliRun other = CliRun.of(
+                "train-unet",
+                TinyModels.data().toString(),
+                "--out",
+                tmp.resolve("f8").toString(),
+                "--features",
+                "8",
+                "--crop",
+                "64",
+                "--epochs",
+                "1",
+                "--batch",
+                "2",
+                "--samples",
+                "4",
+                "--init",
                 TinyModels.unet().toString());
         assertTrue(other.code() != Main.OK, other.err());
         assertTrue(other.err().contains("Cannot start from"), other.err());
@@ -230,12 +376,22 @@ class ModelCliTest {
 
     @Test
     void badTrainingOptionsAreBadUsage() throws Exception {
-        CliRun resume = CliRun.of("train-unet", TinyModels.data().toString(), "--out", tmp.resolve("x").toString(),
-                "--resume", tmp.resolve("no-such-checkpoint").toString());
+        CliRun resume = CliRun.of(
+                "train-unet",
+                TinyModels.data().toString(),
+                "--out",
+                tmp.resolve("x").toString(),
+                "--resume",
+                tmp.resolve("no-such-checkpoint").toString());
         assertEquals(Main.BAD_INPUT, resume.code(), resume.err());
         assertTrue(resume.reason().contains("no-such-checkpoint"), resume.err());
-        CliRun fraction = CliRun.of("train-classifier", TinyModels.data().toString(), "--out",
-                tmp.resolve("y").toString(), "--tumour-fraction", "1.5");
+        CliRun fraction = CliRun.of(
+                "train-classifier",
+                TinyModels.data().toString(),
+                "--out",
+                tmp.resolve("y").toString(),
+                "--tumour-fraction",
+                "1.5");
         assertEquals(Main.BAD_INPUT, fraction.code(), fraction.err());
         assertTrue(fraction.reason().contains("--tumour-fraction"), fraction.err());
     }
@@ -243,8 +399,21 @@ class ModelCliTest {
     @Test
     void searchClassifierWritesTrialsTable() throws Exception {
         Path dir = tmp.resolve("search");
-        CliRun r = CliRun.of("search-classifier", TinyModels.data().toString(), "--out", dir.toString(), "--trials", "1",
-                "--executions", "1", "--epochs", "1", "--batch", "2", "--samples", "4");
+        CliRun r = CliRun.of(
+                "search-classifier",
+                TinyModels.data().toString(),
+                "--out",
+                dir.toString(),
+                "--trials",
+                "1",
+                "--executions",
+                "1",
+                "--epochs",
+                "1",
+                "--batch",
+                "2",
+                "--samples",
+                "4");
         assertEquals(Main.OK, r.code(), r.err());
         assertEquals(1, CsvTable.read(dir.resolve("trials.csv")).rowCount());
         assertTrue(r.out().contains("1 trial(s) finished"), r.out());
@@ -253,7 +422,13 @@ class ModelCliTest {
     @Test
     void demoWithGivenModelsWritesSyntheticMasksTableAndOverlay() throws Exception {
         Path out = tmp.resolve("demo");
-        CliRun r = CliRun.of("demo", "--out", out.toString(), "--unet", TinyModels.unet().toString(), "--classifier",
+        CliRun r = CliRun.of(
+                "demo",
+                "--out",
+                out.toString(),
+                "--unet",
+                TinyModels.unet().toString(),
+                "--classifier",
                 TinyModels.classifier().toString());
         assertEquals(Main.OK, r.code(), r.err());
         assertTrue(r.out().contains("SYNTHETIC"), r.out());
@@ -264,30 +439,59 @@ class ModelCliTest {
         }
         assertTrue(Files.isDirectory(out.resolve("SYNTHETIC_masks")));
         // the same folder again: refused unless --overwrite, which replaces only what the demo wrote
-        CliRun again = CliRun.of("demo", "--out", out.toString(), "--unet", TinyModels.unet().toString(),
-                "--classifier", TinyModels.classifier().toString());
+        CliRun again = CliRun.of(
+                "demo",
+                "--out",
+                out.toString(),
+                "--unet",
+                TinyModels.unet().toString(),
+                "--classifier",
+                TinyModels.classifier().toString());
         assertEquals(Main.BAD_INPUT, again.code(), again.err());
         assertTrue(again.reason().contains("pass --overwrite"), again.reason());
         Files.writeString(out.resolve("notes.txt"), "mine");
-        assertEquals(Main.OK, CliRun.of("demo", "--out", out.toString(), "--overwrite", "--unet",
-                TinyModels.unet().toString(), "--classifier", TinyModels.classifier().toString()).code());
+        assertEquals(
+                Main.OK,
+                CliRun.of(
+                                "demo",
+                                "--out",
+                                out.toString(),
+                                "--overwrite",
+                                "--unet",
+                                TinyModels.unet().toString(),
+                                "--classifier",
+                                TinyModels.classifier().toString())
+                        .code());
         assertTrue(Files.isRegularFile(out.resolve("notes.txt")));
         assertEquals(12, CsvTable.read(out.resolve("SYNTHETIC_results.csv")).rowCount());
     }
 
     @Test
-    void bioImageIoExportAndARefusedImportFromTheCommandLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        CliRun export = CliRun.of("export-bioimageio", TinyModels.unet().toString(), "--out", dir.resolve("card").toString());
+    void bioImageIoExportAndARefusedImportFromTheCommandLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        CliRun export = CliRun.of(
+                "export-bioimageio",
+                TinyModels.unet().toString(),
+                "--out",
+                dir.resolve("card").toString());
         assertEquals(Main.OK, export.code(), export.err());
         assertTrue(Files.isRegularFile(dir.resolve("card/test_output.npy")));
-        CliRun back = CliRun.of("import-bioimageio", dir.resolve("card").toString(), "--out", dir.resolve("b").toString());
+        CliRun back = CliRun.of(
+                "import-bioimageio",
+                dir.resolve("card").toString(),
+                "--out",
+                dir.resolve("b").toString());
         assertEquals(Main.BAD_INPUT, back.code(), back.err());
         assertTrue(back.reason().contains("has no TorchScript weights"), back.reason());
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        CliRun none = CliRun.of("import-bioimageio", empty.toString(), "--out", dir.resolve("c").toString());
+        CliRun none = CliRun.of(
+                "import-bioimageio", empty.toString(), "--out", dir.resolve("c").toString());
         assertEquals(Main.BAD_INPUT, none.code());
         assertTrue(none.reason().contains("not a bioimage.io model package"), none.reason());
-        CliRun classifier = CliRun.of("export-bioimageio", TinyModels.classifier().toString(), "--out",
+        CliRun classifier = CliRun.of(
+                "export-bioimageio",
+                TinyModels.classifier().toString(),
+                "--out",
                 dir.resolve("cnn").toString());
         assertEquals(Main.BAD_INPUT, classifier.code());
         assertTrue(classifier.reason().contains("only segmentation (unet) bundles"), classifier.reason());
@@ -297,17 +501,24 @@ class ModelCliTest {
     void slicesOfAnotherSizeAreResampledToTheModelAndBackAndSaySo(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path big = dir.resolve("big.tif");
-        io.github.braintumor.data.LggTiff.writeImage(big, io.github.braintumor.data.PhantomGenerator.slice(3, 512, true)
-                .image());
-        CliRun seg = CliRun.of("segment", big.toString(), "--out", dir.resolve("out").toString(), "--model",
+        io.github.braintumor.data.LggTiff.writeImage(
+                big,
+                io.github.braintumor.data.PhantomGenerator.slice(3, 512, true).image());
+        CliRun seg = CliRun.of(
+                "segment",
+                big.toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--model",
                 TinyModels.unet().toString());
         assertEquals(Main.OK, seg.code(), seg.err());
         assertTrue(seg.err().contains("resampled 1 slice(s) of 512x512 to the model's"), seg.err());
-        var mask = io.github.braintumor.data.LggTiff.readMask(dir.resolve("out/big_pred.tif"),
-                io.github.braintumor.data.LggTiff.ANY_SIZE);
+        var mask = io.github.braintumor.data.LggTiff.readMask(
+                dir.resolve("out/big_pred.tif"), io.github.braintumor.data.LggTiff.ANY_SIZE);
         assertEquals(512, mask.width());
         assertEquals(512, mask.height());
-        CliRun cls = CliRun.of("classify", big.toString(), "--model", TinyModels.classifier().toString());
+        CliRun cls = CliRun.of(
+                "classify", big.toString(), "--model", TinyModels.classifier().toString());
         assertEquals(Main.OK, cls.code(), cls.err());
         assertTrue(cls.err().contains("resampled 1 slice(s) of 512x512"), cls.err());
     }
@@ -315,28 +526,44 @@ class ModelCliTest {
     @Test
     void theTablesSayWhatWasResampledAndNoResampleRefusesInOneLine(@TempDir Path dir) throws Exception {
         Path big = dir.resolve("big.tif");
-        LggTiff.writeImage(big, io.github.braintumor.data.PhantomGenerator.slice(3, 512, true).image());
-        CliRun seg = CliRun.of("segment", big.toString(), "--out", dir.resolve("out").toString(), "--model",
+        LggTiff.writeImage(
+                big,
+                io.github.braintumor.data.PhantomGenerator.slice(3, 512, true).image());
+        CliRun seg = CliRun.of(
+                "segment",
+                big.toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--model",
                 TinyModels.unet().toString());
         assertEquals(Main.OK, seg.code(), seg.err());
-        assertEquals("512x512 -> 256x256", CsvTable.read(dir.resolve("out").resolve(SegmentSubcommand.CSV))
-                .get(0, "resampled"));
+        assertEquals(
+                "512x512 -> 256x256",
+                CsvTable.read(dir.resolve("out").resolve(SegmentSubcommand.CSV)).get(0, "resampled"));
         Path csv = dir.resolve("classes.csv");
-        CliRun cls = CliRun.of("classify", big.toString(), "--model", TinyModels.classifier().toString(), "--csv",
-                csv.toString());
+        CliRun cls = CliRun.of(
+                "classify", big.toString(), "--model", TinyModels.classifier().toString(), "--csv", csv.toString());
         assertEquals(Main.OK, cls.code(), cls.err());
         assertEquals("512x512 -> 256x256", CsvTable.read(csv).get(0, "resampled"));
 
-        CliRun off = CliRun.of("segment", big.toString(), "--out", dir.resolve("off").toString(), "--model",
-                TinyModels.unet().toString(), "--no-resample");
+        CliRun off = CliRun.of(
+                "segment",
+                big.toString(),
+                "--out",
+                dir.resolve("off").toString(),
+                "--model",
+                TinyModels.unet().toString(),
+                "--no-resample");
         assertEquals(Main.BAD_INPUT, off.code(), off.err());
         assertTrue(off.err().strip().split("\n").length <= 2, "the progress line and the reason: " + off.err());
-        assertTrue(off.reason().contains("1 slice(s) are 512x512 but the model's input is 256x256 and resampling is"
-                + " off"), off.reason());
+        assertTrue(
+                off.reason()
+                        .contains("1 slice(s) are 512x512 but the model's input is 256x256 and resampling is" + " off"),
+                off.reason());
         assertTrue(off.reason().contains("leave out --no-resample"), off.reason());
         assertTrue(!Files.exists(dir.resolve("off").resolve("big_pred.tif")), "nothing written");
-        CliRun offCls = CliRun.of("classify", big.toString(), "--model", TinyModels.classifier().toString(),
-                "--no-resample");
+        CliRun offCls = CliRun.of(
+                "classify", big.toString(), "--model", TinyModels.classifier().toString(), "--no-resample");
         assertEquals(Main.BAD_INPUT, offCls.code(), offCls.err());
         assertTrue(offCls.reason().contains("512x512 but the model's input is 256x256"), offCls.reason());
         for (String sub : new String[] {"segment", "classify"}) {
@@ -347,10 +574,12 @@ class ModelCliTest {
 
     @Test
     void aTiffWithPixelsThatAreNotSquareIsSegmentedInItsPhysicalProportions(@TempDir Path dir) throws Exception {
-        SliceImage s = io.github.braintumor.data.PhantomGenerator.slice(5, 256, true).image();
+        SliceImage s =
+                io.github.braintumor.data.PhantomGenerator.slice(5, 256, true).image();
         int[] rgb = new int[256 * 256];
         for (int i = 0; i < rgb.length; i++) {
-            rgb[i] = s.unsigned(0, i / 256, i % 256) << 16 | s.unsigned(1, i / 256, i % 256) << 8
+            rgb[i] = s.unsigned(0, i / 256, i % 256) << 16
+                    | s.unsigned(1, i / 256, i % 256) << 8
                     | s.unsigned(2, i / 256, i % 256);
         }
         ij.ImagePlus imp = new ij.ImagePlus("aniso", new ij.process.ColorProcessor(256, 256, rgb));
@@ -367,9 +596,18 @@ class ModelCliTest {
         // the tiny model is sure of much of the slice: look for the threshold at which the two masks part
         for (String t : new String[] {"0.5", "0.9", "0.99", "0.999", "0.9999"}) {
             for (Path input : new Path[] {aniso, square}) {
-                CliRun seg = CliRun.of("segment", input.toString(), "--out", dir.resolve("o-" + Inputs.stem(input))
-                        .toString(), "--overwrite", "--model", TinyModels.unet().toString(), "--postprocessing",
-                        "none", "--threshold", t);
+                CliRun seg = CliRun.of(
+                        "segment",
+                        input.toString(),
+                        "--out",
+                        dir.resolve("o-" + Inputs.stem(input)).toString(),
+                        "--overwrite",
+                        "--model",
+                        TinyModels.unet().toString(),
+                        "--postprocessing",
+                        "none",
+                        "--threshold",
+                        t);
                 assertEquals(Main.OK, seg.code(), seg.err());
             }
             CsvTable a = CsvTable.read(dir.resolve("o-aniso").resolve(SegmentSubcommand.CSV));

@@ -46,11 +46,17 @@ class ReliabilityTest {
     void trainClassifierRefusesOutInsideOrEqualToData() throws Exception {
         Path data = data();
         Map<String, Long> before = snapshot(data);
-        refused(CliRun.of("train-classifier", data.toString(), "--out", data.resolve("models").toString()),
+        refused(
+                CliRun.of(
+                        "train-classifier",
+                        data.toString(),
+                        "--out",
+                        data.resolve("models").toString()),
                 "is inside the input");
         refused(CliRun.of("train-classifier", data.toString(), "--out", data.toString()), "is the input");
-        refused(CliRun.of("train-classifier", data.resolve("kaggle_3m").toString(), "--out",
-                data.toString()), "holds the input");
+        refused(
+                CliRun.of("train-classifier", data.resolve("kaggle_3m").toString(), "--out", data.toString()),
+                "holds the input");
         assertEquals(before, snapshot(data));
     }
 
@@ -85,7 +91,8 @@ class ReliabilityTest {
         Path data = data();
         Path out = userFolder("search");
         Map<String, Long> before = snapshot(tmp);
-        refused(CliRun.of("search-classifier", data.toString(), "--out", out.toString(), "--trials", "1"),
+        refused(
+                CliRun.of("search-classifier", data.toString(), "--out", out.toString(), "--trials", "1"),
                 "did not write");
         assertEquals(before, snapshot(tmp));
     }
@@ -96,11 +103,14 @@ class ReliabilityTest {
         Map<String, Long> before = snapshot(data);
         String unet = TinyModels.unet().toString();
         refused(CliRun.of("segment", data.toString(), "--out", data.toString(), "--model", unet), "is the input");
-        Path patient = LggDataset.index(data).patients().get(0).slices().get(0).image().getParent();
-        refused(CliRun.of("segment", data.toString(), "--out", patient.toString(), "--model", unet),
+        Path patient =
+                LggDataset.index(data).patients().get(0).slices().get(0).image().getParent();
+        refused(
+                CliRun.of("segment", data.toString(), "--out", patient.toString(), "--model", unet),
                 "is inside the input");
         Path slice = LggDataset.index(data).slices().get(0).image();
-        refused(CliRun.of("segment", slice.toString(), "--out", patient.toString(), "--model", unet),
+        refused(
+                CliRun.of("segment", slice.toString(), "--out", patient.toString(), "--model", unet),
                 "holds the input");
         assertEquals(before, snapshot(data));
     }
@@ -110,10 +120,14 @@ class ReliabilityTest {
         Path data = tinyPatients();
         String unet = TinyModels.unet().toString();
         Path out = tmp.resolve("seg");
-        assertEquals(Main.OK, CliRun.of("segment", data.toString(), "--out", out.toString(), "--model", unet).code());
+        assertEquals(
+                Main.OK,
+                CliRun.of("segment", data.toString(), "--out", out.toString(), "--model", unet)
+                        .code());
         assertTrue(Files.isRegularFile(out.resolve(OutputPaths.MARKER)));
         Map<String, Long> first = snapshot(out);
-        refused(CliRun.of("segment", data.toString(), "--out", out.toString(), "--model", unet),
+        refused(
+                CliRun.of("segment", data.toString(), "--out", out.toString(), "--model", unet),
                 "holds an earlier 'segment' output: pass --overwrite");
         assertEquals(first, snapshot(out));
 
@@ -121,7 +135,12 @@ class ReliabilityTest {
         Files.writeString(out.resolve("notes.txt"), "mine");
         String firstPatient = LggDataset.index(data).patients().get(0).id();
         Path other = tmp.resolve("other");
-        PhantomGenerator.builder().optSeed(6).optPatients(1).optSlicesPerPatient(2).optHospitals("ZZ").build()
+        PhantomGenerator.builder()
+                .optSeed(6)
+                .optPatients(1)
+                .optSlicesPerPatient(2)
+                .optHospitals("ZZ")
+                .build()
                 .write(other);
         String secondPatient = LggDataset.index(other).patients().get(0).id();
         assertFalse(firstPatient.equals(secondPatient));
@@ -137,7 +156,8 @@ class ReliabilityTest {
         Files.writeString(evaluation.resolve(OutputPaths.MARKER), "evaluate\n");
         Files.writeString(evaluation.resolve("summary.json"), "{}");
         Map<String, Long> before = snapshot(evaluation);
-        refused(CliRun.of("segment", data.toString(), "--out", evaluation.toString(), "--model", unet),
+        refused(
+                CliRun.of("segment", data.toString(), "--out", evaluation.toString(), "--model", unet),
                 "holds the output of 'evaluate'");
         assertEquals(before, snapshot(evaluation));
     }
@@ -160,13 +180,25 @@ class ReliabilityTest {
         Path data = data();
         Path out = userFolder("demo");
         Map<String, Long> before = snapshot(tmp);
-        String unet = TinyModels.unet().toString(), classifier = TinyModels.classifier().toString();
-        refused(CliRun.of("demo", "--out", out.toString(), "--unet", unet, "--classifier", classifier),
+        String unet = TinyModels.unet().toString(),
+                classifier = TinyModels.classifier().toString();
+        refused(
+                CliRun.of("demo", "--out", out.toString(), "--unet", unet, "--classifier", classifier),
                 "did not write");
         assertEquals(before, snapshot(tmp));
         Map<String, Long> dataBefore = snapshot(data);
-        refused(CliRun.of("demo", "--data", data.toString(), "--out", data.resolve("demo").toString(), "--unet",
-                unet, "--classifier", classifier), "is inside the input");
+        refused(
+                CliRun.of(
+                        "demo",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        data.resolve("demo").toString(),
+                        "--unet",
+                        unet,
+                        "--classifier",
+                        classifier),
+                "is inside the input");
         assertEquals(dataBefore, snapshot(data));
     }
 
@@ -175,24 +207,39 @@ class ReliabilityTest {
     @Test
     void batchFailingOnPatientTwoKeepsPatientOneWholeWithItsTable() throws Exception {
         Path data = tmp.resolve("batch");
-        PhantomGenerator.builder().optSeed(8).optPatients(2).optSlicesPerPatient(2).build().write(data);
-        List<io.github.braintumor.data.PatientRecord> patients = LggDataset.index(data).patients();
+        PhantomGenerator.builder()
+                .optSeed(8)
+                .optPatients(2)
+                .optSlicesPerPatient(2)
+                .build()
+                .write(data);
+        List<io.github.braintumor.data.PatientRecord> patients =
+                LggDataset.index(data).patients();
         String good = patients.get(0).id(), bad = patients.get(1).id();
         // patient 2's second slice has an alpha channel: its header is fine, decoding it is refused
-        java.awt.image.BufferedImage rgba = new java.awt.image.BufferedImage(256, 256,
-                java.awt.image.BufferedImage.TYPE_4BYTE_ABGR);
-        assertTrue(javax.imageio.ImageIO.write(rgba, "tiff", patients.get(1).slices().get(1).image().toFile()));
+        java.awt.image.BufferedImage rgba =
+                new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_4BYTE_ABGR);
+        assertTrue(javax.imageio.ImageIO.write(
+                rgba, "tiff", patients.get(1).slices().get(1).image().toFile()));
         Path out = tmp.resolve("seg");
-        CliRun r = CliRun.of("segment", data.toString(), "--out", out.toString(), "--model",
+        CliRun r = CliRun.of(
+                "segment",
+                data.toString(),
+                "--out",
+                out.toString(),
+                "--model",
                 TinyModels.unet().toString());
         // patient 1's progress lines come first; the failure is the one last line, exit 2, no trace
         assertEquals(Main.BAD_INPUT, r.code(), r.err());
-        assertTrue(r.reason().contains(bad + " failed after 1 complete volume(s) (listed in segmentation.csv)")
-                && r.reason().contains("4 channels"), r.reason());
+        assertTrue(
+                r.reason().contains(bad + " failed after 1 complete volume(s) (listed in segmentation.csv)")
+                        && r.reason().contains("4 channels"),
+                r.reason());
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
         // patient 1 complete, patient 2 absent (not half), no hidden staging folder left
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(List.of(OutputPaths.MARKER, good, SegmentSubcommand.CSV, SegmentSubcommand.VOLUMES_CSV),
+            assertEquals(
+                    List.of(OutputPaths.MARKER, good, SegmentSubcommand.CSV, SegmentSubcommand.VOLUMES_CSV),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
         try (Stream<Path> s = Files.list(out.resolve(good))) {
@@ -206,20 +253,34 @@ class ReliabilityTest {
     @Test
     void keepGoingListsTheFailedPatientAndFinishesTheOthers() throws Exception {
         Path data = tmp.resolve("keep-going");
-        PhantomGenerator.builder().optSeed(8).optPatients(3).optSlicesPerPatient(2).build().write(data);
-        List<io.github.braintumor.data.PatientRecord> patients = LggDataset.index(data).patients();
+        PhantomGenerator.builder()
+                .optSeed(8)
+                .optPatients(3)
+                .optSlicesPerPatient(2)
+                .build()
+                .write(data);
+        List<io.github.braintumor.data.PatientRecord> patients =
+                LggDataset.index(data).patients();
         String bad = patients.get(1).id();
-        java.awt.image.BufferedImage rgba = new java.awt.image.BufferedImage(256, 256,
-                java.awt.image.BufferedImage.TYPE_4BYTE_ABGR);
-        assertTrue(javax.imageio.ImageIO.write(rgba, "tiff", patients.get(1).slices().get(1).image().toFile()));
+        java.awt.image.BufferedImage rgba =
+                new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_4BYTE_ABGR);
+        assertTrue(javax.imageio.ImageIO.write(
+                rgba, "tiff", patients.get(1).slices().get(1).image().toFile()));
         Path out = tmp.resolve("seg-keep-going");
-        CliRun r = CliRun.of("segment", data.toString(), "--out", out.toString(), "--keep-going", "--model",
+        CliRun r = CliRun.of(
+                "segment",
+                data.toString(),
+                "--out",
+                out.toString(),
+                "--keep-going",
+                "--model",
                 TinyModels.unet().toString());
         assertEquals(Main.BAD_INPUT, r.code(), r.err()); // something failed, and it was the input
         assertTrue(r.reason().contains("1 of 3 volume(s) failed (listed in"), r.reason());
         List<String> failures = Files.readAllLines(out.resolve(SegmentSubcommand.FAILURES_CSV));
         assertEquals(2, failures.size(), failures.toString());
-        assertTrue(failures.get(1).startsWith(bad + ",") && failures.get(1).contains("4 channels"), failures.toString());
+        assertTrue(
+                failures.get(1).startsWith(bad + ",") && failures.get(1).contains("4 channels"), failures.toString());
         assertFalse(Files.exists(out.resolve(bad)), "a failed patient must be absent, not half");
         for (var p : List.of(patients.get(0), patients.get(2))) {
             try (Stream<Path> s = Files.list(out.resolve(p.id()))) {
@@ -235,14 +296,24 @@ class ReliabilityTest {
     void csvPathThatIsAFolderIsRefusedBeforeTheWork() throws Exception {
         Path folder = userFolder("tables");
         Path data = data();
-        CliRun classify = CliRun.of("classify", data.toString(), "--csv", folder.toString(), "--model",
+        CliRun classify = CliRun.of(
+                "classify",
+                data.toString(),
+                "--csv",
+                folder.toString(),
+                "--model",
                 TinyModels.classifier().toString());
         refused(classify, "is a folder");
         assertFalse(classify.out().contains("patient\tslice"), "classified before refusing: " + classify.out());
         refused(CliRun.of("overview", data.toString(), "--csv", folder.toString()), "is a folder");
         Path mask = LggDataset.index(data).slices().get(0).mask();
         refused(CliRun.of("iou", mask.toString(), mask.toString(), "--csv", folder.toString()), "is a folder");
-        refused(CliRun.of("overview", data.toString(), "--patients-csv", data.resolve("p.csv").toString()),
+        refused(
+                CliRun.of(
+                        "overview",
+                        data.toString(),
+                        "--patients-csv",
+                        data.resolve("p.csv").toString()),
                 "is inside the input");
         assertFalse(Files.exists(data.resolve("p.csv")));
     }
@@ -251,10 +322,24 @@ class ReliabilityTest {
     void outputUnderAFileOrReplacingANonCsvFileIsRefused() throws Exception {
         Path file = tmp.resolve("plain.txt");
         Files.writeString(file, "keep");
-        refused(CliRun.of("evaluate", data().toString(), "--out", file.resolve("eval").toString(), "--unet",
-                TinyModels.unet().toString()), "is a file, not a folder");
-        refused(CliRun.of("segment", data().toString(), "--out", file.toString(), "--model",
-                TinyModels.unet().toString()), "is an existing file");
+        refused(
+                CliRun.of(
+                        "evaluate",
+                        data().toString(),
+                        "--out",
+                        file.resolve("eval").toString(),
+                        "--unet",
+                        TinyModels.unet().toString()),
+                "is a file, not a folder");
+        refused(
+                CliRun.of(
+                        "segment",
+                        data().toString(),
+                        "--out",
+                        file.toString(),
+                        "--model",
+                        TinyModels.unet().toString()),
+                "is an existing file");
         refused(CliRun.of("overview", data().toString(), "--csv", file.toString()), "not a .csv file");
         assertEquals("keep", Files.readString(file));
     }
@@ -267,8 +352,15 @@ class ReliabilityTest {
         try {
             // root may write anywhere: then the folder is writable and the check has nothing to refuse
             org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(ro), "running as root");
-            refused(CliRun.of("segment", data().toString(), "--out", ro.resolve("x").toString(), "--model",
-                    TinyModels.unet().toString()), "is not writable");
+            refused(
+                    CliRun.of(
+                            "segment",
+                            data().toString(),
+                            "--out",
+                            ro.resolve("x").toString(),
+                            "--model",
+                            TinyModels.unet().toString()),
+                    "is not writable");
         } finally {
             ro.toFile().setWritable(true, false);
         }
@@ -282,13 +374,34 @@ class ReliabilityTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(set, "chattr +i is not available on this file system");
         try {
             for (Path out : List.of(frozen, frozen.resolve("inside"))) {
-                refused(CliRun.of("segment", data().toString(), "--out", out.toString(), "--model",
-                        TinyModels.unet().toString()), "is not writable");
-                refused(CliRun.of("evaluate", data().toString(), "--out", out.toString(), "--unet",
-                        TinyModels.unet().toString()), "is not writable");
+                refused(
+                        CliRun.of(
+                                "segment",
+                                data().toString(),
+                                "--out",
+                                out.toString(),
+                                "--model",
+                                TinyModels.unet().toString()),
+                        "is not writable");
+                refused(
+                        CliRun.of(
+                                "evaluate",
+                                data().toString(),
+                                "--out",
+                                out.toString(),
+                                "--unet",
+                                TinyModels.unet().toString()),
+                        "is not writable");
             }
-            refused(CliRun.of("classify", data().toString(), "--csv", frozen.resolve("t.csv").toString(), "--model",
-                    TinyModels.classifier().toString()), "not writable");
+            refused(
+                    CliRun.of(
+                            "classify",
+                            data().toString(),
+                            "--csv",
+                            frozen.resolve("t.csv").toString(),
+                            "--model",
+                            TinyModels.classifier().toString()),
+                    "not writable");
         } finally {
             exec("chattr", "-i", frozen.toString());
         }
@@ -317,10 +430,18 @@ class ReliabilityTest {
     void resumeFromAFolderWithoutCheckpointIsOneLine() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Path out = tmp.resolve("unet");
-        refused(CliRun.of("train-unet", data().toString(), "--out", out.toString(), "--resume", empty.toString()),
+        refused(
+                CliRun.of("train-unet", data().toString(), "--out", out.toString(), "--resume", empty.toString()),
                 "holds no checkpoint.json");
-        refused(CliRun.of("train-classifier", data().toString(), "--out", out.toString(), "--resume",
-                TinyModels.classifier().toString()), "holds no checkpoint.json"); // a bundle, not a checkpoint
+        refused(
+                CliRun.of(
+                        "train-classifier",
+                        data().toString(),
+                        "--out",
+                        out.toString(),
+                        "--resume",
+                        TinyModels.classifier().toString()),
+                "holds no checkpoint.json"); // a bundle, not a checkpoint
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(tmp.resolve("unet-last")));
     }
@@ -328,8 +449,15 @@ class ReliabilityTest {
     @Test
     void splitPathThatIsAFolderIsRefused() throws Exception {
         Path folder = userFolder("split");
-        refused(CliRun.of("train-unet", data().toString(), "--out", tmp.resolve("unet").toString(), "--split",
-                folder.toString()), "is a folder");
+        refused(
+                CliRun.of(
+                        "train-unet",
+                        data().toString(),
+                        "--out",
+                        tmp.resolve("unet").toString(),
+                        "--split",
+                        folder.toString()),
+                "is a folder");
         assertFalse(Files.exists(tmp.resolve("unet")));
     }
 
@@ -340,13 +468,23 @@ class ReliabilityTest {
         Path huge = tiff(tmp.resolve("huge.tif"), 100_000, 100_000, 3, 200);
         Path out = tmp.resolve("seg");
         long allocated = allocated();
-        CliRun seg = CliRun.of("segment", huge.toString(), "--out", out.toString(), "--model",
+        CliRun seg = CliRun.of(
+                "segment",
+                huge.toString(),
+                "--out",
+                out.toString(),
+                "--model",
                 TinyModels.unet().toString());
         allocated = allocated() - allocated;
         refused(seg, "100000x100000");
         assertTrue(allocated < 64L << 20, "allocated " + (allocated >> 20) + " MB to refuse a 200-byte file");
         assertFalse(Files.exists(out));
-        refused(CliRun.of("classify", huge.toString(), "--model", TinyModels.classifier().toString()),
+        refused(
+                CliRun.of(
+                        "classify",
+                        huge.toString(),
+                        "--model",
+                        TinyModels.classifier().toString()),
                 "100000x100000");
     }
 
@@ -355,7 +493,8 @@ class ReliabilityTest {
         // 8000x8000 RGB = 192 MB of pixels in 200 bytes: no compression expands that much
         Path big = tiff(tmp.resolve("big.tif"), 8000, 8000, 3, 200);
         long allocated = allocated();
-        CliRun r = CliRun.of("classify", big.toString(), "--model", TinyModels.classifier().toString());
+        CliRun r = CliRun.of(
+                "classify", big.toString(), "--model", TinyModels.classifier().toString());
         allocated = allocated() - allocated;
         refused(r, "truncated or corrupt");
         assertTrue(r.reason().contains("183 MB"), r.reason());
@@ -393,7 +532,12 @@ class ReliabilityTest {
     /** Two small phantom patients of the models' input size, for runs that succeed. */
     private Path tinyPatients() throws Exception {
         Path d = tmp.resolve("two");
-        PhantomGenerator.builder().optSeed(5).optPatients(1).optSlicesPerPatient(2).build().write(d);
+        PhantomGenerator.builder()
+                .optSeed(5)
+                .optPatients(1)
+                .optSlicesPerPatient(2)
+                .build()
+                .write(d);
         return d;
     }
 
@@ -427,8 +571,8 @@ class ReliabilityTest {
 
     /** Bytes this thread has allocated so far (HotSpot). */
     private static long allocated() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getThreadAllocatedBytes(
-                Thread.currentThread().getId());
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
     /** A little-endian uncompressed 8-bit TIFF header declaring {@code w x h x samples}, padded to {@code size}. */

@@ -30,10 +30,17 @@ class SegmentPostProcessingTest {
         Path bundle = TinyModels.unetRecordingLcc(tmp.resolve("unet-lcc"), slices);
         Path folder = patient.slices().get(0).image().getParent();
 
-        CliRun model = CliRun.of("segment", folder.toString(), "--out", tmp.resolve("model").toString(),
-                "--model", bundle.toString());
-        CliRun none = CliRun.of("segment", folder.toString(), "--out", tmp.resolve("none").toString(),
-                "--model", bundle.toString(), "--postprocessing", "none");
+        CliRun model = CliRun.of(
+                "segment", folder.toString(), "--out", tmp.resolve("model").toString(), "--model", bundle.toString());
+        CliRun none = CliRun.of(
+                "segment",
+                folder.toString(),
+                "--out",
+                tmp.resolve("none").toString(),
+                "--model",
+                bundle.toString(),
+                "--postprocessing",
+                "none");
         assertEquals(Main.OK, model.code(), model.err());
         assertEquals(Main.OK, none.code(), none.err());
         assertTrue(model.err().contains("post-processing: lcc (recorded in the model)"), model.err());
@@ -44,8 +51,8 @@ class SegmentPostProcessingTest {
 
     @Test
     void unknownPostprocessingIsBadUsageNamingTheValues() throws Exception {
-        CliRun r = CliRun.of("segment", tmp.toString(), "--out", tmp.resolve("o").toString(),
-                "--postprocessing", "lcc");
+        CliRun r =
+                CliRun.of("segment", tmp.toString(), "--out", tmp.resolve("o").toString(), "--postprocessing", "lcc");
         assertEquals(Main.BAD_INPUT, r.code(), r.err());
         assertTrue(r.err().contains("--postprocessing must be one of model, none, got 'lcc'"), r.err());
         assertTrue(!Files.exists(tmp.resolve("o")), "nothing written");
@@ -58,16 +65,35 @@ class SegmentPostProcessingTest {
             for (Path f : files.toList()) Files.copy(f, bundle.resolve(f.getFileName()));
         }
         String patient = LggDataset.index(TinyModels.data()).patients().get(0).id();
-        CliRun r = CliRun.of("evaluate", TinyModels.data().toString(), "--out", tmp.resolve("eval").toString(),
-                "--unet", bundle.toString(), "--patients", patient, "--lcc", "--min-area", "7",
+        CliRun r = CliRun.of(
+                "evaluate",
+                TinyModels.data().toString(),
+                "--out",
+                tmp.resolve("eval").toString(),
+                "--unet",
+                bundle.toString(),
+                "--patients",
+                patient,
+                "--lcc",
+                "--min-area",
+                "7",
                 "--write-postprocessing");
         assertEquals(Main.OK, r.code(), r.err());
         io.github.braintumor.model.ModelInfo info = io.github.braintumor.model.ModelBundle.verify(bundle);
         assertEquals(new io.github.braintumor.model.PostProcessingSettings(false, true, 7), info.postProcessing());
-        assertEquals(io.github.braintumor.model.ModelBundle.readInfo(TinyModels.unet()).threshold(), info.threshold());
+        assertEquals(
+                io.github.braintumor.model.ModelBundle.readInfo(TinyModels.unet())
+                        .threshold(),
+                info.threshold());
 
-        CliRun bad = CliRun.of("evaluate", TinyModels.data().toString(), "--out", tmp.resolve("e2").toString(),
-                "--predictions", tmp.toString(), "--write-postprocessing");
+        CliRun bad = CliRun.of(
+                "evaluate",
+                TinyModels.data().toString(),
+                "--out",
+                tmp.resolve("e2").toString(),
+                "--predictions",
+                tmp.toString(),
+                "--write-postprocessing");
         assertEquals(Main.BAD_INPUT, bad.code(), bad.err());
         assertTrue(bad.reason().contains("needs a UNet bundle"), bad.err());
     }

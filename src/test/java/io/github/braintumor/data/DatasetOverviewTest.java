@@ -28,7 +28,9 @@ class DatasetOverviewTest {
         assertEquals(6, o.maxSlicesPerPatient());
         assertEquals(12, o.tumourSlices());
         assertEquals(12, o.nonTumourSlices());
-        assertEquals(new DatasetOverview.Group("CS", 2, 12, 6, 6, o.perHospital().get("CS").meanTumourArea()),
+        assertEquals(
+                new DatasetOverview.Group(
+                        "CS", 2, 12, 6, 6, o.perHospital().get("CS").meanTumourArea()),
                 o.perHospital().get("CS"));
         assertEquals(1, o.perHospital().get("DU").patients());
         assertEquals(3, o.perHospital().get("HT").tumourSlices());
@@ -78,7 +80,8 @@ class DatasetOverviewTest {
         Path hospitals = tmp.resolve("hospitals.csv");
         o.writePerHospitalCsv(hospitals);
         List<String> rows = Files.readAllLines(hospitals);
-        assertEquals("hospital,patients,slices,tumour_slices,non_tumour_slices,tumour_fraction,mean_tumour_area_px",
+        assertEquals(
+                "hospital,patients,slices,tumour_slices,non_tumour_slices,tumour_fraction,mean_tumour_area_px",
                 rows.get(0));
         assertTrue(rows.get(1).startsWith("CS,2,12,6,6,0.5000,"), rows.get(1));
         assertTrue(rows.get(4).startsWith("all,4,24,12,12,0.5000,"), rows.get(4));

@@ -21,8 +21,8 @@ final class Fixtures {
         int type = bits == 16 ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE;
         boolean alpha = bands == 2 || bands == 4;
         ColorSpace cs = ColorSpace.getInstance(bands <= 2 ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
-        ComponentColorModel cm = new ComponentColorModel(cs, alpha, false,
-                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, type);
+        ComponentColorModel cm =
+                new ComponentColorModel(cs, alpha, false, alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, type);
         WritableRaster r = Raster.createInterleavedRaster(type, width, height, bands, null);
         for (int b = 0; b < bands; b++) {
             int[] plane = new int[width * height];
@@ -40,8 +40,8 @@ final class Fixtures {
     static Path rawMask(Path file, int width, int height, int... values) throws IOException {
         WritableRaster r = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 1, null);
         r.setSamples(0, 0, width, height, 0, values);
-        ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), false, false,
-                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        ComponentColorModel cm = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_GRAY), false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(new BufferedImage(cm, r, false, null), "tiff", file.toFile());
         return file;

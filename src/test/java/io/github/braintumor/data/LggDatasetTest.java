@@ -28,10 +28,16 @@ class LggDatasetTest {
         Fixtures.patient(k, "TCGA_CS_4942_19970222", 32, new String[] {"10", "2", "1", "9"}, false, true, false, true);
         LggDataset d = LggDataset.index(k);
         PatientRecord p = d.patient("TCGA_CS_4942_19970222");
-        assertEquals(List.of(1, 2, 9, 10), p.slices().stream().map(SliceRecord::sliceNumber).toList());
-        assertEquals(List.of(0.0, 1 / 3.0, 2 / 3.0, 1.0), p.slices().stream().map(SliceRecord::position).toList());
+        assertEquals(
+                List.of(1, 2, 9, 10),
+                p.slices().stream().map(SliceRecord::sliceNumber).toList());
+        assertEquals(
+                List.of(0.0, 1 / 3.0, 2 / 3.0, 1.0),
+                p.slices().stream().map(SliceRecord::position).toList());
         // tumour follows the masks: "2" and "9" were written with tumour
-        assertEquals(List.of(false, true, true, false), p.slices().stream().map(SliceRecord::tumour).toList());
+        assertEquals(
+                List.of(false, true, true, false),
+                p.slices().stream().map(SliceRecord::tumour).toList());
         SliceRecord two = p.slices().get(1);
         assertEquals(k.resolve("TCGA_CS_4942_19970222/TCGA_CS_4942_19970222_2.tif"), two.image());
         assertEquals(k.resolve("TCGA_CS_4942_19970222/TCGA_CS_4942_19970222_2_mask.tif"), two.mask());
@@ -64,12 +70,13 @@ class LggDatasetTest {
         Fixtures.patient(k, "TCGA_CS_1_20000101", 16, 2);
         Fixtures.patient(k, "TCGA_DU_2_20000101", 16, 3);
         Files.createDirectories(k.resolve(".hidden"));
-        Files.createDirectories(k.resolve("notes"));           // no tif: not a patient
+        Files.createDirectories(k.resolve("notes")); // no tif: not a patient
         Files.writeString(k.resolve("README.txt"), "x");
         for (Path given : List.of(k, parent)) {
             LggDataset d = LggDataset.index(given);
             assertEquals(k, d.root());
-            assertEquals(List.of("TCGA_CS_1_20000101", "TCGA_DU_2_20000101"),
+            assertEquals(
+                    List.of("TCGA_CS_1_20000101", "TCGA_DU_2_20000101"),
                     d.patients().stream().map(PatientRecord::id).toList());
             assertEquals(5, d.slices().size());
             assertEquals(List.of("CS", "DU"), d.hospitals());
@@ -84,8 +91,9 @@ class LggDatasetTest {
         Path k = tmp.resolve("kaggle_3m");
         Fixtures.patient(k, "TCGA_CS_4942_19970222", 16, 1);
         Fixtures.patient(k, "TCGA_DU_5000_20010101", 16, 1);
-        Files.writeString(k.resolve("data.csv"), "Patient,gender,age_at_initial_pathologic,death01\n"
-                + "TCGA_CS_4942,1,44,1\nTCGA_XX_0000,2,50,0\n");
+        Files.writeString(
+                k.resolve("data.csv"),
+                "Patient,gender,age_at_initial_pathologic,death01\n" + "TCGA_CS_4942,1,44,1\nTCGA_XX_0000,2,50,0\n");
         LggDataset d = LggDataset.index(k);
         Map<String, String> c = d.patient("TCGA_CS_4942_19970222").clinical();
         assertEquals("44", c.get("age_at_initial_pathologic"));
@@ -123,7 +131,9 @@ class LggDatasetTest {
         LggDataException e = assertThrows(LggDataException.class, () -> LggDataset.index(empty));
         assertMessage(e, empty.toString(), "no patient folders", "kaggle_3m/<patient>/<patient>_<n>.tif");
         Path missing = tmp.resolve("nope");
-        assertMessage(assertThrows(LggDataException.class, () -> LggDataset.index(missing)), missing.toString(),
+        assertMessage(
+                assertThrows(LggDataException.class, () -> LggDataset.index(missing)),
+                missing.toString(),
                 "folder not found");
     }
 
@@ -157,7 +167,8 @@ class LggDatasetTest {
         LggDataset ok = LggDataset.index(tmp);
         ok.validate();
         Path bad = Fixtures.rawTiff(dir.resolve("TCGA_CS_1_20000101_2.tif"), 256, 256, 4, 8, 0);
-        LggDataException e = assertThrows(LggDataException.class, () -> LggDataset.index(tmp).validate());
+        LggDataException e =
+                assertThrows(LggDataException.class, () -> LggDataset.index(tmp).validate());
         assertMessage(e, bad.toString(), "4 channels");
         Fixtures.rawTiff(bad, 128, 128, 3, 8, 0);
         // indexing reads each image's header (not its pixels): a 256x256 mask of a 128x128 image is found up front

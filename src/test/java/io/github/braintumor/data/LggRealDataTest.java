@@ -20,7 +20,8 @@ class LggRealDataTest {
     static void load() throws Exception {
         dataset = RealData.indexOrSkip();
         expected = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(RealData.sharedLgg().orElseThrow().resolve("patients.csv"));
+        List<String> lines =
+                Files.readAllLines(RealData.sharedLgg().orElseThrow().resolve("patients.csv"));
         assertEquals("patient_folder,hospital,n_slices,n_tumour_slices,channels_note", lines.get(0));
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
@@ -31,7 +32,11 @@ class LggRealDataTest {
     @Test
     void overviewMatchesPatientsCsvForEveryPatient() {
         DatasetOverview o = DatasetOverview.of(dataset);
-        assertEquals(List.copyOf(expected.keySet()), o.perPatient().stream().map(DatasetOverview.PatientCounts::patient).toList());
+        assertEquals(
+                List.copyOf(expected.keySet()),
+                o.perPatient().stream()
+                        .map(DatasetOverview.PatientCounts::patient)
+                        .toList());
         for (DatasetOverview.PatientCounts p : o.perPatient()) {
             String[] row = expected.get(p.patient());
             assertEquals(row[1], p.hospital(), p.patient());
@@ -51,7 +56,8 @@ class LggRealDataTest {
         dataset.validate();
         for (PatientRecord p : dataset.patients()) {
             assertFalse(p.clinical().isEmpty(), p.id() + " has a data.csv row");
-            List<Integer> numbers = p.slices().stream().map(SliceRecord::sliceNumber).toList();
+            List<Integer> numbers =
+                    p.slices().stream().map(SliceRecord::sliceNumber).toList();
             for (int i = 0; i < numbers.size(); i++) {
                 assertEquals(i + 1, numbers.get(i), p.id() + ": slices numbered 1..n in numeric order");
             }
@@ -61,7 +67,8 @@ class LggRealDataTest {
     @Test
     void realSlicesDecodeAsThreeChannelsWithBinaryMasks() throws Exception {
         for (PatientRecord p : dataset.patients()) {
-            SliceRecord s = p.slices().stream().filter(SliceRecord::tumour).findFirst().orElseThrow();
+            SliceRecord s =
+                    p.slices().stream().filter(SliceRecord::tumour).findFirst().orElseThrow();
             SliceImage img = s.readImage();
             assertEquals(256, img.width());
             assertFalse(img.replicated(), s.image().toString());

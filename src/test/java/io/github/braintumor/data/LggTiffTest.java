@@ -42,8 +42,8 @@ class LggTiffTest {
     void planarLayoutMatchesRgbFile() throws Exception {
         // channel c, row y, column x must be the file's band c at (x, y): check one asymmetric pixel per channel
         byte[] px = new byte[3 * 4 * 5];
-        px[(0 * 4 + 1) * 5 + 2] = 10;   // c0 y1 x2
-        px[(1 * 4 + 3) * 5 + 0] = 20;   // c1 y3 x0
+        px[(0 * 4 + 1) * 5 + 2] = 10; // c0 y1 x2
+        px[(1 * 4 + 3) * 5 + 0] = 20; // c1 y3 x0
         px[(2 * 4 + 0) * 5 + 4] = (byte) 200; // c2 y0 x4
         Path f = tmp.resolve("tiny.tif");
         LggTiff.writeImage(f, new SliceImage(5, 4, 3, px));
@@ -63,7 +63,8 @@ class LggTiffTest {
         assertEquals(mask, LggTiff.readMask(f));
         int[] raw = javax.imageio.ImageIO.read(f.toFile()).getRaster().getSamples(0, 0, 256, 256, 0, (int[]) null);
         assertEquals(mask.area(), Arrays.stream(raw).filter(v -> v == 255).count());
-        assertEquals(256L * 256, Arrays.stream(raw).filter(v -> v == 0 || v == 255).count());
+        assertEquals(
+                256L * 256, Arrays.stream(raw).filter(v -> v == 0 || v == 255).count());
     }
 
     @Test
@@ -189,8 +190,8 @@ class LggTiffTest {
 
     @Test
     void sliceMaskRejectsValuesOtherThan01() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SliceMask(2, 1, new byte[] {0, (byte) 255}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new SliceMask(2, 1, new byte[] {0, (byte) 255}));
         assertTrue(e.getMessage().contains("255"), e.getMessage());
     }
 }

@@ -1,15 +1,14 @@
 package io.github.braintumor.data;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class ModalityPatternTest {
     private static SliceImage complete(long seed) {
@@ -52,10 +51,17 @@ class ModalityPatternTest {
 
     @Test
     void aPatientIsItsMostFrequentPatternAmongSlicesWithSignal() {
-        List<ModalityPattern> slices = List.of(ModalityPattern.FLAIR_ONLY, ModalityPattern.NO_POST,
-                ModalityPattern.NO_POST, ModalityPattern.FLAIR_ONLY, ModalityPattern.FLAIR_ONLY);
-        assertEquals(ModalityPattern.NO_POST, ModalityPattern.ofPatient(slices, List.of(false, true, true, false, true)));
-        assertEquals(ModalityPattern.COMPLETE, ModalityPattern.ofPatient(slices, List.of(false, false, false, false, false)));
+        List<ModalityPattern> slices = List.of(
+                ModalityPattern.FLAIR_ONLY,
+                ModalityPattern.NO_POST,
+                ModalityPattern.NO_POST,
+                ModalityPattern.FLAIR_ONLY,
+                ModalityPattern.FLAIR_ONLY);
+        assertEquals(
+                ModalityPattern.NO_POST, ModalityPattern.ofPatient(slices, List.of(false, true, true, false, true)));
+        assertEquals(
+                ModalityPattern.COMPLETE,
+                ModalityPattern.ofPatient(slices, List.of(false, false, false, false, false)));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PatientSplitTest {
     @TempDir
     static Path shared;
+
     static LggDataset dataset;
 
     @TempDir
@@ -28,8 +29,14 @@ class PatientSplitTest {
     /** 20 small phantom patients: hospitals cycle CS, DU, HT, FG -> 5 each; 3 slices each. */
     @BeforeAll
     static void makeDataset() throws Exception {
-        PhantomGenerator.builder().optSeed(7).optPatients(20).optSlicesPerPatient(3).optSize(16)
-                .optHospitals("CS", "DU", "HT", "FG").build().write(shared);
+        PhantomGenerator.builder()
+                .optSeed(7)
+                .optPatients(20)
+                .optSlicesPerPatient(3)
+                .optSize(16)
+                .optHospitals("CS", "DU", "HT", "FG")
+                .build()
+                .write(shared);
         dataset = LggDataset.index(shared);
     }
 
@@ -51,10 +58,10 @@ class PatientSplitTest {
 
     @Test
     void roundingRules() {
-        assertArrayEquals(new int[] {1, 1}, PatientSplit.counts(3, 0.1, 0.1));  // forced to 1 from 3 patients
-        assertArrayEquals(new int[] {0, 0}, PatientSplit.counts(2, 0.1, 0.1));  // too few to force
-        assertArrayEquals(new int[] {0, 1}, PatientSplit.counts(3, 0, 0.2));    // fraction 0 stays 0
-        assertArrayEquals(new int[] {1, 2}, PatientSplit.counts(3, 0.5, 0.5));  // 2+2 > 3: larger gives one back
+        assertArrayEquals(new int[] {1, 1}, PatientSplit.counts(3, 0.1, 0.1)); // forced to 1 from 3 patients
+        assertArrayEquals(new int[] {0, 0}, PatientSplit.counts(2, 0.1, 0.1)); // too few to force
+        assertArrayEquals(new int[] {0, 1}, PatientSplit.counts(3, 0, 0.2)); // fraction 0 stays 0
+        assertArrayEquals(new int[] {1, 2}, PatientSplit.counts(3, 0.5, 0.5)); // 2+2 > 3: larger gives one back
         assertArrayEquals(new int[] {3, 3}, PatientSplit.counts(20, 0.15, 0.15));
     }
 
@@ -105,7 +112,9 @@ class PatientSplitTest {
         assertEquals("patient,hospital,part", lines.get(0));
         assertEquals(21, lines.size());
         String first = dataset.patients().get(0).id();
-        assertEquals(first + "," + dataset.patients().get(0).hospital() + "," + split.partOf(first).csvName(),
+        assertEquals(
+                first + "," + dataset.patients().get(0).hospital() + ","
+                        + split.partOf(first).csvName(),
                 lines.get(1));
         PatientSplit back = PatientSplit.read(csv);
         assertEquals(split, back);
@@ -116,10 +125,12 @@ class PatientSplitTest {
     @Test
     void badSplitFilesNameFileAndLine() throws Exception {
         Path header = Files.writeString(tmp.resolve("h.csv"), "id,part\n");
-        assertTrue(assertThrows(LggDataException.class, () -> PatientSplit.read(header)).getMessage()
+        assertTrue(assertThrows(LggDataException.class, () -> PatientSplit.read(header))
+                .getMessage()
                 .contains(header + ": not a patient split"));
         Path part = Files.writeString(tmp.resolve("p.csv"), "patient,hospital,part\nA,CS,train\nB,CS,holdout\n");
-        String m = assertThrows(LggDataException.class, () -> PatientSplit.read(part)).getMessage();
+        String m = assertThrows(LggDataException.class, () -> PatientSplit.read(part))
+                .getMessage();
         assertTrue(m.contains(part.toString()) && m.contains("line 3") && m.contains("holdout"), m);
         Path twice = Files.writeString(tmp.resolve("t.csv"), "patient,hospital,part\nA,CS,train\nA,CS,test\n");
         m = assertThrows(LggDataException.class, () -> PatientSplit.read(twice)).getMessage();
@@ -131,9 +142,11 @@ class PatientSplitTest {
         Path other = Files.writeString(tmp.resolve("o.csv"), "patient,hospital,part\nTCGA_ZZ_1_20000101,ZZ,TEST\n");
         PatientSplit split = PatientSplit.read(other);
         assertEquals(SplitPart.TEST, split.partOf("TCGA_ZZ_1_20000101"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> split.slices(dataset, SplitPart.TRAIN));
-        assertTrue(e.getMessage().contains("TCGA_ZZ_1_20000101") && e.getMessage().contains("20 patient(s) not in the split"),
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> split.slices(dataset, SplitPart.TRAIN));
+        assertTrue(
+                e.getMessage().contains("TCGA_ZZ_1_20000101")
+                        && e.getMessage().contains("20 patient(s) not in the split"),
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> split.partOf("nobody"));
     }

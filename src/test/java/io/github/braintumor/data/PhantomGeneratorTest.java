@@ -33,7 +33,9 @@ class PhantomGeneratorTest {
         assertEquals(made, files(committed));
         long total = 0;
         for (Path f : made) {
-            assertArrayEquals(Files.readAllBytes(tmp.resolve(f)), Files.readAllBytes(committed.resolve(f)),
+            assertArrayEquals(
+                    Files.readAllBytes(tmp.resolve(f)),
+                    Files.readAllBytes(committed.resolve(f)),
                     f + " differs: rerun the command in test-data/README.md");
             total += Files.size(tmp.resolve(f));
         }
@@ -43,24 +45,55 @@ class PhantomGeneratorTest {
 
     @Test
     void sameSeedSameBytesOtherSeedOtherBytes() throws Exception {
-        PhantomGenerator.builder().optSeed(5).optPatients(2).optSlicesPerPatient(3).optSize(32).build().write(tmp.resolve("a"));
-        PhantomGenerator.builder().optSeed(5).optPatients(2).optSlicesPerPatient(3).optSize(32).build().write(tmp.resolve("b"));
-        PhantomGenerator.builder().optSeed(6).optPatients(2).optSlicesPerPatient(3).optSize(32).build().write(tmp.resolve("c"));
+        PhantomGenerator.builder()
+                .optSeed(5)
+                .optPatients(2)
+                .optSlicesPerPatient(3)
+                .optSize(32)
+                .build()
+                .write(tmp.resolve("a"));
+        PhantomGenerator.builder()
+                .optSeed(5)
+                .optPatients(2)
+                .optSlicesPerPatient(3)
+                .optSize(32)
+                .build()
+                .write(tmp.resolve("b"));
+        PhantomGenerator.builder()
+                .optSeed(6)
+                .optPatients(2)
+                .optSlicesPerPatient(3)
+                .optSize(32)
+                .build()
+                .write(tmp.resolve("c"));
         Path f = Path.of("kaggle_3m/TCGA_DU_9002_20000201/TCGA_DU_9002_20000201_2.tif");
-        assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(tmp.resolve("b").resolve(f)));
-        assertFalse(Arrays.equals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(tmp.resolve("c").resolve(f))));
+        assertArrayEquals(
+                Files.readAllBytes(tmp.resolve("a").resolve(f)),
+                Files.readAllBytes(tmp.resolve("b").resolve(f)));
+        assertFalse(Arrays.equals(
+                Files.readAllBytes(tmp.resolve("a").resolve(f)),
+                Files.readAllBytes(tmp.resolve("c").resolve(f))));
     }
 
     @Test
     void tumourIsOneContiguousRunAwayFromTheEnds() throws Exception {
-        PhantomGenerator.builder().optSeed(11).optPatients(5).optSlicesPerPatient(8).optSize(64)
-                .optHospitals("CS", "DU", "HT", "FG").build().write(tmp);
+        PhantomGenerator.builder()
+                .optSeed(11)
+                .optPatients(5)
+                .optSlicesPerPatient(8)
+                .optSize(64)
+                .optHospitals("CS", "DU", "HT", "FG")
+                .build()
+                .write(tmp);
         LggDataset d = LggDataset.index(tmp);
         assertEquals(List.of("CS", "DU", "FG", "HT"), d.hospitals());
         assertEquals("TCGA_CS_9001_20000101", d.patients().get(0).id());
         for (PatientRecord p : d.patients()) {
             List<Boolean> t = p.slices().stream().map(SliceRecord::tumour).toList();
-            assertEquals(PhantomGenerator.tumourSliceCount(8), t.stream().filter(b -> b).count(), p.id());
+            assertEquals(
+                    PhantomGenerator.tumourSliceCount(8),
+                    t.stream().filter(b -> b).count(),
+                    p.id());
             int first = t.indexOf(true);
             int last = t.lastIndexOf(true);
             assertEquals(4, last - first + 1, p.id() + " run " + t);
@@ -71,8 +104,11 @@ class PhantomGeneratorTest {
 
     @Test
     void tumourCountRule() {
-        assertEquals(List.of(1, 1, 1, 2, 3, 3, 4, 4), Stream.of(1, 2, 3, 4, 5, 6, 7, 8)
-                .map(PhantomGenerator::tumourSliceCount).toList());
+        assertEquals(
+                List.of(1, 1, 1, 2, 3, 3, 4, 4),
+                Stream.of(1, 2, 3, 4, 5, 6, 7, 8)
+                        .map(PhantomGenerator::tumourSliceCount)
+                        .toList());
     }
 
     @Test

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class RealData {
     /** Message for {@code Assumptions.assumeTrue} when the data is absent. */
-    public static final String SKIP_REASON = "real LGG data not found at ../shared/lgg (relative to the project root); "
-            + "skipping real-data test";
+    public static final String SKIP_REASON =
+            "real LGG data not found at ../shared/lgg (relative to the project root); " + "skipping real-data test";
 
     private static Optional<Path> kaggle;
 
@@ -62,12 +62,15 @@ public final class RealData {
         try {
             Files.createDirectories(cache);
             Path log = cache.resolve("unpack.log");
-            Process p = new ProcessBuilder(List.of("bash", shared.get().resolve("unpack.sh").toString(), cache.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(
+                            List.of("bash", shared.get().resolve("unpack.sh").toString(), cache.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             int rc = p.waitFor();
             if (rc != 0) {
-                throw new IllegalStateException("unpack.sh " + cache + " failed with exit code " + rc + ": "
-                        + Files.readString(log));
+                throw new IllegalStateException(
+                        "unpack.sh " + cache + " failed with exit code " + rc + ": " + Files.readString(log));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot unpack the real LGG data into " + cache + ": " + e, e);

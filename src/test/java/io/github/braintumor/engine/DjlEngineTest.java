@@ -52,11 +52,11 @@ class DjlEngineTest {
         assertEquals(Device.cpu(), DeviceChoice.AUTO.resolve(0, true));
         assertEquals(Device.cpu(), DeviceChoice.AUTO.resolve(2, false)); // CPU-only libtorch on a GPU machine
         assertEquals(Device.gpu(), DeviceChoice.GPU.resolve(1, true));
-        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-                () -> DeviceChoice.GPU.resolve(0, false));
+        IllegalArgumentException none =
+                assertThrows(IllegalArgumentException.class, () -> DeviceChoice.GPU.resolve(0, false));
         assertTrue(none.getMessage().contains("the driver reports none"), none.getMessage());
-        IllegalArgumentException cpuBuild = assertThrows(IllegalArgumentException.class,
-                () -> DeviceChoice.GPU.resolve(2, false));
+        IllegalArgumentException cpuBuild =
+                assertThrows(IllegalArgumentException.class, () -> DeviceChoice.GPU.resolve(2, false));
         assertTrue(cpuBuild.getMessage().contains("CPU build"), cpuBuild.getMessage());
     }
 
@@ -79,7 +79,8 @@ class DjlEngineTest {
             assertEquals(Device.cpu(), DjlEngine.device());
             assertTrue(DjlEngine.brief().contains("1 thread(s)"), DjlEngine.brief());
             assertThrows(IllegalArgumentException.class, () -> DjlEngine.configure(0, DeviceChoice.CPU));
-            if (DjlEngine.device().equals(Device.cpu()) && io.github.braintumor.engine.DjlEngine.start().getGpuCount() == 0) {
+            if (DjlEngine.device().equals(Device.cpu())
+                    && io.github.braintumor.engine.DjlEngine.start().getGpuCount() == 0) {
                 assertThrows(IllegalArgumentException.class, () -> DjlEngine.configure(null, DeviceChoice.GPU));
                 assertEquals(DeviceChoice.CPU, DjlEngine.options().device()); // a refused choice changes nothing
             }
@@ -95,7 +96,8 @@ class DjlEngineTest {
         assertEquals(1, d.interopThreads());
         assertEquals(42L, d.seed());
         assertEquals(DeviceChoice.AUTO, d.device());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> EngineOptions.builder().optThreads(0).build());
         assertTrue(e.getMessage().contains("threads"), e.getMessage());
     }
@@ -119,8 +121,8 @@ class DjlEngineTest {
             DjlEngine.threadsProperty(key, 3);
             assertEquals("2", System.getProperty(key)); // the user's positive value is kept
             System.setProperty(key, "two");
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> DjlEngine.threadsProperty(key, 3));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> DjlEngine.threadsProperty(key, 3));
             assertTrue(e.getMessage().contains("'two'") && !e.getMessage().contains("\n"), e.getMessage());
         } finally {
             System.clearProperty(key);

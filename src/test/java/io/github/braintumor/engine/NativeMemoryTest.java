@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.github.braintumor.engine.DjlEngine;
-import io.github.braintumor.engine.EngineOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

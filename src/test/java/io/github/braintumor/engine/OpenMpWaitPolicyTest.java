@@ -11,7 +11,9 @@ class OpenMpWaitPolicyTest {
     void theEngineStartsWithThePolicyAppliedAndDescribed() {
         DjlEngine.start();
         String user = System.getenv(OpenMpWaitPolicy.VARIABLE);
-        String expected = user == null || user.isBlank() ? OpenMpWaitPolicy.DEFAULT : user.trim().toUpperCase();
+        String expected = user == null || user.isBlank()
+                ? OpenMpWaitPolicy.DEFAULT
+                : user.trim().toUpperCase();
         assertEquals(expected, OpenMpWaitPolicy.apply(), "set through libc before libtorch loaded");
         assertTrue(DjlEngine.describe().contains("OpenMP wait " + expected), DjlEngine.describe());
     }

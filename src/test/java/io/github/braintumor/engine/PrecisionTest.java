@@ -1,15 +1,5 @@
 package io.github.braintumor.engine;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PrecisionTest {
     @Test
@@ -31,7 +30,8 @@ class PrecisionTest {
     @Test
     void autoIsBfloat16OnlyOnACpuWithNativeBf16() {
         assertEquals(Precision.FLOAT32, Precision.AUTO.resolve(Device.gpu()));
-        assertEquals(Precision.cpuHasBfloat16() ? Precision.BFLOAT16 : Precision.FLOAT32,
+        assertEquals(
+                Precision.cpuHasBfloat16() ? Precision.BFLOAT16 : Precision.FLOAT32,
                 Precision.AUTO.resolve(Device.cpu()));
         assertEquals(Precision.BFLOAT16, Precision.BFLOAT16.resolve(Device.gpu())); // an explicit choice is kept
         assertEquals(Precision.FLOAT32, Precision.FLOAT32.resolve(Device.cpu()));
@@ -39,7 +39,8 @@ class PrecisionTest {
 
     @Test
     void readsTheFlagsLine(@TempDir Path dir) throws Exception {
-        Path zen4 = Files.writeString(dir.resolve("zen4"), "processor\t: 0\nflags\t\t: fpu avx512f avx512_bf16 sha_ni\n");
+        Path zen4 =
+                Files.writeString(dir.resolve("zen4"), "processor\t: 0\nflags\t\t: fpu avx512f avx512_bf16 sha_ni\n");
         Path spr = Files.writeString(dir.resolve("spr"), "flags\t\t: avx512f amx_bf16 amx_tile\n");
         Path skylake = Files.writeString(dir.resolve("skx"), "flags\t\t: avx512f avx512bw avx512_bf16x\n");
         assertTrue(Precision.hasBf16(zen4));

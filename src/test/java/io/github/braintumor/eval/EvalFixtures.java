@@ -18,8 +18,7 @@ final class EvalFixtures {
     static final int SIZE = 16;
     static final int PLANE = SIZE * SIZE;
 
-    private EvalFixtures() {
-    }
+    private EvalFixtures() {}
 
     static SliceMask mask(int... foreground) {
         byte[] p = new byte[PLANE];
@@ -29,8 +28,14 @@ final class EvalFixtures {
 
     /** Phantom data set with the given number of slices per patient, truth masks empty until overwritten. */
     static Path phantoms(Path dir, int patients, int slices) throws IOException {
-        PhantomGenerator.builder().optSeed(7).optPatients(patients).optSlicesPerPatient(slices).optSize(SIZE)
-                .optHospitals("CS", "DU").build().write(dir);
+        PhantomGenerator.builder()
+                .optSeed(7)
+                .optPatients(patients)
+                .optSlicesPerPatient(slices)
+                .optSize(SIZE)
+                .optHospitals("CS", "DU")
+                .build()
+                .write(dir);
         return dir;
     }
 
@@ -44,11 +49,13 @@ final class EvalFixtures {
         phantoms(data, 2, 3);
         LggDataset d = LggDataset.index(data);
         SliceMask[][] truth = {
-                {mask(), mask(0, 1, 2, 3), mask(0, 1, 2, 3)},
-                {mask(), mask(0, 1), mask()}};
+            {mask(), mask(0, 1, 2, 3), mask(0, 1, 2, 3)},
+            {mask(), mask(0, 1), mask()}
+        };
         SliceMask[][] pred = {
-                {mask(), mask(0, 1, 24, 25), mask(0, 1, 2, 3)},
-                {mask(40, 41, 42), mask(), mask()}};
+            {mask(), mask(0, 1, 24, 25), mask(0, 1, 2, 3)},
+            {mask(40, 41, 42), mask(), mask()}
+        };
         for (int p = 0; p < 2; p++) {
             PatientRecord patient = d.patients().get(p);
             for (int s = 0; s < 3; s++) {

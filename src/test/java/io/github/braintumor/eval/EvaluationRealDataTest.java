@@ -32,10 +32,16 @@ class EvaluationRealDataTest {
                 LggTiff.writeMask(f, LggTiff.readMask(s.mask()));
             }
         }
-        EvaluationResult r = Evaluation.ofPredictions(d, pred).optPatients(two.stream().map(PatientRecord::id).toList())
-                .setOutput(tmp.resolve("out")).build().run();
+        EvaluationResult r = Evaluation.ofPredictions(d, pred)
+                .optPatients(two.stream().map(PatientRecord::id).toList())
+                .setOutput(tmp.resolve("out"))
+                .build()
+                .run();
         assertEquals(1.0, ((Number) r.summary().get("iou_micro")).doubleValue(), 1e-12);
-        assertEquals(3, OverviewPictures.write(DatasetOverview.of(d), d, tmp.resolve("overview")).size());
+        assertEquals(
+                3,
+                OverviewPictures.write(DatasetOverview.of(d), d, tmp.resolve("overview"))
+                        .size());
         assertTrue(Files.isRegularFile(tmp.resolve("out").resolve(EvaluationReport.REPORT)));
     }
 }

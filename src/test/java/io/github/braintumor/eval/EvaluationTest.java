@@ -38,8 +38,11 @@ class EvaluationTest {
         LggDataset d = EvalFixtures.writeCase(data, pred);
         int[] call = {0};
         ClassificationModel model = (slices, cancel) -> CLASSIFIER[call[0]++].clone();
-        EvaluationResult r = Evaluation.ofPredictions(d, pred).optClassificationModel(model, "fixed", 0.5)
-                .setOutput(out).build().run();
+        EvaluationResult r = Evaluation.ofPredictions(d, pred)
+                .optClassificationModel(model, "fixed", 0.5)
+                .setOutput(out)
+                .build()
+                .run();
         Map<String, Object> s = Json.read(out.resolve(EvaluationReport.SUMMARY));
 
         assertEquals(2L, s.get("patients"));
@@ -79,11 +82,28 @@ class EvaluationTest {
         assertEquals(Map.of("name", "fixed"), models.get("classifier"));
         assertEquals(pred.toAbsolutePath().toString(), models.get("predictions"));
         assertEquals(0.4, ((Number) r.summary().get("iou_micro")).doubleValue(), EPS);
-        for (String key : List.of("patients", "slices", "tumour_slices", "threshold", "dice_per_patient_mean",
-                "dice_per_patient_median", "iou_tumour_slices_mean", "dice_tumour_slices_mean",
-                "iou_all_slices_mean", "iou_micro", "pixel_accuracy", "empty_slices_false_positive_rate",
-                "classifier_accuracy", "classifier_auc", "classifier_precision", "classifier_recall",
-                "seg_as_classifier_accuracy", "seconds", "slices_per_second", "model", "best_threshold")) {
+        for (String key : List.of(
+                "patients",
+                "slices",
+                "tumour_slices",
+                "threshold",
+                "dice_per_patient_mean",
+                "dice_per_patient_median",
+                "iou_tumour_slices_mean",
+                "dice_tumour_slices_mean",
+                "iou_all_slices_mean",
+                "iou_micro",
+                "pixel_accuracy",
+                "empty_slices_false_positive_rate",
+                "classifier_accuracy",
+                "classifier_auc",
+                "classifier_precision",
+                "classifier_recall",
+                "seg_as_classifier_accuracy",
+                "seconds",
+                "slices_per_second",
+                "model",
+                "best_threshold")) {
             assertTrue(s.containsKey(key), "summary.json lacks " + key);
         }
     }
@@ -127,8 +147,12 @@ class EvaluationTest {
         Path data = tmp.resolve("data"), pred = tmp.resolve("pred"), out = tmp.resolve("out");
         LggDataset d = EvalFixtures.writeCase(data, pred);
         // B1's 3-pixel false positive goes with a minimum area of 4 (A2 keeps its 4 pixels)
-        EvaluationResult r = Evaluation.ofPredictions(d, pred).optMinimumArea(4).optLargestComponent(true)
-                .setOutput(out).build().run();
+        EvaluationResult r = Evaluation.ofPredictions(d, pred)
+                .optMinimumArea(4)
+                .optLargestComponent(true)
+                .setOutput(out)
+                .build()
+                .run();
         CsvTable v = CsvTable.read(out.resolve("postprocessing.csv"));
         assertEquals(List.of("raw", "min_area_4", "lcc", "lcc+min_area_4"), v.column("variant"));
         assertEquals(List.of("0", "0", "0", "1"), v.column("selected"));
@@ -139,7 +163,8 @@ class EvaluationTest {
         // selected numbers are the headline ones: no false positive left, Dice per patient unchanged for A
         assertEquals(0.0, ((Number) r.summary().get("empty_slices_false_positive_rate")).doubleValue(), EPS);
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> variants = (Map<String, Map<String, Object>>) r.summary().get("variants");
+        Map<String, Map<String, Object>> variants =
+                (Map<String, Map<String, Object>>) r.summary().get("variants");
         assertEquals(0.375, ((Number) variants.get("raw").get("dice_per_patient_mean")).doubleValue(), EPS);
         // lcc on A: components {0,1 of slice 2 + 0..3 of slice 3} (6 px) and {24,25} of slice 2 -> drops 24,25
         // A: tp 6, fp 0, fn 2 -> Dice 12/14; B: empty prediction vs 2 truth pixels -> 0
@@ -152,10 +177,15 @@ class EvaluationTest {
         LggDataset d = LggDataset.index(data);
         // probability 0.7 on the truth's pixels, 0.2 on the left-most column of every slice
         Map<SliceRecord, byte[]> truth = new java.util.HashMap<>();
-        for (SliceRecord r : d.slices()) truth.put(r, LggTiff.readMask(r.mask(), LggTiff.ANY_SIZE).pixels());
+        for (SliceRecord r : d.slices())
+            truth.put(r, LggTiff.readMask(r.mask(), LggTiff.ANY_SIZE).pixels());
         // the model sees images only; key them by content
         Map<String, byte[]> byImage = new java.util.HashMap<>();
-        for (SliceRecord r : d.slices()) byImage.put(java.util.Arrays.toString(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE).pixels()), truth.get(r));
+        for (SliceRecord r : d.slices())
+            byImage.put(
+                    java.util.Arrays.toString(
+                            LggTiff.readImage(r.image(), LggTiff.ANY_SIZE).pixels()),
+                    truth.get(r));
         SegmentationModel oracle = (slices, cancel) -> {
             List<float[]> out = new ArrayList<>();
             for (var s : slices) {
@@ -170,8 +200,12 @@ class EvaluationTest {
             return out;
         };
         Path out = tmp.resolve("out");
-        EvaluationResult r = Evaluation.builder(d).optSegmentationModel(oracle, "oracle", 0.5).optTta(true)
-                .setOutput(out).build().run();
+        EvaluationResult r = Evaluation.builder(d)
+                .optSegmentationModel(oracle, "oracle", 0.5)
+                .optTta(true)
+                .setOutput(out)
+                .build()
+                .run();
         CsvTable thresholds = CsvTable.read(out.resolve("thresholds.csv"));
         assertEquals(19, thresholds.rowCount());
         // TTA averages 0.2 on the left column with 0 (the mirrored map has it on the right): 0.1 everywhere there,
@@ -188,8 +222,12 @@ class EvaluationTest {
         Path data = tmp.resolve("data"), pred = tmp.resolve("pred");
         LggDataset d = EvalFixtures.writeCase(data, pred);
         String id = d.patients().get(0).id();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                Evaluation.ofPredictions(d, pred).optPatients(List.of(id, id)).setOutput(tmp.resolve("o")).build());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Evaluation.ofPredictions(d, pred)
+                        .optPatients(List.of(id, id))
+                        .setOutput(tmp.resolve("o"))
+                        .build());
         assertTrue(e.getMessage().contains(id) && e.getMessage().contains("twice"), e.getMessage());
     }
 
@@ -197,8 +235,11 @@ class EvaluationTest {
     void patientSubsetIsEvaluatedAlone() throws Exception {
         Path data = tmp.resolve("data"), pred = tmp.resolve("pred");
         LggDataset d = EvalFixtures.writeCase(data, pred);
-        EvaluationResult r = Evaluation.ofPredictions(d, pred).optPatients(List.of(d.patients().get(0).id()))
-                .setOutput(tmp.resolve("o")).build().run();
+        EvaluationResult r = Evaluation.ofPredictions(d, pred)
+                .optPatients(List.of(d.patients().get(0).id()))
+                .setOutput(tmp.resolve("o"))
+                .build()
+                .run();
         assertEquals(1, r.summary().get("patients"));
         assertEquals(0.75, ((Number) r.summary().get("dice_per_patient_mean")).doubleValue(), EPS);
     }
@@ -207,9 +248,11 @@ class EvaluationTest {
     void missingPredictionNamesTheFile() throws Exception {
         Path data = tmp.resolve("data"), pred = tmp.resolve("pred");
         LggDataset d = EvalFixtures.writeCase(data, pred);
-        Path missing = Evaluation.predictionPath(pred, d.patients().get(1).slices().get(2));
+        Path missing =
+                Evaluation.predictionPath(pred, d.patients().get(1).slices().get(2));
         Files.delete(missing);
-        Evaluation e = Evaluation.ofPredictions(d, pred).setOutput(tmp.resolve("o")).build();
+        Evaluation e =
+                Evaluation.ofPredictions(d, pred).setOutput(tmp.resolve("o")).build();
         LggDataException x = assertThrows(LggDataException.class, e::run);
         assertTrue(x.getMessage().contains(missing.toString()), x.getMessage());
     }
@@ -219,10 +262,15 @@ class EvaluationTest {
         Path data = tmp.resolve("data"), pred = tmp.resolve("pred");
         LggDataset d = EvalFixtures.writeCase(data, pred);
         Path bundle = Files.createDirectories(tmp.resolve("classifier-bundle"));
-        ModelInfo info = ModelInfo.builder(ModelKind.CLASSIFIER).setArchitecture(new com.google.gson.JsonObject())
-                .optWeights("weights.params", ModelInfo.FORMAT_DJL, "00").build();
+        ModelInfo info = ModelInfo.builder(ModelKind.CLASSIFIER)
+                .setArchitecture(new com.google.gson.JsonObject())
+                .optWeights("weights.params", ModelInfo.FORMAT_DJL, "00")
+                .build();
         Files.writeString(bundle.resolve(ModelBundle.MODEL_JSON), info.toJson());
-        Evaluation e = Evaluation.builder(d).optUnet(bundle).setOutput(tmp.resolve("o")).build();
+        Evaluation e = Evaluation.builder(d)
+                .optUnet(bundle)
+                .setOutput(tmp.resolve("o"))
+                .build();
         BundleException x = assertThrows(BundleException.class, e::run);
         assertTrue(x.getMessage().contains("classifier") && x.getMessage().contains("unet"), x.getMessage());
         assertTrue(Files.notExists(tmp.resolve("o").resolve(EvaluationReport.SUMMARY)), "nothing written");
@@ -232,16 +280,24 @@ class EvaluationTest {
     void nothingToEvaluateIsAnError() throws Exception {
         Path data = EvalFixtures.phantoms(tmp.resolve("data"), 1, 3);
         LggDataset d = LggDataset.index(data);
-        assertThrows(IllegalArgumentException.class, () -> Evaluation.builder(d).setOutput(tmp).build());
-        assertThrows(IllegalArgumentException.class, () -> Evaluation.ofPredictions(d, tmp.resolve("none"))
-                .setOutput(tmp).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Evaluation.builder(d).setOutput(tmp).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Evaluation.ofPredictions(d, tmp.resolve("none"))
+                        .setOutput(tmp)
+                        .build());
     }
 
     @Test
     void cancelStopsBeforeWritingAnything() throws Exception {
         Path data = tmp.resolve("data"), pred = tmp.resolve("pred");
         LggDataset d = EvalFixtures.writeCase(data, pred);
-        Evaluation e = Evaluation.ofPredictions(d, pred).optCancel(() -> true).setOutput(tmp.resolve("o")).build();
+        Evaluation e = Evaluation.ofPredictions(d, pred)
+                .optCancel(() -> true)
+                .setOutput(tmp.resolve("o"))
+                .build();
         assertThrows(java.util.concurrent.CancellationException.class, e::run);
         assertTrue(Files.notExists(tmp.resolve("o").resolve(EvaluationReport.SUMMARY)));
     }

@@ -11,13 +11,13 @@ import ai.djl.training.initializer.XavierInitializer;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.model.Architectures;
+import io.github.braintumor.model.LearningCurve;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.report.CsvTable;
-import io.github.braintumor.model.LearningCurve;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,8 +33,12 @@ class EvaluationWithBundleTest {
     void evaluatesAUnetBundleWithTtaAndShowsItsLearningCurve() throws Exception {
         Path bundle = tmp.resolve("tiny-unet");
         DjlEngine.start();
-        ModelInfo info = ModelInfo.builder(ModelKind.UNET).setArchitecture(ModelInfo.unetArchitecture(3, 4, 2))
-                .optInputSize(16).optThreshold(0.5f).optLearningCurve(LearningCurve.FILE_NAME).build();
+        ModelInfo info = ModelInfo.builder(ModelKind.UNET)
+                .setArchitecture(ModelInfo.unetArchitecture(3, 4, 2))
+                .optInputSize(16)
+                .optThreshold(0.5f)
+                .optLearningCurve(LearningCurve.FILE_NAME)
+                .build();
         LearningCurve curve = new LearningCurve();
         curve.add(new LearningCurve.Row(1, 0.9, 1.0, 0.2, 1e-3, 1));
         curve.add(new LearningCurve.Row(2, 0.6, 0.7, 0.4, 1e-3, 1));
@@ -49,8 +53,13 @@ class EvaluationWithBundleTest {
         }
         LggDataset d = LggDataset.index(EvalFixtures.phantoms(tmp.resolve("data"), 2, 3));
         Path out = tmp.resolve("out");
-        EvaluationResult r = Evaluation.builder(d).optUnet(bundle).optTta(true).optLargestComponent(true)
-                .setOutput(out).build().run();
+        EvaluationResult r = Evaluation.builder(d)
+                .optUnet(bundle)
+                .optTta(true)
+                .optLargestComponent(true)
+                .setOutput(out)
+                .build()
+                .run();
         Map<String, Object> s = r.summary();
         assertEquals(0.5, ((Number) s.get("threshold")).doubleValue(), 1e-6);
         assertNotNull(s.get("best_threshold"));
@@ -68,8 +77,11 @@ class EvaluationWithBundleTest {
     void writesTheEvaluatedPostProcessingIntoTheBundleOnlyWhenAsked() throws Exception {
         Path bundle = tmp.resolve("tiny-unet");
         DjlEngine.start();
-        ModelInfo info = ModelInfo.builder(ModelKind.UNET).setArchitecture(ModelInfo.unetArchitecture(3, 4, 2))
-                .optInputSize(16).optThreshold(0.5f).build();
+        ModelInfo info = ModelInfo.builder(ModelKind.UNET)
+                .setArchitecture(ModelInfo.unetArchitecture(3, 4, 2))
+                .optInputSize(16)
+                .optThreshold(0.5f)
+                .build();
         try (Model model = Model.newInstance("unet", DjlEngine.device(), DjlEngine.ENGINE_NAME)) {
             model.setBlock(Architectures.block(info));
             ai.djl.engine.Engine.getInstance().setRandomSeed(5);
@@ -77,12 +89,17 @@ class EvaluationWithBundleTest {
             ModelBundle.save(bundle, model, info, Map.of());
         }
         Path data = EvalFixtures.phantoms(tmp.resolve("data"), 2, 3);
-        EvaluationRequest.Builder request = EvaluationRequest.builder().setData(data).optUnet(bundle)
-                .optLargestComponent(true).optMinimumArea(5);
+        EvaluationRequest.Builder request = EvaluationRequest.builder()
+                .setData(data)
+                .optUnet(bundle)
+                .optLargestComponent(true)
+                .optMinimumArea(5);
         request.setOutput(tmp.resolve("out1")).build().run(ProgressListener.silent(), () -> false);
         assertEquals(PostProcessingSettings.OFF, ModelBundle.verify(bundle).postProcessing(), "not asked: unchanged");
 
-        request.setOutput(tmp.resolve("out2")).optWritePostprocessing(true).build()
+        request.setOutput(tmp.resolve("out2"))
+                .optWritePostprocessing(true)
+                .build()
                 .run(ProgressListener.silent(), () -> false);
         ModelInfo written = ModelBundle.verify(bundle); // the weights' SHA-256 still matches
         assertEquals(new PostProcessingSettings(false, true, 5), written.postProcessing());

@@ -1,21 +1,21 @@
 package io.github.braintumor.eval;
 
-import io.github.braintumor.data.ModalityPattern;
-import io.github.braintumor.data.SliceImage;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.braintumor.data.ModalityPattern;
+import io.github.braintumor.data.SliceImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class InputConditionTest {
     @Test
     void parsesModalitiesAndBrightnessIntoDistinctConditions() {
         List<InputCondition> c = InputCondition.parse("as-is, flair-only,no-post,no-pre,as-is", "0.4,1.6,1");
-        assertEquals(List.of("as-is", "flair-only", "no-post", "no-pre", "brightness-0.4", "brightness-1.6"),
+        assertEquals(
+                List.of("as-is", "flair-only", "no-post", "no-pre", "brightness-0.4", "brightness-1.6"),
                 c.stream().map(InputCondition::name).toList());
         assertTrue(InputCondition.parse("", null).isEmpty());
     }
@@ -23,9 +23,11 @@ class InputConditionTest {
     @Test
     void badValuesNameThemselves() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> InputCondition.parse("t1", ""))
-                .getMessage().contains("'t1'"));
+                .getMessage()
+                .contains("'t1'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> InputCondition.parse("", "dark"))
-                .getMessage().contains("'dark'"));
+                .getMessage()
+                .contains("'dark'"));
         assertThrows(IllegalArgumentException.class, () -> InputCondition.parse("", "-1"));
     }
 

@@ -21,7 +21,8 @@ class OverviewPicturesTest {
     void writesReadablePngs() throws Exception {
         LggDataset d = LggDataset.index(EvalFixtures.phantoms(tmp.resolve("data"), 5, 4));
         List<Path> files = OverviewPictures.write(DatasetOverview.of(d), d, tmp.resolve("pictures"));
-        assertEquals(List.of(OverviewPictures.HOSPITALS, OverviewPictures.SLICES, OverviewPictures.EXAMPLES),
+        assertEquals(
+                List.of(OverviewPictures.HOSPITALS, OverviewPictures.SLICES, OverviewPictures.EXAMPLES),
                 files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path f : files) {
             BufferedImage img = ImageIO.read(f.toFile());

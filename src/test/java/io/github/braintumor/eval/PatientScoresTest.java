@@ -25,26 +25,43 @@ class PatientScoresTest {
     void scoresSentAsBytesAndCombinedGiveTheTablesOfRun() throws Exception {
         Path predictions = tmp.resolve("pred");
         LggDataset d = EvalFixtures.writeCase(tmp.resolve("data"), predictions);
-        EvaluationResult whole = Evaluation.ofPredictions(d, predictions).optMinimumArea(2)
-                .setOutput(tmp.resolve("whole")).build().run();
+        EvaluationResult whole = Evaluation.ofPredictions(d, predictions)
+                .optMinimumArea(2)
+                .setOutput(tmp.resolve("whole"))
+                .build()
+                .run();
 
         List<PatientScores> scores = new ArrayList<>();
-        try (PatientScorer s = Evaluation.ofPredictions(d, predictions).optMinimumArea(2).buildScorer()) {
+        try (PatientScorer s =
+                Evaluation.ofPredictions(d, predictions).optMinimumArea(2).buildScorer()) {
             for (PatientRecord p : d.patients()) scores.add(roundTrip(s.score(p)));
         }
         List<PatientRecord> records = scores.stream().map(PatientScores::record).toList();
-        EvaluationResult parts = Evaluation.ofPredictions(d, predictions).optMinimumArea(2)
-                .setOutput(tmp.resolve("parts")).build().combine(records, scores, 0);
+        EvaluationResult parts = Evaluation.ofPredictions(d, predictions)
+                .optMinimumArea(2)
+                .setOutput(tmp.resolve("parts"))
+                .build()
+                .combine(records, scores, 0);
         for (String t : List.of("perSlice", "perPatient", "perHospital", "perPosition", "postprocessing")) {
             assertEquals(table(whole, t), table(parts, t), t);
         }
         assertEquals(whole.best().size(), parts.best().size());
-        assertEquals(whole.worst().stream().map(e -> e.slice().image()).toList(),
+        assertEquals(
+                whole.worst().stream().map(e -> e.slice().image()).toList(),
                 parts.worst().stream().map(e -> e.slice().image()).toList());
-        assertThrows(IllegalArgumentException.class, () -> Evaluation.ofPredictions(d, predictions)
-                .setOutput(tmp.resolve("x")).build().combine(records, scores.subList(0, 1), 0));
-        assertThrows(IllegalStateException.class, () -> Evaluation.forCohort(tmp).optUnet(tmp)
-                .setOutput(tmp.resolve("y")).build().run());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Evaluation.ofPredictions(d, predictions)
+                        .setOutput(tmp.resolve("x"))
+                        .build()
+                        .combine(records, scores.subList(0, 1), 0));
+        assertThrows(
+                IllegalStateException.class,
+                () -> Evaluation.forCohort(tmp)
+                        .optUnet(tmp)
+                        .setOutput(tmp.resolve("y"))
+                        .build()
+                        .run());
     }
 
     private static CsvTable table(EvaluationResult r, String name) throws Exception {

@@ -26,9 +26,12 @@ class ReportHtmlTest {
         LggDataset d = EvalFixtures.writeCase(data, pred);
         int[] call = {0};
         double[][] p = {{0.1, 0.8, 0.4}, {0.6, 0.9, 0.2}};
-        Evaluation.ofPredictions(d, pred).optLargestComponent(true)
+        Evaluation.ofPredictions(d, pred)
+                .optLargestComponent(true)
                 .optClassificationModel((slices, cancel) -> p[call[0]++], "fixed", 0.5)
-                .setOutput(out).build().run();
+                .setOutput(out)
+                .build()
+                .run();
         String html = Files.readString(out.resolve(EvaluationReport.REPORT));
         Matcher m = Pattern.compile("<img[^>]*src=\"([^\"]+)\"").matcher(html);
         List<String> sources = new ArrayList<>();
@@ -39,7 +42,8 @@ class ReportHtmlTest {
             Path png = out.resolve(src);
             assertTrue(Files.isRegularFile(png), src + " is missing");
             byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 8);
-            assertTrue(java.util.Arrays.equals(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, head),
+            assertTrue(
+                    java.util.Arrays.equals(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, head),
                     src + " is not a PNG");
             assertNotNull(ImageIO.read(png.toFile()), src + " does not decode");
         }
@@ -53,9 +57,17 @@ class ReportHtmlTest {
         Path chromium = Path.of("/usr/bin/chromium");
         if (!Files.isExecutable(chromium)) return;
         Path shot = out.resolve("screenshot.png");
-        Process proc = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--screenshot=" + shot, "--window-size=1200,3000", out.resolve(EvaluationReport.REPORT).toUri().toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process proc = new ProcessBuilder(
+                        chromium.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--screenshot=" + shot,
+                        "--window-size=1200,3000",
+                        out.resolve(EvaluationReport.REPORT).toUri().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!proc.waitFor(60, TimeUnit.SECONDS)) {
             proc.destroyForcibly();
             return;

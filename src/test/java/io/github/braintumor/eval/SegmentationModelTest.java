@@ -23,8 +23,14 @@ class SegmentationModelTest {
             return out;
         };
         SliceImage img = new SliceImage(3, 1, 1, new byte[] {0, 0, 0});
-        float[] p = SegmentationModel.testTimeAugmented(leftColumn).probabilities(List.of(img), () -> false).get(0);
+        float[] p = SegmentationModel.testTimeAugmented(leftColumn)
+                .probabilities(List.of(img), () -> false)
+                .get(0);
         assertArrayEquals(new float[] {0.5f, 0f, 0.5f}, p);
-        assertEquals(1, SegmentationModel.testTimeAugmented(leftColumn).probabilities(List.of(img), () -> false).size());
+        assertEquals(
+                1,
+                SegmentationModel.testTimeAugmented(leftColumn)
+                        .probabilities(List.of(img), () -> false)
+                        .size());
     }
 }

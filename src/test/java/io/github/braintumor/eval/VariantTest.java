@@ -9,10 +9,13 @@ class VariantTest {
 
     @Test
     void comparesEveryStepOnAndOffRawFirstRequestedLast() {
-        List<String> names = Variant.compared(true, true, 20).stream().map(Variant::name).toList();
+        List<String> names =
+                Variant.compared(true, true, 20).stream().map(Variant::name).toList();
         assertEquals(8, names.size());
         assertEquals("raw", names.get(0));
         assertEquals("tta+lcc+min_area_20", names.get(7));
-        assertEquals(List.of("raw"), Variant.compared(false, false, 0).stream().map(Variant::name).toList());
+        assertEquals(
+                List.of("raw"),
+                Variant.compared(false, false, 0).stream().map(Variant::name).toList());
     }
 }

@@ -48,7 +48,8 @@ class CommandsTest {
     }
 
     static <T> T run(Class<T> command, Object... inputs) throws Exception {
-        CommandModule m = commands.run(command.asSubclass(org.scijava.command.Command.class), true, inputs).get();
+        CommandModule m = commands.run(command.asSubclass(org.scijava.command.Command.class), true, inputs)
+                .get();
         return command.cast(m.getDelegateObject());
     }
 
@@ -75,7 +76,8 @@ class CommandsTest {
         byte f = (byte) 255;
         ImagePlus pred = masks("pred", new byte[] {f, f, 0, 0}, new byte[] {0, 0, 0, 0});
         ImagePlus truth = masks("truth", new byte[] {f, 0, 0, 0}, new byte[] {0, 0, 0, 0});
-        ResultsTable t = run(ComputeIouCommand.class, "prediction", pred, "truth", truth).table();
+        ResultsTable t =
+                run(ComputeIouCommand.class, "prediction", pred, "truth", truth).table();
         assertEquals(4, t.size()); // 2 slices, micro, macro
         assertEquals(0.5, t.getValue("IoU", 0), 1e-12);
         assertEquals(1.0, t.getValue("IoU", 1), 1e-12); // both empty
@@ -91,18 +93,19 @@ class CommandsTest {
     void computeIouRejectsMismatchedImages() {
         ImagePlus one = masks("one", new byte[4]);
         ImagePlus two = masks("two", new byte[4], new byte[4]);
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> run(ComputeIouCommand.class, "prediction", one, "truth", two));
+        ExecutionException e = assertThrows(
+                ExecutionException.class, () -> run(ComputeIouCommand.class, "prediction", one, "truth", two));
         assertTrue(rootMessage(e).contains("has 1 slices but 'two' has 2"), rootMessage(e));
         ImagePlus big = new ImagePlus("big", new ByteProcessor(3, 2));
-        ExecutionException size = assertThrows(ExecutionException.class,
-                () -> run(ComputeIouCommand.class, "prediction", one, "truth", big));
+        ExecutionException size = assertThrows(
+                ExecutionException.class, () -> run(ComputeIouCommand.class, "prediction", one, "truth", big));
         assertTrue(rootMessage(size).contains("same size"), rootMessage(size));
     }
 
     @Test
     void datasetOverviewMakesOneRowPerHospitalPlusAll() throws Exception {
-        DatasetOverviewCommand c = run(DatasetOverviewCommand.class, "data", TinyModels.data().toFile());
+        DatasetOverviewCommand c =
+                run(DatasetOverviewCommand.class, "data", TinyModels.data().toFile());
         ResultsTable t = c.table();
         int hospitals = c.overview().perHospital().size();
         assertEquals(hospitals + 1, t.size());
@@ -122,8 +125,20 @@ class CommandsTest {
     void segmentTumorMakesMaskStackProbabilityMapOverlayAndTable() throws Exception {
         PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
         ImagePlus imp = patientStack(patient);
-        SegmentTumorCommand c = run(SegmentTumorCommand.class, "image", imp, "model", TinyModels.unet().toString(),
-                "threshold", 0.5, "probability", true, "outline", true, "batchsize", 2);
+        SegmentTumorCommand c = run(
+                SegmentTumorCommand.class,
+                "image",
+                imp,
+                "model",
+                TinyModels.unet().toString(),
+                "threshold",
+                0.5,
+                "probability",
+                true,
+                "outline",
+                true,
+                "batchsize",
+                2);
         ImagePlus mask = c.mask();
         assertEquals(patient.id() + "-mask", mask.getTitle());
         assertEquals(8, mask.getBitDepth());
@@ -152,8 +167,20 @@ class CommandsTest {
     void roiOutputGivesOneNamedPositionedRoiPerTumourSliceAndLabelOutputTheRegions() throws Exception {
         PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
         ImagePlus imp = patientStack(patient);
-        SegmentTumorCommand both = run(SegmentTumorCommand.class, "image", imp, "model", TinyModels.unet().toString(),
-                "threshold", 0.3, "probability", false, "outline", false, "output", "both");
+        SegmentTumorCommand both = run(
+                SegmentTumorCommand.class,
+                "image",
+                imp,
+                "model",
+                TinyModels.unet().toString(),
+                "threshold",
+                0.3,
+                "probability",
+                false,
+                "outline",
+                false,
+                "output",
+                "both");
         ImagePlus mask = both.mask();
         List<Integer> tumourSlices = new java.util.ArrayList<>();
         for (int s = 1; s <= mask.getStackSize(); s++) {
@@ -165,20 +192,46 @@ class CommandsTest {
             ij.gui.Roi roi = both.rois().get(i);
             assertEquals(imp.getShortTitle() + ":" + tumourSlices.get(i), roi.getName());
             assertEquals((int) tumourSlices.get(i), roi.getPosition());
-            assertEquals(mask.getStack().getProcessor(tumourSlices.get(i)).getHistogram()[255],
-                    roi.getContainedPoints().length, "ROI area of slice " + tumourSlices.get(i));
+            assertEquals(
+                    mask.getStack().getProcessor(tumourSlices.get(i)).getHistogram()[255],
+                    roi.getContainedPoints().length,
+                    "ROI area of slice " + tumourSlices.get(i));
         }
-        SegmentTumorCommand roiOnly = run(SegmentTumorCommand.class, "image", patientStack(patient), "model",
-                TinyModels.unet().toString(), "threshold", 0.3, "probability", false, "outline", false, "output", "roi");
+        SegmentTumorCommand roiOnly = run(
+                SegmentTumorCommand.class,
+                "image",
+                patientStack(patient),
+                "model",
+                TinyModels.unet().toString(),
+                "threshold",
+                0.3,
+                "probability",
+                false,
+                "outline",
+                false,
+                "output",
+                "roi");
         assertNull(roiOnly.mask());
         assertEquals(both.rois().size(), roiOnly.rois().size());
 
-        SegmentTumorCommand label = run(SegmentTumorCommand.class, "image", patientStack(patient), "model",
-                TinyModels.unet().toString(), "threshold", 0.3, "probability", false, "outline", false, "output",
+        SegmentTumorCommand label = run(
+                SegmentTumorCommand.class,
+                "image",
+                patientStack(patient),
+                "model",
+                TinyModels.unet().toString(),
+                "threshold",
+                0.3,
+                "probability",
+                false,
+                "outline",
+                false,
+                "output",
                 "label");
         ImagePlus labels = label.labels();
         byte[][] masks = new byte[mask.getStackSize()][];
-        for (int s = 1; s <= masks.length; s++) masks[s - 1] = (byte[]) mask.getStack().getProcessor(s).getPixels();
+        for (int s = 1; s <= masks.length; s++)
+            masks[s - 1] = (byte[]) mask.getStack().getProcessor(s).getPixels();
         int regions = io.github.braintumor.infer.PostProcessing.components3d(masks, mask.getWidth(), mask.getHeight())
                 .count();
         int max = 0;
@@ -200,20 +253,33 @@ class CommandsTest {
         for (int i : new int[] {0, 1, 4, 5}) p[i] = (byte) 255;
         t[0] = 1f;
         t[1] = 0.5f; // any non-zero value is tumour, whatever the type
-        ComputeIouCommand c = run(ComputeIouCommand.class,
-                "predictionimg", net.imglib2.img.array.ArrayImgs.unsignedBytes(p, 4, 4, 2),
-                "truthimg", net.imglib2.img.array.ArrayImgs.floats(t, 4, 4, 2));
+        ComputeIouCommand c = run(
+                ComputeIouCommand.class,
+                "predictionimg",
+                net.imglib2.img.array.ArrayImgs.unsignedBytes(p, 4, 4, 2),
+                "truthimg",
+                net.imglib2.img.array.ArrayImgs.floats(t, 4, 4, 2));
         assertEquals(0.5, c.table().getValue("IoU", 0), 1e-9);
         assertEquals(1.0, c.table().getValue("IoU", 1), 1e-9);
         assertEquals("micro", c.table().getStringValue("slice", 2));
         assertEquals(0.5, c.table().getValue("IoU", 2), 1e-9);
-        Exception half = assertThrows(Exception.class, () -> run(ComputeIouCommand.class,
-                "predictionimg", net.imglib2.img.array.ArrayImgs.unsignedBytes(p, 4, 4, 2)));
+        Exception half = assertThrows(
+                Exception.class,
+                () -> run(
+                        ComputeIouCommand.class,
+                        "predictionimg",
+                        net.imglib2.img.array.ArrayImgs.unsignedBytes(p, 4, 4, 2)));
         assertTrue(String.valueOf(rootMessage(half)).contains("give both"), String.valueOf(rootMessage(half)));
-        Exception shape = assertThrows(Exception.class, () -> run(ComputeIouCommand.class,
-                "predictionimg", net.imglib2.img.array.ArrayImgs.unsignedBytes(p, 4, 4, 2),
-                "truthimg", net.imglib2.img.array.ArrayImgs.floats(new float[4 * 4 * 3], 4, 4, 3)));
-        assertTrue(String.valueOf(rootMessage(shape)).contains("prediction has 2 slices but ground truth has 3"),
+        Exception shape = assertThrows(
+                Exception.class,
+                () -> run(
+                        ComputeIouCommand.class,
+                        "predictionimg",
+                        net.imglib2.img.array.ArrayImgs.unsignedBytes(p, 4, 4, 2),
+                        "truthimg",
+                        net.imglib2.img.array.ArrayImgs.floats(new float[4 * 4 * 3], 4, 4, 3)));
+        assertTrue(
+                String.valueOf(rootMessage(shape)).contains("prediction has 2 slices but ground truth has 3"),
                 String.valueOf(rootMessage(shape)));
     }
 
@@ -229,11 +295,32 @@ class CommandsTest {
         }
         net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedByteType> img =
                 net.imglib2.img.array.ArrayImgs.unsignedBytes(xycz, 256, 256, 3, slices.size());
-        SegmentTumorCommand byImg = run(SegmentTumorCommand.class, "input", img, "model",
-                TinyModels.unet().toString(), "threshold", 0.3, "postprocessing", "none");
-        SegmentTumorCommand byImp = run(SegmentTumorCommand.class, "image", imp, "model",
-                TinyModels.unet().toString(), "threshold", 0.3, "probability", false, "outline", false,
-                "postprocessing", "none", "output", "mask");
+        SegmentTumorCommand byImg = run(
+                SegmentTumorCommand.class,
+                "input",
+                img,
+                "model",
+                TinyModels.unet().toString(),
+                "threshold",
+                0.3,
+                "postprocessing",
+                "none");
+        SegmentTumorCommand byImp = run(
+                SegmentTumorCommand.class,
+                "image",
+                imp,
+                "model",
+                TinyModels.unet().toString(),
+                "threshold",
+                0.3,
+                "probability",
+                false,
+                "outline",
+                false,
+                "postprocessing",
+                "none",
+                "output",
+                "mask");
         var mask = byImg.maskImg();
         assertEquals(3, mask.numDimensions());
         assertEquals(slices.size(), mask.dimension(2));
@@ -258,8 +345,18 @@ class CommandsTest {
         cal.pixelDepth = 3;
         cal.setUnit("mm");
         imp.setCalibration(cal);
-        SegmentTumorCommand c = run(SegmentTumorCommand.class, "image", imp, "model", TinyModels.unet().toString(),
-                "threshold", 0.3, "probability", false, "outline", false);
+        SegmentTumorCommand c = run(
+                SegmentTumorCommand.class,
+                "image",
+                imp,
+                "model",
+                TinyModels.unet().toString(),
+                "threshold",
+                0.3,
+                "probability",
+                false,
+                "outline",
+                false);
         ResultsTable volume = c.volumeTable();
         assertEquals(volume.getValue("voxels", 0) * 0.75, volume.getValue("volume (mm^3)", 0), 1e-9);
         assertTrue(volume.getColumnIndex("mean FLAIR") >= 0);
@@ -268,8 +365,18 @@ class CommandsTest {
     @Test
     void segmentWithoutProbabilityLeavesItOut() throws Exception {
         PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(1);
-        SegmentTumorCommand c = run(SegmentTumorCommand.class, "image", patientStack(patient), "model",
-                TinyModels.unet().toString(), "threshold", -1.0, "probability", false, "outline", false);
+        SegmentTumorCommand c = run(
+                SegmentTumorCommand.class,
+                "image",
+                patientStack(patient),
+                "model",
+                TinyModels.unet().toString(),
+                "threshold",
+                -1.0,
+                "probability",
+                false,
+                "outline",
+                false);
         assertNull(c.probabilityMap());
         assertEquals(patient.slices().size(), c.mask().getStackSize());
     }
@@ -277,8 +384,9 @@ class CommandsTest {
     @Test
     void segmentWithBadModelFolderFailsWithClearMessage() throws Exception {
         PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
-        ExecutionException e = assertThrows(ExecutionException.class, () -> run(SegmentTumorCommand.class,
-                "image", patientStack(patient), "model", "/no/such/model"));
+        ExecutionException e = assertThrows(
+                ExecutionException.class,
+                () -> run(SegmentTumorCommand.class, "image", patientStack(patient), "model", "/no/such/model"));
         assertTrue(rootMessage(e).contains("model not found: /no/such/model"), rootMessage(e));
     }
 
@@ -286,13 +394,24 @@ class CommandsTest {
     void classifyGivesOneRowPerSlice() throws Exception {
         PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
         ImagePlus imp = patientStack(patient);
-        ResultsTable t = run(ClassifyTumorSliceCommand.class, "image", imp, "model",
-                TinyModels.classifier().toString(), "threshold", 0.5, "overlay", true).table();
+        ResultsTable t = run(
+                        ClassifyTumorSliceCommand.class,
+                        "image",
+                        imp,
+                        "model",
+                        TinyModels.classifier().toString(),
+                        "threshold",
+                        0.5,
+                        "overlay",
+                        true)
+                .table();
         assertEquals(patient.slices().size(), t.size());
         for (int i = 0; i < t.size(); i++) {
             double p = t.getValue("probability", i);
             assertTrue(p >= 0 && p <= 1, "probability " + p);
-            assertEquals(p >= 0.5 ? StackClassification.TUMOUR : StackClassification.NO_TUMOUR, t.getStringValue("label", i));
+            assertEquals(
+                    p >= 0.5 ? StackClassification.TUMOUR : StackClassification.NO_TUMOUR,
+                    t.getStringValue("label", i));
         }
         assertEquals(patient.slices().size(), imp.getOverlay().size());
     }
@@ -308,28 +427,53 @@ class CommandsTest {
             throws Exception {
         String why = io.github.braintumor.model.TracedModules.unavailableReason();
         org.junit.jupiter.api.Assumptions.assumeTrue(why == null, why);
-        java.nio.file.Path pt = io.github.braintumor.model.TracedModules.trace(dir.resolve("slice.pt"),
-                io.github.braintumor.model.TracedModules.SLICE_LOGITS, 128);
+        java.nio.file.Path pt = io.github.braintumor.model.TracedModules.trace(
+                dir.resolve("slice.pt"), io.github.braintumor.model.TracedModules.SLICE_LOGITS, 128);
         io.github.braintumor.fiji.command.ImportTorchScriptCommand c = run(
-                io.github.braintumor.fiji.command.ImportTorchScriptCommand.class, "torchscript", pt.toFile(),
-                "bundle", dir.resolve("cnn").toFile(), "kind", "classifier", "scores", "logits", "inputsize", 128,
-                "normalization", "divide255", "threshold", 0.5);
+                io.github.braintumor.fiji.command.ImportTorchScriptCommand.class,
+                "torchscript",
+                pt.toFile(),
+                "bundle",
+                dir.resolve("cnn").toFile(),
+                "kind",
+                "classifier",
+                "scores",
+                "logits",
+                "inputsize",
+                128,
+                "normalization",
+                "divide255",
+                "threshold",
+                0.5);
         assertEquals("classifier", c.info().kind());
-        assertEquals(128, io.github.braintumor.model.ModelBundle.readInfo(dir.resolve("cnn")).modelInputSize());
+        assertEquals(
+                128,
+                io.github.braintumor.model.ModelBundle.readInfo(dir.resolve("cnn"))
+                        .modelInputSize());
     }
 
     @Test
     void exportBioImageIoCommandWritesTheDescriptionOfABundle(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         io.github.braintumor.fiji.command.BioImageIoCommands.Export c = run(
-                io.github.braintumor.fiji.command.BioImageIoCommands.Export.class, "bundle", TinyModels.unet().toFile(),
-                "output", dir.resolve("out").toFile(), "license", "");
+                io.github.braintumor.fiji.command.BioImageIoCommands.Export.class,
+                "bundle",
+                TinyModels.unet().toFile(),
+                "output",
+                dir.resolve("out").toFile(),
+                "license",
+                "");
         assertTrue(c.exported().contains("a model card bioimage.io tools read but cannot run"), c.exported());
         assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("out/rdf.yaml")));
         // importing it back is refused with the reason: DJL weights are not a bioimage.io weight format
-        ExecutionException e = assertThrows(ExecutionException.class, () -> run(
-                io.github.braintumor.fiji.command.BioImageIoCommands.Import.class, "source", dir.resolve("out").toFile(),
-                "bundle", dir.resolve("back").toFile()));
+        ExecutionException e = assertThrows(
+                ExecutionException.class,
+                () -> run(
+                        io.github.braintumor.fiji.command.BioImageIoCommands.Import.class,
+                        "source",
+                        dir.resolve("out").toFile(),
+                        "bundle",
+                        dir.resolve("back").toFile()));
         Throwable t = e;
         while (t.getCause() != null) t = t.getCause();
         assertTrue(t.getMessage().contains("has no TorchScript weights"), t.getMessage());
@@ -338,12 +482,24 @@ class CommandsTest {
     @Test
     void tablesAreDeclaredOutputsAScriptGetsByName() throws Exception {
         byte f = (byte) 255;
-        CommandModule iou = commands.run(ComputeIouCommand.class, true, "prediction",
-                masks("p", new byte[] {f, f, 0, 0}), "truth", masks("t", new byte[] {f, 0, 0, 0})).get();
+        CommandModule iou = commands.run(
+                        ComputeIouCommand.class,
+                        true,
+                        "prediction",
+                        masks("p", new byte[] {f, f, 0, 0}),
+                        "truth",
+                        masks("t", new byte[] {f, 0, 0, 0}))
+                .get();
         assertEquals(0.5, ((ResultsTable) iou.getOutput("table")).getValue("IoU", 0), 1e-12);
         PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
-        CommandModule seg = commands.run(SegmentTumorCommand.class, true, "image", patientStack(patient), "model",
-                TinyModels.unet().toFile()).get();
+        CommandModule seg = commands.run(
+                        SegmentTumorCommand.class,
+                        true,
+                        "image",
+                        patientStack(patient),
+                        "model",
+                        TinyModels.unet().toFile())
+                .get();
         assertEquals(patient.slices().size(), ((ResultsTable) seg.getOutput("table")).size());
         assertEquals(1, ((ResultsTable) seg.getOutput("volume")).size());
         for (String name : List.of("table", "volume", "mask")) {

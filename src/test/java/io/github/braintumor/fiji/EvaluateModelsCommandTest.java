@@ -27,7 +27,13 @@ class EvaluateModelsCommandTest {
     @Test
     void headlessRunEvaluatesPredictedMasks() throws Exception {
         Path data = tmp.resolve("data"), pred = tmp.resolve("pred"), out = tmp.resolve("out");
-        PhantomGenerator.builder().optSeed(3).optPatients(2).optSlicesPerPatient(3).optSize(16).build().write(data);
+        PhantomGenerator.builder()
+                .optSeed(3)
+                .optPatients(2)
+                .optSlicesPerPatient(3)
+                .optSize(16)
+                .build()
+                .write(data);
         LggDataset d = LggDataset.index(data);
         for (SliceRecord s : d.slices()) { // perfect predictions: the truth itself
             Path file = Evaluation.predictionPath(pred, s);
@@ -35,10 +41,30 @@ class EvaluateModelsCommandTest {
             LggTiff.writeMask(file, LggTiff.readMask(s.mask(), LggTiff.ANY_SIZE));
         }
         try (Context context = new Context(CommandService.class)) {
-            CommandModule m = context.getService(CommandService.class).run(EvaluateModelsCommand.class, true,
-                    Map.of("data", data.toFile(), "output", out.toFile(), "predictions", pred.toFile(),
-                            "lcc", true, "minarea", 0, "threshold", -1.0, "patients", "", "tta", false,
-                            "writethreshold", false)).get();
+            CommandModule m = context.getService(CommandService.class)
+                    .run(
+                            EvaluateModelsCommand.class,
+                            true,
+                            Map.of(
+                                    "data",
+                                    data.toFile(),
+                                    "output",
+                                    out.toFile(),
+                                    "predictions",
+                                    pred.toFile(),
+                                    "lcc",
+                                    true,
+                                    "minarea",
+                                    0,
+                                    "threshold",
+                                    -1.0,
+                                    "patients",
+                                    "",
+                                    "tta",
+                                    false,
+                                    "writethreshold",
+                                    false))
+                    .get();
             assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
             EvaluateModelsCommand command = (EvaluateModelsCommand) m.getCommand();
             assertEquals(1.0, ((Number) command.result().summary().get("dice_per_patient_mean")).doubleValue(), 1e-12);

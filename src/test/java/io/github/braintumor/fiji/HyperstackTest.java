@@ -66,14 +66,17 @@ class HyperstackTest {
     }
 
     static <T> T run(Class<T> command, Object... inputs) throws Exception {
-        CommandModule m = commands.run(command.asSubclass(org.scijava.command.Command.class), true, inputs).get();
+        CommandModule m = commands.run(command.asSubclass(org.scijava.command.Command.class), true, inputs)
+                .get();
         return command.cast(m.getDelegateObject());
     }
 
     /** The phantom slices of frame {@code t} (0-based), seeded. */
     static List<SliceImage> frame(int t) {
         List<SliceImage> slices = new ArrayList<>();
-        for (int z = 0; z < Z; z++) slices.add(PhantomGenerator.slice(100 + 10L * t + z, 256, TUMOUR[t][z]).image());
+        for (int z = 0; z < Z; z++)
+            slices.add(
+                    PhantomGenerator.slice(100 + 10L * t + z, 256, TUMOUR[t][z]).image());
         return slices;
     }
 
@@ -111,14 +114,27 @@ class HyperstackTest {
     static synchronized Path lccUnet() throws Exception {
         Path bundle = tmp.resolve("lcc-unet");
         if (!java.nio.file.Files.isDirectory(bundle)) {
-            TinyModels.unetRecordingLcc(bundle, frames().stream().flatMap(List::stream).toList());
+            TinyModels.unetRecordingLcc(
+                    bundle, frames().stream().flatMap(List::stream).toList());
         }
         return bundle;
     }
 
     static SegmentTumorCommand segment(ImagePlus imp) throws Exception {
-        return run(SegmentTumorCommand.class, "image", imp, "model", lccUnet().toString(), "threshold", -1.0,
-                "probability", true, "outline", true, "output", "both");
+        return run(
+                SegmentTumorCommand.class,
+                "image",
+                imp,
+                "model",
+                lccUnet().toString(),
+                "threshold",
+                -1.0,
+                "probability",
+                true,
+                "outline",
+                true,
+                "output",
+                "both");
     }
 
     static int tumourPixels(ImagePlus mask, int z, int t) {
@@ -155,8 +171,18 @@ class HyperstackTest {
             assertEquals(voxels, volume.getValue("voxels", t - 1), 0, "frame " + t);
             assertEquals(voxels * 0.8 * 0.8 * 2, volume.getValue("volume (mm^3)", t - 1), 1e-6);
         }
-        SegmentTumorCommand labels = run(SegmentTumorCommand.class, "image", composite("brain", frames()), "model",
-                lccUnet().toString(), "threshold", -1.0, "outline", false, "output", "label");
+        SegmentTumorCommand labels = run(
+                SegmentTumorCommand.class,
+                "image",
+                composite("brain", frames()),
+                "model",
+                lccUnet().toString(),
+                "threshold",
+                -1.0,
+                "outline",
+                false,
+                "output",
+                "label");
         assertEquals(T, labels.labels().getNFrames());
         assertEquals(Z, labels.labels().getNSlices());
     }
@@ -195,24 +221,34 @@ class HyperstackTest {
         for (int t = 1; t <= T; t++) {
             SegmentTumorCommand alone = segment(composite("frame" + t, List.of(frames.get(t - 1))));
             assertEquals(1, alone.volumeTable().size());
-            assertEquals(alone.volumeTable().getValue("voxels", 0), all.volumeTable().getValue("voxels", t - 1), 0,
+            assertEquals(
+                    alone.volumeTable().getValue("voxels", 0),
+                    all.volumeTable().getValue("voxels", t - 1),
+                    0,
                     "frame " + t);
             for (int z = 1; z <= Z; z++) {
-                assertArrayEquals((byte[]) alone.mask().getStack().getPixels(z),
+                assertArrayEquals(
+                        (byte[]) alone.mask().getStack().getPixels(z),
                         (byte[]) all.mask().getStack().getPixels(all.mask().getStackIndex(1, z, t)),
                         "frame " + t + " slice " + z);
             }
         }
         // the check can fail: the six slices as one volume (one normalisation, one largest region) differ
         List<SliceImage> flat = frames.stream().flatMap(List::stream).toList();
-        List<SliceMask> joined = StackSegmentation.run(flat, new StackSegmentation.Settings(lccUnet().toString(),
-                Double.NaN, 4, 1.0), ProgressListener.silent(), () -> false).result().masks();
+        List<SliceMask> joined = StackSegmentation.run(
+                        flat,
+                        new StackSegmentation.Settings(lccUnet().toString(), Double.NaN, 4, 1.0),
+                        ProgressListener.silent(),
+                        () -> false)
+                .result()
+                .masks();
         boolean differs = false;
         for (int i = 0; i < flat.size(); i++) {
             differs |= !java.util.Arrays.equals(joined.get(i).pixels(), toMask01(all.mask(), i + 1));
         }
         assertTrue(differs, "joining the frames would change the result, so the test above can fail");
-        assertTrue(all.volumeTable().getValue("voxels", 0) > 0 && all.volumeTable().getValue("voxels", 1) > 0,
+        assertTrue(
+                all.volumeTable().getValue("voxels", 0) > 0 && all.volumeTable().getValue("voxels", 1) > 0,
                 "both frames keep a tumour (joined, the largest region of one would remove the other's)");
     }
 
@@ -226,8 +262,19 @@ class HyperstackTest {
     void classificationSaysFrameAndSliceAndLabelsLandOnTheirPlane() throws Exception {
         List<List<SliceImage>> frames = frames();
         ImagePlus imp = composite("brain", frames);
-        ResultsTable t = run(ClassifyTumorSliceCommand.class, "image", imp, "method", "cnn", "model",
-                TinyModels.classifier().toString(), "threshold", 0.5, "overlay", true).table();
+        ResultsTable t = run(
+                        ClassifyTumorSliceCommand.class,
+                        "image",
+                        imp,
+                        "method",
+                        "cnn",
+                        "model",
+                        TinyModels.classifier().toString(),
+                        "threshold",
+                        0.5,
+                        "overlay",
+                        true)
+                .table();
         assertEquals(Z * T, t.size());
         Roi[] labels = imp.getOverlay().toArray();
         assertEquals(Z * T, labels.length);
@@ -241,8 +288,18 @@ class HyperstackTest {
             assertEquals(frame, labels[i].getTPosition());
         }
         // each frame is normalised as a volume of its own: frame 2 scores as it does alone
-        ResultsTable alone = run(ClassifyTumorSliceCommand.class, "image", composite("f2", List.of(frames.get(1))),
-                "method", "cnn", "model", TinyModels.classifier().toString(), "threshold", 0.5, "overlay", false)
+        ResultsTable alone = run(
+                        ClassifyTumorSliceCommand.class,
+                        "image",
+                        composite("f2", List.of(frames.get(1))),
+                        "method",
+                        "cnn",
+                        "model",
+                        TinyModels.classifier().toString(),
+                        "threshold",
+                        0.5,
+                        "overlay",
+                        false)
                 .table();
         for (int z = 0; z < Z; z++) {
             assertEquals(alone.getValue("probability", z), t.getValue("probability", Z + z), 1e-9, "slice " + (z + 1));
@@ -255,7 +312,8 @@ class HyperstackTest {
         for (SliceImage s : frame(0)) {
             int[] rgb = new int[256 * 256];
             for (int i = 0; i < rgb.length; i++) {
-                rgb[i] = (s.unsigned(0, i / 256, i % 256) << 16) | (s.unsigned(1, i / 256, i % 256) << 8)
+                rgb[i] = (s.unsigned(0, i / 256, i % 256) << 16)
+                        | (s.unsigned(1, i / 256, i % 256) << 8)
                         | s.unsigned(2, i / 256, i % 256);
             }
             stack.addSlice(new ij.process.ColorProcessor(256, 256, rgb));

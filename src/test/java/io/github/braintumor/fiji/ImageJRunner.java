@@ -2,7 +2,6 @@ package io.github.braintumor.fiji;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -38,7 +37,8 @@ final class ImageJRunner {
         Files.createDirectories(plugins);
         Path classes = Paths.get("target", "classes").toAbsolutePath();
         if (!Files.isRegularFile(classes.resolve("plugins.config"))) {
-            throw new IOException("target/classes/plugins.config missing: run the tests through Maven (process-resources)");
+            throw new IOException(
+                    "target/classes/plugins.config missing: run the tests through Maven (process-resources)");
         }
         Path jar = plugins.resolve("Brain_Tumor-test.jar");
         Path tmp = Files.createTempFile(plugins, ".jar-", ".tmp");
@@ -50,7 +50,11 @@ final class ImageJRunner {
                 zip.closeEntry();
             }
         }
-        Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                tmp,
+                jar,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return dir;
     }
 
@@ -71,12 +75,24 @@ final class ImageJRunner {
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!Paths.get(e).toAbsolutePath().toString().equals(classes)) cp.add(e);
         }
-        List<String> cmd = new ArrayList<>(List.of("xvfb-run", "-a", javaBin(), "-Xmx3g",
-                "-Dplugins.dir=" + ij, "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
+        List<String> cmd = new ArrayList<>(List.of(
+                "xvfb-run",
+                "-a",
+                javaBin(),
+                "-Xmx3g",
+                "-Dplugins.dir=" + ij,
+                "-Dai.djl.pytorch.num_threads=1",
+                "-Dai.djl.pytorch.num_interop_threads=1",
                 "-Djava.util.prefs.userRoot=" + Paths.get("target", "prefs").toAbsolutePath(),
                 "-D" + PluginOptions.FILE_PROPERTY + "=" + ij.resolve("options.properties"),
-                "-cp", String.join(File.pathSeparator, cp), "ij.ImageJ", "-ijpath", ij.toString(),
-                "-batch", macro.toString(), argument));
+                "-cp",
+                String.join(File.pathSeparator, cp),
+                "ij.ImageJ",
+                "-ijpath",
+                ij.toString(),
+                "-batch",
+                macro.toString(),
+                argument));
         cmd.addAll(3, jvmOptions); // after xvfb-run -a java
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Path log = Files.createTempFile(Paths.get("target"), "ij-macro-", ".log");
@@ -85,8 +101,8 @@ final class ImageJRunner {
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new AssertionError("macro " + name + " timed out after " + timeoutSeconds + " s; output:\n"
-                    + Files.readString(log));
+            throw new AssertionError(
+                    "macro " + name + " timed out after " + timeoutSeconds + " s; output:\n" + Files.readString(log));
         }
         String output = Files.readString(log);
         Files.delete(log);
@@ -96,5 +112,4 @@ final class ImageJRunner {
     private static String javaBin() {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
-
 }

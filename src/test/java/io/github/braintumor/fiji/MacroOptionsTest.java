@@ -30,33 +30,42 @@ class MacroOptionsTest {
         assertEquals("model=[] resample", MacroOptions.checkedUnlessSaid("model=[]", "resample"));
         assertEquals("resample", MacroOptions.checkedUnlessSaid("", "resample"));
         assertEquals("model=[] resample=false", MacroOptions.checkedUnlessSaid("model=[] resample=false", "resample"));
-        assertEquals("model=[] ", MacroOptions.bareBooleans(
-                MacroOptions.checkedUnlessSaid("model=[] resample=false", "resample"), "resample") + " ");
+        assertEquals(
+                "model=[] ",
+                MacroOptions.bareBooleans(
+                                MacroOptions.checkedUnlessSaid("model=[] resample=false", "resample"), "resample")
+                        + " ");
         assertEquals("Resample model=[]", MacroOptions.checkedUnlessSaid("Resample model=[]", "resample"));
-        assertEquals("model=[/x resample] resample",
-                MacroOptions.checkedUnlessSaid("model=[/x resample]", "resample"), "a word inside a value is no key");
+        assertEquals(
+                "model=[/x resample] resample",
+                MacroOptions.checkedUnlessSaid("model=[/x resample]", "resample"),
+                "a word inside a value is no key");
     }
 
     @Test
     void aSciJavaCommandRunFromAMacroThreadTakesTheBareWord() throws Exception {
         // ImageJ 1 hands macro options to threads named Run$_...; Fiji runs the command's module on such a thread
-        ImagePlus image = CommandsTest.patientStack(LggDataset.index(TinyModels.data()).patients().get(0));
+        ImagePlus image = CommandsTest.patientStack(
+                LggDataset.index(TinyModels.data()).patients().get(0));
         AtomicReference<SegmentTumorCommand> ran = new AtomicReference<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         try (Context context = new Context()) {
-            Thread macro = new Thread(() -> {
-                try {
-                    SegmentTumorCommand c = new SegmentTumorCommand();
-                    context.inject(c);
-                    set(c, "image", image);
-                    set(c, "model", TinyModels.unet().toFile());
-                    ij.Macro.setOptions(Thread.currentThread(), "model=[" + TinyModels.unet() + "] probability");
-                    c.run();
-                    ran.set(c);
-                } catch (Throwable t) {
-                    failed.set(t);
-                }
-            }, "Run$_bare_words");
+            Thread macro = new Thread(
+                    () -> {
+                        try {
+                            SegmentTumorCommand c = new SegmentTumorCommand();
+                            context.inject(c);
+                            set(c, "image", image);
+                            set(c, "model", TinyModels.unet().toFile());
+                            ij.Macro.setOptions(
+                                    Thread.currentThread(), "model=[" + TinyModels.unet() + "] probability");
+                            c.run();
+                            ran.set(c);
+                        } catch (Throwable t) {
+                            failed.set(t);
+                        }
+                    },
+                    "Run$_bare_words");
             macro.start();
             macro.join();
         }

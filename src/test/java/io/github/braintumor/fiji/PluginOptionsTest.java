@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.braintumor.engine.DeviceChoice;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.fiji.command.BrainTumorOptionsCommand;
-import io.github.braintumor.fiji.command.SegmentTumorCommand;
 import io.github.braintumor.fiji.command.ClassifyTumorSliceCommand;
+import io.github.braintumor.fiji.command.SegmentTumorCommand;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,7 @@ import org.scijava.plugin.Parameter;
 class PluginOptionsTest {
     @TempDir
     static Path tmp;
+
     static String previousFile;
     static Context context;
     static CommandService commands;
@@ -33,7 +34,8 @@ class PluginOptionsTest {
     @BeforeAll
     static void start() {
         previousFile = System.getProperty(PluginOptions.FILE_PROPERTY);
-        System.setProperty(PluginOptions.FILE_PROPERTY, tmp.resolve("options.properties").toString());
+        System.setProperty(
+                PluginOptions.FILE_PROPERTY, tmp.resolve("options.properties").toString());
         context = new Context(CommandService.class);
         commands = context.service(CommandService.class);
     }
@@ -53,7 +55,8 @@ class PluginOptionsTest {
     }
 
     static <T> T run(Class<T> command, Object... inputs) throws Exception {
-        return command.cast(commands.run(command.asSubclass(org.scijava.command.Command.class), true, inputs).get()
+        return command.cast(commands.run(command.asSubclass(org.scijava.command.Command.class), true, inputs)
+                .get()
                 .getDelegateObject());
     }
 
@@ -94,16 +97,28 @@ class PluginOptionsTest {
     void precisionIsSavedAndBecomesTheInferenceDefault() throws Exception {
         String prop = io.github.braintumor.engine.Precision.PROPERTY;
         try {
-            BrainTumorOptionsCommand c = run(BrainTumorOptionsCommand.class, "threads", 1, "device", "cpu",
-                    "batchsize", 2, "precision", "float32");
-            PluginOptions saved = new PluginOptions(1, DeviceChoice.CPU, 2, io.github.braintumor.engine.Precision.FLOAT32);
+            BrainTumorOptionsCommand c = run(
+                    BrainTumorOptionsCommand.class,
+                    "threads",
+                    1,
+                    "device",
+                    "cpu",
+                    "batchsize",
+                    2,
+                    "precision",
+                    "float32");
+            PluginOptions saved =
+                    new PluginOptions(1, DeviceChoice.CPU, 2, io.github.braintumor.engine.Precision.FLOAT32);
             assertEquals(saved, c.saved());
             assertEquals(saved, PluginOptions.load());
             assertTrue(c.engine().endsWith(", float32"), c.engine());
-            assertEquals(io.github.braintumor.engine.Precision.FLOAT32,
+            assertEquals(
+                    io.github.braintumor.engine.Precision.FLOAT32,
                     io.github.braintumor.infer.InferenceOptions.defaults().precision());
             run(BrainTumorOptionsCommand.class, "precision", "bfloat16");
-            assertEquals(io.github.braintumor.engine.Precision.BFLOAT16, PluginOptions.load().precision());
+            assertEquals(
+                    io.github.braintumor.engine.Precision.BFLOAT16,
+                    PluginOptions.load().precision());
             assertEquals(1, PluginOptions.load().threads()); // the rest kept
             Files.writeString(PluginOptions.file(), "threads=1\nprecision=half\n");
             assertEquals(PluginOptions.defaults(), PluginOptions.load());
@@ -128,12 +143,16 @@ class PluginOptionsTest {
     void inferenceCommandsOfferTheSameDeviceChoicesAsTheOptions() throws Exception {
         for (Class<?> c : new Class<?>[] {SegmentTumorCommand.class, ClassifyTumorSliceCommand.class}) {
             Field f = c.getDeclaredField("device");
-            assertEquals(Arrays.asList(PluginOptions.commandDevices()), Arrays.asList(f.getAnnotation(Parameter.class).choices()),
+            assertEquals(
+                    Arrays.asList(PluginOptions.commandDevices()),
+                    Arrays.asList(f.getAnnotation(Parameter.class).choices()),
                     c.getSimpleName());
             Field b = c.getDeclaredField("batchsize");
             assertEquals("0", b.getAnnotation(Parameter.class).min(), c.getSimpleName() + ": 0 = as in the options");
         }
         Field d = BrainTumorOptionsCommand.class.getDeclaredField("device");
-        assertEquals(Arrays.asList(DeviceChoice.ids()), Arrays.asList(d.getAnnotation(Parameter.class).choices()));
+        assertEquals(
+                Arrays.asList(DeviceChoice.ids()),
+                Arrays.asList(d.getAnnotation(Parameter.class).choices()));
     }
 }

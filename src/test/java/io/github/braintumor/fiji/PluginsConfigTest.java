@@ -29,7 +29,8 @@ class PluginsConfigTest {
         Map<String, String> scijava = new TreeMap<>();
         try (Context context = new Context(CommandService.class)) {
             for (CommandInfo info : context.service(CommandService.class).getCommands()) {
-                String path = info.getMenuPath() == null ? "" : info.getMenuPath().getMenuString(false);
+                String path =
+                        info.getMenuPath() == null ? "" : info.getMenuPath().getMenuString(false);
                 if (info.getClassName().startsWith("io.github.braintumor.")) {
                     assertEquals("Plugins > Brain Tumor", path);
                     scijava.put(info.getMenuPath().getLeaf().getName(), info.getClassName());

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.braintumor.app.StackSegmentation;
+import io.github.braintumor.app.StackSegmentation.PostProcessingChoice;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientRecord;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceRecord;
-import io.github.braintumor.app.StackSegmentation.PostProcessingChoice;
 import io.github.braintumor.fiji.command.SegmentTumorCommand;
 import io.github.braintumor.infer.PostProcessing;
 import io.github.braintumor.model.PostProcessingSettings;
@@ -37,6 +37,7 @@ import org.scijava.task.TaskService;
 class PostProcessingChoiceTest {
     @TempDir
     static Path tmp;
+
     static PatientRecord patient;
     static List<SliceImage> slices;
     static Path lccBundle;
@@ -57,15 +58,20 @@ class PostProcessingChoiceTest {
     }
 
     private static StackSegmentation.Output segment(PostProcessingChoice choice) throws Exception {
-        return StackSegmentation.run(slices, new StackSegmentation.Settings(lccBundle.toString(), Double.NaN, 8, 1,
-                choice), ProgressListener.silent(), () -> false);
+        return StackSegmentation.run(
+                slices,
+                new StackSegmentation.Settings(lccBundle.toString(), Double.NaN, 8, 1, choice),
+                ProgressListener.silent(),
+                () -> false);
     }
 
     @Test
     void theBundlesLargestComponentIsAppliedByDefaultAndCanBeSwitchedOff() throws Exception {
         StackSegmentation.Output plain = segment(PostProcessingChoice.NONE);
         StackSegmentation.Output byModel = segment(PostProcessingChoice.MODEL);
-        assertEquals(PostProcessingChoice.MODEL, StackSegmentation.Settings.defaults().postprocessing());
+        assertEquals(
+                PostProcessingChoice.MODEL,
+                StackSegmentation.Settings.defaults().postprocessing());
         List<byte[]> expected = new ArrayList<>();
         for (var m : PostProcessing.clean(plain.result().masks(), new PostProcessingSettings(false, true, 0))) {
             expected.add(m.pixels());
@@ -86,14 +92,28 @@ class PostProcessingChoiceTest {
     void commandTakesALowercaseOneWordMacroKeyAndRecordsWhatWasApplied() throws Exception {
         Field f = SegmentTumorCommand.class.getDeclaredField("postprocessing");
         assertTrue(f.isAnnotationPresent(Parameter.class));
-        assertArrayEquals(PostProcessingChoice.ids(), f.getAnnotation(Parameter.class).choices());
+        assertArrayEquals(
+                PostProcessingChoice.ids(), f.getAnnotation(Parameter.class).choices());
         assertTrue(f.getName().matches("[a-z]+"), f.getName());
         CommandService commands = context.service(CommandService.class);
         ImagePlus imp = CommandsTest.patientStack(patient);
-        SegmentTumorCommand none = (SegmentTumorCommand) commands.run(SegmentTumorCommand.class, true, "image", imp,
-                "model", lccBundle.toString(), "threshold", -1.0, "postprocessing", "none").get().getDelegateObject();
-        SegmentTumorCommand model = (SegmentTumorCommand) commands.run(SegmentTumorCommand.class, true, "image", imp,
-                "model", lccBundle.toString(), "threshold", -1.0).get().getDelegateObject(); // -1: the recorded one
+        SegmentTumorCommand none = (SegmentTumorCommand) commands.run(
+                        SegmentTumorCommand.class,
+                        true,
+                        "image",
+                        imp,
+                        "model",
+                        lccBundle.toString(),
+                        "threshold",
+                        -1.0,
+                        "postprocessing",
+                        "none")
+                .get()
+                .getDelegateObject();
+        SegmentTumorCommand model = (SegmentTumorCommand) commands.run(
+                        SegmentTumorCommand.class, true, "image", imp, "model", lccBundle.toString(), "threshold", -1.0)
+                .get()
+                .getDelegateObject(); // -1: the recorded one
         ResultsTable a = none.table(), b = model.table();
         assertEquals("raw", a.getStringValue("postprocessing", 0));
         assertEquals("lcc", b.getStringValue("postprocessing", 0));
@@ -107,12 +127,22 @@ class PostProcessingChoiceTest {
 
     @Test
     void unknownChoiceFailsWithTheAllowedValues() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PostProcessingChoice.fromId("lcc"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PostProcessingChoice.fromId("lcc"));
         assertEquals("postprocessing must be one of model, none, got 'lcc'", e.getMessage());
         assertEquals(PostProcessingChoice.NONE, PostProcessingChoice.fromId("None"));
-        assertThrows(ExecutionException.class, () -> context.service(CommandService.class).run(
-                SegmentTumorCommand.class, true, "image", CommandsTest.patientStack(patient), "model",
-                lccBundle.toString(), "postprocessing", "bogus").get());
+        assertThrows(
+                ExecutionException.class,
+                () -> context.service(CommandService.class)
+                        .run(
+                                SegmentTumorCommand.class,
+                                true,
+                                "image",
+                                CommandsTest.patientStack(patient),
+                                "model",
+                                lccBundle.toString(),
+                                "postprocessing",
+                                "bogus")
+                        .get());
     }
 }

@@ -22,6 +22,7 @@ import org.scijava.command.CommandService;
 class ReliabilityFijiTest {
     @TempDir
     Path tmp;
+
     Context context;
 
     @BeforeEach
@@ -46,10 +47,31 @@ class ReliabilityFijiTest {
         Path out = Files.createDirectories(tmp.resolve("Documents"));
         Files.writeString(out.resolve("thesis.docx"), "years of work");
         Map<String, Long> before = snapshot(tmp);
-        Throwable e = assertThrows(Exception.class, () -> context.service(CommandService.class).run(
-                TrainSegmenterCommand.class, true, "data", TinyModels.data().toFile(), "output", out.toFile(),
-                "epochs", 1, "batchsize", 2, "learningrate", 1e-3, "seed", 1L, "samples", 8, "features", 4,
-                "crop", 64).get());
+        Throwable e = assertThrows(
+                Exception.class,
+                () -> context.service(CommandService.class)
+                        .run(
+                                TrainSegmenterCommand.class,
+                                true,
+                                "data",
+                                TinyModels.data().toFile(),
+                                "output",
+                                out.toFile(),
+                                "epochs",
+                                1,
+                                "batchsize",
+                                2,
+                                "learningrate",
+                                1e-3,
+                                "seed",
+                                1L,
+                                "samples",
+                                8,
+                                "features",
+                                4,
+                                "crop",
+                                64)
+                        .get());
         assertTrue(chain(e).contains("did not write (thesis.docx)"), chain(e));
         assertEquals(before, snapshot(tmp));
     }
@@ -58,11 +80,32 @@ class ReliabilityFijiTest {
     void evaluateRefusesWritingIntoTheDataFolder() throws Exception {
         Path data = TinyModels.data();
         Map<String, Long> before = snapshot(data);
-        Throwable e = assertThrows(Exception.class, () -> context.service(CommandService.class).run(
-                EvaluateModelsCommand.class, true, Map.of("data", data.toFile(), "output",
-                        data.resolve("eval").toFile(), "unet", TinyModels.unet().toFile(), "lcc", false,
-                        "minarea", 0, "threshold", -1.0, "patients", "", "tta", false, "writethreshold", false))
-                .get());
+        Throwable e = assertThrows(
+                Exception.class,
+                () -> context.service(CommandService.class)
+                        .run(
+                                EvaluateModelsCommand.class,
+                                true,
+                                Map.of(
+                                        "data",
+                                        data.toFile(),
+                                        "output",
+                                        data.resolve("eval").toFile(),
+                                        "unet",
+                                        TinyModels.unet().toFile(),
+                                        "lcc",
+                                        false,
+                                        "minarea",
+                                        0,
+                                        "threshold",
+                                        -1.0,
+                                        "patients",
+                                        "",
+                                        "tta",
+                                        false,
+                                        "writethreshold",
+                                        false))
+                        .get());
         assertTrue(chain(e).contains("is inside the input"), chain(e));
         assertEquals(before, snapshot(data));
     }
@@ -70,15 +113,18 @@ class ReliabilityFijiTest {
     @Test
     void anOpenImageFromADamagedTiffIsRefusedNotSegmentedAsBlack() throws Exception {
         // an LZW slice whose strip bytes are overwritten at full length: ImageJ opens it, with black where it fails
-        byte[] chw = io.github.braintumor.data.PhantomGenerator.slice(9, 256, true).image().pixels();
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(256, 256,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        byte[] chw = io.github.braintumor.data.PhantomGenerator.slice(9, 256, true)
+                .image()
+                .pixels();
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_INT_RGB);
         int n = 256 * 256;
         for (int i = 0; i < n; i++) {
             img.setRGB(i % 256, i / 256, (chw[i] & 0xFF) << 16 | (chw[n + i] & 0xFF) << 8 | (chw[2 * n + i] & 0xFF));
         }
         Path tif = tmp.resolve("damaged.tif");
-        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
+        javax.imageio.ImageWriter writer =
+                javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
         try (javax.imageio.stream.ImageOutputStream ios = javax.imageio.ImageIO.createImageOutputStream(tif.toFile())) {
             javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
@@ -96,14 +142,18 @@ class ReliabilityFijiTest {
         for (int i = bytes.length / 3; i < bytes.length / 2; i++) bytes[i] = (byte) random.nextInt(256);
         Files.write(tif, bytes);
         ij.ImagePlus opened = ij.IJ.openImage(tif.toString());
-        Throwable e = assertThrows(Exception.class, () -> context.service(CommandService.class).run(
-                io.github.braintumor.fiji.command.SegmentTumorCommand.class, true, "image", opened).get());
+        Throwable e = assertThrows(
+                Exception.class,
+                () -> context.service(CommandService.class)
+                        .run(io.github.braintumor.fiji.command.SegmentTumorCommand.class, true, "image", opened)
+                        .get());
         assertTrue(chain(e).contains("was opened from a damaged file") && chain(e).contains("is damaged"), chain(e));
     }
 
     private static String chain(Throwable e) {
         StringBuilder s = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) s.append(t.getMessage()).append(" | ");
+        for (Throwable t = e; t != null; t = t.getCause())
+            s.append(t.getMessage()).append(" | ");
         return s.toString();
     }
 

@@ -57,8 +57,21 @@ class ResamplingCommandsTest {
     }
 
     static SegmentTumorCommand segment(ImagePlus imp, boolean resample) throws Exception {
-        return HyperstackTest.run(SegmentTumorCommand.class, "image", imp, "model", TinyModels.unet().toString(),
-                "threshold", 0.3, "probability", true, "outline", false, "postprocessing", "none", "resample",
+        return HyperstackTest.run(
+                SegmentTumorCommand.class,
+                "image",
+                imp,
+                "model",
+                TinyModels.unet().toString(),
+                "threshold",
+                0.3,
+                "probability",
+                true,
+                "outline",
+                false,
+                "postprocessing",
+                "none",
+                "resample",
                 resample);
     }
 
@@ -69,8 +82,17 @@ class ResamplingCommandsTest {
         assertEquals(512, c.probabilityMap().getHeight());
         ResultsTable t = c.table();
         for (int i = 0; i < t.size(); i++) assertEquals("512x512 -> 256x256", t.getStringValue("resampled", i));
-        ResultsTable cls = HyperstackTest.run(ClassifyTumorSliceCommand.class, "image", rgb("big", 512), "method",
-                "cnn", "model", TinyModels.classifier().toString(), "overlay", false).table();
+        ResultsTable cls = HyperstackTest.run(
+                        ClassifyTumorSliceCommand.class,
+                        "image",
+                        rgb("big", 512),
+                        "method",
+                        "cnn",
+                        "model",
+                        TinyModels.classifier().toString(),
+                        "overlay",
+                        false)
+                .table();
         assertEquals("512x512 -> 256x256", cls.getStringValue("resampled", 1));
         ResultsTable native256 = segment(rgb("small", 256), true).table();
         assertEquals("", native256.getStringValue("resampled", 0), "the model's size is not resampled");
@@ -79,13 +101,24 @@ class ResamplingCommandsTest {
     @Test
     void withResampleOffAnotherSizeIsRefusedInOneLine() {
         for (Class<?> command : new Class<?>[] {SegmentTumorCommand.class, ClassifyTumorSliceCommand.class}) {
-            ExecutionException e = assertThrows(ExecutionException.class, () -> HyperstackTest.run(command, "image",
-                    rgb("big", 512), "model", (command == SegmentTumorCommand.class ? TinyModels.unet()
-                            : TinyModels.classifier()).toString(), "resample", false));
+            ExecutionException e = assertThrows(
+                    ExecutionException.class,
+                    () -> HyperstackTest.run(
+                            command,
+                            "image",
+                            rgb("big", 512),
+                            "model",
+                            (command == SegmentTumorCommand.class ? TinyModels.unet() : TinyModels.classifier())
+                                    .toString(),
+                            "resample",
+                            false));
             String m = CommandsTest.rootMessage(e);
-            assertEquals("2 slice(s) are 512x512 but the model's input is 256x256 and resampling is off: switch"
-                    + " resampling on (Fiji: the resample check box; CLI: leave out --no-resample) or scale the"
-                    + " images to 256x256 first", m, command.getSimpleName());
+            assertEquals(
+                    "2 slice(s) are 512x512 but the model's input is 256x256 and resampling is off: switch"
+                            + " resampling on (Fiji: the resample check box; CLI: leave out --no-resample) or scale the"
+                            + " images to 256x256 first",
+                    m,
+                    command.getSimpleName());
         }
     }
 
@@ -101,8 +134,8 @@ class ResamplingCommandsTest {
         SegmentTumorCommand a = segment(aniso, true);
         float[] pp = (float[]) p.probabilityMap().getStack().getPixels(1);
         // square calibrated pixels: today's path, number for number
-        assertEquals(java.util.Arrays.toString(pp),
-                java.util.Arrays.toString((float[]) i.probabilityMap().getStack().getPixels(1)));
+        assertEquals(java.util.Arrays.toString(pp), java.util.Arrays.toString((float[])
+                i.probabilityMap().getStack().getPixels(1)));
         assertEquals("", i.table().getStringValue("resampled", 0));
         // not square: the network saw the field of view in its physical proportions
         float[] ap = (float[]) a.probabilityMap().getStack().getPixels(1);
@@ -115,11 +148,13 @@ class ResamplingCommandsTest {
         double pixels = t.getValue("tumour pixels", 0);
         assertTrue(pixels > 0, "the tiny model at 0.3 should mark pixels");
         assertEquals(pixels * 0.5, t.getValue("area (mm^2)", 0), 1e-9, "area in the original calibration");
-        assertEquals(a.volumeTable().getValue("voxels", 0) * 0.5 * 1.0 * 3,
-                a.volumeTable().getValue("volume (mm^3)", 0), 1e-9);
+        assertEquals(
+                a.volumeTable().getValue("voxels", 0) * 0.5 * 1.0 * 3,
+                a.volumeTable().getValue("volume (mm^3)", 0),
+                1e-9);
         // with resampling off, the aspect is not honoured: a 256x256 slice goes as it is
         SegmentTumorCommand off = segment(rgb("aniso-off", 256), false);
-        assertEquals(java.util.Arrays.toString(pp),
-                java.util.Arrays.toString((float[]) off.probabilityMap().getStack().getPixels(1)));
+        assertEquals(java.util.Arrays.toString(pp), java.util.Arrays.toString((float[])
+                off.probabilityMap().getStack().getPixels(1)));
     }
 }

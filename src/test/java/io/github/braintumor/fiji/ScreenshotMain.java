@@ -52,7 +52,13 @@ public final class ScreenshotMain {
 
     private static void capture(String model, Path png) throws Exception {
         Path data = Files.createTempDirectory("screenshot-phantom");
-        PhantomGenerator.builder().optSeed(5).optPatients(1).optSlicesPerPatient(12).optSize(256).build().write(data);
+        PhantomGenerator.builder()
+                .optSeed(5)
+                .optPatients(1)
+                .optSlicesPerPatient(12)
+                .optSize(256)
+                .build()
+                .write(data);
         PatientRecord patient = LggDataset.index(data).patients().get(0);
         // Show the slice with the largest tumour.
         int bestSlice = 1;
@@ -73,7 +79,8 @@ public final class ScreenshotMain {
         IJ.wait(500);
         imp.setSlice(bestSlice);
         IJ.run(imp, "Segment Tumor (UNet)", "model=[" + model + "] threshold=-1 outline batchsize=4");
-        if (imp.getOverlay() == null) throw new IllegalStateException("no outline overlay: segmentation failed (see the Log)");
+        if (imp.getOverlay() == null)
+            throw new IllegalStateException("no outline overlay: segmentation failed (see the Log)");
 
         // Layout: ImageJ bar on top, the image zoomed to 200% on the left, the mask and the table on the right.
         Window ijBar = IJ.getInstance();
@@ -97,7 +104,7 @@ public final class ScreenshotMain {
         if (log != null) log.setBounds(840, top + 420, 540, 200);
         table.toFront();
         IJ.wait(1500);
-        EventQueue.invokeAndWait(() -> { }); // let pending repaints run
+        EventQueue.invokeAndWait(() -> {}); // let pending repaints run
         IJ.wait(500);
 
         Rectangle screen = new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
@@ -105,7 +112,8 @@ public final class ScreenshotMain {
         // Without a window manager there are no title bars: write each window's title above it, crop to the windows.
         Rectangle used = new Rectangle(ijBar.getBounds());
         java.awt.Graphics2D g = full.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(
+                java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14));
         g.setColor(java.awt.Color.WHITE);
         for (Window w : java.awt.Window.getWindows()) {

@@ -28,7 +28,13 @@ public final class TinyModels {
     public static synchronized Path data() throws Exception {
         Path data = ROOT.resolve("phantom");
         if (!Files.isDirectory(data.resolve("kaggle_3m"))) {
-            PhantomGenerator.builder().optSeed(11).optPatients(5).optSlicesPerPatient(4).optHospitals("HT").build().write(data);
+            PhantomGenerator.builder()
+                    .optSeed(11)
+                    .optPatients(5)
+                    .optSlicesPerPatient(4)
+                    .optHospitals("HT")
+                    .build()
+                    .write(data);
         }
         return data;
     }
@@ -66,9 +72,14 @@ public final class TinyModels {
         try (var files = Files.list(source)) {
             for (Path f : files.toList()) Files.copy(f, target.resolve(f.getFileName()));
         }
-        List<float[]> p = StackSegmentation.run(slices, new StackSegmentation.Settings(target.toString(), Double.NaN,
-                8, 1, StackSegmentation.PostProcessingChoice.NONE), ProgressListener.silent(), () -> false)
-                .result().probabilities();
+        List<float[]> p = StackSegmentation.run(
+                        slices,
+                        new StackSegmentation.Settings(
+                                target.toString(), Double.NaN, 8, 1, StackSegmentation.PostProcessingChoice.NONE),
+                        ProgressListener.silent(),
+                        () -> false)
+                .result()
+                .probabilities();
         float[] all = new float[p.size() * p.get(0).length];
         for (int z = 0; z < p.size(); z++) System.arraycopy(p.get(z), 0, all, z * p.get(0).length, p.get(0).length);
         Arrays.sort(all);
@@ -76,7 +87,8 @@ public final class TinyModels {
         for (double q : new double[] {0.5, 0.7, 0.9, 0.95, 0.99, 0.3, 0.1}) {
             float t = all[(int) (q * (all.length - 1))];
             byte[][] masks = new byte[p.size()][];
-            for (int z = 0; z < masks.length; z++) masks[z] = PostProcessing.threshold(p.get(z), w, h, t).pixels();
+            for (int z = 0; z < masks.length; z++)
+                masks[z] = PostProcessing.threshold(p.get(z), w, h, t).pixels();
             long before = count(masks), after = count(PostProcessing.largestComponent3d(masks, w, h));
             if (after > 0 && after < before) {
                 BundleSettings.write(target, (double) t, new PostProcessingSettings(false, true, 0));

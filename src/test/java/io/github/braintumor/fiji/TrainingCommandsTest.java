@@ -30,6 +30,7 @@ import org.scijava.task.event.TaskEvent;
 class TrainingCommandsTest {
     @TempDir
     Path tmp;
+
     Context context;
     final List<String> messages = new CopyOnWriteArrayList<>();
     final List<Long> values = new CopyOnWriteArrayList<>();
@@ -51,7 +52,9 @@ class TrainingCommandsTest {
         Task task = e.getTask();
         if (task.getStatusMessage() != null) messages.add(task.getStatusMessage());
         values.add(task.getProgressValue());
-        if (cancelAfterFirstEpoch && !task.isCanceled() && task.getStatusMessage() != null
+        if (cancelAfterFirstEpoch
+                && !task.isCanceled()
+                && task.getStatusMessage() != null
                 && task.getStatusMessage().contains(" val ")) {
             task.cancel("test"); // publishes a TaskEvent itself: only once
         }
@@ -59,11 +62,26 @@ class TrainingCommandsTest {
 
     TrainingResult train(Class<? extends org.scijava.command.Command> command, Path out, int epochs, Object... more)
             throws Exception {
-        Object[] inputs = {"data", TinyModels.data().toFile(), "output", out.toFile(), "epochs", epochs,
-                "batchsize", 2, "learningrate", 1e-3, "seed", 1L, "samples", 8};
+        Object[] inputs = {
+            "data",
+            TinyModels.data().toFile(),
+            "output",
+            out.toFile(),
+            "epochs",
+            epochs,
+            "batchsize",
+            2,
+            "learningrate",
+            1e-3,
+            "seed",
+            1L,
+            "samples",
+            8
+        };
         Object[] all = java.util.Arrays.copyOf(inputs, inputs.length + more.length);
         System.arraycopy(more, 0, all, inputs.length, more.length);
-        CommandModule m = context.service(CommandService.class).run(command, true, all).get();
+        CommandModule m =
+                context.service(CommandService.class).run(command, true, all).get();
         Object c = m.getDelegateObject();
         return c instanceof TrainSegmenterCommand s ? s.result() : ((TrainClassifierCommand) c).result();
     }
@@ -71,10 +89,17 @@ class TrainingCommandsTest {
     @Test
     void segmenterReportsProgressWithLossAndWritesBundle() throws Exception {
         Path out = tmp.resolve("unet");
-        TrainingResult r = train(TrainSegmenterCommand.class, out, 1, "features", 4, "crop", 64, "missingmodality", 0.5);
+        TrainingResult r =
+                train(TrainSegmenterCommand.class, out, 1, "features", 4, "crop", 64, "missingmodality", 0.5);
         assertTrue(Files.isRegularFile(out.resolve("model.json")));
-        assertEquals(0.5, io.github.braintumor.model.ModelBundle.readInfo(out).training().augmentationOrDefault()
-                .missingModality(), 0, "the dialog's missing-modality share is recorded in model.json");
+        assertEquals(
+                0.5,
+                io.github.braintumor.model.ModelBundle.readInfo(out)
+                        .training()
+                        .augmentationOrDefault()
+                        .missingModality(),
+                0,
+                "the dialog's missing-modality share is recorded in model.json");
         assertEquals(false, r.canceled());
         assertTrue(messages.stream().anyMatch(m -> m.contains("loss")), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.contains("epoch 1/1")), messages.toString());
@@ -88,7 +113,9 @@ class TrainingCommandsTest {
         TrainingResult r = train(TrainSegmenterCommand.class, out, 5, "features", 4, "crop", 64);
         assertTrue(r.canceled());
         assertEquals(1, r.bestEpoch());
-        assertTrue(r.curve().rows().size() < 5, "trained on after cancel: " + r.curve().rows().size() + " epochs");
+        assertTrue(
+                r.curve().rows().size() < 5,
+                "trained on after cancel: " + r.curve().rows().size() + " epochs");
         assertTrue(Files.isRegularFile(out.resolve("model.json")), "best model of epoch 1 not kept");
     }
 
@@ -103,10 +130,27 @@ class TrainingCommandsTest {
     @Test
     void randomSearchShowsTrialsTable() throws Exception {
         Path out = tmp.resolve("search");
-        CommandModule m = context.service(CommandService.class).run(
-                io.github.braintumor.fiji.command.RandomSearchClassifierCommand.class, true, "data",
-                TinyModels.data().toFile(), "output", out.toFile(), "trials", 1, "executions", 1, "epochs", 1,
-                "batchsize", 2, "seed", 1L, "samples", 4).get();
+        CommandModule m = context.service(CommandService.class)
+                .run(
+                        io.github.braintumor.fiji.command.RandomSearchClassifierCommand.class,
+                        true,
+                        "data",
+                        TinyModels.data().toFile(),
+                        "output",
+                        out.toFile(),
+                        "trials",
+                        1,
+                        "executions",
+                        1,
+                        "epochs",
+                        1,
+                        "batchsize",
+                        2,
+                        "seed",
+                        1L,
+                        "samples",
+                        4)
+                .get();
         var c = (io.github.braintumor.fiji.command.RandomSearchClassifierCommand) m.getDelegateObject();
         assertEquals(1, c.result().trials().size());
         assertEquals(1, c.table().size());
@@ -115,8 +159,8 @@ class TrainingCommandsTest {
 
     @Test
     void progressTextCountsBatchesOverEpochs() {
-        var p = io.github.braintumor.progress.Progress.training(2, 3, 5, 10, 0.25, java.util.OptionalDouble.empty(),
-                java.time.Duration.ofSeconds(75), "");
+        var p = io.github.braintumor.progress.Progress.training(
+                2, 3, 5, 10, 0.25, java.util.OptionalDouble.empty(), java.time.Duration.ofSeconds(75), "");
         assertEquals(15, p.done());
         assertEquals(30, p.total());
         assertEquals("epoch 2/3 batch 5/10 loss 0.2500 ETA 1m15s", ProgressText.of(p));
@@ -125,10 +169,15 @@ class TrainingCommandsTest {
     @Test
     void segmentingIsToldInSlicesNotEpochs() throws Exception {
         java.util.List<io.github.braintumor.progress.Progress> seen = new java.util.ArrayList<>();
-        var slices = Images.slices(CommandsTest.patientStack(
-                io.github.braintumor.data.LggDataset.index(TinyModels.data()).patients().get(0)));
-        StackSegmentation.run(slices, new StackSegmentation.Settings(TinyModels.unet().toString(), -1, 2, 1.0),
-                seen::add, () -> false);
+        var slices =
+                Images.slices(CommandsTest.patientStack(io.github.braintumor.data.LggDataset.index(TinyModels.data())
+                        .patients()
+                        .get(0)));
+        StackSegmentation.run(
+                slices,
+                new StackSegmentation.Settings(TinyModels.unet().toString(), -1, 2, 1.0),
+                seen::add,
+                () -> false);
         var last = seen.get(seen.size() - 1);
         String text = ProgressText.of(last);
         assertTrue(text.endsWith("egmentation: " + slices.size() + "/" + slices.size() + " slices"), text);

@@ -255,14 +255,16 @@ class ImagePlusImgsTest {
         assertEquals(2, imp.getNChannels());
         assertEquals(4, imp.getNSlices());
         // z=3, c=1 (zero-based) -> ImageJ (c=2, z=4, t=1)
-        assertEquals(at(img, 1, 2, 3, 1).get(), imp.getStack().getProcessor(imp.getStackIndex(2, 4, 1)).get(1, 2));
+        assertEquals(
+                at(img, 1, 2, 3, 1).get(),
+                imp.getStack().getProcessor(imp.getStackIndex(2, 4, 1)).get(1, 2));
     }
 
     @Test
     void badAxesAndTooManyDimensionsAreRejected() {
         ArrayImg<UnsignedByteType, ByteArray> img = ArrayImgs.unsignedBytes(2, 2, 2, 2);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ImagePlusImgs.toImagePlus(img, "4d"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ImagePlusImgs.toImagePlus(img, "4d"));
         assertTrue(e.getMessage().contains("axes"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ImagePlusImgs.toImagePlus(img, "4d", "XYZZ"));
         assertThrows(IllegalArgumentException.class, () -> ImagePlusImgs.toImagePlus(img, "4d", "XYZ"));

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.braintumor.data.SliceImage;
-import io.github.braintumor.data.SliceMask;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,9 @@ class ImagePlusSlicesTest {
     void singleChannelIsReplicatedWithANote() {
         ImagePlus imp = new ImagePlus("gray", new ByteProcessor(2, 1, new byte[] {7, (byte) 200}));
         List<SliceImage> slices = ImagePlusSlices.toSliceImages(imp);
-        assertArrayEquals(new byte[] {7, (byte) 200, 7, (byte) 200, 7, (byte) 200}, slices.get(0).pixels());
+        assertArrayEquals(
+                new byte[] {7, (byte) 200, 7, (byte) 200, 7, (byte) 200},
+                slices.get(0).pixels());
         assertTrue(slices.get(0).replicated());
         assertTrue(ImagePlusSlices.conversionNote(imp).contains("replicated"), ImagePlusSlices.conversionNote(imp));
     }
@@ -67,8 +69,9 @@ class ImagePlusSlicesTest {
         ImagePlus imp = new ImagePlus("16", new ShortProcessor(4, 1, v, null));
         SliceImage s = ImagePlusSlices.toSliceImages(imp).get(0);
         // (v - 100) * 255 / 1000 rounded: 0, 25.5 -> 26, 51, 255
-        assertArrayEquals(new int[] {0, 26, 51, 255}, new int[] {
-            s.unsigned(0, 0, 0), s.unsigned(0, 0, 1), s.unsigned(0, 0, 2), s.unsigned(0, 0, 3)});
+        assertArrayEquals(
+                new int[] {0, 26, 51, 255},
+                new int[] {s.unsigned(0, 0, 0), s.unsigned(0, 0, 1), s.unsigned(0, 0, 2), s.unsigned(0, 0, 3)});
         assertTrue(ImagePlusSlices.conversionNote(imp).contains("16-bit"));
     }
 
@@ -76,10 +79,12 @@ class ImagePlusSlicesTest {
     void floatPlanesScaledNaNAndConstantBecomeZero() {
         ImagePlus imp = new ImagePlus("32", new FloatProcessor(3, 1, new float[] {-1f, Float.NaN, 1f}));
         SliceImage s = ImagePlusSlices.toSliceImages(imp).get(0);
-        assertArrayEquals(new int[] {0, 0, 255}, new int[] {s.unsigned(2, 0, 0), s.unsigned(2, 0, 1), s.unsigned(2, 0, 2)});
+        assertArrayEquals(
+                new int[] {0, 0, 255}, new int[] {s.unsigned(2, 0, 0), s.unsigned(2, 0, 1), s.unsigned(2, 0, 2)});
 
         ImagePlus constant = new ImagePlus("c", new FloatProcessor(2, 1, new float[] {5f, 5f}));
-        assertArrayEquals(new byte[6], ImagePlusSlices.toSliceImages(constant).get(0).pixels());
+        assertArrayEquals(
+                new byte[6], ImagePlusSlices.toSliceImages(constant).get(0).pixels());
     }
 
     @Test
@@ -89,8 +94,8 @@ class ImagePlusSlicesTest {
         stack.addSlice(null, new ByteProcessor(1, 1));
         ImagePlus imp = new ImagePlus("two", stack);
         imp.setDimensions(2, 1, 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ImagePlusSlices.toSliceImages(imp));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ImagePlusSlices.toSliceImages(imp));
         assertTrue(e.getMessage().contains("'two' has 2 channels"), e.getMessage());
     }
 
@@ -100,23 +105,26 @@ class ImagePlusSlicesTest {
         ImagePlus imp = ImagePlusSlices.masksImage(masks, 2, 2, "mask");
         assertEquals(8, imp.getBitDepth());
         assertEquals(2, imp.getStackSize());
-        assertArrayEquals(new byte[] {0, (byte) 255, (byte) 255, 0}, (byte[]) imp.getStack().getPixels(1));
+        assertArrayEquals(new byte[] {0, (byte) 255, (byte) 255, 0}, (byte[])
+                imp.getStack().getPixels(1));
 
         List<SliceMask> back = ImagePlusSlices.toSliceMasks(imp);
         assertArrayEquals(masks.get(1), back.get(1).pixels());
         assertEquals(2, back.get(0).area());
         ImagePlus again = ImagePlusSlices.sliceMasksImage(back, "again");
-        assertArrayEquals((byte[]) imp.getStack().getPixels(2), (byte[]) again.getStack().getPixels(2));
+        assertArrayEquals(
+                (byte[]) imp.getStack().getPixels(2), (byte[]) again.getStack().getPixels(2));
     }
 
     @Test
     void masksOutside01AndWrongSizesAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ImagePlusSlices.masksImage(List.of(new byte[] {0, 2}), 2, 1, "m"));
         assertTrue(e.getMessage().contains("value 2"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> ImagePlusSlices.masksImage(List.of(new byte[3]), 2, 1, "m"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class, () -> ImagePlusSlices.masksImage(List.of(new byte[3]), 2, 1, "m"));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ImagePlusSlices.toSliceMasks(new ImagePlus("f", new FloatProcessor(1, 1))));
     }
 

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.github.braintumor.tensor.Normalization;
-import io.github.braintumor.tensor.Tensors;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ColorProcessor;
+import io.github.braintumor.tensor.Normalization;
+import io.github.braintumor.tensor.Tensors;
 import java.util.Random;
 import net.imglib2.RandomAccess;
 import net.imglib2.img.Img;
@@ -59,7 +59,8 @@ class ImagePlusTensorsTest {
             assertEquals(32, probs.getBitDepth());
             assertEquals(3, probs.getNChannels());
             assertEquals(2, probs.getNSlices());
-            assertEquals((v >> 8) & 0xff, (int) probs.getStack().getProcessor(probs.getStackIndex(2, 2, 1)).getf(1, 2));
+            assertEquals((v >> 8) & 0xff, (int)
+                    probs.getStack().getProcessor(probs.getStackIndex(2, 2, 1)).getf(1, 2));
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.github.braintumor.infer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import io.github.braintumor.data.PhantomGenerator;
@@ -11,15 +15,10 @@ import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.progress.ProgressListener;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** bfloat16 inference of the shipped models agrees with float32 (and really runs in bfloat16). */
 class Bfloat16InferenceTest {
@@ -28,11 +27,13 @@ class Bfloat16InferenceTest {
     @BeforeAll
     static void stack() {
         DjlEngine.start();
-        for (int i = 0; i < 6; i++) STACK.add(PhantomGenerator.slice(100 + i, 256, i % 3 != 0).image());
+        for (int i = 0; i < 6; i++)
+            STACK.add(PhantomGenerator.slice(100 + i, 256, i % 3 != 0).image());
     }
 
     private static SegmentationResult segment(ModelBundle unet, Precision p) {
-        try (DefaultSegmenter s = new DefaultSegmenter(unet, InferenceOptions.builder().optPrecision(p).build())) {
+        try (DefaultSegmenter s = new DefaultSegmenter(
+                unet, InferenceOptions.builder().optPrecision(p).build())) {
             return s.segment(STACK, ProgressListener.silent(), () -> false);
         }
     }
@@ -77,8 +78,8 @@ class Bfloat16InferenceTest {
             double[][] p = new double[2][];
             Precision[] ps = {Precision.FLOAT32, Precision.BFLOAT16};
             for (int k = 0; k < 2; k++) {
-                try (DefaultSliceClassifier c = new DefaultSliceClassifier(cnn,
-                        InferenceOptions.builder().optPrecision(ps[k]).build())) {
+                try (DefaultSliceClassifier c = new DefaultSliceClassifier(
+                        cnn, InferenceOptions.builder().optPrecision(ps[k]).build())) {
                     p[k] = c.classify(STACK, ProgressListener.silent(), () -> false);
                 }
             }
@@ -92,12 +93,18 @@ class Bfloat16InferenceTest {
     void aTorchScriptModuleKeepsItsOwnTypes() throws Exception {
         try (ModelBundle unet = EmbeddedModels.load(ModelKind.UNET);
                 PtNDManager m = (PtNDManager) unet.model().getNDManager().newSubManager()) {
-            BatchedForward f = new BatchedForward(unet,
-                    InferenceOptions.builder().optPrecision(Precision.BFLOAT16).build(), ModelKind.UNET, "test");
+            BatchedForward f = new BatchedForward(
+                    unet,
+                    InferenceOptions.builder().optPrecision(Precision.BFLOAT16).build(),
+                    ModelKind.UNET,
+                    "test");
             assertEquals(Precision.BFLOAT16, f.precision(unet.model().getBlock()));
             assertEquals(Precision.FLOAT32, f.precision(new PtSymbolBlock(m)));
-            BatchedForward auto = new BatchedForward(unet,
-                    InferenceOptions.builder().optPrecision(Precision.FLOAT32).build(), ModelKind.UNET, "test");
+            BatchedForward auto = new BatchedForward(
+                    unet,
+                    InferenceOptions.builder().optPrecision(Precision.FLOAT32).build(),
+                    ModelKind.UNET,
+                    "test");
             assertFalse(auto.precision(unet.model().getBlock()) == Precision.BFLOAT16);
         }
     }

@@ -63,7 +63,8 @@ class PostProcessedSegmenterTest {
         StubSegmenter stub = new StubSegmenter(twoBlobs());
         try (Segmenter s = new PostProcessedSegmenter(stub, new PostProcessingSettings(false, true, 0))) {
             SegmentationResult r = s.segment(slices(2), ProgressListener.silent(), () -> false);
-            assertEquals(5, PostProcessing.threshold(stub.maps.get(0), W, H, 0.5f).area(), "two blobs before");
+            assertEquals(
+                    5, PostProcessing.threshold(stub.maps.get(0), W, H, 0.5f).area(), "two blobs before");
             assertEquals(4, r.masks().get(0).area());
             assertEquals(0, r.masks().get(0).pixels()[W * H - 1]);
             assertEquals(4, r.masks().get(1).area());
@@ -105,8 +106,8 @@ class PostProcessedSegmenterTest {
     @Test
     void offReturnsTheInnerResultUnchanged() {
         StubSegmenter stub = new StubSegmenter(twoBlobs());
-        SegmentationResult r = new PostProcessedSegmenter(stub, null)
-                .segment(slices(2), ProgressListener.silent(), () -> false);
+        SegmentationResult r =
+                new PostProcessedSegmenter(stub, null).segment(slices(2), ProgressListener.silent(), () -> false);
         assertEquals(5, r.masks().get(0).area());
         assertEquals(1, stub.calls);
         assertArrayEquals(stub.maps.get(1), r.probabilities().get(1));

@@ -19,9 +19,7 @@ class PostProcessingTest {
     @Test
     void keepsTheLargestSixConnectedComponentAcrossSlices() {
         byte[][] masks = {
-                slice("#...\n...#\n...."),
-                slice("#...\n....\n..##"),
-                slice("#...\n....\n...."),
+            slice("#...\n...#\n...."), slice("#...\n....\n..##"), slice("#...\n....\n...."),
         };
         // components: the left column through three slices (3 voxels), (1,3) of slice 0 alone (1 voxel),
         // (2,2)-(2,3) of slice 1 (2 voxels); only the first survives
@@ -74,7 +72,8 @@ class PostProcessingTest {
     @Test
     void badArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> PostProcessing.minimumArea(new byte[1][4], -1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> PostProcessing.largestComponent3d(new byte[][] {new byte[5]}, 2, 2));
     }
 }

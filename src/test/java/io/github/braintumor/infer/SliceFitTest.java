@@ -86,10 +86,14 @@ class SliceFitTest {
 
     @Test
     void optionsHonourTheAspectOnlyWithResizingOn() {
-        InferenceOptions on = InferenceOptions.builder().optResize(true).optPixelAspect(0.5).build();
-        InferenceOptions off = InferenceOptions.builder().optResize(false).optPixelAspect(0.5).build();
+        InferenceOptions on =
+                InferenceOptions.builder().optResize(true).optPixelAspect(0.5).build();
+        InferenceOptions off =
+                InferenceOptions.builder().optResize(false).optPixelAspect(0.5).build();
         assertTrue(on.fit(256, 256, 256).padded());
         assertTrue(off.fit(256, 256, 256).identity());
-        assertEquals(1.0, InferenceOptions.builder().optPixelAspect(Double.NaN).build().pixelAspect());
+        assertEquals(
+                1.0,
+                InferenceOptions.builder().optPixelAspect(Double.NaN).build().pixelAspect());
     }
 }

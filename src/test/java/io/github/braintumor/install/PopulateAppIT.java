@@ -69,8 +69,11 @@ class PopulateAppIT {
         if (repo != null && !repo.isBlank()) command.add("-Dmaven.repo.local=" + repo);
         command.addAll(List.of("jar:jar", POPULATE_APP, "-Dscijava.app.directory=" + app));
         Path log = work.resolve("populate-app.log");
-        Process process = new ProcessBuilder(command).directory(project.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("populate-app took over 3 minutes; log: " + log);
@@ -104,8 +107,19 @@ class PopulateAppIT {
 
         // Exactly these artifacts (versions aside): provided (ij, scijava-common, imglib2) and test jars
         // (junit, slf4j-simple) stay out.
-        Set<String> expected = new TreeSet<>(List.of("Brain_Tumor", "ij", "api", "pytorch-engine", "pytorch-jni",
-                "pytorch-native-cpu", "gson", "jna", "commons-codec", "commons-compress", "commons-io", "slf4j-api",
+        Set<String> expected = new TreeSet<>(List.of(
+                "Brain_Tumor",
+                "ij",
+                "api",
+                "pytorch-engine",
+                "pytorch-jni",
+                "pytorch-native-cpu",
+                "gson",
+                "jna",
+                "commons-codec",
+                "commons-compress",
+                "commons-io",
+                "slf4j-api",
                 "snakeyaml"));
         Set<String> installed;
         try (Stream<Path> files = Files.walk(app)) {
@@ -117,7 +131,8 @@ class PopulateAppIT {
     }
 
     private static Path dummyJar(Path path) throws IOException {
-        try (OutputStream out = Files.newOutputStream(path); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(path);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("dummy.txt"));
             zip.write(path.getFileName().toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
@@ -133,8 +148,11 @@ class PopulateAppIT {
 
     private static String listing(Path app) {
         try (Stream<Path> files = Files.walk(app)) {
-            return "Fiji.app holds " + files.filter(Files::isRegularFile).map(p -> app.relativize(p).toString())
-                    .sorted().collect(Collectors.toList());
+            return "Fiji.app holds "
+                    + files.filter(Files::isRegularFile)
+                            .map(p -> app.relativize(p).toString())
+                            .sorted()
+                            .collect(Collectors.toList());
         } catch (IOException e) {
             return "Fiji.app unreadable: " + e;
         }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +20,16 @@ class AtomicFilesTest {
     void failedWriteKeepsTheOldFileAndLeavesNoTemporary() throws IOException {
         Path file = dir.resolve("a.txt");
         AtomicFiles.writeString(file, "old");
-        assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
-            out.write("half".getBytes());
-            throw new IOException("disk full");
-        }));
+        assertThrows(
+                IOException.class,
+                () -> AtomicFiles.write(file, out -> {
+                    out.write("half".getBytes());
+                    throw new IOException("disk full");
+                }));
         assertEquals("old", Files.readString(file));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("a.txt"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("a.txt"), files.map(p -> p.getFileName().toString()).toList());
         }
     }
 
@@ -43,19 +45,26 @@ class AtomicFilesTest {
     void writeViaTemporaryMovesTheWrittenFileAndKeepsTheOldOneOnFailure() throws IOException {
         Path file = dir.resolve("sub/m.tif");
         AtomicFiles.writeViaTemporary(file, tmp -> {
-            assertEquals(".tif", tmp.getFileName().toString().substring(tmp.getFileName().toString().length() - 4));
+            assertEquals(
+                    ".tif",
+                    tmp.getFileName()
+                            .toString()
+                            .substring(tmp.getFileName().toString().length() - 4));
             Files.writeString(tmp, "one");
         });
         assertEquals("one", Files.readString(file));
-        assertThrows(IOException.class, () -> AtomicFiles.writeViaTemporary(file, tmp -> {
-            Files.writeString(tmp, "half");
-            throw new IOException("disk full");
-        }));
-        IOException nothing = assertThrows(IOException.class, () -> AtomicFiles.writeViaTemporary(file, tmp -> { }));
+        assertThrows(
+                IOException.class,
+                () -> AtomicFiles.writeViaTemporary(file, tmp -> {
+                    Files.writeString(tmp, "half");
+                    throw new IOException("disk full");
+                }));
+        IOException nothing = assertThrows(IOException.class, () -> AtomicFiles.writeViaTemporary(file, tmp -> {}));
         assertTrue(nothing.getMessage().contains("nothing was written"), nothing.getMessage());
         assertEquals("one", Files.readString(file));
         try (var files = Files.list(file.getParent())) {
-            assertEquals(List.of("m.tif"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("m.tif"), files.map(p -> p.getFileName().toString()).toList());
         }
     }
 
@@ -69,13 +78,17 @@ class AtomicFilesTest {
         Files.writeString(second.resolve("b.txt"), "xyz");
         AtomicFiles.publishDirectory(second, target);
         try (var files = Files.list(target)) {
-            assertEquals(List.of("b.txt"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("b.txt"), files.map(p -> p.getFileName().toString()).toList());
         }
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("bundle"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("bundle"),
+                    files.map(p -> p.getFileName().toString()).toList());
         }
         // SHA-256 of "xyz"
-        assertEquals("3608bca1e44ea6c4d268eb6db02260269892c0b42b86bbf1e77a6fa16c3c9282",
+        assertEquals(
+                "3608bca1e44ea6c4d268eb6db02260269892c0b42b86bbf1e77a6fa16c3c9282",
                 AtomicFiles.sha256(target.resolve("b.txt")));
         AtomicFiles.deleteRecursively(target);
         assertTrue(Files.notExists(target));

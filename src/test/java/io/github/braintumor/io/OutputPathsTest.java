@@ -24,8 +24,8 @@ class OutputPathsTest {
         OutputPaths.claimFolder(empty, "segment");
         Files.writeString(empty.resolve("segmentation.csv"), "x");
         assertDoesNotThrow(() -> OutputPaths.checkFolder(empty, "segment"));
-        OutputRefusedException other = assertThrows(OutputRefusedException.class,
-                () -> OutputPaths.checkFolder(empty, "evaluate"));
+        OutputRefusedException other =
+                assertThrows(OutputRefusedException.class, () -> OutputPaths.checkFolder(empty, "evaluate"));
         assertTrue(other.getMessage().contains("output of 'segment'"), other.getMessage());
     }
 
@@ -48,10 +48,12 @@ class OutputPathsTest {
     void inputsLinksAndSpellingsAreSeenThrough() throws Exception {
         Path data = Files.createDirectories(tmp.resolve("data/kaggle_3m"));
         Path link = Files.createSymbolicLink(tmp.resolve("link"), data);
-        OutputRefusedException e = assertThrows(OutputRefusedException.class,
+        OutputRefusedException e = assertThrows(
+                OutputRefusedException.class,
                 () -> OutputPaths.checkFolder(link.resolve("out"), "segment", tmp.resolve("data/./kaggle_3m")));
         assertTrue(e.getMessage().contains("is inside the input"), e.getMessage());
-        assertThrows(OutputRefusedException.class,
+        assertThrows(
+                OutputRefusedException.class,
                 () -> OutputPaths.checkFolder(tmp.resolve("data/kaggle_3m/.."), "segment", data));
     }
 
@@ -76,8 +78,9 @@ class OutputPathsTest {
         Files.writeString(out.resolve("mine.txt"), "kept");
         Files.writeString(tmp.resolve("outside.txt"), "kept");
         // a hand-edited marker may not reach outside the folder
-        Files.writeString(out.resolve(OutputPaths.MARKER), Files.readString(out.resolve(OutputPaths.MARKER))
-                + "written: ../outside.txt\n");
+        Files.writeString(
+                out.resolve(OutputPaths.MARKER),
+                Files.readString(out.resolve(OutputPaths.MARKER)) + "written: ../outside.txt\n");
         assertThrows(OutputRefusedException.class, () -> OutputPaths.checkFolder(out, "segment", false));
         assertDoesNotThrow(() -> OutputPaths.checkFolder(out, "segment", true));
         assertEquals(java.util.List.of("a.csv"), OutputPaths.removeEarlier(out, "segment"));

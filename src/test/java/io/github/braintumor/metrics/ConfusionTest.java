@@ -19,12 +19,12 @@ class ConfusionTest {
         byte[] truth = {1, 1, 0, 1, 0, 0, 1, 0};
         Confusion c = Confusion.of(pred, truth);
         assertEquals(new Confusion(3, 1, 1, 3), c);
-        assertEquals(3.0 / 5, c.iou(), EPS);          // 3 / (3+1+1)
-        assertEquals(6.0 / 8, c.dice(), EPS);         // 2*3 / (6+1+1)
+        assertEquals(3.0 / 5, c.iou(), EPS); // 3 / (3+1+1)
+        assertEquals(6.0 / 8, c.dice(), EPS); // 2*3 / (6+1+1)
         assertEquals(6.0 / 8, c.pixelAccuracy(), EPS); // (3+3) / 8
-        assertEquals(3.0 / 4, c.precision(), EPS);    // 3 / (3+1)
-        assertEquals(3.0 / 4, c.recall(), EPS);       // 3 / (3+1)
-        assertEquals(3.0 / 4, c.specificity(), EPS);  // 3 / (3+1)
+        assertEquals(3.0 / 4, c.precision(), EPS); // 3 / (3+1)
+        assertEquals(3.0 / 4, c.recall(), EPS); // 3 / (3+1)
+        assertEquals(3.0 / 4, c.specificity(), EPS); // 3 / (3+1)
         assertFalse(c.bothEmpty());
     }
 
@@ -36,7 +36,8 @@ class ConfusionTest {
 
     @Test
     void booleanMasksCountLikeByteMasks() {
-        assertEquals(Confusion.of(new byte[] {1, 1, 0, 0}, new byte[] {1, 0, 1, 0}),
+        assertEquals(
+                Confusion.of(new byte[] {1, 1, 0, 0}, new byte[] {1, 0, 1, 0}),
                 Confusion.of(new boolean[] {true, true, false, false}, new boolean[] {true, false, true, false}));
     }
 
@@ -88,8 +89,8 @@ class ConfusionTest {
 
     @Test
     void lengthMismatchNamesBothLengths() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Confusion.of(new byte[3], new byte[5]));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Confusion.of(new byte[3], new byte[5]));
         assertTrue(e.getMessage().contains("3") && e.getMessage().contains("5"), e.getMessage());
     }
 
@@ -104,8 +105,8 @@ class ConfusionTest {
         assertTrue(s.falsePositive());
         assertFalse(s.tumour());
         assertEquals(0.0, s.dice());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SliceScore.of("p1_4", new byte[1], new byte[2]));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> SliceScore.of("p1_4", new byte[1], new byte[2]));
         assertTrue(e.getMessage().contains("p1_4"), e.getMessage());
     }
 }

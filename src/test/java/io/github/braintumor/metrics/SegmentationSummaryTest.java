@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 
 class SegmentationSummaryTest {
@@ -31,8 +30,8 @@ class SegmentationSummaryTest {
         SegmentationSummary s = SegmentationSummary.ofConfusions(List.of(A, B, C, D));
         // pooled tp4 fp3 fn1 tn24 (32 px)
         assertEquals(new Confusion(4, 3, 1, 24), s.pooled());
-        assertEquals(4.0 / 8, s.microIou(), EPS);            // 4 / (4+3+1)
-        assertEquals(8.0 / 12, s.microDice(), EPS);          // 8 / (8+3+1)
+        assertEquals(4.0 / 8, s.microIou(), EPS); // 4 / (4+3+1)
+        assertEquals(8.0 / 12, s.microDice(), EPS); // 8 / (8+3+1)
         assertEquals(28.0 / 32, s.microPixelAccuracy(), EPS);
         assertEquals(4.0 / 7, s.microPrecision(), EPS);
         assertEquals(4.0 / 5, s.microRecall(), EPS);
@@ -113,13 +112,12 @@ class SegmentationSummaryTest {
         }
     }
 
-    record Item(String patient, double position, Confusion confusion) {
-    }
+    record Item(String patient, double position, Confusion confusion) {}
 
     @Test
     void groupsGiveVolumeDicePerPatient() {
-        List<Item> items = List.of(new Item("p2", 0.0, A), new Item("p1", 0.5, B), new Item("p2", 1.0, D),
-                new Item("p1", 0.1, C));
+        List<Item> items =
+                List.of(new Item("p2", 0.0, A), new Item("p1", 0.5, B), new Item("p2", 1.0, D), new Item("p1", 0.1, C));
         Map<String, SegmentationSummary> perPatient = GroupedScores.byGroup(items, Item::patient, Item::confusion);
         assertEquals(List.of("p2", "p1"), List.copyOf(perPatient.keySet())); // first appearance
         // p2 = A + D: tp3 fp3 fn0 -> Dice 6/9
@@ -128,8 +126,10 @@ class SegmentationSummaryTest {
         assertEquals(2.0 / 3, perPatient.get("p1").microDice(), EPS);
         Map<String, Double> volume = GroupedScores.volumeDice(items, Item::patient, Item::confusion);
         assertEquals(6.0 / 9, volume.get("p2"), EPS);
-        assertEquals((6.0 / 9 + 2.0 / 3) / 2,
-                GroupedScores.mean(perPatient, SegmentationSummary::microDice).getAsDouble(), EPS);
+        assertEquals(
+                (6.0 / 9 + 2.0 / 3) / 2,
+                GroupedScores.mean(perPatient, SegmentationSummary::microDice).getAsDouble(),
+                EPS);
 
         Map<Integer, SegmentationSummary> perBin = new TreeMap<>(
                 GroupedScores.byGroup(items, i -> GroupedScores.positionBin(i.position(), 2), Item::confusion));

@@ -1,13 +1,12 @@
 package io.github.braintumor.metrics;
 
-import io.github.braintumor.data.SliceImage;
-import io.github.braintumor.data.SliceMask;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class TumourVolumeTest {
     private static SliceImage image(int pre, int flair, int post) {
@@ -22,8 +21,10 @@ class TumourVolumeTest {
 
     @Test
     void volumeSlicesLargestSliceAndIntensitiesInsideTheTumour() {
-        List<SliceMask> masks = List.of(new SliceMask(2, 2, new byte[] {0, 0, 0, 0}),
-                new SliceMask(2, 2, new byte[] {1, 1, 0, 0}), new SliceMask(2, 2, new byte[] {1, 1, 1, 0}));
+        List<SliceMask> masks = List.of(
+                new SliceMask(2, 2, new byte[] {0, 0, 0, 0}),
+                new SliceMask(2, 2, new byte[] {1, 1, 0, 0}),
+                new SliceMask(2, 2, new byte[] {1, 1, 1, 0}));
         List<SliceImage> images = List.of(image(1, 2, 3), image(10, 200, 30), image(20, 100, 40));
         TumourVolume v = TumourVolume.of(masks, images, 0.25, 2, "mm");
         assertEquals(5, v.voxels());
@@ -38,7 +39,8 @@ class TumourVolumeTest {
 
     @Test
     void noTumourGivesZeroVolumeAndNoIntensity() {
-        TumourVolume v = TumourVolume.of(List.of(new SliceMask(2, 2, new byte[4])), List.of(image(5, 5, 5)), 1, 1, null);
+        TumourVolume v =
+                TumourVolume.of(List.of(new SliceMask(2, 2, new byte[4])), List.of(image(5, 5, 5)), 1, 1, null);
         assertEquals(0, v.voxels());
         assertEquals(0, v.largestSlice());
         assertTrue(Double.isNaN(v.meanIntensity()[0]));

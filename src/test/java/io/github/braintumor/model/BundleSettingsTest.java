@@ -26,15 +26,18 @@ class BundleSettingsTest {
     }
 
     private static ModelInfo info() {
-        return ModelInfo.builder(ModelKind.UNET).setArchitecture(ModelInfo.unetArchitecture(3, 8, 2))
-                .optWeights("weights.params", ModelInfo.FORMAT_DJL, "abc").build();
+        return ModelInfo.builder(ModelKind.UNET)
+                .setArchitecture(ModelInfo.unetArchitecture(3, 8, 2))
+                .optWeights("weights.params", ModelInfo.FORMAT_DJL, "abc")
+                .build();
     }
 
     @Test
     void postprocessingRoundTripsUnderSnakeCaseKeys() throws Exception {
         PostProcessingSettings pp = new PostProcessingSettings(true, true, 20);
         ModelInfo info = info().toBuilder().optPostProcessing(pp).build();
-        JsonObject json = JsonParser.parseString(info.toJson()).getAsJsonObject().getAsJsonObject("postprocessing");
+        JsonObject json =
+                JsonParser.parseString(info.toJson()).getAsJsonObject().getAsJsonObject("postprocessing");
         assertEquals(20, json.get("min_area").getAsInt());
         assertTrue(json.get("lcc").getAsBoolean());
         ModelInfo back = ModelInfo.fromJson(info.toJson(), "model.json");
@@ -54,14 +57,17 @@ class BundleSettingsTest {
         assertEquals(ModelInfo.FORMAT_VERSION, back.formatVersion());
         // a partial entry: absent fields are off
         old.add("postprocessing", JsonParser.parseString("{\"lcc\": true}"));
-        assertEquals(new PostProcessingSettings(false, true, 0), ModelInfo.fromJson(old.toString(), "m").postProcessing());
+        assertEquals(
+                new PostProcessingSettings(false, true, 0),
+                ModelInfo.fromJson(old.toString(), "m").postProcessing());
     }
 
     @Test
     void negativeMinimumAreaInModelJsonIsABundleError() {
         JsonObject json = JsonParser.parseString(info().toJson()).getAsJsonObject();
         json.add("postprocessing", JsonParser.parseString("{\"min_area\": -3}"));
-        BundleException e = assertThrows(BundleException.class, () -> ModelInfo.fromJson(json.toString(), "x/model.json"));
+        BundleException e =
+                assertThrows(BundleException.class, () -> ModelInfo.fromJson(json.toString(), "x/model.json"));
         assertTrue(e.getMessage().contains("x/model.json") && e.getMessage().contains("-3"), e.getMessage());
     }
 
@@ -90,7 +96,8 @@ class BundleSettingsTest {
             assertEquals(written.weightsSha256(), b.info().weightsSha256());
             assertEquals(written.created(), b.info().created());
         }
-        assertEquals(java.util.Arrays.hashCode(weights),
+        assertEquals(
+                java.util.Arrays.hashCode(weights),
                 java.util.Arrays.hashCode(Files.readAllBytes(bundle.resolve(written.weightsFile()))));
         try (var files = Files.list(bundle)) {
             assertEquals(2, files.count(), "model.json and the weights, no temporary file left");
@@ -103,9 +110,15 @@ class BundleSettingsTest {
         assertThrows(BundleException.class, () -> BundleSettings.write(dir, 1.5, null));
         assertThrows(BundleException.class, () -> BundleSettings.write(dir.resolve("none"), 0.5, null));
         Path classifier = Files.createDirectories(dir.resolve("classifier"));
-        Files.writeString(classifier.resolve(ModelBundle.MODEL_JSON), ModelInfo.builder(ModelKind.CLASSIFIER)
-                .setArchitecture(new JsonObject()).optWeights("w.params", ModelInfo.FORMAT_DJL, "abc").build().toJson());
-        BundleException e = assertThrows(BundleException.class,
+        Files.writeString(
+                classifier.resolve(ModelBundle.MODEL_JSON),
+                ModelInfo.builder(ModelKind.CLASSIFIER)
+                        .setArchitecture(new JsonObject())
+                        .optWeights("w.params", ModelInfo.FORMAT_DJL, "abc")
+                        .build()
+                        .toJson());
+        BundleException e = assertThrows(
+                BundleException.class,
                 () -> BundleSettings.write(classifier, null, new PostProcessingSettings(false, true, 0)));
         assertTrue(e.getMessage().contains("UNet"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new PostProcessingSettings(false, false, -1));

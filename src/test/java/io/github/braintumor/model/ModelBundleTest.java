@@ -1,5 +1,12 @@
 package io.github.braintumor.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,22 +16,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.io.AtomicFiles;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelBundleTest {
     @TempDir
@@ -38,7 +37,8 @@ class ModelBundleTest {
     /** Writes a features-4 UNet bundle with seeded weights and returns the info written. */
     static ModelInfo writeUnet(Path bundle, int features) throws BundleException {
         ModelInfo info = ModelInfo.builder(ModelKind.UNET)
-                .setArchitecture(ModelInfo.unetArchitecture(3, features, 4)).build();
+                .setArchitecture(ModelInfo.unetArchitecture(3, features, 4))
+                .build();
         DjlEngine.seed(11);
         try (Model m = Model.newInstance("unet", DjlEngine.device(), DjlEngine.ENGINE_NAME)) {
             m.setBlock(Architectures.block(info));
@@ -55,8 +55,11 @@ class ModelBundleTest {
                 v[i] = r.nextFloat();
             }
             NDArray x = sub.create(v, new Shape(1, 3, 32, 32));
-            return b.model().getBlock().forward(new ParameterStore(sub, false), new NDList(x), false)
-                    .singletonOrThrow().toFloatArray();
+            return b.model()
+                    .getBlock()
+                    .forward(new ParameterStore(sub, false), new NDList(x), false)
+                    .singletonOrThrow()
+                    .toFloatArray();
         }
     }
 
@@ -67,7 +70,9 @@ class ModelBundleTest {
         try (ModelBundle b = ModelBundle.load(bundle, ModelKind.UNET)) {
             assertEquals(ModelKind.UNET, b.kind());
             assertEquals(written, b.info());
-            assertEquals(AtomicFiles.sha256(bundle.resolve(b.info().weightsFile())), b.info().weightsSha256());
+            assertEquals(
+                    AtomicFiles.sha256(bundle.resolve(b.info().weightsFile())),
+                    b.info().weightsSha256());
             try (ModelBundle again = ModelBundle.load(bundle)) {
                 assertArrayEquals(forward(b, 1), forward(again, 1));
             }
@@ -114,7 +119,8 @@ class ModelBundleTest {
         Path json = bundle.resolve(ModelBundle.MODEL_JSON);
         Files.writeString(json, Files.readString(json).replace("\"kind\": \"unet\"", "\"kind\": \"vae\""));
         BundleException unknown = assertThrows(BundleException.class, () -> ModelBundle.load(bundle));
-        assertTrue(unknown.getMessage().contains("vae") && unknown.getMessage().contains(json.toString()),
+        assertTrue(
+                unknown.getMessage().contains("vae") && unknown.getMessage().contains(json.toString()),
                 unknown.getMessage());
 
         Files.writeString(json, info.toJson());
@@ -131,7 +137,8 @@ class ModelBundleTest {
     @Test
     void embeddedDefaultsLoadWithTheirKindOrSaySoWhenAbsent() throws Exception {
         for (ModelKind kind : ModelKind.values()) {
-            if (ModelBundle.class.getResource(EmbeddedModels.EMBEDDED_ROOT + kind.id() + "/" + ModelBundle.MODEL_JSON) != null) {
+            if (ModelBundle.class.getResource(EmbeddedModels.EMBEDDED_ROOT + kind.id() + "/" + ModelBundle.MODEL_JSON)
+                    != null) {
                 try (ModelBundle b = EmbeddedModels.load(kind)) { // SHA-256 of the weights checked on load
                     assertEquals(kind, b.kind());
                     assertEquals(256, b.info().inputSize());
@@ -158,8 +165,8 @@ class ModelBundleTest {
             try (ModelBundle again = EmbeddedModels.load(ModelKind.UNET, loader, cache)) { // reuses the extraction
                 assertEquals(ModelKind.UNET, again.kind());
             }
-            BundleException none = assertThrows(BundleException.class,
-                    () -> EmbeddedModels.load(ModelKind.CLASSIFIER, loader, cache));
+            BundleException none =
+                    assertThrows(BundleException.class, () -> EmbeddedModels.load(ModelKind.CLASSIFIER, loader, cache));
             assertTrue(none.getMessage().contains("no embedded default"), none.getMessage());
         }
     }
@@ -206,11 +213,13 @@ class ModelBundleTest {
         Path file = Files.writeString(dir.resolve("home-file"), "not a folder"); // unwritable even for root
         try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
                 new java.net.URL[] {resources.toUri().toURL()}, null)) {
-            BundleException e = assertThrows(BundleException.class,
-                    () -> EmbeddedModels.load(ModelKind.UNET, loader, file.resolve("models")));
-            assertTrue(e.getMessage().contains("Cannot write the model cache " + file.resolve("models"))
-                    && e.getMessage().contains("-Dbraintumor.cache=DIR")
-                    && e.getMessage().contains("BRAIN_TUMOR_JAVA_OPTS"), e.getMessage());
+            BundleException e = assertThrows(
+                    BundleException.class, () -> EmbeddedModels.load(ModelKind.UNET, loader, file.resolve("models")));
+            assertTrue(
+                    e.getMessage().contains("Cannot write the model cache " + file.resolve("models"))
+                            && e.getMessage().contains("-Dbraintumor.cache=DIR")
+                            && e.getMessage().contains("BRAIN_TUMOR_JAVA_OPTS"),
+                    e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
         }
     }
@@ -219,7 +228,8 @@ class ModelBundleTest {
     void importsTorchScriptTracedByPyTorch() throws Exception {
         Path python = Path.of("/usr/bin/python3");
         Path peer = Path.of("").toAbsolutePath().getParent().resolve("shared/bench/peer");
-        boolean torch = Files.isExecutable(python) && Files.isRegularFile(peer.resolve("unet.py"))
+        boolean torch = Files.isExecutable(python)
+                && Files.isRegularFile(peer.resolve("unet.py"))
                 && run(python.toString(), "-c", "import torch") == 0;
         if (!torch) {
             System.out.println("SKIP importsTorchScriptTracedByPyTorch: /usr/bin/python3 with torch or "
@@ -232,12 +242,16 @@ class ModelBundleTest {
                 + "torch.jit.trace(m, torch.rand(1, 3, 64, 64)).save('" + pt + "')";
         assertEquals(0, run(python.toString(), "-c", script));
         Path sidecar = dir.resolve("unet4.json");
-        Files.writeString(sidecar, "{\"kind\": \"unet\", \"architecture\": {\"name\": \"buda-unet\", "
-                + "\"features\": 4, \"output\": \"probabilities\"}, \"inputSize\": 256, \"inputChannels\": 3, "
-                + "\"normalization\": \"divide255\", \"threshold\": 0.5}");
+        Files.writeString(
+                sidecar,
+                "{\"kind\": \"unet\", \"architecture\": {\"name\": \"buda-unet\", "
+                        + "\"features\": 4, \"output\": \"probabilities\"}, \"inputSize\": 256, \"inputChannels\": 3, "
+                        + "\"normalization\": \"divide255\", \"threshold\": 0.5}");
         try (ModelBundle b = TorchScriptBundles.importModule(pt, sidecar, dir.resolve("imported"))) {
             assertEquals(ModelInfo.FORMAT_TORCHSCRIPT, b.info().weightsFormat());
-            assertEquals("ai.djl.pytorch.engine.PtSymbolBlock", b.model().getBlock().getClass().getName());
+            assertEquals(
+                    "ai.djl.pytorch.engine.PtSymbolBlock",
+                    b.model().getBlock().getClass().getName());
             float[] y = forward(b, 2);
             assertEquals(32 * 32, y.length);
             for (float v : y) {

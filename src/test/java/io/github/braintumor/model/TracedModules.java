@@ -32,14 +32,16 @@ public final class TracedModules {
     /** A per-pixel score: one 3x3 convolution, (1, 3, S, S) -> (1, 1, S, S) logits. */
     public static final String PIXEL_LOGITS = "nn.Conv2d(3, 1, 3, padding=1)";
     /** A per-slice score: convolution, global average, (1, 3, S, S) -> (1, 1) logits. */
-    public static final String SLICE_LOGITS = "nn.Sequential(nn.Conv2d(3, 1, 3, padding=1), nn.AdaptiveAvgPool2d(1),"
-            + " nn.Flatten())";
+    public static final String SLICE_LOGITS =
+            "nn.Sequential(nn.Conv2d(3, 1, 3, padding=1), nn.AdaptiveAvgPool2d(1)," + " nn.Flatten())";
     /** Two channels per pixel: the wrong shape for a UNet bundle. */
     public static final String TWO_CHANNELS = "nn.Conv2d(3, 2, 3, padding=1)";
 
     /** Runs a Python script with Debian's PyTorch; its output goes to the test log. */
     public static int python(String script) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(PYTHON.toString(), "-c", script).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(PYTHON.toString(), "-c", script)
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().transferTo(System.out);
         return p.waitFor(120, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }

@@ -43,13 +43,14 @@ class ClassifierTest {
         }
         assertEquals(11, seenDropouts.size());
         assertEquals(2, seenActivations.size());
-        assertEquals(SearchSpace.study().sample(new Random(7)), SearchSpace.study().sample(new Random(7)));
+        assertEquals(
+                SearchSpace.study().sample(new Random(7)), SearchSpace.study().sample(new Random(7)));
     }
 
     @Test
     void mapRoundTripThroughGson() {
-        ClassifierHyperparameters hp = new ClassifierHyperparameters(new double[] {0, 0.05, 0.1, 0.45, 0.5}, 96,
-                DenseActivation.SIGMOID, 3.2e-4, 8, 64, 0.25);
+        ClassifierHyperparameters hp = new ClassifierHyperparameters(
+                new double[] {0, 0.05, 0.1, 0.45, 0.5}, 96, DenseActivation.SIGMOID, 3.2e-4, 8, 64, 0.25);
         Map<String, Object> map = hp.toMap();
         assertEquals(0.45, map.get("drop_4"));
         assertEquals(96, map.get("units_1"));
@@ -63,10 +64,12 @@ class ClassifierTest {
 
     @Test
     void validationNamesTheKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ClassifierHyperparameters.of(new double[] {0, 0, 0.6, 0, 0}, 64, DenseActivation.RELU, 1e-3));
         assertTrue(e.getMessage().contains("drop_3"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ClassifierHyperparameters.of(new double[5], 100, DenseActivation.RELU, 1e-3));
         assertTrue(e.getMessage().contains("units_1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ClassifierHyperparameters.fromMap(Map.of("x", 1)));
@@ -88,19 +91,20 @@ class ClassifierTest {
     void networkGivesOneLogitPerSlice() {
         DjlEngine.start(EngineOptions.builder().optThreads(1).build());
         DjlEngine.seed(42);
-        ClassifierHyperparameters hp = ClassifierHyperparameters.of(new double[] {0.1, 0.1, 0.2, 0.2, 0.3}, 64,
-                DenseActivation.SIGMOID, 1e-3).withBaseFilters(4).withInputSize(32);
+        ClassifierHyperparameters hp = ClassifierHyperparameters.of(
+                        new double[] {0.1, 0.1, 0.2, 0.2, 0.3}, 64, DenseActivation.SIGMOID, 1e-3)
+                .withBaseFilters(4)
+                .withInputSize(32);
         SequentialBlock net = SliceClassifierNet.build(hp, 3);
         Shape in = SliceClassifierNet.inputShape(hp, 3, 2);
         try (NDManager manager = NDManager.newBaseManager()) {
             net.initialize(manager, DataType.FLOAT32, in);
             assertEquals(new Shape(2, 1), net.getOutputShapes(new Shape[] {in})[0]);
             // conv: 3*4*9+4, 4*8*9+8, 8*16*9+16, 16*32*9+32, 32*64*9+64; flatten 64*1*1 -> 64 units -> 1
-            long conv = (3 * 4 * 9 + 4) + (4 * 8 * 9 + 8) + (8 * 16 * 9 + 16) + (16 * 32 * 9 + 32)
-                    + (32 * 64 * 9 + 64);
+            long conv = (3 * 4 * 9 + 4) + (4 * 8 * 9 + 8) + (8 * 16 * 9 + 16) + (16 * 32 * 9 + 32) + (32 * 64 * 9 + 64);
             assertEquals(conv + (64 * 64 + 64) + (64 + 1), Blocks.countTrainableParameters(net));
-            NDArray y = net.forward(new ParameterStore(manager, false),
-                    new NDList(manager.randomNormal(in)), false).singletonOrThrow();
+            NDArray y = net.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(in)), false)
+                    .singletonOrThrow();
             assertEquals(new Shape(2, 1), y.getShape());
             assertNotEquals(y.getFloat(0, 0), y.getFloat(1, 0));
         }

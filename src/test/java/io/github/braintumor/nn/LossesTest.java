@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class LossesTest extends NnTestSupport {
 
     private float loss(Loss loss, float[] logits, float[] labels) {
-        return loss.evaluate(new NDList(manager.create(labels)), new NDList(manager.create(logits))).getFloat();
+        return loss.evaluate(new NDList(manager.create(labels)), new NDList(manager.create(logits)))
+                .getFloat();
     }
 
     @Test
@@ -36,11 +37,12 @@ class LossesTest extends NnTestSupport {
     @Test
     void bceMatchesDjlOnLogits() {
         NDArray logits = manager.randomNormal(0, 3, new Shape(4, 1, 5, 5), DataType.FLOAT32);
-        NDArray labels = manager.randomUniform(0, 1, new Shape(4, 1, 5, 5)).gt(0.5f)
-                .toType(DataType.FLOAT32, false);
+        NDArray labels =
+                manager.randomUniform(0, 1, new Shape(4, 1, 5, 5)).gt(0.5f).toType(DataType.FLOAT32, false);
         float ours = Losses.bceWithLogits(logits, labels).getFloat();
         float djl = Loss.sigmoidBinaryCrossEntropyLoss("bce", 1, false)
-                .evaluate(new NDList(labels), new NDList(logits)).getFloat();
+                .evaluate(new NDList(labels), new NDList(logits))
+                .getFloat();
         assertTrue(ours > 0, "BCE must be positive, got " + ours);
         assertEquals(djl, ours, 1e-5f);
     }

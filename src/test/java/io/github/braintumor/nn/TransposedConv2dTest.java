@@ -1,6 +1,5 @@
 package io.github.braintumor.nn;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,30 +17,52 @@ class TransposedConv2dTest extends NnTestSupport {
 
     @Test
     void shapeInferenceAndParameters() {
-        TransposedConv2d block = TransposedConv2d.builder().setFilters(4).setKernelShape(new Shape(3, 3))
-                .optStride(2).optPadding(1).build();
+        TransposedConv2d block = TransposedConv2d.builder()
+                .setFilters(4)
+                .setKernelShape(new Shape(3, 3))
+                .optStride(2)
+                .optPadding(1)
+                .build();
         block.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 5, 6));
         assertEquals(new Shape(2, 4, 9, 11), block.getOutputShapes(new Shape[] {new Shape(2, 3, 5, 6)})[0]);
-        assertEquals(new Shape(3, 4, 3, 3), block.getParameters().get("weight").getArray().getShape());
+        assertEquals(
+                new Shape(3, 4, 3, 3),
+                block.getParameters().get("weight").getArray().getShape());
         assertEquals(new Shape(4), block.getParameters().get("bias").getArray().getShape());
         assertEquals(3 * 4 * 9 + 4, Blocks.countTrainableParameters(block));
-        NDArray y = block.forward(new ParameterStore(manager, false),
-                new NDList(manager.randomNormal(new Shape(2, 3, 5, 6))), false).singletonOrThrow();
+        NDArray y = block.forward(
+                        new ParameterStore(manager, false),
+                        new NDList(manager.randomNormal(new Shape(2, 3, 5, 6))),
+                        false)
+                .singletonOrThrow();
         assertEquals(new Shape(2, 4, 9, 11), y.getShape());
     }
 
     @Test
     void fastPathChosenOnlyForKernel2Stride2() {
-        assertTrue(TransposedConv2d.builder().setFilters(1).setKernelShape(new Shape(2, 2)).optStride(2).build()
+        assertTrue(TransposedConv2d.builder()
+                .setFilters(1)
+                .setKernelShape(new Shape(2, 2))
+                .optStride(2)
+                .build()
                 .isKernel2Stride2());
-        assertEquals(false, TransposedConv2d.builder().setFilters(1).setKernelShape(new Shape(2, 2)).build()
-                .isKernel2Stride2());
+        assertEquals(
+                false,
+                TransposedConv2d.builder()
+                        .setFilters(1)
+                        .setKernelShape(new Shape(2, 2))
+                        .build()
+                        .isKernel2Stride2());
     }
 
     @Test
     void withoutBiasHasOnlyWeight() {
-        TransposedConv2d block = TransposedConv2d.builder().setFilters(2).setKernelShape(new Shape(2, 2))
-                .optStride(2).optBias(false).build();
+        TransposedConv2d block = TransposedConv2d.builder()
+                .setFilters(2)
+                .setKernelShape(new Shape(2, 2))
+                .optStride(2)
+                .optBias(false)
+                .build();
         block.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 4, 4));
         assertEquals(3 * 2 * 4, Blocks.countTrainableParameters(block));
         assertEquals(1, block.getParameters().size());
@@ -49,15 +70,20 @@ class TransposedConv2dTest extends NnTestSupport {
 
     @Test
     void builderRejectsMissingKernel() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> TransposedConv2d.builder().setFilters(2).build());
         assertTrue(e.getMessage().contains("setKernelShape"), e.getMessage());
     }
 
     @Test
     void gradientsFlowAndMatchFiniteDifference() {
-        TransposedConv2d block = TransposedConv2d.builder().setFilters(2).setKernelShape(new Shape(3, 3))
-                .optStride(2).optPadding(1).build();
+        TransposedConv2d block = TransposedConv2d.builder()
+                .setFilters(2)
+                .setKernelShape(new Shape(3, 3))
+                .optStride(2)
+                .optPadding(1)
+                .build();
         Shape in = new Shape(1, 2, 3, 3);
         block.initialize(manager, DataType.FLOAT32, in);
         Parameter weight = block.getParameters().get("weight");
@@ -68,7 +94,11 @@ class TransposedConv2dTest extends NnTestSupport {
         float grad0;
         float[] grad;
         try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-            NDArray loss = block.forward(ps, new NDList(x), true).singletonOrThrow().sub(target).square().sum();
+            NDArray loss = block.forward(ps, new NDList(x), true)
+                    .singletonOrThrow()
+                    .sub(target)
+                    .square()
+                    .sum();
             gc.backward(loss);
         }
         grad = w.getGradient().toFloatArray();
@@ -96,6 +126,10 @@ class TransposedConv2dTest extends NnTestSupport {
     }
 
     private static double loss64(NDArray x, NDArray w, NDArray b, NDArray target) {
-        return TransposedConvolution.general(x, w, b, 2, 1).sub(target).square().sum().getDouble();
+        return TransposedConvolution.general(x, w, b, 2, 1)
+                .sub(target)
+                .square()
+                .sum()
+                .getDouble();
     }
 }

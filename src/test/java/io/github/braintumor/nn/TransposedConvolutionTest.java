@@ -45,8 +45,8 @@ class TransposedConvolutionTest extends NnTestSupport {
         assertArrayEquals(toDouble(BIG_CONVOLVED), ConvolutionMatrix.multiply(c, toDouble(BIG)), 1e-9);
         assertArrayEquals(toDouble(SMALL_TRANSPOSED), ConvolutionMatrix.multiplyTransposed(c, toDouble(SMALL)), 1e-9);
         // and the NDArray transposed convolution equals C^T . vec(y)
-        NDArray y = TransposedConvolution.general(manager.create(SMALL, new Shape(1, 1, 2, 2)),
-                manager.create(KERNEL, new Shape(1, 1, 3, 3)), 1, 0);
+        NDArray y = TransposedConvolution.general(
+                manager.create(SMALL, new Shape(1, 1, 2, 2)), manager.create(KERNEL, new Shape(1, 1, 3, 3)), 1, 0);
         assertArrayEquals(toDouble(y.toFloatArray()), ConvolutionMatrix.multiplyTransposed(c, toDouble(SMALL)), 1e-5);
     }
 
@@ -103,14 +103,15 @@ class TransposedConvolutionTest extends NnTestSupport {
     void rejectsChannelMismatch() {
         NDArray x = manager.zeros(new Shape(1, 2, 3, 3));
         NDArray w = manager.zeros(new Shape(3, 1, 3, 3));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TransposedConvolution.general(x, w, 1, 0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TransposedConvolution.general(x, w, 1, 0));
         assertEquals(true, e.getMessage().contains("channels"));
     }
 
     @Test
     void weightOpsDoNotLeakIntoWeightManager() {
-        try (NDManager model = manager.newSubManager(); NDManager batch = manager.newSubManager()) {
+        try (NDManager model = manager.newSubManager();
+                NDManager batch = manager.newSubManager()) {
             NDArray w = model.randomNormal(new Shape(3, 2, 3, 3));
             NDArray b = model.randomNormal(new Shape(2));
             int before = model.getManagedArrays().size();

@@ -1,6 +1,5 @@
 package io.github.braintumor.nn;
 
-import io.github.braintumor.engine.NativeMemory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.github.braintumor.engine.DjlEngine;
+import io.github.braintumor.engine.NativeMemory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,12 @@ class UNetTest extends NnTestSupport {
 
     @Test
     void features32HasTheStudysParameterCount() {
-        UNetBlock unet = UNet.builder().optInChannels(3).optOutChannels(1).optFeatures(32).optDepth(4).build();
+        UNetBlock unet = UNet.builder()
+                .optInChannels(3)
+                .optOutChannels(1)
+                .optFeatures(32)
+                .optDepth(4)
+                .build();
         unet.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
         assertEquals(UNet.PARAMETERS_FEATURES_32, Blocks.countTrainableParameters(unet));
         assertEquals(7_763_041L, Blocks.countTrainableParameters(unet));
@@ -34,9 +39,23 @@ class UNetTest extends NnTestSupport {
     void childNamesFollowPyTorchModules() {
         UNetBlock unet = UNet.builder().build();
         List<String> names = unet.getChildren().keys();
-        assertEquals(List.of("01encoder1", "02encoder2", "03encoder3", "04encoder4", "05bottleneck", "06upconv4",
-                "07decoder4", "08upconv3", "09decoder3", "10upconv2", "11decoder2", "12upconv1", "13decoder1",
-                "14conv"), names);
+        assertEquals(
+                List.of(
+                        "01encoder1",
+                        "02encoder2",
+                        "03encoder3",
+                        "04encoder4",
+                        "05bottleneck",
+                        "06upconv4",
+                        "07decoder4",
+                        "08upconv3",
+                        "09decoder3",
+                        "10upconv2",
+                        "11decoder2",
+                        "12upconv1",
+                        "13decoder1",
+                        "14conv"),
+                names);
     }
 
     @Test
@@ -53,8 +72,10 @@ class UNetTest extends NnTestSupport {
             // inference keeps no intermediates: input + output only
             assertEquals(2, NativeMemory.liveArrays(batch));
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-                NDArray loss = Losses.bceDice().evaluate(new NDList(batch.zeros(new Shape(1, 1, 32, 32))),
-                        unet.forward(ps, new NDList(x), true));
+                NDArray loss = Losses.bceDice()
+                        .evaluate(
+                                new NDList(batch.zeros(new Shape(1, 1, 32, 32))),
+                                unet.forward(ps, new NDList(x), true));
                 gc.backward(loss);
             }
             NDArray g = unet.getParameters().get("06upconv4_weight").getArray().getGradient();
@@ -90,14 +111,18 @@ class UNetTest extends NnTestSupport {
         b.loadParameters(manager, new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
         ParameterStore ps = new ParameterStore(manager, false);
         NDArray x = manager.randomNormal(in);
-        assertEquals(java.util.Arrays.toString(a.forward(ps, new NDList(x), false).head().toFloatArray()),
-                java.util.Arrays.toString(b.forward(ps, new NDList(x), false).head().toFloatArray()));
+        assertEquals(
+                java.util.Arrays.toString(
+                        a.forward(ps, new NDList(x), false).head().toFloatArray()),
+                java.util.Arrays.toString(
+                        b.forward(ps, new NDList(x), false).head().toFloatArray()));
     }
 
     @Test
     void rejectsSizeNotDivisible() {
         UNetBlock unet = UNet.builder().optFeatures(2).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> unet.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 24, 24)));
         assertTrue(e.getMessage().contains("divisible by 16"), e.getMessage());
     }

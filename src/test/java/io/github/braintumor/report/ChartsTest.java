@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,8 +63,13 @@ class ChartsTest {
         double[] values = new Random(7).doubles(300).toArray();
         BufferedImage hist = Charts.histogram("Dice", values, 10, "Dice");
         assertTrue(count(hist, Charts.PALETTE[0].getRGB() & 0xFFFFFF) > 20000);
-        BufferedImage many = Charts.barChart("Per patient", java.util.stream.IntStream.range(0, 110)
-                .mapToObj(i -> "TCGA_XX_" + i).toList(), Charts.series("Dice", new double[110]), "Dice");
+        BufferedImage many = Charts.barChart(
+                "Per patient",
+                java.util.stream.IntStream.range(0, 110)
+                        .mapToObj(i -> "TCGA_XX_" + i)
+                        .toList(),
+                Charts.series("Dice", new double[110]),
+                "Dice");
         assertTrue(nonWhite(many) > 1000);
     }
 
@@ -82,7 +84,8 @@ class ChartsTest {
 
     @Test
     void badInputIsRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Charts.lineChart("t", new double[] {1, 2}, Charts.series("s", new double[3]), "x", "y"));
         assertThrows(IllegalArgumentException.class, () -> Charts.histogram("t", new double[] {Double.NaN}, 3, "x"));
         assertThrows(IllegalArgumentException.class, () -> Charts.barChart("t", List.of(), Map.of(), "y"));

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,14 +36,18 @@ class CsvTableTest {
 
     @Test
     void quotesPerRfc4180() {
-        CsvTable t = CsvTable.builder().setColumns("name", "note")
-                .addRow("a,b", "he said \"hi\"").addRow("line\nbreak", "plain").build();
+        CsvTable t = CsvTable.builder()
+                .setColumns("name", "note")
+                .addRow("a,b", "he said \"hi\"")
+                .addRow("line\nbreak", "plain")
+                .build();
         assertEquals("name,note\n\"a,b\",\"he said \"\"hi\"\"\"\n\"line\nbreak\",plain\n", t.toString());
     }
 
     @Test
     void writeAndReadBack() throws IOException {
-        CsvTable t = CsvTable.builder().setColumns("patient", "dice", "note")
+        CsvTable t = CsvTable.builder()
+                .setColumns("patient", "dice", "note")
                 .addRow("TCGA_CS_4941", 0.8123456, "ok")
                 .addRow(Map.of("patient", "x,y", "dice", 0.5))
                 .addRow("q\"uote", null, "multi\r\nline")
@@ -56,12 +59,15 @@ class CsvTableTest {
         assertEquals("0.812346", back.get(0, "dice"));
         assertEquals("", back.get(1, "note"));
         assertArrayEquals(new double[] {0.812346, 0.5, Double.NaN}, back.doubleColumn("dice"));
-        assertEquals(List.of("table.csv"), Files.list(csv.getParent()).map(p -> p.getFileName().toString()).toList());
+        assertEquals(
+                List.of("table.csv"),
+                Files.list(csv.getParent()).map(p -> p.getFileName().toString()).toList());
     }
 
     @Test
     void singleColumnWithEmptyCellRoundTrips() {
-        CsvTable t = CsvTable.builder().setColumns("only").addRow("").addRow("x").build();
+        CsvTable t =
+                CsvTable.builder().setColumns("only").addRow("").addRow("x").build();
         assertEquals(t, CsvTable.parse(t.toCsv()));
     }
 
@@ -84,11 +90,15 @@ class CsvTableTest {
     @Test
     void builderChecksShapes() {
         assertThrows(IllegalArgumentException.class, () -> CsvTable.builder().setColumns("a", "a"));
-        assertThrows(IllegalArgumentException.class, () -> CsvTable.builder().setColumns("a", "b").addRow(1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CsvTable.builder().setColumns("a", "b").addRow(1));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> CsvTable.builder().setColumns("a").addRow(Map.of("zzz", 1)));
         assertThrows(IllegalStateException.class, () -> CsvTable.builder().addRow(1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> CsvTable.builder().setColumns("a").build().column("b"));
     }
 }

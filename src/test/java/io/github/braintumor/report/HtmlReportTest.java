@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,11 +20,15 @@ class HtmlReportTest {
 
     @Test
     void buildsAnEscapedPageInOrder() throws IOException {
-        CsvTable t = CsvTable.builder().setColumns("patient", "dice").addRow("<p1>", 0.8).build();
+        CsvTable t = CsvTable.builder()
+                .setColumns("patient", "dice")
+                .addRow("<p1>", 0.8)
+                .build();
         Map<String, Object> kv = new LinkedHashMap<>();
         kv.put("micro IoU", 0.7777777);
         kv.put("model", "UNet & co");
-        HtmlReport r = HtmlReport.builder().setTitle("Eval <test>")
+        HtmlReport r = HtmlReport.builder()
+                .setTitle("Eval <test>")
                 .addParagraph("5 < 6 & \"quoted\"")
                 .addSection("Scores")
                 .addKeyValues(kv)
@@ -50,8 +53,7 @@ class HtmlReportTest {
     void absoluteImagePathsAndMissingTitleAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> HtmlReport.builder().addImage("/tmp/a.png", "a"));
         assertThrows(IllegalArgumentException.class, () -> HtmlReport.builder().addImage("C:\\a.png", "a"));
-        assertThrows(IllegalArgumentException.class,
-                () -> HtmlReport.builder().addImage("http://x/a.png", "a"));
+        assertThrows(IllegalArgumentException.class, () -> HtmlReport.builder().addImage("http://x/a.png", "a"));
         assertThrows(IllegalStateException.class, () -> HtmlReport.builder().build());
     }
 }

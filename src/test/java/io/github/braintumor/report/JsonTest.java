@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +36,8 @@ class JsonTest {
         Path file = dir.resolve("result.json");
         Json.write(file, m);
         Map<String, Object> back = Json.read(file);
-        assertEquals(List.of("zeta", "alpha", "missing", "auc", "flag", "name", "curve", "inner"),
+        assertEquals(
+                List.of("zeta", "alpha", "missing", "auc", "flag", "name", "curve", "inner"),
                 List.copyOf(back.keySet()));
         assertEquals(1L, back.get("zeta"));
         assertEquals(0.81, back.get("alpha"));

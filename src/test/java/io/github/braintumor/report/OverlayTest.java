@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
-
 import org.junit.jupiter.api.Test;
 
 class OverlayTest {
@@ -30,12 +29,17 @@ class OverlayTest {
         java.util.Arrays.fill(grey, (byte) 100);
         byte[] truth = new byte[w * h];
         byte[] pred = new byte[w * h];
-        truth[2 * w + 2] = 1;           // a single pixel is its own outline
-        pred[2 * w + 2] = 1;            // same pixel: overlap
-        pred[4 * w + 4] = 1;            // prediction only
-        truth[0] = 1;                   // truth only, at the border
-        BufferedImage img = Overlay.builder().setImage(w, h, 1, grey).optTruth(truth).optPrediction(pred)
-                .optScale(2).optCaption("test").build();
+        truth[2 * w + 2] = 1; // a single pixel is its own outline
+        pred[2 * w + 2] = 1; // same pixel: overlap
+        pred[4 * w + 4] = 1; // prediction only
+        truth[0] = 1; // truth only, at the border
+        BufferedImage img = Overlay.builder()
+                .setImage(w, h, 1, grey)
+                .optTruth(truth)
+                .optPrediction(pred)
+                .optScale(2)
+                .optCaption("test")
+                .build();
         assertEquals(12, img.getWidth());
         assertEquals(12 + 24, img.getHeight());
         assertEquals(Overlay.BOTH.getRGB(), img.getRGB(2 * 2, 2 * 2));
@@ -54,8 +58,12 @@ class OverlayTest {
     @Test
     void badShapesAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Overlay.builder().setImage(2, 2, 3, new byte[4]));
-        assertThrows(IllegalArgumentException.class,
-                () -> Overlay.builder().setImage(2, 2, 1, new byte[4]).optTruth(new byte[3]).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Overlay.builder()
+                        .setImage(2, 2, 1, new byte[4])
+                        .optTruth(new byte[3])
+                        .build());
         assertThrows(IllegalStateException.class, () -> Overlay.builder().build());
     }
 }

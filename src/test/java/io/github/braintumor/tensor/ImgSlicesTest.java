@@ -1,19 +1,18 @@
 package io.github.braintumor.tensor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
+import java.util.List;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImgSlicesTest {
     @Test
@@ -50,8 +49,8 @@ class ImgSlicesTest {
 
     @Test
     void masksComeBackAsXYZ0And255() {
-        Img<UnsignedByteType> m = ImgSlices.toMaskImg(List.of(new SliceMask(2, 1, new byte[] {0, 1}),
-                new SliceMask(2, 1, new byte[] {1, 0})));
+        Img<UnsignedByteType> m = ImgSlices.toMaskImg(
+                List.of(new SliceMask(2, 1, new byte[] {0, 1}), new SliceMask(2, 1, new byte[] {1, 0})));
         assertEquals(3, m.numDimensions());
         var ra = m.randomAccess();
         ra.setPosition(new long[] {1, 0, 0});

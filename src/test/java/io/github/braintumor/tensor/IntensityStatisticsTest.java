@@ -1,11 +1,10 @@
 package io.github.braintumor.tensor;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class IntensityStatisticsTest {
     /** A 3-channel 8-bit volume: dark background, brighter brain, different per channel. */
@@ -36,7 +35,8 @@ class IntensityStatisticsTest {
             }
         }
         Normalization.PERCENTILE_ZSCORE.normalizeVolume(floats, 3);
-        float[][] lut = IntensityStatistics.ofLevels(IntensityStatistics.byteLevels(3), histogram).lookupTables();
+        float[][] lut = IntensityStatistics.ofLevels(IntensityStatistics.byteLevels(3), histogram)
+                .lookupTables();
         for (int s = 0; s < v.length; s++) {
             for (int i = 0; i < v[s].length; i++) {
                 assertEquals(floats[s][i], lut[i / plane][v[s][i]], 1e-5, "slice " + s + " value " + i);
@@ -50,7 +50,8 @@ class IntensityStatisticsTest {
         for (int v = 0; v < 200; v++) {
             for (int c = 0; c < 3; c++) histogram[c][v] = 1 + v % 7; // FLAIR copied into every channel
         }
-        float[][] lut = IntensityStatistics.ofLevels(IntensityStatistics.byteLevels(3), histogram).lookupTables();
+        float[][] lut = IntensityStatistics.ofLevels(IntensityStatistics.byteLevels(3), histogram)
+                .lookupTables();
         for (int v = 0; v < 256; v++) {
             assertTrue(Float.isFinite(lut[0][v]));
             assertEquals(lut[1][v], lut[0][v], 0);
@@ -86,9 +87,12 @@ class IntensityStatisticsTest {
         for (int[] slice : v) {
             for (int i = 0; i < slice.length; i++) {
                 int c = i / plane;
-                maxDiff = Math.max(maxDiff, Math.abs(n.normalize(slice[i], c) - d.normalize(Math.round(slice[i] * 0.4f), c)));
+                maxDiff = Math.max(
+                        maxDiff, Math.abs(n.normalize(slice[i], c) - d.normalize(Math.round(slice[i] * 0.4f), c)));
             }
         }
-        assertTrue(maxDiff < 0.1, "normalised inputs differ by " + maxDiff + " (divide by 255 would differ by ~0.6 of the range)");
+        assertTrue(
+                maxDiff < 0.1,
+                "normalised inputs differ by " + maxDiff + " (divide by 255 would differ by ~0.6 of the range)");
     }
 }

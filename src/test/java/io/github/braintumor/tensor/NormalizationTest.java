@@ -21,10 +21,11 @@ class NormalizationTest {
 
     @Test
     void fromIdErrorListsKnownIds() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Normalization.fromId("zscore"));
-        assertEquals("Unknown normalization 'zscore'; known: divide255, percentile-zscore (and, per slice,"
-                + " scale-linear:GAIN:OFFSET, zero-mean-unit-variance[-joint], scale-range:PMIN:PMAX)", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Normalization.fromId("zscore"));
+        assertEquals(
+                "Unknown normalization 'zscore'; known: divide255, percentile-zscore (and, per slice,"
+                        + " scale-linear:GAIN:OFFSET, zero-mean-unit-variance[-joint], scale-range:PMIN:PMAX)",
+                e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Normalization.fromId("scale-linear:x:0"));
         assertThrows(IllegalArgumentException.class, () -> Normalization.fromId("scale-range:50:10"));
         assertThrows(IllegalArgumentException.class, () -> Normalization.fromId(null));
@@ -66,10 +67,10 @@ class NormalizationTest {
     void percentileZscoreMatchesBuda() {
         float[][] v = {{0, 10, 20, 200, 220, 255}, {5, 30, 40, 100, 150, 250}};
         Normalization.PERCENTILE_ZSCORE.normalizeVolume(v, 2);
-        assertArrayEquals(new float[] {-1.00347f, -0.6561148f, 0.115785f, 0.07719914f, 0.4397782f, 1.064321f},
-                v[0], 2e-6f);
-        assertArrayEquals(new float[] {-1.00347f, 0.8876847f, 1.659584f, -1.735696f, -0.8292486f, 0.9836469f},
-                v[1], 2e-6f);
+        assertArrayEquals(
+                new float[] {-1.00347f, -0.6561148f, 0.115785f, 0.07719914f, 0.4397782f, 1.064321f}, v[0], 2e-6f);
+        assertArrayEquals(
+                new float[] {-1.00347f, 0.8876847f, 1.659584f, -1.735696f, -0.8292486f, 0.9836469f}, v[1], 2e-6f);
     }
 
     /**
@@ -141,11 +142,14 @@ class NormalizationTest {
 
     @Test
     void badShapesAreRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Normalization.DIVIDE_BY_255.normalizeVolume(new float[][] {{1, 2, 3}}, 2));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Normalization.DIVIDE_BY_255.normalizeVolume(new float[][] {{1, 2}, {1}}, 1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Normalization.PERCENTILE_ZSCORE.normalizeBatch(new float[5], 2, 1));
     }
 }

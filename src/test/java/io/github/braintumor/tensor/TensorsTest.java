@@ -34,14 +34,14 @@ class TensorsTest {
         byte[] b = new byte[18];
         b[17] = 51;
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray x = Tensors.batch(m, List.of(new SliceImage(3, 2, 3, a), new SliceImage(3, 2, 3, b)),
-                    Normalization.DIVIDE_BY_255);
+            NDArray x = Tensors.batch(
+                    m, List.of(new SliceImage(3, 2, 3, a), new SliceImage(3, 2, 3, b)), Normalization.DIVIDE_BY_255);
             assertEquals(new Shape(2, 3, 2, 3), x.getShape());
             assertEquals(DataType.FLOAT32, x.getDataType());
             float[] v = x.toFloatArray();
-            assertEquals(5 / 255f, v[5], 1e-7f);              // n=0, c=0, y=1, x=2
-            assertEquals(1f, v[17], 1e-7f);                   // n=0, c=2, y=1, x=2 (255)
-            assertEquals(0.2f, v[18 + 17], 1e-7f);            // n=1, c=2, y=1, x=2 (51)
+            assertEquals(5 / 255f, v[5], 1e-7f); // n=0, c=0, y=1, x=2
+            assertEquals(1f, v[17], 1e-7f); // n=0, c=2, y=1, x=2 (255)
+            assertEquals(0.2f, v[18 + 17], 1e-7f); // n=1, c=2, y=1, x=2 (51)
             assertEquals(0f, v[18], 0f);
         }
     }
@@ -52,7 +52,8 @@ class TensorsTest {
                 new SliceImage(3, 1, 2, new byte[] {0, 10, 20, (byte) 200, (byte) 220, (byte) 255}),
                 new SliceImage(3, 1, 2, new byte[] {5, 30, 40, 100, (byte) 150, (byte) 250}));
         try (NDManager m = NDManager.newBaseManager()) {
-            float[] v = Tensors.batch(m, slices, Normalization.PERCENTILE_ZSCORE).toFloatArray();
+            float[] v =
+                    Tensors.batch(m, slices, Normalization.PERCENTILE_ZSCORE).toFloatArray();
             // same volume as NormalizationTest.percentileZscoreMatchesBuda
             assertEquals(-1.00347f, v[0], 2e-6f);
             assertEquals(0.9836469f, v[11], 2e-6f);
@@ -62,12 +63,15 @@ class TensorsTest {
     @Test
     void batchRejectsMixedSizesAndEmpty() {
         try (NDManager m = NDManager.newBaseManager()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensors.batch(m,
-                    List.of(new SliceImage(2, 2, 3, new byte[12]), new SliceImage(2, 1, 3, new byte[6])),
-                    Normalization.DIVIDE_BY_255));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> Tensors.batch(
+                            m,
+                            List.of(new SliceImage(2, 2, 3, new byte[12]), new SliceImage(2, 1, 3, new byte[6])),
+                            Normalization.DIVIDE_BY_255));
             assertTrue(e.getMessage().contains("Slice 1 is 2x1x3"), e.getMessage());
-            assertThrows(IllegalArgumentException.class,
-                    () -> Tensors.batch(m, List.of(), Normalization.DIVIDE_BY_255));
+            assertThrows(
+                    IllegalArgumentException.class, () -> Tensors.batch(m, List.of(), Normalization.DIVIDE_BY_255));
         }
     }
 
@@ -161,16 +165,18 @@ class TensorsTest {
 
     @Test
     void masksAreN1hwZeroOne() {
-        List<SliceMask> masks = List.of(new SliceMask(2, 2, new byte[] {0, 1, 1, 0}),
-                new SliceMask(2, 2, new byte[] {1, 1, 1, 1}));
+        List<SliceMask> masks =
+                List.of(new SliceMask(2, 2, new byte[] {0, 1, 1, 0}), new SliceMask(2, 2, new byte[] {1, 1, 1, 1}));
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray y = Tensors.masks(m, masks);
             assertEquals(new Shape(2, 1, 2, 2), y.getShape());
             assertArrayEquals(new float[] {0, 1, 1, 0, 1, 1, 1, 1}, y.toFloatArray());
             byte[][] back = Tensors.threshold(y, 0.5f);
             assertArrayEquals(masks.get(0).pixels(), back[0]);
-            assertThrows(IllegalArgumentException.class, () -> Tensors.masks(m,
-                    List.of(new SliceMask(2, 2, new byte[4]), new SliceMask(1, 2, new byte[2]))));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> Tensors.masks(
+                            m, List.of(new SliceMask(2, 2, new byte[4]), new SliceMask(1, 2, new byte[2]))));
         }
     }
 

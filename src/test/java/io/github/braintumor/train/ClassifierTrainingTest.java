@@ -1,5 +1,10 @@
 package io.github.braintumor.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.braintumor.model.Architectures;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
@@ -7,24 +12,19 @@ import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.nn.DenseActivation;
 import io.github.braintumor.nn.SearchSpace;
 import io.github.braintumor.progress.ProgressListener;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ClassifierTrainingTest extends PhantomTrainingTest {
     @Test
     void trainsClassifierBundleWithDownscaledInput() throws Exception {
-        ClassifierHyperparameters hp = new ClassifierHyperparameters(new double[] {0, 0, 0, 0, 0}, 32,
-                DenseActivation.RELU, 1e-3, 4, 32, 0.0);
+        ClassifierHyperparameters hp =
+                new ClassifierHyperparameters(new double[] {0, 0, 0, 0, 0}, 32, DenseActivation.RELU, 1e-3, 4, 32, 0.0);
         Path out = dir.resolve("classifier");
-        TrainingResult r = new ClassifierTrainer(hp, Phantoms.tinyConfig().optEpochs(2).build())
+        TrainingResult r = new ClassifierTrainer(
+                        hp, Phantoms.tinyConfig().optEpochs(2).build())
                 .train(set.data(), set.split(), out, ProgressListener.silent(), () -> false);
         assertEquals(2, r.curve().rows().size());
         assertTrue(r.bestMetric() >= 0 && r.bestMetric() <= 1);
@@ -41,9 +41,14 @@ class ClassifierTrainingTest extends PhantomTrainingTest {
     void randomSearchWritesSortedTrialsTable() throws Exception {
         SearchSpace space = new SearchSpace(4, 32, 0.0);
         TrainingConfig training = Phantoms.tinyConfig().optSamplesPerEpoch(8).build();
-        SearchResult r = new RandomSearch().run(set.data(), set.split(),
-                new SearchConfig(2, 1, 2, 5, space, training, 0), dir.resolve("search"), ProgressListener.silent(),
-                () -> false);
+        SearchResult r = new RandomSearch()
+                .run(
+                        set.data(),
+                        set.split(),
+                        new SearchConfig(2, 1, 2, 5, space, training, 0),
+                        dir.resolve("search"),
+                        ProgressListener.silent(),
+                        () -> false);
         assertFalse(r.canceled());
         assertEquals(2, r.trials().size());
         assertEquals(r.trials().get(0).hp(), r.best());

@@ -1,15 +1,14 @@
 package io.github.braintumor.train;
 
-import io.github.braintumor.model.LearningCurve;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.braintumor.model.LearningCurve;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class CropSamplerTest {
     private static float[] ramp(int c, int h, int w) {
@@ -53,8 +52,7 @@ class CropSamplerTest {
     }
 
     @Test
-    void learningCurveRoundTripsAndConfigRejectsBadValues(@org.junit.jupiter.api.io.TempDir Path dir)
-            throws Exception {
+    void learningCurveRoundTripsAndConfigRejectsBadValues(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         LearningCurve c = new LearningCurve();
         c.add(new LearningCurve.Row(1, 0.9, 0.8, 0.25, 1e-3, 12.5));
         c.add(new LearningCurve.Row(2, 0.7, 0.6, 0.5, 5e-4, 11.0));
@@ -64,9 +62,10 @@ class CropSamplerTest {
         assertEquals(2, back.rows().size());
         assertEquals(0.5, back.rows().get(1).valMetric(), 1e-9);
         assertEquals(1, back.upTo(1).rows().size());
-        IllegalArgumentException crop = assertThrows(IllegalArgumentException.class,
-                () -> TrainingConfig.builder().optCropSize(100));
+        IllegalArgumentException crop = assertThrows(
+                IllegalArgumentException.class, () -> TrainingConfig.builder().optCropSize(100));
         assertTrue(crop.getMessage().contains("100"), crop.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().optTumourFraction(1.5));
+        assertThrows(
+                IllegalArgumentException.class, () -> TrainingConfig.builder().optTumourFraction(1.5));
     }
 }

@@ -1,10 +1,9 @@
 package io.github.braintumor.train;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shared fixture of the trainer tests: one {@link Phantoms} data set and split per test class, written under a
@@ -19,6 +18,7 @@ import java.nio.file.Path;
 abstract class PhantomTrainingTest {
     @TempDir
     static Path dir;
+
     static Phantoms.Set set;
 
     @BeforeAll

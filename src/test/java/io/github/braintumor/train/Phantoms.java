@@ -3,7 +3,6 @@ package io.github.braintumor.train;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientSplit;
 import io.github.braintumor.data.PhantomGenerator;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,11 @@ public final class Phantoms {
     public record Set(LggDataset data, PatientSplit split) {}
 
     public static Set create(Path dir) throws IOException {
-        PhantomGenerator g = PhantomGenerator.builder().optSeed(7).optPatients(6).optSlicesPerPatient(6).optSize(64)
+        PhantomGenerator g = PhantomGenerator.builder()
+                .optSeed(7)
+                .optPatients(6)
+                .optSlicesPerPatient(6)
+                .optSize(64)
                 .build();
         g.write(dir);
         LggDataset data = LggDataset.index(dir);
@@ -25,8 +28,12 @@ public final class Phantoms {
         StringBuilder csv = new StringBuilder("patient,hospital,part\n");
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
-            csv.append(id).append(',').append(id.substring(5, 7)).append(',')
-                    .append(i < 4 ? "train" : "validation").append('\n');
+            csv.append(id)
+                    .append(',')
+                    .append(id.substring(5, 7))
+                    .append(',')
+                    .append(i < 4 ? "train" : "validation")
+                    .append('\n');
         }
         Path splitCsv = dir.resolve("split.csv");
         Files.writeString(splitCsv, csv);
@@ -35,7 +42,13 @@ public final class Phantoms {
 
     /** A tiny, fast configuration: crop 32, batch 4, 16 samples per epoch, no augmentation. */
     public static TrainingConfig.Builder tinyConfig() {
-        return TrainingConfig.builder().optEpochs(2).optBatchSize(4).optCropSize(32).optSamplesPerEpoch(16)
-                .optAugment(false).optSeed(3).optLearningRate(3e-3f);
+        return TrainingConfig.builder()
+                .optEpochs(2)
+                .optBatchSize(4)
+                .optCropSize(32)
+                .optSamplesPerEpoch(16)
+                .optAugment(false)
+                .optSeed(3)
+                .optLearningRate(3e-3f);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.braintumor.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientSplit;
 import io.github.braintumor.data.RealData;
@@ -7,13 +10,9 @@ import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.nn.UNet;
 import io.github.braintumor.progress.ProgressListener;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One short UNet epoch on the real LGG slices (skipped when ../shared/lgg is absent). */
 class RealDataTrainingTest {
@@ -24,10 +23,16 @@ class RealDataTrainingTest {
     void oneShortEpochOnRealSlicesWritesALoadableBundle() throws Exception {
         LggDataset data = RealData.indexOrSkip();
         PatientSplit split = PatientSplit.create(data, 0.7, 0.15, 0.15, 1);
-        TrainingConfig cfg = TrainingConfig.builder().optEpochs(1).optBatchSize(4).optCropSize(64)
-                .optSamplesPerEpoch(16).optValidationPatients(1).optSeed(1).build();
-        TrainingResult r = new SegmenterTrainer(UNet.builder().optFeatures(4), cfg).train(data, split,
-                dir.resolve("unet"), ProgressListener.silent(), () -> false);
+        TrainingConfig cfg = TrainingConfig.builder()
+                .optEpochs(1)
+                .optBatchSize(4)
+                .optCropSize(64)
+                .optSamplesPerEpoch(16)
+                .optValidationPatients(1)
+                .optSeed(1)
+                .build();
+        TrainingResult r = new SegmenterTrainer(UNet.builder().optFeatures(4), cfg)
+                .train(data, split, dir.resolve("unet"), ProgressListener.silent(), () -> false);
         assertEquals(1, r.bestEpoch());
         assertTrue(r.bestMetric() >= 0 && r.bestMetric() <= 1);
         try (ModelBundle b = ModelBundle.load(r.bundle(), ModelKind.UNET)) {

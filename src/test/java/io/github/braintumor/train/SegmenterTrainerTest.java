@@ -1,40 +1,42 @@
 package io.github.braintumor.train;
 
-import io.github.braintumor.model.LearningCurve;
-import io.github.braintumor.model.BundleException;
-import io.github.braintumor.model.ModelBundle;
-import io.github.braintumor.model.ModelKind;
-import io.github.braintumor.engine.NativeMemory;
-import io.github.braintumor.nn.UNet;
-import io.github.braintumor.progress.ProgressListener;
-import io.github.braintumor.progress.Progress;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.braintumor.engine.NativeMemory;
+import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.LearningCurve;
+import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.nn.UNet;
+import io.github.braintumor.progress.Progress;
+import io.github.braintumor.progress.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
 class SegmenterTrainerTest extends PhantomTrainingTest {
     private static TrainingResult train(TrainingConfig cfg, Path out) throws IOException, BundleException {
-        return new SegmenterTrainer(UNet.builder().optFeatures(4), cfg).train(set.data(), set.split(), out,
-                ProgressListener.silent(), () -> false);
+        return new SegmenterTrainer(UNet.builder().optFeatures(4), cfg)
+                .train(set.data(), set.split(), out, ProgressListener.silent(), () -> false);
     }
 
     @Test
     void lossDecreasesAndBundleLoads() throws Exception {
         Path out = dir.resolve("learn");
-        TrainingResult r = train(Phantoms.tinyConfig().optEpochs(6).optTumourFraction(0.8).build(), out);
+        TrainingResult r =
+                train(Phantoms.tinyConfig().optEpochs(6).optTumourFraction(0.8).build(), out);
         List<LearningCurve.Row> rows = r.curve().rows();
         assertEquals(6, rows.size());
-        assertTrue(rows.get(5).trainLoss() < rows.get(0).trainLoss(),
-                "loss should fall: " + rows.get(0).trainLoss() + " -> " + rows.get(5).trainLoss());
+        assertTrue(
+                rows.get(5).trainLoss() < rows.get(0).trainLoss(),
+                "loss should fall: " + rows.get(0).trainLoss() + " -> "
+                        + rows.get(5).trainLoss());
         assertFalse(r.canceled());
         assertEquals(out, r.bundle());
         assertTrue(r.bestEpoch() >= 1);
@@ -62,7 +64,8 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
     void cancelBeforeFirstValidationGivesNoModel() throws Exception {
         AtomicInteger polls = new AtomicInteger();
         Path out = dir.resolve("cancel-early");
-        TrainingResult r = new SegmenterTrainer(UNet.builder().optFeatures(4), Phantoms.tinyConfig().build())
+        TrainingResult r = new SegmenterTrainer(
+                        UNet.builder().optFeatures(4), Phantoms.tinyConfig().build())
                 .train(set.data(), set.split(), out, ProgressListener.silent(), () -> polls.incrementAndGet() > 2);
         assertTrue(r.canceled());
         assertNull(r.bundle());
@@ -76,9 +79,10 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
         AtomicInteger batches = new AtomicInteger();
         long start = System.nanoTime();
         // 4 batches per epoch: the 6th poll is batch 2 of epoch 2 (validation polls too, once per batch)
-        TrainingResult r = new SegmenterTrainer(UNet.builder().optFeatures(4), Phantoms.tinyConfig().optEpochs(5)
-                .build()).train(set.data(), set.split(), out, p -> batches.incrementAndGet(),
-                () -> batches.get() >= 6);
+        TrainingResult r = new SegmenterTrainer(
+                        UNet.builder().optFeatures(4),
+                        Phantoms.tinyConfig().optEpochs(5).build())
+                .train(set.data(), set.split(), out, p -> batches.incrementAndGet(), () -> batches.get() >= 6);
         assertTrue(r.canceled());
         assertEquals(1, r.bestEpoch());
         assertEquals(1, r.curve().rows().size());
@@ -97,14 +101,19 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
         TrainingResult first = train(cfg.optMinutes(1e-6).build(), out);
         assertEquals(1, first.curve().rows().size(), "time budget stops after epoch 1");
         assertTrue(Files.isRegularFile(dir.resolve("resume-last").resolve(Checkpoint.OPTIMIZER_FILE)));
-        TrainingResult second = train(cfg.optMinutes(0).optResume(dir.resolve("resume-last")).build(), out);
+        TrainingResult second =
+                train(cfg.optMinutes(0).optResume(dir.resolve("resume-last")).build(), out);
         List<LearningCurve.Row> rows = second.curve().rows();
         assertEquals(3, rows.size());
         for (int e = 0; e < 3; e++) {
             LearningCurve.Row a = whole.curve().rows().get(e);
             assertEquals(a.trainLoss(), rows.get(e).trainLoss(), 1e-6, "train loss of epoch " + (e + 1));
             assertEquals(a.valMetric(), rows.get(e).valMetric(), 1e-6, "validation of epoch " + (e + 1));
-            assertEquals(a.learningRate(), rows.get(e).learningRate(), 1e-3 * a.learningRate(), "learning rate (the CSV keeps 4 digits) of epoch " + (e + 1));
+            assertEquals(
+                    a.learningRate(),
+                    rows.get(e).learningRate(),
+                    1e-3 * a.learningRate(),
+                    "learning rate (the CSV keeps 4 digits) of epoch " + (e + 1));
         }
         float[][] w1 = weights(dir.resolve("whole-last"));
         float[][] w2 = weights(dir.resolve("resume-last"));
@@ -122,7 +131,8 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
     private static float[][] weights(Path checkpoint) throws Exception {
         try (ModelBundle b = ModelBundle.load(checkpoint, ModelKind.UNET)) {
             return b.model().getBlock().getParameters().values().stream()
-                    .map(p -> p.getArray().toFloatArray()).toArray(float[][]::new);
+                    .map(p -> p.getArray().toFloatArray())
+                    .toArray(float[][]::new);
         }
     }
 
@@ -130,21 +140,34 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
     void averagingLastEpochsFinishes() throws Exception {
         Path out = dir.resolve("avg");
         List<String> messages = new java.util.ArrayList<>();
-        TrainingResult r = new SegmenterTrainer(UNet.builder().optFeatures(4),
-                Phantoms.tinyConfig().optEpochs(3).optAverageLastEpochs(2).build()).train(set.data(), set.split(),
-                out, new ProgressListener() {
-                    @Override
-                    public void onProgress(Progress p) {}
+        TrainingResult r = new SegmenterTrainer(
+                        UNet.builder().optFeatures(4),
+                        Phantoms.tinyConfig()
+                                .optEpochs(3)
+                                .optAverageLastEpochs(2)
+                                .build())
+                .train(
+                        set.data(),
+                        set.split(),
+                        out,
+                        new ProgressListener() {
+                            @Override
+                            public void onProgress(Progress p) {}
 
-                    @Override
-                    public void onMessage(String m) {
-                        messages.add(m);
-                    }
-                }, () -> false);
+                            @Override
+                            public void onMessage(String m) {
+                                messages.add(m);
+                            }
+                        },
+                        () -> false);
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("Average of the last 2 epochs")), messages.toString());
         try (ModelBundle b = ModelBundle.load(r.bundle(), ModelKind.UNET)) {
-            assertTrue(b.info().validation().get("dice_3d_mean") >= r.curve().rows().stream()
-                    .mapToDouble(LearningCurve.Row::valMetric).max().orElseThrow() - 1e-12);
+            assertTrue(b.info().validation().get("dice_3d_mean")
+                    >= r.curve().rows().stream()
+                                    .mapToDouble(LearningCurve.Row::valMetric)
+                                    .max()
+                                    .orElseThrow()
+                            - 1e-12);
         }
     }
 
@@ -152,19 +175,26 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
     void liveArraysStayConstantAcrossEpochs() throws Exception {
         List<Integer> live = new java.util.ArrayList<>();
         java.util.regex.Pattern p = java.util.regex.Pattern.compile("memory after epoch \\d+: (\\d+) live arrays.*");
-        new SegmenterTrainer(UNet.builder().optFeatures(4), Phantoms.tinyConfig().optEpochs(4).build())
-                .train(set.data(), set.split(), dir.resolve("live"), new ProgressListener() {
-                    @Override
-                    public void onProgress(Progress progress) {}
+        new SegmenterTrainer(
+                        UNet.builder().optFeatures(4),
+                        Phantoms.tinyConfig().optEpochs(4).build())
+                .train(
+                        set.data(),
+                        set.split(),
+                        dir.resolve("live"),
+                        new ProgressListener() {
+                            @Override
+                            public void onProgress(Progress progress) {}
 
-                    @Override
-                    public void onMessage(String m) {
-                        java.util.regex.Matcher x = p.matcher(m);
-                        if (x.matches()) {
-                            live.add(Integer.parseInt(x.group(1)));
-                        }
-                    }
-                }, () -> false);
+                            @Override
+                            public void onMessage(String m) {
+                                java.util.regex.Matcher x = p.matcher(m);
+                                if (x.matches()) {
+                                    live.add(Integer.parseInt(x.group(1)));
+                                }
+                            }
+                        },
+                        () -> false);
         assertEquals(4, live.size());
         // after epoch 1 the optimizer state exists; any later growth is a per-batch or per-epoch leak
         assertEquals(live.get(1), live.get(3), "live arrays per epoch: " + live);
@@ -181,6 +211,7 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
         }
         long growth = rss[3] - rss[1];
         // one run's arrays are a few MB; a leak of every batch's activations would add far more per run
-        assertTrue(growth < 150L << 20, "RSS grew by " + (growth >> 20) + " MiB over 2 runs: " + NativeMemory.describe());
+        assertTrue(
+                growth < 150L << 20, "RSS grew by " + (growth >> 20) + " MiB over 2 runs: " + NativeMemory.describe());
     }
 }

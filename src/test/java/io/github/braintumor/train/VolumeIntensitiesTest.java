@@ -1,20 +1,19 @@
 package io.github.braintumor.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.braintumor.data.ModalityPattern;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.model.AugmentationSettings;
 import io.github.braintumor.tensor.Normalization;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class VolumeIntensitiesTest extends PhantomTrainingTest {
     private static final AugmentationSettings NONE = new AugmentationSettings(false, 0, List.of(), false, 0);
@@ -29,7 +28,10 @@ class VolumeIntensitiesTest extends PhantomTrainingTest {
 
     private static VolumeIntensities intensities(AugmentationSettings a) {
         List<SliceRecord> p = patient();
-        return new VolumeIntensities(Normalization.PERCENTILE_ZSCORE.id(), a, new SliceStore(1L << 30),
+        return new VolumeIntensities(
+                Normalization.PERCENTILE_ZSCORE.id(),
+                a,
+                new SliceStore(1L << 30),
                 Map.of(p.get(0).patientId(), p));
     }
 

@@ -82,8 +82,12 @@ public final class BioImageIoCommands {
             if (bundle == null || output == null) {
                 throw new IllegalArgumentException("give the bundle (bundle=) and the folder to write (output=)");
             }
-            exported = BioImageIoExport.run(bundle.toPath(), output.toPath(),
-                    license == null || license.isBlank() ? null : license.trim(), overwrite).summary();
+            exported = BioImageIoExport.run(
+                            bundle.toPath(),
+                            output.toPath(),
+                            license == null || license.isBlank() ? null : license.trim(),
+                            overwrite)
+                    .summary();
             if (log != null) log.info(label() + ": " + exported);
         }
 

@@ -2,7 +2,6 @@ package io.github.braintumor.fiji.command;
 
 import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.TaskProgress;
-
 import java.awt.GraphicsEnvironment;
 import java.util.concurrent.CancellationException;
 import org.scijava.app.StatusService;
@@ -20,10 +19,13 @@ import org.scijava.ui.UIService;
 public abstract class BrainTumorCommand extends ContextCommand {
     @Parameter(required = false)
     protected UIService ui;
+
     @Parameter(required = false)
     protected LogService log;
+
     @Parameter(required = false)
     protected TaskService tasks;
+
     @Parameter(required = false)
     protected StatusService status;
 

@@ -23,7 +23,10 @@ public class BrainTumorOptionsCommand extends BrainTumorCommand {
     @Parameter(label = "Threads (0 = automatic: free cores, at most Memory & Threads)", min = "0", persist = false)
     private int threads = current.threads();
 
-    @Parameter(label = "Device", choices = {"auto", "cpu", "gpu"}, persist = false,
+    @Parameter(
+            label = "Device",
+            choices = {"auto", "cpu", "gpu"},
+            persist = false,
             description = "auto = a GPU when PyTorch can use one, else the CPU")
     private String device = current.device().id();
 
@@ -31,7 +34,10 @@ public class BrainTumorOptionsCommand extends BrainTumorCommand {
     private int batchsize = current.batchSize();
 
     /** What the engine runs with now, e.g. "PyTorch 2.7.1 cpu(), 2 thread(s)". */
-    @Parameter(label = "Precision", choices = {"auto", "float32", "bfloat16"}, persist = false,
+    @Parameter(
+            label = "Precision",
+            choices = {"auto", "float32", "bfloat16"},
+            persist = false,
             description = "number format of inference; auto = bfloat16 where the CPU has native bf16, else float32")
     private String precision = current.precision().id();
 
@@ -52,8 +58,8 @@ public class BrainTumorOptionsCommand extends BrainTumorCommand {
 
     @Override
     protected void execute() throws Exception {
-        PluginOptions options = new PluginOptions(threads, DeviceChoice.parse(device), batchsize,
-                Precision.parse(precision));
+        PluginOptions options =
+                new PluginOptions(threads, DeviceChoice.parse(device), batchsize, Precision.parse(precision));
         options.applyToEngine(null);
         engine = DjlEngine.brief(); // starts the engine: a device it cannot use is refused before anything is saved
         options.save();

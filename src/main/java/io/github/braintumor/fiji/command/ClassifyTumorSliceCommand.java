@@ -2,10 +2,10 @@ package io.github.braintumor.fiji.command;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.fiji.ClassifyTumor;
 import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.ResultTables;
-import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.fiji.TaskProgress;
 import java.io.File;
 import org.scijava.ItemIO;
@@ -25,7 +25,8 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
     @Parameter(persist = false, label = "MRI slice or stack")
     private ImagePlus image;
 
-    @Parameter(label = "Method (auto = the model folder's kind; embedded: the better one)",
+    @Parameter(
+            label = "Method (auto = the model folder's kind; embedded: the better one)",
             choices = {"auto", "unet", "cnn"})
     private String method = StackClassification.Method.AUTO.id();
 
@@ -43,12 +44,16 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
     private boolean overlay = true;
 
     // not persisted: "options" (Brain Tumor Options) stays the default unless a run asks otherwise
-    @Parameter(label = "Device (options = as in Brain Tumor Options)", choices = {"options", "auto", "cpu", "gpu"},
+    @Parameter(
+            label = "Device (options = as in Brain Tumor Options)",
+            choices = {"options", "auto", "cpu", "gpu"},
             persist = false)
     private String device = PluginOptions.FROM_OPTIONS;
 
     // not persisted: resampling stays on unless a run says resample=false
-    @Parameter(label = "Resample slices of another size to the model's input (and back)", persist = false,
+    @Parameter(
+            label = "Resample slices of another size to the model's input (and back)",
+            persist = false,
             description = "off: a slice whose size is not the model's input is refused instead")
     private boolean resample = true;
 
@@ -74,8 +79,9 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
     @Override
     protected void execute() throws Exception {
         try (TaskProgress p = progress()) {
-            table = ClassifyTumor.run(new ClassifyTumor.Request(image, method, path(model), threshold, batchsize,
-                    overlay, resample), p,
+            table = ClassifyTumor.run(
+                    new ClassifyTumor.Request(image, method, path(model), threshold, batchsize, overlay, resample),
+                    p,
                     this::isCanceled);
         }
         ResultTables.show(table, ResultTables.CLASSIFICATION);

@@ -25,12 +25,18 @@ public class ComputeIouCommand extends BrainTumorCommand {
     private ImagePlus truth;
 
     /** For scripts: the predicted mask as an ImgLib2 image (x, y[, slice]; non-zero = tumour), used when given. */
-    @Parameter(persist = false, required = false, label = "Prediction (ImgLib2, scripts)",
+    @Parameter(
+            persist = false,
+            required = false,
+            label = "Prediction (ImgLib2, scripts)",
             visibility = ItemVisibility.INVISIBLE)
     private RandomAccessibleInterval<? extends RealType<?>> predictionimg;
 
     /** For scripts: the ground truth as an ImgLib2 image, same shape. */
-    @Parameter(persist = false, required = false, label = "Ground truth (ImgLib2, scripts)",
+    @Parameter(
+            persist = false,
+            required = false,
+            label = "Ground truth (ImgLib2, scripts)",
             visibility = ItemVisibility.INVISIBLE)
     private RandomAccessibleInterval<? extends RealType<?>> truthimg;
 
@@ -47,7 +53,8 @@ public class ComputeIouCommand extends BrainTumorCommand {
     protected void execute() {
         if (predictionimg != null || truthimg != null) {
             if (predictionimg == null || truthimg == null) {
-                throw new IllegalArgumentException("give both 'predictionimg' and 'truthimg' (ImgLib2 masks), or neither");
+                throw new IllegalArgumentException(
+                        "give both 'predictionimg' and 'truthimg' (ImgLib2 masks), or neither");
             }
             table = ComputeIou.run(predictionimg, truthimg);
             return; // nothing shown: a script takes the table output

@@ -19,6 +19,7 @@ public class DatasetOverviewCommand extends BrainTumorCommand {
     // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
     @Parameter(type = ItemIO.OUTPUT, label = "Dataset Overview")
     private ResultsTable table;
+
     private DatasetOverview overview;
 
     @Override

@@ -46,8 +46,7 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
     @Parameter(label = "Patients (ids separated by commas, or a list file; empty = all)", required = false)
     private String patients = "";
 
-    @Parameter(label = "Predicted masks folder instead of a UNet (empty = none)", style = "directory",
-            required = false)
+    @Parameter(label = "Predicted masks folder instead of a UNet (empty = none)", style = "directory", required = false)
     private File predictions;
 
     @Parameter(label = "Write the best threshold into the UNet bundle")
@@ -57,7 +56,8 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
     @Parameter(label = "Overwrite an earlier evaluation in the output folder", persist = false)
     private boolean overwrite = false;
 
-    @Parameter(label = "Also simulate missing modalities (e.g. as-is,flair-only,no-post,no-pre; empty = none)",
+    @Parameter(
+            label = "Also simulate missing modalities (e.g. as-is,flair-only,no-post,no-pre; empty = none)",
             required = false)
     private String modalities = "";
 
@@ -73,9 +73,23 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
 
     @Override
     protected void execute() throws Exception {
-        EvaluationRequest request = EvaluateModels.request(text(data), text(output), text(unet), text(classifier),
-                threshold, lcc, tta, minarea, patients, text(predictions), writethreshold, modalities, brightness)
-                .toBuilder().optOverwrite(overwrite).build();
+        EvaluationRequest request = EvaluateModels.request(
+                        text(data),
+                        text(output),
+                        text(unet),
+                        text(classifier),
+                        threshold,
+                        lcc,
+                        tta,
+                        minarea,
+                        patients,
+                        text(predictions),
+                        writethreshold,
+                        modalities,
+                        brightness)
+                .toBuilder()
+                .optOverwrite(overwrite)
+                .build();
         try (TaskProgress p = progress()) {
             result = request.run(p, this::isCanceled);
         } catch (CancellationException e) {

@@ -22,17 +22,23 @@ public class ImportTorchScriptCommand extends BrainTumorCommand {
     @Parameter(label = "Bundle folder to write", style = "directory", persist = false)
     private File bundle;
 
-    @Parameter(label = "Kind", choices = {"unet", "classifier"})
+    @Parameter(
+            label = "Kind",
+            choices = {"unet", "classifier"})
     private String kind = ModelKind.UNET.id();
 
-    @Parameter(label = "Last layer gives", choices = {"logits", "probabilities"},
+    @Parameter(
+            label = "Last layer gives",
+            choices = {"logits", "probabilities"},
             description = "logits: the plugin applies a sigmoid")
     private String scores = TorchScriptImport.OUTPUTS[0];
 
     @Parameter(label = "Input size it was made for (pixels)", min = "16", max = "4096")
     private int inputsize = 256;
 
-    @Parameter(label = "Normalization it expects", choices = {"divide255", "percentile-zscore"})
+    @Parameter(
+            label = "Normalization it expects",
+            choices = {"divide255", "percentile-zscore"})
     private String normalization = "divide255";
 
     @Parameter(label = "Threshold", min = "0", max = "1", stepSize = "0.05")
@@ -52,10 +58,12 @@ public class ImportTorchScriptCommand extends BrainTumorCommand {
     @Override
     protected void execute() throws Exception {
         if (torchscript == null || bundle == null) {
-            throw new IllegalArgumentException("give the TorchScript file (torchscript=) and the bundle folder (bundle=)");
+            throw new IllegalArgumentException(
+                    "give the TorchScript file (torchscript=) and the bundle folder (bundle=)");
         }
-        info = TorchScriptImport.run(new TorchScriptImport.Request(torchscript.toPath(), bundle.toPath(),
-                ModelKind.fromId(kind), scores, inputsize, normalization, (float) threshold));
+        info = TorchScriptImport.run(new TorchScriptImport.Request(
+                torchscript.toPath(), bundle.toPath(), ModelKind.fromId(kind), scores, inputsize, normalization, (float)
+                        threshold));
         imported = TorchScriptImport.summary(info, bundle.toPath());
         if (log != null) log.info(label() + ": " + imported);
     }

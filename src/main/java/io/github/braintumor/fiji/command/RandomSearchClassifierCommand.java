@@ -2,9 +2,9 @@ package io.github.braintumor.fiji.command;
 
 import ij.measure.ResultsTable;
 import io.github.braintumor.app.Reports;
+import io.github.braintumor.app.TrainingJobs;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.TaskProgress;
-import io.github.braintumor.app.TrainingJobs;
 import io.github.braintumor.report.CsvTable;
 import io.github.braintumor.train.SearchResult;
 import java.io.File;
@@ -61,11 +61,18 @@ public class RandomSearchClassifierCommand extends BrainTumorCommand {
 
     @Override
     protected void execute() throws Exception {
-        TrainingJobs.Settings s = new TrainingJobs.Settings(data == null ? null : data.toPath(),
-                output == null ? null : output.toPath(), epochs, batchsize, 1e-3, 0, seed, samples);
+        TrainingJobs.Settings s = new TrainingJobs.Settings(
+                data == null ? null : data.toPath(),
+                output == null ? null : output.toPath(),
+                epochs,
+                batchsize,
+                1e-3,
+                0,
+                seed,
+                samples);
         try (TaskProgress p = progress()) {
-            result = TrainingJobs.search(s, trials, executions, TrainingJobs.DEFAULT_SEARCH_INPUT, overwrite, p,
-                    this::isCanceled);
+            result = TrainingJobs.search(
+                    s, trials, executions, TrainingJobs.DEFAULT_SEARCH_INPUT, overwrite, p, this::isCanceled);
         }
         if (result.table() != null && Files.isRegularFile(result.table())) {
             CsvTable csv = CsvTable.read(result.table());

@@ -5,7 +5,6 @@ import ij.measure.ResultsTable;
 import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.SegmentTumor;
-import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.fiji.TaskProgress;
 import java.io.File;
 import net.imglib2.RandomAccessibleInterval;
@@ -31,7 +30,10 @@ public class SegmentTumorCommand extends BrainTumorCommand {
 
     /** For scripts (Groovy, Jython, pyimagej): an ImgLib2 image (x, y[, channel[, slice]]), used when no image. */
     // invisible: the dialog works on the active image; scripts pass it by name
-    @Parameter(persist = false, required = false, label = "ImgLib2 image (scripts)",
+    @Parameter(
+            persist = false,
+            required = false,
+            label = "ImgLib2 image (scripts)",
             visibility = ItemVisibility.INVISIBLE)
     private RandomAccessibleInterval<? extends RealType<?>> input;
 
@@ -52,23 +54,33 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     private int batchsize = 0;
 
     // not persisted: "model" (the validated pipeline) stays the default unless a run asks otherwise
-    @Parameter(label = "Post-processing", choices = {"model", "none"}, persist = false,
+    @Parameter(
+            label = "Post-processing",
+            choices = {"model", "none"},
+            persist = false,
             description = "model = as recorded in the bundle (chosen on validation data); none = threshold only")
     private String postprocessing = "model";
 
     // not persisted: a macro or a later run that does not say gets the mask, as it always has
-    @Parameter(label = "Output", choices = {"mask", "roi", "both", "label"}, persist = false,
+    @Parameter(
+            label = "Output",
+            choices = {"mask", "roi", "both", "label"},
+            persist = false,
             description = "mask stack; one ROI per slice with tumour in the ROI Manager; both; or a label image of"
                     + " the 3-D connected tumour regions")
     private String output = "mask";
 
     // not persisted: "options" (Brain Tumor Options) stays the default unless a run asks otherwise
-    @Parameter(label = "Device (options = as in Brain Tumor Options)", choices = {"options", "auto", "cpu", "gpu"},
+    @Parameter(
+            label = "Device (options = as in Brain Tumor Options)",
+            choices = {"options", "auto", "cpu", "gpu"},
             persist = false)
     private String device = PluginOptions.FROM_OPTIONS;
 
     // not persisted: resampling stays on unless a run says resample=false
-    @Parameter(label = "Resample slices of another size to the model's input (and back)", persist = false,
+    @Parameter(
+            label = "Resample slices of another size to the model's input (and back)",
+            persist = false,
             description = "off: a slice whose size is not the model's input is refused instead")
     private boolean resample = true;
 
@@ -113,8 +125,8 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     protected void execute() throws Exception {
         if (image == null && input != null) {
             try (TaskProgress p = progress()) {
-                SegmentTumor.ImgOutput out = SegmentTumor.run(input, path(model), threshold, batchsize, postprocessing,
-                        resample, p, this::isCanceled);
+                SegmentTumor.ImgOutput out = SegmentTumor.run(
+                        input, path(model), threshold, batchsize, postprocessing, resample, p, this::isCanceled);
                 maskimg = out.mask();
                 table = out.table();
                 if (log != null) log.info(label() + ": " + out.postprocessing());
@@ -127,8 +139,17 @@ public class SegmentTumorCommand extends BrainTumorCommand {
         }
         try (TaskProgress p = progress()) {
             SegmentTumor.Output out = SegmentTumor.run(
-                    new SegmentTumor.Request(image, path(model), threshold, probability, outline, batchsize,
-                            postprocessing, output, resample), p,
+                    new SegmentTumor.Request(
+                            image,
+                            path(model),
+                            threshold,
+                            probability,
+                            outline,
+                            batchsize,
+                            postprocessing,
+                            output,
+                            resample),
+                    p,
                     this::isCanceled);
             mask = out.mask();
             probabilitymap = out.probability();

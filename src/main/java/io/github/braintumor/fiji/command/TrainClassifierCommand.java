@@ -1,9 +1,9 @@
 package io.github.braintumor.fiji.command;
 
-import io.github.braintumor.fiji.LearningCurvePlot;
 import io.github.braintumor.app.Reports;
-import io.github.braintumor.fiji.TaskProgress;
 import io.github.braintumor.app.TrainingJobs;
+import io.github.braintumor.fiji.LearningCurvePlot;
+import io.github.braintumor.fiji.TaskProgress;
 import io.github.braintumor.train.TrainingResult;
 import org.scijava.command.Command;
 import org.scijava.plugin.Plugin;

@@ -30,13 +30,24 @@ public abstract class TrainingCommand extends BrainTumorCommand {
     @Parameter(label = "Samples per epoch (0 = all)", min = "0")
     private int samples = 0;
 
-    @Parameter(label = "Share of slices shown with a missing modality (FLAIR-only, no-post, no-pre)", min = "0",
-            max = "1", stepSize = "0.05")
+    @Parameter(
+            label = "Share of slices shown with a missing modality (FLAIR-only, no-post, no-pre)",
+            min = "0",
+            max = "1",
+            stepSize = "0.05")
     private double missingmodality = io.github.braintumor.train.TrainingConfig.DEFAULT_MISSING_MODALITY;
 
     /** The shared parameters as settings; {@code cropSize} 0 = whole slices. */
     protected TrainingJobs.Settings settings(int cropSize) {
-        return new TrainingJobs.Settings(data == null ? null : data.toPath(), output == null ? null : output.toPath(),
-                epochs, batchsize, learningrate, cropSize, seed, samples).withMissingModality(missingmodality);
+        return new TrainingJobs.Settings(
+                        data == null ? null : data.toPath(),
+                        output == null ? null : output.toPath(),
+                        epochs,
+                        batchsize,
+                        learningrate,
+                        cropSize,
+                        seed,
+                        samples)
+                .withMissingModality(missingmodality);
     }
 }

@@ -24,7 +24,11 @@ public final class BioImageIoPlugins {
             if (gd.wasCanceled()) return;
             String pkg = gd.getNextString();
             String bundle = gd.getNextString();
-            Ij1.guarded(TITLE, () -> IJ.log(TITLE + ": " + BioImageIoImport.run(Path.of(pkg), Path.of(bundle)).summary()));
+            Ij1.guarded(
+                    TITLE,
+                    () -> IJ.log(TITLE + ": "
+                            + BioImageIoImport.run(Path.of(pkg), Path.of(bundle))
+                                    .summary()));
         }
     }
 
@@ -46,8 +50,15 @@ public final class BioImageIoPlugins {
             String out = gd.getNextString();
             String license = gd.getNextString().trim();
             boolean overwrite = gd.getNextBoolean();
-            Ij1.guarded(TITLE, () -> IJ.log(TITLE + ": " + BioImageIoExport.run(Path.of(bundle), Path.of(out),
-                    license.isEmpty() ? null : license, overwrite).summary()));
+            Ij1.guarded(
+                    TITLE,
+                    () -> IJ.log(TITLE + ": "
+                            + BioImageIoExport.run(
+                                            Path.of(bundle),
+                                            Path.of(out),
+                                            license.isEmpty() ? null : license,
+                                            overwrite)
+                                    .summary()));
         }
     }
 }

@@ -20,9 +20,14 @@ public class BrainTumorOptionsPlugin implements PlugIn {
         PluginOptions current = PluginOptions.load();
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addNumericField("threads (0 = automatic: free cores, at most Memory & Threads)", current.threads(), 0);
-        gd.addChoice("device (auto = a GPU when PyTorch can use one)", DeviceChoice.ids(), current.device().id());
+        gd.addChoice(
+                "device (auto = a GPU when PyTorch can use one)",
+                DeviceChoice.ids(),
+                current.device().id());
         gd.addNumericField("batchsize (slices per inference pass)", current.batchSize(), 0);
-        gd.addChoice("precision (auto = bfloat16 where the CPU has native bf16)", Precision.ids(),
+        gd.addChoice(
+                "precision (auto = bfloat16 where the CPU has native bf16)",
+                Precision.ids(),
                 current.precision().id());
         gd.showDialog();
         if (gd.wasCanceled()) return;
@@ -31,8 +36,8 @@ public class BrainTumorOptionsPlugin implements PlugIn {
         int batch = (int) gd.getNextNumber();
         String precision = gd.getNextChoice();
         Ij1.guarded(TITLE, device, () -> {
-            PluginOptions options = new PluginOptions(threads, DeviceChoice.parse(device), batch,
-                    Precision.parse(precision));
+            PluginOptions options =
+                    new PluginOptions(threads, DeviceChoice.parse(device), batch, Precision.parse(precision));
             options.applyToEngine(null);
             String engine = DjlEngine.brief(); // starts the engine: a device it cannot use is refused before saving
             options.save();

@@ -4,11 +4,11 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.fiji.ClassifyTumor;
 import io.github.braintumor.fiji.IjProgress;
 import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.ResultTables;
-import io.github.braintumor.app.StackClassification;
 
 /**
  * ImageJ 1 "Classify Tumor Slice". Macro: {@code run("Classify Tumor Slice", "method=auto model=[] threshold=-1 batchsize=0 overlay device=options resample");}
@@ -30,12 +30,20 @@ public class ClassifyTumorSlicePlugin implements PlugIn {
         gd.addNumericField("batchsize (0 = as in Brain Tumor Options)", 0, 0);
         gd.addCheckbox("overlay labels on the input", true);
         gd.addCheckbox(SegmentTumorPlugin.RESAMPLE_LABEL, true);
-        gd.addChoice("device (options = as in Brain Tumor Options)", PluginOptions.commandDevices(), PluginOptions.FROM_OPTIONS);
+        gd.addChoice(
+                "device (options = as in Brain Tumor Options)",
+                PluginOptions.commandDevices(),
+                PluginOptions.FROM_OPTIONS);
         gd.showDialog();
         if (gd.wasCanceled()) return;
-        ClassifyTumor.Request request = new ClassifyTumor.Request(imp, gd.getNextChoice(), gd.getNextString(),
+        ClassifyTumor.Request request = new ClassifyTumor.Request(
+                imp,
+                gd.getNextChoice(),
+                gd.getNextString(),
                 gd.getNextNumber(),
-                (int) gd.getNextNumber(), gd.getNextBoolean(), gd.getNextBoolean());
+                (int) gd.getNextNumber(),
+                gd.getNextBoolean(),
+                gd.getNextBoolean());
         String device = gd.getNextChoice();
         Ij1.guarded(TITLE, device, () -> {
             IjProgress progress = new IjProgress();

@@ -26,7 +26,10 @@ public class ComputeIouPlugin implements PlugIn {
         if (gd.wasCanceled()) return;
         String prediction = gd.getNextChoice();
         String truth = gd.getNextChoice();
-        Ij1.guarded(TITLE, () -> Ij1.show(ComputeIou.run(WindowManager.getImage(prediction),
-                WindowManager.getImage(truth)), ResultTables.IOU));
+        Ij1.guarded(
+                TITLE,
+                () -> Ij1.show(
+                        ComputeIou.run(WindowManager.getImage(prediction), WindowManager.getImage(truth)),
+                        ResultTables.IOU));
     }
 }

@@ -3,9 +3,9 @@ package io.github.braintumor.fiji.ij1;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import io.github.braintumor.app.EvaluateModels;
 import io.github.braintumor.eval.EvaluationRequest;
 import io.github.braintumor.eval.EvaluationResult;
-import io.github.braintumor.app.EvaluateModels;
 import io.github.braintumor.fiji.IjProgress;
 
 /**
@@ -39,11 +39,23 @@ public class EvaluateModelsPlugin implements PlugIn {
         gd.addCheckbox("overwrite (replace an earlier evaluation in the output folder)", false);
         gd.showDialog();
         if (gd.wasCanceled()) return;
-        EvaluationRequest request = EvaluateModels.request(gd.getNextString(), gd.getNextString(),
-                gd.getNextString(), gd.getNextString(), gd.getNextNumber(), gd.getNextBoolean(),
-                gd.getNextBoolean(), (int) gd.getNextNumber(), gd.getNextString(), gd.getNextString(),
-                gd.getNextBoolean(), gd.getNextString(), gd.getNextString()).toBuilder()
-                .optOverwrite(gd.getNextBoolean()).build();
+        EvaluationRequest request = EvaluateModels.request(
+                        gd.getNextString(),
+                        gd.getNextString(),
+                        gd.getNextString(),
+                        gd.getNextString(),
+                        gd.getNextNumber(),
+                        gd.getNextBoolean(),
+                        gd.getNextBoolean(),
+                        (int) gd.getNextNumber(),
+                        gd.getNextString(),
+                        gd.getNextString(),
+                        gd.getNextBoolean(),
+                        gd.getNextString(),
+                        gd.getNextString())
+                .toBuilder()
+                .optOverwrite(gd.getNextBoolean())
+                .build();
         Ij1.guarded(TITLE, () -> {
             IjProgress progress = new IjProgress();
             EvaluationResult result = request.run(progress, progress.escapePressed());
@@ -51,5 +63,4 @@ public class EvaluateModelsPlugin implements PlugIn {
             IJ.log(EvaluateModels.summary(result));
         });
     }
-
 }

@@ -35,8 +35,9 @@ public class ImportTorchScriptPlugin implements PlugIn {
         String normalization = gd.getNextChoice();
         double threshold = gd.getNextNumber();
         Ij1.guarded(TITLE, () -> {
-            ModelInfo info = TorchScriptImport.run(new TorchScriptImport.Request(Path.of(pt), Path.of(bundle),
-                    ModelKind.fromId(kind), scores, size, normalization, (float) threshold));
+            ModelInfo info = TorchScriptImport.run(new TorchScriptImport.Request(
+                    Path.of(pt), Path.of(bundle), ModelKind.fromId(kind), scores, size, normalization, (float)
+                            threshold));
             IJ.log(TITLE + ": " + TorchScriptImport.summary(info, Path.of(bundle)));
         });
     }

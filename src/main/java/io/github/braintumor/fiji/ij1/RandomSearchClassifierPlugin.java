@@ -3,10 +3,10 @@ package io.github.braintumor.fiji.ij1;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import io.github.braintumor.fiji.IjProgress;
 import io.github.braintumor.app.Reports;
-import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.app.TrainingJobs;
+import io.github.braintumor.fiji.IjProgress;
+import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.report.CsvTable;
 import io.github.braintumor.train.SearchResult;
 import java.nio.file.Files;
@@ -33,8 +33,14 @@ public class RandomSearchClassifierPlugin implements PlugIn {
         boolean overwrite = gd.getNextBoolean();
         Ij1.guarded(TITLE, () -> {
             IjProgress progress = new IjProgress();
-            SearchResult r = TrainingJobs.search(s, trials, executions, TrainingJobs.DEFAULT_SEARCH_INPUT, overwrite,
-                    progress, progress.escapePressed());
+            SearchResult r = TrainingJobs.search(
+                    s,
+                    trials,
+                    executions,
+                    TrainingJobs.DEFAULT_SEARCH_INPUT,
+                    overwrite,
+                    progress,
+                    progress.escapePressed());
             progress.done();
             if (r.table() != null && Files.isRegularFile(r.table())) {
                 CsvTable csv = CsvTable.read(r.table());

@@ -4,11 +4,11 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.fiji.IjProgress;
 import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.SegmentTumor;
-import io.github.braintumor.app.StackSegmentation;
 
 /**
  * ImageJ 1 "Segment Tumor (UNet)" (same macro keys as the SciJava command). Macro:
@@ -35,16 +35,30 @@ public class SegmentTumorPlugin implements PlugIn {
         gd.addCheckbox("probability map", false);
         gd.addCheckbox("outline overlay on the input", true);
         gd.addNumericField("batchsize (0 = as in Brain Tumor Options)", 0, 0);
-        gd.addChoice("postprocessing (model = as recorded in the bundle)", StackSegmentation.PostProcessingChoice.ids(),
+        gd.addChoice(
+                "postprocessing (model = as recorded in the bundle)",
+                StackSegmentation.PostProcessingChoice.ids(),
                 StackSegmentation.PostProcessingChoice.MODEL.id());
-        gd.addChoice("output (mask stack, ROI Manager, both, 3-D label image)", SegmentTumor.OUTPUTS,
+        gd.addChoice(
+                "output (mask stack, ROI Manager, both, 3-D label image)",
+                SegmentTumor.OUTPUTS,
                 SegmentTumor.OUTPUTS[0]);
         gd.addCheckbox(RESAMPLE_LABEL, true);
-        gd.addChoice("device (options = as in Brain Tumor Options)", PluginOptions.commandDevices(), PluginOptions.FROM_OPTIONS);
+        gd.addChoice(
+                "device (options = as in Brain Tumor Options)",
+                PluginOptions.commandDevices(),
+                PluginOptions.FROM_OPTIONS);
         gd.showDialog();
         if (gd.wasCanceled()) return;
-        SegmentTumor.Request request = new SegmentTumor.Request(imp, gd.getNextString(), gd.getNextNumber(),
-                gd.getNextBoolean(), gd.getNextBoolean(), (int) gd.getNextNumber(), gd.getNextChoice(), gd.getNextChoice(),
+        SegmentTumor.Request request = new SegmentTumor.Request(
+                imp,
+                gd.getNextString(),
+                gd.getNextNumber(),
+                gd.getNextBoolean(),
+                gd.getNextBoolean(),
+                (int) gd.getNextNumber(),
+                gd.getNextChoice(),
+                gd.getNextChoice(),
                 gd.getNextBoolean());
         String device = gd.getNextChoice();
         Ij1.guarded(TITLE, device, () -> {

@@ -3,10 +3,10 @@ package io.github.braintumor.fiji.ij1;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import io.github.braintumor.fiji.IjProgress;
-import io.github.braintumor.fiji.LearningCurvePlot;
 import io.github.braintumor.app.Reports;
 import io.github.braintumor.app.TrainingJobs;
+import io.github.braintumor.fiji.IjProgress;
+import io.github.braintumor.fiji.LearningCurvePlot;
 
 /**
  * ImageJ 1 "Train Tumor Classifier"; Esc stops after the current batch and keeps the best model. Macro:
@@ -22,7 +22,8 @@ public class TrainClassifierPlugin implements PlugIn {
         if (gd.wasCanceled()) return;
         TrainingJobs.Settings s = TrainingDialog.read(gd, true);
         Ij1.guarded(TITLE, () -> {
-            IjProgress progress = new IjProgress().optEpochHook(new LearningCurvePlot("Learning curve: classifier", "val AUC"));
+            IjProgress progress =
+                    new IjProgress().optEpochHook(new LearningCurvePlot("Learning curve: classifier", "val AUC"));
             String line = Reports.training(TrainingJobs.classifier(s, progress, progress.escapePressed()));
             progress.done();
             IJ.log(TITLE + ": " + line);

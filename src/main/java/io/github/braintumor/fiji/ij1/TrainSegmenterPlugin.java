@@ -3,10 +3,10 @@ package io.github.braintumor.fiji.ij1;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import io.github.braintumor.fiji.IjProgress;
-import io.github.braintumor.fiji.LearningCurvePlot;
 import io.github.braintumor.app.Reports;
 import io.github.braintumor.app.TrainingJobs;
+import io.github.braintumor.fiji.IjProgress;
+import io.github.braintumor.fiji.LearningCurvePlot;
 
 /**
  * ImageJ 1 "Train Tumor Segmenter (UNet)"; Esc stops after the current batch and keeps the best model. Macro:
@@ -26,7 +26,8 @@ public class TrainSegmenterPlugin implements PlugIn {
         int features = (int) gd.getNextNumber();
         TrainingJobs.Settings s = common.withCropSize((int) gd.getNextNumber());
         Ij1.guarded(TITLE, () -> {
-            IjProgress progress = new IjProgress().optEpochHook(new LearningCurvePlot("Learning curve: UNet", "val Dice"));
+            IjProgress progress =
+                    new IjProgress().optEpochHook(new LearningCurvePlot("Learning curve: UNet", "val Dice"));
             String line = Reports.training(TrainingJobs.segmenter(s, features, progress, progress.escapePressed()));
             progress.done();
             IJ.log(TITLE + ": " + line);

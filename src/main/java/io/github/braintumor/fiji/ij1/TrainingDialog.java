@@ -22,8 +22,10 @@ final class TrainingDialog {
         if (learningRate) gd.addNumericField("learningrate", 1e-3, 5);
         gd.addNumericField("seed", io.github.braintumor.train.TrainingConfig.DEFAULT_SEED, 0);
         gd.addNumericField("samples per epoch (0 = all)", 0, 0);
-        gd.addNumericField("missingmodality (share of slices shown FLAIR-only, no-post or no-pre)",
-                io.github.braintumor.train.TrainingConfig.DEFAULT_MISSING_MODALITY, 2);
+        gd.addNumericField(
+                "missingmodality (share of slices shown FLAIR-only, no-post or no-pre)",
+                io.github.braintumor.train.TrainingConfig.DEFAULT_MISSING_MODALITY,
+                2);
         return gd;
     }
 
@@ -40,8 +42,15 @@ final class TrainingDialog {
         long seed = (long) gd.getNextNumber();
         int samples = (int) gd.getNextNumber();
         double missingModality = gd.getNextNumber();
-        return new TrainingJobs.Settings(data.isEmpty() ? null : Paths.get(data),
-                output.isEmpty() ? null : Paths.get(output), epochs, batch, lr, 0, seed, samples)
+        return new TrainingJobs.Settings(
+                        data.isEmpty() ? null : Paths.get(data),
+                        output.isEmpty() ? null : Paths.get(output),
+                        epochs,
+                        batch,
+                        lr,
+                        0,
+                        seed,
+                        samples)
                 .withMissingModality(missingModality);
     }
 }
