@@ -4,13 +4,17 @@ import ij.ImagePlus;
 import ij.gui.Overlay;
 import ij.gui.TextRoi;
 import ij.measure.ResultsTable;
+import io.github.braintumor.app.ResampleChoice;
 import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.progress.ProgressListener;
+import io.github.braintumor.tensor.ImgSlices;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 
 /**
  * "Classify Tumor Slice" for an ImageJ image: table of slice, label, probability and an optional text overlay.
@@ -46,6 +50,33 @@ public final class ClassifyTumor {
         public Request(ImagePlus image, String model, double threshold, int batchSize, boolean overlay) {
             this(image, StackClassification.Method.AUTO.id(), model, threshold, batchSize, overlay);
         }
+    }
+
+    /**
+     * Classifies the slices of an ImgLib2 image; no overlay, nothing shown.
+     *
+     * @param input (x, y[, channel[, slice]]) as {@link ImgSlices} reads it
+     */
+    public static ResultsTable run(
+            RandomAccessibleInterval<? extends RealType<?>> input,
+            String method,
+            String model,
+            double threshold,
+            int batchSize,
+            boolean resample,
+            ProgressListener progress,
+            BooleanSupplier cancel)
+            throws Exception {
+        List<List<StackClassification.Row>> rows = StackClassification.runFrames(
+                List.of(ImgSlices.toSliceImages(input)),
+                StackClassification.Method.fromId(method),
+                model,
+                threshold,
+                PluginOptions.load().batchSize(batchSize),
+                ResampleChoice.of(resample, 1, 1),
+                progress,
+                cancel);
+        return ResultTables.classificationFrames(rows);
     }
 
     public static ResultsTable run(Request r, ProgressListener progress, BooleanSupplier cancel) throws Exception {

@@ -284,6 +284,48 @@ class CommandsTest {
     }
 
     @Test
+    void aScriptCanClassifyAPlainArrayImgAsTheImagePlusIs() throws Exception {
+        PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        ImagePlus imp = patientStack(patient);
+        List<io.github.braintumor.data.SliceImage> slices = Images.slices(imp);
+        int plane = 256 * 256;
+        byte[] xycz = new byte[plane * 3 * slices.size()];
+        for (int z = 0; z < slices.size(); z++) {
+            System.arraycopy(slices.get(z).pixels(), 0, xycz, z * 3 * plane, 3 * plane);
+        }
+        var img = net.imglib2.img.array.ArrayImgs.unsignedBytes(xycz, 256, 256, 3, slices.size());
+        ClassifyTumorSliceCommand byImg = run(
+                ClassifyTumorSliceCommand.class,
+                "input",
+                img,
+                "method",
+                "cnn",
+                "model",
+                TinyModels.classifier().toString());
+        ClassifyTumorSliceCommand byImp = run(
+                ClassifyTumorSliceCommand.class,
+                "image",
+                imp,
+                "method",
+                "cnn",
+                "model",
+                TinyModels.classifier().toString(),
+                "overlay",
+                false);
+        assertEquals(slices.size(), byImg.table().size());
+        for (int z = 0; z < slices.size(); z++) {
+            assertEquals(
+                    byImp.table().getValue("probability", z),
+                    byImg.table().getValue("probability", z),
+                    1e-6,
+                    "slice " + (z + 1));
+            assertEquals(byImp.table().getStringValue("label", z), byImg.table().getStringValue("label", z));
+        }
+        Exception none = assertThrows(Exception.class, () -> run(ClassifyTumorSliceCommand.class, "method", "cnn"));
+        assertTrue(rootMessage(none).contains("no image"), rootMessage(none));
+    }
+
+    @Test
     void aScriptCanSegmentAPlainArrayImgAndGetsTheMaskBackAsAnImg() throws Exception {
         PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
         ImagePlus imp = patientStack(patient);

@@ -8,7 +8,10 @@ import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.TaskProgress;
 import java.io.File;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -22,8 +25,17 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Classify Tumor Slice")
 public class ClassifyTumorSliceCommand extends BrainTumorCommand {
-    @Parameter(persist = false, label = "MRI slice or stack")
+    @Parameter(persist = false, label = "MRI slice or stack", required = false)
     private ImagePlus image;
+
+    /** For scripts (Groovy, Jython, pyimagej): an ImgLib2 image (x, y[, channel[, slice]]), used when no image. */
+    // invisible: the dialog works on the active image; scripts pass it by name
+    @Parameter(
+            persist = false,
+            required = false,
+            label = "ImgLib2 image (scripts)",
+            visibility = ItemVisibility.INVISIBLE)
+    private RandomAccessibleInterval<? extends RealType<?>> input;
 
     @Parameter(
             label = "Method (auto = the model folder's kind; embedded: the better one)",
@@ -78,6 +90,17 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
 
     @Override
     protected void execute() throws Exception {
+        if (image == null && input != null) {
+            try (TaskProgress p = progress()) {
+                table = ClassifyTumor.run(
+                        input, method, path(model), threshold, batchsize, resample, p, this::isCanceled);
+            }
+            return; // nothing shown: a script takes the table output
+        }
+        if (image == null) {
+            throw new IllegalArgumentException("no image: open an MRI slice or stack first (or give 'input', an"
+                    + " ImgLib2 image, from a script)");
+        }
         try (TaskProgress p = progress()) {
             table = ClassifyTumor.run(
                     new ClassifyTumor.Request(image, method, path(model), threshold, batchsize, overlay, resample),
