@@ -88,6 +88,31 @@ public final class ImagePlusImgs {
         return (PlanarImg<T, ?>) img;
     }
 
+    /**
+     * The image as the core reads MRI: one {@code (X, Y, C, Z)} volume per frame, C the modality axis (an RGB image's
+     * three colours become C, as a copy; otherwise the views share the stack's arrays), absent axes of length 1.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static List<RandomAccessibleInterval<? extends RealType<?>>> modalityFrames(ImagePlus imp) {
+        RandomAccessibleInterval img = wrap(imp);
+        String axes = axisOrder(imp);
+        if (imp.getBitDepth() == 24) {
+            img = rgbToChannels((RandomAccessibleInterval<ARGBType>) img);
+            axes = "XYC" + axes.substring(2);
+        }
+        String order = "XYCZT";
+        for (char axis : "CZT".toCharArray()) {
+            if (axes.indexOf(axis) >= 0) continue;
+            int position = 0;
+            while (position < axes.length() && order.indexOf(axes.charAt(position)) < order.indexOf(axis)) position++;
+            img = Views.moveAxis(Views.addDimension(img, 0, 0), img.numDimensions(), position);
+            axes = axes.substring(0, position) + axis + axes.substring(position);
+        }
+        List<RandomAccessibleInterval<? extends RealType<?>>> frames = new ArrayList<>();
+        for (long t = 0; t < img.dimension(4); t++) frames.add(Views.hyperSlice(img, 4, t));
+        return frames;
+    }
+
     /** @return the axes {@link #wrap} gives this image, e.g. {@code "XY"}, {@code "XYZ"}, {@code "XYCZT"}. */
     public static String axisOrder(ImagePlus imp) {
         StringBuilder axes = new StringBuilder("XY");

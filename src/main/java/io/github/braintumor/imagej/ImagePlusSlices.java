@@ -8,6 +8,8 @@ import io.github.braintumor.tensor.ImgSlices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 
 /**
  * ImagePlus &lt;-&gt; the project's slice records: images in, masks and probability maps out.
@@ -39,39 +41,20 @@ public final class ImagePlusSlices {
      */
     public static List<SliceImage> toSliceImages(ImagePlus imp) {
         Objects.requireNonNull(imp, "imp");
-        int w = imp.getWidth();
-        int h = imp.getHeight();
-        int plane = w * h;
-        int channels = checkChannels(imp);
-        ImageStack stack = imp.getStack();
-        List<SliceImage> slices = new ArrayList<>(imp.getNSlices() * imp.getNFrames());
-        for (int t = 1; t <= imp.getNFrames(); t++) {
-            for (int z = 1; z <= imp.getNSlices(); z++) {
-                byte[] chw = new byte[CHANNELS * plane];
-                if (imp.getBitDepth() == 24) {
-                    int[] rgb = (int[]) stack.getPixels(imp.getStackIndex(1, z, t));
-                    for (int i = 0; i < plane; i++) {
-                        int v = rgb[i];
-                        chw[i] = (byte) (v >> 16);
-                        chw[plane + i] = (byte) (v >> 8);
-                        chw[2 * plane + i] = (byte) v;
-                    }
-                } else {
-                    for (int c = 0; c < CHANNELS; c++) {
-                        int source = channels == 1 ? 1 : c + 1;
-                        Object pixels = stack.getPixels(imp.getStackIndex(source, z, t));
-                        if (pixels instanceof float[] f && !anyFinite(f)) {
-                            // scaling would turn it into a black plane, and the models would answer "no tumour"
-                            throw new IllegalArgumentException("Image '" + imp.getTitle() + "' has no finite value"
-                                    + " (only NaN or infinity) in "
-                                    + (channels == 1 ? "" : "channel " + source + " of ")
-                                    + "slice " + (imp.getNFrames() > 1 ? z + " of frame " + t : z)
-                                    + ": there is nothing to segment; fill or remove that slice first");
-                        }
-                        toUnsignedBytes(pixels, chw, c * plane);
-                    }
-                }
-                slices.add(new SliceImage(w, h, CHANNELS, chw, channels == 1 && imp.getBitDepth() != 24));
+        checkChannels(imp);
+        // ImgLib2 is the way in: the stack's own arrays wrapped (zero-copy), one (X, Y, C, Z) volume per frame
+        List<RandomAccessibleInterval<? extends RealType<?>>> frames = ImagePlusImgs.modalityFrames(imp);
+        List<SliceImage> slices = new ArrayList<>(imp.getNSlices() * frames.size());
+        for (int t = 0; t < frames.size(); t++) {
+            try {
+                slices.addAll(ImgSlices.toSliceImages(frames.get(t)));
+            } catch (ImgSlices.NoFiniteValues e) {
+                throw new IllegalArgumentException(
+                        "Image '" + imp.getTitle() + "' has no finite value (only NaN or"
+                                + " infinity) in " + ImgSlices.NoFiniteValues.where(e.channel(), e.slice())
+                                + (frames.size() > 1 ? " of frame " + (t + 1) : "")
+                                + ": there is nothing to segment; fill or remove that slice first",
+                        e);
             }
         }
         return slices;
@@ -115,7 +98,7 @@ public final class ImagePlusSlices {
     }
 
     /**
-     * Builds an 8-bit 0/255 mask stack (one slice per mask) from 0/1 masks, e.g. {@code Tensors.threshold}.
+     * Builds an 8-bit 0/255 mask stack (one slice per mask) from 0/1 masks, e.g. thresholded probabilities.
      *
      * @throws IllegalArgumentException when a mask has the wrong length or a value other than 0 or 1
      */
@@ -181,30 +164,6 @@ public final class ImagePlusSlices {
                     + " channels; expected RGB, 3 channels (pre-contrast, FLAIR, post-contrast) or 1 channel.");
         }
         return channels;
-    }
-
-    /** Copies (8-bit) or min..max-scales (16/32-bit, by {@link ImgSlices#toUnsignedBytes}) one plane. */
-    static void toUnsignedBytes(Object pixels, byte[] dest, int offset) {
-        if (pixels instanceof byte[] b) {
-            System.arraycopy(b, 0, dest, offset, b.length);
-            return;
-        }
-        float[] values;
-        if (pixels instanceof float[] f) {
-            values = f;
-        } else if (pixels instanceof short[] sh) {
-            values = new float[sh.length];
-            for (int i = 0; i < sh.length; i++) values[i] = sh[i] & 0xffff;
-        } else {
-            throw new IllegalArgumentException(
-                    "Unsupported pixel array " + pixels.getClass().getSimpleName());
-        }
-        ImgSlices.toUnsignedBytes(values, dest, offset);
-    }
-
-    private static boolean anyFinite(float[] values) {
-        for (float v : values) if (Float.isFinite(v)) return true;
-        return false;
     }
 
     private static void requireNonEmpty(List<?> list, String title) {

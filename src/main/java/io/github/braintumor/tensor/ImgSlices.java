@@ -73,12 +73,51 @@ public final class ImgSlices {
                 if (bytes) {
                     for (int i = 0; i < plane; i++) chw[ch * plane + i] = (byte) (int) values[i];
                 } else {
+                    if (!anyFinite(values)) {
+                        // scaling would turn it into a black plane, and the models would answer "no tumour"
+                        throw new NoFiniteValues(c == 1 ? 0 : (int) source + 1, (int) s + 1);
+                    }
                     toUnsignedBytes(values, chw, ch * plane);
                 }
             }
             slices.add(new SliceImage((int) w, (int) h, 3, chw, c == 1));
         }
         return slices;
+    }
+
+    /** A plane with only NaN or infinite values: there is nothing to segment in it. */
+    public static final class NoFiniteValues extends IllegalArgumentException {
+        private final int channel;
+        private final int slice;
+
+        NoFiniteValues(int channel, int slice) {
+            super("The image has no finite value (only NaN or infinity) in " + where(channel, slice)
+                    + ": there is nothing to segment; fill or remove that slice first");
+            this.channel = channel;
+            this.slice = slice;
+        }
+
+        /** @return e.g. "channel 2 of slice 3", or "slice 3" for a single-channel image */
+        public static String where(int channel, int slice) {
+            return (channel == 0 ? "" : "channel " + channel + " of ") + "slice " + slice;
+        }
+
+        /** @return the 1-based channel, 0 for a single-channel image */
+        public int channel() {
+            return channel;
+        }
+
+        /** @return the 1-based slice */
+        public int slice() {
+            return slice;
+        }
+    }
+
+    private static boolean anyFinite(float[] values) {
+        for (float v : values) {
+            if (Float.isFinite(v)) return true;
+        }
+        return false;
     }
 
     /**

@@ -51,7 +51,7 @@ public interface Normalization {
     void normalizeVolume(float[][] slicesChw, int channels);
 
     /**
-     * Same as {@link #normalizeVolume} on one flat NCHW array (what {@link Tensors#batch} fills), in place.
+     * Same as {@link #normalizeVolume} on one flat NCHW array (a batch as the forward pass takes it), in place.
      *
      * @param nchw {@code slices * channels} planes of equal size
      */

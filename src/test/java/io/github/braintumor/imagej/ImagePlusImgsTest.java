@@ -31,6 +31,63 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.junit.jupiter.api.Test;
 
 class ImagePlusImgsTest {
+    @Test
+    void modalityFramesGiveOneXycVolumePerFrameOverTheStacksOwnArrays() {
+        // 3 channels x 2 slices x 2 frames, each plane filled with its own stack index
+        ImageStack stack = new ImageStack(4, 3);
+        for (int i = 1; i <= 12; i++) {
+            ByteProcessor bp = new ByteProcessor(4, 3);
+            bp.setValue(i);
+            bp.fill();
+            stack.addSlice(bp);
+        }
+        ImagePlus imp = new ImagePlus("hyper", stack);
+        imp.setDimensions(3, 2, 2);
+        var frames = ImagePlusImgs.modalityFrames(imp);
+        assertEquals(2, frames.size());
+        for (int t = 0; t < 2; t++) {
+            var f = frames.get(t);
+            assertArrayEquals(new long[] {4, 3, 3, 2}, f.dimensionsAsLongArray());
+            var ra = f.randomAccess();
+            for (int z = 0; z < 2; z++) {
+                for (int c = 0; c < 3; c++) {
+                    ra.setPosition(new long[] {1, 2, c, z});
+                    assertEquals(
+                            imp.getStackIndex(c + 1, z + 1, t + 1), ra.get().getRealDouble(), "c" + c + " z" + z);
+                }
+            }
+        }
+        // zero-copy: the core reads the stack's own pixels
+        ((byte[]) stack.getPixels(imp.getStackIndex(2, 1, 2)))[0] = 99;
+        var ra = frames.get(1).randomAccess();
+        ra.setPosition(new long[] {0, 0, 1, 0});
+        assertEquals(99, ra.get().getRealDouble());
+        // a plain 2-D RGB image: one frame, the colours as C, one slice
+        ImagePlus rgb = new ImagePlus("rgb", new ColorProcessor(5, 2));
+        assertArrayEquals(
+                new long[] {5, 2, 3, 1},
+                ImagePlusImgs.modalityFrames(rgb).get(0).dimensionsAsLongArray());
+    }
+
+    @Test
+    void aPlaneWithoutFiniteValuesIsRefusedNamingChannelSliceAndFrame() {
+        ImageStack stack = new ImageStack(4, 4);
+        for (int i = 0; i < 4; i++) {
+            FloatProcessor fp = new FloatProcessor(4, 4);
+            fp.setValue(i == 3 ? Float.NaN : i + 1);
+            fp.fill();
+            stack.addSlice(fp);
+        }
+        ImagePlus imp = new ImagePlus("nan", stack);
+        imp.setDimensions(1, 2, 2); // the NaN plane is slice 2 of frame 2
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ImagePlusSlices.toSliceImages(imp));
+        assertEquals(
+                "Image 'nan' has no finite value (only NaN or infinity) in slice 2 of frame 2: there is nothing"
+                        + " to segment; fill or remove that slice first",
+                e.getMessage());
+    }
+
     private static final int W = 5;
     private static final int H = 3;
     private final Random random = new Random(42);
