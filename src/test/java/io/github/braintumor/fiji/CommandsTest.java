@@ -283,17 +283,23 @@ class CommandsTest {
                 String.valueOf(rootMessage(shape)));
     }
 
-    @Test
-    void aScriptCanClassifyAPlainArrayImgAsTheImagePlusIs() throws Exception {
-        PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
-        ImagePlus imp = patientStack(patient);
-        List<io.github.braintumor.data.SliceImage> slices = Images.slices(imp);
+    /** The slices as a script would hold them: one plain (X, Y, C, Z) ArrayImg, not a view of an ImagePlus. */
+    private static net.imglib2.img.array.ArrayImg<net.imglib2.type.numeric.integer.UnsignedByteType, ?> plainImg(
+            List<io.github.braintumor.data.SliceImage> slices) {
         int plane = 256 * 256;
         byte[] xycz = new byte[plane * 3 * slices.size()];
         for (int z = 0; z < slices.size(); z++) {
             System.arraycopy(slices.get(z).pixels(), 0, xycz, z * 3 * plane, 3 * plane);
         }
-        var img = net.imglib2.img.array.ArrayImgs.unsignedBytes(xycz, 256, 256, 3, slices.size());
+        return net.imglib2.img.array.ArrayImgs.unsignedBytes(xycz, 256, 256, 3, slices.size());
+    }
+
+    @Test
+    void aScriptCanClassifyAPlainArrayImgAsTheImagePlusIs() throws Exception {
+        PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        ImagePlus imp = patientStack(patient);
+        List<io.github.braintumor.data.SliceImage> slices = Images.slices(imp);
+        var img = plainImg(slices);
         ClassifyTumorSliceCommand byImg = run(
                 ClassifyTumorSliceCommand.class,
                 "input",
@@ -330,13 +336,7 @@ class CommandsTest {
         PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
         ImagePlus imp = patientStack(patient);
         List<io.github.braintumor.data.SliceImage> slices = Images.slices(imp);
-        int plane = 256 * 256;
-        byte[] xycz = new byte[plane * 3 * slices.size()];
-        for (int z = 0; z < slices.size(); z++) {
-            System.arraycopy(slices.get(z).pixels(), 0, xycz, z * 3 * plane, 3 * plane);
-        }
-        net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedByteType> img =
-                net.imglib2.img.array.ArrayImgs.unsignedBytes(xycz, 256, 256, 3, slices.size());
+        net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedByteType> img = plainImg(slices);
         SegmentTumorCommand byImg = run(
                 SegmentTumorCommand.class,
                 "input",
