@@ -39,8 +39,9 @@ public final class Inputs {
      * @param sliceIds one id per slice: file stems for folders, "1".."n" for a stack file
      * @param patient the patient record when the input was a folder, else null
      * @param file the TIFF when the input was a file, else null
+     * @param frame the 1-based time point of a file with several frames (each is a volume of its own), else 0
      */
-    public record Volume(String name, List<String> sliceIds, PatientRecord patient, Path file) {
+    public record Volume(String name, List<String> sliceIds, PatientRecord patient, Path file, int frame) {
         /**
          * Reads the slices, telling {@code notes} what was converted (16/32-bit scaling, a grey channel copied
          * to all three) in the words the Fiji commands use.
@@ -57,6 +58,10 @@ public final class Inputs {
             if (file != null) {
                 ImagePlus imp = openTiff(file);
                 List<SliceImage> slices = ImagePlusSlices.toSliceImages(imp);
+                if (frame > 0) { // this time point only: 3-D post-processing never joins frames
+                    int z = imp.getNSlices();
+                    slices = slices.subList((frame - 1) * z, frame * z);
+                }
                 String note = ImagePlusSlices.conversionNote(imp);
                 if (!note.isEmpty()) notes.accept(note);
                 ij.measure.Calibration cal = imp.getCalibration();
@@ -97,14 +102,18 @@ public final class Inputs {
             List<Volume> volumes = new ArrayList<>();
             for (PatientRecord p : data.patients()) {
                 List<String> ids = p.slices().stream().map(s -> stem(s.image())).toList();
-                volumes.add(new Volume(p.id(), ids, p, null));
+                volumes.add(new Volume(p.id(), ids, p, null, 0));
             }
             return volumes;
         }
         ImagePlus imp = openTiff(input);
         List<String> ids = new ArrayList<>();
-        for (int i = 1; i <= imp.getNSlices() * imp.getNFrames(); i++) ids.add(Integer.toString(i));
-        return List.of(new Volume(stem(input), ids, null, input));
+        for (int i = 1; i <= imp.getNSlices(); i++) ids.add(Integer.toString(i));
+        if (imp.getNFrames() == 1) return List.of(new Volume(stem(input), ids, null, input, 0));
+        // a time series: each time point is a volume of its own, named <file>_t<N>
+        List<Volume> frames = new ArrayList<>();
+        for (int t = 1; t <= imp.getNFrames(); t++) frames.add(new Volume(stem(input) + "_t" + t, ids, null, input, t));
+        return frames;
     }
 
     /** Opens a TIFF with ImageJ; anything else is bad input. */

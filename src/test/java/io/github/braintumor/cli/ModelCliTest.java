@@ -572,6 +572,69 @@ class ModelCliTest {
         }
     }
 
+    private static ij.process.ColorProcessor rgb(SliceImage s, double brightness) {
+        int[] rgb = new int[256 * 256];
+        for (int i = 0; i < rgb.length; i++) {
+            int[] c = new int[3];
+            for (int ch = 0; ch < 3; ch++) c[ch] = (int) Math.round(s.unsigned(ch, i / 256, i % 256) * brightness);
+            rgb[i] = c[0] << 16 | c[1] << 8 | c[2];
+        }
+        return new ij.process.ColorProcessor(256, 256, rgb);
+    }
+
+    @Test
+    void eachFrameOfATimeSeriesTiffIsAVolumeOfItsOwn(@TempDir Path dir) throws Exception {
+        // 2 frames x 2 slices; the second frame darker, so normalising the frames together would change it
+        ij.ImageStack stack = new ij.ImageStack(256, 256);
+        ij.ImageStack second = new ij.ImageStack(256, 256);
+        for (int t = 0; t < 2; t++) {
+            for (int z = 0; z < 2; z++) {
+                SliceImage s = io.github.braintumor.data.PhantomGenerator.slice(11 + 2 * t + z, 256, true)
+                        .image();
+                stack.addSlice(rgb(s, t == 0 ? 1.0 : 0.5));
+                if (t == 1) second.addSlice(rgb(s, 0.5));
+            }
+        }
+        ij.ImagePlus series = new ij.ImagePlus("series", stack);
+        series.setDimensions(1, 2, 2);
+        series.setOpenAsHyperStack(true);
+        Path file = dir.resolve("series.tif");
+        assertTrue(new ij.io.FileSaver(series).saveAsTiffStack(file.toString()));
+        Path alone = dir.resolve("alone.tif");
+        assertTrue(new ij.io.FileSaver(new ij.ImagePlus("alone", second)).saveAsTiffStack(alone.toString()));
+        for (Path input : new Path[] {file, alone}) {
+            CliRun seg = CliRun.of(
+                    "segment",
+                    input.toString(),
+                    "--out",
+                    dir.resolve("o-" + Inputs.stem(input)).toString(),
+                    "--model",
+                    TinyModels.unet().toString());
+            assertEquals(Main.OK, seg.code(), seg.err());
+        }
+        Path out = dir.resolve("o-series");
+        for (int t = 1; t <= 2; t++) {
+            Path mask = out.resolve("series_t" + t + "_pred.tif");
+            assertTrue(Files.isRegularFile(mask), mask + " missing");
+            assertEquals(2, new ij.io.Opener().openImage(mask.toString()).getStackSize(), "slices of frame " + t);
+        }
+        CsvTable rows = CsvTable.read(out.resolve(SegmentSubcommand.CSV));
+        assertEquals(4, rows.rows().size());
+        assertEquals("series_t2", rows.get(2, "patient"));
+        assertEquals("1", rows.get(2, "slice"));
+        assertEquals(
+                2,
+                CsvTable.read(out.resolve(SegmentSubcommand.VOLUMES_CSV)).rows().size());
+        CsvTable one = CsvTable.read(dir.resolve("o-alone").resolve(SegmentSubcommand.CSV));
+        for (int z = 0; z < 2; z++) {
+            assertEquals(
+                    Double.parseDouble(one.get(z, "max_probability")),
+                    Double.parseDouble(rows.get(2 + z, "max_probability")),
+                    1e-6,
+                    "frame 2 slice " + (z + 1));
+        }
+    }
+
     @Test
     void aTiffWithPixelsThatAreNotSquareIsSegmentedInItsPhysicalProportions(@TempDir Path dir) throws Exception {
         SliceImage s =
