@@ -79,6 +79,26 @@ public final class StackClassification {
         }
     }
 
+    /**
+     * Classifies the slices of an ImgLib2 image (one volume), e.g. a script's {@code Img}.
+     *
+     * @param input {@code (X, Y[, C[, Z]])} as {@link io.github.braintumor.tensor.ImgSlices} reads it
+     */
+    public static List<Row> run(
+            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> input,
+            Method method,
+            String model,
+            double threshold,
+            int batchSize,
+            ResampleChoice resampling,
+            ProgressListener progress,
+            BooleanSupplier cancel)
+            throws Exception {
+        List<SliceImage> slices = io.github.braintumor.tensor.ImgSlices.toSliceImages(input);
+        return runFrames(List.of(slices), method, model, threshold, batchSize, resampling, progress, cancel)
+                .get(0);
+    }
+
     /** With the CNN (the form before the method choice existed). */
     public static List<Row> run(
             List<SliceImage> slices,

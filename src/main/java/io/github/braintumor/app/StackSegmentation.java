@@ -159,6 +159,38 @@ public final class StackSegmentation {
         }
     }
 
+    /**
+     * The ImgLib2 form's result: the masks as one {@code (X, Y, Z)} image (255 = tumour), the probabilities as one
+     * {@code (X, Y, Z)} float image, and everything else the stack form gives.
+     */
+    public record ImgOutput(
+            net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedByteType> mask,
+            net.imglib2.img.Img<net.imglib2.type.numeric.real.FloatType> probability,
+            Output output) {}
+
+    /**
+     * Segments an ImgLib2 image, e.g. a script's {@code Img} or a Fiji {@code Dataset}.
+     *
+     * @param input {@code (X, Y[, C[, Z]])} as {@link io.github.braintumor.tensor.ImgSlices} reads it: C is the
+     *              modality axis (3, or 1 copied to all three), 8-bit taken as it is, other types scaled per plane
+     */
+    public static ImgOutput run(
+            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> input,
+            Settings settings,
+            ProgressListener progress,
+            BooleanSupplier cancel)
+            throws Exception {
+        List<SliceImage> slices = io.github.braintumor.tensor.ImgSlices.toSliceImages(input);
+        Output out = run(slices, settings, progress, cancel);
+        return new ImgOutput(
+                io.github.braintumor.tensor.ImgSlices.toMaskImg(out.result().masks()),
+                io.github.braintumor.tensor.ImgSlices.toProbabilityImg(
+                        out.result().probabilities(),
+                        slices.get(0).width(),
+                        slices.get(0).height()),
+                out);
+    }
+
     public static Output run(
             List<SliceImage> slices, Settings settings, ProgressListener progress, BooleanSupplier cancel)
             throws Exception {

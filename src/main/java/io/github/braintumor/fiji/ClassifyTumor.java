@@ -67,8 +67,8 @@ public final class ClassifyTumor {
             ProgressListener progress,
             BooleanSupplier cancel)
             throws Exception {
-        List<List<StackClassification.Row>> rows = StackClassification.runFrames(
-                List.of(ImgSlices.toSliceImages(input)),
+        List<StackClassification.Row> rows = StackClassification.run(
+                input,
                 StackClassification.Method.fromId(method),
                 model,
                 threshold,
@@ -76,7 +76,7 @@ public final class ClassifyTumor {
                 ResampleChoice.of(resample, 1, 1),
                 progress,
                 cancel);
-        return ResultTables.classificationFrames(rows);
+        return ResultTables.classificationFrames(List.of(rows));
     }
 
     public static ResultsTable run(Request r, ProgressListener progress, BooleanSupplier cancel) throws Exception {

@@ -148,7 +148,6 @@ public final class SegmentTumor {
             ProgressListener progress,
             BooleanSupplier cancel)
             throws Exception {
-        List<SliceImage> slices = ImgSlices.toSliceImages(input);
         StackSegmentation.Settings settings = new StackSegmentation.Settings(
                         model,
                         threshold,
@@ -158,14 +157,12 @@ public final class SegmentTumor {
                                 ? StackSegmentation.PostProcessingChoice.MODEL
                                 : StackSegmentation.PostProcessingChoice.fromId(postprocessing))
                 .withResampling(new io.github.braintumor.app.ResampleChoice(resample, 1.0));
-        StackSegmentation.Output out = StackSegmentation.run(slices, settings, progress, cancel);
-        int w = slices.get(0).width();
-        int h = slices.get(0).height();
+        StackSegmentation.ImgOutput out = StackSegmentation.run(input, settings, progress, cancel);
         return new ImgOutput(
-                ImgSlices.toMaskImg(out.result().masks()),
-                ImgSlices.toProbabilityImg(out.result().probabilities(), w, h),
-                ResultTables.segmentation(out, ""),
-                out.postprocessingNote());
+                out.mask(),
+                out.probability(),
+                ResultTables.segmentation(out.output(), ""),
+                out.output().postprocessingNote());
     }
 
     public static Output run(Request r, ProgressListener progress, BooleanSupplier cancel) throws Exception {
