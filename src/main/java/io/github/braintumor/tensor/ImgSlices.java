@@ -54,6 +54,20 @@ public final class ImgSlices {
             throw new IllegalArgumentException("Slices of " + w + "x" + h + " are too large");
         }
         int plane = (int) (w * h);
+        if (c == 3
+                && img instanceof ArrayImg<?, ?> array
+                && array.update(null) instanceof ByteArray bytesArray
+                && Views.flatIterable(img).firstElement() instanceof UnsignedByteType) {
+            // fast path: an 8-bit (X, Y, C, Z) ArrayImg already holds each slice's channels one after the other
+            byte[] data = bytesArray.getCurrentStorageArray();
+            List<SliceImage> slices = new ArrayList<>((int) z);
+            for (int s = 0; s < z; s++) {
+                byte[] chw = new byte[3 * plane];
+                System.arraycopy(data, s * 3 * plane, chw, 0, 3 * plane);
+                slices.add(new SliceImage((int) w, (int) h, 3, chw, false));
+            }
+            return slices;
+        }
         boolean bytes = Views.flatIterable(img).firstElement() instanceof UnsignedByteType;
         RandomAccessibleInterval<? extends RealType<?>> xycz = nd == 4
                 ? img

@@ -28,6 +28,25 @@ class ImgSlicesTest {
     }
 
     @Test
+    void theArrayFastPathReadsWhatTheGeneralPathReads() {
+        byte[] data = new byte[5 * 4 * 3 * 3];
+        new java.util.Random(3).nextBytes(data);
+        var array = ArrayImgs.unsignedBytes(data, 5, 4, 3, 3);
+        // the same pixels through a view, which takes the general (cursor) path
+        var view = net.imglib2.view.Views.interval(array, array);
+        List<SliceImage> fast = ImgSlices.toSliceImages(array);
+        List<SliceImage> general = ImgSlices.toSliceImages(view);
+        assertEquals(general.size(), fast.size());
+        for (int z = 0; z < fast.size(); z++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    general.get(z).pixels(), fast.get(z).pixels(), "slice " + z);
+            assertEquals(general.get(z).replicated(), fast.get(z).replicated());
+        }
+        data[5 * 4 + 2] = 7; // no copy of the image is kept: a change before the call is seen
+        assertEquals(7, ImgSlices.toSliceImages(array).get(0).unsigned(SliceImage.FLAIR, 0, 2));
+    }
+
+    @Test
     void oneChannelIsReplicatedAndOtherTypesAreScaledFromTheirRange() {
         short[] data = {100, 200, 300, 1100};
         List<SliceImage> s = ImgSlices.toSliceImages(ArrayImgs.unsignedShorts(data, 2, 2));
