@@ -92,7 +92,9 @@ class DjlEngineTest {
     @Test
     void optionsDefaultsAndValidation() {
         EngineOptions d = EngineOptions.defaults();
-        assertEquals(Runtime.getRuntime().availableProcessors(), d.threads());
+        // the free cores while the defaults are built (FreeCoresTest has the rule): all of them on a quiet machine,
+        // fewer while something else runs, never none
+        assertTrue(d.threads() >= 1 && d.threads() <= Runtime.getRuntime().availableProcessors(), "" + d.threads());
         assertEquals(1, d.interopThreads());
         assertEquals(42L, d.seed());
         assertEquals(DeviceChoice.AUTO, d.device());
