@@ -73,7 +73,7 @@ public final class ClassifyTumor {
                 model,
                 threshold,
                 PluginOptions.load().batchSize(batchSize),
-                ResampleChoice.of(resample, 1, 1),
+                new ResampleChoice(resample, 1.0),
                 progress,
                 cancel);
         return ResultTables.classificationFrames(List.of(rows));

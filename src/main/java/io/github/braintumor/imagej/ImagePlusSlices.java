@@ -50,10 +50,10 @@ public final class ImagePlusSlices {
                 slices.addAll(ImgSlices.toSliceImages(frames.get(t)));
             } catch (ImgSlices.NoFiniteValues e) {
                 throw new IllegalArgumentException(
-                        "Image '" + imp.getTitle() + "' has no finite value (only NaN or"
-                                + " infinity) in " + ImgSlices.NoFiniteValues.where(e.channel(), e.slice())
-                                + (frames.size() > 1 ? " of frame " + (t + 1) : "")
-                                + ": there is nothing to segment; fill or remove that slice first",
+                        ImgSlices.NoFiniteValues.message(
+                                "Image '" + imp.getTitle() + "'",
+                                ImgSlices.NoFiniteValues.where(e.channel(), e.slice())
+                                        + (frames.size() > 1 ? " of frame " + (t + 1) : "")),
                         e);
             }
         }

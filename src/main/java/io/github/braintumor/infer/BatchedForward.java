@@ -86,7 +86,7 @@ final class BatchedForward {
         NDManager base = bundle.model().getNDManager();
         Block block = bundle.model().getBlock();
         boolean bf16 = precision(block) == Precision.BFLOAT16;
-        try (NDManager weights = base.newSubManager()) {
+        try (NDManager weights = bf16 ? base.newSubManager() : null) {
             // bfloat16 copies of the weights for this run only: a model still being trained changes between runs
             ParameterStore parameters = bf16 ? new Bfloat16Parameters(weights) : null;
             for (int b = 0; b < batches; b++) {

@@ -105,10 +105,15 @@ public final class ImgSlices {
         private final int slice;
 
         NoFiniteValues(int channel, int slice) {
-            super("The image has no finite value (only NaN or infinity) in " + where(channel, slice)
-                    + ": there is nothing to segment; fill or remove that slice first");
+            super(message("The image", where(channel, slice)));
             this.channel = channel;
             this.slice = slice;
+        }
+
+        /** @return the one-line refusal, e.g. {@code message("Image 'x'", "slice 2 of frame 2")} */
+        public static String message(String subject, String where) {
+            return subject + " has no finite value (only NaN or infinity) in " + where
+                    + ": there is nothing to segment; fill or remove that slice first";
         }
 
         /** @return e.g. "channel 2 of slice 3", or "slice 3" for a single-channel image */

@@ -17,6 +17,17 @@ import org.scijava.ui.UIService;
  * (a dialog in the GUI; headless an exception and a log line). Subclasses implement {@link #execute()}.
  */
 public abstract class BrainTumorCommand extends ContextCommand {
+    /** An empty folder field means the embedded default model. */
+    protected static String path(java.io.File f) {
+        return f == null ? "" : f.getPath();
+    }
+
+    /** The refusal of an image command run with neither an open image nor a script's ImgLib2 {@code input}. */
+    protected static IllegalArgumentException noImage() {
+        return new IllegalArgumentException(
+                "no image: open an MRI slice or stack first (or give 'input', an ImgLib2 image, from a script)");
+    }
+
     @Parameter(required = false)
     protected UIService ui;
 

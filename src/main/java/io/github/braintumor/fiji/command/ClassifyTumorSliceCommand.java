@@ -73,11 +73,6 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
     @Parameter(type = ItemIO.OUTPUT, label = "Tumor Classification")
     private ResultsTable table;
 
-    /** An empty folder field means the embedded default model. */
-    private static String path(File f) {
-        return f == null ? "" : f.getPath();
-    }
-
     @Override
     protected String device() {
         return device;
@@ -98,8 +93,7 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
             return; // nothing shown: a script takes the table output
         }
         if (image == null) {
-            throw new IllegalArgumentException("no image: open an MRI slice or stack first (or give 'input', an"
-                    + " ImgLib2 image, from a script)");
+            throw noImage();
         }
         try (TaskProgress p = progress()) {
             table = ClassifyTumor.run(

@@ -106,11 +106,6 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     @Parameter(type = ItemIO.OUTPUT, label = "Tumor Volume")
     private ResultsTable volume;
 
-    /** An empty folder field means the embedded default model. */
-    private static String path(File f) {
-        return f == null ? "" : f.getPath();
-    }
-
     @Override
     protected String device() {
         return device;
@@ -134,8 +129,7 @@ public class SegmentTumorCommand extends BrainTumorCommand {
             return;
         }
         if (image == null) {
-            throw new IllegalArgumentException("no image: open an MRI slice or stack first (or give 'input', an"
-                    + " ImgLib2 image, from a script)");
+            throw noImage();
         }
         try (TaskProgress p = progress()) {
             SegmentTumor.Output out = SegmentTumor.run(
