@@ -20,8 +20,10 @@ import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.engine.ChannelsLast;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.EngineOptions;
+import io.github.braintumor.engine.TorchCasts;
 import io.github.braintumor.infer.DefaultSegmenter;
 import io.github.braintumor.infer.InferenceOptions;
 import io.github.braintumor.infer.Segmenter;
@@ -162,7 +164,7 @@ public final class Benchmark {
             for (int bs : BenchConfig.BATCHES) {
                 int[] plan = c.plan(name, "b" + bs);
                 try (NDManager keep = model.getNDManager().newSubManager()) {
-                    NDArray x = keep.randomNormal(new Shape(bs, CHANNELS, c.size(), c.size()));
+                    NDArray x = productBatch(keep, new Shape(bs, CHANNELS, c.size(), c.size()));
                     Timing t = Timing.measure(plan[0], plan[1], () -> grad.compareAndSet(false, forward(block, x)));
                     out.put("b" + bs, t.toMap(bs));
                     log.printf(
@@ -198,28 +200,43 @@ public final class Benchmark {
     }
 
     /**
-     * The attainable 3x3-convolution rate of libtorch here (one large convolution, 64 -> 64 channels on 4x128x128,
-     * output freed per call) and UNet inference as a fraction of it, from the UNet's counted FLOPs per slice.
+     * The attainable float32 3x3-convolution rate of libtorch here (one large convolution, 64 -> 64 channels on
+     * 4x128x128, output freed per call; the faster of the standard and the channels-last layout) and float32 UNet
+     * inference as a fraction of it, from the UNet's counted FLOPs per slice.
      */
     private static Map<String, Object> convHeadroom(BenchConfig c, Map<String, Object> unet, PrintStream log)
             throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         double flops = 2.0 * 4 * 64 * 64 * 9 * 128 * 128;
         try (NDManager keep = NDManager.newBaseManager(DjlEngine.device(), DjlEngine.ENGINE_NAME)) {
-            NDArray x = keep.randomNormal(new Shape(4, 64, 128, 128));
+            Shape xs = new Shape(4, 64, 128, 128);
+            float[] values = keep.randomNormal(xs).toFloatArray();
             NDArray w = keep.randomNormal(new Shape(64, 64, 3, 3)).mul(0.05f);
-            Timing t = Timing.measure(2, 7, () -> {
-                try (NDManager sub = keep.newSubManager()) {
-                    x.tempAttach(sub);
-                    w.tempAttach(sub);
-                    ai.djl.nn.convolutional.Conv2d.conv2d(
-                                    x, w, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
-                            .singletonOrThrow();
+            // the ceiling is the faster layout: standard, or channels-last where this device's batches have it
+            double gflops = 0;
+            for (boolean channelsLast : new boolean[] {false, true}) {
+                if (channelsLast && !ChannelsLast.suits(keep.getDevice())) continue;
+                NDArray x = channelsLast ? ChannelsLast.create(keep, values, xs) : keep.create(values, xs);
+                NDArray k = channelsLast ? TorchCasts.toChannelsLast(w, false) : w;
+                Timing t = Timing.measure(2, 7, () -> {
+                    try (NDManager sub = keep.newSubManager()) {
+                        x.tempAttach(sub);
+                        k.tempAttach(sub);
+                        ai.djl.nn.convolutional.Conv2d.conv2d(
+                                        x, k, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
+                                .singletonOrThrow();
+                    }
+                });
+                String layout = channelsLast ? "channels_last" : "standard";
+                double rate = flops / (t.medianMs() / 1e3) / 1e9;
+                out.put("conv3x3_gflops_" + layout, rate);
+                out.put("conv3x3_timing_" + layout, t.toMap(1));
+                if (rate > gflops) {
+                    gflops = rate;
+                    out.put("conv3x3_layout", layout);
                 }
-            });
-            double gflops = flops / (t.medianMs() / 1e3) / 1e9;
+            }
             out.put("conv3x3_gflops", gflops);
-            out.put("conv3x3_timing", t.toMap(1));
             double perSlice = unetGflopPerSlice(c.features(), c.size(), 4);
             out.put("unet_gflop_per_slice", perSlice);
             for (int bs : BenchConfig.BATCHES) {
@@ -269,6 +286,11 @@ public final class Benchmark {
         return 2.0 * in * out * 9 * side * side;
     }
 
+    /** Random normal values in the layout the product's batches have on this device ({@link ChannelsLast#batch}). */
+    private static NDArray productBatch(NDManager m, Shape shape) {
+        return ChannelsLast.batch(m, m.randomNormal(shape).toFloatArray(), shape);
+    }
+
     /** @return whether the output tracks gradients (it must not in inference) */
     private static boolean forward(Block block, NDArray x) {
         try (NDManager sub = x.getManager().newSubManager()) {
@@ -295,7 +317,7 @@ public final class Benchmark {
             try (Trainer trainer = model.newTrainer(tc);
                     NDManager keep = model.getNDManager().newSubManager()) {
                 trainer.initialize(xShape);
-                NDArray x = keep.randomNormal(xShape);
+                NDArray x = productBatch(keep, xShape);
                 NDArray y = name.equals("unet")
                         ? keep.randomUniform(0, 1, new Shape(bs, 1, c.size(), c.size()))
                                 .gt(0.9)

@@ -17,10 +17,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Casts between float32 and bfloat16 through libtorch itself. DJL 0.36's JNI cannot name bfloat16 (asking it for
- * that type ends the process in {@code std::terminate}), but libtorch computes in it once a tensor has the type. So
- * the cast runs inside two tiny TorchScript modules, written here as the archive {@code torch.jit.save} produces for
- * {@code return x.to(dtype)} (code, pickled module object, no weights), loaded once per process.
+ * Casts between float32 and bfloat16, and copies into the channels-last layout, through libtorch itself. DJL 0.36's
+ * JNI cannot name bfloat16 (asking it for that type ends the process in {@code std::terminate}) nor a memory
+ * format, but libtorch computes in both once a tensor has them. So each conversion runs inside a tiny TorchScript
+ * module, written here as the archive {@code torch.jit.save} produces for {@code return x.to(dtype)} and the like
+ * (code, pickled module object, no weights), loaded once per process.
  *
  * <pre>{@code
  * NDArray half = TorchCasts.toBfloat16(x);   // attached to x's manager
@@ -38,18 +39,36 @@ public final class TorchCasts {
     /** Loaded on first use, kept for the process (the modules hold no tensors). */
     private static final class Modules {
         static final NDManager MANAGER = NDManager.newBaseManager();
-        static final PtSymbolBlock TO_BF16 = load("ToBfloat16", BFLOAT16);
-        static final PtSymbolBlock TO_F32 = load("ToFloat32", FLOAT32);
+        // torch.to keeps the layout; torch.contiguous without a format gives the standard one DJL's readers expect
+        static final PtSymbolBlock TO_BF16 = load("ToBfloat16", "torch.to(x, " + BFLOAT16 + ")");
+        static final PtSymbolBlock TO_F32 = load("ToFloat32", "torch.contiguous(torch.to(x, " + FLOAT32 + "))");
+        // memory_format 2 is torch.channels_last
+        static final PtSymbolBlock TO_BF16_NHWC =
+                load("ToBfloat16ChannelsLast", "torch.contiguous(torch.to(x, " + BFLOAT16 + "), memory_format=2)");
+        static final PtSymbolBlock TO_F32_NHWC =
+                load("ToFloat32ChannelsLast", "torch.contiguous(torch.to(x, " + FLOAT32 + "), memory_format=2)");
     }
 
-    /** @return {@code x} as bfloat16, attached to {@code x}'s manager */
+    /** @return {@code x} as bfloat16 in its own layout, attached to {@code x}'s manager */
     public static NDArray toBfloat16(NDArray x) {
         return cast(Modules.TO_BF16, x);
     }
 
-    /** @return {@code x} as float32, attached to {@code x}'s manager */
+    /** @return {@code x} as float32 in the standard (row-major NCHW) layout, attached to {@code x}'s manager */
     public static NDArray toFloat32(NDArray x) {
         return cast(Modules.TO_F32, x);
+    }
+
+    /**
+     * @param x a 4-D (N, C, H, W) array
+     * @return a copy of {@code x} in float32 or bfloat16, stored channels-last ({@link ChannelsLast}): for weights,
+     *     which a convolution on a channels-last batch would otherwise reorder on every call
+     */
+    public static NDArray toChannelsLast(NDArray x, boolean bfloat16) {
+        if (x.getShape().dimension() != 4) {
+            throw new IllegalArgumentException("channels-last needs a 4-D array, got " + x.getShape());
+        }
+        return cast(bfloat16 ? Modules.TO_BF16_NHWC : Modules.TO_F32_NHWC, x);
     }
 
     private static NDArray cast(PtSymbolBlock module, NDArray x) {
@@ -59,17 +78,20 @@ public final class TorchCasts {
         return y;
     }
 
-    private static PtSymbolBlock load(String name, int scalarType) {
+    private static PtSymbolBlock load(String name, String expression) {
         try {
             return JniUtils.loadModule(
-                    (PtNDManager) Modules.MANAGER, new ByteArrayInputStream(archive(name, scalarType)), false, false);
+                    (PtNDManager) Modules.MANAGER, new ByteArrayInputStream(archive(name, expression)), false, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The TorchScript archive (format version 3) of a module whose forward is {@code torch.to(x, scalarType)}. */
-    static byte[] archive(String name, int scalarType) throws IOException {
+    /**
+     * @param expression TorchScript of one tensor {@code x}, as {@code torch.jit.save} writes it ({@code torch.to(x, 6)})
+     * @return the TorchScript archive (format version 3) of a module whose forward returns {@code expression}
+     */
+    static byte[] archive(String name, String expression) throws IOException {
         String code = "class " + name + "(Module):\n"
                 + "  __parameters__ = []\n"
                 + "  __buffers__ = []\n"
@@ -77,7 +99,7 @@ public final class TorchCasts {
                 + "  _is_full_backward_hook : Optional[bool]\n"
                 + "  def forward(self: __torch__." + name + ",\n"
                 + "    x: Tensor) -> Tensor:\n"
-                + "    return torch.to(x, " + scalarType + ")\n";
+                + "    return " + expression + "\n";
         // pickle protocol 2 of the module object: class __torch__.<name>, state {training: True,
         // _is_full_backward_hook: None}
         ByteArrayOutputStream data = new ByteArrayOutputStream();

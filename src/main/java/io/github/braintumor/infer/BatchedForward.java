@@ -1,13 +1,17 @@
 package io.github.braintumor.infer;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.training.ParameterStore;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.engine.ChannelsLast;
 import io.github.braintumor.engine.Precision;
 import io.github.braintumor.engine.TorchCasts;
 import io.github.braintumor.model.ModelBundle;
@@ -18,8 +22,10 @@ import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.tensor.Normalization;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -27,7 +33,8 @@ import java.util.function.BooleanSupplier;
  * The inference core shared by segmenter and classifier: checks slices, normalizes (per batch for per-pixel
  * normalizations, over the whole list for volume ones), resizes or downscales to what the network sees, runs the
  * block in evaluation mode inside a sub-manager per batch (memory stays flat on long stacks) and returns the
- * sigmoid probabilities as float arrays.
+ * sigmoid probabilities as float arrays. On a CPU our own blocks see channels-last batches and weights ({@link
+ * ChannelsLast}); in bfloat16 the weights are cast once per run.
  */
 final class BatchedForward {
     private final ModelBundle bundle;
@@ -86,9 +93,14 @@ final class BatchedForward {
         NDManager base = bundle.model().getNDManager();
         Block block = bundle.model().getBlock();
         boolean bf16 = precision(block) == Precision.BFLOAT16;
-        try (NDManager weights = bf16 ? base.newSubManager() : null) {
-            // bfloat16 copies of the weights for this run only: a model still being trained changes between runs
-            ParameterStore parameters = bf16 ? new Bfloat16Parameters(weights) : null;
+        // Our own blocks run channels-last on a CPU. A TorchScript graph may view() its tensors as if they were
+        // standard, so it gets the standard layout.
+        boolean nhwc = !(block instanceof PtSymbolBlock) && ChannelsLast.suits(base.getDevice());
+        boolean ownWeights = bf16 || nhwc;
+        try (NDManager weights = ownWeights ? base.newSubManager() : null) {
+            // The weights in this run's type and layout, for this run only: a model still being trained changes
+            // between runs.
+            ParameterStore parameters = ownWeights ? new InferenceWeights(weights, bf16, nhwc) : null;
             for (int b = 0; b < batches; b++) {
                 if (cancel.getAsBoolean()) {
                     throw new CancellationException(
@@ -110,14 +122,15 @@ final class BatchedForward {
                     System.arraycopy(input, 0, x, k * plane, plane);
                 }
                 try (NDManager sub = base.newSubManager()) {
-                    NDArray data = sub.create(x, new Shape(n, channels, modelSide, modelSide));
+                    Shape shape = new Shape(n, channels, modelSide, modelSide);
+                    NDArray data = nhwc ? ChannelsLast.create(sub, x, shape) : sub.create(x, shape);
                     long t1 = System.nanoTime();
                     clock.add(StageClock.Stage.CONVERSION, t1 - t0);
                     NDArray y;
-                    if (bf16) {
-                        y = block.forward(parameters, new NDList(TorchCasts.toBfloat16(data)), false)
-                                .singletonOrThrow();
-                        y = TorchCasts.toFloat32(y);
+                    if (ownWeights) {
+                        NDArray in = bf16 ? TorchCasts.toBfloat16(data) : data;
+                        y = TorchCasts.toFloat32(
+                                block.forward(parameters, new NDList(in), false).singletonOrThrow());
                     } else {
                         y = block.forward(new ParameterStore(sub, false), new NDList(data), false)
                                 .singletonOrThrow();
@@ -153,25 +166,36 @@ final class BatchedForward {
      *     TorchScript module (its graph fixes its own types)
      */
     Precision precision(Block block) {
-        if (block instanceof ai.djl.pytorch.engine.PtSymbolBlock) return Precision.FLOAT32;
+        if (block instanceof PtSymbolBlock) return Precision.FLOAT32;
         return options.precision().resolve(bundle.model().getNDManager().getDevice());
     }
 
-    /** Serves each weight as a bfloat16 copy, made on first use and kept in {@code weights} for the run. */
-    private static final class Bfloat16Parameters extends ParameterStore {
+    /**
+     * Serves each weight in the run's type, convolution kernels (4-D) channels-last where the batch is, as copies made
+     * on first use and kept in {@code weights} for the run; a float32 weight that needs no new layout is served as it
+     * is.
+     */
+    private static final class InferenceWeights extends ParameterStore {
         private final NDManager weights;
-        private final java.util.Map<String, NDArray> copies = new java.util.HashMap<>();
+        private final boolean bf16;
+        private final boolean nhwc;
+        private final Map<String, NDArray> copies = new HashMap<>();
 
-        Bfloat16Parameters(NDManager weights) {
+        InferenceWeights(NDManager weights, boolean bf16, boolean nhwc) {
             super(weights, false);
             this.weights = weights;
+            this.bf16 = bf16;
+            this.nhwc = nhwc;
         }
 
         @Override
-        public NDArray getValue(ai.djl.nn.Parameter parameter, ai.djl.Device device, boolean training) {
+        public NDArray getValue(Parameter parameter, Device device, boolean training) {
             if (parameter == null) return null; // an absent bias, as in the base store
+            NDArray w = parameter.getArray();
+            boolean kernel = nhwc && w.getShape().dimension() == 4;
+            if (!bf16 && !kernel) return w;
             return copies.computeIfAbsent(parameter.getId(), id -> {
-                NDArray copy = TorchCasts.toBfloat16(parameter.getArray());
+                NDArray copy = kernel ? TorchCasts.toChannelsLast(w, bf16) : TorchCasts.toBfloat16(w);
                 copy.attach(weights);
                 return copy;
             });

@@ -91,10 +91,14 @@ public final class TransposedConvolution {
         long cout = w.getShape().get(1);
         NDArray rows = x.transpose(0, 2, 3, 1).reshape(n * h * wd, cin);
         NDArray matrix = attach(w.reshape(cin, cout * 4), manager);
+        // The product is written out (N, 2H, 2W, Cout) and shown as (N, Cout, 2H, 2W): channels-last, as the
+        // skip it is concatenated with on a CPU, so the decoder stays channels-last (a standard-layout half would make
+        // the concatenation, and everything after it, standard).
         NDArray out = rows.matMul(matrix) // (N*H*W, Cout*2*2)
                 .reshape(n, h, wd, cout, 2, 2)
-                .transpose(0, 3, 1, 4, 2, 5) // (N, Cout, H, 2, W, 2)
-                .reshape(n, cout, 2 * h, 2 * wd);
+                .transpose(0, 1, 4, 2, 5, 3) // (N, H, 2, W, 2, Cout)
+                .reshape(n, 2 * h, 2 * wd, cout)
+                .transpose(0, 3, 1, 2);
         if (bias != null) {
             out = out.add(attach(bias.reshape(1, cout, 1, 1), manager));
         }

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.engine.ChannelsLast;
 import io.github.braintumor.metrics.ClassificationMetrics;
 import io.github.braintumor.model.Architectures;
 import io.github.braintumor.model.ModelInfo;
@@ -135,7 +136,8 @@ final class ClassificationTask implements TrainingTask {
             y[n] = r.tumour() ? 1f : 0f;
         }
         return new NDList[] {
-            new NDList(m.create(x, new Shape(size, CHANNELS, side, side))), new NDList(m.create(y, new Shape(size, 1)))
+            new NDList(ChannelsLast.batch(m, x, new Shape(size, CHANNELS, side, side))),
+            new NDList(m.create(y, new Shape(size, 1)))
         };
     }
 
@@ -167,7 +169,7 @@ final class ClassificationTask implements TrainingTask {
                 truth[from + n] = part.get(n).tumour();
             }
             try (NDManager sub = m.newSubManager()) {
-                NDArray data = sub.create(x, new Shape(part.size(), CHANNELS, side, side));
+                NDArray data = ChannelsLast.batch(sub, x, new Shape(part.size(), CHANNELS, side, side));
                 NDList logits = block.forward(new ParameterStore(sub, false), new NDList(data), false);
                 lossSum += loss.evaluate(new NDList(sub.create(y, new Shape(part.size(), 1))), logits)
                         .toType(ai.djl.ndarray.types.DataType.FLOAT64, false)

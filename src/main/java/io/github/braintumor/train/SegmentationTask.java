@@ -10,6 +10,7 @@ import ai.djl.training.loss.Loss;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.engine.ChannelsLast;
 import io.github.braintumor.metrics.Confusion;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
@@ -131,7 +132,7 @@ final class SegmentationTask implements TrainingTask {
             CropSampler.sample(image, channels, h, w, t, crop, x, n * channels * crop * crop, false);
             CropSampler.sample(maskFloats(s.mask()), 1, h, w, t, crop, y, n * crop * crop, true);
         }
-        NDArray data = m.create(x, new Shape(size, channels, crop, crop));
+        NDArray data = ChannelsLast.batch(m, x, new Shape(size, channels, crop, crop));
         NDArray labels = m.create(y, new Shape(size, 1, crop, crop));
         return new NDList[] {new NDList(data), new NDList(labels)};
     }
@@ -210,7 +211,7 @@ final class SegmentationTask implements TrainingTask {
                     System.arraycopy(maskFloats(loaded.get(n).mask()), 0, y, n * h * w, h * w);
                 }
                 try (NDManager sub = m.newSubManager()) {
-                    NDArray data = sub.create(x, new Shape(part.size(), c, h, w));
+                    NDArray data = ChannelsLast.batch(sub, x, new Shape(part.size(), c, h, w));
                     NDArray labels = sub.create(y, new Shape(part.size(), 1, h, w));
                     NDList logits = block.forward(new ParameterStore(sub, false), new NDList(data), false);
                     lossSum += loss.evaluate(new NDList(labels), logits)
