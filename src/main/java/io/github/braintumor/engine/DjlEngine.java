@@ -19,7 +19,8 @@ import java.util.Locale;
  * properties {@value #NUM_THREADS} and {@value #NUM_INTEROP_THREADS} before that, unless the user has already set
  * them (e.g. with {@code -D} on the command line). {@code ai.djl.offline=true} is set (unless set by the user) so a
  * missing native library fails at once with a clear message instead of trying to download libtorch. OpenMP's
- * wait policy is made passive first ({@link OpenMpWaitPolicy}) so that a busy core does not stall every thread.
+ * wait policy is made passive first ({@link OpenMpWaitPolicy}) so that a busy core does not stall every thread, and
+ * glibc malloc is told to keep freed memory ({@link MallocTuning}) so that layers do not page-fault their outputs.
  */
 public final class DjlEngine {
 
@@ -55,6 +56,7 @@ public final class DjlEngine {
         threadsProperty(NUM_INTEROP_THREADS, requested.interopThreads());
         setIfAbsent(OFFLINE, "true");
         OpenMpWaitPolicy.apply(); // before libgomp loads with libtorch: it reads the policy only then
+        MallocTuning.apply(); // before libtorch's first allocations
 
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -158,20 +160,22 @@ public final class DjlEngine {
     }
 
     /**
-     * @return e.g. "PyTorch 2.7.1 (DJL 0.36.0), 4 threads, 1 inter-op thread, OpenMP wait PASSIVE, seed 42, device
-     *     cpu(), inference bfloat16"
+     * @return e.g. "PyTorch 2.7.1 (DJL 0.36.0), 4 threads, 1 inter-op thread, OpenMP wait PASSIVE, malloc tuned, seed
+     *     42, device cpu(), inference bfloat16"
      */
     public static synchronized String describe() {
         start();
         return String.format(
                 Locale.ROOT,
-                "%s %s (DJL %s), %s threads, %s inter-op thread(s), OpenMP wait %s, seed %d, device %s, inference %s",
+                "%s %s (DJL %s), %s threads, %s inter-op thread(s), OpenMP wait %s, malloc %s, seed %d, device %s,"
+                        + " inference %s",
                 engine.getEngineName(),
                 engine.getVersion(),
                 Engine.getDjlVersion(),
                 threadsHere(),
                 System.getProperty(NUM_INTEROP_THREADS),
                 OpenMpWaitPolicy.applied(),
+                MallocTuning.applied(),
                 options.seed(),
                 device,
                 inferencePrecision());
