@@ -63,7 +63,7 @@ class ArchitectureTest {
             java.util.Map.entry("metrics", Set.of("data")),
             java.util.Map.entry("tensor", Set.of("data", "metrics")),
             java.util.Map.entry("model", Set.of("engine", "io", "nn", "tensor")),
-            java.util.Map.entry("infer", Set.of("data", "engine", "metrics", "model", "progress", "tensor")),
+            java.util.Map.entry("infer", Set.of("data", "engine", "metrics", "model", "nn", "progress", "tensor")),
             java.util.Map.entry(
                     "train", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress", "tensor")),
             java.util.Map.entry(

@@ -17,6 +17,7 @@ import io.github.braintumor.engine.TorchCasts;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.nn.UNetBlock;
 import io.github.braintumor.progress.Progress;
 import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.tensor.Normalization;
@@ -34,7 +35,8 @@ import java.util.function.BooleanSupplier;
  * normalizations, over the whole list for volume ones), resizes or downscales to what the network sees, runs the
  * block in evaluation mode inside a sub-manager per batch (memory stays flat on long stacks) and returns the
  * sigmoid probabilities as float arrays. On a CPU our own blocks see channels-last batches and weights ({@link
- * ChannelsLast}); in bfloat16 the weights are cast once per run.
+ * ChannelsLast}), and our UNet runs as one graph with BatchNorm folded in ({@link UNetGraph}); in bfloat16 the
+ * weights are cast once per run.
  */
 final class BatchedForward {
     private final ModelBundle bundle;
@@ -101,6 +103,11 @@ final class BatchedForward {
             // The weights in this run's type and layout, for this run only: a model still being trained changes
             // between runs.
             ParameterStore parameters = ownWeights ? new InferenceWeights(weights, bf16, nhwc) : null;
+            // Our UNet on a CPU runs as one graph with BatchNorm folded (-Dbraintumor.graph=false: the block's own
+            // forward, for comparison)
+            UNetGraph graph = nhwc && block instanceof UNetBlock unet && graphEnabled()
+                    ? UNetGraph.of(unet, weights, bf16)
+                    : null;
             for (int b = 0; b < batches; b++) {
                 if (cancel.getAsBoolean()) {
                     throw new CancellationException(
@@ -130,7 +137,10 @@ final class BatchedForward {
                     if (ownWeights) {
                         NDArray in = bf16 ? TorchCasts.toBfloat16(data) : data;
                         y = TorchCasts.toFloat32(
-                                block.forward(parameters, new NDList(in), false).singletonOrThrow());
+                                graph != null
+                                        ? graph.forward(in)
+                                        : block.forward(parameters, new NDList(in), false)
+                                                .singletonOrThrow());
                     } else {
                         y = block.forward(new ParameterStore(sub, false), new NDList(data), false)
                                 .singletonOrThrow();
@@ -159,6 +169,10 @@ final class BatchedForward {
             }
         }
         return out;
+    }
+
+    private static boolean graphEnabled() {
+        return !"false".equalsIgnoreCase(System.getProperty("braintumor.graph"));
     }
 
     /**

@@ -33,6 +33,8 @@ import java.util.List;
 public class UNetBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
+    /** BatchNorm's epsilon in every double convolution (PyTorch's default). */
+    public static final float BATCH_NORM_EPSILON = 1e-5f;
 
     private final int inChannels;
     private final int outChannels;
@@ -89,7 +91,10 @@ public class UNetBlock extends AbstractBlock {
                     .optBias(false)
                     .build());
             // DJL's momentum is the weight of the old running value: 0.9 here is PyTorch's 0.1.
-            block.add(BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build());
+            block.add(BatchNorm.builder()
+                    .optEpsilon(BATCH_NORM_EPSILON)
+                    .optMomentum(0.9f)
+                    .build());
             block.add(Activation.reluBlock());
         }
         return block;
@@ -157,6 +162,63 @@ public class UNetBlock extends AbstractBlock {
                     .singletonOrThrow();
         }
         return head.forward(ps, new NDList(cur), training, params).singletonOrThrow();
+    }
+
+    /**
+     * The weights of an inference forward with every BatchNorm folded into the convolution before it (evaluation
+     * mode: {@code w * g / sqrt(v + eps)} and bias {@code b - m * g / sqrt(v + eps)} from the running statistics), in
+     * the order the layers run: per encoder stage, the bottleneck and per decoder stage the two convolutions' (weight,
+     * bias); before each decoder stage the transposed convolution's (weight, bias); last the 1x1 head's (weight,
+     * bias). Computed in float32 from the current parameters.
+     *
+     * @param into owns every array made here (the parameters themselves are left as they are)
+     */
+    public List<NDArray> foldedWeights(NDManager into) {
+        List<NDArray> out = new ArrayList<>();
+        for (Block encoder : encoders) fold(encoder, into, out);
+        fold(bottleneck, into, out);
+        for (int i = depth - 1; i >= 0; i--) {
+            Block up = upconvs.get(i);
+            out.add(copy(up.getParameters().get("weight").getArray(), into));
+            out.add(copy(up.getParameters().get("bias").getArray(), into));
+            fold(decoders.get(i), into, out);
+        }
+        out.add(copy(head.getParameters().get("weight").getArray(), into));
+        out.add(copy(head.getParameters().get("bias").getArray(), into));
+        return out;
+    }
+
+    /** (weight, bias) of each [conv, BatchNorm] of a double convolution, BatchNorm folded in. */
+    private static void fold(Block doubleConv, NDManager into, List<NDArray> out) {
+        NDArray weight = null;
+        for (Block layer : doubleConv.getChildren().values()) {
+            if (layer instanceof Conv2d) {
+                weight = layer.getParameters().get("weight").getArray();
+            } else if (layer instanceof BatchNorm) {
+                try (NDManager temp = into.newSubManager()) {
+                    NDArray gamma = copy(layer.getParameters().get("gamma").getArray(), temp);
+                    NDArray scale = gamma.div(
+                            copy(layer.getParameters().get("runningVar").getArray(), temp)
+                                    .add(BATCH_NORM_EPSILON)
+                                    .sqrt());
+                    NDArray w = copy(weight, temp).mul(scale.reshape(-1, 1, 1, 1));
+                    NDArray b = copy(layer.getParameters().get("beta").getArray(), temp)
+                            .sub(copy(layer.getParameters().get("runningMean").getArray(), temp)
+                                    .mul(scale));
+                    w.attach(into);
+                    b.attach(into);
+                    out.add(w);
+                    out.add(b);
+                }
+            }
+        }
+    }
+
+    /** @return a copy of {@code a} owned by {@code m}: operations on it land in {@code m}, not the model's */
+    private static NDArray copy(NDArray a, NDManager m) {
+        NDArray c = a.duplicate();
+        c.attach(m);
+        return c;
     }
 
     private void checkInput(Shape s) {

@@ -11,11 +11,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-import java.io.ByteArrayInputStream;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,12 +27,11 @@ class ChannelsLastTest {
         DjlEngine.start();
         modules = NDManager.newBaseManager();
         // asks libtorch itself for the storage order: 1 where x is stored channels-last (memory format 2)
-        isChannelsLast = JniUtils.loadModule(
-                (PtNDManager) modules,
-                new ByteArrayInputStream(TorchCasts.archive(
-                        "IsChannelsLast", "torch.to(torch.tensor([torch.is_contiguous(x, memory_format=2)]), 6)")),
-                false,
-                false);
+        isChannelsLast = TorchScripts.compile(
+                modules,
+                "IsChannelsLast",
+                java.util.List.of("x: Tensor"),
+                "    return torch.to(torch.tensor([torch.is_contiguous(x, memory_format=2)]), 6)\n");
     }
 
     @AfterAll
