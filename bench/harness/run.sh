@@ -6,6 +6,8 @@
 #   bench/harness/run.sh train    # UNet features 16, 128x128, batch 16 training step, 1 thread: ours then the peer's
 #   bench/harness/run.sh precision  # float32 vs bfloat16: the convolution and the default UNet (DefaultSegmenter), 1 and 2 threads
 #   bench/harness/run.sh train-pair # two 1-thread training steps at once (cores 0 and 1) against one with 2 threads
+#   bench/harness/run.sh graph      # the UNet graph against the block's own forward, 2 and 1 threads
+#   bench/harness/run.sh graph-quality  # float32/bfloat16, graph or not, against the float32 block forward
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="$(ls "$here"/target/Brain_Tumor-*.jar | grep -v -e '-sources' -e '-tests' | head -n 1)"
@@ -14,6 +16,8 @@ j() { java -Dai.djl.pytorch.num_threads="$1" -Dorg.slf4j.simpleLogger.defaultLog
 case "${1:-}" in
   conv|unet) for t in 1 2; do j "$t" "$here/bench/harness/ConvAndUnet.java" "$1"; done ;;
   precision) for t in 1 2; do j "$t" "$here/bench/harness/PrecisionHarness.java"; done ;;
+  graph) for t in 2 1; do j "$t" "$here/bench/harness/GraphAB.java"; done ;;
+  graph-quality) j 2 "$here/bench/harness/GraphQ.java" ;;
   train-pair) echo "one run, 2 threads:"; j 2 "$here/bench/harness/TrainStep.java"
          echo "two runs at once, 1 thread each (cores 0 and 1):"
          taskset -c 0 bash -c "$(declare -f j); cp='$cp'; j 1 '$here/bench/harness/TrainStep.java'" > /tmp/train-pair-0.txt &
@@ -21,5 +25,5 @@ case "${1:-}" in
          wait; cat /tmp/train-pair-0.txt /tmp/train-pair-1.txt ;;
   train) j 1 "$here/bench/harness/TrainStep.java"
          /usr/bin/python3 "$here/bench/harness/peer_train_step.py" ;;
-  *) echo "usage: bench/harness/run.sh conv|unet|train|precision|train-pair" >&2; exit 2 ;;
+  *) echo "usage: bench/harness/run.sh conv|unet|train|precision|train-pair|graph|graph-quality" >&2; exit 2 ;;
 esac

@@ -45,10 +45,10 @@ public final class ChannelsLast {
         float[] nhwc = new float[nchw.length];
         for (int b = 0; b < n; b++) {
             int base = b * c * plane;
-            for (int ch = 0; ch < c; ch++) {
-                int from = base + ch * plane;
-                for (int p = 0; p < plane; p++) {
-                    nhwc[base + p * c + ch] = nchw[from + p];
+            int to = base;
+            for (int p = 0; p < plane; p++) { // writes in order, reads c streams
+                for (int ch = 0; ch < c; ch++) {
+                    nhwc[to++] = nchw[base + ch * plane + p];
                 }
             }
         }
