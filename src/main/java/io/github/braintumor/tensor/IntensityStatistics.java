@@ -86,8 +86,18 @@ public record IntensityStatistics(double p10, double p99, double[] mean, double[
         return new IntensityStatistics(p10, p99, mean, std);
     }
 
-    /** Statistics of the values themselves (every value of every channel of the volume). */
+    /**
+     * Statistics of the values themselves (every value of every channel of the volume). A volume of 8-bit values (as
+     * every unresampled MRI slice is) is counted into histograms instead of sorted: the same numbers, without sorting
+     * millions of values (a 38-slice patient: 7.5 million).
+     */
     static IntensityStatistics of(ChannelPlanes[] channels) {
+        long[][] counts = byteHistogram(channels);
+        return counts != null ? ofLevels(byteLevels(channels.length), counts) : ofSortedValues(channels);
+    }
+
+    /** The same statistics from all values sorted: any real values. */
+    static IntensityStatistics ofSortedValues(ChannelPlanes[] channels) {
         float[] all = ChannelPlanes.concatenate(channels);
         Arrays.sort(all);
         double p10 = StandardNormalization.percentile(all, 10);
@@ -113,6 +123,26 @@ public record IntensityStatistics(double p10, double p99, double[] mean, double[
             std[c] = Math.sqrt(sums[1] / channels[c].size());
         }
         return new IntensityStatistics(p10, p99, mean, std);
+    }
+
+    /** @return per channel, the counts of 0..255, when every value is one of those integers; else null */
+    private static long[][] byteHistogram(ChannelPlanes[] channels) {
+        long[][] counts = new long[channels.length][256];
+        boolean[] bytes = {true};
+        for (int c = 0; c < channels.length && bytes[0]; c++) {
+            long[] count = counts[c];
+            channels[c].forEachPlane((a, from, to) -> {
+                for (int i = from; i < to && bytes[0]; i++) {
+                    int k = (int) a[i];
+                    if (k != a[i] || k < 0 || k > 255) {
+                        bytes[0] = false; // NaN, a fraction or out of range: sort instead
+                    } else {
+                        count[k]++;
+                    }
+                }
+            });
+        }
+        return bytes[0] ? counts : null;
     }
 
     /** Step 2 of the normalisation, rounded to float as a float image would hold it. */

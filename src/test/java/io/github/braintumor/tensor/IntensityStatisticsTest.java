@@ -45,6 +45,32 @@ class IntensityStatisticsTest {
     }
 
     @Test
+    void eightBitVolumesAreCountedAndGiveWhatSortingGives() {
+        int plane = 64;
+        int[][] v = volume(5, 6, plane);
+        float[][] floats = new float[v.length][];
+        for (int s = 0; s < v.length; s++) {
+            floats[s] = new float[v[s].length];
+            for (int i = 0; i < v[s].length; i++) floats[s][i] = v[s][i];
+        }
+        IntensityStatistics counted = IntensityStatistics.of(ChannelPlanes.ofSlices(floats, 3));
+        IntensityStatistics sorted = IntensityStatistics.ofSortedValues(ChannelPlanes.ofSlices(floats, 3));
+        assertEquals(sorted.p10(), counted.p10(), 0);
+        assertEquals(sorted.p99(), counted.p99(), 0);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(sorted.mean()[c], counted.mean()[c], 1e-12);
+            assertEquals(sorted.std()[c], counted.std()[c], 1e-12);
+        }
+        assertTrue(sorted.p99() > sorted.p10(), "a volume with a range");
+        // a value that is not an 8-bit level sends the whole volume down the sorting path
+        floats[2][7] = 100.5f;
+        IntensityStatistics mixed = IntensityStatistics.of(ChannelPlanes.ofSlices(floats, 3));
+        IntensityStatistics mixedSorted = IntensityStatistics.ofSortedValues(ChannelPlanes.ofSlices(floats, 3));
+        assertEquals(mixedSorted.mean()[0], mixed.mean()[0], 0);
+        assertEquals(mixedSorted.std()[0], mixed.std()[0], 0);
+    }
+
+    @Test
     void equalChannelsGiveEqualFiniteChannels() {
         long[][] histogram = new long[3][256];
         for (int v = 0; v < 200; v++) {
