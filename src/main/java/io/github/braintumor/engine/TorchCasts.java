@@ -61,6 +61,15 @@ public final class TorchCasts {
         return cast(bfloat16 ? Modules.TO_BF16_NHWC : Modules.TO_F32_NHWC, x);
     }
 
+    /**
+     * @return weight {@code w} as a run in this type and layout uses it: a 4-D kernel channels-last where asked, in
+     *     bfloat16 where asked; {@code w} itself where neither changes it, else a copy attached to {@code w}'s manager
+     */
+    public static NDArray asWeight(NDArray w, boolean bfloat16, boolean channelsLast) {
+        if (channelsLast && w.getShape().dimension() == 4) return toChannelsLast(w, bfloat16);
+        return bfloat16 ? toBfloat16(w) : w;
+    }
+
     private static NDArray cast(PtSymbolBlock module, NDArray x) {
         NDArray y = module.forward(new ParameterStore(x.getManager(), false), new NDList(x), false)
                 .singletonOrThrow();

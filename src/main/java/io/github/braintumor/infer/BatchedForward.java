@@ -102,12 +102,12 @@ final class BatchedForward {
         try (NDManager weights = ownWeights ? base.newSubManager() : null) {
             // The weights in this run's type and layout, for this run only: a model still being trained changes
             // between runs.
-            ParameterStore parameters = ownWeights ? new InferenceWeights(weights, bf16, nhwc) : null;
             // Our UNet on a CPU runs as one graph with BatchNorm folded (-Dbraintumor.graph=false: the block's own
             // forward, for comparison)
             UNetGraph graph = nhwc && block instanceof UNetBlock unet && graphEnabled()
                     ? UNetGraph.of(unet, weights, bf16)
                     : null;
+            ParameterStore parameters = ownWeights && graph == null ? new InferenceWeights(weights, bf16, nhwc) : null;
             for (int b = 0; b < batches; b++) {
                 if (cancel.getAsBoolean()) {
                     throw new CancellationException(
@@ -185,9 +185,8 @@ final class BatchedForward {
     }
 
     /**
-     * Serves each weight in the run's type, convolution kernels (4-D) channels-last where the batch is, as copies made
-     * on first use and kept in {@code weights} for the run; a float32 weight that needs no new layout is served as it
-     * is.
+     * Serves each weight as {@link TorchCasts#asWeight} makes it for the run's type and layout, made on first use;
+     * copies are kept in {@code weights} for the run, a weight that needs none is served as it is.
      */
     private static final class InferenceWeights extends ParameterStore {
         private final NDManager weights;
@@ -205,13 +204,11 @@ final class BatchedForward {
         @Override
         public NDArray getValue(Parameter parameter, Device device, boolean training) {
             if (parameter == null) return null; // an absent bias, as in the base store
-            NDArray w = parameter.getArray();
-            boolean kernel = nhwc && w.getShape().dimension() == 4;
-            if (!bf16 && !kernel) return w;
             return copies.computeIfAbsent(parameter.getId(), id -> {
-                NDArray copy = kernel ? TorchCasts.toChannelsLast(w, bf16) : TorchCasts.toBfloat16(w);
-                copy.attach(weights);
-                return copy;
+                NDArray w = parameter.getArray();
+                NDArray served = TorchCasts.asWeight(w, bf16, nhwc);
+                if (served != w) served.attach(weights); // a copy for this run; the parameter itself stays the model's
+                return served;
             });
         }
     }

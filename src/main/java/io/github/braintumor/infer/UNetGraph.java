@@ -50,11 +50,7 @@ final class UNetGraph {
         List<NDArray> folded = unet.foldedWeights(run);
         PtNDArray[] weights = new PtNDArray[folded.size()];
         for (int i = 0; i < weights.length; i++) {
-            NDArray w = folded.get(i);
-            NDArray served = w.getShape().dimension() == 4
-                    ? TorchCasts.toChannelsLast(w, bfloat16)
-                    : bfloat16 ? TorchCasts.toBfloat16(w) : w;
-            weights[i] = (PtNDArray) served;
+            weights[i] = (PtNDArray) TorchCasts.asWeight(folded.get(i), bfloat16, true);
         }
         return new UNetGraph(MODULES.computeIfAbsent(unet.getDepth(), UNetGraph::compile), weights);
     }

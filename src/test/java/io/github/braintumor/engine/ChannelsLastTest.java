@@ -69,6 +69,14 @@ class ChannelsLastTest {
             assertTrue(!storedChannelsLast(TorchCasts.toFloat32(cl)), "toFloat32 gives the standard layout back");
             assertTrue(storedChannelsLast(TorchCasts.toBfloat16(cl)), "the cast keeps the layout");
             assertTrue(storedChannelsLast(TorchCasts.toChannelsLast(standard, false)));
+            NDArray bias = m.create(new float[] {1, 2, 3});
+            assertTrue(TorchCasts.asWeight(standard, false, false) == standard, "nothing to change: the weight itself");
+            assertTrue(TorchCasts.asWeight(bias, false, true) == bias, "only kernels go channels-last");
+            assertTrue(storedChannelsLast(TorchCasts.asWeight(standard, false, true)));
+            assertTrue(storedChannelsLast(TorchCasts.asWeight(standard, true, true)));
+            assertArrayEquals(
+                    new float[] {1, 2, 3},
+                    TorchCasts.toFloat32(TorchCasts.asWeight(bias, true, true)).toFloatArray());
         }
     }
 
