@@ -28,6 +28,8 @@ public final class DjlEngine {
     public static final String ENGINE_NAME = "PyTorch";
     /** System property read by DJL's PyTorch engine for intra-op threads. */
     public static final String NUM_THREADS = "ai.djl.pytorch.num_threads";
+    /** System property for {@link EngineOptions#workers()} (0 or unset: from the threads, as there). */
+    public static final String WORKERS = "braintumor.workers";
     /** System property read by DJL's PyTorch engine for inter-op threads. */
     public static final String NUM_INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
     /** System property that stops DJL from downloading anything. */
@@ -52,8 +54,13 @@ public final class DjlEngine {
             seed(requested.seed());
             return engine;
         }
+        Integer userThreads = userCount(NUM_THREADS);
+        Integer userWorkers = userCount(WORKERS);
         threadsProperty(NUM_THREADS, requested.threads());
         threadsProperty(NUM_INTEROP_THREADS, requested.interopThreads());
+        int threads = userThreads != null ? userThreads : requested.threads();
+        // a thread count a person gave is the budget of the process: the workers follow it unless set themselves
+        int workers = userWorkers != null ? userWorkers : userThreads != null ? userThreads : requested.workers();
         setIfAbsent(OFFLINE, "true");
         OpenMpWaitPolicy.apply(); // before libgomp loads with libtorch: it reads the policy only then
         MallocTuning.apply(); // before libtorch's first allocations
@@ -78,7 +85,7 @@ public final class DjlEngine {
         Device chosen =
                 requested.device().resolve(started.getGpuCount(), started.hasCapability(StandardCapabilities.CUDA));
         engine = started;
-        options = requested;
+        options = new EngineOptions(threads, requested.interopThreads(), workers, requested.seed(), requested.device());
         device = chosen;
         seed(requested.seed());
         return engine;
@@ -90,23 +97,38 @@ public final class DjlEngine {
      * while it runs changes, the intra-op threads and the device. Inter-op threads and the seed stay as started.
      *
      * <pre>{@code
-     * DjlEngine.configure(2, DeviceChoice.CPU);    // two threads, CPU, from now on
+     * DjlEngine.configure(2, DeviceChoice.CPU);    // two threads (and two inference workers), CPU, from now on
      * DjlEngine.configure(null, DeviceChoice.AUTO); // threads as they are (or the default rule at start)
      * }</pre>
      *
      * @param threads intra-op threads (&gt;= 1), or null to keep them (at start: the default rule, a user's
-     *     {@code -D}{@value #NUM_THREADS} included)
+     *     {@code -D}{@value #NUM_THREADS} included); the inference workers follow them
      * @throws IllegalArgumentException for threads &lt; 1, or a GPU asked for where none can be used (nothing changes;
      *     before the start this is found by {@link #start(EngineOptions)})
      */
-    public static synchronized void configure(Integer threads, DeviceChoice choice) {
+    public static void configure(Integer threads, DeviceChoice choice) {
+        configure(threads, threads, choice);
+    }
+
+    /**
+     * As {@link #configure(Integer, DeviceChoice)}, with the inference workers ({@link EngineOptions#workers()})
+     * given apart from the threads: Fiji's automatic setting takes the free cores as threads but every core it may
+     * use as workers.
+     *
+     * @param workers inference workers (&gt;= 1), or null to keep them
+     */
+    public static synchronized void configure(Integer threads, Integer workers, DeviceChoice choice) {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (workers != null && workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, got " + workers);
         }
         if (engine == null) {
             // Not started: kept for the start, so a command that needs no model (IoU, overview) never loads
             // libtorch. An explicit setting beats -D, as it does once the engine runs.
             if (threads != null) System.setProperty(NUM_THREADS, Integer.toString(threads));
+            if (workers != null) System.setProperty(WORKERS, Integer.toString(workers));
             System.setProperty(DeviceChoice.PROPERTY, choice.id());
             return;
         }
@@ -118,9 +140,37 @@ public final class DjlEngine {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
             System.setProperty(NUM_THREADS, Integer.toString(threads));
         }
+        if (workers != null) System.setProperty(WORKERS, Integer.toString(workers));
         device = chosen;
-        options = new EngineOptions(running, options.interopThreads(), options.seed(), choice);
+        options = new EngineOptions(
+                running,
+                options.interopThreads(),
+                workers != null ? workers : options.workers(),
+                options.seed(),
+                choice);
         System.setProperty(DeviceChoice.PROPERTY, choice.id()); // the process's choice, as before the start
+    }
+
+    /**
+     * Gives the calling thread its own intra-op thread count, leaving every other thread as it was: OpenMP keeps
+     * the count per thread, but PyTorch's {@code set_num_threads} also sets the count that each thread it has not
+     * seen yet starts with (a Fiji command's new thread, say), which a helper thread sets back to the engine's.
+     * For {@link WorkerPool}'s threads.
+     */
+    static synchronized void useThreadsOnThisThread(int threads) {
+        start();
+        ai.djl.pytorch.jni.JniUtils.getNumThreads(); // PyTorch's first look on this thread, which would reset it later
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false); // inference only; autograd's switch is per thread too
+        int engineThreads = options.threads();
+        Thread restore =
+                new Thread(() -> ai.djl.pytorch.jni.JniUtils.setNumThreads(engineThreads), "brain-tumor-threads");
+        restore.start();
+        try {
+            restore.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** PyTorch's intra-op threads for work started on the calling thread (OpenMP keeps them per thread). */
@@ -167,13 +217,14 @@ public final class DjlEngine {
         start();
         return String.format(
                 Locale.ROOT,
-                "%s %s (DJL %s), %s threads, %s inter-op thread(s), OpenMP wait %s, malloc %s, seed %d, device %s,"
-                        + " inference %s",
+                "%s %s (DJL %s), %s threads, %s inter-op thread(s), %d inference worker(s), OpenMP wait %s, malloc %s,"
+                        + " seed %d, device %s, inference %s",
                 engine.getEngineName(),
                 engine.getVersion(),
                 Engine.getDjlVersion(),
                 threadsHere(),
                 System.getProperty(NUM_INTEROP_THREADS),
+                options.workers(),
                 OpenMpWaitPolicy.applied(),
                 MallocTuning.applied(),
                 options.seed(),
@@ -181,16 +232,17 @@ public final class DjlEngine {
                 inferencePrecision());
     }
 
-    /** @return what ran, for tables and logs: e.g. "PyTorch 2.7.1 cpu(), 1 thread(s), float32" */
+    /** @return what ran, for tables and logs: e.g. "PyTorch 2.7.1 cpu(), 1 thread(s), 2 worker(s), float32" */
     public static synchronized String brief() {
         start();
         return String.format(
                 Locale.ROOT,
-                "%s %s %s, %s thread(s), %s",
+                "%s %s %s, %s thread(s), %d worker(s), %s",
                 engine.getEngineName(),
                 engine.getVersion(),
                 device,
                 threadsHere(),
+                options.workers(),
                 inferencePrecision());
     }
 
@@ -246,18 +298,25 @@ public final class DjlEngine {
      * @throws IllegalArgumentException when the user's value is not a whole number
      */
     static void threadsProperty(String key, int fallback) {
+        if (userCount(key) == null) System.setProperty(key, Integer.toString(fallback));
+    }
+
+    /**
+     * @return a positive count the user set as {@code -Dkey}, or null for none (unset, blank or 0: the default)
+     * @throws IllegalArgumentException when the value is not a whole number
+     */
+    static Integer userCount(String key) {
         String user = System.getProperty(key);
-        if (user != null && !user.isBlank()) {
-            int n;
-            try {
-                n = Integer.parseInt(user.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("-D" + key + " (BRAIN_TUMOR_THREADS) must be a whole number of"
-                        + " threads, 0 = default; got '" + user + "'");
-            }
-            if (n > 0) return;
+        if (user == null || user.isBlank()) return null;
+        int n;
+        try {
+            n = Integer.parseInt(user.trim());
+        } catch (NumberFormatException e) {
+            String env = key.equals(NUM_THREADS) ? " (BRAIN_TUMOR_THREADS)" : "";
+            throw new IllegalArgumentException(
+                    "-D" + key + env + " must be a whole number, 0 = default; got '" + user + "'");
         }
-        System.setProperty(key, Integer.toString(fallback));
+        return n > 0 ? n : null;
     }
 
     private static void setIfAbsent(String key, String value) {

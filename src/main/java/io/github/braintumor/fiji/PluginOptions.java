@@ -103,6 +103,16 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize, Pre
         return threads > 0 ? threads : Math.max(1, Math.min(FreeCores.estimate(), Prefs.getThreads()));
     }
 
+    /**
+     * @return the inference workers: the set number of threads, or automatic (every core ImageJ's setting allows:
+     *     a worker on a busy core takes fewer batches, so busy cores are not left out as they are for threads)
+     */
+    public int engineWorkers() {
+        return threads > 0
+                ? threads
+                : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Prefs.getThreads()));
+    }
+
     /** @return a command's batch size, or these options' where the command says 0 ("as in the options") */
     public int batchSize(int requested) {
         return requested > 0 ? requested : batchSize;
@@ -118,7 +128,7 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize, Pre
         DeviceChoice choice = commandDevice == null || commandDevice.isBlank() || commandDevice.equals(FROM_OPTIONS)
                 ? device
                 : DeviceChoice.parse(commandDevice);
-        DjlEngine.configure(engineThreads(), choice);
+        DjlEngine.configure(engineThreads(), engineWorkers(), choice);
         System.setProperty(Precision.PROPERTY, precision.id()); // InferenceOptions' default from now on
     }
 

@@ -12,8 +12,10 @@ import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.training.ParameterStore;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.engine.ChannelsLast;
+import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.Precision;
 import io.github.braintumor.engine.TorchCasts;
+import io.github.braintumor.engine.WorkerPool;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
@@ -23,18 +25,22 @@ import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.tensor.Normalization;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /**
  * The inference core shared by segmenter and classifier: checks slices, normalizes (per batch for per-pixel
  * normalizations, over the whole list for volume ones), resizes or downscales to what the network sees, runs the
  * block in evaluation mode inside a sub-manager per batch (memory stays flat on long stacks) and returns the
- * sigmoid probabilities as float arrays. On a CPU our own blocks see channels-last batches and weights ({@link
+ * sigmoid probabilities as float arrays. On a CPU the batches run side by side on {@link WorkerPool}'s threads, one
+ * intra-op thread each ({@link io.github.braintumor.engine.EngineOptions#workers()}). On a CPU our own blocks see channels-last batches and weights ({@link
  * ChannelsLast}), and our UNet runs as one graph with BatchNorm folded in ({@link UNetGraph}); in bfloat16 the
  * weights are cast once per run.
  */
@@ -87,7 +93,6 @@ final class BatchedForward {
             normalization.normalizeVolume(volume, channels); // statistics of the whole stack
         }
         clock.add(StageClock.Stage.CONVERSION, System.nanoTime() - t);
-        List<float[]> out = new ArrayList<>(slices.size());
         int batch = options.batchSize();
         int batches = (slices.size() + batch - 1) / batch;
         int modelSide = info.modelInputSize();
@@ -99,6 +104,12 @@ final class BatchedForward {
         // standard, so it gets the standard layout.
         boolean nhwc = !(block instanceof PtSymbolBlock) && ChannelsLast.suits(base.getDevice());
         boolean ownWeights = bf16 || nhwc;
+        // A CPU runs whole batches side by side, one intra-op thread each; a GPU takes them one at a time.
+        int workers = base.getDevice().isGpu() ? 1 : DjlEngine.options().workers();
+        if (cancel.getAsBoolean()) {
+            throw new CancellationException(what + " canceled before the first of " + slices.size() + " slices");
+        }
+        List<Batch> done;
         try (NDManager weights = ownWeights ? base.newSubManager() : null) {
             // The weights in this run's type and layout, for this run only: a model still being trained changes
             // between runs.
@@ -108,11 +119,8 @@ final class BatchedForward {
                     ? UNetGraph.of(unet, weights, bf16)
                     : null;
             ParameterStore parameters = ownWeights && graph == null ? new InferenceWeights(weights, bf16, nhwc) : null;
-            for (int b = 0; b < batches; b++) {
-                if (cancel.getAsBoolean()) {
-                    throw new CancellationException(
-                            what + " canceled after " + out.size() + " of " + slices.size() + " slices");
-                }
+            float[][] normalized = volume;
+            IntFunction<Batch> forward = b -> {
                 long t0 = System.nanoTime();
                 int from = b * batch;
                 int n = Math.min(batch, slices.size() - from);
@@ -120,8 +128,8 @@ final class BatchedForward {
                 float[] x = new float[n * plane];
                 for (int k = 0; k < n; k++) {
                     float[] input;
-                    if (volume != null) {
-                        input = volume[from + k];
+                    if (normalized != null) {
+                        input = normalized[from + k];
                     } else {
                         input = networkInput(slices.get(from + k));
                         normalization.normalizeVolume(new float[][] {input}, channels);
@@ -132,7 +140,6 @@ final class BatchedForward {
                     Shape shape = new Shape(n, channels, modelSide, modelSide);
                     NDArray data = nhwc ? ChannelsLast.create(sub, x, shape) : sub.create(x, shape);
                     long t1 = System.nanoTime();
-                    clock.add(StageClock.Stage.CONVERSION, t1 - t0);
                     NDArray y;
                     if (ownWeights) {
                         NDArray in = bf16 ? TorchCasts.toBfloat16(data) : data;
@@ -146,30 +153,51 @@ final class BatchedForward {
                                 .singletonOrThrow();
                     }
                     long t2 = System.nanoTime();
-                    clock.add(StageClock.Stage.INFERENCE, t2 - t1);
                     if (!outputsProbabilities) {
                         y = Activation.sigmoid(y);
                     }
                     float[] values = y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
                             .toFloatArray();
                     int per = values.length / n;
+                    float[][] p = new float[n][per];
                     for (int k = 0; k < n; k++) {
-                        float[] p = new float[per];
-                        System.arraycopy(values, k * per, p, 0, per);
-                        out.add(p);
+                        System.arraycopy(values, k * per, p[k], 0, per);
                     }
-                    clock.add(StageClock.Stage.POSTPROCESSING, System.nanoTime() - t2);
+                    return new Batch(p, t1 - t0, t2 - t1, System.nanoTime() - t2);
                 }
+            };
+            int[] slicesDone = {0};
+            int[] batchesDone = {0};
+            IntConsumer report = b -> { // on this thread, as each batch finishes
+                slicesDone[0] += Math.min(batch, slices.size() - b * batch);
+                batchesDone[0]++;
                 double elapsed = (System.nanoTime() - start) / 1e9;
+                int k = batchesDone[0];
                 progress.onProgress(Progress.of(
-                        b + 1,
+                        k,
                         batches,
-                        Duration.ofMillis((long) (1000 * elapsed / (b + 1) * (batches - b - 1))),
-                        String.format(Locale.ROOT, "%s: %d/%d slices", what, out.size(), slices.size())));
-            }
+                        Duration.ofMillis((long) (1000 * elapsed / k * (batches - k))),
+                        String.format(Locale.ROOT, "%s: %d/%d slices", what, slicesDone[0], slices.size())));
+                if (k < batches && cancel.getAsBoolean()) {
+                    throw new CancellationException(
+                            what + " canceled after " + slicesDone[0] + " of " + slices.size() + " slices");
+                }
+            };
+            done = WorkerPool.map(batches, workers, forward, report);
+        }
+        List<float[]> out = new ArrayList<>(slices.size());
+        for (Batch b : done) {
+            clock.add(StageClock.Stage.CONVERSION, b.conversionNanos());
+            clock.add(StageClock.Stage.INFERENCE, b.inferenceNanos());
+            clock.add(StageClock.Stage.POSTPROCESSING, b.postprocessingNanos());
+            out.addAll(Arrays.asList(b.probabilities()));
         }
         return out;
     }
+
+    /** One batch's sigmoid outputs, per slice, and the time of each stage on the thread that ran it. */
+    private record Batch(
+            float[][] probabilities, long conversionNanos, long inferenceNanos, long postprocessingNanos) {}
 
     private static boolean graphEnabled() {
         return !"false".equalsIgnoreCase(System.getProperty("braintumor.graph"));
@@ -192,7 +220,7 @@ final class BatchedForward {
         private final NDManager weights;
         private final boolean bf16;
         private final boolean nhwc;
-        private final Map<String, NDArray> copies = new HashMap<>();
+        private final Map<String, NDArray> copies = new ConcurrentHashMap<>(); // workers share one store
 
         InferenceWeights(NDManager weights, boolean bf16, boolean nhwc) {
             super(weights, false);

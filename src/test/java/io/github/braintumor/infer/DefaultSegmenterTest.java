@@ -114,6 +114,29 @@ class DefaultSegmenterTest {
     }
 
     @Test
+    void batchesSideBySideGiveWhatOneAtATimeGives() throws Exception {
+        int threads = DjlEngine.options().threads();
+        int workers = DjlEngine.options().workers();
+        try (ModelBundle b = ModelBundle.load(unet, ModelKind.UNET);
+                Segmenter s = new DefaultSegmenter(
+                        b, InferenceOptions.builder().optBatchSize(3).build())) {
+            DjlEngine.configure(1, 1, DjlEngine.options().device());
+            SegmentationResult one = s.segment(stack, ProgressListener.silent(), () -> false);
+            DjlEngine.configure(1, 2, DjlEngine.options().device());
+            AtomicInteger reports = new AtomicInteger();
+            SegmentationResult two = s.segment(stack, p -> reports.incrementAndGet(), () -> false);
+            assertEquals(7, reports.get()); // ceil(20 / 3) batches, each reported once
+            for (int i = 0; i < stack.size(); i++) {
+                float[] a = one.probabilities().get(i);
+                float[] c = two.probabilities().get(i);
+                for (int k = 0; k < a.length; k++) assertEquals(a[k], c[k], 1e-5, "slice " + i + " pixel " + k);
+            }
+        } finally {
+            DjlEngine.configure(threads, workers, DjlEngine.options().device());
+        }
+    }
+
+    @Test
     void wrongSizeAndChannelsAreClearErrorsUnlessResizing() throws Exception {
         SliceImage small = PhantomGenerator.slice(1, 64, true).image();
         SliceImage gray = new SliceImage(256, 256, 1, new byte[256 * 256]);
