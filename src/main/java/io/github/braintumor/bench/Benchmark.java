@@ -514,6 +514,7 @@ public final class Benchmark {
         t.put("requested", c.threads());
         t.put("djl_num_threads", System.getProperty(DjlEngine.NUM_THREADS));
         t.put("djl_num_interop_threads", System.getProperty(DjlEngine.NUM_INTEROP_THREADS));
+        t.put("inference_workers", DjlEngine.options().workers()); // stacks: batches side by side (WorkerPool)
         t.put("process_threads", ProcStatus.read().threads());
         return t;
     }

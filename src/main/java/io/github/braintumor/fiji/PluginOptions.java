@@ -144,9 +144,15 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize, Pre
         return all;
     }
 
-    /** @return e.g. "threads 0 (automatic: 2), device auto, batch size 4, precision auto" for logs and dialogs */
+    /**
+     * @return e.g. "threads 0 (automatic: 1, stacks on 2 workers), device auto, batch size 4, precision auto" for logs
+     *     and dialogs
+     */
     public String describe() {
-        return "threads " + (threads > 0 ? Integer.toString(threads) : "0 (automatic: " + engineThreads() + ")")
+        return "threads "
+                + (threads > 0
+                        ? Integer.toString(threads)
+                        : "0 (automatic: " + engineThreads() + ", stacks on " + engineWorkers() + " workers)")
                 + ", device " + device.id() + ", batch size " + batchSize + ", precision " + precision.id();
     }
 }

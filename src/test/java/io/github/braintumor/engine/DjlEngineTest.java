@@ -105,6 +105,54 @@ class DjlEngineTest {
     }
 
     @Test
+    void workersFollowThreadsAPersonSetElseTakeEveryProcessor() {
+        // a busy core does not hold a pool up, so the default workers ignore the free-core sample
+        assertEquals(
+                Runtime.getRuntime().availableProcessors(),
+                EngineOptions.defaults().workers());
+        assertEquals(3, EngineOptions.builder().optThreads(3).build().workers());
+        assertEquals(
+                5, EngineOptions.builder().optThreads(3).optWorkers(5).build().workers());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EngineOptions.builder().optWorkers(0).build());
+        String key = "braintumor.test.count";
+        try {
+            System.setProperty(key, "0");
+            assertEquals(null, DjlEngine.userCount(key), "0 means the default");
+            System.setProperty(key, " 4 ");
+            assertEquals(4, DjlEngine.userCount(key));
+            System.setProperty(key, "four");
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> DjlEngine.userCount(key));
+            assertTrue(
+                    bad.getMessage().contains("whole number")
+                            && bad.getMessage().contains("four"),
+                    bad.getMessage());
+        } finally {
+            System.clearProperty(key);
+        }
+    }
+
+    @Test
+    void configureSetsWorkersAsItSetsThreads() {
+        DjlEngine.start();
+        EngineOptions before = DjlEngine.options();
+        try {
+            DjlEngine.configure(1, 3, before.device());
+            assertEquals(1, DjlEngine.options().threads());
+            assertEquals(3, DjlEngine.options().workers());
+            assertTrue(DjlEngine.describe().contains("3 inference worker(s)"), DjlEngine.describe());
+            DjlEngine.configure(2, before.device()); // workers follow threads
+            assertEquals(2, DjlEngine.options().workers());
+            DjlEngine.configure(null, before.device()); // kept
+            assertEquals(2, DjlEngine.options().workers());
+            assertThrows(IllegalArgumentException.class, () -> DjlEngine.configure(1, 0, before.device()));
+        } finally {
+            DjlEngine.configure(before.threads(), before.workers(), before.device());
+        }
+    }
+
+    @Test
     void unavailableMessageNamesTheJarAndTheVariable() {
         String m = DjlEngine.unavailableMessage(new UnsatisfiedLinkError("no torch"));
         assertTrue(m.contains("ai.djl.pytorch:pytorch-native-cpu:2.7.1:" + DjlEngine.nativeClassifier()), m);

@@ -94,6 +94,20 @@ class PluginOptionsTest {
     }
 
     @Test
+    void automaticThreadsStayOffBusyCoresWhileStacksUseEveryCoreImageJAllows() {
+        PluginOptions set = new PluginOptions(3, io.github.braintumor.engine.DeviceChoice.CPU, 4);
+        assertEquals(3, set.engineThreads());
+        assertEquals(3, set.engineWorkers());
+        PluginOptions automatic = PluginOptions.defaults();
+        int cap = Math.min(Runtime.getRuntime().availableProcessors(), ij.Prefs.getThreads());
+        assertEquals(Math.max(1, cap), automatic.engineWorkers());
+        assertTrue(automatic.engineThreads() <= automatic.engineWorkers(), automatic.describe());
+        assertTrue(
+                automatic.describe().contains("stacks on " + automatic.engineWorkers() + " workers"),
+                automatic.describe());
+    }
+
+    @Test
     void precisionIsSavedAndBecomesTheInferenceDefault() throws Exception {
         String prop = io.github.braintumor.engine.Precision.PROPERTY;
         try {

@@ -20,7 +20,10 @@ public class BrainTumorOptionsCommand extends BrainTumorCommand {
     private final PluginOptions current = PluginOptions.load();
 
     // not persisted by SciJava: the options file is the one truth, shared with the ImageJ 1 twin
-    @Parameter(label = "Threads (0 = automatic: free cores, at most Memory & Threads)", min = "0", persist = false)
+    @Parameter(
+            label = "Threads (0 = automatic: free cores, stacks every core; at most Memory & Threads)",
+            min = "0",
+            persist = false)
     private int threads = current.threads();
 
     @Parameter(

@@ -19,7 +19,10 @@ public class BrainTumorOptionsPlugin implements PlugIn {
     public void run(String arg) {
         PluginOptions current = PluginOptions.load();
         GenericDialog gd = new GenericDialog(TITLE);
-        gd.addNumericField("threads (0 = automatic: free cores, at most Memory & Threads)", current.threads(), 0);
+        gd.addNumericField(
+                "threads (0 = automatic: free cores, stacks every core; at most Memory & Threads)",
+                current.threads(),
+                0);
         gd.addChoice(
                 "device (auto = a GPU when PyTorch can use one)",
                 DeviceChoice.ids(),
