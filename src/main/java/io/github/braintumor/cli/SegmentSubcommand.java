@@ -1,11 +1,13 @@
 package io.github.braintumor.cli;
 
+import io.github.braintumor.app.ModelInBackground;
 import io.github.braintumor.app.SegmentationTables;
 import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
+import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.report.CsvTable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -112,30 +114,33 @@ final class SegmentSubcommand implements Subcommand {
         boolean allBadInput = true;
         int written = 0;
         int done = 0;
-        for (Inputs.Volume v : volumes) {
-            try {
-                written += segment(v, settings, resample, outDir, csv, volumesCsv, bar, err);
-                writeTables(outDir, csv, volumesCsv); // an interrupted batch keeps the table of what is done
-            } catch (Exception e) {
-                if (keepGoing) {
-                    bar.finish();
-                    err.println(v.name() + " failed, going on: " + Main.oneLine(e));
-                    failures.addRow(v.name(), Main.oneLine(e));
-                    failed++;
-                    allBadInput &= Main.isBadInput(e);
-                    writeFailures(outDir, failures);
-                    continue;
+        // one load for all volumes, while the first is read; a load failure fails each volume, as a load per volume did
+        try (ModelInBackground unet = ModelInBackground.start(settings.model(), ModelKind.UNET)) {
+            for (Inputs.Volume v : volumes) {
+                try {
+                    written += segment(v, settings, unet, resample, outDir, csv, volumesCsv, bar, err);
+                    writeTables(outDir, csv, volumesCsv); // an interrupted batch keeps the table of what is done
+                } catch (Exception e) {
+                    if (keepGoing) {
+                        bar.finish();
+                        err.println(v.name() + " failed, going on: " + Main.oneLine(e));
+                        failures.addRow(v.name(), Main.oneLine(e));
+                        failed++;
+                        allBadInput &= Main.isBadInput(e);
+                        writeFailures(outDir, failures);
+                        continue;
+                    }
+                    // What is done stays usable: its masks are complete and the tables list exactly them.
+                    String what = v.name() + " failed"
+                            + (done > 0
+                                    ? " after " + done + " complete volume(s) (listed in " + CSV + "): "
+                                    : " (nothing written): ")
+                            + Main.oneLine(e);
+                    if (Main.isBadInput(e)) throw new UsageException(what, e);
+                    throw new IllegalStateException(what, e);
                 }
-                // What is done stays usable: its masks are complete and the tables list exactly them.
-                String what = v.name() + " failed"
-                        + (done > 0
-                                ? " after " + done + " complete volume(s) (listed in " + CSV + "): "
-                                : " (nothing written): ")
-                        + Main.oneLine(e);
-                if (Main.isBadInput(e)) throw new UsageException(what, e);
-                throw new IllegalStateException(what, e);
+                done++;
             }
-            done++;
         }
         writeTables(outDir, csv, volumesCsv);
         if (failed > 0) {
@@ -159,6 +164,7 @@ final class SegmentSubcommand implements Subcommand {
     private int segment(
             Inputs.Volume v,
             StackSegmentation.Settings settings,
+            ModelInBackground unet,
             boolean resample,
             Path outDir,
             CsvTable.Builder csv,
@@ -169,8 +175,8 @@ final class SegmentSubcommand implements Subcommand {
         Inputs.Read read = v.readCalibrated(note -> err.println(v.name() + ": " + note));
         List<SliceImage> slices = read.slices();
         err.println("segmenting " + v.name() + " (" + slices.size() + " slices)");
-        StackSegmentation.Output result =
-                StackSegmentation.run(slices, settings.withResampling(read.resampling(resample)), bar, () -> false);
+        StackSegmentation.Output result = StackSegmentation.run(
+                slices, settings.withResampling(read.resampling(resample)), unet.get(), bar, () -> false);
         bar.finish();
         err.println(v.name() + ": " + result.postprocessingNote());
         List<StackSegmentation.Row> rows = result.rows();
