@@ -131,9 +131,9 @@ public final class Main {
 
     /** The other option every subcommand takes. */
     static final String PRECISION_HELP =
-            "  --precision auto|float32|bfloat16  (any subcommand) number format of inference;"
-                    + " default auto: bfloat16 on a CPU with AVX512_BF16 or AMX (faster; see docs/BENCHMARKS.md),"
-                    + " else float32; training is always float32";
+            "  --precision auto|float32|bfloat16  (any subcommand) number format of inference and UNet training"
+                    + " (mixed precision: float32 weights and loss); default auto: bfloat16 on a CPU with AVX512_BF16"
+                    + " or AMX (faster; see docs/BENCHMARKS.md), else float32";
 
     /** Takes {@code --precision X} out of the arguments and makes it the process's default for inference. */
     static List<String> applyPrecision(List<String> args) throws UsageException {

@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The number format inference computes in: {@code float32}, {@code bfloat16} (8-bit mantissa, float32's range;
- * oneDNN runs its convolutions 1.6-1.7x faster where the CPU has native bf16 instructions) or {@code auto}
- * (bfloat16 on a CPU with AVX512_BF16 or AMX, else float32). Training always runs in float32; so does a
- * TorchScript module, whose graph casts for itself.
+ * The number format inference and training compute in: {@code float32}, {@code bfloat16} (8-bit mantissa, float32's
+ * range; oneDNN runs its convolutions 1.6-1.7x faster where the CPU has native bf16 instructions) or {@code auto}
+ * (bfloat16 on a CPU with AVX512_BF16 or AMX, else float32). Training in bfloat16 is mixed precision: float32
+ * weights, optimizer state and loss, bfloat16 convolutions and activations (the UNet; the slice classifier trains
+ * in float32). A TorchScript module runs in float32, its graph casting for itself.
  *
  * <pre>{@code
  * Precision p = Precision.parse("auto").resolve(Device.cpu());   // BFLOAT16 on a Zen 4 or Sapphire Rapids

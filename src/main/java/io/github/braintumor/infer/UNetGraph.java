@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link UNetBlock}'s inference forward as one TorchScript graph: each BatchNorm folded into its convolution
+ * A {@link UNetBlock}'s inference forward as one TorchScript graph (used by inference and by training's validation): each BatchNorm folded into its convolution
  * ({@link UNetBlock#foldedWeights}), each ReLU in place, libtorch's own transposed convolution, and the whole pass one
  * native call. The block's eager forward runs every BatchNorm and ReLU as a separate pass that writes a new tensor;
  * here a double convolution writes two. The weights are made once per run, in the run's type, kernels
@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }
  * }</pre>
  */
-final class UNetGraph {
+public final class UNetGraph {
     private static final Map<Integer, PtSymbolBlock> MODULES = new ConcurrentHashMap<>();
     private static final NDManager MODULE_MANAGER = NDManager.newBaseManager();
 
@@ -46,7 +46,7 @@ final class UNetGraph {
      * @param run owns the folded weights; close it after the run
      * @param bfloat16 whether the batches will be bfloat16 (the weights follow)
      */
-    static UNetGraph of(UNetBlock unet, NDManager run, boolean bfloat16) {
+    public static UNetGraph of(UNetBlock unet, NDManager run, boolean bfloat16) {
         List<NDArray> folded = unet.foldedWeights(run);
         PtNDArray[] weights = new PtNDArray[folded.size()];
         for (int i = 0; i < weights.length; i++) {
@@ -55,8 +55,11 @@ final class UNetGraph {
         return new UNetGraph(MODULES.computeIfAbsent(unet.getDepth(), UNetGraph::compile), weights);
     }
 
-    /** @return the logits (N, Cout, H, W) of {@code x}, attached to {@code x}'s manager */
-    NDArray forward(NDArray x) {
+    /**
+     * @param x a channels-last batch in the run's type (bfloat16 where {@link #of} was asked for it)
+     * @return the logits (N, Cout, H, W) of {@code x} in that type, attached to {@code x}'s manager
+     */
+    public NDArray forward(NDArray x) {
         try (IValue in = IValue.from((PtNDArray) x);
                 IValue list = IValue.listFrom(weights);
                 IValue out = module.forward(in, list)) {

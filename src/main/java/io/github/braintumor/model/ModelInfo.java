@@ -80,16 +80,35 @@ public record ModelInfo(
      * @param splitSeed  seed of the patient split
      * @param dataFolder name (not full path) of the data folder
      * @param augmentation how the training slices were augmented, or null when not recorded
+     * @param precision  number format of the training steps ({@code float32}, or {@code bfloat16} for mixed
+     *     precision: bfloat16 activations and convolutions, float32 weights, optimizer state and loss); null when
+     *     not recorded (bundles written before it was: float32)
      */
     public record TrainingData(
             List<String> patients,
             List<String> validationPatients,
             long splitSeed,
             String dataFolder,
-            AugmentationSettings augmentation) {
+            AugmentationSettings augmentation,
+            String precision) {
+        /** Training data without a recorded precision. */
+        public TrainingData(
+                List<String> patients,
+                List<String> validationPatients,
+                long splitSeed,
+                String dataFolder,
+                AugmentationSettings augmentation) {
+            this(patients, validationPatients, splitSeed, dataFolder, augmentation, null);
+        }
+
+        /** @return this record with {@code precision} recorded */
+        public TrainingData withPrecision(String precision) {
+            return new TrainingData(patients, validationPatients, splitSeed, dataFolder, augmentation, precision);
+        }
+
         /** Training data without a recorded augmentation (bundles written before it was recorded). */
         public TrainingData(List<String> patients, List<String> validationPatients, long splitSeed, String dataFolder) {
-            this(patients, validationPatients, splitSeed, dataFolder, null);
+            this(patients, validationPatients, splitSeed, dataFolder, null, null);
         }
 
         /** @return the recorded augmentation; {@link AugmentationSettings#GEOMETRIC_ONLY} when none is recorded */

@@ -6,11 +6,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.engine.ChannelsLast;
+import io.github.braintumor.engine.Precision;
+import io.github.braintumor.engine.TorchCasts;
+import io.github.braintumor.infer.UNetGraph;
 import io.github.braintumor.metrics.Confusion;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
@@ -42,6 +46,8 @@ final class SegmentationTask implements TrainingTask {
     private final List<SliceRecord> train;
     private final List<SliceRecord> tumourSlices;
     private final Map<String, List<SliceRecord>> validation;
+    private Precision precision = Precision.FLOAT32;
+    private UNetTrainingGraph graph; // made on the first bfloat16 step, for the trainer's block
 
     SegmentationTask(UNet.Builder unet, TrainingConfig cfg, SliceStore store, TrainingSets sets) {
         List<SliceRecord> train = sets.train();
@@ -94,6 +100,20 @@ final class SegmentationTask implements TrainingTask {
     @Override
     public double[] defaultTumourFraction() {
         return new double[] {0.7, 0}; // 0 = every draw uniform over all training slices (natural proportion)
+    }
+
+    @Override
+    public Precision trainIn(Precision wanted) {
+        precision = wanted == Precision.BFLOAT16 ? Precision.BFLOAT16 : Precision.FLOAT32;
+        return precision;
+    }
+
+    @Override
+    public NDList trainingForward(Trainer trainer, NDList batch) {
+        if (precision != Precision.BFLOAT16) return trainer.forward(batch);
+        if (graph == null)
+            graph = UNetTrainingGraph.of((UNetBlock) trainer.getModel().getBlock(), true);
+        return new NDList(graph.forward(batch.singletonOrThrow()));
     }
 
     @Override
@@ -178,11 +198,26 @@ final class SegmentationTask implements TrainingTask {
     @Override
     public Validation validate(Block block, NDManager m, BooleanSupplier cancel) throws LggDataException {
         Loss loss = loss();
+        int batchSize = cfg.validationBatchSize();
+        // Validation sees the model as inference runs it: on a CPU one graph with BatchNorm folded, in the inference
+        // precision (bfloat16 where the CPU has it), so the epoch kept is the best one as users will run it.
+        Precision inference = Precision.processDefault().resolve(m.getDevice());
+        boolean bf16 = inference == Precision.BFLOAT16;
+        try (NDManager weights = m.newSubManager()) {
+            UNetGraph graph = block instanceof UNetBlock unet && ChannelsLast.suits(m.getDevice())
+                    ? UNetGraph.of(unet, weights, bf16)
+                    : null;
+            return validate(block, graph, bf16, m, batchSize, loss, cancel);
+        }
+    }
+
+    private Validation validate(
+            Block block, UNetGraph graph, boolean bf16, NDManager m, int batchSize, Loss loss, BooleanSupplier cancel)
+            throws LggDataException {
         double lossSum = 0;
         int lossBatches = 0;
         double diceSum = 0;
         Confusion all = Confusion.ZERO;
-        int batchSize = cfg.validationBatchSize();
         for (Map.Entry<String, List<SliceRecord>> patient : validation.entrySet()) {
             Confusion pooled = Confusion.ZERO;
             List<SliceRecord> slices = patient.getValue();
@@ -213,7 +248,10 @@ final class SegmentationTask implements TrainingTask {
                 try (NDManager sub = m.newSubManager()) {
                     NDArray data = ChannelsLast.batch(sub, x, new Shape(part.size(), c, h, w));
                     NDArray labels = sub.create(y, new Shape(part.size(), 1, h, w));
-                    NDList logits = block.forward(new ParameterStore(sub, false), new NDList(data), false);
+                    NDList logits = graph == null
+                            ? block.forward(new ParameterStore(sub, false), new NDList(data), false)
+                            : new NDList(
+                                    TorchCasts.toFloat32(graph.forward(bf16 ? TorchCasts.toBfloat16(data) : data)));
                     lossSum += loss.evaluate(new NDList(labels), logits)
                             .toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
                             .getDouble();

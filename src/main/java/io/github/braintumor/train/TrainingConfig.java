@@ -44,6 +44,7 @@ public final class TrainingConfig {
     private final int averageLastEpochs;
     private final int warmUpSteps;
     private final String normalization;
+    private final io.github.braintumor.engine.Precision precision;
     private final Path checkpointDir;
     private final long splitSeed;
     private final AugmentationSettings augmentation;
@@ -69,6 +70,7 @@ public final class TrainingConfig {
         averageLastEpochs = b.averageLastEpochs;
         warmUpSteps = b.warmUpSteps;
         normalization = b.normalization;
+        precision = b.precision;
         checkpointDir = b.checkpointDir;
         splitSeed = b.splitSeed;
         augmentation = new AugmentationSettings(
@@ -166,6 +168,14 @@ public final class TrainingConfig {
     public String normalization() {
         return normalization;
     }
+
+    /**
+     * @return the number format of training steps as asked ({@code auto}: bfloat16 mixed precision on a CPU with
+     *     native bf16, else float32); the task says what it can use ({@link TrainingTask#trainIn})
+     */
+    public io.github.braintumor.engine.Precision precision() {
+        return precision;
+    }
     /** Where the per-epoch "last" checkpoint goes; null = {@code <bundle>-last} next to the bundle. */
     public Path checkpointDir() {
         return checkpointDir;
@@ -203,6 +213,7 @@ public final class TrainingConfig {
         b.averageLastEpochs = averageLastEpochs;
         b.warmUpSteps = warmUpSteps;
         b.normalization = normalization;
+        b.precision = precision;
         b.checkpointDir = checkpointDir;
         b.splitSeed = splitSeed;
         b.missingModality = augmentation.missingModality();
@@ -233,6 +244,8 @@ public final class TrainingConfig {
         private int averageLastEpochs;
         private int warmUpSteps = -1;
         private String normalization = io.github.braintumor.tensor.Normalization.PERCENTILE_ZSCORE.id();
+        private io.github.braintumor.engine.Precision precision =
+                io.github.braintumor.engine.Precision.processDefault();
         private Path checkpointDir;
         private long splitSeed = -1;
         private double missingModality = DEFAULT_MISSING_MODALITY;
@@ -347,6 +360,12 @@ public final class TrainingConfig {
 
         public Builder optNormalization(String id) {
             normalization = id;
+            return this;
+        }
+
+        /** Number format of training steps: auto (default: the process's, see {@code Precision.PROPERTY}), float32, bfloat16. */
+        public Builder optPrecision(io.github.braintumor.engine.Precision p) {
+            precision = java.util.Objects.requireNonNull(p, "precision");
             return this;
         }
 

@@ -13,6 +13,7 @@ import ai.djl.training.tracker.Tracker;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.EngineOptions;
 import io.github.braintumor.engine.NativeMemory;
+import io.github.braintumor.engine.Precision;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.LearningCurve;
 import io.github.braintumor.model.ModelBundle;
@@ -73,9 +74,10 @@ final class TrainingLoop {
 
         ResumePoint from = ResumePoint.of(cfg);
         LearningCurve curve = from.curve();
+        Precision precision = task.trainIn(cfg.precision().resolve(device));
         ModelInfo base = task.describe()
                 .optNormalization(cfg.normalization())
-                .optTraining(trainingData)
+                .optTraining(trainingData.withPrecision(precision.id()))
                 .optLearningCurve(LearningCurve.FILE_NAME)
                 .build();
 
@@ -134,13 +136,14 @@ final class TrainingLoop {
                 }
                 listener.onMessage(String.format(
                         Locale.ROOT,
-                        "Training %s: %d epochs x %d batches of %d (crop %d), lr %.2e, %s, checkpoint %s",
+                        "Training %s: %d epochs x %d batches of %d (crop %d), lr %.2e, steps in %s, %s, checkpoint %s",
                         base.kind(),
                         cfg.epochs(),
                         batches,
                         cfg.batchSize(),
                         cfg.cropSize(),
                         cfg.learningRate(),
+                        precision == Precision.BFLOAT16 ? "bfloat16 (mixed precision)" : "float32",
                         DjlEngine.describe(),
                         lastDir));
                 epochs:
@@ -266,7 +269,7 @@ final class TrainingLoop {
             NDList[] xy = task.trainingBatch(sub, size, tumourFraction, rng);
             double loss;
             try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDList pred = trainer.forward(xy[0]);
+                NDList pred = task.trainingForward(trainer, xy[0]);
                 NDArray l = trainer.getLoss().evaluate(xy[1], pred);
                 gc.backward(l);
                 loss = scalar(l);

@@ -4,8 +4,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import io.github.braintumor.data.LggDataException;
+import io.github.braintumor.engine.Precision;
 import io.github.braintumor.model.ModelInfo;
 import java.util.Map;
 import java.util.Random;
@@ -49,6 +51,21 @@ interface TrainingTask {
      * @param tumourFraction probability that a sample is drawn from (and centred on) a tumour slice
      */
     NDList[] trainingBatch(NDManager m, int size, double tumourFraction, Random rng) throws LggDataException;
+
+    /**
+     * Chooses the number format of the training steps.
+     *
+     * @param wanted float32 or bfloat16 (resolved for the device)
+     * @return what this task will train in: {@code wanted} where it can, else float32
+     */
+    default Precision trainIn(Precision wanted) {
+        return Precision.FLOAT32;
+    }
+
+    /** The training forward of a batch, in the format {@link #trainIn} chose; by default the block's own. */
+    default NDList trainingForward(Trainer trainer, NDList batch) {
+        return trainer.forward(batch);
+    }
 
     /** Validation of {@code block} (evaluation mode), batches in sub-managers of {@code m}. */
     Validation validate(Block block, NDManager m, BooleanSupplier cancel) throws LggDataException;
