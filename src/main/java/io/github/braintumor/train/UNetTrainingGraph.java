@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>One module per depth and type is compiled per process; it holds no tensors (the weights come in as
  * arguments). Measured (docs/BENCHMARKS.md): 2-2.5x the float32 step on a CPU with AVX512_BF16.
  */
-final class UNetTrainingGraph {
+public final class UNetTrainingGraph {
     private static final Map<String, PtSymbolBlock> MODULES = new ConcurrentHashMap<>();
     private static final NDManager MODULE_MANAGER = NDManager.newBaseManager();
     private static final int BFLOAT16 = 15; // torch ScalarType codes
@@ -54,7 +54,7 @@ final class UNetTrainingGraph {
     }
 
     /** @param unet an initialized block; its parameters are read on every {@link #forward} (they change) */
-    static UNetTrainingGraph of(UNetBlock unet, boolean bfloat16) {
+    public static UNetTrainingGraph of(UNetBlock unet, boolean bfloat16) {
         List<Parameter> parameters = new ArrayList<>();
         for (Pair<String, Parameter> p : unet.getParameters()) parameters.add(p.getValue());
         String key = unet.getDepth() + (bfloat16 ? "bf16" : "f32");
@@ -63,7 +63,7 @@ final class UNetTrainingGraph {
     }
 
     /** @return the float32 logits (N, Cout, H, W) of {@code x} (float32), attached to {@code x}'s manager */
-    NDArray forward(NDArray x) {
+    public NDArray forward(NDArray x) {
         NDList in = new NDList(parameters.size() + 1);
         in.add(x);
         for (Parameter p : parameters) in.add(p.getArray());

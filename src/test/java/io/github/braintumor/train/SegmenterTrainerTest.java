@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.braintumor.engine.NativeMemory;
+import io.github.braintumor.engine.Precision;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.LearningCurve;
 import io.github.braintumor.model.ModelBundle;
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SegmenterTrainerTest extends PhantomTrainingTest {
     private static TrainingResult train(TrainingConfig cfg, Path out) throws IOException, BundleException {
@@ -92,17 +95,27 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
         assertTrue((System.nanoTime() - start) / 1e9 < 60, "cancel should return promptly");
     }
 
-    @Test
-    void resumedRunEndsExactlyWhereTheUninterruptedRunEnds() throws Exception {
+    @ParameterizedTest
+    @EnumSource(
+            value = Precision.class,
+            names = {"FLOAT32", "BFLOAT16"})
+    void resumedRunEndsExactlyWhereTheUninterruptedRunEnds(Precision precision) throws Exception {
         // augmentation on (geometric, missing modality, intensity): every random draw must replay on resume
-        TrainingConfig.Builder cfg = Phantoms.tinyConfig().optEpochs(3).optAugment(true);
-        TrainingResult whole = train(cfg.build(), dir.resolve("whole"));
-        Path out = dir.resolve("resume");
+        TrainingConfig.Builder cfg =
+                Phantoms.tinyConfig().optEpochs(3).optAugment(true).optPrecision(precision);
+        String wholeName = "whole-" + precision.id();
+        String resume = "resume-" + precision.id();
+        TrainingResult whole = train(cfg.build(), dir.resolve(wholeName));
+        assertEquals(
+                precision.id(),
+                ModelBundle.verify(whole.bundle()).training().precision(),
+                "model.json records the training precision");
+        Path out = dir.resolve(resume);
         TrainingResult first = train(cfg.optMinutes(1e-6).build(), out);
         assertEquals(1, first.curve().rows().size(), "time budget stops after epoch 1");
-        assertTrue(Files.isRegularFile(dir.resolve("resume-last").resolve(Checkpoint.OPTIMIZER_FILE)));
+        assertTrue(Files.isRegularFile(dir.resolve(resume + "-last").resolve(Checkpoint.OPTIMIZER_FILE)));
         TrainingResult second =
-                train(cfg.optMinutes(0).optResume(dir.resolve("resume-last")).build(), out);
+                train(cfg.optMinutes(0).optResume(dir.resolve(resume + "-last")).build(), out);
         List<LearningCurve.Row> rows = second.curve().rows();
         assertEquals(3, rows.size());
         for (int e = 0; e < 3; e++) {
@@ -115,8 +128,8 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
                     1e-3 * a.learningRate(),
                     "learning rate (the CSV keeps 4 digits) of epoch " + (e + 1));
         }
-        float[][] w1 = weights(dir.resolve("whole-last"));
-        float[][] w2 = weights(dir.resolve("resume-last"));
+        float[][] w1 = weights(dir.resolve(wholeName + "-last"));
+        float[][] w2 = weights(dir.resolve(resume + "-last"));
         assertEquals(w1.length, w2.length);
         double maxDiff = 0;
         for (int i = 0; i < w1.length; i++) {
