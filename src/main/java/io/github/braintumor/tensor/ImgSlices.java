@@ -23,7 +23,9 @@ import net.imglib2.view.Views;
  * <p><b>Axis convention</b>: an input has dims {@code (X, Y)} (one single-channel slice), {@code (X, Y, C)} (one
  * slice) or {@code (X, Y, C, Z)} (a stack); C is 3 (pre-contrast, FLAIR, post-contrast) or 1 (replicated to all three,
  * {@link SliceImage#replicated()}). Unsigned 8-bit values are taken as they are; any other type is scaled per channel
- * and slice from its own finite min..max to 0..255 ({@link #toUnsignedBytes}, the rule the ImagePlus path uses too).
+ * over the whole volume from its finite min..max to 0..255 (the rule the ImagePlus path uses too): one scale per
+ * channel, so a linear rescale of a channel gives the same slices, and never one per slice, which would undo the
+ * contrast between slices that the per-volume normalization relies on.
  * Masks come back as {@code (X, Y, Z)} unsigned bytes 0/255, probabilities as {@code (X, Y, Z)} floats.
  *
  * <pre>{@code
@@ -72,31 +74,63 @@ public final class ImgSlices {
         RandomAccessibleInterval<? extends RealType<?>> xycz = nd == 4
                 ? img
                 : nd == 3 ? Views.addDimension(img, 0, 0) : Views.addDimension(Views.addDimension(img, 0, 0), 0, 0);
-        List<SliceImage> slices = new ArrayList<>((int) z);
+        int sourceChannels = (int) c;
+        // One linear scale per channel over the whole volume (its finite min..max to 0..255), never per slice:
+        // the per-volume normalization then sees the volume's own contrast between slices, and a linear rescale of
+        // a channel (another scanner gain or bit depth) gives the same bytes.
+        double[] min = new double[sourceChannels];
+        double[] max = new double[sourceChannels];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
         float[] values = new float[plane];
+        if (!bytes) {
+            for (long s = 0; s < z; s++) {
+                for (int source = 0; source < sourceChannels; source++) {
+                    readPlane(xycz, s, source, values);
+                    boolean finite = false;
+                    for (float v : values) {
+                        if (Float.isFinite(v)) {
+                            finite = true;
+                            min[source] = Math.min(min[source], v);
+                            max[source] = Math.max(max[source], v);
+                        }
+                    }
+                    if (!finite) {
+                        // scaling would turn it into a black plane, and the models would answer "no tumour"
+                        throw new NoFiniteValues(c == 1 ? 0 : source + 1, (int) s + 1);
+                    }
+                }
+            }
+        }
+        List<SliceImage> slices = new ArrayList<>((int) z);
         for (long s = 0; s < z; s++) {
             byte[] chw = new byte[3 * plane];
             for (int ch = 0; ch < 3; ch++) {
-                long source = c == 1 ? 0 : ch;
-                Cursor<? extends RealType<?>> cursor = Views.flatIterable(
-                                Views.hyperSlice(Views.hyperSlice(xycz, 3, s), 2, source))
-                        .cursor();
-                for (int i = 0; cursor.hasNext(); i++) {
-                    values[i] = cursor.next().getRealFloat();
+                int source = c == 1 ? 0 : ch;
+                if (c == 1 && ch > 0) { // one channel copied into all three
+                    System.arraycopy(chw, 0, chw, ch * plane, plane);
+                    continue;
                 }
+                readPlane(xycz, s, source, values);
                 if (bytes) {
                     for (int i = 0; i < plane; i++) chw[ch * plane + i] = (byte) (int) values[i];
                 } else {
-                    if (!anyFinite(values)) {
-                        // scaling would turn it into a black plane, and the models would answer "no tumour"
-                        throw new NoFiniteValues(c == 1 ? 0 : (int) source + 1, (int) s + 1);
-                    }
-                    toUnsignedBytes(values, chw, ch * plane);
+                    toUnsignedBytes(values, min[source], max[source], chw, ch * plane);
                 }
             }
             slices.add(new SliceImage((int) w, (int) h, 3, chw, c == 1));
         }
         return slices;
+    }
+
+    private static void readPlane(
+            RandomAccessibleInterval<? extends RealType<?>> xycz, long slice, int channel, float[] values) {
+        Cursor<? extends RealType<?>> cursor = Views.flatIterable(
+                        Views.hyperSlice(Views.hyperSlice(xycz, 3, xycz.min(3) + slice), 2, xycz.min(2) + channel))
+                .cursor();
+        for (int i = 0; cursor.hasNext(); i++) {
+            values[i] = cursor.next().getRealFloat();
+        }
     }
 
     /** A plane with only NaN or infinite values: there is nothing to segment in it. */
@@ -132,29 +166,14 @@ public final class ImgSlices {
         }
     }
 
-    private static boolean anyFinite(float[] values) {
-        for (float v : values) {
-            if (Float.isFinite(v)) return true;
-        }
-        return false;
-    }
-
     /**
-     * Scales one plane from its finite min..max to 0..255 (rounded) into {@code dest} at {@code offset}; a constant
-     * plane becomes 0, NaN and infinities become 0.
+     * Scales {@code values} from {@code min..max} to 0..255 (rounded); NaN and infinities become 0. The division comes
+     * last, so integer values rescaled by an integer gain and offset give exactly the same bytes.
      */
-    public static void toUnsignedBytes(float[] values, byte[] dest, int offset) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : values) {
-            if (Float.isFinite(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
-        double scale = max > min ? 255.0 / (max - min) : 0;
+    private static void toUnsignedBytes(float[] values, double min, double max, byte[] dest, int offset) {
+        double range = max - min;
         for (int i = 0; i < values.length; i++) {
-            long q = Float.isFinite(values[i]) ? Math.round((values[i] - min) * scale) : 0;
+            long q = range > 0 && Float.isFinite(values[i]) ? Math.round((values[i] - min) * 255.0 / range) : 0;
             dest[offset + i] = (byte) Math.max(0, Math.min(255, q));
         }
     }

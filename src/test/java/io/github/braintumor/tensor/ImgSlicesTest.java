@@ -77,4 +77,36 @@ class ImgSlicesTest {
         ra.setPosition(new long[] {1, 0, 1});
         assertEquals(0, ra.get().get());
     }
+
+    @Test
+    void aLinearRescaleOfEachChannelGivesTheSameSlices() {
+        // a 16-bit patient, and the same patient with each channel multiplied and offset (another scanner's gain)
+        int w = 8, h = 8, z = 5;
+        short[] a = new short[w * h * 3 * z];
+        short[] b = new short[a.length];
+        java.util.Random rng = new java.util.Random(3);
+        int[] gain = {11, 13, 16};
+        int[] offset = {500, 40, 1200};
+        for (int s = 0; s < z; s++) {
+            for (int c = 0; c < 3; c++) {
+                for (int i = 0; i < w * h; i++) {
+                    int at = (s * 3 + c) * w * h + i;
+                    int v = rng.nextInt(200 + 300 * s); // slices differ in contrast
+                    a[at] = (short) v;
+                    b[at] = (short) (v * gain[c] + offset[c]);
+                }
+            }
+        }
+        List<SliceImage> plain = ImgSlices.toSliceImages(ArrayImgs.unsignedShorts(a, w, h, 3, z));
+        List<SliceImage> rescaled = ImgSlices.toSliceImages(ArrayImgs.unsignedShorts(b, w, h, 3, z));
+        assertEquals(plain, rescaled);
+    }
+
+    @Test
+    void oneScalePerVolumeKeepsTheContrastBetweenSlices() {
+        short[] data = {0, 100, 100, 100, 0, 1000, 1000, 1000}; // (2, 2, 1, 2): a dim slice and a bright one
+        List<SliceImage> s = ImgSlices.toSliceImages(ArrayImgs.unsignedShorts(data, 2, 2, 1, 2));
+        assertEquals(Math.round(100 * 255.0 / 1000), s.get(0).unsigned(SliceImage.FLAIR, 0, 1));
+        assertEquals(255, s.get(1).unsigned(SliceImage.FLAIR, 0, 1));
+    }
 }
