@@ -374,7 +374,8 @@ public final class Evaluation {
                 b.threshold,
                 b.classifierThreshold);
         private final EvaluationResult.Collector collector = new EvaluationResult.Collector(
-                r.segmenting() ? Variant.compared(b.tta, b.lcc, b.minArea) : List.of(), EXAMPLES);
+                r.segmenting() ? Variant.compared(b.tta, b.lcc, b.minArea, b.predictions == null) : List.of(),
+                EXAMPLES);
         private final ThresholdSweep sweep = r.sweeping() ? ThresholdSweep.withDefaultThresholds() : null;
 
         private Totals() throws Exception {}

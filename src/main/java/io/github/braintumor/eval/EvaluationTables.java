@@ -382,13 +382,18 @@ final class EvaluationTables {
 
     CsvTable postprocessingTable(int sel) {
         List<String> keys = new ArrayList<>(segmentationKeys(sel).keySet());
-        List<String> columns = new ArrayList<>(List.of("variant", "tta", "lcc", "min_area", "selected"));
+        List<String> columns = new ArrayList<>(List.of("variant", "tta", "lcc", "lcc_by", "min_area", "selected"));
         columns.addAll(keys);
         CsvTable.Builder t = CsvTable.builder().setColumns(columns);
         for (int v = 0; v < variants.size(); v++) {
             Variant variant = variants.get(v);
             List<Object> row = new ArrayList<>(List.of(
-                    variant.name(), variant.tta() ? 1 : 0, variant.lcc() ? 1 : 0, variant.minArea(), v == sel ? 1 : 0));
+                    variant.name(),
+                    variant.tta() ? 1 : 0,
+                    variant.lcc() ? 1 : 0,
+                    variant.lcc() ? variant.settings().lccByConfidence() ? "confidence" : "size" : "",
+                    variant.minArea(),
+                    v == sel ? 1 : 0));
             row.addAll(segmentationKeys(v).values());
             t.addRow(row);
         }

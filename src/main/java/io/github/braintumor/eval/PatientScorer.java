@@ -84,7 +84,8 @@ public final class PatientScorer implements AutoCloseable {
             this.classify = cls;
             this.threshold = t;
             boolean segmenting = seg != null || b.predictions() != null;
-            this.variants = segmenting ? Variant.compared(b.tta(), b.lcc(), b.minArea()) : List.of();
+            this.variants =
+                    segmenting ? Variant.compared(b.tta(), b.lcc(), b.minArea(), b.predictions() == null) : List.of();
             // Only its thresholds and scratch space are used: counts go into each patient's scores.
             this.sweep = seg != null ? ThresholdSweep.withDefaultThresholds() : null;
         } catch (Exception | Error e) {
@@ -142,6 +143,7 @@ public final class PatientScorer implements AutoCloseable {
         int width = 0, height = 0;
         // masks before post-processing, by augmentation (false = plain, true = tta)
         Map<Boolean, byte[][]> thresholded = new LinkedHashMap<>();
+        Map<Boolean, List<float[]>> probabilities = new LinkedHashMap<>(); // what they were thresholded from
         double[] maxProbability = new double[n];
         java.util.Arrays.fill(maxProbability, Double.NaN);
         long[][] sweepCounts = null;
@@ -151,6 +153,7 @@ public final class PatientScorer implements AutoCloseable {
             List<float[]> plain = checked(segmenter.probabilities(images, b.cancel()), images, patient);
             List<float[]> selected = plain;
             thresholded.put(false, threshold(plain, threshold));
+            probabilities.put(false, plain);
             if (b.tta()) {
                 List<float[]> flipped = checked(
                         segmenter.probabilities(
@@ -159,6 +162,7 @@ public final class PatientScorer implements AutoCloseable {
                         patient);
                 selected = HorizontalFlip.average(images, plain, flipped);
                 thresholded.put(true, threshold(selected, threshold));
+                probabilities.put(true, selected);
             }
             sweepCounts = new long[n][];
             for (int i = 0; i < n; i++) {
@@ -194,7 +198,12 @@ public final class PatientScorer implements AutoCloseable {
         byte[][][] variantMasks = new byte[variants.size()][][];
         for (int v = 0; v < variants.size(); v++) {
             Variant variant = variants.get(v);
-            variantMasks[v] = variant.postProcess(thresholded.get(variant.tta()), width, height);
+            variantMasks[v] = variant.postProcess(
+                    thresholded.get(variant.tta()),
+                    probabilities.get(variant.tta()),
+                    threshold == null ? 0.5 : threshold,
+                    width,
+                    height);
         }
         double[] classifierProbability = null;
         if (classify != null) {

@@ -16,8 +16,15 @@ import java.util.List;
  * @param tta     averaged with the mirrored input
  * @param lcc     largest 3-D connected component kept
  * @param minArea minimum predicted area per slice in pixels (0 = off)
+ * @param lccBy   which component {@code lcc} keeps: null or {@code size} (most voxels), {@code confidence} (most
+ *                confidence mass, {@link PostProcessing#mostConfidentComponent3d})
  */
-public record Variant(boolean tta, boolean lcc, int minArea) {
+public record Variant(boolean tta, boolean lcc, int minArea, String lccBy) {
+
+    /** The largest component by size. */
+    public Variant(boolean tta, boolean lcc, int minArea) {
+        this(tta, lcc, minArea, null);
+    }
 
     /** "raw", or the steps joined by '+', e.g. {@code tta+lcc+min_area_50}. */
     public String name() {
@@ -26,7 +33,7 @@ public record Variant(boolean tta, boolean lcc, int minArea) {
 
     /** @return this variant as the post-processing a bundle can record (and inference then applies) */
     public PostProcessingSettings settings() {
-        return new PostProcessingSettings(tta, lcc, minArea);
+        return new PostProcessingSettings(tta, lcc, minArea, lccBy);
     }
 
     /** No augmentation, no post-processing. */
@@ -39,15 +46,24 @@ public record Variant(boolean tta, boolean lcc, int minArea) {
      * combination (all steps on).
      */
     public static List<Variant> compared(boolean tta, boolean lcc, int minArea) {
+        return compared(tta, lcc, minArea, false);
+    }
+
+    /**
+     * {@link #compared(boolean, boolean, int)}, and with {@code probabilities} (a UNet's output, not masks read from
+     * files) each variant that keeps the largest component twice: by size, and by confidence just before it.
+     */
+    public static List<Variant> compared(boolean tta, boolean lcc, int minArea, boolean probabilities) {
         List<Variant> out = new ArrayList<>();
         for (boolean t : tta ? new boolean[] {false, true} : new boolean[] {false}) {
             for (boolean l : lcc ? new boolean[] {false, true} : new boolean[] {false}) {
                 for (int m : minArea > 0 ? new int[] {0, minArea} : new int[] {0}) {
+                    if (l && probabilities) out.add(new Variant(t, true, m, PostProcessingSettings.LCC_BY_CONFIDENCE));
                     out.add(new Variant(t, l, m));
                 }
             }
         }
-        // order: raw first, requested (all on) last
+        // order: raw first, requested (all on, largest by size) last; the sort is stable
         out.sort((a, b) -> Integer.compare(a.steps(), b.steps()));
         return out;
     }
@@ -59,8 +75,10 @@ public record Variant(boolean tta, boolean lcc, int minArea) {
     /**
      * Applies this variant's post-processing (not the augmentation) to a patient's thresholded masks, exactly as
      * inference does ({@link PostProcessing#clean}).
+     *
+     * @param probabilities what the masks were thresholded from at {@code threshold}; null for masks read from files
      */
-    public byte[][] postProcess(byte[][] masks, int width, int height) {
-        return PostProcessing.clean(masks, width, height, settings());
+    public byte[][] postProcess(byte[][] masks, List<float[]> probabilities, double threshold, int width, int height) {
+        return PostProcessing.clean(masks, probabilities, threshold, width, height, settings());
     }
 }

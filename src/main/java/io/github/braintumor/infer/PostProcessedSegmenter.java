@@ -55,7 +55,10 @@ public final class PostProcessedSegmenter implements Segmenter {
                 masks.add(PostProcessing.threshold(probabilities.get(i), s.width(), s.height(), plain.threshold()));
             }
         }
-        return new SegmentationResult(probabilities, PostProcessing.clean(masks, settings), plain.threshold());
+        return new SegmentationResult(
+                probabilities,
+                PostProcessing.clean(masks, probabilities, plain.threshold(), settings),
+                plain.threshold());
     }
 
     @Override

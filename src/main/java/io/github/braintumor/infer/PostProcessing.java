@@ -12,7 +12,9 @@ import java.util.List;
  *
  * <ul>
  * <li>{@link #largestComponent3d}: keeps only the largest 6-connected tumour region of the whole volume (a
- * low-grade glioma is one lesion; small islands elsewhere are false positives).</li>
+ * low-grade glioma is one lesion; small islands elsewhere are false positives); {@link #mostConfidentComponent3d}
+ * keeps the one the network is most sure of instead, which differs where a large region is one it was unsure
+ * of.</li>
  * <li>{@link #minimumArea}: empties each slice whose predicted area is below a minimum (a few stray pixels on an
  * otherwise empty slice are the commonest false positive).</li>
  * </ul>
@@ -34,19 +36,44 @@ public final class PostProcessing {
      * arrays) when no step is on.
      */
     public static byte[][] clean(byte[][] masks, int width, int height, PostProcessingSettings settings) {
+        if (settings.lcc() && settings.lccByConfidence()) {
+            throw new IllegalArgumentException("The largest component by confidence needs the probabilities");
+        }
+        return clean(masks, null, 0, width, height, settings);
+    }
+
+    /**
+     * {@link #clean} with the probabilities the masks were thresholded from, which the largest component by
+     * confidence ({@link PostProcessingSettings#lccByConfidence()}) weighs.
+     *
+     * @param probabilities per slice, row-major; may be null when no step needs them
+     * @param threshold the threshold the masks were made with
+     */
+    public static byte[][] clean(
+            byte[][] masks,
+            List<float[]> probabilities,
+            double threshold,
+            int width,
+            int height,
+            PostProcessingSettings settings) {
         byte[][] out = masks;
         if (settings.minArea() > 0) out = minimumArea(out, settings.minArea());
-        if (settings.lcc()) out = largestComponent3d(out, width, height);
+        if (settings.lcc()) {
+            out = settings.lccByConfidence()
+                    ? mostConfidentComponent3d(out, probabilities, threshold, width, height)
+                    : largestComponent3d(out, width, height);
+        }
         return out;
     }
 
-    /** {@link #clean} on slice masks of one size (a stack = one patient volume). */
-    public static List<SliceMask> clean(List<SliceMask> masks, PostProcessingSettings settings) {
+    /** {@link #clean} on slice masks of one size (a stack = one patient volume) made from {@code probabilities}. */
+    public static List<SliceMask> clean(
+            List<SliceMask> masks, List<float[]> probabilities, double threshold, PostProcessingSettings settings) {
         if (masks.isEmpty()) return masks;
         int width = masks.get(0).width(), height = masks.get(0).height();
         byte[][] pixels = new byte[masks.size()][];
         for (int z = 0; z < pixels.length; z++) pixels[z] = masks.get(z).pixels();
-        byte[][] cleaned = clean(pixels, width, height, settings);
+        byte[][] cleaned = clean(pixels, probabilities, threshold, width, height, settings);
         if (cleaned == pixels) return masks;
         List<SliceMask> out = new ArrayList<>(cleaned.length);
         for (byte[] m : cleaned) out.add(new SliceMask(width, height, m));
@@ -67,13 +94,52 @@ public final class PostProcessing {
      */
     public static byte[][] largestComponent3d(byte[][] masks, int width, int height) {
         Components c = components3d(masks, width, height);
-        int bestLabel = 0;
-        for (int label = 1; label < c.sizes().length; label++) {
-            if (c.sizes()[label] > c.sizes()[bestLabel]) bestLabel = label;
+        double[] size = new double[c.sizes().length];
+        for (int label = 0; label < size.length; label++) size[label] = c.sizes()[label];
+        return keep(c, best(size), masks.length, width, height);
+    }
+
+    /**
+     * The 3-D connected component (as {@link #largestComponent3d}) with the most confidence: the largest sum over
+     * its voxels of {@code (p - threshold) / (1 - threshold)}, how far each probability is above the threshold.
+     * Ties go to the component found first.
+     *
+     * @param probabilities per slice, the probabilities {@code masks} were thresholded from
+     */
+    public static byte[][] mostConfidentComponent3d(
+            byte[][] masks, List<float[]> probabilities, double threshold, int width, int height) {
+        if (probabilities == null || probabilities.size() != masks.length) {
+            throw new IllegalArgumentException("The largest component by confidence needs one probability map per"
+                    + " slice, got " + (probabilities == null ? "none" : probabilities.size()) + " for "
+                    + masks.length + " slices");
         }
-        int plane = width * height;
-        byte[][] out = new byte[masks.length][plane];
+        Components c = components3d(masks, width, height);
+        double[] confidence = new double[c.sizes().length];
+        double scale = threshold < 1 ? 1 / (1 - threshold) : 1;
         for (int z = 0; z < masks.length; z++) {
+            float[] p = probabilities.get(z);
+            int[] labels = c.labels()[z];
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] != 0) confidence[labels[i]] += Math.max(0, p[i] - threshold) * scale;
+            }
+        }
+        return keep(c, best(confidence), masks.length, width, height);
+    }
+
+    /** @return the label with the largest score (label 0, background, when there is none); ties: the first */
+    private static int best(double[] score) {
+        int bestLabel = 0;
+        for (int label = 1; label < score.length; label++) {
+            if (bestLabel == 0 || score[label] > score[bestLabel]) bestLabel = label;
+        }
+        return bestLabel;
+    }
+
+    /** @return 0/1 masks holding only component {@code bestLabel} (all empty for 0) */
+    private static byte[][] keep(Components c, int bestLabel, int depth, int width, int height) {
+        int plane = width * height;
+        byte[][] out = new byte[depth][plane];
+        for (int z = 0; z < depth; z++) {
             for (int i = 0; i < plane; i++) {
                 if (bestLabel != 0 && c.labels()[z][i] == bestLabel) out[z][i] = 1;
             }

@@ -12,25 +12,53 @@ import java.util.List;
  * <pre>{@code
  * PostProcessingSettings pp = new PostProcessingSettings(true, true, 20);
  * String label = pp.name(); // "tta+lcc+min_area_20"
+ * String other = new PostProcessingSettings(true, true, 0, PostProcessingSettings.LCC_BY_CONFIDENCE).name(); // "tta+lcc_conf"
  * }</pre>
  *
  * @param tta     average the probabilities of each slice and of its left-right mirror image (mirrored back)
  * @param lcc     keep only the largest 3-D connected tumour region of the stack (one patient volume)
  * @param minArea empty slices with fewer predicted tumour pixels than this (0 = off)
+ * @param lccBy   what "largest" means for {@code lcc}: {@link #LCC_BY_SIZE} (voxels; also when null, as bundles
+ *                written before the entry) or {@link #LCC_BY_CONFIDENCE} (the network's confidence mass)
  */
 public record PostProcessingSettings(
         boolean tta,
         boolean lcc,
-        @SerializedName("min_area") int minArea) {
+        @SerializedName("min_area") int minArea,
+        @SerializedName("lcc_by") String lccBy) {
+
+    /** The largest component is the one with the most voxels. */
+    public static final String LCC_BY_SIZE = "size";
+
+    /**
+     * The largest component is the one with the most confidence: the sum over its voxels of how far the probability
+     * is above the threshold, {@code (p - t) / (1 - t)}. A large region the network is unsure of weighs less than a
+     * smaller one it is sure of.
+     */
+    public static final String LCC_BY_CONFIDENCE = "confidence";
 
     /** No augmentation and no clean-up: the thresholded probabilities as they are. */
     public static final PostProcessingSettings OFF = new PostProcessingSettings(false, false, 0);
 
-    /** @throws IllegalArgumentException for a negative minimum area */
+    /** @throws IllegalArgumentException for a negative minimum area or an unknown {@code lccBy} */
     public PostProcessingSettings {
         if (minArea < 0) {
             throw new IllegalArgumentException("Minimum tumour area must be >= 0 pixels, got " + minArea);
         }
+        if (lccBy != null && !lccBy.equals(LCC_BY_SIZE) && !lccBy.equals(LCC_BY_CONFIDENCE)) {
+            throw new IllegalArgumentException(
+                    "lcc_by must be " + LCC_BY_SIZE + " or " + LCC_BY_CONFIDENCE + ", got '" + lccBy + "'");
+        }
+    }
+
+    /** The largest component by size (voxels). */
+    public PostProcessingSettings(boolean tta, boolean lcc, int minArea) {
+        this(tta, lcc, minArea, null);
+    }
+
+    /** @return whether {@code lcc} keeps the component with the most confidence rather than the most voxels */
+    public boolean lccByConfidence() {
+        return LCC_BY_CONFIDENCE.equals(lccBy);
     }
 
     /** @return the settings, or {@link #OFF} for null (a bundle written before the entry existed) */
@@ -43,11 +71,14 @@ public record PostProcessingSettings(
         return !tta && !lcc && minArea <= 0;
     }
 
-    /** @return "raw", or the steps joined by '+', e.g. {@code tta+lcc+min_area_50} (as evaluation names variants) */
+    /**
+     * @return "raw", or the steps joined by '+', e.g. {@code tta+lcc+min_area_50} or {@code tta+lcc_conf} (as
+     *     evaluation names variants)
+     */
     public String name() {
         List<String> parts = new ArrayList<>();
         if (tta) parts.add("tta");
-        if (lcc) parts.add("lcc");
+        if (lcc) parts.add(lccByConfidence() ? "lcc_conf" : "lcc");
         if (minArea > 0) parts.add("min_area_" + minArea);
         return parts.isEmpty() ? "raw" : String.join("+", parts);
     }

@@ -18,4 +18,12 @@ class VariantTest {
                 List.of("raw"),
                 Variant.compared(false, false, 0).stream().map(Variant::name).toList());
     }
+
+    @Test
+    void withProbabilitiesEachLargestComponentVariantIsAlsoMeasuredByConfidence() {
+        List<String> names = Variant.compared(true, true, 0, true).stream()
+                .map(Variant::name)
+                .toList();
+        assertEquals(List.of("raw", "lcc_conf", "lcc", "tta", "tta+lcc_conf", "tta+lcc"), names);
+    }
 }

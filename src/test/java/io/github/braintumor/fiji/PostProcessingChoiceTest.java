@@ -73,7 +73,11 @@ class PostProcessingChoiceTest {
                 PostProcessingChoice.MODEL,
                 StackSegmentation.Settings.defaults().postprocessing());
         List<byte[]> expected = new ArrayList<>();
-        for (var m : PostProcessing.clean(plain.result().masks(), new PostProcessingSettings(false, true, 0))) {
+        for (var m : PostProcessing.clean(
+                plain.result().masks(),
+                plain.result().probabilities(),
+                plain.result().threshold(),
+                new PostProcessingSettings(false, true, 0))) {
             expected.add(m.pixels());
         }
         long plainPixels = 0, modelPixels = 0;

@@ -3,6 +3,7 @@ package io.github.braintumor.infer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
@@ -117,5 +118,36 @@ class PostProcessedSegmenterTest {
         int s = 0;
         for (byte b : m) s += b;
         return s;
+    }
+
+    @Test
+    void theMostConfidentComponentCanBeTheSmallerOne() {
+        // slice 0: a large region the network is unsure of (p 0.6); slice 2: a smaller one it is sure of (p 0.99)
+        int w = 4, h = 4;
+        byte[][] masks = new byte[3][w * h];
+        List<float[]> p = List.of(new float[w * h], new float[w * h], new float[w * h]);
+        for (int i = 0; i < 8; i++) {
+            masks[0][i] = 1;
+            p.get(0)[i] = 0.6f;
+        }
+        for (int i = 12; i < 15; i++) {
+            masks[2][i] = 1;
+            p.get(2)[i] = 0.99f;
+        }
+        byte[][] bySize = PostProcessing.clean(
+                masks, p, 0.5, w, h, new PostProcessingSettings(false, true, 0, PostProcessingSettings.LCC_BY_SIZE));
+        byte[][] byConfidence =
+                PostProcessing.clean(masks, p, 0.5, w, h, new PostProcessingSettings(false, true, 0, "confidence"));
+        assertEquals(1, bySize[0][0]);
+        assertEquals(0, bySize[2][12]);
+        assertEquals(0, byConfidence[0][0], "8 voxels x 0.2 weigh less than 3 x 0.98");
+        assertEquals(1, byConfidence[2][12]);
+        assertEquals(
+                "tta+lcc_conf",
+                new PostProcessingSettings(true, true, 0, PostProcessingSettings.LCC_BY_CONFIDENCE).name());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PostProcessing.clean(masks, w, h, new PostProcessingSettings(false, true, 0, "confidence")));
+        assertThrows(IllegalArgumentException.class, () -> new PostProcessingSettings(false, true, 0, "volume"));
     }
 }
