@@ -19,5 +19,5 @@ if (File.exists(model + File.separator + "model.json")) unet = model;
 else predictions = model;
 run("Evaluate Tumor Models", "data=[" + data + "] output=[" + output + "] unet=[" + unet + "] classifier=[]"
     + " threshold=-1 lcc=true tta=false minarea=0 patients=[] predictions=[" + predictions + "] writethreshold=false"
-    + " modalities=[] brightness=[] overwrite=false");   // overwrite=true replaces an earlier evaluation in output
+    + " modalities=[] brightness=[] storage=[] overwrite=false");   // overwrite=true replaces an earlier evaluation in output
 print("evaluation written to " + output);

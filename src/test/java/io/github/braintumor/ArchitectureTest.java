@@ -67,7 +67,8 @@ class ArchitectureTest {
             java.util.Map.entry(
                     "train", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress", "tensor")),
             java.util.Map.entry(
-                    "eval", Set.of("data", "engine", "infer", "io", "metrics", "model", "progress", "report")),
+                    "eval",
+                    Set.of("data", "engine", "infer", "io", "metrics", "model", "progress", "report", "tensor")),
             java.util.Map.entry(
                     "bench", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress", "tensor")),
             // app.SegmentationTables: the segment command's CSV tables, shared by the CLI and the Spark module

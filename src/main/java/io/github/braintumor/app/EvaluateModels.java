@@ -50,12 +50,15 @@ public final class EvaluateModels {
                 predictions,
                 writethreshold,
                 "",
+                "",
                 "");
     }
 
     /**
      * @param modalities input conditions to compare, e.g. {@code as-is,flair-only,no-post,no-pre}; blank = none
      * @param brightness brightness factors to compare, e.g. {@code 0.4,1.6}; blank = none
+     * @param storage ways of storing the same patients to compare, e.g. {@code 8bit,16bit-linear,16bit-gamma}; blank =
+     *     none
      */
     public static EvaluationRequest request(
             String data,
@@ -70,7 +73,8 @@ public final class EvaluateModels {
             String predictions,
             boolean writethreshold,
             String modalities,
-            String brightness) {
+            String brightness,
+            String storage) {
         return EvaluationRequest.builder()
                 .setData(path(data))
                 .setOutput(path(output))
@@ -83,7 +87,7 @@ public final class EvaluateModels {
                 .optPatients(patients == null ? "" : patients.trim())
                 .optPredictions(path(predictions))
                 .optWriteThreshold(writethreshold)
-                .optConditions(InputCondition.parse(modalities, brightness))
+                .optConditions(InputCondition.parse(modalities, brightness, storage))
                 .build();
     }
 

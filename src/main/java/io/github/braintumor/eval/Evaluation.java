@@ -427,6 +427,7 @@ public final class Evaluation {
                         ? "as-is"
                         : c.pattern().id());
         row.put("brightness", c.brightness());
+        row.put("storage", c.storage().id());
         for (String k : ROBUSTNESS_KEYS) row.put(k, summary.get(k));
         return row;
     }

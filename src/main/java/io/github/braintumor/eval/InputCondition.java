@@ -2,32 +2,108 @@ package io.github.braintumor.eval;
 
 import io.github.braintumor.data.ModalityPattern;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.tensor.ImgSlices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import net.imglib2.img.array.ArrayImgs;
 
 /**
  * How evaluation alters the input before the models see it, to measure robustness on the same patients: a
- * simulated missing modality (stored as the data set stores it: the missing channel holds FLAIR) and/or a global
- * brightness factor (a darker or brighter scanner; 8-bit values scaled, rounded and clipped at 255).
+ * simulated missing modality (stored as the data set stores it: the missing channel holds FLAIR), a global
+ * brightness factor (a darker or brighter scanner; 8-bit values scaled, rounded and clipped at 255), or another way
+ * of storing the same scan ({@link Storage}: 16-bit, as real MRI is), read back through the core's boundary as a
+ * user's image is ({@link ImgSlices#toSliceImages}).
  *
  * <pre>{@code
- * List<InputCondition> c = InputCondition.parse("as-is,flair-only,no-post,no-pre", "0.4,1.6");
+ * List<InputCondition> c = InputCondition.parse("as-is,flair-only,no-post,no-pre", "0.4,1.6", "16bit-linear");
  * SliceImage dark = InputCondition.brightness(0.4).apply(image);
+ * List<SliceImage> sixteenBit = InputCondition.of(Storage.LINEAR_16).store(volume);
  * }</pre>
  *
- * @param name       {@code as-is}, a pattern id ({@code flair-only}...) or {@code brightness-0.4}
+ * @param name       {@code as-is}, a pattern id ({@code flair-only}...), {@code brightness-0.4} or a storage id
  * @param pattern    the simulated pattern ({@link ModalityPattern#COMPLETE} = channels as given)
  * @param brightness factor on every 8-bit value (1 = unchanged)
+ * @param storage    how the volume is stored before the models read it ({@link Storage#AS_GIVEN}: the data set's
+ *                   own 8-bit slices)
  */
-public record InputCondition(String name, ModalityPattern pattern, double brightness) {
+public record InputCondition(String name, ModalityPattern pattern, double brightness, Storage storage) {
     /** The input as given. */
     public static final InputCondition AS_IS = new InputCondition("as-is", ModalityPattern.COMPLETE, 1);
+
+    /** Ways of storing the same scan. */
+    public enum Storage {
+        /** The data set's 8-bit slices as they are. */
+        AS_GIVEN("8bit"),
+        /** 16-bit, each channel a linear map of the 8-bit values (gains 11, 13, 16; offsets 500, 40, 1200). */
+        LINEAR_16("16bit-linear"),
+        /** 16-bit, 12-bit range, gamma 0.8: {@code round(4095 (v / 255)^0.8)} (a non-linear scanner response). */
+        GAMMA_16("16bit-gamma");
+
+        private static final int[] GAIN = {11, 13, 16};
+        private static final int[] OFFSET = {500, 40, 1200};
+        private final String id;
+
+        Storage(String id) {
+            this.id = id;
+        }
+
+        /** @return the id in {@code --storage} lists and in tables */
+        public String id() {
+            return id;
+        }
+
+        int value(int channel, int v) {
+            return switch (this) {
+                case AS_GIVEN -> v;
+                case LINEAR_16 -> v * GAIN[channel] + OFFSET[channel];
+                case GAMMA_16 -> (int) Math.round(4095 * Math.pow(v / 255.0, 0.8));
+            };
+        }
+    }
 
     public InputCondition {
         if (!(brightness > 0) || Double.isInfinite(brightness)) {
             throw new IllegalArgumentException("brightness factor must be > 0, got " + brightness);
         }
+        if (storage == null) storage = Storage.AS_GIVEN;
+    }
+
+    /** A condition of the data set's own storage. */
+    public InputCondition(String name, ModalityPattern pattern, double brightness) {
+        this(name, pattern, brightness, Storage.AS_GIVEN);
+    }
+
+    /** @return the same scan stored another way ({@code as-is} for {@link Storage#AS_GIVEN}) */
+    public static InputCondition of(Storage storage) {
+        return storage == Storage.AS_GIVEN
+                ? AS_IS
+                : new InputCondition(storage.id(), ModalityPattern.COMPLETE, 1, storage);
+    }
+
+    /**
+     * @param volume one patient's slices as {@link #apply} left them (8-bit, 3 channels)
+     * @return the volume as this condition stores it, read back as a user's image enters the core ({@link
+     *     ImgSlices#toSliceImages}: an (X, Y, C, Z) image of that type); the volume itself for the data set's storage
+     */
+    public List<SliceImage> store(List<SliceImage> volume) {
+        if (storage == Storage.AS_GIVEN || volume.isEmpty()) return volume;
+        SliceImage first = volume.get(0);
+        int w = first.width(), h = first.height(), plane = w * h;
+        short[] data = new short[volume.size() * 3 * plane];
+        for (int z = 0; z < volume.size(); z++) {
+            SliceImage s = volume.get(z);
+            if (s.width() != w || s.height() != h || s.channels() != 3) {
+                throw new IllegalArgumentException("storage conditions need 3-channel slices of one size");
+            }
+            byte[] px = s.pixels();
+            for (int c = 0; c < 3; c++) {
+                for (int i = 0; i < plane; i++) {
+                    data[(z * 3 + c) * plane + i] = (short) storage.value(c, px[c * plane + i] & 0xFF);
+                }
+            }
+        }
+        return ImgSlices.toSliceImages(ArrayImgs.unsignedShorts(data, w, h, 3, volume.size()));
     }
 
     /** @return a missing-modality condition ({@code as-is} for COMPLETE) */
@@ -43,11 +119,12 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
 
     /** @return true for the input as given */
     public boolean asIs() {
-        return pattern == ModalityPattern.COMPLETE && brightness == 1;
+        return pattern == ModalityPattern.COMPLETE && brightness == 1 && storage == Storage.AS_GIVEN;
     }
 
+    /** @return one slice with the missing modality and brightness of this condition (storage: {@link #store}) */
     public SliceImage apply(SliceImage image) {
-        if (asIs()) {
+        if (pattern == ModalityPattern.COMPLETE && brightness == 1) {
             return image;
         }
         SliceImage s = image.channels() == 3 ? pattern.simulate(image) : image;
@@ -68,6 +145,15 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
      * @throws IllegalArgumentException naming an unknown value and the known ones
      */
     public static List<InputCondition> parse(String modalities, String brightness) {
+        return parse(modalities, brightness, "");
+    }
+
+    /**
+     * {@link #parse(String, String)} and storage conditions.
+     *
+     * @param storage comma-separated: {@code 8bit} (as given), {@code 16bit-linear}, {@code 16bit-gamma}; blank = none
+     */
+    public static List<InputCondition> parse(String modalities, String brightness, String storage) {
         List<InputCondition> out = new ArrayList<>();
         for (String m : split(modalities)) {
             InputCondition c;
@@ -100,6 +186,16 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
                 throw new IllegalArgumentException("brightness: factor " + b + " must be in (0, 10]");
             }
             InputCondition c = f == 1 ? AS_IS : brightness(f);
+            if (!out.contains(c)) out.add(c);
+        }
+        for (String st : split(storage)) {
+            Storage found = null;
+            for (Storage k : Storage.values()) if (k.id().equals(st)) found = k;
+            if (found == null) {
+                throw new IllegalArgumentException(
+                        "storage: unknown condition '" + st + "'; use 8bit, 16bit-linear, 16bit-gamma");
+            }
+            InputCondition c = of(found);
             if (!out.contains(c)) out.add(c);
         }
         return out;

@@ -140,6 +140,7 @@ public final class PatientScorer implements AutoCloseable {
             }
             truth[i] = LggTiff.readMask(r.mask(), LggTiff.ANY_SIZE).pixels();
         }
+        images = b.condition().store(images); // the whole volume: a user's 16-bit scan is one image
         int width = 0, height = 0;
         // masks before post-processing, by augmentation (false = plain, true = tta)
         Map<Boolean, byte[][]> thresholded = new LinkedHashMap<>();

@@ -45,4 +45,42 @@ class InputConditionTest {
         SliceImage dark = InputCondition.brightness(0.4).apply(s);
         assertEquals(Math.round(230 * 0.4), dark.unsigned(2, 1, 1));
     }
+
+    @Test
+    void storageConditionsReStoreTheVolumeAndReadItBackAsAUsersScan() {
+        assertEquals(
+                List.of("as-is", "16bit-linear", "16bit-gamma"),
+                InputCondition.parse("", "", "8bit,16bit-linear,16bit-gamma").stream()
+                        .map(InputCondition::name)
+                        .toList());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> InputCondition.parse("", "", "12bit"))
+                .getMessage()
+                .contains("'12bit'"));
+        // two slices whose channels together span 0..255: the linear 16-bit copy reads back byte for byte
+        java.util.Random rng = new java.util.Random(5);
+        List<SliceImage> volume = new java.util.ArrayList<>();
+        for (int z = 0; z < 2; z++) {
+            byte[] px = new byte[3 * 16];
+            for (int i = 0; i < px.length; i++) px[i] = (byte) rng.nextInt(256);
+            for (int c = 0; c < 3; c++) {
+                px[c * 16 + z] = (byte) (z == 0 ? 0 : 255);
+            }
+            volume.add(new SliceImage(4, 4, 3, px));
+        }
+        InputCondition linear = InputCondition.of(InputCondition.Storage.LINEAR_16);
+        assertEquals(volume, linear.store(volume));
+        assertSame(volume, InputCondition.AS_IS.store(volume));
+        List<SliceImage> gamma =
+                InputCondition.of(InputCondition.Storage.GAMMA_16).store(volume);
+        assertEquals(volume.size(), gamma.size());
+        int moved = 0;
+        for (int z = 0; z < 2; z++) {
+            byte[] a = volume.get(z).pixels(), b = gamma.get(z).pixels();
+            for (int i = 0; i < a.length; i++) {
+                assertTrue((b[i] & 0xFF) >= (a[i] & 0xFF), "gamma 0.8 brightens the mid-tones");
+                if (a[i] != b[i]) moved++;
+            }
+        }
+        assertTrue(moved > 0);
+    }
 }

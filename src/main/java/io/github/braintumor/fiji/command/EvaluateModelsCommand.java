@@ -64,6 +64,11 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
     @Parameter(label = "Also scale brightness by (e.g. 0.4,1.6; empty = none)", required = false)
     private String brightness = "";
 
+    @Parameter(
+            label = "Also store the patients as (e.g. 8bit,16bit-linear,16bit-gamma; empty = none)",
+            required = false)
+    private String storage = "";
+
     private EvaluationResult result;
 
     @Override
@@ -86,7 +91,8 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
                         text(predictions),
                         writethreshold,
                         modalities,
-                        brightness)
+                        brightness,
+                        storage)
                 .toBuilder()
                 .optOverwrite(overwrite)
                 .build();
