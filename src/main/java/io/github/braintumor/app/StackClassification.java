@@ -3,6 +3,7 @@ package io.github.braintumor.app;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.infer.DefaultSliceClassifier;
 import io.github.braintumor.infer.InferenceOptions;
+import io.github.braintumor.infer.InterleavedChannels;
 import io.github.braintumor.infer.ModalityCheck;
 import io.github.braintumor.infer.SliceClassifier;
 import io.github.braintumor.model.BundleException;
@@ -196,6 +197,7 @@ public final class StackClassification {
                 for (List<SliceImage> slices : frames) {
                     ModalityCheck modalities = ModalityCheck.of(slices);
                     modalities.warning(bundle.info()).ifPresent(once::onMessage);
+                    InterleavedChannels.warning(slices).ifPresent(once::onMessage);
                     resampling.note(slices, inputSize).ifPresent(once::onMessage);
                     double[] p = classifier.classify(slices, once, cancel);
                     List<Row> rows = new ArrayList<>();

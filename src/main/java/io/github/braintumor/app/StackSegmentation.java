@@ -3,6 +3,7 @@ package io.github.braintumor.app;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.infer.DefaultSegmenter;
 import io.github.braintumor.infer.InferenceOptions;
+import io.github.braintumor.infer.InterleavedChannels;
 import io.github.braintumor.infer.ModalityCheck;
 import io.github.braintumor.infer.PostProcessedSegmenter;
 import io.github.braintumor.infer.SegmentationResult;
@@ -268,6 +269,7 @@ public final class StackSegmentation {
         try (Segmenter segmenter = new PostProcessedSegmenter(new DefaultSegmenter(bundle, options.build()), post)) {
             ModalityCheck modalities = ModalityCheck.of(slices);
             modalities.warning(bundle.info()).ifPresent(progress::onMessage);
+            InterleavedChannels.warning(slices).ifPresent(progress::onMessage);
             resampling.note(slices, inputSize).ifPresent(progress::onMessage);
             SegmentationResult result = segmenter.segment(slices, progress, cancel);
             TumourVolume volume = TumourVolume.of(

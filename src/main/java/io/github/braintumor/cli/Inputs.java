@@ -40,8 +40,11 @@ public final class Inputs {
      * @param patient the patient record when the input was a folder, else null
      * @param file the TIFF when the input was a file, else null
      * @param frame the 1-based time point of a file with several frames (each is a volume of its own), else 0
+     * @param channels 3 to read a single-channel stack file as 3 channels interleaved (c1 z1, c2 z1, c3 z1, c1 z2,
+     *     ...), 0 to read it as stored
      */
-    public record Volume(String name, List<String> sliceIds, PatientRecord patient, Path file, int frame) {
+    public record Volume(
+            String name, List<String> sliceIds, PatientRecord patient, Path file, int frame, int channels) {
         /**
          * Reads the slices, telling {@code notes} what was converted (16/32-bit scaling, a grey channel copied
          * to all three) in the words the Fiji commands use.
@@ -56,7 +59,7 @@ public final class Inputs {
          */
         public Read readCalibrated(Consumer<String> notes) throws Exception {
             if (file != null) {
-                ImagePlus imp = openTiff(file);
+                ImagePlus imp = openTiff(file, channels);
                 List<SliceImage> slices = ImagePlusSlices.toSliceImages(imp);
                 if (frame > 0) { // this time point only: 3-D post-processing never joins frames
                     int z = imp.getNSlices();
@@ -95,25 +98,57 @@ public final class Inputs {
     }
 
     public static List<Volume> of(Path input) throws Exception {
+        return of(input, 0);
+    }
+
+    /**
+     * @param channels 3: a single-channel TIFF stack holds 3 channels interleaved ({@code --channels 3}); 0: as stored
+     */
+    public static List<Volume> of(Path input, int channels) throws Exception {
         if (!Files.exists(input)) throw new UsageException("input not found: " + input);
+        if (channels != 0 && channels != 3) throw new UsageException("--channels must be 3, got " + channels);
+        if (channels != 0 && Files.isDirectory(input)) {
+            throw new UsageException("--channels 3 applies to a single TIFF stack, not to a folder: " + input);
+        }
         if (Files.isDirectory(input)) {
             LggDataset data = LggDataset.indexImages(input); // masks are not needed: unlabelled data is normal
             if (data.patients().isEmpty()) throw new UsageException("no patient folders with TIFF slices in " + input);
             List<Volume> volumes = new ArrayList<>();
             for (PatientRecord p : data.patients()) {
                 List<String> ids = p.slices().stream().map(s -> stem(s.image())).toList();
-                volumes.add(new Volume(p.id(), ids, p, null, 0));
+                volumes.add(new Volume(p.id(), ids, p, null, 0, 0));
             }
             return volumes;
         }
-        ImagePlus imp = openTiff(input);
+        ImagePlus imp = openTiff(input, channels);
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= imp.getNSlices(); i++) ids.add(Integer.toString(i));
-        if (imp.getNFrames() == 1) return List.of(new Volume(stem(input), ids, null, input, 0));
+        if (imp.getNFrames() == 1) return List.of(new Volume(stem(input), ids, null, input, 0, channels));
         // a time series: each time point is a volume of its own, named <file>_t<N>
         List<Volume> frames = new ArrayList<>();
-        for (int t = 1; t <= imp.getNFrames(); t++) frames.add(new Volume(stem(input) + "_t" + t, ids, null, input, t));
+        for (int t = 1; t <= imp.getNFrames(); t++) {
+            frames.add(new Volume(stem(input) + "_t" + t, ids, null, input, t, channels));
+        }
         return frames;
+    }
+
+    /**
+     * Opens a TIFF and, for {@code channels == 3}, reads its single-channel stack as 3 interleaved channels.
+     *
+     * @throws UsageException when the file is not a single-channel stack of 3 x n planes
+     */
+    static ImagePlus openTiff(Path file, int channels) throws UsageException {
+        ImagePlus imp = openTiff(file);
+        if (channels != 3) return imp;
+        int planes = imp.getStackSize();
+        if (imp.getNChannels() != 1 || planes % 3 != 0 || imp.getNFrames() != 1) {
+            throw new UsageException("--channels 3 needs a single-channel stack of 3 x n planes; " + file.getFileName()
+                    + " has " + imp.getNChannels() + " channel(s), " + planes + " plane(s) and " + imp.getNFrames()
+                    + " frame(s)");
+        }
+        imp.setDimensions(3, planes / 3, 1);
+        imp.setOpenAsHyperStack(true);
+        return imp;
     }
 
     /** Opens a TIFF with ImageJ; anything else is bad input. */

@@ -44,7 +44,7 @@ final class SegmentSubcommand implements Subcommand {
     @Override
     public String usage() {
         return "segment INPUT --out DIR [--overwrite] [--keep-going] [--model BUNDLE] [--threshold T] [--batch N]\n"
-                + "        [--postprocessing model|none] [--no-resample]\n"
+                + "        [--postprocessing model|none] [--no-resample] [--channels 3]\n"
                 + "  INPUT        a .tif (slice or stack), a patient folder, or a data folder of patient folders\n"
                 + "  --out        output folder: <patient>/<slice>_pred.tif (folders) or <name>_pred.tif (a file),\n"
                 + "               and " + CSV + " (patient, slice, tumour_pixels, max_probability,\n"
@@ -60,6 +60,8 @@ final class SegmentSubcommand implements Subcommand {
                 + "  --model      UNet bundle folder (default: the embedded model)\n"
                 + "  --threshold  probability threshold 0..1 (default: the model's)\n"
                 + "  --batch      slices per forward pass (default " + StackSegmentation.DEFAULT_BATCH_SIZE + ")\n"
+                + "  --channels 3 read a single-channel TIFF stack as 3 channels interleaved (pre-contrast, FLAIR,\n"
+                + "               post-contrast of slice 1, then of slice 2, ...)\n"
                 + "  --postprocessing  model (default): apply the post-processing recorded in the bundle (test-time\n"
                 + "               augmentation, minimum area, largest 3-D region per volume); none: threshold only\n"
                 + RESAMPLE_HELP;
@@ -69,7 +71,7 @@ final class SegmentSubcommand implements Subcommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(
                 argv,
-                Set.of("out", "model", "threshold", "batch", "postprocessing"),
+                Set.of("out", "model", "threshold", "batch", "postprocessing", "channels"),
                 Set.of("overwrite", "keep-going", "no-resample"));
         a.expectPositional(1);
         Path input = a.existingPath(0, "INPUT");
@@ -84,7 +86,8 @@ final class SegmentSubcommand implements Subcommand {
         checkThreshold(settings.threshold());
         // Before reading anything: never into the input (its _pred.tif files would join the data set).
         OutputPaths.checkFolder(outDir, name(), a.has("overwrite"), input, a.path("model"));
-        List<Inputs.Volume> volumes = Inputs.of(input); // input headers first: they cost no model load
+        // input headers first: they cost no model load
+        List<Inputs.Volume> volumes = Inputs.of(input, a.getInt("channels", 0));
         Inputs.checkModel(a.path("model"));
         boolean existed = Files.exists(outDir);
         List<String> removed = OutputPaths.removeEarlier(outDir, name()); // only with --overwrite is there any
