@@ -1,5 +1,6 @@
 package io.github.braintumor.fiji;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -547,5 +548,60 @@ class CommandsTest {
         for (String name : List.of("table", "volume", "mask")) {
             assertTrue(seg.getInfo().getOutput(name) != null, name + " is not a declared output");
         }
+    }
+
+    /** A patient as a calibrated 16-bit hyperstack (C = 3, Z slices), each channel {@code v * gain[c] + offset[c]}. */
+    static ImagePlus sixteenBit(PatientRecord p, int[] gain, int[] offset) throws Exception {
+        ImageStack stack = null;
+        for (SliceRecord r : p.slices()) {
+            io.github.braintumor.data.SliceImage s = io.github.braintumor.data.LggTiff.readImage(r.image());
+            int plane = s.width() * s.height();
+            if (stack == null) stack = new ImageStack(s.width(), s.height());
+            for (int c = 0; c < 3; c++) {
+                short[] px = new short[plane];
+                for (int i = 0; i < plane; i++)
+                    px[i] = (short) ((s.pixels()[c * plane + i] & 0xFF) * gain[c] + offset[c]);
+                stack.addSlice(new ij.process.ShortProcessor(s.width(), s.height(), px, null));
+            }
+        }
+        ImagePlus imp = new ImagePlus(p.id() + "-16bit", stack);
+        imp.setDimensions(3, p.slices().size(), 1);
+        imp.setOpenAsHyperStack(true);
+        imp.getCalibration().pixelWidth = 0.5;
+        imp.getCalibration().pixelHeight = 0.5;
+        imp.getCalibration().pixelDepth = 2;
+        imp.getCalibration().setUnit("mm");
+        return imp;
+    }
+
+    @Test
+    void aSixteenBitScanWithAnotherGainAndOffsetGetsTheSameMasksAndACalibratedVolume() throws Exception {
+        PatientRecord patient = LggDataset.index(TinyModels.data()).patients().get(0);
+        List<SegmentTumorCommand> runs = new java.util.ArrayList<>();
+        for (ImagePlus imp : List.of(
+                sixteenBit(patient, new int[] {1, 1, 1}, new int[] {0, 0, 0}),
+                sixteenBit(patient, new int[] {11, 13, 16}, new int[] {500, 40, 1200}))) {
+            runs.add(run(
+                    SegmentTumorCommand.class,
+                    "image",
+                    imp,
+                    "model",
+                    TinyModels.unet().toString(),
+                    "threshold",
+                    0.3,
+                    "outline",
+                    false));
+        }
+        ImagePlus a = runs.get(0).mask(), b = runs.get(1).mask();
+        assertEquals(patient.slices().size(), a.getStackSize());
+        long tumour = 0;
+        for (int z = 1; z <= a.getStackSize(); z++) {
+            byte[] pa = (byte[]) a.getStack().getPixels(z);
+            assertArrayEquals(pa, (byte[]) b.getStack().getPixels(z), "slice " + z);
+            for (byte v : pa) if (v != 0) tumour++;
+        }
+        assertTrue(tumour > 0, "the phantom's tumour is found");
+        ij.measure.ResultsTable volume = runs.get(1).volumeTable();
+        assertEquals(tumour * 0.5 * 0.5 * 2, volume.getValue("volume (mm^3)", 0), 1e-6);
     }
 }
