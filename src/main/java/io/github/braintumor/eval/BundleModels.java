@@ -37,7 +37,11 @@ public final class BundleModels {
 
     public static Segmentation segmenter(ModelBundle unet, int batchSize) {
         Segmenter s = new DefaultSegmenter(
-                unet, InferenceOptions.builder().optBatchSize(batchSize).build());
+                unet,
+                InferenceOptions.builder()
+                        .optBatchSize(batchSize)
+                        .optResize(true)
+                        .build());
         return new Segmentation() {
             @Override
             public java.util.List<float[]> probabilities(
@@ -55,7 +59,11 @@ public final class BundleModels {
 
     public static Classification classifier(ModelBundle classifier, int batchSize) {
         SliceClassifier c = new DefaultSliceClassifier(
-                classifier, InferenceOptions.builder().optBatchSize(batchSize).build());
+                classifier,
+                InferenceOptions.builder()
+                        .optBatchSize(batchSize)
+                        .optResize(true)
+                        .build());
         return new Classification() {
             @Override
             public double[] probabilities(

@@ -2,6 +2,8 @@ package io.github.braintumor.eval;
 
 import io.github.braintumor.data.ModalityPattern;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
+import io.github.braintumor.infer.Resampling;
 import io.github.braintumor.tensor.ImgSlices;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,9 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
         /** 16-bit, each channel a linear map of the 8-bit values (gains 11, 13, 16; offsets 500, 40, 1200). */
         LINEAR_16("16bit-linear"),
         /** 16-bit, 12-bit range, gamma 0.8: {@code round(4095 (v / 255)^0.8)} (a non-linear scanner response). */
-        GAMMA_16("16bit-gamma");
+        GAMMA_16("16bit-gamma"),
+        /** 8-bit, upsampled to twice the size (bilinear; the truth masks by nearest neighbour), e.g. 512x512. */
+        UPSAMPLED_2X("512");
 
         private static final int[] GAIN = {11, 13, 16};
         private static final int[] OFFSET = {500, 40, 1200};
@@ -58,8 +62,20 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
                 case AS_GIVEN -> v;
                 case LINEAR_16 -> v * GAIN[channel] + OFFSET[channel];
                 case GAMMA_16 -> (int) Math.round(4095 * Math.pow(v / 255.0, 0.8));
+                case UPSAMPLED_2X -> v;
             };
         }
+    }
+
+    /** @return a truth mask stored as {@link #store} stores its slice (twice the size for {@code 512}) */
+    public SliceMask storeMask(SliceMask mask) {
+        if (storage != Storage.UPSAMPLED_2X) return mask;
+        int w = mask.width(), h = mask.height();
+        byte[] px = new byte[4 * w * h];
+        for (int y = 0; y < 2 * h; y++) {
+            for (int x = 0; x < 2 * w; x++) px[y * 2 * w + x] = mask.pixels()[(y / 2) * w + x / 2];
+        }
+        return new SliceMask(2 * w, 2 * h, px);
     }
 
     public InputCondition {
@@ -88,6 +104,19 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
      */
     public List<SliceImage> store(List<SliceImage> volume) {
         if (storage == Storage.AS_GIVEN || volume.isEmpty()) return volume;
+        if (storage == Storage.UPSAMPLED_2X) {
+            List<SliceImage> out = new ArrayList<>(volume.size());
+            for (SliceImage s : volume) {
+                float[] chw = new float[s.pixels().length];
+                for (int i = 0; i < chw.length; i++) chw[i] = s.pixels()[i] & 0xFF;
+                float[] big =
+                        Resampling.bilinear(chw, s.channels(), s.height(), s.width(), 2 * s.height(), 2 * s.width());
+                byte[] px = new byte[big.length];
+                for (int i = 0; i < px.length; i++) px[i] = (byte) Math.max(0, Math.min(255, Math.round(big[i])));
+                out.add(new SliceImage(2 * s.width(), 2 * s.height(), s.channels(), px, s.replicated()));
+            }
+            return out;
+        }
         SliceImage first = volume.get(0);
         int w = first.width(), h = first.height(), plane = w * h;
         short[] data = new short[volume.size() * 3 * plane];
@@ -151,7 +180,8 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
     /**
      * {@link #parse(String, String)} and storage conditions.
      *
-     * @param storage comma-separated: {@code 8bit} (as given), {@code 16bit-linear}, {@code 16bit-gamma}; blank = none
+     * @param storage comma-separated: {@code 8bit} (as given), {@code 16bit-linear}, {@code 16bit-gamma}, {@code 512};
+     *     blank = none
      */
     public static List<InputCondition> parse(String modalities, String brightness, String storage) {
         List<InputCondition> out = new ArrayList<>();
@@ -193,7 +223,7 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
             for (Storage k : Storage.values()) if (k.id().equals(st)) found = k;
             if (found == null) {
                 throw new IllegalArgumentException(
-                        "storage: unknown condition '" + st + "'; use 8bit, 16bit-linear, 16bit-gamma");
+                        "storage: unknown condition '" + st + "'; use 8bit, 16bit-linear, 16bit-gamma, 512");
             }
             InputCondition c = of(found);
             if (!out.contains(c)) out.add(c);

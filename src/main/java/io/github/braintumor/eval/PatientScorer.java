@@ -138,7 +138,9 @@ public final class PatientScorer implements AutoCloseable {
             if (segmenter != null || classify != null) {
                 images.add(b.condition().apply(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE)));
             }
-            truth[i] = LggTiff.readMask(r.mask(), LggTiff.ANY_SIZE).pixels();
+            truth[i] = b.condition()
+                    .storeMask(LggTiff.readMask(r.mask(), LggTiff.ANY_SIZE))
+                    .pixels();
         }
         images = b.condition().store(images); // the whole volume: a user's 16-bit scan is one image
         int width = 0, height = 0;

@@ -83,4 +83,22 @@ class InputConditionTest {
         }
         assertTrue(moved > 0);
     }
+
+    @Test
+    void theUpsampledCopyIsTwiceTheSizeAndItsTruthFollows() {
+        byte[] px = new byte[3 * 4];
+        for (int i = 0; i < px.length; i++) px[i] = (byte) (i * 20);
+        InputCondition big = InputCondition.parse("", "", "512").get(0);
+        SliceImage s = big.store(List.of(new SliceImage(2, 2, 3, px))).get(0);
+        assertEquals(4, s.width());
+        assertEquals(4, s.height());
+        assertEquals(px[0] & 0xFF, s.unsigned(0, 0, 0), "corners keep their value (edge-clamped bilinear)");
+        io.github.braintumor.data.SliceMask m =
+                big.storeMask(new io.github.braintumor.data.SliceMask(2, 2, new byte[] {1, 0, 0, 1}));
+        assertEquals(16, m.pixels().length);
+        assertEquals(1, m.pixels()[0]);
+        assertEquals(1, m.pixels()[5]);
+        assertEquals(0, m.pixels()[2]);
+        assertEquals(1, m.pixels()[15]);
+    }
 }
