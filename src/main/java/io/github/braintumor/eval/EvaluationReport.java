@@ -199,12 +199,26 @@ public final class EvaluationReport {
             BufferedImage img = Overlay.builder()
                     .setImage(image.width(), image.height(), 1, image.plane(flair))
                     .optTruth(truth.pixels())
-                    .optPrediction(e.prediction())
+                    .optPrediction(atSize(e.prediction(), image.width(), image.height()))
                     .optScale(Math.max(1, Math.min(8, (int) Math.ceil(512.0 / image.width()))))
                     .optCaption(caption)
                     .build();
             png(out, dir, prefix + "_" + (i + 1) + ".png", what + ": " + caption, img);
         }
+    }
+
+    /**
+     * A prediction made on a copy stored k times larger (the {@code 512} storage condition), taken back to the
+     * stored slice's size for the overlay (every k-th pixel); others as they are.
+     */
+    private static byte[] atSize(byte[] prediction, int width, int height) {
+        int k = (int) Math.round(Math.sqrt(prediction.length / (double) (width * height)));
+        if (k <= 1 || prediction.length != k * k * width * height) return prediction;
+        byte[] out = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) out[y * width + x] = prediction[(y * k) * width * k + x * k];
+        }
+        return out;
     }
 
     private static void learningCurve(Map<String, String> out, Path dir, Path csv, String name, String what)
