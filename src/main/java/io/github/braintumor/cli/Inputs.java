@@ -16,6 +16,7 @@ import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.nn.ClassifierHyperparameters;
+import io.github.braintumor.tensor.SliceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,16 +73,12 @@ public final class Inputs {
                         ? new Read(slices, cal.pixelWidth, cal.pixelHeight)
                         : new Read(slices, 1, 1);
             }
-            if (LggTiff.readInfo(patient.slices().get(0).image()).bitsPerSample() != 8) {
-                // 16- or 32-bit slices: one volume through the same boundary as a stack file (one scale per channel
-                // over the whole volume), not slice by slice
-                ImagePlus volume = volumeOfSlices(patient);
-                String note = ImagePlusSlices.conversionNote(volume);
-                if (!note.isEmpty()) notes.accept(note);
-                return new Read(ImagePlusSlices.toSliceImages(volume), 1, 1);
+            List<Path> files = patient.slices().stream().map(SliceRecord::image).toList();
+            List<SliceImage> slices = SliceFiles.read(files);
+            if (SliceFiles.scaled(files)) {
+                notes.accept("16/32-bit slices of '" + name + "': each channel scaled to 0..255 over the whole"
+                        + " volume (one scale, not one per slice)");
             }
-            List<SliceImage> slices = new ArrayList<>();
-            for (SliceRecord r : patient.slices()) slices.add(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE));
             long grey = slices.stream().filter(SliceImage::replicated).count();
             if (grey > 0) {
                 notes.accept(grey + " single-channel slice(s) of '" + name + "': the channel is replicated to"
@@ -89,43 +86,6 @@ public final class Inputs {
             }
             return new Read(slices, 1, 1);
         }
-    }
-
-    /**
-     * A patient folder of 16- or 32-bit slices (each file one plane, or 3 planes: pre-contrast, FLAIR,
-     * post-contrast) as one hyperstack (C = planes per file, Z = slices), opened with ImageJ.
-     *
-     * @throws UsageException when the files differ in size, type or planes
-     */
-    static ImagePlus volumeOfSlices(PatientRecord patient) throws UsageException {
-        ij.ImageStack stack = null;
-        int planes = 0;
-        int bits = 0;
-        for (SliceRecord r : patient.slices()) {
-            ImagePlus one = openTiff(r.image());
-            if (stack == null) {
-                stack = new ij.ImageStack(one.getWidth(), one.getHeight());
-                planes = one.getStackSize();
-                bits = one.getBitDepth();
-                if (planes != 1 && planes != 3) {
-                    throw new UsageException(r.image().getFileName() + " has " + planes + " planes; a slice file"
-                            + " needs 1 (FLAIR) or 3 (pre-contrast, FLAIR, post-contrast)");
-                }
-            }
-            if (one.getWidth() != stack.getWidth()
-                    || one.getHeight() != stack.getHeight()
-                    || one.getStackSize() != planes
-                    || one.getBitDepth() != bits) {
-                throw new UsageException(r.image().getFileName() + " is " + one.getWidth() + "x" + one.getHeight()
-                        + ", " + one.getStackSize() + " plane(s), " + one.getBitDepth() + "-bit, unlike the first"
-                        + " slice of " + patient.id() + ": every slice of a patient must be stored alike");
-            }
-            for (int i = 1; i <= planes; i++) stack.addSlice(one.getStack().getProcessor(i));
-        }
-        ImagePlus volume = new ImagePlus(patient.id(), stack);
-        volume.setDimensions(planes, patient.slices().size(), 1);
-        volume.setOpenAsHyperStack(planes > 1);
-        return volume;
     }
 
     /**

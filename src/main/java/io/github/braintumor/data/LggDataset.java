@@ -168,7 +168,8 @@ public final class LggDataset {
     }
 
     /**
-     * Reads every image's header (not its pixels) and checks size, bit depth and channel count; masks were decoded
+     * Reads every image's header (not its pixels) and checks size, bit depth (8, or 16/32 scaled per volume) and
+     * channel count; masks were decoded
      * while indexing and are checked for the same size here.
      *
      * @param expectedSize required width and height, or {@link LggTiff#ANY_SIZE}
@@ -185,12 +186,14 @@ public final class LggDataset {
                                 + ". Images are never resized silently: resize them "
                                 + "explicitly first, or pass the expected size as an option.");
             }
-            if (img.bitsPerSample() != 8) {
+            int bits = img.bitsPerSample();
+            if (bits != 8 && bits != 16 && bits != 32) {
                 throw new LggDataException(
                         s.image(),
-                        "image has " + img.bitsPerSample()
-                                + "-bit samples, expected 8-bit unsigned. Convert it to 8-bit first.");
+                        "image has " + bits + "-bit samples, expected 8-bit unsigned (or 16/32-bit, scaled per"
+                                + " volume). Convert it to 8-bit first.");
             }
+            // a 16/32-bit slice may hold its 3 channels as 3 single-band pages (LggTiff.readPlanes)
             if (img.channels() != 3 && img.channels() != 1) {
                 throw new LggDataException(
                         s.image(),

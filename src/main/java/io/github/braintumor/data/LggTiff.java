@@ -12,6 +12,7 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
@@ -98,6 +99,55 @@ public final class LggTiff {
             }
         }
         return new SliceImage(w, h, 3, px, bands == 1);
+    }
+
+    /**
+     * Reads a slice of any sample type (8-, 16- or 32-bit) with its values as they are: one plane per channel, from
+     * a 1- or 3-band first page, or from 3 single-band pages (pre-contrast, FLAIR, post-contrast). For 16- and 32-bit
+     * slices, which are scaled per volume, never per slice: see {@code tensor.ImgSlices.volumeOfPlanes}.
+     *
+     * @param expectedSize required width and height, or {@link #ANY_SIZE}
+     * @return {@code [channel][y * width + x]}, 1 or 3 channels
+     * @throws LggDataException naming the file when it cannot be read or has another channel count
+     */
+    public static float[][] readPlanes(Path tif, int expectedSize) throws LggDataException {
+        return withReader(tif, reader -> {
+            Raster first = reader.read(0).getRaster();
+            checkSize(tif, first, expectedSize, "image");
+            int bands = first.getNumBands();
+            int w = first.getWidth(), h = first.getHeight();
+            List<Raster> pages = new ArrayList<>(List.of(first));
+            if (bands == 1) { // 3 channels may follow as pages (read in order: the stream only seeks forward)
+                for (int page = 1; page < 3; page++) {
+                    try {
+                        pages.add(reader.read(page).getRaster());
+                    } catch (IndexOutOfBoundsException e) {
+                        break;
+                    }
+                }
+            }
+            int channels = bands == 1 ? pages.size() : bands;
+            if (channels != 1 && channels != 3) {
+                throw new LggDataException(
+                        tif,
+                        "image has " + channels + " channels, expected 3 (pre-contrast, FLAIR, post-contrast, as"
+                                + " bands or as 3 pages) or 1 (FLAIR only)");
+            }
+            float[][] planes = new float[channels][w * h];
+            for (int c = 0; c < channels; c++) {
+                Raster r = bands == 1 ? pages.get(c) : first;
+                if (r.getWidth() != w || r.getHeight() != h) {
+                    throw new LggDataException(tif, "page " + (c + 1) + " is another size than page 1");
+                }
+                r.getSamples(r.getMinX(), r.getMinY(), w, h, bands == 1 ? 0 : c, planes[c]);
+            }
+            return planes;
+        });
+    }
+
+    /** @return whether the slice's samples are 8-bit (what {@link #readImage} reads), from the header */
+    public static boolean is8Bit(Path tif) throws LggDataException {
+        return readInfo(tif).bitsPerSample() == 8;
     }
 
     /** Reads a 256x256 mask; see {@link #readMask(Path, int)}. */

@@ -12,6 +12,7 @@ import io.github.braintumor.metrics.Confusion;
 import io.github.braintumor.metrics.ThresholdSweep;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.tensor.SliceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,11 +134,15 @@ public final class PatientScorer implements AutoCloseable {
         int n = records.size();
         List<SliceImage> images = new ArrayList<>(n);
         byte[][] truth = new byte[n][];
+        if (segmenter != null || classify != null) {
+            // the volume as the core reads a patient folder: 16/32-bit slices scaled per volume, never per slice
+            for (SliceImage image :
+                    SliceFiles.read(records.stream().map(SliceRecord::image).toList())) {
+                images.add(b.condition().apply(image));
+            }
+        }
         for (int i = 0; i < n; i++) {
             SliceRecord r = records.get(i);
-            if (segmenter != null || classify != null) {
-                images.add(b.condition().apply(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE)));
-            }
             truth[i] = b.condition()
                     .storeMask(LggTiff.readMask(r.mask(), LggTiff.ANY_SIZE))
                     .pixels();

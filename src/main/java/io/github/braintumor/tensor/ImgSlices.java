@@ -133,6 +133,33 @@ public final class ImgSlices {
         }
     }
 
+    /**
+     * One volume from its slices' planes ({@link io.github.braintumor.data.LggTiff#readPlanes}), read as any other
+     * image entering the core: one scale per channel over the whole volume.
+     *
+     * @param slices per slice {@code [channel][y * width + x]}, all with the same channels (1 or 3) and size
+     */
+    public static List<SliceImage> volumeOfPlanes(List<float[][]> slices, int width, int height) {
+        if (slices.isEmpty()) return List.of();
+        int channels = slices.get(0).length;
+        int plane = width * height;
+        float[] data = new float[slices.size() * channels * plane];
+        for (int z = 0; z < slices.size(); z++) {
+            float[][] s = slices.get(z);
+            if (s.length != channels) {
+                throw new IllegalArgumentException("slice " + (z + 1) + " has " + s.length + " channel(s), slice 1 has "
+                        + channels + ": every slice of a volume must be stored alike");
+            }
+            for (int c = 0; c < channels; c++) {
+                if (s[c].length != plane) {
+                    throw new IllegalArgumentException("slice " + (z + 1) + " is another size than slice 1");
+                }
+                System.arraycopy(s[c], 0, data, (z * channels + c) * plane, plane);
+            }
+        }
+        return toSliceImages(ArrayImgs.floats(data, width, height, channels, slices.size()));
+    }
+
     /** A plane with only NaN or infinite values: there is nothing to segment in it. */
     public static final class NoFiniteValues extends IllegalArgumentException {
         private final int channel;

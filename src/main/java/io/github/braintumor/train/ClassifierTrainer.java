@@ -34,7 +34,7 @@ public final class ClassifierTrainer {
     public TrainingResult train(
             LggDataset data, PatientSplit split, Path outBundle, ProgressListener listener, BooleanSupplier cancel)
             throws IOException, BundleException {
-        return train(data, split, outBundle, listener, cancel, new SliceStore(config.cacheBytes()));
+        return train(data, split, outBundle, listener, cancel, SliceStore.of(config.cacheBytes(), data));
     }
 
     /** With a slice cache shared between runs (random search). */

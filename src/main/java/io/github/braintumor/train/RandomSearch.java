@@ -45,7 +45,7 @@ public final class RandomSearch {
         Files.createDirectories(outDir);
         Path table = outDir.resolve(TABLE);
         Random draws = new Random(config.seed());
-        SliceStore store = new SliceStore(config.training().cacheBytes()); // decode each slice once for all trials
+        SliceStore store = SliceStore.of(config.training().cacheBytes(), data); // decode each slice once for all trials
         List<SearchResult.Trial> done = new ArrayList<>();
         boolean canceled = false;
         trials:

@@ -43,7 +43,7 @@ public final class SegmenterTrainer {
             LggDataset data, PatientSplit split, Path outBundle, ProgressListener listener, BooleanSupplier cancel)
             throws IOException, BundleException {
         TrainingSets sets = TrainingSets.of(data, split, config);
-        SliceStore store = new SliceStore(config.cacheBytes());
+        SliceStore store = SliceStore.of(config.cacheBytes(), data);
         SegmentationTask task = new SegmentationTask(unet, config, store, sets);
         return new TrainingLoop(task, config, sets.description()).run(outBundle, listener, cancel);
     }

@@ -1,18 +1,24 @@
 package io.github.braintumor.train;
 
 import io.github.braintumor.data.LggDataException;
+import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.tensor.SliceFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Slices read lazily from TIFF and kept as decoded bytes in a least-recently-used cache bounded in bytes. The
  * whole LGG training set is about 0.5 GB as bytes, so with the default bound every slice is decoded once.
- * Not thread-safe (the training loop is single-threaded).
+ * A 16- or 32-bit slice is read with its whole volume ({@link SliceFiles}: one scale per channel over the volume, as
+ * inference reads it), and the volume's slices are cached together. Not thread-safe (the training loop is
+ * single-threaded).
  */
 final class SliceStore {
     /** A decoded image and its mask (empty when the record has no mask file). */
@@ -23,11 +29,19 @@ final class SliceStore {
     }
 
     private final long maxBytes;
+    private final Function<SliceRecord, List<SliceRecord>> volumeOf;
     private long bytes;
     private final LinkedHashMap<Path, Slice> cache = new LinkedHashMap<>(256, 0.75f, true);
 
-    SliceStore(long maxBytes) {
+    /** A store over {@code data}: a slice's volume is its patient's slices. */
+    static SliceStore of(long maxBytes, LggDataset data) {
+        return new SliceStore(maxBytes, r -> data.patient(r.patientId()).slices());
+    }
+
+    /** @param volumeOf the slices of the volume (patient) a slice belongs to, in order */
+    SliceStore(long maxBytes, Function<SliceRecord, List<SliceRecord>> volumeOf) {
         this.maxBytes = maxBytes;
+        this.volumeOf = volumeOf;
     }
 
     Slice get(SliceRecord r) throws LggDataException {
@@ -35,7 +49,26 @@ final class SliceStore {
         if (s != null) {
             return s;
         }
-        SliceImage image = LggTiff.readImage(r.image(), LggTiff.ANY_SIZE);
+        if (!LggTiff.is8Bit(r.image())) return getScaled(r);
+        return put(r, LggTiff.readImage(r.image(), LggTiff.ANY_SIZE));
+    }
+
+    /** Reads the 16/32-bit slice's whole volume, caches every slice of it, returns the one asked for. */
+    private Slice getScaled(SliceRecord r) throws LggDataException {
+        List<SliceRecord> volume = volumeOf.apply(r);
+        List<SliceImage> images =
+                SliceFiles.read(volume.stream().map(SliceRecord::image).toList());
+        Slice asked = null;
+        for (int i = 0; i < volume.size(); i++) {
+            Slice s = put(volume.get(i), images.get(i));
+            if (volume.get(i).image().equals(r.image())) asked = s;
+        }
+        if (asked == null) throw new LggDataException(r.image(), "is not among the slices of its own volume");
+        return asked;
+    }
+
+    private Slice put(SliceRecord r, SliceImage image) throws LggDataException {
+        Slice s;
         SliceMask mask = r.mask() == null
                 ? SliceMask.empty(image.width(), image.height())
                 : LggTiff.readMask(r.mask(), LggTiff.ANY_SIZE);

@@ -227,4 +227,27 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
         assertTrue(
                 growth < 150L << 20, "RSS grew by " + (growth >> 20) + " MiB over 2 runs: " + NativeMemory.describe());
     }
+
+    @Test
+    void aSixteenBitDataSetTrainsAsItselfWithAnotherGainAndOffset() throws Exception {
+        // the same patients as 16-bit slices twice: gain 1, and gain 13 with offset 300 (another scanner's export)
+        io.github.braintumor.data.LggDataset one = io.github.braintumor.data.LggDataset.index(
+                io.github.braintumor.data.SixteenBitCopies.dataset(set.data(), dir.resolve("16bit-1"), 1, 0));
+        io.github.braintumor.data.LggDataset other = io.github.braintumor.data.LggDataset.index(
+                io.github.braintumor.data.SixteenBitCopies.dataset(set.data(), dir.resolve("16bit-13"), 13, 300));
+        TrainingConfig cfg = Phantoms.tinyConfig().optEpochs(2).build();
+        List<LearningCurve.Row> a = new SegmenterTrainer(UNet.builder().optFeatures(4), cfg)
+                .train(one, set.split(), dir.resolve("m16-1"), ProgressListener.silent(), () -> false)
+                .curve()
+                .rows();
+        List<LearningCurve.Row> b = new SegmenterTrainer(UNet.builder().optFeatures(4), cfg)
+                .train(other, set.split(), dir.resolve("m16-13"), ProgressListener.silent(), () -> false)
+                .curve()
+                .rows();
+        assertEquals(2, a.size());
+        for (int e = 0; e < 2; e++) {
+            assertEquals(a.get(e).trainLoss(), b.get(e).trainLoss(), 0.0, "train loss of epoch " + (e + 1));
+            assertEquals(a.get(e).valMetric(), b.get(e).valMetric(), 0.0, "validation of epoch " + (e + 1));
+        }
+    }
 }

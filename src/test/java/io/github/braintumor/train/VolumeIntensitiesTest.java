@@ -31,7 +31,7 @@ class VolumeIntensitiesTest extends PhantomTrainingTest {
         return new VolumeIntensities(
                 Normalization.PERCENTILE_ZSCORE.id(),
                 a,
-                new SliceStore(1L << 30),
+                SliceStore.of(1L << 30, set.data()),
                 Map.of(p.get(0).patientId(), p));
     }
 
