@@ -44,7 +44,8 @@ public final class SegmentationTables {
                         "mean_pre_contrast",
                         "mean_flair",
                         "mean_post_contrast",
-                        "modalities");
+                        "modalities",
+                        "warning");
     }
 
     /**
@@ -81,7 +82,8 @@ public final class SegmentationTables {
                 mean.length == 3 ? finite(mean[0]) : null,
                 mean.length == 3 ? finite(mean[1]) : null,
                 mean.length == 3 ? finite(mean[2]) : null,
-                result.modalities().volume().id());
+                result.modalities().volume().id(),
+                result.warning().isEmpty() ? null : result.warning());
     }
 
     private static Double finite(double v) {

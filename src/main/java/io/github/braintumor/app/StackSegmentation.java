@@ -141,6 +141,8 @@ public final class StackSegmentation {
     /**
      * @param postprocessing what was applied after thresholding ({@link PostProcessingSettings#OFF} = nothing)
      * @param choice         whether it came from the model or was switched off
+     * @param warning        a one-line warning about the input for the tables ("" when none): a single-channel stack
+     *                       that looks like interleaved channels ({@link InterleavedChannels})
      */
     public record Output(
             SegmentationResult result,
@@ -148,7 +150,8 @@ public final class StackSegmentation {
             PostProcessingSettings postprocessing,
             PostProcessingChoice choice,
             ModalityCheck modalities,
-            TumourVolume volume) {
+            TumourVolume volume,
+            String warning) {
         /** @return a log line, e.g. "post-processing: tta+lcc (recorded in the model)" */
         public String postprocessingNote() {
             return "post-processing: "
@@ -269,7 +272,8 @@ public final class StackSegmentation {
         try (Segmenter segmenter = new PostProcessedSegmenter(new DefaultSegmenter(bundle, options.build()), post)) {
             ModalityCheck modalities = ModalityCheck.of(slices);
             modalities.warning(bundle.info()).ifPresent(progress::onMessage);
-            InterleavedChannels.warning(slices).ifPresent(progress::onMessage);
+            String interleaved = InterleavedChannels.warning(slices).orElse("");
+            if (!interleaved.isEmpty()) progress.onMessage(interleaved);
             resampling.note(slices, inputSize).ifPresent(progress::onMessage);
             SegmentationResult result = segmenter.segment(slices, progress, cancel);
             TumourVolume volume = TumourVolume.of(
@@ -287,7 +291,8 @@ public final class StackSegmentation {
                     post,
                     settings.postprocessing(),
                     modalities,
-                    volume);
+                    volume,
+                    interleaved);
         }
     }
 

@@ -86,7 +86,7 @@ public final class ResultTables {
     /** One row for the stack: volume (calibrated), slices with tumour, largest slice, mean intensity per channel. */
     public static ResultsTable volume(String title, TumourVolume v, String modalities) {
         ResultsTable t = new ResultsTable();
-        addVolume(t, title, 1, v, modalities);
+        addVolume(t, title, 1, v, modalities, "");
         return t;
     }
 
@@ -99,12 +99,14 @@ public final class ResultTables {
                     title,
                     f + 1,
                     frames.get(f).volume(),
-                    frames.get(f).modalities().volume().id());
+                    frames.get(f).modalities().volume().id(),
+                    frames.get(f).warning());
         }
         return t;
     }
 
-    private static void addVolume(ResultsTable t, String title, int frame, TumourVolume v, String modalities) {
+    private static void addVolume(
+            ResultsTable t, String title, int frame, TumourVolume v, String modalities, String warning) {
         t.incrementCounter();
         t.addValue("image", title);
         t.addValue("frame", frame);
@@ -120,6 +122,7 @@ public final class ResultTables {
                     v.meanIntensity()[c]);
         }
         t.addValue("modalities", modalities);
+        t.addValue("warning", warning);
     }
 
     public static ResultsTable iou(List<IouEvaluation.Row> rows) {

@@ -42,6 +42,10 @@ class SegmentChannelsTest {
         assertEquals(Main.OK, asStored.code(), asStored.err());
         assertTrue(asStored.err().contains("(" + 3 * slices + " slices)"), asStored.err());
         assertTrue(asStored.err().contains("looks like 3 channels x " + slices + " slices"), asStored.err());
+        assertTrue(
+                Files.readString(tmp.resolve("plain").resolve(SegmentSubcommand.VOLUMES_CSV))
+                        .contains("looks like 3 channels"),
+                "the volumes table carries the warning");
 
         CliRun three = CliRun.of(
                 "segment", tif.toString(), "--out", tmp.resolve("three").toString(), "--channels", "3");
