@@ -30,7 +30,7 @@ final class EvaluateSubcommand implements Subcommand {
         return "evaluate DATA --out DIR [--unet BUNDLE] [--classifier BUNDLE] [--threshold T] [--lcc] [--tta]\n"
                 + "         [--min-area N] [--patients LIST] [--predictions DIR] [--write-threshold]\n"
                 + "         [--write-postprocessing] [--modalities as-is,flair-only,no-post,no-pre]\n"
-                + "         [--brightness 0.4,1.6] [--storage 8bit,16bit-linear,16bit-gamma,512] [--overwrite]\n"
+                + "         [--brightness 0.4,1.6] [--storage 8bit,16bit-linear,16bit-gamma,512,half-rows] [--overwrite]\n"
                 + "  DATA           data folder with ground truth masks (kaggle_3m or patient folders)\n"
                 + "  --out          output folder: summary.json, per_*.csv, thresholds.csv, postprocessing.csv,\n"
                 + "                 PNG charts and overlays, report.html\n"
@@ -52,7 +52,8 @@ final class EvaluateSubcommand implements Subcommand {
                 + "  --brightness   the same with every intensity scaled by each factor (darker/brighter scanners)\n"
                 + "  --storage      the same patients stored another way and read as a user's scan is: 8bit (as\n"
                 + "                 given), 16bit-linear (each channel x gain + offset), 16bit-gamma (gamma 0.8),\n"
-                + "                 512 (upsampled twice, bilinear; truth masks nearest)\n"
+                + "                 512 (upsampled twice, bilinear; truth masks nearest), half-rows (pixels twice\n"
+                + "                 as tall: row pairs averaged, 256x128)\n"
                 + "  --overwrite    replace what an earlier 'evaluate' wrote into --out (without it such a folder is\n"
                 + "                 refused before any work, so two evaluations never mix)\n"
                 + "Each post-processing option is measured with and without it (postprocessing.csv).";

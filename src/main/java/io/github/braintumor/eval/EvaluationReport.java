@@ -208,10 +208,16 @@ public final class EvaluationReport {
     }
 
     /**
-     * A prediction made on a copy stored k times larger (the {@code 512} storage condition), taken back to the
-     * stored slice's size for the overlay (every k-th pixel); others as they are.
+     * A prediction made on a copy stored k times larger (the {@code 512} storage condition: every k-th pixel) or with
+     * half the rows ({@code half-rows}: each row twice), taken back to the stored slice's size for the overlay;
+     * others as they are.
      */
     private static byte[] atSize(byte[] prediction, int width, int height) {
+        if (prediction.length * 2 == width * height) { // half-rows: each stored row stands for two
+            byte[] out = new byte[width * height];
+            for (int y = 0; y < height; y++) System.arraycopy(prediction, (y / 2) * width, out, y * width, width);
+            return out;
+        }
         int k = (int) Math.round(Math.sqrt(prediction.length / (double) (width * height)));
         if (k <= 1 || prediction.length != k * k * width * height) return prediction;
         byte[] out = new byte[width * height];

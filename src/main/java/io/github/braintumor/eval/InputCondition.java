@@ -42,7 +42,12 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
         /** 16-bit, 12-bit range, gamma 0.8: {@code round(4095 (v / 255)^0.8)} (a non-linear scanner response). */
         GAMMA_16("16bit-gamma"),
         /** 8-bit, upsampled to twice the size (bilinear; the truth masks by nearest neighbour), e.g. 512x512. */
-        UPSAMPLED_2X("512");
+        UPSAMPLED_2X("512"),
+        /**
+         * 8-bit with pixels twice as tall as wide: each pair of rows averaged (256x128; the truth masks keep every
+         * other row), as a scan with thicker in-plane rows; the segmenter stretches it back to square pixels.
+         */
+        HALF_ROWS("half-rows");
 
         private static final int[] GAIN = {11, 13, 16};
         private static final int[] OFFSET = {500, 40, 1200};
@@ -62,15 +67,23 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
                 case AS_GIVEN -> v;
                 case LINEAR_16 -> v * GAIN[channel] + OFFSET[channel];
                 case GAMMA_16 -> (int) Math.round(4095 * Math.pow(v / 255.0, 0.8));
-                case UPSAMPLED_2X -> v;
+                case UPSAMPLED_2X, HALF_ROWS -> v;
             };
         }
     }
 
-    /** @return a truth mask stored as {@link #store} stores its slice (twice the size for {@code 512}) */
+    /**
+     * @return a truth mask stored as {@link #store} stores its slice (twice the size for {@code 512}, every other row
+     *     for {@code half-rows})
+     */
     public SliceMask storeMask(SliceMask mask) {
-        if (storage != Storage.UPSAMPLED_2X) return mask;
         int w = mask.width(), h = mask.height();
+        if (storage == Storage.HALF_ROWS) {
+            byte[] px = new byte[(h / 2) * w];
+            for (int y = 0; y < h / 2; y++) System.arraycopy(mask.pixels(), 2 * y * w, px, y * w, w);
+            return new SliceMask(w, h / 2, px);
+        }
+        if (storage != Storage.UPSAMPLED_2X) return mask;
         byte[] px = new byte[4 * w * h];
         for (int y = 0; y < 2 * h; y++) {
             for (int x = 0; x < 2 * w; x++) px[y * 2 * w + x] = mask.pixels()[(y / 2) * w + x / 2];
@@ -114,6 +127,23 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
                 byte[] px = new byte[big.length];
                 for (int i = 0; i < px.length; i++) px[i] = (byte) Math.max(0, Math.min(255, Math.round(big[i])));
                 out.add(new SliceImage(2 * s.width(), 2 * s.height(), s.channels(), px, s.replicated()));
+            }
+            return out;
+        }
+        if (storage == Storage.HALF_ROWS) {
+            List<SliceImage> out = new ArrayList<>(volume.size());
+            for (SliceImage s : volume) {
+                int w = s.width(), h = s.height() / 2;
+                byte[] px = new byte[s.channels() * h * w];
+                for (int c = 0; c < s.channels(); c++) {
+                    for (int y = 0; y < h; y++) {
+                        for (int x = 0; x < w; x++) {
+                            int a = s.unsigned(c, 2 * y, x), b = s.unsigned(c, 2 * y + 1, x);
+                            px[(c * h + y) * w + x] = (byte) ((a + b + 1) / 2);
+                        }
+                    }
+                }
+                out.add(new SliceImage(w, h, s.channels(), px, s.replicated()));
             }
             return out;
         }
@@ -180,8 +210,8 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
     /**
      * {@link #parse(String, String)} and storage conditions.
      *
-     * @param storage comma-separated: {@code 8bit} (as given), {@code 16bit-linear}, {@code 16bit-gamma}, {@code 512};
-     *     blank = none
+     * @param storage comma-separated: {@code 8bit} (as given), {@code 16bit-linear}, {@code 16bit-gamma}, {@code 512},
+     *     {@code half-rows}; blank = none
      */
     public static List<InputCondition> parse(String modalities, String brightness, String storage) {
         List<InputCondition> out = new ArrayList<>();
@@ -223,7 +253,7 @@ public record InputCondition(String name, ModalityPattern pattern, double bright
             for (Storage k : Storage.values()) if (k.id().equals(st)) found = k;
             if (found == null) {
                 throw new IllegalArgumentException(
-                        "storage: unknown condition '" + st + "'; use 8bit, 16bit-linear, 16bit-gamma, 512");
+                        "storage: unknown condition '" + st + "'; use 8bit, 16bit-linear, 16bit-gamma, 512, half-rows");
             }
             InputCondition c = of(found);
             if (!out.contains(c)) out.add(c);

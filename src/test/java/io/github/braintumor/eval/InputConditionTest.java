@@ -101,4 +101,20 @@ class InputConditionTest {
         assertEquals(0, m.pixels()[2]);
         assertEquals(1, m.pixels()[15]);
     }
+
+    @Test
+    void theHalfRowsCopyAveragesRowPairsAndItsTruthKeepsEveryOtherRow() {
+        byte[] px = new byte[3 * 4];
+        for (int i = 0; i < px.length; i++) px[i] = (byte) (i * 20);
+        InputCondition half = InputCondition.parse("", "", "half-rows").get(0);
+        SliceImage s = half.store(List.of(new SliceImage(2, 2, 3, px))).get(0);
+        assertEquals(2, s.width());
+        assertEquals(1, s.height());
+        assertEquals((0 + 40 + 1) / 2, s.unsigned(0, 0, 0));
+        io.github.braintumor.data.SliceMask m =
+                half.storeMask(new io.github.braintumor.data.SliceMask(2, 2, new byte[] {1, 0, 0, 1}));
+        assertEquals(2, m.pixels().length);
+        assertEquals(1, m.pixels()[0]);
+        assertEquals(0, m.pixels()[1]);
+    }
 }

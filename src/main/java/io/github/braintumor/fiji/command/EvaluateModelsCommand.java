@@ -65,7 +65,7 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
     private String brightness = "";
 
     @Parameter(
-            label = "Also store the patients as (e.g. 8bit,16bit-linear,16bit-gamma,512; empty = none)",
+            label = "Also store the patients as (e.g. 8bit,16bit-linear,16bit-gamma,512,half-rows; empty = none)",
             required = false)
     private String storage = "";
 

@@ -36,7 +36,7 @@ public class EvaluateModelsPlugin implements PlugIn {
         gd.addCheckbox("writethreshold (write the best threshold into the UNet bundle)", false);
         gd.addStringField("modalities (e.g. as-is,flair-only,no-post,no-pre; empty = none)", "", 40);
         gd.addStringField("brightness (factors, e.g. 0.4,1.6; empty = none)", "", 40);
-        gd.addStringField("storage (e.g. 8bit,16bit-linear,16bit-gamma,512; empty = none)", "", 40);
+        gd.addStringField("storage (e.g. 8bit,16bit-linear,16bit-gamma,512,half-rows; empty = none)", "", 40);
         gd.addCheckbox("overwrite (replace an earlier evaluation in the output folder)", false);
         gd.showDialog();
         if (gd.wasCanceled()) return;
