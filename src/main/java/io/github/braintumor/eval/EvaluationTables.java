@@ -7,6 +7,7 @@ import io.github.braintumor.metrics.Confusion;
 import io.github.braintumor.metrics.GroupedScores;
 import io.github.braintumor.metrics.SegmentationSummary;
 import io.github.braintumor.metrics.ThresholdSweep;
+import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.report.CsvTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -391,7 +392,10 @@ final class EvaluationTables {
                     variant.name(),
                     variant.tta() ? 1 : 0,
                     variant.lcc() ? 1 : 0,
-                    variant.lcc() ? variant.settings().lccByConfidence() ? "confidence" : "size" : "",
+                    variant.lcc()
+                            ? java.util.Objects.requireNonNullElse(
+                                    variant.settings().lccBy(), PostProcessingSettings.LCC_BY_SIZE)
+                            : "",
                     variant.minArea(),
                     v == sel ? 1 : 0));
             row.addAll(segmentationKeys(v).values());

@@ -51,14 +51,18 @@ public record Variant(boolean tta, boolean lcc, int minArea, String lccBy) {
 
     /**
      * {@link #compared(boolean, boolean, int)}, and with {@code probabilities} (a UNet's output, not masks read from
-     * files) each variant that keeps the largest component twice: by size, and by confidence just before it.
+     * files) each variant that keeps the largest component three times: every component near the most confident,
+     * the most confident, and (last, as before) the largest by size.
      */
     public static List<Variant> compared(boolean tta, boolean lcc, int minArea, boolean probabilities) {
         List<Variant> out = new ArrayList<>();
         for (boolean t : tta ? new boolean[] {false, true} : new boolean[] {false}) {
             for (boolean l : lcc ? new boolean[] {false, true} : new boolean[] {false}) {
                 for (int m : minArea > 0 ? new int[] {0, minArea} : new int[] {0}) {
-                    if (l && probabilities) out.add(new Variant(t, true, m, PostProcessingSettings.LCC_BY_CONFIDENCE));
+                    if (l && probabilities) {
+                        out.add(new Variant(t, true, m, PostProcessingSettings.LCC_BY_RELATIVE));
+                        out.add(new Variant(t, true, m, PostProcessingSettings.LCC_BY_CONFIDENCE));
+                    }
                     out.add(new Variant(t, l, m));
                 }
             }

@@ -59,9 +59,12 @@ public final class PostProcessing {
         byte[][] out = masks;
         if (settings.minArea() > 0) out = minimumArea(out, settings.minArea());
         if (settings.lcc()) {
-            out = settings.lccByConfidence()
-                    ? mostConfidentComponent3d(out, probabilities, threshold, width, height)
-                    : largestComponent3d(out, width, height);
+            out = settings.lccRelative()
+                    ? confidentComponents3d(
+                            out, probabilities, threshold, PostProcessingSettings.RELATIVE_FRACTION, width, height)
+                    : settings.lccByConfidence()
+                            ? mostConfidentComponent3d(out, probabilities, threshold, width, height)
+                            : largestComponent3d(out, width, height);
         }
         return out;
     }
@@ -108,12 +111,37 @@ public final class PostProcessing {
      */
     public static byte[][] mostConfidentComponent3d(
             byte[][] masks, List<float[]> probabilities, double threshold, int width, int height) {
+        Components c = components3d(masks, width, height);
+        return keep(c, best(confidence(c, masks, probabilities, threshold)), masks.length, width, height);
+    }
+
+    /**
+     * Every 3-D connected component whose confidence mass (as {@link #mostConfidentComponent3d}) is at least {@code
+     * fraction} of the most confident one's: a tumour split in two keeps both parts.
+     */
+    public static byte[][] confidentComponents3d(
+            byte[][] masks, List<float[]> probabilities, double threshold, double fraction, int width, int height) {
+        Components c = components3d(masks, width, height);
+        double[] mass = confidence(c, masks, probabilities, threshold);
+        double top = mass[best(mass)];
+        int plane = width * height;
+        byte[][] out = new byte[masks.length][plane];
+        for (int z = 0; z < masks.length; z++) {
+            for (int i = 0; i < plane; i++) {
+                int label = c.labels()[z][i];
+                if (label != 0 && top > 0 && mass[label] >= fraction * top) out[z][i] = 1;
+            }
+        }
+        return out;
+    }
+
+    /** @return per component label, the sum over its voxels of {@code (p - threshold) / (1 - threshold)} */
+    private static double[] confidence(Components c, byte[][] masks, List<float[]> probabilities, double threshold) {
         if (probabilities == null || probabilities.size() != masks.length) {
-            throw new IllegalArgumentException("The largest component by confidence needs one probability map per"
+            throw new IllegalArgumentException("Choosing components by confidence needs one probability map per"
                     + " slice, got " + (probabilities == null ? "none" : probabilities.size()) + " for "
                     + masks.length + " slices");
         }
-        Components c = components3d(masks, width, height);
         double[] confidence = new double[c.sizes().length];
         double scale = threshold < 1 ? 1 / (1 - threshold) : 1;
         for (int z = 0; z < masks.length; z++) {
@@ -123,7 +151,7 @@ public final class PostProcessing {
                 if (labels[i] != 0) confidence[labels[i]] += Math.max(0, p[i] - threshold) * scale;
             }
         }
-        return keep(c, best(confidence), masks.length, width, height);
+        return confidence;
     }
 
     /** @return the label with the largest score (label 0, background, when there is none); ties: the first */

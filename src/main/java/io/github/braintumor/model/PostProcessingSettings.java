@@ -19,7 +19,8 @@ import java.util.List;
  * @param lcc     keep only the largest 3-D connected tumour region of the stack (one patient volume)
  * @param minArea empty slices with fewer predicted tumour pixels than this (0 = off)
  * @param lccBy   what "largest" means for {@code lcc}: {@link #LCC_BY_SIZE} (voxels; also when null, as bundles
- *                written before the entry) or {@link #LCC_BY_CONFIDENCE} (the network's confidence mass)
+ *                written before the entry), {@link #LCC_BY_CONFIDENCE} (the network's confidence mass) or
+ *                {@link #LCC_BY_RELATIVE} (every component near the most confident one)
  */
 public record PostProcessingSettings(
         boolean tta,
@@ -37,6 +38,15 @@ public record PostProcessingSettings(
      */
     public static final String LCC_BY_CONFIDENCE = "confidence";
 
+    /**
+     * Every component whose confidence mass is at least {@link #RELATIVE_FRACTION} of the most confident one's is
+     * kept: a tumour the network splits in two keeps both parts, small or unsure islands still go.
+     */
+    public static final String LCC_BY_RELATIVE = "relative";
+
+    /** The share of the most confident component's mass another component needs under {@link #LCC_BY_RELATIVE}. */
+    public static final double RELATIVE_FRACTION = 0.25;
+
     /** No augmentation and no clean-up: the thresholded probabilities as they are. */
     public static final PostProcessingSettings OFF = new PostProcessingSettings(false, false, 0);
 
@@ -45,9 +55,12 @@ public record PostProcessingSettings(
         if (minArea < 0) {
             throw new IllegalArgumentException("Minimum tumour area must be >= 0 pixels, got " + minArea);
         }
-        if (lccBy != null && !lccBy.equals(LCC_BY_SIZE) && !lccBy.equals(LCC_BY_CONFIDENCE)) {
-            throw new IllegalArgumentException(
-                    "lcc_by must be " + LCC_BY_SIZE + " or " + LCC_BY_CONFIDENCE + ", got '" + lccBy + "'");
+        if (lccBy != null
+                && !lccBy.equals(LCC_BY_SIZE)
+                && !lccBy.equals(LCC_BY_CONFIDENCE)
+                && !lccBy.equals(LCC_BY_RELATIVE)) {
+            throw new IllegalArgumentException("lcc_by must be " + LCC_BY_SIZE + ", " + LCC_BY_CONFIDENCE + " or "
+                    + LCC_BY_RELATIVE + ", got '" + lccBy + "'");
         }
     }
 
@@ -56,9 +69,14 @@ public record PostProcessingSettings(
         this(tta, lcc, minArea, null);
     }
 
-    /** @return whether {@code lcc} keeps the component with the most confidence rather than the most voxels */
+    /** @return whether {@code lcc} weighs components by confidence (the most confident, or all near it) */
     public boolean lccByConfidence() {
-        return LCC_BY_CONFIDENCE.equals(lccBy);
+        return LCC_BY_CONFIDENCE.equals(lccBy) || LCC_BY_RELATIVE.equals(lccBy);
+    }
+
+    /** @return whether {@code lcc} keeps every component with {@link #RELATIVE_FRACTION} of the top confidence */
+    public boolean lccRelative() {
+        return LCC_BY_RELATIVE.equals(lccBy);
     }
 
     /** @return the settings, or {@link #OFF} for null (a bundle written before the entry existed) */
@@ -78,7 +96,7 @@ public record PostProcessingSettings(
     public String name() {
         List<String> parts = new ArrayList<>();
         if (tta) parts.add("tta");
-        if (lcc) parts.add(lccByConfidence() ? "lcc_conf" : "lcc");
+        if (lcc) parts.add(lccRelative() ? "lcc_rel" : lccByConfidence() ? "lcc_conf" : "lcc");
         if (minArea > 0) parts.add("min_area_" + minArea);
         return parts.isEmpty() ? "raw" : String.join("+", parts);
     }

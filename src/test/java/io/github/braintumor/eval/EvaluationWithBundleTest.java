@@ -67,8 +67,8 @@ class EvaluationWithBundleTest {
         Map<String, Object> unet = (Map<String, Object>) ((Map<String, Object>) s.get("model")).get("unet");
         assertEquals(ModelBundle.readInfo(bundle).weightsSha256(), unet.get("weights_sha256"));
         assertEquals("tiny-unet", unet.get("name"));
-        // raw, tta, and lcc and tta+lcc each by confidence and by size
-        assertEquals(6, CsvTable.read(out.resolve("postprocessing.csv")).rowCount());
+        // raw, tta, and lcc and tta+lcc each as relative, by confidence and by size
+        assertEquals(8, CsvTable.read(out.resolve("postprocessing.csv")).rowCount());
         assertEquals(19, CsvTable.read(out.resolve("thresholds.csv")).rowCount());
         assertTrue(Files.isRegularFile(out.resolve("learning_curve_unet.png")));
         assertTrue(Files.readString(out.resolve(EvaluationReport.REPORT)).contains("learning_curve_unet.png"));

@@ -24,6 +24,7 @@ class VariantTest {
         List<String> names = Variant.compared(true, true, 0, true).stream()
                 .map(Variant::name)
                 .toList();
-        assertEquals(List.of("raw", "lcc_conf", "lcc", "tta", "tta+lcc_conf", "tta+lcc"), names);
+        assertEquals(
+                List.of("raw", "lcc_rel", "lcc_conf", "lcc", "tta", "tta+lcc_rel", "tta+lcc_conf", "tta+lcc"), names);
     }
 }

@@ -150,4 +150,36 @@ class PostProcessedSegmenterTest {
                 () -> PostProcessing.clean(masks, w, h, new PostProcessingSettings(false, true, 0, "confidence")));
         assertThrows(IllegalArgumentException.class, () -> new PostProcessingSettings(false, true, 0, "volume"));
     }
+
+    @Test
+    void relativeKeepsEveryComponentNearTheMostConfidentOne() {
+        // a tumour split in two (8 and 4 voxels, both sure) and an unsure island (3 voxels at p 0.55)
+        int w = 4, h = 4;
+        byte[][] masks = new byte[3][w * h];
+        List<float[]> p = List.of(new float[w * h], new float[w * h], new float[w * h]);
+        for (int i = 0; i < 8; i++) {
+            masks[0][i] = 1;
+            p.get(0)[i] = 0.99f;
+        }
+        for (int i = 12; i < 16; i++) {
+            masks[2][i] = 1;
+            p.get(2)[i] = 0.99f;
+        }
+        for (int i = 0; i < 3; i++) {
+            masks[2][i] = 1;
+            p.get(2)[i] = 0.55f;
+        }
+        byte[][] out = PostProcessing.clean(
+                masks,
+                p,
+                0.5,
+                w,
+                h,
+                new PostProcessingSettings(false, true, 0, PostProcessingSettings.LCC_BY_RELATIVE));
+        assertEquals(1, out[0][0], "the most confident part");
+        assertEquals(1, out[2][12], "the other part: 4 x 0.98 >= 0.25 x 8 x 0.98");
+        assertEquals(0, out[2][0], "the unsure island: 3 x 0.1 < 0.25 x 8 x 0.98");
+        assertEquals(
+                "lcc_rel", new PostProcessingSettings(false, true, 0, PostProcessingSettings.LCC_BY_RELATIVE).name());
+    }
 }
