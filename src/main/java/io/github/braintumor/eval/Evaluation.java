@@ -5,6 +5,7 @@ import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientRecord;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.metrics.ThresholdSweep;
+import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.progress.Progress;
 import io.github.braintumor.progress.ProgressListener;
 import java.nio.file.Files;
@@ -102,6 +103,7 @@ public final class Evaluation {
         private Double threshold;
         private double classifierThreshold = Double.NaN;
         private boolean lcc, tta;
+        private String lccBy;
         private int minArea;
         private int batchSize = io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE;
         private InputCondition condition = InputCondition.AS_IS;
@@ -163,6 +165,12 @@ public final class Evaluation {
         }
 
         /** Keep only the largest 3-D connected tumour region per patient. */
+        /** Which components {@code lcc} keeps ({@link PostProcessingSettings#lccBy()}; null = the largest by size). */
+        public Builder optLccBy(String rule) {
+            this.lccBy = rule;
+            return this;
+        }
+
         public Builder optLargestComponent(boolean on) {
             this.lcc = on;
             return this;
@@ -284,6 +292,7 @@ public final class Evaluation {
                     tta,
                     lcc,
                     minArea,
+                    lccBy,
                     condition,
                     cancel);
         }
@@ -374,7 +383,7 @@ public final class Evaluation {
                 b.threshold,
                 b.classifierThreshold);
         private final EvaluationResult.Collector collector = new EvaluationResult.Collector(
-                r.segmenting() ? Variant.compared(b.tta, b.lcc, b.minArea, b.predictions == null) : List.of(),
+                r.segmenting() ? Variant.compared(b.tta, b.lcc, b.minArea, b.predictions == null, b.lccBy) : List.of(),
                 EXAMPLES);
         private final ThresholdSweep sweep = r.sweeping() ? ThresholdSweep.withDefaultThresholds() : null;
 

@@ -40,6 +40,7 @@ public final class EvaluationRequest {
     private final Path classifier;
     private final Double threshold;
     private final boolean lcc;
+    private final String lccBy;
     private final boolean tta;
     private final int minArea;
     private final String patients;
@@ -56,6 +57,7 @@ public final class EvaluationRequest {
         classifier = b.classifier;
         threshold = b.threshold;
         lcc = b.lcc;
+        lccBy = b.lccBy;
         tta = b.tta;
         minArea = b.minArea;
         patients = b.patients;
@@ -80,6 +82,7 @@ public final class EvaluationRequest {
                 .optClassifier(classifier)
                 .optThreshold(threshold)
                 .optLargestComponent(lcc)
+                .optLccBy(lccBy)
                 .optTta(tta)
                 .optMinimumArea(minArea)
                 .optPatients(patients)
@@ -157,7 +160,7 @@ public final class EvaluationRequest {
 
     /** @return the post-processing this request evaluates ({@code tta}, {@code lcc}, {@code minArea}) */
     public PostProcessingSettings postProcessing() {
-        return new PostProcessingSettings(tta, lcc, minArea);
+        return new PostProcessingSettings(tta, lcc, minArea, lccBy);
     }
 
     /**
@@ -275,6 +278,7 @@ public final class EvaluationRequest {
                 .optUnet(u)
                 .optClassifier(c)
                 .optLargestComponent(used.lcc())
+                .optLccBy(used.lccBy())
                 .optTta(used.tta())
                 .optMinimumArea(used.minArea())
                 .build();
@@ -289,6 +293,7 @@ public final class EvaluationRequest {
         if (threshold != null) b.optThreshold(threshold);
         if (!ids.isEmpty()) b.optPatients(ids);
         return b.optLargestComponent(lcc)
+                .optLccBy(lccBy)
                 .optTta(tta)
                 .optMinimumArea(minArea)
                 .optProgress(progress)
@@ -324,6 +329,7 @@ public final class EvaluationRequest {
         private Path classifier;
         private Double threshold;
         private boolean lcc;
+        private String lccBy;
         private boolean tta;
         private int minArea;
         private String patients;
@@ -366,6 +372,12 @@ public final class EvaluationRequest {
         }
 
         /** @param lcc keep the largest 3-D component per patient */
+        /** @param rule which components lcc keeps ({@code PostProcessingSettings.lccBy}; null = the largest) */
+        public Builder optLccBy(String rule) {
+            this.lccBy = rule;
+            return this;
+        }
+
         public Builder optLargestComponent(boolean lcc) {
             this.lcc = lcc;
             return this;

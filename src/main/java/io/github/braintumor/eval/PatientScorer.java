@@ -50,6 +50,7 @@ public final class PatientScorer implements AutoCloseable {
             boolean tta,
             boolean lcc,
             int minArea,
+            String lccBy,
             InputCondition condition,
             BooleanSupplier cancel) {}
 
@@ -85,8 +86,9 @@ public final class PatientScorer implements AutoCloseable {
             this.classify = cls;
             this.threshold = t;
             boolean segmenting = seg != null || b.predictions() != null;
-            this.variants =
-                    segmenting ? Variant.compared(b.tta(), b.lcc(), b.minArea(), b.predictions() == null) : List.of();
+            this.variants = segmenting
+                    ? Variant.compared(b.tta(), b.lcc(), b.minArea(), b.predictions() == null, b.lccBy())
+                    : List.of();
             // Only its thresholds and scratch space are used: counts go into each patient's scores.
             this.sweep = seg != null ? ThresholdSweep.withDefaultThresholds() : null;
         } catch (Exception | Error e) {

@@ -55,19 +55,39 @@ public record Variant(boolean tta, boolean lcc, int minArea, String lccBy) {
      * the most confident, and (last, as before) the largest by size.
      */
     public static List<Variant> compared(boolean tta, boolean lcc, int minArea, boolean probabilities) {
+        return compared(tta, lcc, minArea, probabilities, null);
+    }
+
+    /**
+     * As {@link #compared(boolean, boolean, int, boolean)}, the requested combination (last) keeping its component
+     * by {@code lccBy} ({@link PostProcessingSettings#lccBy()}; null = size) and the other rules just before it.
+     */
+    public static List<Variant> compared(boolean tta, boolean lcc, int minArea, boolean probabilities, String lccBy) {
+        String asked = probabilities ? lccBy : null; // confidence needs probabilities: masks read from files use size
+        List<String> rules = new ArrayList<>();
+        if (probabilities) {
+            for (String r : new String[] {
+                PostProcessingSettings.LCC_BY_RELATIVE,
+                PostProcessingSettings.LCC_BY_CONFIDENCE,
+                PostProcessingSettings.LCC_BY_SIZE
+            }) {
+                if (!r.equals(asked == null ? PostProcessingSettings.LCC_BY_SIZE : asked)) rules.add(r);
+            }
+        }
         List<Variant> out = new ArrayList<>();
         for (boolean t : tta ? new boolean[] {false, true} : new boolean[] {false}) {
             for (boolean l : lcc ? new boolean[] {false, true} : new boolean[] {false}) {
                 for (int m : minArea > 0 ? new int[] {0, minArea} : new int[] {0}) {
-                    if (l && probabilities) {
-                        out.add(new Variant(t, true, m, PostProcessingSettings.LCC_BY_RELATIVE));
-                        out.add(new Variant(t, true, m, PostProcessingSettings.LCC_BY_CONFIDENCE));
+                    if (l) {
+                        for (String r : rules) out.add(new Variant(t, true, m, r));
+                        out.add(new Variant(t, true, m, asked));
+                    } else {
+                        out.add(new Variant(t, false, m));
                     }
-                    out.add(new Variant(t, l, m));
                 }
             }
         }
-        // order: raw first, requested (all on, largest by size) last; the sort is stable
+        // order: raw first, requested (all on, its rule) last; the sort is stable
         out.sort((a, b) -> Integer.compare(a.steps(), b.steps()));
         return out;
     }

@@ -27,4 +27,19 @@ class VariantTest {
         assertEquals(
                 List.of("raw", "lcc_rel", "lcc_conf", "lcc", "tta", "tta+lcc_rel", "tta+lcc_conf", "tta+lcc"), names);
     }
+
+    @Test
+    void theRequestedRuleIsLastAndTheOthersComeJustBeforeIt() {
+        List<Variant> v = Variant.compared(true, true, 0, true, "relative");
+        assertEquals("tta+lcc_rel", v.get(v.size() - 1).name());
+        assertEquals(
+                List.of("raw", "lcc_conf", "lcc", "lcc_rel", "tta", "tta+lcc_conf", "tta+lcc", "tta+lcc_rel"),
+                v.stream().map(Variant::name).toList());
+        // masks read from files have no probabilities: size only
+        assertEquals(
+                List.of("raw", "lcc"),
+                Variant.compared(false, true, 0, false, "relative").stream()
+                        .map(Variant::name)
+                        .toList());
+    }
 }
