@@ -119,6 +119,11 @@ public final class EvaluationRequest {
     }
 
     /** @return whether the largest 3-D component per patient is kept */
+    /** @return which components lcc keeps ({@code PostProcessingSettings.lccBy}; null = the largest by size) */
+    public String lccBy() {
+        return lccBy;
+    }
+
     public boolean lcc() {
         return lcc;
     }

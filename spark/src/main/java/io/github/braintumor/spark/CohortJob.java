@@ -226,7 +226,7 @@ public final class CohortJob {
             Path unet = embedded ? embedded(ModelKind.UNET) : b.unet.toAbsolutePath().normalize();
             return new JobSpec(b.command, unet.toString(), embedded, null, false, b.threshold, false, false, 0,
                     b.postprocessingNone, b.batch == null ? StackSegmentation.DEFAULT_BATCH_SIZE : b.batch, b.threads,
-                    out.toString(), dataRoot);
+                    out.toString(), dataRoot, null);
         }
         // The same model and post-processing choice as the single-machine evaluate.
         EvaluationRequest r = EvaluationRequest.builder().optUnet(abs(b.unet)).optClassifier(abs(b.classifier))
@@ -235,7 +235,7 @@ public final class CohortJob {
         boolean embedded = b.unet == null && b.classifier == null;
         return new JobSpec(b.command, str(r.unet()), embedded && r.unet() != null, str(r.classifier()),
                 embedded && r.classifier() != null, b.threshold, r.lcc(), r.tta(), r.minArea(), false,
-                b.batch == null ? Jobs.EVALUATE_BATCH : b.batch, b.threads, out.toString(), dataRoot);
+                b.batch == null ? Jobs.EVALUATE_BATCH : b.batch, b.threads, out.toString(), dataRoot, r.lccBy());
     }
 
     private static Path embedded(ModelKind kind) throws BundleException {

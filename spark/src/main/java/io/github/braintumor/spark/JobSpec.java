@@ -19,15 +19,17 @@ import java.io.Serializable;
  * @param threads    PyTorch threads per task (0: DJL's choice)
  * @param output     the output folder (absolute, shared by driver and workers)
  * @param dataRoot   the input as given, for the summary
+ * @param lccBy      evaluate: which components lcc keeps (the bundle's recorded rule; null = the largest)
  */
 record JobSpec(Command command, String unet, boolean unetEmbedded, String classifier,
         boolean classifierEmbedded, Double threshold, boolean lcc, boolean tta, int minArea,
-        boolean postprocessingNone, int batch, int threads, String output, String dataRoot) implements Serializable {
+        boolean postprocessingNone, int batch, int threads, String output, String dataRoot, String lccBy)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** What identifies the models a worker keeps loaded: two jobs with the same key share them. */
     String modelKey() {
-        return command + "|" + unet + "|" + classifier + "|" + threshold + "|" + lcc + "|" + tta + "|" + minArea
+        return command + "|" + unet + "|" + classifier + "|" + threshold + "|" + lcc + "|" + tta + "|" + minArea + "|" + lccBy
                 + "|" + postprocessingNone + "|" + batch;
     }
 }

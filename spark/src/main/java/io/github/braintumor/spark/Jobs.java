@@ -15,7 +15,7 @@ final class Jobs {
         if (unet != null) b.optUnet(unet);
         if (classifier != null) b.optClassifier(classifier);
         if (spec.threshold() != null) b.optThreshold(spec.threshold());
-        return b.optLargestComponent(spec.lcc()).optTta(spec.tta()).optMinimumArea(spec.minArea())
+        return b.optLargestComponent(spec.lcc()).optLccBy(spec.lccBy()).optTta(spec.tta()).optMinimumArea(spec.minArea())
                 .optBatchSize(spec.batch());
     }
 }
