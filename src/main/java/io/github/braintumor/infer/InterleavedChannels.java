@@ -34,8 +34,8 @@ public final class InterleavedChannels {
     public static Optional<String> warning(List<SliceImage> slices) {
         int n = slices.size();
         if (n < 6 || n % 3 != 0 || !slices.stream().allMatch(SliceImage::replicated)) return Optional.empty();
-        double[] lag = correlations(slices);
-        if (!(lag[3] > lag[1] - MARGIN)) return Optional.empty();
+        Lags lag = correlations(slices);
+        if (!(lag.threeApart() > lag.neighbours() - MARGIN)) return Optional.empty();
         return Optional.of(String.format(
                 Locale.ROOT,
                 "warning: this %d-slice single-channel stack looks like 3 channels x %d slices left interleaved"
@@ -44,12 +44,14 @@ public final class InterleavedChannels {
                         + " to Hyperstack... (channels=3, order xyczt), on the command line --channels 3",
                 n,
                 n / 3,
-                lag[3],
-                lag[1]));
+                lag.threeApart(),
+                lag.neighbours()));
     }
 
-    /** @return {@code [_, neighbours, _, three apart]}: mean Pearson correlation of planes at lag 1 and 3 */
-    static double[] correlations(List<SliceImage> slices) {
+    /** Mean Pearson correlation of neighbouring planes and of planes three apart. */
+    record Lags(double neighbours, double threeApart) {}
+
+    static Lags correlations(List<SliceImage> slices) {
         double lag1 = 0;
         double lag3 = 0;
         int n1 = 0;
@@ -62,7 +64,7 @@ public final class InterleavedChannels {
                 n3++;
             }
         }
-        return new double[] {1, lag1 / n1, 0, lag3 / n3};
+        return new Lags(lag1 / n1, lag3 / n3);
     }
 
     /** Pearson correlation of the first planes of two slices (0 when either is constant or sizes differ). */

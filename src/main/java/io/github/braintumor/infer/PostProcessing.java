@@ -5,6 +5,7 @@ import io.github.braintumor.model.PostProcessingSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Clean-ups of one patient's predicted masks, as pure functions on a stack of slices ({@code masks[z]} one byte
@@ -99,7 +100,8 @@ public final class PostProcessing {
         Components c = components3d(masks, width, height);
         double[] size = new double[c.sizes().length];
         for (int label = 0; label < size.length; label++) size[label] = c.sizes()[label];
-        return keep(c, best(size), masks.length, width, height);
+        int best = best(size);
+        return keep(c, label -> label == best, masks.length, width, height);
     }
 
     /**
@@ -112,7 +114,8 @@ public final class PostProcessing {
     public static byte[][] mostConfidentComponent3d(
             byte[][] masks, List<float[]> probabilities, double threshold, int width, int height) {
         Components c = components3d(masks, width, height);
-        return keep(c, best(confidence(c, masks, probabilities, threshold)), masks.length, width, height);
+        int best = best(confidence(c, masks, probabilities, threshold));
+        return keep(c, label -> label == best, masks.length, width, height);
     }
 
     /**
@@ -124,15 +127,7 @@ public final class PostProcessing {
         Components c = components3d(masks, width, height);
         double[] mass = confidence(c, masks, probabilities, threshold);
         double top = mass[best(mass)];
-        int plane = width * height;
-        byte[][] out = new byte[masks.length][plane];
-        for (int z = 0; z < masks.length; z++) {
-            for (int i = 0; i < plane; i++) {
-                int label = c.labels()[z][i];
-                if (label != 0 && top > 0 && mass[label] >= fraction * top) out[z][i] = 1;
-            }
-        }
-        return out;
+        return keep(c, label -> top > 0 && mass[label] >= fraction * top, masks.length, width, height);
     }
 
     /** @return per component label, the sum over its voxels of {@code (p - threshold) / (1 - threshold)} */
@@ -163,13 +158,14 @@ public final class PostProcessing {
         return bestLabel;
     }
 
-    /** @return 0/1 masks holding only component {@code bestLabel} (all empty for 0) */
-    private static byte[][] keep(Components c, int bestLabel, int depth, int width, int height) {
+    /** @return 0/1 masks holding the components whose label {@code kept} accepts (label 0 never) */
+    private static byte[][] keep(Components c, IntPredicate kept, int depth, int width, int height) {
         int plane = width * height;
         byte[][] out = new byte[depth][plane];
         for (int z = 0; z < depth; z++) {
             for (int i = 0; i < plane; i++) {
-                if (bestLabel != 0 && c.labels()[z][i] == bestLabel) out[z][i] = 1;
+                int label = c.labels()[z][i];
+                if (label != 0 && kept.test(label)) out[z][i] = 1;
             }
         }
         return out;
