@@ -152,7 +152,7 @@ public final class StackClassification {
         if (frames.isEmpty() || frames.stream().anyMatch(List::isEmpty)) {
             throw new IllegalArgumentException("no slices to classify");
         }
-        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        io.github.braintumor.engine.Bounds.batchSize(batchSize, "batch size");
         method = method.resolve(model);
         List<List<Row>> out = new ArrayList<>();
         if (method == Method.UNET) {

@@ -199,8 +199,7 @@ public final class StackSegmentation {
             List<SliceImage> slices, Settings settings, ProgressListener progress, BooleanSupplier cancel)
             throws Exception {
         if (slices.isEmpty()) throw new IllegalArgumentException("no slices to segment");
-        if (settings.batchSize() < 1)
-            throw new IllegalArgumentException("batch size must be at least 1, got " + settings.batchSize());
+        io.github.braintumor.engine.Bounds.batchSize(settings.batchSize(), "batch size");
         try (ModelBundle bundle = ModelChoice.load(settings.model(), ModelKind.UNET)) {
             return run(slices, settings, bundle, progress, cancel);
         }
@@ -257,8 +256,7 @@ public final class StackSegmentation {
             BooleanSupplier cancel)
             throws Exception {
         if (slices.isEmpty()) throw new IllegalArgumentException("no slices to segment");
-        if (settings.batchSize() < 1)
-            throw new IllegalArgumentException("batch size must be at least 1, got " + settings.batchSize());
+        io.github.braintumor.engine.Bounds.batchSize(settings.batchSize(), "batch size");
         ResampleChoice resampling = settings.resampling();
         int inputSize = bundle.info().inputSize();
         resampling.check(slices, inputSize); // off: refused before any work

@@ -3,7 +3,10 @@ package io.github.braintumor.app;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientSplit;
+import io.github.braintumor.io.OutputLock;
 import io.github.braintumor.io.OutputPaths;
+import io.github.braintumor.io.OutputRefusedException;
+import io.github.braintumor.io.OutputTransaction;
 import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.nn.SearchSpace;
 import io.github.braintumor.nn.UNet;
@@ -41,6 +44,8 @@ public final class TrainingJobs {
 
     /** Input side of the classifier when none is given: the slices halved, which keeps CPU training practical. */
     public static final int DEFAULT_CLASSIFIER_INPUT = 128;
+    /** More epochs than anyone trains: a typo (100000) is refused instead of running for a year. */
+    static final int MAX_EPOCHS = 10_000;
 
     /** Input side during a random search: many short trainings, so smaller still. */
     public static final int DEFAULT_SEARCH_INPUT = 64;
@@ -57,6 +62,8 @@ public final class TrainingJobs {
      * @param split patient split CSV: read when it exists, else made ({@link #SPLIT_FILE_FRACTIONS}) and written
      *     there; {@code null}: {@link #VALIDATION_FRACTION} of the patients validate and none is held out
      * @param tuning further {@link TrainingConfig} options (time budget, resume, sampling...), applied last
+     * @param overwrite whether an existing trained bundle at {@code output} may be replaced (a resumed training
+     *     continues its own bundle without it)
      */
     public record Settings(
             Path data,
@@ -68,7 +75,23 @@ public final class TrainingJobs {
             long seed,
             int samplesPerEpoch,
             Path split,
-            UnaryOperator<TrainingConfig.Builder> tuning) {
+            UnaryOperator<TrainingConfig.Builder> tuning,
+            boolean overwrite) {
+        /** The settings without {@code overwrite}. */
+        public Settings(
+                Path data,
+                Path output,
+                int epochs,
+                int batchSize,
+                double learningRate,
+                int cropSize,
+                long seed,
+                int samplesPerEpoch,
+                Path split,
+                UnaryOperator<TrainingConfig.Builder> tuning) {
+            this(data, output, epochs, batchSize, learningRate, cropSize, seed, samplesPerEpoch, split, tuning, false);
+        }
+
         /** The settings the dialogs ask for; no split file, no further tuning. */
         public Settings(
                 Path data,
@@ -105,13 +128,40 @@ public final class TrainingJobs {
                     seed,
                     samplesPerEpoch,
                     split,
-                    b -> before.apply(b).optMissingModality(probability));
+                    b -> before.apply(b).optMissingModality(probability),
+                    overwrite);
+        }
+
+        /** The same settings, allowed (or not) to replace an existing trained bundle. */
+        public Settings withOverwrite(boolean replace) {
+            return new Settings(
+                    data,
+                    output,
+                    epochs,
+                    batchSize,
+                    learningRate,
+                    cropSize,
+                    seed,
+                    samplesPerEpoch,
+                    split,
+                    tuning,
+                    replace);
         }
 
         /** The same settings with another crop side (0 = whole slices). */
         public Settings withCropSize(int crop) {
             return new Settings(
-                    data, output, epochs, batchSize, learningRate, crop, seed, samplesPerEpoch, split, tuning);
+                    data,
+                    output,
+                    epochs,
+                    batchSize,
+                    learningRate,
+                    crop,
+                    seed,
+                    samplesPerEpoch,
+                    split,
+                    tuning,
+                    overwrite);
         }
 
         public static Settings defaults(Path data, Path output) {
@@ -125,7 +175,13 @@ public final class TrainingJobs {
                 throw new IllegalArgumentException("no output folder given for the model bundle");
             }
             if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-            if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+            io.github.braintumor.engine.Bounds.batchSize(batchSize, "batch size");
+            if (epochs > MAX_EPOCHS) {
+                throw new IllegalArgumentException("epochs must be 1.." + MAX_EPOCHS + ", got " + epochs);
+            }
+            if (samplesPerEpoch < 0) {
+                throw new IllegalArgumentException("samples per epoch must be 0 (all) or more, got " + samplesPerEpoch);
+            }
             if (!(learningRate > 0 && learningRate <= 1)) {
                 throw new IllegalArgumentException("learning rate must be in (0, 1], got " + learningRate);
             }
@@ -152,8 +208,10 @@ public final class TrainingJobs {
         LggDataset data = LggDataset.index(s.data());
         config.optCropSize(cropSize(s));
         PatientSplit split = split(data, s, config);
-        return new SegmenterTrainer(UNet.builder().optFeatures(features), config.build())
-                .train(data, split, s.output(), progress, cancel);
+        try (OutputLock lock = lock(s)) {
+            return new SegmenterTrainer(UNet.builder().optFeatures(features), config.build())
+                    .train(data, split, s.output(), progress, cancel);
+        }
     }
 
     /** Trains the slice classifier with the baseline hyperparameters, the given learning rate, 128x128 input. */
@@ -190,7 +248,9 @@ public final class TrainingJobs {
         checkBeforeTraining(s, config.build());
         LggDataset data = LggDataset.index(s.data());
         PatientSplit split = split(data, s, config);
-        return new ClassifierTrainer(h, config.build()).train(data, split, s.output(), progress, cancel);
+        try (OutputLock lock = lock(s)) {
+            return new ClassifierTrainer(h, config.build()).train(data, split, s.output(), progress, cancel);
+        }
     }
 
     /**
@@ -235,14 +295,30 @@ public final class TrainingJobs {
         OutputPaths.checkFolder(s.output(), SEARCH_COMMAND, overwrite, s.data());
         LggDataset data = LggDataset.index(s.data());
         PatientSplit split = split(data, s, training);
-        java.util.Set<String> before = OutputPaths.beginRun(s.output(), SEARCH_COMMAND, overwrite);
         SearchSpace study = SearchSpace.study();
         SearchSpace space = new SearchSpace(study.baseFilters(), inputSize, study.denseDropout());
         SearchConfig config =
                 new SearchConfig(trials, s.epochs(), executions, s.seed(), space, training.build(), s.epochs());
-        SearchResult result = new RandomSearch().run(data, split, config, s.output(), progress, cancel);
-        OutputPaths.recordAdded(s.output(), SEARCH_COMMAND, before);
-        return result;
+        try (OutputTransaction tx = OutputTransaction.builder()
+                .setFolder(s.output())
+                .setCommand(SEARCH_COMMAND)
+                .optOverwrite(overwrite)
+                .optInputs(s.data())
+                .optMayWrite(path -> path.equals(RandomSearch.TABLE) || path.startsWith("best"))
+                .begin()) {
+            SearchResult result = new RandomSearch().run(data, split, config, tx.staging(), progress, cancel);
+            // a canceled search keeps what it found, unless that would replace a complete earlier one
+            if (result.canceled() && tx.replacesEarlier()) {
+                return new SearchResult(result.trials(), result.best(), null, null, true);
+            }
+            tx.commit();
+            return new SearchResult(
+                    result.trials(),
+                    result.best(),
+                    tx.published(result.table()),
+                    tx.published(result.bestBundle()),
+                    result.canceled());
+        }
     }
 
     /**
@@ -253,12 +329,23 @@ public final class TrainingJobs {
     static void checkBeforeTraining(Settings s, TrainingConfig config) throws IOException {
         checkInputs(s, config);
         OutputPaths.checkBundle(s.output(), s.data());
+        if (!s.overwrite() && config.resume() == null && OutputPaths.isBundle(s.output())) {
+            throw new OutputRefusedException("model folder " + s.output() + " holds a trained model: pass --overwrite"
+                    + " (in Fiji: tick 'Replace an existing model') to replace it once the new one has trained an"
+                    + " epoch, resume it with --resume " + s.output() + "-last, or choose a new folder; nothing was"
+                    + " changed");
+        }
         // TrainingConfig: no checkpoint folder configured = <bundle>-last next to the bundle.
         Path bundle = s.output().toAbsolutePath().normalize();
         Path last = config.checkpointDir() != null
                 ? config.checkpointDir()
                 : bundle.resolveSibling(bundle.getFileName() + "-last");
         OutputPaths.checkBundle(last, s.data());
+    }
+
+    /** Two trainings into one bundle would replace each other's model: the second is refused in one line. */
+    private static OutputLock lock(Settings s) throws IOException {
+        return OutputLock.acquire(s.output().toAbsolutePath().normalize(), "train");
     }
 
     /** The resume folder and the split file, shared by training and the random search. */

@@ -6,6 +6,7 @@ import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputRefusedException;
+import io.github.braintumor.io.OutputTransaction;
 import io.github.braintumor.metrics.ThresholdRule;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
@@ -79,8 +80,14 @@ public final class BioImageIoExport {
             List<Map<String, Object>> preprocessing = preprocessing(info.normalization());
             boolean logits = !"probabilities".equals(info.architectureString("output", "logits"));
             String weightsLicense = license != null ? license : info.architectureString("license", DATA_LICENSE);
-            Path staged = AtomicFiles.newSiblingTempDir(out);
-            try {
+            try (OutputTransaction tx = OutputTransaction.builder()
+                    .setFolder(out)
+                    .setCommand(COMMAND)
+                    .optOverwrite(overwrite)
+                    .optInputs(bundleDir)
+                    .optMayWrite(BioImageIoExport::mayWrite)
+                    .begin()) {
+                Path staged = tx.staging();
                 int side = info.modelInputSize();
                 SliceImage slice = PhantomGenerator.slice(7, side, true).image();
                 float[] raw = new float[slice.pixels().length];
@@ -107,17 +114,7 @@ public final class BioImageIoExport {
                         readme(info, torchscript, Files.isRegularFile(card) ? Files.readString(card) : null));
                 Map<String, Object> rdf = rdf(info, preprocessing, logits, weightsLicense, torchscript, staged);
                 Files.writeString(staged.resolve("rdf.yaml"), yaml(rdf));
-                // each file moved in whole; a later --overwrite removes exactly these
-                java.util.Set<String> before = OutputPaths.beginRun(out, COMMAND, overwrite);
-                try (var files = Files.list(staged)) {
-                    for (Path f : (Iterable<Path>) files::iterator) {
-                        Files.move(
-                                f,
-                                out.resolve(f.getFileName().toString()),
-                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-                OutputPaths.recordAdded(out, COMMAND, before);
+                tx.commit(); // each file moved in whole; a later --overwrite replaces exactly these
                 return new Result(
                         out,
                         torchscript,
@@ -126,10 +123,21 @@ public final class BioImageIoExport {
                                 + (torchscript
                                         ? " (torchscript weights: runnable by bioimage.io tools)"
                                         : " (DJL weights attached: a model card bioimage.io tools read but cannot run)"));
-            } finally {
-                if (staged != null) AtomicFiles.deleteRecursively(staged);
             }
         }
+    }
+
+    /** The names an export writes: the description, card, test tensors, cover and the bundle's files. */
+    private static boolean mayWrite(String relativePath) {
+        return java.util.List.of(
+                                "rdf.yaml",
+                                "README.md",
+                                "cover.png",
+                                "test_input.npy",
+                                "test_output.npy",
+                                ModelBundle.MODEL_JSON)
+                        .contains(relativePath)
+                || relativePath.startsWith(ModelBundle.WEIGHTS_STEM);
     }
 
     /** bioimage.io preprocessing equal to the bundle's normalisation, applied per slice. */

@@ -54,9 +54,17 @@ public final class BioImageIoImport {
      * @throws BundleException for a package that cannot be imported (the message says why and what would do)
      */
     public static Result run(Path source, Path bundle) throws BundleException, OutputRefusedException {
+        return run(source, bundle, false);
+    }
+
+    /**
+     * As {@link #run(Path, Path)}; {@code overwrite} lets the import replace a model bundle already at
+     * {@code bundle} (only once the imported model has passed its checks).
+     */
+    public static Result run(Path source, Path bundle, boolean overwrite)
+            throws BundleException, OutputRefusedException {
         if (bundle == null) throw new IllegalArgumentException("no output bundle folder given");
-        OutputPaths.checkBundle(bundle, source);
-        boolean existed = Files.exists(bundle);
+        OutputPaths.checkBundle(bundle, overwrite, source);
         try (ModelDescription.Opened opened = ModelDescription.open(source)) {
             ModelDescription d = opened.description();
             Mapping m = map(d);
@@ -73,26 +81,28 @@ public final class BioImageIoImport {
                     .optNormalization(m.normalization())
                     .optThreshold(m.threshold())
                     .build();
-            double difference;
+            double[] difference = {Double.NaN};
             ModelInfo info;
-            try (ModelBundle b = TorchScriptBundles.importModule(d.torchscript(), description, bundle)) {
+            // checked on the staged copy: a model that disagrees with its package never replaces the bundle
+            try (ModelBundle b = TorchScriptBundles.importModule(d.torchscript(), description, bundle, staged -> {
+                difference[0] = testDifference(d, staged, m);
+                if (difference[0] > TEST_TOLERANCE) {
+                    throw new BundleException(source + ": the imported model does not reproduce the package's test"
+                            + " output (largest difference " + difference[0] + " > " + TEST_TOLERANCE + "); its"
+                            + " preprocessing may not be what the description says; nothing was changed at "
+                            + bundle);
+                }
+            })) {
                 info = b.info();
-                difference = testDifference(d, b, m);
-            }
-            if (difference > TEST_TOLERANCE) {
-                if (!existed) deleteQuietly(bundle); // ours, just written: a model that disagrees is not kept
-                throw new BundleException(source + ": the imported model does not reproduce the package's test"
-                        + " output (largest difference " + difference + " > " + TEST_TOLERANCE + "); its"
-                        + " preprocessing may not be what the description says");
             }
             String summary = "bioimage.io " + d.formatVersion() + " '" + d.name() + "' -> " + bundle + ": input "
                     + m.inputSize() + "x" + m.inputSize() + ", " + m.normalization() + ", "
                     + (m.scores().equals("logits") ? "sigmoid" : "probabilities") + ", threshold " + m.threshold()
-                    + (Double.isNaN(difference)
+                    + (Double.isNaN(difference[0])
                             ? ", no test tensors to check"
                             : ", test output reproduced (largest difference "
-                                    + String.format(Locale.ROOT, "%.2g", difference) + ")");
-            return new Result(info, summary, difference);
+                                    + String.format(Locale.ROOT, "%.2g", difference[0]) + ")");
+            return new Result(info, summary, difference[0]);
         }
     }
 
@@ -287,13 +297,5 @@ public final class BioImageIoImport {
         double max = 0;
         for (int i = 0; i < y.length; i++) max = Math.max(max, Math.abs(y[i] - expected.data()[i]));
         return max;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            AtomicFiles.deleteRecursively(dir);
-        } catch (IOException ignored) {
-            // best effort; the caller reports the real failure
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +48,10 @@ public record ModelDescription(
 
     /** Names a description file may have, in the order they are looked for. */
     public static final List<String> FILE_NAMES = List.of("rdf.yaml", "bioimageio.yaml", "model.yaml");
+    /** Bounds of an inflated package: weights of a 2-D segmentation model are megabytes, not gigabytes. */
+    static final long MAX_INFLATED_BYTES = 1L << 30;
+
+    static final int MAX_ENTRIES = 10_000;
 
     /**
      * One tensor: its axes as letters ({@code b, c, y, x, z, t, i}), sizes where fixed or stepped, steps.
@@ -131,20 +134,51 @@ public record ModelDescription(
         }
     }
 
+    /**
+     * Inflates a package, bounded: a small zip may inflate to gigabytes (a "zip bomb"), so the total is limited to
+     * {@value #MAX_INFLATED_BYTES} bytes and {@value #MAX_ENTRIES} entries, counted as the bytes come.
+     */
     private static void unzip(Path zip, Path into) throws IOException {
+        long total = 0;
+        int entries = 0;
+        byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(zip);
                 ZipInputStream z = new ZipInputStream(in)) {
             for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                if (++entries > MAX_ENTRIES) {
+                    throw new IOException("it holds more than " + MAX_ENTRIES + " entries; a model package has a few");
+                }
                 Path target = into.resolve(e.getName()).normalize();
                 if (!target.startsWith(into)) throw new IOException("entry " + e.getName() + " points outside the zip");
                 if (e.isDirectory()) {
                     Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(z, target, StandardCopyOption.REPLACE_EXISTING);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (java.io.OutputStream out = Files.newOutputStream(target)) {
+                    for (int n; (n = z.read(buffer)) > 0; ) {
+                        total += n;
+                        if (total > MAX_INFLATED_BYTES) {
+                            throw new IOException("it inflates to more than " + (MAX_INFLATED_BYTES >> 20) + " MB;"
+                                    + " a segmentation model package is far smaller (unpack it yourself and give the"
+                                    + " folder if it really is this large)");
+                        }
+                        out.write(buffer, 0, n);
+                    }
                 }
             }
         }
+    }
+
+    /** A path named in the description must stay inside the package (no ../ or absolute paths out of it). */
+    private static Path inside(Path root, String source, Path file, String what) throws BundleException {
+        if (source == null) return null;
+        Path base = root.toAbsolutePath().normalize();
+        Path p = base.resolve(source).normalize();
+        if (!p.startsWith(base)) {
+            throw new BundleException(file + ": the " + what + " '" + source + "' points outside the package");
+        }
+        return p;
     }
 
     @SuppressWarnings("unchecked")
@@ -172,23 +206,19 @@ public record ModelDescription(
         }
         Map<String, Object> w = (Map<String, Object>) map(rdf.get("weights"));
         Map<String, Object> ts = (Map<String, Object>) map(w.get("torchscript"));
-        Path torchscript =
-                ts.isEmpty() ? null : root.resolve(string(ts.get("source"))).normalize();
-        if (torchscript != null
-                && !torchscript.startsWith(root.toAbsolutePath().normalize())
-                && !torchscript.startsWith(root.normalize())) {
-            throw new BundleException(file + ": the torchscript source points outside the package");
-        }
+        Path torchscript = ts.isEmpty() ? null : inside(root, string(ts.get("source")), file, "torchscript source");
         List<Object> testInputs = list(rdf.get("test_inputs"));
         List<Object> testOutputs = list(rdf.get("test_outputs"));
         Tensor in = tensor(
                 root,
+                file,
                 (Map<String, Object>) map(inputs.get(0)),
                 v04,
                 "preprocessing",
                 testInputs.isEmpty() ? null : string(testInputs.get(0)));
         Tensor out = tensor(
                 root,
+                file,
                 (Map<String, Object>) map(outputs.get(0)),
                 v04,
                 "postprocessing",
@@ -208,7 +238,9 @@ public record ModelDescription(
     }
 
     @SuppressWarnings("unchecked")
-    private static Tensor tensor(Path root, Map<String, Object> t, boolean v04, String stepsKey, String test04) {
+    private static Tensor tensor(
+            Path root, Path file, Map<String, Object> t, boolean v04, String stepsKey, String test04)
+            throws BundleException {
         String name = string(t.containsKey("id") ? t.get("id") : t.get("name"));
         List<String> axes = new ArrayList<>();
         int channels = -1;
@@ -271,15 +303,7 @@ public record ModelDescription(
         double[] r = null;
         if (range instanceof List<?> lr && lr.size() == 2) r = new double[] {number(lr.get(0)), number(lr.get(1))};
         String testSource = v04 ? test04 : string(map(t.get("test_tensor")).get("source"));
-        return new Tensor(
-                name,
-                axes,
-                channels,
-                min,
-                step,
-                steps,
-                r,
-                testSource == null ? null : root.resolve(testSource).normalize());
+        return new Tensor(name, axes, channels, min, step, steps, r, inside(root, testSource, file, "test tensor"));
     }
 
     static String string(Object o) {

@@ -25,10 +25,11 @@ final class BioImageIoSubcommands {
 
         @Override
         public String usage() {
-            return "import-bioimageio PACKAGE --out BUNDLE\n"
+            return "import-bioimageio PACKAGE --out BUNDLE [--overwrite]\n"
                     + "  PACKAGE  the package folder, its rdf.yaml, or its .zip (format 0.4 or 0.5): one input with axes\n"
                     + "           bcyx and 3 channels, one output bcyx with 1 channel, TorchScript weights\n"
-                    + "  --out    the bundle folder to write (absent, empty or a bundle written by this program)\n"
+                    + "  --out    the bundle folder to write (absent or empty; a bundle written by this program only with\n"
+                    + "           --overwrite, replaced once the import has passed its checks)\n"
                     + "Preprocessing becomes the bundle's normalisation (scale_linear, zero_mean_unit_variance,\n"
                     + "scale_range), postprocessing its sigmoid and threshold (sigmoid, binarize); the package's test\n"
                     + "tensors are run through the imported model and must agree. Anything else is refused with why.";
@@ -36,12 +37,13 @@ final class BioImageIoSubcommands {
 
         @Override
         public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-            Args a = Args.parse(argv, Set.of("out"), Set.of());
+            Args a = Args.parse(argv, Set.of("out"), Set.of("overwrite"));
             a.expectPositional(1);
             Path source = a.existingPath(0, "PACKAGE");
             if (a.path("out") == null) throw new UsageException("--out BUNDLE is required: the bundle folder to write");
-            out.println(
-                    "imported " + BioImageIoImport.run(source, a.path("out")).summary());
+            out.println("imported "
+                    + BioImageIoImport.run(source, a.path("out"), a.has("overwrite"))
+                            .summary());
             return Main.OK;
         }
     }

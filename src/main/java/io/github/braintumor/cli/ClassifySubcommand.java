@@ -23,10 +23,11 @@ final class ClassifySubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "classify INPUT [--csv FILE] [--method auto|unet|cnn] [--model BUNDLE] [--threshold T] [--batch N]\n"
+        return "classify INPUT [--csv FILE [--overwrite]] [--method auto|unet|cnn] [--model BUNDLE] [--threshold T] [--batch N]\n"
                 + "        [--no-resample]\n"
                 + "  INPUT        a .tif (slice or stack), a patient folder, or a data folder of patient folders\n"
                 + "  --csv        also write the table (patient, slice, label, probability, modalities, resampled)\n"
+                + "  --overwrite  replace an existing --csv file (without it that is refused)\n"
                 + "               to FILE\n"
                 + "  --method     unet: tumour when the UNet finds tumour pixels in the slice; cnn: the study's slice\n"
                 + "               classifier; auto (default): the kind of --model, and without --model the method\n"
@@ -40,7 +41,8 @@ final class ClassifySubcommand implements Subcommand {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("csv", "model", "threshold", "batch", "method"), Set.of("no-resample"));
+        Args a = Args.parse(
+                argv, Set.of("csv", "model", "threshold", "batch", "method"), Set.of("no-resample", "overwrite"));
         StackClassification.Method method;
         try {
             method = StackClassification.Method.fromId(a.get("method", StackClassification.Method.AUTO.id()));
@@ -52,7 +54,7 @@ final class ClassifySubcommand implements Subcommand {
         double threshold = a.getDouble("threshold", Double.NaN);
         SegmentSubcommand.checkThreshold(threshold);
         int batch = a.getInt("batch", StackSegmentation.DEFAULT_BATCH_SIZE);
-        if (a.path("csv") != null) OutputPaths.checkFile(a.path("csv"), input);
+        if (a.path("csv") != null) OutputPaths.checkFile(a.path("csv"), a.has("overwrite"), input);
         CsvTable.Builder csv =
                 CsvTable.builder().setColumns("patient", "slice", "label", "probability", "modalities", "resampled");
         TextProgressBar bar = new TextProgressBar(err);

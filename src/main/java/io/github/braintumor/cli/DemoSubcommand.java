@@ -6,7 +6,7 @@ import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceImage;
-import io.github.braintumor.io.OutputPaths;
+import io.github.braintumor.io.OutputTransaction;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.report.Charts;
 import io.github.braintumor.report.CsvTable;
@@ -62,68 +62,81 @@ final class DemoSubcommand implements Subcommand {
         }
         Path outDir = a.path("out") == null ? Paths.get("brain-tumor-demo") : a.path("out");
         Path data = a.path("data");
-        OutputPaths.checkFolder(outDir, name(), a.has("overwrite"), data, a.path("unet"), a.path("classifier"));
-        String prefix = "";
-        java.util.Set<String> before = null;
-        if (data == null) {
-            before = OutputPaths.beginRun(outDir, name(), a.has("overwrite"));
-            prefix = SYNTHETIC;
-            data = outDir.resolve(SYNTHETIC + "data");
-            PhantomGenerator.builder()
-                    .optSeed(7)
-                    .optPatients(1)
-                    .optSlicesPerPatient(12)
-                    .build()
-                    .write(data);
-            out.println("generated a SYNTHETIC phantom patient (not an MRI) in " + data.toAbsolutePath());
-        } else if (!Files.exists(data)) {
-            throw new UsageException("data folder not found: " + data);
-        }
-        Inputs.Volume v = Inputs.of(data).get(0);
-        List<SliceImage> slices = v.read(err::println);
-        TextProgressBar bar = new TextProgressBar(err);
-        StackSegmentation.Output seg = StackSegmentation.run(
-                slices,
-                new StackSegmentation.Settings(unet, Double.NaN, StackSegmentation.DEFAULT_BATCH_SIZE, 1.0),
-                bar,
-                () -> false);
-        List<StackClassification.Row> cls = StackClassification.run(
-                slices, classifier, Double.NaN, StackSegmentation.DEFAULT_BATCH_SIZE, bar, () -> false);
-        bar.finish();
-        out.println(seg.postprocessingNote());
+        if (data != null && !Files.exists(data)) throw new UsageException("data folder not found: " + data);
+        try (OutputTransaction tx = OutputTransaction.builder()
+                .setFolder(outDir)
+                .setCommand(name())
+                .optOverwrite(a.has("overwrite"))
+                .optInputs(data, a.path("unet"), a.path("classifier"))
+                .optMayWrite(path -> path.startsWith(SYNTHETIC)
+                        || path.startsWith("masks/")
+                        || path.equals("results.csv")
+                        || path.startsWith("overlay_"))
+                .begin()) {
+            Path staging = tx.staging();
+            String prefix = "";
+            if (data == null) {
+                prefix = SYNTHETIC;
+                data = staging.resolve(SYNTHETIC + "data");
+                PhantomGenerator.builder()
+                        .optSeed(7)
+                        .optPatients(1)
+                        .optSlicesPerPatient(12)
+                        .build()
+                        .write(data);
+                out.println("generated a SYNTHETIC phantom patient (not an MRI) in "
+                        + outDir.toAbsolutePath().resolve(SYNTHETIC + "data"));
+            }
+            Inputs.Volume v = Inputs.of(data).get(0);
+            List<SliceImage> slices = v.read(err::println);
+            TextProgressBar bar = new TextProgressBar(err);
+            StackSegmentation.Output seg = StackSegmentation.run(
+                    slices,
+                    new StackSegmentation.Settings(unet, Double.NaN, StackSegmentation.DEFAULT_BATCH_SIZE, 1.0),
+                    bar,
+                    () -> false);
+            List<StackClassification.Row> cls = StackClassification.run(
+                    slices, classifier, Double.NaN, StackSegmentation.DEFAULT_BATCH_SIZE, bar, () -> false);
+            bar.finish();
+            out.println(seg.postprocessingNote());
 
-        if (before == null) before = OutputPaths.beginRun(outDir, name(), a.has("overwrite"));
-        Path masks = outDir.resolve(prefix + "masks");
-        CsvTable.Builder csv = CsvTable.builder()
-                .setColumns(
-                        "patient",
-                        "slice",
-                        "classifier_label",
-                        "classifier_probability",
-                        "tumour_pixels",
-                        "max_probability");
-        int best = 0;
-        for (int i = 0; i < slices.size(); i++) {
-            String id = v.sliceIds().get(i);
-            Path file = Inputs.predictionPath(masks, v.name(), id);
-            Files.createDirectories(file.getParent());
-            LggTiff.writeMask(file, seg.result().masks().get(i));
-            StackSegmentation.Row r = seg.rows().get(i);
-            csv.addRow(
-                    v.name(), id, cls.get(i).label(), cls.get(i).probability(), r.tumourPixels(), r.maxProbability());
-            if (r.tumourPixels() > seg.rows().get(best).tumourPixels()) best = i;
+            CsvTable.Builder csv = CsvTable.builder()
+                    .setColumns(
+                            "patient",
+                            "slice",
+                            "classifier_label",
+                            "classifier_probability",
+                            "tumour_pixels",
+                            "max_probability");
+            int best = 0;
+            for (int i = 0; i < slices.size(); i++) {
+                String id = v.sliceIds().get(i);
+                LggTiff.writeMask(
+                        Inputs.predictionPath(staging.resolve(prefix + "masks"), v.name(), id),
+                        seg.result().masks().get(i));
+                StackSegmentation.Row r = seg.rows().get(i);
+                csv.addRow(
+                        v.name(),
+                        id,
+                        cls.get(i).label(),
+                        cls.get(i).probability(),
+                        r.tumourPixels(),
+                        r.maxProbability());
+                if (r.tumourPixels() > seg.rows().get(best).tumourPixels()) best = i;
+            }
+            String table = prefix + "results.csv";
+            csv.build().write(staging.resolve(table));
+            String png = prefix + "overlay_" + v.sliceIds().get(best) + ".png";
+            writeOverlay(slices.get(best), seg.result().masks().get(best), staging.resolve(png));
+            tx.commit();
+            Path folder = tx.folder();
+            long tumourSlices =
+                    seg.rows().stream().filter(r -> r.tumourPixels() > 0).count();
+            out.println(v.name() + ": " + slices.size() + " slices, " + tumourSlices + " with a predicted tumour");
+            out.println("masks:   " + folder.resolve(prefix + "masks"));
+            out.println("table:   " + folder.resolve(table));
+            out.println("overlay: " + folder.resolve(png));
         }
-        Path table = outDir.resolve(prefix + "results.csv");
-        csv.build().write(table);
-        Path png = outDir.resolve(prefix + "overlay_" + v.sliceIds().get(best) + ".png");
-        writeOverlay(slices.get(best), seg.result().masks().get(best), png);
-        OutputPaths.recordAdded(outDir, name(), before);
-        long tumourSlices =
-                seg.rows().stream().filter(r -> r.tumourPixels() > 0).count();
-        out.println(v.name() + ": " + slices.size() + " slices, " + tumourSlices + " with a predicted tumour");
-        out.println("masks:   " + masks.toAbsolutePath());
-        out.println("table:   " + table.toAbsolutePath());
-        out.println("overlay: " + png.toAbsolutePath());
         return Main.OK;
     }
 

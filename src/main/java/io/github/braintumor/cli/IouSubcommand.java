@@ -31,22 +31,26 @@ final class IouSubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "iou PRED TRUTH [--csv FILE]\n"
+        return "iou PRED TRUTH [--csv FILE [--overwrite]]\n"
                 + "  PRED, TRUTH  two mask .tif files (same size and slice count), or\n"
                 + "               the --out folder of 'segment' (<patient>/<slice>_pred.tif) and the data folder\n"
                 + "               with the ground truth (<patient>/<slice>_mask.tif)\n"
-                + "  --csv        write the table (slice, iou, dice, pixel_accuracy, precision, recall) to FILE";
+                + "  --csv        write the table (slice, iou, dice, pixel_accuracy, precision, recall) to FILE\n"
+                + "  --overwrite  replace an existing --csv file (without it that is refused)";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("csv"), Set.of());
+        Args a = Args.parse(argv, Set.of("csv"), Set.of("overwrite"));
         a.expectPositional(2);
         Path pred = a.existingPath(0, "PRED");
         Path truth = a.existingPath(1, "TRUTH");
         if (a.path("csv") != null)
             OutputPaths.checkFile(
-                    a.path("csv"), Files.isDirectory(pred) ? null : pred, truth); // segment's folder is ours
+                    a.path("csv"),
+                    a.has("overwrite"),
+                    Files.isDirectory(pred) ? null : pred,
+                    truth); // segment's folder is ours
         IouEvaluation evaluation;
         if (Files.isDirectory(pred) != Files.isDirectory(truth)) {
             throw new UsageException("PRED and TRUTH must both be files or both be folders");

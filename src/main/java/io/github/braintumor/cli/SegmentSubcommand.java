@@ -7,11 +7,11 @@ import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
+import io.github.braintumor.io.OutputTransaction;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.report.CsvTable;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -51,12 +51,13 @@ final class SegmentSubcommand implements Subcommand {
                 + "               modalities, resampled) and " + VOLUMES_CSV
                 + " (per file or patient: tumour voxels and slices,\n"
                 + "               largest slice, mean intensity of each channel inside the tumour, modalities);\n"
-                + "               each patient's masks appear whole or not at all; the tables are rewritten after\n"
-                + "               each volume, so a failed or interrupted run lists exactly the volumes done\n"
+                + "               outputs are written beside --out and moved in when the run ends: an interrupted\n"
+                + "               run changes nothing there; a failed run into a new folder keeps the volumes done\n"
+                + "               (each whole, listed in the tables); another run on the same --out is refused\n"
                 + "  --keep-going  go on past a volume that fails: it is listed in " + FAILURES_CSV + " (volume,\n"
                 + "               reason); the exit code still says that something failed\n"
                 + "  --overwrite  replace what an earlier 'segment' wrote into --out (without it such a folder is\n"
-                + "               refused); other files there are kept\n"
+                + "               refused), once the new run has finished; other files there are kept\n"
                 + "  --model      UNet bundle folder (default: the embedded model)\n"
                 + "  --threshold  probability threshold 0..1 (default: the model's)\n"
                 + "  --batch      slices per forward pass (default " + StackSegmentation.DEFAULT_BATCH_SIZE + ")\n"
@@ -89,26 +90,45 @@ final class SegmentSubcommand implements Subcommand {
         // input headers first: they cost no model load
         List<Inputs.Volume> volumes = Inputs.of(input, a.getInt("channels", 0));
         Inputs.checkModel(a.path("model"));
-        boolean existed = Files.exists(outDir);
-        List<String> removed = OutputPaths.removeEarlier(outDir, name()); // only with --overwrite is there any
-        if (!removed.isEmpty()) err.println("removed the earlier output: " + String.join(", ", removed));
-        try {
-            return segment(volumes, settings, !a.has("no-resample"), outDir, a.has("keep-going"), out, err);
-        } catch (Exception e) {
-            OutputPaths.unclaim(outDir, name(), !existed);
-            throw e;
+        try (OutputTransaction tx = OutputTransaction.builder()
+                .setFolder(outDir)
+                .setCommand(name())
+                .optOverwrite(a.has("overwrite"))
+                .optInputs(input, a.path("model"))
+                .optMayWrite(planned(volumes)::contains)
+                .begin()) {
+            return segment(volumes, settings, !a.has("no-resample"), tx, a.has("keep-going"), out, err);
         }
+    }
+
+    /** Every path a run may write into its output folder, so a user's file in the way is refused before any work. */
+    private static Set<String> planned(List<Inputs.Volume> volumes) {
+        Set<String> paths = new java.util.HashSet<>(List.of(CSV, VOLUMES_CSV, FAILURES_CSV));
+        Path root = Path.of("");
+        for (Inputs.Volume v : volumes) {
+            if (v.file() != null) {
+                paths.add(v.name() + "_pred.tif");
+            } else {
+                for (String id : v.sliceIds()) {
+                    paths.add(root.relativize(Inputs.predictionPath(root, v.name(), id))
+                            .toString()
+                            .replace('\\', '/'));
+                }
+            }
+        }
+        return paths;
     }
 
     private int segment(
             List<Inputs.Volume> volumes,
             StackSegmentation.Settings settings,
             boolean resample,
-            Path outDir,
+            OutputTransaction tx,
             boolean keepGoing,
             PrintStream out,
             PrintStream err)
             throws Exception {
+        Path outDir = tx.staging();
         CsvTable.Builder csv = SegmentationTables.slices();
         CsvTable.Builder volumesCsv = SegmentationTables.volumes();
         TextProgressBar bar = new TextProgressBar(err);
@@ -124,6 +144,8 @@ final class SegmentSubcommand implements Subcommand {
                     written += segment(v, settings, unet, resample, outDir, csv, volumesCsv, bar, err);
                     writeTables(outDir, csv, volumesCsv); // an interrupted batch keeps the table of what is done
                 } catch (Exception e) {
+                    // a volume's masks appear whole or not at all
+                    AtomicFiles.deleteRecursively(outDir.resolve(v.file() != null ? v.name() + "_pred.tif" : v.name()));
                     if (keepGoing) {
                         bar.finish();
                         err.println(v.name() + " failed, going on: " + Main.oneLine(e));
@@ -133,12 +155,18 @@ final class SegmentSubcommand implements Subcommand {
                         writeFailures(outDir, failures);
                         continue;
                     }
-                    // What is done stays usable: its masks are complete and the tables list exactly them.
-                    String what = v.name() + " failed"
-                            + (done > 0
-                                    ? " after " + done + " complete volume(s) (listed in " + CSV + "): "
-                                    : " (nothing written): ")
-                            + Main.oneLine(e);
+                    // What is done stays usable when it replaces nothing: its masks are complete and the tables
+                    // list exactly them. An earlier output is kept as it was rather than mixed with a partial one.
+                    String what = v.name() + " failed";
+                    if (tx.replacesEarlier()) {
+                        what += " (the earlier output in " + tx.folder() + " is kept unchanged): ";
+                    } else if (done > 0) {
+                        tx.commit();
+                        what += " after " + done + " complete volume(s) (listed in " + CSV + "): ";
+                    } else {
+                        what += " (nothing written): ";
+                    }
+                    what += Main.oneLine(e);
                     if (Main.isBadInput(e)) throw new UsageException(what, e);
                     throw new IllegalStateException(what, e);
                 }
@@ -146,6 +174,8 @@ final class SegmentSubcommand implements Subcommand {
             }
         }
         writeTables(outDir, csv, volumesCsv);
+        tx.commit();
+        outDir = tx.folder();
         if (failed > 0) {
             err.println("brain-tumor segment: " + failed + " of " + volumes.size() + " volume(s) failed (listed in "
                     + outDir.resolve(FAILURES_CSV) + "); " + done + " done (" + written + " mask file(s), "
@@ -183,45 +213,27 @@ final class SegmentSubcommand implements Subcommand {
         bar.finish();
         err.println(v.name() + ": " + result.postprocessingNote());
         List<StackSegmentation.Row> rows = result.rows();
-        OutputPaths.claimFolder(outDir, name());
-        String entry;
         if (v.file() != null) {
-            entry = v.name() + "_pred.tif";
-            LggTiff.writeMaskStack(outDir.resolve(entry), result.result().masks());
+            LggTiff.writeMaskStack(
+                    outDir.resolve(v.name() + "_pred.tif"), result.result().masks());
         } else {
-            entry = v.name();
-            Path target = outDir.resolve(entry);
-            Path staged = AtomicFiles.newSiblingTempDir(target);
-            try {
-                for (int i = 0; i < rows.size(); i++) {
-                    Path mask =
-                            Inputs.predictionPath(outDir, v.name(), v.sliceIds().get(i));
-                    LggTiff.writeMask(
-                            staged.resolve(mask.getFileName()),
-                            result.result().masks().get(i));
-                }
-                AtomicFiles.publishDirectory(staged, target);
-                staged = null;
-            } finally {
-                if (staged != null) AtomicFiles.deleteRecursively(staged);
+            for (int i = 0; i < rows.size(); i++) {
+                LggTiff.writeMask(
+                        Inputs.predictionPath(outDir, v.name(), v.sliceIds().get(i)),
+                        result.result().masks().get(i));
             }
         }
-        OutputPaths.recordWritten(outDir, name(), List.of(entry));
         SegmentationTables.add(csv, volumesCsv, v.name(), v.sliceIds(), result);
         return v.file() != null ? 1 : rows.size();
     }
 
-    private void writeFailures(Path outDir, CsvTable.Builder failures) throws IOException {
-        OutputPaths.claimFolder(outDir, name());
+    private static void writeFailures(Path outDir, CsvTable.Builder failures) throws IOException {
         failures.build().write(outDir.resolve(FAILURES_CSV));
-        OutputPaths.recordWritten(outDir, name(), List.of(FAILURES_CSV));
     }
 
-    private void writeTables(Path outDir, CsvTable.Builder csv, CsvTable.Builder volumesCsv) throws IOException {
-        OutputPaths.claimFolder(outDir, name());
+    private static void writeTables(Path outDir, CsvTable.Builder csv, CsvTable.Builder volumesCsv) throws IOException {
         csv.build().write(outDir.resolve(CSV));
         volumesCsv.build().write(outDir.resolve(VOLUMES_CSV));
-        OutputPaths.recordWritten(outDir, name(), List.of(CSV, VOLUMES_CSV));
     }
 
     static StackSegmentation.PostProcessingChoice postprocessing(String value) throws UsageException {

@@ -33,7 +33,7 @@ final class TrainUnetSubcommand implements Subcommand {
             "missing-modality",
             "slice-statistics",
             "normalization");
-    static final Set<String> FLAGS = Set.of("no-augment", "no-intensity-augment");
+    static final Set<String> FLAGS = Set.of("no-augment", "no-intensity-augment", "overwrite");
 
     @Override
     public String name() {
@@ -55,9 +55,10 @@ final class TrainUnetSubcommand implements Subcommand {
     static final String COMMON_USAGE_LINE = "[--epochs 10] [--batch 8] [--lr 0.001] [--seed 42] [--samples 0]\n"
             + "    [--split CSV] [--minutes M] [--resume CHECKPOINT | --init BUNDLE] [--average K] [--tumour-fraction P]\n"
             + "    [--val-patients K] [--threads T] [--cache-mb MB] [--no-augment] [--missing-modality 0.3]\n"
-            + "    [--no-intensity-augment] [--slice-statistics 0.1] [--normalization percentile-zscore]";
+            + "    [--no-intensity-augment] [--slice-statistics 0.1] [--normalization percentile-zscore] [--overwrite]";
     static final String COMMON_USAGE = "  DATA        kaggle_3m folder or a folder of patient folders\n"
             + "  --out       the model bundle folder to write (best epoch; Ctrl-C keeps the last best)\n"
+            + "  --overwrite replace a trained model already at --out (without it that is refused)\n"
             + "  --epochs, --batch, --lr, --seed   training settings\n"
             + "  --samples   slices per epoch, 0 = all training slices\n"
             + "  --split     patient split CSV (patient,hospital,part): used if it exists, else a 70/15/15 split\n"
@@ -109,7 +110,8 @@ final class TrainUnetSubcommand implements Subcommand {
                 a.getLong("seed", 42),
                 a.getInt("samples", 0),
                 a.path("split"),
-                tuning(a));
+                tuning(a),
+                a.has("overwrite"));
     }
 
     /** The advanced options, checked now so that a typo fails before any training starts. */

@@ -316,7 +316,7 @@ public final class DjlEngine {
             throw new IllegalArgumentException(
                     "-D" + key + env + " must be a whole number, 0 = default; got '" + user + "'");
         }
-        return n > 0 ? n : null;
+        return n > 0 ? Bounds.threads(n, "-D" + key + (key.equals(NUM_THREADS) ? " (BRAIN_TUMOR_THREADS)" : "")) : null;
     }
 
     private static void setIfAbsent(String key, String value) {

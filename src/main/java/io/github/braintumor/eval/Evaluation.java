@@ -272,7 +272,7 @@ public final class Evaluation {
                 throw new IllegalArgumentException("Threshold must be between 0 and 1, got " + threshold);
             }
             if (minArea < 0) throw new IllegalArgumentException("Minimum area must be >= 0 pixels, got " + minArea);
-            if (batchSize < 1) throw new IllegalArgumentException("Batch size must be >= 1, got " + batchSize);
+            io.github.braintumor.engine.Bounds.batchSize(batchSize, "batch size");
             if (predictions != null && !condition.asIs()) {
                 throw new IllegalArgumentException("Simulated input conditions need a model: predicted masks were"
                         + " made from the input as it was");

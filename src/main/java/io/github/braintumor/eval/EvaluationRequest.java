@@ -2,6 +2,7 @@ package io.github.braintumor.eval;
 
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.io.OutputPaths;
+import io.github.braintumor.io.OutputTransaction;
 import io.github.braintumor.model.BundleSettings;
 import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.ModelBundle;
@@ -196,16 +197,31 @@ public final class EvaluationRequest {
         LggDataset dataset = LggDataset.index(data);
         List<String> ids = parsePatients(patients);
         evaluation(dataset, ids, progress, cancel).setOutput(output).build(); // its checks, before any file
-        boolean existed = java.nio.file.Files.exists(output);
-        java.util.Set<String> before = OutputPaths.beginRun(output, COMMAND, overwrite);
-        try {
-            EvaluationResult result = run(dataset, ids, evaluated, compare, progress, cancel);
-            OutputPaths.recordAdded(output, COMMAND, before); // what a later --overwrite may remove
-            return result;
-        } catch (Exception e) {
-            OutputPaths.unclaim(output, COMMAND, !existed); // a canceled or failed run leaves no marked empty folder
-            throw e;
+        if (writeThreshold || writePostprocessing) BundleSettings.checkWritable(unet); // not after the whole run
+        // everything goes to a staging folder, moved in only when complete: a failed, canceled or killed run
+        // leaves an earlier output exactly as it was, and a second run on the same folder is refused
+        try (OutputTransaction tx = OutputTransaction.builder()
+                .setFolder(output)
+                .setCommand(COMMAND)
+                .optOverwrite(overwrite)
+                .optInputs(data, predictions, unet, classifier)
+                .optMayWrite(EvaluationRequest::mayWrite)
+                .begin()) {
+            EvaluationResult result = run(dataset, ids, evaluated, compare, tx.staging(), progress, cancel);
+            tx.commit();
+            writeBack(result, evaluated, progress);
+            return result.movedTo(tx.folder());
         }
+    }
+
+    /** The names an evaluation writes: its tables, charts, report and summary, and the conditions' folders. */
+    private static boolean mayWrite(String relativePath) {
+        String name = relativePath.toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith(CONDITIONS + "/")
+                || name.endsWith(".csv")
+                || name.endsWith(".png")
+                || name.endsWith(".html")
+                || name.endsWith(".json");
     }
 
     private EvaluationResult run(
@@ -213,6 +229,7 @@ public final class EvaluationRequest {
             List<String> ids,
             PostProcessingSettings evaluated,
             boolean compare,
+            Path output,
             ProgressListener progress,
             BooleanSupplier cancel)
             throws Exception {
@@ -229,7 +246,12 @@ public final class EvaluationRequest {
         }
         Evaluation.Builder b = evaluation(dataset, ids, progress, cancel);
         if (compare) b.optRobustness(robustness);
-        EvaluationResult result = b.setOutput(output).build().run();
+        return b.setOutput(output).build().run();
+    }
+
+    /** Writes the best threshold and/or the evaluated post-processing into the UNet bundle, when asked. */
+    private void writeBack(EvaluationResult result, PostProcessingSettings evaluated, ProgressListener progress)
+            throws io.github.braintumor.model.BundleException {
         Object best = result.summary().get("best_threshold");
         Double newThreshold = writeThreshold && best instanceof Number n ? n.doubleValue() : null;
         PostProcessingSettings newPostprocessing = writePostprocessing ? evaluated : null;
@@ -241,7 +263,6 @@ public final class EvaluationRequest {
                         + " into " + unet);
             }
         }
-        return result;
     }
 
     /**

@@ -75,6 +75,22 @@ public final class EvaluationResult {
         this.output = output;
     }
 
+    /** @return this result with its files now in {@code folder} (they were written elsewhere and moved there) */
+    EvaluationResult movedTo(Path folder) {
+        return new EvaluationResult(
+                settings,
+                summary,
+                perSlice,
+                perPatient,
+                perHospital,
+                perPosition,
+                thresholds,
+                postprocessing,
+                best,
+                worst,
+                folder);
+    }
+
     /** The keys and values of {@code summary.json}, in order; numbers are Integer/Long/Double or null. */
     public Map<String, Object> summary() {
         return summary;

@@ -36,8 +36,8 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize, Pre
     public static final String FILE_PROPERTY = "braintumor.options";
 
     public PluginOptions {
-        if (threads < 0) throw new IllegalArgumentException("threads must be 0 (automatic) or more, got " + threads);
-        if (batchSize < 1) throw new IllegalArgumentException("batch size must be 1 or more, got " + batchSize);
+        io.github.braintumor.engine.Bounds.threads(threads, "threads");
+        io.github.braintumor.engine.Bounds.batchSize(batchSize, "batch size");
         java.util.Objects.requireNonNull(device, "device");
         java.util.Objects.requireNonNull(precision, "precision");
     }

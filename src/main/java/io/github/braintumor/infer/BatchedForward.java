@@ -158,6 +158,7 @@ final class BatchedForward {
                     }
                     float[] values = y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
                             .toFloatArray();
+                    NonFiniteOutputException.check(values, bundle.directory());
                     int per = values.length / n;
                     float[][] p = new float[n][per];
                     for (int k = 0; k < n; k++) {

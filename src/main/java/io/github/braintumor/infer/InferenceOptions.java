@@ -92,10 +92,7 @@ public final class InferenceOptions {
         private Builder() {}
 
         public Builder optBatchSize(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("batch size must be >= 1, got " + n);
-            }
-            batchSize = n;
+            batchSize = io.github.braintumor.engine.Bounds.batchSize(n, "batch size");
             return this;
         }
 

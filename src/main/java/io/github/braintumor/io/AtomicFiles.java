@@ -48,6 +48,9 @@ public final class AtomicFiles {
         void writeTo(Path temporary) throws IOException;
     }
 
+    /** Longest target name kept whole in {@link #sibling} names (bytes); longer ones are shortened. */
+    private static final int MAX_KEPT_NAME = 120;
+
     private AtomicFiles() {}
 
     /** Writes {@code target} atomically; on failure the old file (if any) stays and no temporary is left. */
@@ -56,7 +59,7 @@ public final class AtomicFiles {
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         // Not Files.createTempFile: it makes owner-only files, and outputs should keep the usual permissions.
-        Path tmp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path tmp = sibling(absolute, "." + UUID.randomUUID() + ".tmp");
         try {
             try (OutputStream out =
                     Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -79,9 +82,8 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         String name = absolute.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        String ending = dot > 0 ? name.substring(dot) : "";
-        Path tmp =
-                dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp" + ending); // libraries may check the ending
+        String ending = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+        Path tmp = sibling(absolute, "." + UUID.randomUUID() + ".tmp" + ending); // libraries may check the ending
         try {
             writer.writeTo(tmp);
             if (!Files.isRegularFile(tmp)) {
@@ -109,7 +111,22 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         Files.createDirectories(parent);
-        return Files.createDirectory(parent.resolve("." + abs.getFileName() + ".tmp-" + UUID.randomUUID()));
+        return Files.createDirectory(sibling(abs, ".tmp-" + UUID.randomUUID()));
+    }
+
+    /**
+     * A hidden name beside {@code target} for this program's own use (temporary, lock, staging): {@code .<name><suffix>}
+     * where a long name is shortened to a prefix and a hash, so the result stays well below the file systems' 255-byte
+     * limit however long the target's name is.
+     */
+    static Path sibling(Path target, String suffix) {
+        Path abs = target.toAbsolutePath().normalize();
+        String name = abs.getFileName().toString();
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_KEPT_NAME) {
+            name = name.substring(0, Math.min(name.length(), MAX_KEPT_NAME / 4)) + "~"
+                    + Integer.toHexString(name.hashCode());
+        }
+        return abs.resolveSibling("." + name + suffix);
     }
 
     /**
@@ -121,7 +138,7 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath().normalize();
         Path old = null;
         if (Files.exists(abs)) {
-            old = abs.resolveSibling("." + abs.getFileName() + ".old-" + UUID.randomUUID());
+            old = sibling(abs, ".old-" + UUID.randomUUID());
             move(abs, old, false);
         }
         try {
@@ -169,6 +186,11 @@ public final class AtomicFiles {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Moves a file over {@code to} (atomically where the file system can), replacing a file there. */
+    static void moveReplacing(Path from, Path to) throws IOException {
+        move(from, to, true);
     }
 
     private static void move(Path from, Path to, boolean replace) throws IOException {

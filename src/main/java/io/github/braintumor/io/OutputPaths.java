@@ -24,9 +24,11 @@ import java.util.stream.Stream;
  * Every output is refused when it is the current folder or the home folder (or holds them), when it is, holds or
  * lies inside one of the command's inputs (the data set stays untouched), and when it cannot be written.
  *
+ * Commands write their folders through an {@link OutputTransaction}, which checks with this class first.
+ *
  * <pre>{@code
- * OutputPaths.checkFolder(out, "segment", input);   // before reading anything
- * OutputPaths.claimFolder(out, "segment");          // just before the first file is written
+ * OutputPaths.checkFolder(out, "segment", overwrite, input);   // before reading anything
+ * OutputPaths.checkFile(Path.of("results.csv"), overwrite, data); // a table written by --csv
  * }</pre>
  */
 public final class OutputPaths {
@@ -36,8 +38,6 @@ public final class OutputPaths {
     public static final String MODEL_JSON = "model.json";
 
     private static final int SHOWN = 3;
-    /** Prefix of a marker line naming an entry the command wrote. */
-    private static final String WRITTEN = "written: ";
 
     private OutputPaths() {}
 
@@ -63,10 +63,10 @@ public final class OutputPaths {
     }
 
     /**
-     * Checks an output folder of a command that records what it writes ({@link #recordWritten}), so that an earlier
-     * output is never mixed with a new one: a folder holding an earlier output of {@code command} is refused unless
-     * {@code overwrite}, which then lets {@link #removeEarlier} delete exactly what that run recorded. Everything
-     * else is as {@link #checkFolder(Path, String, Path...)}.
+     * Checks an output folder of a command that records what it writes ({@link OutputTransaction}), so that an
+     * earlier output is never mixed with a new one: a folder holding an earlier output of {@code command} is refused
+     * unless {@code overwrite}, which then lets the transaction's commit replace exactly what that run recorded.
+     * Everything else is as {@link #checkFolder(Path, String, Path...)}.
      *
      * @throws OutputRefusedException when the folder may not be used; nothing has been changed then
      */
@@ -82,80 +82,6 @@ public final class OutputPaths {
                     + " pass --overwrite (in Fiji: tick 'overwrite') to replace it, or choose a new folder; nothing was"
                     + " changed");
         }
-    }
-
-    /**
-     * Starts a run of {@code command} writing into {@code folder} (checked with
-     * {@link #checkFolder(Path, String, boolean, Path...)}): with {@code overwrite}, removes what the earlier run
-     * recorded; claims the folder; returns the entries there now, for {@link #recordAdded} once the run is done.
-     *
-     * <pre>{@code
-     * Set<String> before = OutputPaths.beginRun(out, "evaluate", overwrite);
-     * ... write the outputs ...
-     * OutputPaths.recordAdded(out, "evaluate", before);   // a later --overwrite removes exactly these
-     * }</pre>
-     */
-    public static java.util.Set<String> beginRun(Path folder, String command, boolean overwrite) throws IOException {
-        if (overwrite) removeEarlier(folder, command);
-        claimFolder(folder, command);
-        return snapshot(folder);
-    }
-
-    /** @return the entries directly in {@code folder} now, for {@link #recordAdded} after writing into it */
-    public static java.util.Set<String> snapshot(Path folder) throws IOException {
-        return new java.util.TreeSet<>(entries(folder));
-    }
-
-    /**
-     * Records the entries directly in {@code folder} that were not in {@code before}; hidden names (the marker,
-     * a staging folder left by a crash) are never recorded.
-     */
-    public static void recordAdded(Path folder, String command, java.util.Set<String> before) throws IOException {
-        List<String> added = new ArrayList<>();
-        for (String name : entries(folder)) {
-            if (!before.contains(name) && !name.startsWith(".")) added.add(name);
-        }
-        recordWritten(folder, command, added);
-    }
-
-    /**
-     * Adds {@code names} (entries directly in {@code folder}: files or folders) to the marker's list of what
-     * {@code command} wrote, once each is complete.
-     */
-    public static void recordWritten(Path folder, String command, List<String> names) throws IOException {
-        claimFolder(folder, command);
-        List<String> lines = new ArrayList<>(Files.readAllLines(folder.resolve(MARKER), StandardCharsets.UTF_8));
-        for (String name : names) {
-            if (!lines.contains(WRITTEN + name)) lines.add(WRITTEN + name);
-        }
-        AtomicFiles.writeString(folder.resolve(MARKER), String.join("\n", lines) + "\n");
-    }
-
-    /**
-     * Deletes what an earlier run of {@code command} recorded in {@code folder}'s marker (and clears the list);
-     * anything else in the folder is kept.
-     *
-     * @return the names removed
-     */
-    public static List<String> removeEarlier(Path folder, String command) throws IOException {
-        if (!Files.isDirectory(folder) || !command.equals(owner(folder))) return List.of();
-        List<String> kept = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        for (String line : Files.readAllLines(folder.resolve(MARKER), StandardCharsets.UTF_8)) {
-            if (!line.startsWith(WRITTEN)) {
-                kept.add(line);
-                continue;
-            }
-            String name = line.substring(WRITTEN.length());
-            Path entry = folder.resolve(name).normalize();
-            // only names directly in the folder: a hand-edited marker cannot point elsewhere
-            if (!name.isEmpty() && !name.equals(MARKER) && folder.normalize().equals(entry.getParent())) {
-                AtomicFiles.deleteRecursively(entry);
-                removed.add(name);
-            }
-        }
-        AtomicFiles.writeString(folder.resolve(MARKER), String.join("\n", kept) + "\n");
-        return removed;
     }
 
     /**
@@ -175,11 +101,43 @@ public final class OutputPaths {
     }
 
     /**
+     * {@link #checkBundle(Path, Path...)} for a command that replaces a whole bundle (an import): a folder that
+     * already holds a model is replaced only with {@code overwrite}.
+     */
+    public static void checkBundle(Path bundle, boolean overwrite, Path... inputs) throws OutputRefusedException {
+        checkBundle(bundle, inputs);
+        if (!overwrite && isBundle(real(bundle))) {
+            throw new OutputRefusedException("model folder " + bundle + " holds a model: pass --overwrite (in Fiji:"
+                    + " tick 'overwrite') to replace it, or choose a new folder; nothing was changed");
+        }
+    }
+
+    /**
      * Checks an output file (a CSV table): not a folder, in a writable folder, not inside an input, and, when it
      * exists, a {@code .csv} file (another file of that name is the user's and is not replaced).
      */
     public static void checkFile(Path file, Path... inputs) throws OutputRefusedException {
         checkFile(file, ".csv", inputs);
+    }
+
+    /**
+     * {@link #checkFile(Path, Path...)} for a table a command writes on request ({@code --csv FILE}): an existing
+     * file is replaced only with {@code overwrite} (it may be the user's own table of that name).
+     */
+    public static void checkFile(Path file, boolean overwrite, Path... inputs) throws OutputRefusedException {
+        checkFile(file, ".csv", inputs);
+        if (!overwrite && Files.exists(real(file))) {
+            throw new OutputRefusedException("output file " + file + " exists: pass --overwrite to replace it, or give"
+                    + " a new name; nothing was changed");
+        }
+    }
+
+    /** Two outputs of one run may not be the same file (one would silently replace the other). */
+    public static void checkDistinct(Path a, String aName, Path b, String bName) throws OutputRefusedException {
+        if (a != null && b != null && real(a).equals(real(b))) {
+            throw new OutputRefusedException(
+                    aName + " and " + bName + " are the same file " + a + ": give each its own name");
+        }
     }
 
     /**
@@ -201,30 +159,15 @@ public final class OutputPaths {
 
     /**
      * Creates {@code folder} (checked with {@link #checkFolder}) and writes the marker naming {@code command}, so a
-     * later run may use it again. Call it just before the first output file is written.
+     * later run may use it again (the transaction's commit does this).
      */
-    public static void claimFolder(Path folder, String command) throws IOException {
+    static void claimFolder(Path folder, String command) throws IOException {
         Files.createDirectories(folder);
         if (!command.equals(owner(folder))) {
             AtomicFiles.writeString(
                     folder.resolve(MARKER),
                     command + "\nWritten by brain-tumor " + command
                             + ": the program may write into this folder again. Delete this file to protect the folder.\n");
-        }
-    }
-
-    /**
-     * Undoes {@link #claimFolder} of a run that wrote nothing: when the marker is all the folder holds, removes it,
-     * and the folder too if {@code created} (anything else in it is kept).
-     */
-    public static void unclaim(Path folder, String command, boolean created) {
-        try {
-            if (command.equals(owner(folder)) && entries(folder).equals(List.of(MARKER))) {
-                Files.delete(folder.resolve(MARKER));
-                if (created) Files.delete(folder);
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // best effort: a marked empty folder is harmless
         }
     }
 

@@ -21,6 +21,21 @@ public final class BundleSettings {
     private BundleSettings() {}
 
     /**
+     * Checks, before a long run whose result is written back, that {@code bundle}'s model.json can be replaced:
+     * the file and its folder are writable (the atomic rewrite needs both).
+     *
+     * @throws BundleException naming what is read-only
+     */
+    public static void checkWritable(Path bundle) throws BundleException {
+        Path json = bundle.resolve(ModelBundle.MODEL_JSON);
+        if (!java.nio.file.Files.isWritable(bundle) || !java.nio.file.Files.isWritable(json)) {
+            throw new BundleException("Cannot write the result back into " + json + ": it (or its folder) is"
+                    + " read-only; copy the bundle somewhere writable, or leave out --write-threshold and"
+                    + " --write-postprocessing");
+        }
+    }
+
+    /**
      * @param bundle         bundle folder (model.json + weights)
      * @param threshold      new default probability threshold in [0, 1], or null to keep the current one
      * @param postprocessing new recommended post-processing, or null to keep the current one

@@ -62,6 +62,8 @@ public record ModelInfo(
 
     /** Layout version written by this code. */
     public static final int FORMAT_VERSION = 1;
+    /** Bounds of an image side (pixels) and of the channel count a model.json may declare. */
+    private static final int MIN_SIDE = 16, MAX_SIDE = 4096, MAX_CHANNELS = 16;
     /** Weights are DJL parameters of a block rebuilt from the architecture. */
     public static final String FORMAT_DJL = "djl";
     /** Weights are a TorchScript module, loaded as a {@code PtSymbolBlock}. */
@@ -193,6 +195,8 @@ public record ModelInfo(
             throw new BundleException(source + ": threshold must be a probability between 0 and 1, got "
                     + info.threshold() + "; correct it in the file or retrain");
         }
+        checkBounds(info, source);
+        if (info.modelInputSize() == 0) info = info.toBuilder().build(); // fills in the absent model input size
         if (info.weightsFile() == null || info.weightsFile().isBlank()) {
             throw new BundleException(source + " names no weights file (field 'weightsFile')");
         }
@@ -201,6 +205,53 @@ public record ModelInfo(
                     source + ": weightsFile must be a plain file name, got '" + info.weightsFile() + "'");
         }
         return info;
+    }
+
+    /**
+     * Numbers a model.json may hold, checked before anything is allocated from them: a typo such as
+     * {@code "features": 4096} would otherwise ask for tens of gigabytes, and a size of 0 divides by zero.
+     */
+    private static void checkBounds(ModelInfo info, String source) throws BundleException {
+        if (info.formatVersion() < 0 || info.formatVersion() > FORMAT_VERSION) {
+            throw new BundleException(source + ": formatVersion " + info.formatVersion() + " is not one this version"
+                    + " reads (1.." + FORMAT_VERSION + "); a newer plugin wrote it: update the plugin");
+        }
+        within(source, "inputSize", info.inputSize(), MIN_SIDE, MAX_SIDE);
+        if (info.modelInputSize() != 0) { // absent (a sidecar): the input size, as the builder fills it in
+            within(source, "modelInputSize", info.modelInputSize(), MIN_SIDE, MAX_SIDE);
+        }
+        within(source, "inputChannels", info.inputChannels(), 1, MAX_CHANNELS);
+        JsonObject a = info.architecture();
+        if (a == null) return;
+        for (String[] bound : new String[][] {
+            {"features", "1", "256"},
+            {"depth", "1", "8"},
+            {"inChannels", "1", "" + MAX_CHANNELS},
+            {"base_filters", "1", "256"},
+            {"input_size", "" + MIN_SIDE, "1024"}
+        }) {
+            if (!a.has(bound[0])) continue;
+            double v;
+            try {
+                v = a.get(bound[0]).getAsDouble();
+            } catch (RuntimeException e) {
+                throw new BundleException(source + ": architecture." + bound[0] + " must be a number");
+            }
+            if (v != Math.rint(v)) throw new BundleException(source + ": architecture." + bound[0] + " must be whole");
+            within(
+                    source,
+                    "architecture." + bound[0],
+                    (long) v,
+                    Integer.parseInt(bound[1]),
+                    Integer.parseInt(bound[2]));
+        }
+    }
+
+    private static void within(String source, String field, long v, int min, int max) throws BundleException {
+        if (v < min || v > max) {
+            throw new BundleException(source + ": " + field + " must be " + min + ".." + max + ", got " + v
+                    + "; correct the file or retrain");
+        }
     }
 
     /** @return a builder initialised with this info's values */

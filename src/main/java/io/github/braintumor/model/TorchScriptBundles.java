@@ -60,6 +60,22 @@ public final class TorchScriptBundles {
      */
     public static ModelBundle importModule(Path torchScript, ModelInfo description, Path bundleDir)
             throws BundleException {
+        return importModule(torchScript, description, bundleDir, staged -> {});
+    }
+
+    /** A check of an imported model before it is published (e.g. that it reproduces a package's test output). */
+    @FunctionalInterface
+    public interface Acceptance {
+        /** @throws BundleException when the model may not be kept; the earlier bundle then stays as it was */
+        void check(ModelBundle staged) throws BundleException;
+    }
+
+    /**
+     * {@link #importModule(Path, ModelInfo, Path)} that publishes the bundle only when {@code acceptance} passes on
+     * the staged copy: a refused import changes nothing at {@code bundleDir}.
+     */
+    public static ModelBundle importModule(
+            Path torchScript, ModelInfo description, Path bundleDir, Acceptance acceptance) throws BundleException {
         if (!Files.isRegularFile(torchScript)) {
             throw new BundleException("TorchScript file " + torchScript + " does not exist");
         }
@@ -75,6 +91,7 @@ public final class TorchScriptBundles {
             Files.writeString(staged.resolve(ModelBundle.MODEL_JSON), complete.toJson());
             try (ModelBundle probe = ModelBundle.load(staged)) {
                 checkOutputShape(probe, torchScript);
+                acceptance.check(probe);
             }
             AtomicFiles.publishDirectory(staged, bundleDir);
             staged = null;
@@ -96,7 +113,17 @@ public final class TorchScriptBundles {
                 ai.djl.inference.Predictor<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> p =
                         model.newPredictor(new ai.djl.translate.NoopTranslator())) {
             ai.djl.ndarray.NDArray x = m.zeros(new ai.djl.ndarray.types.Shape(1, info.inputChannels(), side, side));
-            shape = p.predict(new ai.djl.ndarray.NDList(x)).singletonOrThrow().getShape();
+            ai.djl.ndarray.NDArray y = p.predict(new ai.djl.ndarray.NDList(x)).singletonOrThrow();
+            shape = y.getShape();
+            float[] values =
+                    y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+            for (float v : values) {
+                if (!Float.isFinite(v)) {
+                    throw new BundleException(source + " gives NaN or infinite outputs on a (1, " + info.inputChannels()
+                            + ", " + side + ", " + side + ") input of zeros: it cannot produce masks; check how it was"
+                            + " traced and saved");
+                }
+            }
         } catch (ai.djl.translate.TranslateException | RuntimeException e) {
             throw new BundleException(
                     source + " cannot run on a (1, " + info.inputChannels() + ", " + side + ", " + side + ") input ("

@@ -30,7 +30,10 @@ final class Checkpoint {
             .serializeSpecialFloatingPointValues()
             .create();
 
-    /** Training state next to the weights. */
+    /**
+     * Training state next to the weights, and the schedule it belongs to (0 where a checkpoint written before it
+     * was recorded does not say), so that a resume with other settings is refused instead of mixing two runs.
+     */
     record State(
             int epoch,
             int optimizerSteps,
@@ -38,7 +41,55 @@ final class Checkpoint {
             int bestEpoch,
             double bestMetric,
             double bestTiebreak,
-            String metricName) {}
+            String metricName,
+            int epochs,
+            int batchSize,
+            int cropSize,
+            int samplesPerEpoch,
+            float learningRate) {
+        /** The state at the end of an epoch of a run configured by {@code cfg}. */
+        State(
+                int epoch,
+                int optimizerSteps,
+                int bestEpoch,
+                double bestMetric,
+                double bestTiebreak,
+                String metric,
+                TrainingConfig cfg) {
+            this(
+                    epoch,
+                    optimizerSteps,
+                    cfg.seed(),
+                    bestEpoch,
+                    bestMetric,
+                    bestTiebreak,
+                    metric,
+                    cfg.epochs(),
+                    cfg.batchSize(),
+                    cfg.cropSize(),
+                    cfg.samplesPerEpoch(),
+                    cfg.learningRate());
+        }
+
+        /**
+         * @return what differs between the run that wrote this checkpoint and one configured by {@code cfg} (empty
+         *     when it may resume exactly); settings an older checkpoint did not record are not compared
+         */
+        java.util.List<String> differences(TrainingConfig cfg) {
+            java.util.List<String> d = new java.util.ArrayList<>();
+            if (seed != cfg.seed()) d.add("seed " + seed + " vs " + cfg.seed());
+            if (epochs > 0 && epochs != cfg.epochs()) d.add("epochs " + epochs + " vs " + cfg.epochs());
+            if (batchSize > 0 && batchSize != cfg.batchSize()) d.add("batch " + batchSize + " vs " + cfg.batchSize());
+            if (cropSize > 0 && cropSize != cfg.cropSize()) d.add("crop " + cropSize + " vs " + cfg.cropSize());
+            if (epochs > 0 && samplesPerEpoch != cfg.samplesPerEpoch()) {
+                d.add("samples per epoch " + samplesPerEpoch + " vs " + cfg.samplesPerEpoch());
+            }
+            if (learningRate > 0 && learningRate != cfg.learningRate()) {
+                d.add("learning rate " + learningRate + " vs " + cfg.learningRate());
+            }
+            return d;
+        }
+    }
 
     private Checkpoint() {}
 

@@ -260,13 +260,13 @@ public final class TrainingConfig {
         }
 
         public Builder optBatchSize(int v) {
-            batchSize = positive("batch size", v);
+            batchSize = io.github.braintumor.engine.Bounds.batchSize(v, "batch size");
             return this;
         }
 
         public Builder optLearningRate(float v) {
-            if (!(v > 0)) {
-                throw new IllegalArgumentException("learning rate must be > 0, got " + v);
+            if (!(v > 0 && v <= 1)) {
+                throw new IllegalArgumentException("learning rate must be in (0, 1], got " + v);
             }
             learningRate = v;
             return this;
@@ -309,7 +309,7 @@ public final class TrainingConfig {
         }
 
         public Builder optThreads(int v) {
-            threads = Math.max(0, v);
+            threads = io.github.braintumor.engine.Bounds.threads(v, "threads");
             return this;
         }
 

@@ -120,8 +120,12 @@ class DjlEngineTest {
         try {
             System.setProperty(key, "0");
             assertEquals(null, DjlEngine.userCount(key), "0 means the default");
-            System.setProperty(key, " 4 ");
-            assertEquals(4, DjlEngine.userCount(key));
+            System.setProperty(key, " 1 ");
+            assertEquals(1, DjlEngine.userCount(key));
+            System.setProperty(key, "100000"); // 100,000 threads hung the machine: beyond the processors is refused
+            IllegalArgumentException many =
+                    assertThrows(IllegalArgumentException.class, () -> DjlEngine.userCount(key));
+            assertTrue(many.getMessage().contains("processors"), many.getMessage());
             System.setProperty(key, "four");
             IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> DjlEngine.userCount(key));
             assertTrue(
@@ -167,9 +171,9 @@ class DjlEngineTest {
             System.setProperty(key, "0");
             DjlEngine.threadsProperty(key, 3);
             assertEquals("3", System.getProperty(key)); // PyTorch would refuse 0 threads
-            System.setProperty(key, "2");
+            System.setProperty(key, "1");
             DjlEngine.threadsProperty(key, 3);
-            assertEquals("2", System.getProperty(key)); // the user's positive value is kept
+            assertEquals("1", System.getProperty(key)); // the user's positive value is kept
             System.setProperty(key, "two");
             IllegalArgumentException e =
                     assertThrows(IllegalArgumentException.class, () -> DjlEngine.threadsProperty(key, 3));

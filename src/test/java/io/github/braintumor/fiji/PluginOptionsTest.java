@@ -70,12 +70,17 @@ class PluginOptionsTest {
     @Test
     void savedOptionsAreReadBackAndDamageFallsBackToTheDefaults() throws Exception {
         assertEquals(PluginOptions.defaults(), PluginOptions.load()); // nothing saved yet
-        new PluginOptions(3, DeviceChoice.CPU, 2).save();
-        assertEquals(new PluginOptions(3, DeviceChoice.CPU, 2), PluginOptions.load());
+        new PluginOptions(1, DeviceChoice.CPU, 2).save();
+        assertEquals(new PluginOptions(1, DeviceChoice.CPU, 2), PluginOptions.load());
         assertEquals(2, PluginOptions.load().batchSize(0));
         assertEquals(5, PluginOptions.load().batchSize(5)); // a command's own batch size wins
         Files.writeString(PluginOptions.file(), "threads=lots\ndevice=cpu\n");
         assertEquals(PluginOptions.defaults(), PluginOptions.load());
+        // more threads than processors (it hung every later command) falls back to the defaults too
+        Files.writeString(PluginOptions.file(), "threads=100000\ndevice=cpu\n");
+        assertEquals(PluginOptions.defaults(), PluginOptions.load());
+        assertThrows(IllegalArgumentException.class, () -> new PluginOptions(100_000, DeviceChoice.AUTO, 4));
+        assertThrows(IllegalArgumentException.class, () -> new PluginOptions(1, DeviceChoice.AUTO, 100_000));
         assertThrows(IllegalArgumentException.class, () -> new PluginOptions(-1, DeviceChoice.AUTO, 4));
         assertThrows(IllegalArgumentException.class, () -> new PluginOptions(0, DeviceChoice.AUTO, 0));
         assertTrue(PluginOptions.defaults().engineThreads() >= 1);
@@ -95,9 +100,9 @@ class PluginOptionsTest {
 
     @Test
     void automaticThreadsStayOffBusyCoresWhileStacksUseEveryCoreImageJAllows() {
-        PluginOptions set = new PluginOptions(3, io.github.braintumor.engine.DeviceChoice.CPU, 4);
-        assertEquals(3, set.engineThreads());
-        assertEquals(3, set.engineWorkers());
+        PluginOptions set = new PluginOptions(1, io.github.braintumor.engine.DeviceChoice.CPU, 4);
+        assertEquals(1, set.engineThreads());
+        assertEquals(1, set.engineWorkers());
         PluginOptions automatic = PluginOptions.defaults();
         int cap = Math.min(Runtime.getRuntime().availableProcessors(), ij.Prefs.getThreads());
         assertEquals(Math.max(1, cap), automatic.engineWorkers());

@@ -1,8 +1,6 @@
 package io.github.braintumor.io;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,37 +53,5 @@ class OutputPathsTest {
         assertThrows(
                 OutputRefusedException.class,
                 () -> OutputPaths.checkFolder(tmp.resolve("data/kaggle_3m/.."), "segment", data));
-    }
-
-    @Test
-    void unclaimRemovesOnlyAnUnusedMarker() throws Exception {
-        Path out = tmp.resolve("out");
-        OutputPaths.claimFolder(out, "evaluate");
-        OutputPaths.unclaim(out, "evaluate", true);
-        assertFalse(Files.exists(out));
-        OutputPaths.claimFolder(out, "evaluate");
-        Files.writeString(out.resolve("summary.json"), "{}");
-        OutputPaths.unclaim(out, "evaluate", true);
-        assertTrue(Files.isRegularFile(out.resolve(OutputPaths.MARKER)));
-        assertEquals("evaluate", OutputPaths.owner(out));
-    }
-
-    @Test
-    void overwriteRemovesOnlyWhatTheEarlierRunRecorded() throws Exception {
-        Path out = tmp.resolve("out");
-        OutputPaths.recordWritten(out, "segment", java.util.List.of("a.csv"));
-        Files.writeString(out.resolve("a.csv"), "x");
-        Files.writeString(out.resolve("mine.txt"), "kept");
-        Files.writeString(tmp.resolve("outside.txt"), "kept");
-        // a hand-edited marker may not reach outside the folder
-        Files.writeString(
-                out.resolve(OutputPaths.MARKER),
-                Files.readString(out.resolve(OutputPaths.MARKER)) + "written: ../outside.txt\n");
-        assertThrows(OutputRefusedException.class, () -> OutputPaths.checkFolder(out, "segment", false));
-        assertDoesNotThrow(() -> OutputPaths.checkFolder(out, "segment", true));
-        assertEquals(java.util.List.of("a.csv"), OutputPaths.removeEarlier(out, "segment"));
-        assertFalse(Files.exists(out.resolve("a.csv")));
-        assertTrue(Files.exists(out.resolve("mine.txt")) && Files.exists(tmp.resolve("outside.txt")));
-        assertEquals("segment", OutputPaths.owner(out));
     }
 }

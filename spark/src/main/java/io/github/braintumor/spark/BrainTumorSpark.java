@@ -23,8 +23,8 @@ import org.apache.spark.sql.SparkSession;
  *     spark/target/brain-tumor-spark-0.1.0-SNAPSHOT.jar evaluate hdfs:///data/kaggle_3m --out /shared/eval-out
  * </pre>
  *
- * Exit codes: 0 done (some patients may have failed: failures.csv, and a line says so), 1 every patient failed or
- * the job failed, 2 a user mistake (one line saying what and what to do, nothing written).
+ * Exit codes (the CLI's rule for failed volumes): 0 every patient done, 1 some or all patients failed (listed in
+ * failures.csv; the others' outputs are complete) or the job failed, 2 a user mistake (one line saying what and what to do, nothing written).
  */
 public final class BrainTumorSpark {
     public static final int OK = 0, FAILED = 1, USAGE = 2;
@@ -85,7 +85,7 @@ public final class BrainTumorSpark {
                 out.println("wrote the output of " + r.done().size() + " patient(s) to " + r.output()
                         + (r.failures().isEmpty() ? "" : "; " + r.failures().size() + " failed, see "
                         + r.output().resolve(CohortJob.FAILURES)));
-                return r.done().isEmpty() ? FAILED : OK;
+                return r.failures().isEmpty() ? OK : FAILED;
             } finally {
                 spark.stop();
             }

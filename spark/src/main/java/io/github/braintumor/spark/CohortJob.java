@@ -10,6 +10,7 @@ import io.github.braintumor.eval.EvaluationResult;
 import io.github.braintumor.eval.PatientScores;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
+import io.github.braintumor.io.OutputTransaction;
 import io.github.braintumor.io.OutputRefusedException;
 import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.BundleException;
@@ -125,7 +126,7 @@ public final class CohortJob {
         }
     }
 
-    private record Prepared(List<PatientInputs.Ref> patients, JobSpec spec) {}
+    private record Prepared(List<PatientInputs.Ref> patients, JobSpec spec, List<Path> localInputs) {}
 
     /**
      * The checks of {@link #run}, without Spark: for the command line to refuse a mistake before starting Spark.
@@ -173,7 +174,7 @@ public final class CohortJob {
         }
         JobSpec spec = spec(out);
         checkModels(spec);
-        return new Prepared(patients, spec);
+        return new Prepared(patients, spec, localInputs);
     }
 
     /**
@@ -191,31 +192,52 @@ public final class CohortJob {
         Path out = Path.of(spec.output());
         b.log.accept(b.command.id() + ": " + patients.size() + " patient(s) on " + spark.sparkContext().master()
                 + ", output " + out);
-        boolean existed = Files.exists(out);
-        List<String> removed = OutputPaths.removeEarlier(out, b.command.owner());
-        if (!removed.isEmpty()) b.log.accept("removed the earlier output: " + String.join(", ", removed));
-        OutputPaths.claimFolder(out, b.command.owner());
-        // recorded before the tasks run, so that --overwrite can remove them even after a driver crash
-        List<String> entries = new ArrayList<>();
-        if (b.command == Command.EVALUATE) entries.add(PatientTask.EVALUATE_PATIENTS);
-        else patients.forEach(p -> entries.add(p.id()));
-        entries.add(FAILURES);
-        OutputPaths.recordWritten(out, b.command.owner(), entries);
-
-        List<PatientTask.Outcome> outcomes;
-        try {
-            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            jsc.setJobDescription("brain-tumor " + b.command.id() + " of " + patients.size() + " patient(s)");
-            outcomes = jsc.parallelize(patients, Math.max(1, patients.size()))
-                    .map(ref -> PatientTask.run(spec, ref, conf)).collect();
-        } catch (RuntimeException e) {
-            OutputPaths.unclaim(out, b.command.owner(), !existed);
-            throw e;
-        } finally {
-            sweepLeftovers(out);
+        // tasks and tables write into a staging folder beside the output (a shared file system on a cluster),
+        // moved in when the job is done: a failed or killed job leaves an earlier output exactly as it was
+        try (OutputTransaction tx = begin(out, prepared)) {
+            JobSpec staged = spec.withOutput(tx.staging().toString());
+            List<PatientTask.Outcome> outcomes;
+            try {
+                JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+                jsc.setJobDescription("brain-tumor " + b.command.id() + " of " + patients.size() + " patient(s)");
+                outcomes = jsc.parallelize(patients, Math.max(1, patients.size()))
+                        .map(ref -> PatientTask.run(staged, ref, conf)).collect();
+            } finally {
+                sweepLeftovers(tx.staging());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            CohortResult result = finish(spark, staged, patients, outcomes, seconds, conf);
+            tx.commit();
+            result = result.movedTo(tx.folder());
+            b.log.accept(String.format(java.util.Locale.ROOT, "%s: %d patient(s) done, %d failed%s, %.1f s, output %s",
+                    b.command.id(), result.done().size(), result.failures().size(),
+                    result.failures().isEmpty() ? "" : " (see " + FAILURES + ")", seconds, result.output()));
+            return result;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return finish(spark, spec, patients, outcomes, seconds, conf);
+    }
+
+    /** Locks the output and opens its staging folder; another run on it is a user mistake (one line). */
+    private OutputTransaction begin(Path out, Prepared prepared) throws Exception {
+        try {
+            return OutputTransaction.builder()
+                    .setFolder(out)
+                    .setCommand(b.command.owner())
+                    .optOverwrite(b.overwrite)
+                    .optInputs(prepared.localInputs().toArray(Path[]::new))
+                    .optMayWrite(path -> mayWrite(path, prepared.patients()))
+                    .begin();
+        } catch (OutputRefusedException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    /** The paths a job writes: the patients' folders, its tables, charts and report, the Parquet table. */
+    private static boolean mayWrite(String path, List<PatientInputs.Ref> patients) {
+        String top = path.split("/", 2)[0];
+        return top.equals(PatientTask.EVALUATE_PATIENTS)
+                || top.equals(PARQUET)
+                || top.matches(".*\\.(csv|png|html|json)")
+                || patients.stream().anyMatch(p -> p.id().equals(top));
     }
 
     private JobSpec spec(Path out) throws Exception {
@@ -296,12 +318,8 @@ public final class CohortJob {
             }
         }
         CsvTable perSlice = null;
-        List<String> written = new ArrayList<>();
         if (!done.isEmpty() && spec.command() == Command.EVALUATE) {
-            // the report's files are what is new after it: a user's own files in the folder are never recorded
-            java.util.Set<String> before = OutputPaths.snapshot(out);
             perSlice = writeEvaluation(spec, refs, outcomes, seconds, conf);
-            OutputPaths.recordAdded(out, spec.command().owner(), before);
         } else if (!done.isEmpty()) {
             CsvTable.Builder slices = SegmentationTables.slices(), volumes = SegmentationTables.volumes();
             for (PatientTask.Outcome o : outcomes) {
@@ -312,18 +330,12 @@ public final class CohortJob {
             perSlice = slices.build();
             perSlice.write(out.resolve(SegmentationTables.CSV));
             volumes.build().write(out.resolve(SegmentationTables.VOLUMES_CSV));
-            written.addAll(List.of(SegmentationTables.CSV, SegmentationTables.VOLUMES_CSV));
         }
         failures.build().write(out.resolve(FAILURES));
         CohortResult result = new CohortResult(spec.command(), out, done, failed, perSlice, seconds);
         if (b.parquet && perSlice != null) {
             result.perSlice(spark).write().mode("overwrite").parquet(out.resolve(PARQUET).toString());
-            written.add(PARQUET);
         }
-        OutputPaths.recordWritten(out, spec.command().owner(), written);
-        b.log.accept(String.format(java.util.Locale.ROOT, "%s: %d patient(s) done, %d failed%s, %.1f s, output %s",
-                spec.command().id(), done.size(), failed.size(), failed.isEmpty() ? "" : " (see " + FAILURES + ")",
-                seconds, out));
         return result;
     }
 

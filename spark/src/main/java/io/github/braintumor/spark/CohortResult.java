@@ -37,6 +37,11 @@ public record CohortResult(Command command, Path output, List<String> done, List
         failures = List.copyOf(failures);
     }
 
+    /** @return this result with its files now in {@code folder} (written to a staging folder, moved there) */
+    CohortResult movedTo(Path folder) {
+        return new CohortResult(command, folder, done, failures, perSlice, seconds);
+    }
+
     /** @return patients done per second of wall time */
     public double patientsPerSecond() {
         return seconds > 0 ? done.size() / seconds : 0;

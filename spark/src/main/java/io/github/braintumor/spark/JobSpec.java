@@ -27,6 +27,12 @@ record JobSpec(Command command, String unet, boolean unetEmbedded, String classi
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** @return this spec writing into {@code folder} instead (the job's staging folder) */
+    JobSpec withOutput(String folder) {
+        return new JobSpec(command, unet, unetEmbedded, classifier, classifierEmbedded, threshold, lcc, tta, minArea,
+                postprocessingNone, batch, threads, folder, dataRoot, lccBy);
+    }
+
     /** What identifies the models a worker keeps loaded: two jobs with the same key share them. */
     String modelKey() {
         return command + "|" + unet + "|" + classifier + "|" + threshold + "|" + lcc + "|" + tta + "|" + minArea + "|" + lccBy

@@ -6,7 +6,7 @@ import org.scijava.plugin.Parameter;
 
 /**
  * The parameters both training commands share (macro keys {@code data output epochs batchsize learningrate seed
- * samples missingmodality}); a subclass adds its own and turns them into {@link TrainingJobs.Settings} with {@link #settings}.
+ * samples missingmodality overwrite}); a subclass adds its own and turns them into {@link TrainingJobs.Settings} with {@link #settings}.
  */
 public abstract class TrainingCommand extends BrainTumorCommand {
     @Parameter(label = "Data folder (kaggle_3m or patient folders)", style = "directory")
@@ -37,6 +37,9 @@ public abstract class TrainingCommand extends BrainTumorCommand {
             stepSize = "0.05")
     private double missingmodality = io.github.braintumor.train.TrainingConfig.DEFAULT_MISSING_MODALITY;
 
+    @Parameter(label = "Replace a trained model in the output folder")
+    private boolean overwrite = false;
+
     /** The shared parameters as settings; {@code cropSize} 0 = whole slices. */
     protected TrainingJobs.Settings settings(int cropSize) {
         return new TrainingJobs.Settings(
@@ -48,6 +51,7 @@ public abstract class TrainingCommand extends BrainTumorCommand {
                         cropSize,
                         seed,
                         samples)
-                .withMissingModality(missingmodality);
+                .withMissingModality(missingmodality)
+                .withOverwrite(overwrite);
     }
 }

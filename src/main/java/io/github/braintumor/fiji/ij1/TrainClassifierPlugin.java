@@ -17,10 +17,12 @@ public class TrainClassifierPlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
+        Ij1.acceptBooleanValues("overwrite");
         GenericDialog gd = TrainingDialog.open(TITLE, "output model folder", 10, true);
+        TrainingDialog.addOverwrite(gd);
         gd.showDialog();
         if (gd.wasCanceled()) return;
-        TrainingJobs.Settings s = TrainingDialog.read(gd, true);
+        TrainingJobs.Settings s = TrainingDialog.read(gd, true).withOverwrite(gd.getNextBoolean());
         Ij1.guarded(TITLE, () -> {
             IjProgress progress =
                     new IjProgress().optEpochHook(new LearningCurvePlot("Learning curve: classifier", "val AUC"));

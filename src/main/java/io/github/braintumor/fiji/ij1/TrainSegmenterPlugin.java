@@ -17,14 +17,16 @@ public class TrainSegmenterPlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
+        Ij1.acceptBooleanValues("overwrite");
         GenericDialog gd = TrainingDialog.open(TITLE, "output model folder", 10, true);
         gd.addNumericField("features", 16, 0);
         gd.addNumericField("crop size (0 = whole slices)", 128, 0);
+        TrainingDialog.addOverwrite(gd);
         gd.showDialog();
         if (gd.wasCanceled()) return;
         TrainingJobs.Settings common = TrainingDialog.read(gd, true);
         int features = (int) gd.getNextNumber();
-        TrainingJobs.Settings s = common.withCropSize((int) gd.getNextNumber());
+        TrainingJobs.Settings s = common.withCropSize((int) gd.getNextNumber()).withOverwrite(gd.getNextBoolean());
         Ij1.guarded(TITLE, () -> {
             IjProgress progress =
                     new IjProgress().optEpochHook(new LearningCurvePlot("Learning curve: UNet", "val Dice"));

@@ -30,6 +30,15 @@ final class TrainingDialog {
     }
 
     /**
+     * Adds the training commands' {@code overwrite} check box (read with {@code getNextBoolean} after the plugin's
+     * own fields); a search has its own. The plugin calls {@code Ij1.acceptBooleanValues("overwrite")} before
+     * {@link #open}, as a dialog takes the macro's options when it is made.
+     */
+    static void addOverwrite(GenericDialog gd) {
+        gd.addCheckbox("overwrite (replace a trained model in the output folder)", false);
+    }
+
+    /**
      * The shared fields of a dialog made by {@link #open} (crop 0 = whole slices: set it with
      * {@code withCropSize}); blank paths stay null so the core names what is missing.
      */
