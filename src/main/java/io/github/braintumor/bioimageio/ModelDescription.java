@@ -139,6 +139,11 @@ public record ModelDescription(
      * {@value #MAX_INFLATED_BYTES} bytes and {@value #MAX_ENTRIES} entries, counted as the bytes come.
      */
     private static void unzip(Path zip, Path into) throws IOException {
+        unzip(zip, into, MAX_INFLATED_BYTES);
+    }
+
+    /** {@link #unzip(Path, Path)} with another bound (tests). */
+    static void unzip(Path zip, Path into, long maxBytes) throws IOException {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[1 << 16];
@@ -158,8 +163,8 @@ public record ModelDescription(
                 try (java.io.OutputStream out = Files.newOutputStream(target)) {
                     for (int n; (n = z.read(buffer)) > 0; ) {
                         total += n;
-                        if (total > MAX_INFLATED_BYTES) {
-                            throw new IOException("it inflates to more than " + (MAX_INFLATED_BYTES >> 20) + " MB;"
+                        if (total > maxBytes) {
+                            throw new IOException("it inflates to more than " + (maxBytes >> 20) + " MB;"
                                     + " a segmentation model package is far smaller (unpack it yourself and give the"
                                     + " folder if it really is this large)");
                         }

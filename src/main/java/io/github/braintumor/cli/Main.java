@@ -89,6 +89,12 @@ public final class Main {
                 err.println("brain-tumor " + command.name() + ": " + oneLine(e));
                 return BAD_INPUT;
             }
+            String full = diskFull(e);
+            if (full != null) { // not a bug: one line, and the output transaction has kept the earlier output
+                err.println("brain-tumor " + command.name() + ": the disk is full (" + full + "): free some space"
+                        + " or write elsewhere, then run again; an earlier output was left as it was");
+                return FAILED;
+            }
             err.println("brain-tumor " + command.name() + ": failed: " + oneLine(e));
             e.printStackTrace(err);
             return FAILED;
@@ -178,6 +184,15 @@ public final class Main {
             }
         }
         return false;
+    }
+
+    /** @return the message of a "no space left" failure in {@code e}'s causes, or null */
+    static String diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (t instanceof java.io.IOException && m != null && m.contains("No space left on device")) return m;
+        }
+        return null;
     }
 
     static String oneLine(Throwable e) {

@@ -53,8 +53,11 @@ public final class OutputTransaction implements AutoCloseable {
     private final OutputLock lock;
     private final Path staging;
     private final boolean replacesEarlier;
+    private volatile boolean committing;
     private boolean committed;
     private boolean closed;
+    /** Removes the staging folder and the lock when the JVM is stopped (kill, Ctrl-C) before a commit began. */
+    private final Thread onExit;
 
     private OutputTransaction(Path folder, String command, OutputLock lock, Path staging, boolean replacesEarlier) {
         this.folder = folder;
@@ -62,6 +65,19 @@ public final class OutputTransaction implements AutoCloseable {
         this.lock = lock;
         this.staging = staging;
         this.replacesEarlier = replacesEarlier;
+        this.onExit = new Thread(
+                () -> {
+                    if (committing)
+                        return; // a commit that has begun leaves every file recorded; the next run finishes it
+                    try {
+                        AtomicFiles.deleteRecursively(staging);
+                    } catch (IOException | RuntimeException ignored) {
+                        // the next run removes it
+                    }
+                    lock.close();
+                },
+                "brain-tumor output cleanup");
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** @return a builder of a transaction on one output folder */
@@ -100,13 +116,17 @@ public final class OutputTransaction implements AutoCloseable {
      */
     public List<String> commit() throws IOException {
         if (committed || closed) throw new IllegalStateException("transaction on " + folder + " already ended");
+        committing = true;
         Map<String, Stamp> staged = files(staging);
         Record earlier = Record.read(folder, command);
         List<String> collisions = new ArrayList<>();
         for (String rel : staged.keySet()) {
             if (isForeign(folder.resolve(rel), earlier)) collisions.add(rel);
         }
-        if (!collisions.isEmpty()) throw collision(collisions);
+        if (!collisions.isEmpty()) {
+            committing = false;
+            throw collision(collisions);
+        }
         OutputPaths.claimFolder(folder, command);
         // journal first: a kill while moving leaves every file recorded as ours, so the next run can replace them
         Map<String, Stamp> union = new TreeMap<>(earlier.files);
@@ -132,6 +152,11 @@ public final class OutputTransaction implements AutoCloseable {
     public void close() throws IOException {
         if (closed) return;
         closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or will run: it does the same
+        }
         try {
             AtomicFiles.deleteRecursively(staging);
         } finally {

@@ -144,6 +144,22 @@ class BioImageIoTest {
                 pkg.resolve("rdf.yaml"),
                 rdf05("  - id: scale_linear\n    kwargs: {gain: 0.5}\n", SIGMOID, TORCHSCRIPT));
         assertRefused(pkg, bundle, "does not reproduce the package's test output");
+        // ... and refused over an existing bundle, even with overwrite, that bundle stays exactly as it was
+        Path existing = tmp.resolve("existing");
+        Files.createDirectories(existing);
+        try (var files = Files.list(TinyModels.unet())) {
+            for (Path f : files.toList())
+                Files.copy(f, existing.resolve(f.getFileName().toString()));
+        }
+        String before = io.github.braintumor.io.AtomicFiles.sha256(existing.resolve(ModelBundle.MODEL_JSON));
+        BundleException replaced = assertThrows(BundleException.class, () -> BioImageIoImport.run(pkg, existing, true));
+        assertTrue(replaced.getMessage().contains("nothing was changed"), replaced.getMessage());
+        assertEquals(before, io.github.braintumor.io.AtomicFiles.sha256(existing.resolve(ModelBundle.MODEL_JSON)));
+        assertEquals(
+                io.github.braintumor.model.ModelKind.UNET,
+                ModelBundle.readInfo(existing).modelKind());
+        // without overwrite an existing model is refused before the package is even read
+        assertThrows(io.github.braintumor.io.OutputRefusedException.class, () -> BioImageIoImport.run(pkg, existing));
         Files.writeString(pkg.resolve("rdf.yaml"), "type: dataset\nname: x\n");
         assertRefused(pkg, bundle, "describes a 'dataset', not a model");
     }

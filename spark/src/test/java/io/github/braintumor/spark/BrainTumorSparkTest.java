@@ -96,4 +96,18 @@ class BrainTumorSparkTest {
         assertTrue(Files.isRegularFile(out.resolve(patient).resolve(patient + "_1_pred.tif")),
                 SparkTestData.names(out.resolve(patient)).toString());
     }
+
+    @Test
+    void aFailedPatientMakesTheExitCodeSayItAsTheCliDoes() throws Exception {
+        Path copy = tmp.resolve("one-broken");
+        Path kaggle = SparkTestData.phantoms(copy);
+        Path broken = io.github.braintumor.data.LggDataset.index(kaggle).patients().get(0).slices().get(0).image();
+        Files.write(broken, new byte[] {'I', 'I', 42, 0, 1, 2, 3});
+        Path out = tmp.resolve("seg-broken");
+        Run r = run("segment", kaggle.toString(), "--out", out.toString(), "--master", "local[1]",
+                "--unet", SparkTestData.embeddedUnet().toString());
+        assertEquals(BrainTumorSpark.FAILED, r.code(), r.err());
+        assertTrue(r.err().contains("1 failed") || r.out().contains("1 failed"), r.out() + r.err());
+        assertEquals(1, SparkTestData.csv(out.resolve(CohortJob.FAILURES)).rowCount());
+    }
 }
