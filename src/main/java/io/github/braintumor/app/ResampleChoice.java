@@ -53,6 +53,7 @@ public record ResampleChoice(boolean enabled, double pixelAspect) {
      * @throws IllegalArgumentException one line naming the size, the model's size and what to do
      */
     public void check(List<SliceImage> slices, int inputSize) {
+        for (SliceImage s : slices) checkShape(s);
         if (enabled) return;
         int other = 0;
         SliceImage first = null;
@@ -75,6 +76,29 @@ public record ResampleChoice(boolean enabled, double pixelAspect) {
                 inputSize,
                 inputSize,
                 inputSize));
+    }
+
+    /** Smallest side of a slice worth resampling to the model's input (a 1x1 image is no MRI slice). */
+    public static final int MIN_SIDE = 16;
+    /** Most elongated slice accepted (width:height or height:width); 800:1 is a line, not a slice. */
+    public static final int MAX_ASPECT = 8;
+
+    /**
+     * Refuses a slice no scanner makes: a side below {@value #MIN_SIDE} pixels or sides more than
+     * {@value #MAX_ASPECT}:1 apart (it would be stretched into a meaningless picture and segmented without a word).
+     */
+    static void checkShape(SliceImage s) {
+        int w = s.width(), h = s.height();
+        if (w < MIN_SIDE || h < MIN_SIDE || Math.max(w, h) > (long) MAX_ASPECT * Math.min(w, h)) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "slice of %dx%d pixels: an MRI slice has sides of at least %d pixels and at most %d:1 apart;"
+                            + " check that the right image (and its orientation) was given",
+                    w,
+                    h,
+                    MIN_SIDE,
+                    MAX_ASPECT));
+        }
     }
 
     /** @return the table's "resampled" value of one slice, e.g. "512x512 -&gt; 256x256"; "" when not resampled */

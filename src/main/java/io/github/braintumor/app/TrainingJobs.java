@@ -345,7 +345,12 @@ public final class TrainingJobs {
 
     /** Two trainings into one bundle would replace each other's model: the second is refused in one line. */
     private static OutputLock lock(Settings s) throws IOException {
-        return OutputLock.acquire(s.output().toAbsolutePath().normalize(), "train");
+        Path bundle = s.output().toAbsolutePath().normalize();
+        OutputLock lock = OutputLock.acquire(bundle, "train");
+        // half-written bundles of a training that was killed: ours by name, and no live run writes them now
+        io.github.braintumor.io.AtomicFiles.removeLeftovers(bundle);
+        io.github.braintumor.io.AtomicFiles.removeLeftovers(bundle.resolveSibling(bundle.getFileName() + "-last"));
+        return lock;
     }
 
     /** The resume folder and the split file, shared by training and the random search. */

@@ -154,6 +154,31 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Removes what a killed writer of {@code target} left beside it: the hidden temporary and set-aside folders of
+     * {@link #newSiblingTempDir} and {@link #publishDirectory} (names of exactly that pattern). Call it only while
+     * holding the target's {@link OutputLock}, so no live writer's folder is taken.
+     *
+     * @return how many were removed
+     */
+    public static int removeLeftovers(Path target) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        String prefix = sibling(abs, "").getFileName().toString();
+        java.util.regex.Pattern leftover =
+                java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + "\\.(tmp|old)-[0-9a-f-]{36}");
+        int removed = 0;
+        if (!Files.isDirectory(abs.getParent())) return 0;
+        try (java.util.stream.Stream<Path> s = Files.list(abs.getParent())) {
+            for (Path p : s.filter(
+                            p -> leftover.matcher(p.getFileName().toString()).matches())
+                    .toList()) {
+                deleteRecursively(p);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /** Deletes a file or directory tree; a missing path (or {@code null}) is fine. */
     public static void deleteRecursively(Path path) throws IOException {
         if (path == null || !Files.exists(path)) {

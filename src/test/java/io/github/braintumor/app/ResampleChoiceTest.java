@@ -32,6 +32,18 @@ class ResampleChoiceTest {
     }
 
     @Test
+    void degenerateImagesAreRefusedWhetherResamplingIsOnOrOff() {
+        for (ResampleChoice choice : List.of(ResampleChoice.DEFAULT, new ResampleChoice(false, 1.0))) {
+            for (SliceImage bad : List.of(blank(1, 1), blank(800, 1), blank(256, 15), blank(16, 200))) {
+                IllegalArgumentException e =
+                        assertThrows(IllegalArgumentException.class, () -> choice.check(List.of(bad), 256));
+                assertTrue(e.getMessage().startsWith("slice of " + bad.width() + "x" + bad.height()), e.getMessage());
+            }
+        }
+        assertDoesNotThrow(() -> ResampleChoice.DEFAULT.check(List.of(blank(512, 256), blank(16, 128)), 256));
+    }
+
+    @Test
     void describesEachSliceAndTheLogSaysItOnce() {
         ResampleChoice aniso = ResampleChoice.of(true, 0.5, 1.0);
         assertEquals(0.5, aniso.pixelAspect());

@@ -1,6 +1,7 @@
 package io.github.braintumor.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,5 +93,19 @@ class AtomicFilesTest {
                 AtomicFiles.sha256(target.resolve("b.txt")));
         AtomicFiles.deleteRecursively(target);
         assertTrue(Files.notExists(target));
+    }
+
+    @Test
+    void leftoversOfAKilledWriterAreRemovedAndNothingElse() throws Exception {
+        Path bundle = Files.createDirectories(dir.resolve("unet"));
+        Path staged = AtomicFiles.newSiblingTempDir(bundle); // as a training killed while publishing leaves it
+        Files.writeString(staged.resolve("model.json"), "{}");
+        Path old = Files.createDirectories(dir.resolve(".unet.old-" + java.util.UUID.randomUUID()));
+        Path users = Files.createDirectories(dir.resolve(".unet.tmp-mine"));
+        Path other = AtomicFiles.newSiblingTempDir(dir.resolve("classifier"));
+        assertEquals(2, AtomicFiles.removeLeftovers(bundle));
+        assertFalse(Files.exists(staged));
+        assertFalse(Files.exists(old));
+        assertTrue(Files.isDirectory(users) && Files.isDirectory(other) && Files.isDirectory(bundle));
     }
 }
