@@ -3,7 +3,7 @@
 // <output>/segmentation.csv with patient, slice, tumour pixels and max probability.
 // Arguments (separated by |): data folder | output folder | model bundle folder (optional; empty = embedded default)
 //   ImageJ -batch batch_segment_folder.ijm "/data/kaggle_3m|/results|/models/unet"
-args = split(getArgument(), "|");
+args = split(getArgument(), "(\\|)"); // a regular expression: empty fields (a|b||c) are kept
 if (getArgument() == "") {
     data = getDirectory("Data folder (patient folders)");
     output = getDirectory("Output folder");
@@ -15,10 +15,21 @@ if (getArgument() == "") {
     if (args.length > 2) model = args[2];
 }
 if (File.isDirectory(data + File.separator + "kaggle_3m")) data = data + File.separator + "kaggle_3m";
+if (!File.isDirectory(data)) exit("batch_segment_folder: data folder not found: " + data);
+// the output folder is made (or refused) before any work, never found missing after it
+if (!File.isDirectory(output)) File.makeDirectory(output);
+if (!File.isDirectory(output)) exit("batch_segment_folder: cannot create the output folder " + output);
 setBatchMode(true);
 Table.create("All Slices");
 row = 0;
 patients = getFileList(data);
+// a patient folder given instead of a data folder: its own slices are the one patient
+own = sliceFiles(data);
+if (own.length > 0) {
+    parent = File.getParent(data);
+    patients = newArray(File.getName(data) + "/");
+    data = parent;
+}
 for (p = 0; p < patients.length; p++) {
     if (!endsWith(patients[p], "/")) continue;
     patient = substring(patients[p], 0, lengthOf(patients[p]) - 1);
@@ -46,6 +57,7 @@ for (p = 0; p < patients.length; p++) {
     }
     close("*");
 }
+if (row == 0) exit("batch_segment_folder: no patient slices (<patient>_<n>.tif) found in " + data);
 Table.save(output + File.separator + "segmentation.csv", "All Slices");
 print("batch_segment_folder: " + row + " slices segmented into " + output);
 

@@ -1,7 +1,7 @@
 // Classifies every slice of an MRI slice or stack as tumour / no tumour and saves the table as CSV.
 // Arguments (separated by |): input TIFF | output CSV | model bundle folder (optional; empty = embedded default)
 //   ImageJ -batch classify_stack.ijm "/data/stack.tif|/results/classes.csv|/models/classifier"
-args = split(getArgument(), "|");
+args = split(getArgument(), "(\\|)"); // a regular expression: empty fields (a|b||c) are kept
 if (getArgument() == "") {
     input = File.openDialog("MRI slice or stack (TIFF)");
     output = File.openDialog("Output CSV");

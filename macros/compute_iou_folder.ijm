@@ -2,7 +2,7 @@
 // 'brain-tumor segment') against the ground truth <data>/<patient>/<slice>_mask.tif, one row per slice.
 // Arguments (separated by |): predictions folder | data folder | output CSV
 //   ImageJ -batch compute_iou_folder.ijm "/results|/data/kaggle_3m|/results/iou.csv"
-args = split(getArgument(), "|");
+args = split(getArgument(), "(\\|)"); // a regular expression: empty fields (a|b||c) are kept
 if (getArgument() == "") {
     predictions = getDirectory("Predictions folder");
     data = getDirectory("Data folder with ground truth");

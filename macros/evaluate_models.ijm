@@ -3,7 +3,7 @@
 // Arguments (separated by |): data folder | output folder | UNet bundle, or a folder of predicted masks
 // <patient>/<slice>_pred.tif (from batch_segment_folder.ijm or 'brain-tumor segment')
 //   ImageJ -batch evaluate_models.ijm "/data/kaggle_3m|/results/eval|/models/unet"
-args = split(getArgument(), "|");
+args = split(getArgument(), "(\\|)"); // a regular expression: empty fields (a|b||c) are kept
 if (getArgument() == "") {
     data = getDirectory("Data folder with ground truth");
     output = getDirectory("Output folder");

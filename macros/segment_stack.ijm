@@ -3,7 +3,7 @@
 //   | more options (optional, e.g. "resample=false": refuse slices of another size than the model's input)
 //   ImageJ -batch segment_stack.ijm "/data/TCGA_CS_4941.tif|/results|/models/unet"
 // Without arguments it asks for the files.
-args = split(getArgument(), "|");
+args = split(getArgument(), "(\\|)"); // a regular expression: empty fields (a|b||c) are kept
 if (getArgument() == "") {
     input = File.openDialog("MRI slice or stack (TIFF)");
     output = getDirectory("Output folder");

@@ -2,7 +2,7 @@
 // <title>:<slice>) and saves the ROI names and the tumour volume table.
 // Arguments (separated by |): input TIFF | output folder | model bundle folder (empty = embedded default) | threshold
 //   ImageJ -batch segment_to_rois.ijm "/data/TCGA_CS_4941.tif|/results|/models/unet|-1"
-args = split(getArgument(), "|");
+args = split(getArgument(), "(\\|)"); // a regular expression: empty fields (a|b||c) are kept
 input = args[0];
 output = args[1];
 model = "";

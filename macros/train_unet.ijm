@@ -2,7 +2,7 @@
 // Arguments (separated by |): data folder | output model folder
 //   ImageJ -batch train_unet.ijm "/data/kaggle_3m|/models/unet-tiny"
 // For a real model use features=16 or 32, more epochs, crop=128 and samples=0 (all slices).
-args = split(getArgument(), "|");
+args = split(getArgument(), "(\\|)"); // a regular expression: empty fields (a|b||c) are kept
 if (getArgument() == "") {
     data = getDirectory("Data folder (patient folders)");
     output = getDirectory("Output model folder");

@@ -195,6 +195,21 @@ class MacroTest {
     }
 
     @Test
+    void batchSegmentFolderTakesAPatientFolderAMissingOutputFolderAndAnEmptyModelField() throws Exception {
+        LggDataset d = LggDataset.index(data);
+        String patient = d.patients().get(0).id();
+        Path out = tmp.resolve("batch-new"); // does not exist yet
+        Path folder = d.patients().get(0).slices().get(0).image().getParent();
+        ImageJRunner.Result r = ImageJRunner.runMacro(
+                "batch_segment_folder.ijm", folder + "|" + out + "|" + TinyModels.unet() + "|", 240);
+        Path csv = out.resolve("segmentation.csv");
+        assertTrue(Files.isRegularFile(csv), "no CSV; ImageJ said:\n" + r.output());
+        assertEquals(d.patients().get(0).slices().size(), CsvTable.read(csv).rowCount());
+        assertTrue(Files.isDirectory(out.resolve(patient)), r.output());
+        assertTrue(r.output().contains(d.patients().get(0).slices().size() + " slices segmented"), r.output());
+    }
+
+    @Test
     void classifyStackWritesOneRowPerSlice() throws Exception {
         io.github.braintumor.data.PatientRecord patient =
                 LggDataset.index(TinyModels.data()).patients().get(1);
