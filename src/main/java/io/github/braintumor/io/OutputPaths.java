@@ -49,6 +49,8 @@ public final class OutputPaths {
      */
     public static void checkFolder(Path folder, String command, Path... inputs) throws OutputRefusedException {
         Path real = checkCommon(folder, "output folder", inputs);
+        // a run stages its output (and keeps its lock) beside the folder, so the parent must be writable too
+        if (real.getParent() != null) writable(folder, real.getParent(), "output folder");
         if (Files.isDirectory(real)) {
             List<String> entries = entries(real);
             if (entries.isEmpty()) return;

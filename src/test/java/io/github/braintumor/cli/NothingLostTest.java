@@ -278,7 +278,8 @@ class NothingLostTest {
     @Test
     void aDiskThatFillsUpGivesOneLineAndNoHalfOutput() throws Exception {
         Path disk = Files.createDirectories(tmp.resolve("small-disk"));
-        boolean mounted = exec("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", disk.toString()) == 0;
+        boolean mounted =
+                ReliabilityTest.exec("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", disk.toString()) == 0;
         org.junit.jupiter.api.Assumptions.assumeTrue(mounted, "cannot mount a small tmpfs here (needs root)");
         try {
             Path out = disk.resolve("out");
@@ -294,14 +295,8 @@ class NothingLostTest {
                 assertEquals(List.of(out), s.toList(), "a staging folder or lock was left");
             }
         } finally {
-            exec("umount", disk.toString());
+            ReliabilityTest.exec("umount", disk.toString());
         }
-    }
-
-    private static int exec(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor();
     }
 
     // ---- class 5: numbers nobody bounds --------------------------------------------------------------------------

@@ -420,7 +420,7 @@ class ReliabilityTest {
         assertFalse(r.out().contains("0.0"), "an IoU was reported for a broken mask:\n" + r.out());
     }
 
-    private static int exec(String... command) throws Exception {
+    static int exec(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         return p.waitFor();
