@@ -109,15 +109,32 @@ public final class LggDataset {
         Map<String, Path> byName = new LinkedHashMap<>();
         patientDirs.forEach(d -> byName.put(d.getFileName().toString(), d));
         for (Path dir : patientDirs) {
-            String owner = null;
+            // slice number -> the names it appears under (images only; a mask shares its image's name)
+            Map<String, java.util.Set<String>> namesByNumber = new java.util.TreeMap<>();
+            java.util.Set<String> names = new java.util.TreeSet<>();
             for (Path f : list(dir)) {
                 Matcher m = SLICE.matcher(f.getFileName().toString());
-                if (!isTif(f) || !m.matches()) continue;
-                if (owner == null) owner = m.group(1);
-                else if (!owner.equals(m.group(1))) return; // files of several names: no single patient to compare
+                if (!isTif(f) || !m.matches() || m.group(3) != null) continue;
+                names.add(m.group(1));
+                namesByNumber
+                        .computeIfAbsent(m.group(2), k -> new java.util.TreeSet<>())
+                        .add(m.group(1));
             }
+            for (var e : namesByNumber.entrySet()) {
+                if (e.getValue().size() > 1) { // two slices claim one position: two volumes were mixed
+                    List<String> two = new ArrayList<>(e.getValue()).subList(0, 2);
+                    throw new LggDataException(
+                            dir,
+                            "holds slices of two volumes: " + two.get(0) + "_" + e.getKey()
+                                    + ".tif and " + two.get(1) + "_" + e.getKey() + ".tif both claim slice "
+                                    + e.getKey()
+                                    + ". Put each patient's slices in a folder of its own.");
+                }
+            }
+            if (names.size() != 1) continue; // several names without a clash: no single patient to compare
+            String owner = names.iterator().next();
             String name = dir.getFileName().toString();
-            if (owner != null && !owner.equals(name) && byName.containsKey(owner)) {
+            if (!owner.equals(name) && byName.containsKey(owner)) {
                 throw new LggDataException(
                         dir,
                         "holds the slices of patient " + owner + " (its files are named "

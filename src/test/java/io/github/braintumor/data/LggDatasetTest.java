@@ -23,6 +23,22 @@ class LggDatasetTest {
     }
 
     @Test
+    void twoVolumesMixedInOneFolderAreRefusedWhenTheirSlicesClash() throws Exception {
+        Path k = tmp.resolve("kaggle_3m");
+        Fixtures.patient(k, "TCGA_CS_4942_19970222", 32, new String[] {"1", "2"}, false, false);
+        Fixtures.patient(k, "TCGA_HT_9001_20000101", 32, new String[] {"1", "2"}, false, false);
+        Path a = k.resolve("TCGA_CS_4942_19970222");
+        Path b = k.resolve("TCGA_HT_9001_20000101");
+        try (var files = Files.list(b)) { // the second patient's slices dropped into the first one's folder
+            for (Path f : files.toList()) Files.move(f, a.resolve(f.getFileName()));
+        }
+        Files.delete(b);
+        LggDataException e = assertThrows(LggDataException.class, () -> LggDataset.indexImages(k));
+        assertMessage(e, "holds slices of two volumes", "TCGA_CS_4942_19970222_1.tif", "TCGA_HT_9001_20000101_1.tif");
+        assertThrows(LggDataException.class, () -> LggDataset.index(k));
+    }
+
+    @Test
     void slicesAreSortedNumericallyWithPositions() throws Exception {
         Path k = tmp.resolve("kaggle_3m");
         Fixtures.patient(k, "TCGA_CS_4942_19970222", 32, new String[] {"10", "2", "1", "9"}, false, true, false, true);
