@@ -122,6 +122,16 @@ final class TrainUnetSubcommand implements Subcommand {
         int threads = a.getInt("threads", 0);
         long cacheMb = a.getLong("cache-mb", 2048);
         double tumourFraction = a.getDouble("tumour-fraction", -1);
+        // negative values were taken as they came (a negative budget, cache or count): refused up front
+        if (!(minutes >= 0)) throw new UsageException("--minutes must be 0 (no limit) or more, got " + minutes);
+        if (average < 0) throw new UsageException("--average must be 0 (off) or more, got " + average);
+        if (validationPatients < 0) {
+            throw new UsageException("--val-patients must be 0 (all) or more, got " + validationPatients);
+        }
+        if (cacheMb < 0 || cacheMb > (1L << 20)) {
+            throw new UsageException("--cache-mb must be 0..1048576, got " + cacheMb);
+        }
+        io.github.braintumor.engine.Bounds.threads(threads, "--threads");
         if (a.has("tumour-fraction") && !(tumourFraction >= 0 && tumourFraction <= 1)) {
             throw new UsageException("--tumour-fraction must be between 0 and 1, got " + tumourFraction);
         }

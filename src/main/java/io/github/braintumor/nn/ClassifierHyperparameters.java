@@ -37,6 +37,9 @@ public record ClassifierHyperparameters(
     public static final int UNITS_MIN = 32;
     public static final int UNITS_MAX = 512;
     public static final int UNITS_STEP = 32;
+    /** Largest input side: the slices are 256x256; 16384 would ask for gigabytes per batch. */
+    public static final int MAX_INPUT_SIZE = 1024;
+
     public static final int DEFAULT_BASE_FILTERS = 16;
     public static final int DEFAULT_INPUT_SIZE = 256;
     public static final double DEFAULT_DENSE_DROPOUT = 0.5;
@@ -66,9 +69,9 @@ public record ClassifierHyperparameters(
         if (baseFilters < 1 || baseFilters > 256) {
             throw new IllegalArgumentException("base_filters must be 1..256, got " + baseFilters);
         }
-        if (inputSize < 32 || inputSize % 32 != 0) {
-            throw new IllegalArgumentException(
-                    "input_size must be a multiple of 32 (five 2x poolings), got " + inputSize);
+        if (inputSize < 32 || inputSize > MAX_INPUT_SIZE || inputSize % 32 != 0) {
+            throw new IllegalArgumentException("input_size must be a multiple of 32 (five 2x poolings) up to "
+                    + MAX_INPUT_SIZE + ", got " + inputSize);
         }
         if (!(denseDropout >= 0 && denseDropout < 1)) {
             throw new IllegalArgumentException("dense_dropout must be in [0, 1), got " + denseDropout);

@@ -309,6 +309,11 @@ class NothingLostTest {
         refused(CliRun.of("train-unet", data.toString(), "--out", out.toString(), "--threads", "100000"), "processors");
         refused(CliRun.of("train-unet", data.toString(), "--out", out.toString(), "--epochs", "-3"), "epochs");
         refused(CliRun.of("train-unet", data.toString(), "--out", out.toString(), "--lr", "5"), "learning rate");
+        refused(CliRun.of("train-unet", data.toString(), "--out", out.toString(), "--minutes", "-1"), "--minutes");
+        refused(CliRun.of("train-unet", data.toString(), "--out", out.toString(), "--cache-mb", "-5"), "--cache-mb");
+        refused(
+                CliRun.of("train-classifier", data.toString(), "--out", out.toString(), "--input-size", "16384"),
+                "input_size must be a multiple of 32 (five 2x poolings) up to 1024");
         for (String[] edit : new String[][] {
             {"\"features\": 4", "\"features\": 4096", "features must be 1..256"},
             {"\"formatVersion\": 1", "\"formatVersion\": 99", "formatVersion 99"},
