@@ -118,50 +118,22 @@ public final class TrainingJobs {
         /** The same settings with this share of training slices shown with a simulated missing modality. */
         public Settings withMissingModality(double probability) {
             UnaryOperator<TrainingConfig.Builder> before = tuning == null ? UnaryOperator.identity() : tuning;
-            return new Settings(
-                    data,
-                    output,
-                    epochs,
-                    batchSize,
-                    learningRate,
-                    cropSize,
-                    seed,
-                    samplesPerEpoch,
-                    split,
-                    b -> before.apply(b).optMissingModality(probability),
-                    overwrite);
+            return with(b -> before.apply(b).optMissingModality(probability), cropSize, overwrite);
         }
 
         /** The same settings, allowed (or not) to replace an existing trained bundle. */
         public Settings withOverwrite(boolean replace) {
-            return new Settings(
-                    data,
-                    output,
-                    epochs,
-                    batchSize,
-                    learningRate,
-                    cropSize,
-                    seed,
-                    samplesPerEpoch,
-                    split,
-                    tuning,
-                    replace);
+            return with(tuning, cropSize, replace);
         }
 
         /** The same settings with another crop side (0 = whole slices). */
         public Settings withCropSize(int crop) {
+            return with(tuning, crop, overwrite);
+        }
+
+        private Settings with(UnaryOperator<TrainingConfig.Builder> t, int crop, boolean replace) {
             return new Settings(
-                    data,
-                    output,
-                    epochs,
-                    batchSize,
-                    learningRate,
-                    crop,
-                    seed,
-                    samplesPerEpoch,
-                    split,
-                    tuning,
-                    overwrite);
+                    data, output, epochs, batchSize, learningRate, crop, seed, samplesPerEpoch, split, t, replace);
         }
 
         public static Settings defaults(Path data, Path output) {
