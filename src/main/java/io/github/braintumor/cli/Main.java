@@ -1,13 +1,9 @@
 package io.github.braintumor.cli;
 
 import io.github.braintumor.Version;
-import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.engine.DeviceChoice;
 import io.github.braintumor.engine.Precision;
-import io.github.braintumor.io.OutputRefusedException;
-import io.github.braintumor.model.BundleException;
 import java.io.PrintStream;
-import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -173,17 +169,9 @@ public final class Main {
 
     static boolean isBadInput(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UsageException
-                    || t instanceof LggDataException
-                    || t instanceof BundleException
-                    || t instanceof NoSuchFileException
-                    || t instanceof IllegalArgumentException
-                    || t instanceof OutputRefusedException
-                    || t instanceof io.github.braintumor.engine.EngineCacheException) {
-                return true;
-            }
+            if (t instanceof UsageException) return true;
         }
-        return false;
+        return io.github.braintumor.app.UserErrors.isUserError(e);
     }
 
     /** @return the message of a "no space left" failure in {@code e}'s causes, or null */

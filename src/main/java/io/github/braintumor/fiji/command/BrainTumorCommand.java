@@ -67,7 +67,11 @@ public abstract class BrainTumorCommand extends ContextCommand {
             cancel(e.getMessage());
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            if (log != null) log.error(label() + ": " + message);
+            if (log != null) {
+                // a user's mistake is one line; anything else is a bug: its stack trace goes to the Console
+                if (io.github.braintumor.app.UserErrors.isUserError(e)) log.error(label() + ": " + message);
+                else log.error(label() + ": " + message, e);
+            }
             if (gui()) {
                 // A dialog is the whole report for a user clicking menus; no stack trace window.
                 ui.showDialog(message, label(), DialogPrompt.MessageType.ERROR_MESSAGE);

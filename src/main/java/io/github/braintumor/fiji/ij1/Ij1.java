@@ -35,6 +35,10 @@ final class Ij1 {
             IJ.showStatus(title + ": " + e.getMessage());
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (!io.github.braintumor.app.UserErrors.isUserError(e)) {
+                // a bug, not a mistake of the user's: keep the stack trace in the Console for the report
+                e.printStackTrace();
+            }
             if (interactive()) {
                 IJ.error(title, message);
             } else {
