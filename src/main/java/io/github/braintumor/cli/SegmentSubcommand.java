@@ -188,9 +188,8 @@ final class SegmentSubcommand implements Subcommand {
     }
 
     /**
-     * Segments one volume and publishes its masks whole: a patient's masks go to a hidden folder that is renamed
-     * into place when all are written, a file's mask stack is written atomically. Its table rows are added only
-     * then, and the marker records it (so --overwrite can remove it later).
+     * Segments one volume and writes its masks into the run's staging folder (the output transaction moves them in
+     * at its commit); its table rows are added only once all its masks are written.
      *
      * @return mask files written
      */

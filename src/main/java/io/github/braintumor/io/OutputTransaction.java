@@ -125,9 +125,9 @@ public final class OutputTransaction implements AutoCloseable {
         }
         if (!collisions.isEmpty()) {
             committing = false;
-            throw collision(collisions);
+            throw collision(folder, collisions);
         }
-        OutputPaths.claimFolder(folder, command);
+        Files.createDirectories(folder); // Record.write below writes the marker naming the command
         // journal first: a kill while moving leaves every file recorded as ours, so the next run can replace them
         Map<String, Stamp> union = new TreeMap<>(earlier.files);
         union.putAll(staged);
@@ -216,10 +216,6 @@ public final class OutputTransaction implements AutoCloseable {
             return !earlier.isOurs(base, p); // a file (or link) at the path, or where one of its folders goes
         }
         return false;
-    }
-
-    private OutputRefusedException collision(List<String> paths) {
-        return collision(folder, paths);
     }
 
     private static OutputRefusedException collision(Path folder, List<String> paths) {
