@@ -36,7 +36,8 @@ public final class ModelChoice {
         return ModelBundle.readInfo(existing(path)).modelKind();
     }
 
-    private static Path existing(String path) {
+    /** @return the folder a non-default model parameter names; IllegalArgumentException (one line) when absent */
+    static Path existing(String path) {
         Path dir = Paths.get(path.trim());
         if (!Files.exists(dir)) {
             throw new IllegalArgumentException(

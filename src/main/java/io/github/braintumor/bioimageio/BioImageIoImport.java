@@ -8,6 +8,7 @@ import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.model.TorchScriptBundles;
 import io.github.braintumor.tensor.Normalization;
 import java.io.IOException;
@@ -46,7 +47,14 @@ public final class BioImageIoImport {
     public record Result(ModelInfo info, String summary, double testDifference) {}
 
     /** How the package maps onto a bundle. */
-    record Mapping(int inputSize, String normalization, String scores, float threshold, boolean binarized) {}
+    /** @param rangeUnchecked the output has no sigmoid and no declared range: its test output must show [0, 1] */
+    record Mapping(
+            int inputSize,
+            String normalization,
+            String scores,
+            float threshold,
+            boolean binarized,
+            boolean rangeUnchecked) {}
 
     /**
      * Checks the output folder, maps the package, imports it and checks its test tensors.
@@ -75,17 +83,20 @@ public final class BioImageIoImport {
             arch.addProperty("source", d.name() == null ? source.getFileName().toString() : d.name());
             arch.addProperty("formatVersion", d.formatVersion());
             if (d.license() != null) arch.addProperty("license", d.license());
+            ExportMetadata.record(arch, d.description(), d.authors(), d.cite());
             ModelInfo description = ModelInfo.builder(ModelKind.UNET)
                     .setArchitecture(arch)
                     .optModelInputSize(m.inputSize())
                     .optNormalization(m.normalization())
                     .optThreshold(m.threshold())
+                    .optPostProcessing(recordedPostProcessing(d))
                     .build();
             double[] difference = {Double.NaN};
             ModelInfo info;
             // checked on the staged copy: a model that disagrees with its package never replaces the bundle
             try (ModelBundle b = TorchScriptBundles.importModule(d.torchscript(), description, bundle, staged -> {
                 difference[0] = testDifference(d, staged, m);
+                if (m.rangeUnchecked()) checkProbabilities(d, bundle, difference[0]);
                 if (difference[0] > TEST_TOLERANCE) {
                     throw new BundleException(source + ": the imported model does not reproduce the package's test"
                             + " output (largest difference " + difference[0] + " > " + TEST_TOLERANCE + "); its"
@@ -106,8 +117,47 @@ public final class BioImageIoImport {
         }
     }
 
+    /**
+     * An output without a sigmoid and without a declared range is accepted when its test output (which the model
+     * has just reproduced) lies in [0, 1], as a network ending in a sigmoid gives.
+     */
+    private static void checkProbabilities(ModelDescription d, Path bundle, double difference) throws BundleException {
+        String refused = d.where() + ": the output has no sigmoid and declares no data range, ";
+        if (Double.isNaN(difference)) {
+            throw new BundleException(refused + "and the package has no test tensors to show that it gives"
+                    + " probabilities in [0, 1]; nothing was written at " + bundle);
+        }
+        try {
+            for (float v : Npy.read(d.output().test()).data()) {
+                if (!(v >= 0 && v <= 1)) {
+                    throw new BundleException(refused + "and its test output holds " + v + ", outside [0, 1]: the"
+                            + " plugin thresholds probabilities; nothing was written at " + bundle);
+                }
+            }
+        } catch (IOException e) {
+            throw new BundleException("Cannot read the package's test output: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The post-processing this plugin recorded when it exported the package ({@code config.brain_tumor}), so that a
+     * round trip segments as before; null (none) for anyone else's package or what cannot be read.
+     */
+    static PostProcessingSettings recordedPostProcessing(ModelDescription d) {
+        if (!(d.plugin().get("postprocessing") instanceof Map<?, ?> p)) return null;
+        try {
+            return new PostProcessingSettings(
+                    Boolean.TRUE.equals(p.get("tta")),
+                    Boolean.TRUE.equals(p.get("lcc")),
+                    p.get("min_area") instanceof Number n ? n.intValue() : 0,
+                    p.get("lcc_by") == null ? null : p.get("lcc_by").toString());
+        } catch (IllegalArgumentException e) {
+            return null; // written by another version: the plain threshold is the safe reading
+        }
+    }
+
     static Mapping map(ModelDescription d) throws BundleException {
-        String where = d.file().toString();
+        String where = d.where();
         if (d.torchscript() == null) {
             throw new BundleException(
                     where + " has no TorchScript weights (it has: " + String.join(", ", d.weightFormats())
@@ -133,16 +183,18 @@ public final class BioImageIoImport {
         }
         String normalization = normalization(where, in.steps());
         String scores;
-        float threshold = 0.5f;
+        // the threshold this plugin recorded on export, else 0.5 (a binarize step below overrides either)
+        float threshold = d.plugin().get("threshold") instanceof Number t && t.doubleValue() > 0 && t.doubleValue() < 1
+                ? t.floatValue()
+                : 0.5f;
         boolean binarized = false;
         List<ModelDescription.Step> post = withoutDtype(out.steps());
         List<String> names = post.stream().map(ModelDescription.Step::name).toList();
+        double[] r = out.range();
         if (names.equals(List.of()) || names.equals(List.of("binarize"))) {
-            double[] r = out.range();
-            if (names.isEmpty() && (r == null || r[0] < 0 || r[1] > 1)) {
-                throw new BundleException(where + ": the output has no sigmoid and is not declared within [0, 1]"
-                        + " (data range " + (r == null ? "not given" : r[0] + ".." + r[1]) + "); the plugin"
-                        + " thresholds probabilities");
+            if (names.isEmpty() && r != null && (r[0] < 0 || r[1] > 1)) {
+                throw new BundleException(where + ": the output has no sigmoid and is declared outside [0, 1]"
+                        + " (data range " + r[0] + ".." + r[1] + "); the plugin thresholds probabilities");
             }
             scores = "probabilities";
         } else if (names.equals(List.of("sigmoid")) || names.equals(List.of("sigmoid", "binarize"))) {
@@ -160,7 +212,7 @@ public final class BioImageIoImport {
             }
             binarized = true;
         }
-        return new Mapping(inputSize(in), normalization, scores, threshold, binarized);
+        return new Mapping(inputSize(in), normalization, scores, threshold, binarized, names.isEmpty() && r == null);
     }
 
     /** 256 (the LGG slices) where the model allows it, else the nearest size it allows above, or its fixed size. */
@@ -172,24 +224,36 @@ public final class BioImageIoImport {
         return min + (int) Math.ceil((256.0 - min) / step) * step;
     }
 
+    /**
+     * The bundle normalisation of a preprocessing chain: each step mapped on its own, several steps as one chain
+     * whose statistics come from the raw input, as bioimage.io's reference runner computes them.
+     */
     static String normalization(String where, List<ModelDescription.Step> steps) throws BundleException {
         List<ModelDescription.Step> pre = withoutDtype(steps);
         if (pre.isEmpty()) return Normalization.linearId(1, 0);
-        if (pre.size() > 1) {
-            throw new BundleException(where + ": preprocessing "
-                    + pre.stream().map(ModelDescription.Step::name).toList()
-                    + " has more than one step; only one of scale_linear, zero_mean_unit_variance,"
-                    + " scale_range can be imported");
+        List<String> ids = new java.util.ArrayList<>();
+        for (ModelDescription.Step s : pre) ids.add(step(where, s));
+        if (ids.size() == 1 && ids.get(0).equals(Normalization.linearId(1 / 255.0, 0))) {
+            return Normalization.DIVIDE_BY_255.id();
         }
-        ModelDescription.Step s = pre.get(0);
+        return Normalization.chainId(ids);
+    }
+
+    private static String step(String where, ModelDescription.Step s) throws BundleException {
         Map<String, Object> k = s.kwargs();
         String mode = ModelDescription.string(k.get("mode"));
         switch (s.name()) {
             case "scale_linear" -> {
                 double gain = k.containsKey("gain") ? scalar(where, "scale_linear gain", k.get("gain")) : 1;
                 double offset = k.containsKey("offset") ? scalar(where, "scale_linear offset", k.get("offset")) : 0;
-                if (Math.abs(gain - 1 / 255.0) < 1e-9 && offset == 0) return Normalization.DIVIDE_BY_255.id();
+                if (Math.abs(gain - 1 / 255.0) < 1e-9 && offset == 0) gain = 1 / 255.0;
                 return Normalization.linearId(gain, offset);
+            }
+            case "clip" -> {
+                double min = k.containsKey("min") ? scalar(where, "clip min", k.get("min")) : Double.NEGATIVE_INFINITY;
+                double max = k.containsKey("max") ? scalar(where, "clip max", k.get("max")) : Double.POSITIVE_INFINITY;
+                if (!(min <= max)) throw new BundleException(where + ": clip min " + min + " > max " + max);
+                return Normalization.clipId(min, max);
             }
             case "zero_mean_unit_variance", "fixed_zero_mean_unit_variance" -> {
                 if ("fixed".equals(mode) || s.name().startsWith("fixed")) {
@@ -209,22 +273,22 @@ public final class BioImageIoImport {
             case "scale_range" -> {
                 if ((mode != null && !mode.equals("per_sample")) || k.get("reference_tensor") != null) {
                     throw new BundleException(
-                            where + ": scale_range only per sample on the input itself can be" + " imported");
-                }
-                if (jointAxes(k.get("axes"))) {
-                    throw new BundleException(where + ": scale_range over the channels jointly is not supported"
-                            + " (axes x, y: per channel)");
+                            where + ": scale_range only per sample on the input itself can be imported");
                 }
                 double min =
                         k.containsKey("min_percentile") ? scalar(where, "min_percentile", k.get("min_percentile")) : 0;
                 double max = k.containsKey("max_percentile")
                         ? scalar(where, "max_percentile", k.get("max_percentile"))
                         : 100;
-                return Normalization.rangeId(min, max);
+                if (!(min >= 0 && min < max && max <= 100)) {
+                    throw new BundleException(where + ": scale_range percentiles " + min + ", " + max + " are not"
+                            + " 0 <= min < max <= 100");
+                }
+                return Normalization.rangeId(min, max, jointAxes(k.get("axes")));
             }
             default ->
                 throw new BundleException(where + ": preprocessing '" + s.name() + "' is not supported"
-                        + " (scale_linear, zero_mean_unit_variance, scale_range)");
+                        + " (scale_linear, clip, zero_mean_unit_variance, scale_range)");
         }
     }
 
@@ -258,8 +322,9 @@ public final class BioImageIoImport {
         try {
             String actual = AtomicFiles.sha256(d.torchscript());
             if (!actual.equalsIgnoreCase(d.torchscriptSha256())) {
-                throw new BundleException(d.torchscript() + " has SHA-256 " + actual + " but " + d.file() + " says "
-                        + d.torchscriptSha256() + ": the weights are damaged or not these");
+                throw new BundleException(
+                        d.where() + ": its TorchScript weights have SHA-256 " + actual + " but the description says "
+                                + d.torchscriptSha256() + ": the weights are damaged or not these");
             }
         } catch (IOException e) {
             throw new BundleException("Cannot read " + d.torchscript() + ": " + e.getMessage(), e);
@@ -281,7 +346,7 @@ public final class BioImageIoImport {
         }
         if (x.shape().length != 4 || x.shape()[0] != 1 || x.shape()[1] != 3) return Double.NaN;
         float[] y = Forward.probabilities(
-                b, x.data(), x.shape(), m.normalization(), m.scores().equals("logits"));
+                b.model(), x.data(), x.shape(), m.normalization(), m.scores().equals("logits"));
         if (y.length != expected.data().length) {
             throw new BundleException("The imported model gives " + y.length + " values for the package's test"
                     + " input but its test output has " + expected.data().length + " (" + expected + ")");

@@ -1,5 +1,6 @@
 package io.github.braintumor.bioimageio;
 
+import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -8,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import io.github.braintumor.model.BundleException;
-import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.tensor.Normalization;
 
 /** One forward pass as a bioimage.io consumer makes it: preprocessing, the network, the sigmoid (test tensors). */
@@ -20,12 +20,12 @@ final class Forward {
      * @param logits whether the network's output still needs the sigmoid
      * @return the output after postprocessing, C order
      */
-    static float[] probabilities(ModelBundle bundle, float[] raw, long[] shape, String normalization, boolean logits)
+    static float[] probabilities(Model model, float[] raw, long[] shape, String normalization, boolean logits)
             throws BundleException {
         float[] input = raw.clone();
         Normalization.fromId(normalization).normalizeBatch(input, (int) shape[0], (int) shape[1]);
-        try (NDManager sub = bundle.model().getNDManager().newSubManager();
-                Predictor<NDList, NDList> p = bundle.model().newPredictor(new NoopTranslator())) {
+        try (NDManager sub = model.getNDManager().newSubManager();
+                Predictor<NDList, NDList> p = model.newPredictor(new NoopTranslator())) {
             NDArray y =
                     p.predict(new NDList(sub.create(input, new Shape(shape)))).singletonOrThrow();
             if (logits) y = ai.djl.nn.Activation.sigmoid(y);

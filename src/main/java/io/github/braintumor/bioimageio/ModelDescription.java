@@ -44,7 +44,16 @@ public record ModelDescription(
         Tensor output,
         List<String> weightFormats,
         Path torchscript,
-        String torchscriptSha256) {
+        String torchscriptSha256,
+        Path origin,
+        List<String> authors,
+        List<Map<String, Object>> cite,
+        Map<?, ?> plugin) {
+
+    /** @return what the user gave, for messages */
+    public String where() {
+        return origin != null ? origin.toString() : file.toString();
+    }
 
     /** Names a description file may have, in the order they are looked for. */
     public static final List<String> FILE_NAMES = List.of("rdf.yaml", "bioimageio.yaml", "model.yaml");
@@ -124,7 +133,7 @@ public record ModelDescription(
                 throw new BundleException(
                         source + " holds no " + String.join(" / ", FILE_NAMES) + ": not a bioimage.io model package");
             }
-            return new Opened(read(folder, file), extracted);
+            return new Opened(read(folder, file).from(source), extracted);
         } catch (IOException e) {
             new Opened(null, extracted).close();
             throw new BundleException("Cannot read the bioimage.io package " + source + ": " + e.getMessage(), e);
@@ -239,7 +248,54 @@ public record ModelDescription(
                 out,
                 new ArrayList<>(w.keySet()),
                 torchscript,
-                ts.isEmpty() ? null : string(ts.get("sha256")));
+                ts.isEmpty() ? null : string(ts.get("sha256")),
+                null,
+                authors(rdf.get("authors")),
+                cite(rdf.get("cite")),
+                map(map(rdf.get("config")).get("brain_tumor")));
+    }
+
+    /** @return this description as read from {@code origin} (what the user gave) */
+    ModelDescription from(Path origin) {
+        return new ModelDescription(
+                root,
+                file,
+                formatVersion,
+                name,
+                description,
+                license,
+                input,
+                output,
+                weightFormats,
+                torchscript,
+                torchscriptSha256,
+                origin,
+                authors,
+                cite,
+                plugin);
+    }
+
+    private static List<String> authors(Object authors) {
+        List<String> names = new ArrayList<>();
+        for (Object a : list(authors)) {
+            String n = a instanceof Map<?, ?> m ? string(m.get("name")) : string(a);
+            if (n != null && !n.isBlank()) names.add(n);
+        }
+        return names;
+    }
+
+    private static List<Map<String, Object>> cite(Object cite) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object c : list(cite)) {
+            if (!(c instanceof Map<?, ?> m) || m.get("text") == null) continue;
+            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("text", string(m.get("text")));
+            if (m.get("doi") != null) entry.put("doi", string(m.get("doi")));
+            else if (m.get("url") != null) entry.put("url", string(m.get("url")));
+            else continue;
+            out.add(entry);
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,6 @@
 package io.github.braintumor.cli;
 
-import io.github.braintumor.bioimageio.BioImageIoExport;
+import io.github.braintumor.app.BioImageIoExports;
 import io.github.braintumor.bioimageio.BioImageIoImport;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ final class BioImageIoSubcommands {
         }
     }
 
-    /** {@code brain-tumor export-bioimageio BUNDLE --out DIR [--license SPDX]}. */
+    /** {@code brain-tumor export-bioimageio BUNDLE|default --out DIR [--name] [--authors] [--license SPDX]}. */
     static final class Export implements Subcommand {
         @Override
         public String name() {
@@ -62,24 +62,34 @@ final class BioImageIoSubcommands {
 
         @Override
         public String usage() {
-            return "export-bioimageio BUNDLE --out DIR [--license SPDX] [--overwrite]\n"
-                    + "  BUNDLE     a unet bundle (e.g. from train-unet or import-torchscript)\n"
-                    + "  --out      folder to write: rdf.yaml, README.md, cover.png, test_input.npy, test_output.npy and\n"
-                    + "             the bundle's weights (absent, empty, or written by this command before)\n"
-                    + "  --license  SPDX licence of the weights (default: the bundle's own, else CC-BY-NC-SA-4.0, the\n"
-                    + "             LGG data's)\n"
+            return "export-bioimageio BUNDLE|default --out DIR [--name TEXT] [--authors \"A; B\"] [--license SPDX]"
+                    + " [--overwrite]\n"
+                    + "  BUNDLE     a unet bundle (from train-unet, import-torchscript or import-bioimageio), or default\n"
+                    + "             for the embedded UNet\n"
+                    + "  --out      folder to write: rdf.yaml, weights.pt (TorchScript), README.md (the model card),\n"
+                    + "             cover.png, test_input.npy, test_output.npy (absent, empty, or written by this command)\n"
+                    + "  --name, --authors (separated by ;), --license (SPDX, of the weights)\n"
+                    + "             override what the bundle says: an imported model keeps its package's, a model\n"
+                    + "             trained on the LGG data carries CC-BY-NC-SA-4.0 and Buda et al.'s citation\n"
                     + "  --overwrite  replace what an earlier export wrote into --out (other files there are kept)\n"
-                    + "TorchScript weights make a package bioimage.io tools can run; DJL weights are attached, and the\n"
-                    + "description is a machine-readable model card (Java cannot write TorchScript or PyTorch pickles).";
+                    + "The package passes bioimage.io's own checks (bioimageio validate-format, bioimageio test):\n"
+                    + "weights trained here are written as TorchScript from the same weights (docs/INTERCHANGE.md).";
         }
 
         @Override
         public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-            Args a = Args.parse(argv, Set.of("out", "license"), Set.of("overwrite"));
+            Args a = Args.parse(argv, Set.of("out", "license", "name", "authors"), Set.of("overwrite"));
             a.expectPositional(1);
-            Path bundle = a.existingPath(0, "BUNDLE");
+            String model = a.positional().get(0);
+            if (!BioImageIoExports.isDefault(model)) a.existingPath(0, "BUNDLE");
             if (a.path("out") == null) throw new UsageException("--out DIR is required: the folder to write");
-            out.println(BioImageIoExport.run(bundle, a.path("out"), a.get("license", null), a.has("overwrite"))
+            out.println(BioImageIoExports.export(
+                            model,
+                            a.path("out"),
+                            a.get("name", null),
+                            a.get("authors", null),
+                            a.get("license", null),
+                            a.has("overwrite"))
                     .summary());
             return Main.OK;
         }

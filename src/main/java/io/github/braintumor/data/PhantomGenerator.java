@@ -33,6 +33,19 @@ public final class PhantomGenerator {
     /** First number used in phantom patient names, far from real TCGA ids. */
     public static final int FIRST_PATIENT_NUMBER = 9001;
 
+    /**
+     * Whether a patient id is one this generator makes ({@code TCGA_<hospital>_<9001 + i>_<date>}): a real TCGA id
+     * never has a number in that range.
+     */
+    public static boolean isPhantomId(String patient) {
+        String[] p = patient.split("_");
+        try {
+            return p.length >= 3 && p[0].equals("TCGA") && Integer.parseInt(p[2]) >= FIRST_PATIENT_NUMBER;
+        } catch (NumberFormatException e) {
+            return false; // e.g. TCGA_DU_A5TY: a real id
+        }
+    }
+
     /** One slice in memory: image (3 channels) and its mask. */
     public record PhantomSlice(SliceImage image, SliceMask mask) {}
 

@@ -75,7 +75,7 @@ public final class UNetGraph {
     }
 
     /** The forward of a depth-{@code depth} UNet over {@code w} in {@link UNetBlock#foldedWeights} order. */
-    static String code(int depth) {
+    public static String code(int depth) {
         StringBuilder c = new StringBuilder();
         int[] next = {0};
         List<String> skips = new ArrayList<>();

@@ -77,7 +77,7 @@ public interface Normalization {
         throw new IllegalArgumentException(
                 "Unknown normalization '" + id + "'; known: "
                         + known().stream().map(Normalization::id).collect(Collectors.joining(", "))
-                        + " (and, per slice, scale-linear:GAIN:OFFSET, zero-mean-unit-variance[-joint], scale-range:PMIN:PMAX)");
+                        + " (and, per slice, scale-linear:GAIN:OFFSET, zero-mean-unit-variance[-joint], scale-range[-joint]:PMIN:PMAX, clip:MIN:MAX, chain:STEP;STEP)");
     }
 
     /** @return the id of {@code v * gain + offset} applied to every value ({@code scale-linear:GAIN:OFFSET}) */
@@ -88,6 +88,24 @@ public interface Normalization {
     /** @return the id of a per-slice, per-channel percentile range ({@code scale-range:PMIN:PMAX}) */
     static String rangeId(double minPercentile, double maxPercentile) {
         return SliceNormalization.rangeId(minPercentile, maxPercentile);
+    }
+
+    /** @return the id of a per-slice percentile range over each channel, or all channels together ({@code joint}) */
+    static String rangeId(double minPercentile, double maxPercentile, boolean joint) {
+        return SliceNormalization.rangeId(minPercentile, maxPercentile, joint);
+    }
+
+    /** @return the id of {@code min(max(v, min), max)} ({@code clip:MIN:MAX}) */
+    static String clipId(double min, double max) {
+        return SliceNormalization.clipId(min, max);
+    }
+
+    /**
+     * @return the id of per-slice steps applied as a bioimage.io preprocessing chain ({@code chain:STEP;STEP}), whose
+     *     statistics all come from the slice as it entered the chain; one step is just that step's id
+     */
+    static String chainId(List<String> steps) {
+        return SliceNormalization.chainId(steps);
     }
 
     /** Per slice and channel {@code (v - mean) / (std + 1e-6)}. */

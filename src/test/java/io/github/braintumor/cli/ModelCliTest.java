@@ -1,6 +1,7 @@
 package io.github.braintumor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.braintumor.data.LggDataset;
@@ -469,20 +470,37 @@ class ModelCliTest {
     @Test
     void bioImageIoExportAndARefusedImportFromTheCommandLine(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        CliRun export = CliRun.of(
+        // a phantom-trained bundle says no licence: one line asking for it, nothing written
+        CliRun unlicensed = CliRun.of(
                 "export-bioimageio",
                 TinyModels.unet().toString(),
                 "--out",
                 dir.resolve("card").toString());
+        assertEquals(Main.BAD_INPUT, unlicensed.code(), unlicensed.err());
+        assertTrue(unlicensed.reason().contains("--license"), unlicensed.reason());
+        assertFalse(Files.exists(dir.resolve("card")));
+        CliRun export = CliRun.of(
+                "export-bioimageio",
+                TinyModels.unet().toString(),
+                "--out",
+                dir.resolve("card").toString(),
+                "--license",
+                "MIT",
+                "--authors",
+                "A. Researcher; B. Clinician",
+                "--name",
+                "tiny phantom UNet");
         assertEquals(Main.OK, export.code(), export.err());
         assertTrue(Files.isRegularFile(dir.resolve("card/test_output.npy")));
+        String rdf = Files.readString(dir.resolve("card/rdf.yaml"));
+        assertTrue(rdf.contains("name: tiny phantom UNet") && rdf.contains("- name: B. Clinician"), rdf);
         CliRun back = CliRun.of(
                 "import-bioimageio",
                 dir.resolve("card").toString(),
                 "--out",
                 dir.resolve("b").toString());
-        assertEquals(Main.BAD_INPUT, back.code(), back.err());
-        assertTrue(back.reason().contains("has no TorchScript weights"), back.reason());
+        assertEquals(Main.OK, back.code(), back.err());
+        assertTrue(back.out().contains("test output reproduced"), back.out());
         Path empty = Files.createDirectories(dir.resolve("empty"));
         CliRun none = CliRun.of(
                 "import-bioimageio", empty.toString(), "--out", dir.resolve("c").toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class NormalizationTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Normalization.fromId("zscore"));
         assertEquals(
                 "Unknown normalization 'zscore'; known: divide255, percentile-zscore (and, per slice,"
-                        + " scale-linear:GAIN:OFFSET, zero-mean-unit-variance[-joint], scale-range:PMIN:PMAX)",
+                        + " scale-linear:GAIN:OFFSET, zero-mean-unit-variance[-joint], scale-range[-joint]:PMIN:PMAX, clip:MIN:MAX, chain:STEP;STEP)",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Normalization.fromId("scale-linear:x:0"));
         assertThrows(IllegalArgumentException.class, () -> Normalization.fromId("scale-range:50:10"));
@@ -48,6 +49,36 @@ class NormalizationTest {
         assertArrayEquals(new float[] {0, 0.5f, 1}, r, 1e-5f);
         assertEquals("scale-linear:0.5:-1", Normalization.linearId(0.5, -1));
         assertEquals("scale-range:1:99.8", Normalization.rangeId(1, 99.8));
+    }
+
+    @Test
+    void aChainTakesEveryStatisticFromTheSliceAsItEnteredAsBioimageIosReferenceRunnerDoes() {
+        String id = Normalization.chainId(List.of(Normalization.linearId(2, 0), Normalization.ZERO_MEAN_UNIT_VARIANCE));
+        assertEquals("chain:scale-linear:2:0;zero-mean-unit-variance", id);
+        float[] slice = {1, 2, 3, 6}; // one slice, one channel: raw mean 3, population std sqrt(3.5)
+        Normalization.fromId(id).normalizeBatch(slice, 1, 1);
+        double std = Math.sqrt(3.5);
+        // (2v - 3) / (std + 1e-6), not the z-score of 2v (which would be the plain z-score of v)
+        assertArrayEquals(
+                new float[] {
+                    (float) (-1 / (std + 1e-6)),
+                    (float) (1 / (std + 1e-6)),
+                    (float) (3 / (std + 1e-6)),
+                    (float) (9 / (std + 1e-6))
+                },
+                slice,
+                1e-6f);
+        float[] clipped = {-5, 0.5f, 7, 2};
+        Normalization.fromId(Normalization.chainId(
+                        List.of(Normalization.rangeId(0, 100, true), Normalization.clipId(0, 0.5))))
+                .normalizeBatch(clipped, 1, 1);
+        // range over all values (-5..7), then clip at 0.5
+        assertArrayEquals(new float[] {0, 0.4583333f, 0.5f, 0.5f}, clipped, 1e-5f);
+        assertEquals("clip:-Infinity:1", Normalization.clipId(Double.NEGATIVE_INFINITY, 1));
+        assertEquals(
+                "clip:-Infinity:1", Normalization.fromId("clip:-Infinity:1").id());
+        assertThrows(IllegalArgumentException.class, () -> Normalization.fromId("chain:clip:0:1"));
+        assertThrows(IllegalArgumentException.class, () -> Normalization.fromId("chain:clip:0:1;nonsense"));
     }
 
     @Test

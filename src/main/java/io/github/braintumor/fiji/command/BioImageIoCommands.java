@@ -1,6 +1,6 @@
 package io.github.braintumor.fiji.command;
 
-import io.github.braintumor.bioimageio.BioImageIoExport;
+import io.github.braintumor.app.BioImageIoExports;
 import io.github.braintumor.bioimageio.BioImageIoImport;
 import java.io.File;
 import org.scijava.ItemIO;
@@ -56,13 +56,22 @@ public final class BioImageIoCommands {
      */
     @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Export bioimage.io Model")
     public static class Export extends BrainTumorCommand {
-        @Parameter(label = "Model bundle (unet)", style = "directory")
+        @Parameter(
+                label = "Model bundle (unet; empty = the embedded default UNet)",
+                style = "directory",
+                required = false)
         private File bundle;
 
         @Parameter(label = "Folder to write", style = "directory", persist = false)
         private File output;
 
-        @Parameter(label = "Weights licence (SPDX; empty = the bundle's, else CC-BY-NC-SA-4.0)", required = false)
+        @Parameter(label = "Name (empty = the bundle's)", required = false, persist = false)
+        private String name = "";
+
+        @Parameter(label = "Authors, separated by ; (empty = the bundle's)", required = false)
+        private String authors = "";
+
+        @Parameter(label = "Weights licence (SPDX; empty = the bundle's or its training data's)", required = false)
         private String license = "";
 
         // not persisted: replacing an earlier export is asked for each time
@@ -79,14 +88,9 @@ public final class BioImageIoCommands {
 
         @Override
         protected void execute() throws Exception {
-            if (bundle == null || output == null) {
-                throw new IllegalArgumentException("give the bundle (bundle=) and the folder to write (output=)");
-            }
-            exported = BioImageIoExport.run(
-                            bundle.toPath(),
-                            output.toPath(),
-                            license == null || license.isBlank() ? null : license.trim(),
-                            overwrite)
+            if (output == null) throw new IllegalArgumentException("give the folder to write (output=)");
+            exported = BioImageIoExports.export(
+                            bundle == null ? "" : bundle.getPath(), output.toPath(), name, authors, license, overwrite)
                     .summary();
             if (log != null) log.info(label() + ": " + exported);
         }

@@ -3,7 +3,7 @@ package io.github.braintumor.fiji.ij1;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import io.github.braintumor.bioimageio.BioImageIoExport;
+import io.github.braintumor.app.BioImageIoExports;
 import io.github.braintumor.bioimageio.BioImageIoImport;
 import java.nio.file.Path;
 
@@ -40,24 +40,24 @@ public final class BioImageIoPlugins {
         public void run(String arg) {
             Ij1.acceptBooleanValues("overwrite");
             GenericDialog gd = new GenericDialog(TITLE);
-            gd.addDirectoryField("bundle (unet)", "");
+            gd.addDirectoryField("bundle (unet; default = the embedded UNet)", BioImageIoExports.DEFAULT);
             gd.addDirectoryField("output folder to write", "");
-            gd.addStringField("license of the weights (SPDX; empty = the bundle's, else CC-BY-NC-SA-4.0)", "", 20);
+            gd.addStringField("name (empty = the bundle's)", "", 30);
+            gd.addStringField("authors (separated by ; empty = the bundle's)", "", 30);
+            gd.addStringField("license of the weights (SPDX; empty = the bundle's or its training data's)", "", 20);
             gd.addCheckbox("overwrite (replace an earlier export in the folder)", false);
             gd.showDialog();
             if (gd.wasCanceled()) return;
             String bundle = gd.getNextString();
             String out = gd.getNextString();
-            String license = gd.getNextString().trim();
+            String name = gd.getNextString();
+            String authors = gd.getNextString();
+            String license = gd.getNextString();
             boolean overwrite = gd.getNextBoolean();
             Ij1.guarded(
                     TITLE,
                     () -> IJ.log(TITLE + ": "
-                            + BioImageIoExport.run(
-                                            Path.of(bundle),
-                                            Path.of(out),
-                                            license.isEmpty() ? null : license,
-                                            overwrite)
+                            + BioImageIoExports.export(bundle, Path.of(out), name, authors, license, overwrite)
                                     .summary()));
         }
     }
