@@ -3,22 +3,18 @@
 // <output>/segmentation.csv with patient, slice, tumour pixels and max probability.
 // Arguments (separated by |): data folder | output folder | model bundle folder (optional; empty = embedded default)
 //   ImageJ -batch batch_segment_folder.ijm "/data/kaggle_3m|/results|/models/unet"
-args = split(getArgument(), "(\\|)"); // a regular expression: empty fields (a|b||c) are kept
-if (getArgument() == "") {
+M = "io.github.braintumor.fiji.MacroSupport."; // argument parsing, input checks, output folders, failing (exit 1 under -batch)
+A = getArgument();
+if (A == "") {
     data = getDirectory("Data folder (patient folders)");
     output = getDirectory("Output folder");
-    model = "";
 } else {
-    data = args[0];
-    output = args[1];
-    model = "";
-    if (args.length > 2) model = args[2];
+    data = call(M + "inputFolder", call(M + "argument", A, "0"), "data folder");
+    // the output folder is made (or refused) before any work, never found missing after it
+    output = call(M + "outputFolder", call(M + "argument", A, "1"), "output folder");
 }
+model = call(M + "argument", A, "2");
 if (File.isDirectory(data + File.separator + "kaggle_3m")) data = data + File.separator + "kaggle_3m";
-if (!File.isDirectory(data)) exit("batch_segment_folder: data folder not found: " + data);
-// the output folder is made (or refused) before any work, never found missing after it
-if (!File.isDirectory(output)) File.makeDirectory(output);
-if (!File.isDirectory(output)) exit("batch_segment_folder: cannot create the output folder " + output);
 setBatchMode(true);
 Table.create("All Slices");
 row = 0;
@@ -57,7 +53,7 @@ for (p = 0; p < patients.length; p++) {
     }
     close("*");
 }
-if (row == 0) exit("batch_segment_folder: no patient slices (<patient>_<n>.tif) found in " + data);
+if (row == 0) call(M + "fail", "batch_segment_folder: no patient slices (<patient>_<n>.tif) found in " + data);
 Table.save(output + File.separator + "segmentation.csv", "All Slices");
 print("batch_segment_folder: " + row + " slices segmented into " + output);
 

@@ -3,19 +3,17 @@
 //   | more options (optional, e.g. "resample=false": refuse slices of another size than the model's input)
 //   ImageJ -batch segment_stack.ijm "/data/TCGA_CS_4941.tif|/results|/models/unet"
 // Without arguments it asks for the files.
-args = split(getArgument(), "(\\|)"); // a regular expression: empty fields (a|b||c) are kept
-if (getArgument() == "") {
+M = "io.github.braintumor.fiji.MacroSupport."; // argument parsing, input checks, output folders, failing (exit 1 under -batch)
+A = getArgument();
+if (A == "") {
     input = File.openDialog("MRI slice or stack (TIFF)");
     output = getDirectory("Output folder");
-    model = "";
 } else {
-    input = args[0];
-    output = args[1];
-    model = "";
-    if (args.length > 2) model = args[2];
+    input = call(M + "inputFile", call(M + "argument", A, "0"), "input TIFF");
+    output = call(M + "outputFolder", call(M + "argument", A, "1"), "output folder");
 }
-more = "";
-if (args.length > 3) more = " " + args[3];
+model = call(M + "argument", A, "2");
+more = " " + call(M + "argument", A, "3");
 setBatchMode(true);
 open(input);
 title = getTitle();

@@ -2,13 +2,13 @@
 // <title>:<slice>) and saves the ROI names and the tumour volume table.
 // Arguments (separated by |): input TIFF | output folder | model bundle folder (empty = embedded default) | threshold
 //   ImageJ -batch segment_to_rois.ijm "/data/TCGA_CS_4941.tif|/results|/models/unet|-1"
-args = split(getArgument(), "(\\|)"); // a regular expression: empty fields (a|b||c) are kept
-input = args[0];
-output = args[1];
-model = "";
+M = "io.github.braintumor.fiji.MacroSupport."; // argument parsing, input checks, output folders, failing (exit 1 under -batch)
+A = getArgument();
+input = call(M + "inputFile", call(M + "argument", A, "0"), "input TIFF");
+output = call(M + "outputFolder", call(M + "argument", A, "1"), "output folder");
+model = call(M + "argument", A, "2");
 threshold = -1;
-if (args.length > 2) model = args[2];
-if (args.length > 3) threshold = parseFloat(args[3]);
+if (call(M + "argument", A, "3") != "") threshold = parseFloat(call(M + "argument", A, "3"));
 setBatchMode(true);
 open(input);
 base = File.nameWithoutExtension;

@@ -84,10 +84,23 @@ public final class IouEvaluation {
 
     /** Per-slice rows followed by the micro and macro rows. */
     public List<Row> rows() {
+        List<Row> rows = new ArrayList<>(sliceRows());
+        rows.addAll(summaryRows());
+        return rows;
+    }
+
+    /** One row per slice. */
+    public List<Row> sliceRows() {
         List<Row> rows = new ArrayList<>();
         for (SliceScore s : scores) {
             rows.add(new Row(s.id(), s.iou(), s.dice(), s.pixelAccuracy(), s.precision(), s.recall()));
         }
+        return rows;
+    }
+
+    /** The "micro" (all pixels pooled) and "macro" (mean over slices) rows. */
+    public List<Row> summaryRows() {
+        List<Row> rows = new ArrayList<>();
         rows.add(new Row(
                 MICRO,
                 summary.microIou(),

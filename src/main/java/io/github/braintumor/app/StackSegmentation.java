@@ -143,6 +143,7 @@ public final class StackSegmentation {
      * @param choice         whether it came from the model or was switched off
      * @param warning        a one-line warning about the input for the tables ("" when none): a single-channel stack
      *                       that looks like interleaved channels ({@link InterleavedChannels})
+     * @param engine         the engine, device and number format the model ran in ({@code DjlEngine.brief})
      */
     public record Output(
             SegmentationResult result,
@@ -151,7 +152,8 @@ public final class StackSegmentation {
             PostProcessingChoice choice,
             ModalityCheck modalities,
             TumourVolume volume,
-            String warning) {
+            String warning,
+            String engine) {
         /** @return a log line, e.g. "post-processing: tta+lcc (recorded in the model)" */
         public String postprocessingNote() {
             return "post-processing: "
@@ -267,7 +269,10 @@ public final class StackSegmentation {
         PostProcessingSettings post = settings.postprocessing() == PostProcessingChoice.NONE
                 ? PostProcessingSettings.OFF
                 : bundle.info().postProcessing();
-        try (Segmenter segmenter = new PostProcessedSegmenter(new DefaultSegmenter(bundle, options.build()), post)) {
+        InferenceOptions inference = options.build();
+        String engine = io.github.braintumor.engine.DjlEngine.brief(
+                inference.precisionOf(bundle).id());
+        try (Segmenter segmenter = new PostProcessedSegmenter(new DefaultSegmenter(bundle, inference), post)) {
             ModalityCheck modalities = ModalityCheck.of(slices);
             modalities.warning(bundle.info()).ifPresent(progress::onMessage);
             String interleaved = InterleavedChannels.warning(slices).orElse("");
@@ -290,7 +295,8 @@ public final class StackSegmentation {
                     settings.postprocessing(),
                     modalities,
                     volume,
-                    interleaved);
+                    interleaved,
+                    engine);
         }
     }
 

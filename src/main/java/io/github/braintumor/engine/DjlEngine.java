@@ -235,6 +235,12 @@ public final class DjlEngine {
     /** @return what ran, for tables and logs: e.g. "PyTorch 2.7.1 cpu(), 1 thread(s), 2 worker(s), float32" */
     public static synchronized String brief() {
         start();
+        return brief(inferencePrecision());
+    }
+
+    /** {@link #brief()} naming the number format a particular run used (a TorchScript model: float32). */
+    public static synchronized String brief(String precision) {
+        start();
         return String.format(
                 Locale.ROOT,
                 "%s %s %s, %s thread(s), %d worker(s), %s",
@@ -243,7 +249,7 @@ public final class DjlEngine {
                 device,
                 threadsHere(),
                 options.workers(),
-                inferencePrecision());
+                precision);
     }
 
     /** @return the number format inference of this project's models uses here by default (TorchScript: its own) */

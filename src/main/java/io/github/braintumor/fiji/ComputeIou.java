@@ -7,21 +7,32 @@ import io.github.braintumor.data.SliceMask;
 import java.util.List;
 
 /**
- * "Compute IoU" for two ImageJ mask images (prediction, ground truth): the "Tumor IoU" table.
+ * "Compute IoU" for two ImageJ mask images (prediction, ground truth): the per-slice "Tumor IoU" table and the
+ * "Tumor IoU Summary" table (micro and macro rows), kept apart so that a macro reading row k gets slice k.
  *
- * <pre>{@code ResultsTable t = ComputeIou.run(WindowManager.getImage("a-mask"), WindowManager.getImage("a-truth"));}</pre>
+ * <pre>{@code
+ * ComputeIou.Tables t = ComputeIou.run(WindowManager.getImage("a-mask"), WindowManager.getImage("a-truth"));
+ * double firstSlice = t.slices().getValue("IoU", 0);
+ * }</pre>
  */
 public final class ComputeIou {
     private ComputeIou() {}
 
-    /** For scripts: two ImgLib2 masks {@code (X, Y[, Z])}, non-zero = tumour. */
-    public static ResultsTable run(
-            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> prediction,
-            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> truth) {
-        return ResultTables.iou(IouEvaluation.of(prediction, truth).rows());
+    /** @param slices one row per slice; @param summary the "micro" and "macro" rows */
+    public record Tables(ResultsTable slices, ResultsTable summary) {
+        static Tables of(IouEvaluation e) {
+            return new Tables(ResultTables.iou(e.sliceRows()), ResultTables.iou(e.summaryRows()));
+        }
     }
 
-    public static ResultsTable run(ImagePlus prediction, ImagePlus truth) {
+    /** For scripts: two ImgLib2 masks {@code (X, Y[, Z])}, non-zero = tumour. */
+    public static Tables run(
+            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> prediction,
+            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> truth) {
+        return Tables.of(IouEvaluation.of(prediction, truth));
+    }
+
+    public static Tables run(ImagePlus prediction, ImagePlus truth) {
         if (prediction == null) throw new IllegalArgumentException("no prediction image: choose an open mask image");
         if (truth == null) throw new IllegalArgumentException("no ground-truth image: choose an open mask image");
         if (prediction.getWidth() != truth.getWidth() || prediction.getHeight() != truth.getHeight()) {
@@ -36,7 +47,6 @@ public final class ComputeIou {
         }
         List<SliceMask> p = Images.masks(prediction);
         List<SliceMask> t = Images.masks(truth);
-        return ResultTables.iou(
-                IouEvaluation.of(IouEvaluation.stackIds(p.size()), p, t).rows());
+        return Tables.of(IouEvaluation.of(IouEvaluation.stackIds(p.size()), p, t));
     }
 }

@@ -64,8 +64,8 @@ public final class ResultTables {
     public static ResultsTable segmentation(List<StackSegmentation.Output> frames, String unit) {
         ResultsTable t = new ResultsTable();
         String areaColumn = "area (" + (unit == null || unit.isEmpty() ? "pixel" : unit) + "^2)";
-        String engine = io.github.braintumor.engine.DjlEngine.brief(); // once per table
         for (int f = 0; f < frames.size(); f++) {
+            String engine = frames.get(f).engine(); // what the model ran in (a TorchScript one: float32)
             String applied = frames.get(f).postprocessing().name();
             for (StackSegmentation.Row r : frames.get(f).rows()) {
                 t.incrementCounter();
@@ -123,6 +123,20 @@ public final class ResultTables {
         }
         t.addValue("modalities", modalities);
         t.addValue("warning", warning);
+    }
+
+    /** Title of the IoU summary table (the micro and macro rows, apart from the per-slice rows). */
+    public static final String IOU_SUMMARY = "Tumor IoU Summary";
+
+    /**
+     * Also puts a copy of {@code table} into ImageJ's standard "Results" table, where macros read it with
+     * {@code nResults} and {@code getResult(column, row)} (the command's own table keeps its title).
+     */
+    public static void toResults(ResultsTable table) {
+        if (table == null) return;
+        ResultsTable copy = (ResultsTable) table.clone();
+        ij.plugin.filter.Analyzer.setResultsTable(copy);
+        if (!GraphicsEnvironment.isHeadless() && !ij.macro.Interpreter.isBatchMode()) copy.show("Results");
     }
 
     public static ResultsTable iou(List<IouEvaluation.Row> rows) {

@@ -209,8 +209,7 @@ final class BatchedForward {
      *     TorchScript module (its graph fixes its own types)
      */
     Precision precision(Block block) {
-        if (block instanceof PtSymbolBlock) return Precision.FLOAT32;
-        return options.precision().resolve(bundle.model().getNDManager().getDevice());
+        return options.precisionOf(bundle);
     }
 
     /**

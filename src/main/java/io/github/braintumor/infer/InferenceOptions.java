@@ -62,6 +62,15 @@ public final class InferenceOptions {
         return precision;
     }
 
+    /**
+     * @return what a run of {@code bundle} computes in: this choice resolved on the model's device, except float32
+     *     for a TorchScript module (its graph fixes its own types)
+     */
+    public Precision precisionOf(io.github.braintumor.model.ModelBundle bundle) {
+        if (bundle.model().getBlock() instanceof ai.djl.pytorch.engine.PtSymbolBlock) return Precision.FLOAT32;
+        return precision.resolve(bundle.model().getNDManager().getDevice());
+    }
+
     /** @return pixel width / pixel height of the slices (1 = square pixels) */
     public double pixelAspect() {
         return pixelAspect;

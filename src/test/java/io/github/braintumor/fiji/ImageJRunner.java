@@ -66,8 +66,24 @@ final class ImageJRunner {
     /** {@link #runMacro(String, String, long)} with more JVM options (e.g. a fresh {@code -Duser.home}). */
     static Result runMacro(String name, String argument, long timeoutSeconds, List<String> jvmOptions)
             throws Exception {
+        return runMacroFile(Paths.get("macros", name).toAbsolutePath(), argument, timeoutSeconds, jvmOptions);
+    }
+
+    /** Runs a macro written by the test itself (e.g. one that calls a command with no image open). */
+    static Result runMacroText(String text, String argument, long timeoutSeconds) throws Exception {
+        Path file = Files.createTempFile(Paths.get("target"), "test-macro-", ".ijm");
+        Files.writeString(file, text);
+        try {
+            return runMacroFile(file.toAbsolutePath(), argument, timeoutSeconds, List.of());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static Result runMacroFile(Path macro, String argument, long timeoutSeconds, List<String> jvmOptions)
+            throws Exception {
         Path ij = imagejDir();
-        Path macro = Paths.get("macros", name).toAbsolutePath();
+        String name = macro.getFileName().toString();
         // The plugin jar is found by ImageJ; its dependencies (and ImageJ itself) come from this JVM's class path,
         // minus target/classes so the plugin classes load from the jar as in a real installation.
         String classes = Paths.get("target", "classes").toAbsolutePath().toString();

@@ -78,6 +78,8 @@ public abstract class BrainTumorCommand extends ContextCommand {
                 cancel(message);
                 return;
             }
+            // ImageJ -batch exits 0 after any macro: end it with exit code 1 so that its caller sees the failure
+            io.github.braintumor.fiji.CommandLineBatch.exitOnError(label() + ": " + message);
             if (e instanceof RuntimeException r) throw r;
             throw new IllegalStateException(label() + ": " + message, e);
         }

@@ -70,6 +70,10 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
     private boolean resample = true;
 
     // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
+    // not persisted: asked for by each run (macro key results=true)
+    @Parameter(label = "Also in the Results table (nResults, getResult in macros)", required = false, persist = false)
+    private boolean results = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Tumor Classification")
     private ResultsTable table;
 
@@ -102,6 +106,7 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
                     this::isCanceled);
         }
         ResultTables.show(table, ResultTables.CLASSIFICATION);
+        if (results) ResultTables.toResults(table);
     }
 
     /** The "Tumor Classification" table. */

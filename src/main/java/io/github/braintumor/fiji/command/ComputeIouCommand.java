@@ -40,9 +40,15 @@ public class ComputeIouCommand extends BrainTumorCommand {
             visibility = ItemVisibility.INVISIBLE)
     private RandomAccessibleInterval<? extends RealType<?>> truthimg;
 
+    @Parameter(label = "Also in the Results table (nResults, getResult in macros)", required = false, persist = false)
+    private boolean results = false;
+
     // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
     @Parameter(type = ItemIO.OUTPUT, label = "Tumor IoU")
     private ResultsTable table;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Tumor IoU Summary")
+    private ResultsTable summary;
 
     @Override
     protected String label() {
@@ -56,11 +62,22 @@ public class ComputeIouCommand extends BrainTumorCommand {
                 throw new IllegalArgumentException(
                         "give both 'predictionimg' and 'truthimg' (ImgLib2 masks), or neither");
             }
-            table = ComputeIou.run(predictionimg, truthimg);
-            return; // nothing shown: a script takes the table output
+            ComputeIou.Tables t = ComputeIou.run(predictionimg, truthimg);
+            table = t.slices();
+            summary = t.summary();
+            return; // nothing shown: a script takes the table outputs
         }
-        table = ComputeIou.run(prediction, truth);
+        ComputeIou.Tables t = ComputeIou.run(prediction, truth);
+        table = t.slices();
+        summary = t.summary();
         ResultTables.show(table, ResultTables.IOU);
+        ResultTables.show(summary, ResultTables.IOU_SUMMARY);
+        if (results) ResultTables.toResults(table);
+    }
+
+    /** The "Tumor IoU Summary" table: the micro and macro rows. */
+    public ResultsTable summary() {
+        return summary;
     }
 
     /** The "Tumor IoU" table. */

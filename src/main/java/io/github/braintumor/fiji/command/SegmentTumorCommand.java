@@ -84,6 +84,10 @@ public class SegmentTumorCommand extends BrainTumorCommand {
             description = "off: a slice whose size is not the model's input is refused instead")
     private boolean resample = true;
 
+    // not persisted: asked for by each run (macro key results=true)
+    @Parameter(label = "Also in the Results table (nResults, getResult in macros)", required = false, persist = false)
+    private boolean results = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Mask")
     private ImagePlus mask;
 
@@ -155,6 +159,7 @@ public class SegmentTumorCommand extends BrainTumorCommand {
         }
         ResultTables.show(table, ResultTables.SEGMENTATION);
         ResultTables.show(volume, ResultTables.VOLUME);
+        if (results) ResultTables.toResults(table);
     }
 
     /** The "Tumor Volume" table: one row for the stack. */

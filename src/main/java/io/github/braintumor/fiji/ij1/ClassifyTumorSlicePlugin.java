@@ -1,6 +1,5 @@
 package io.github.braintumor.fiji.ij1;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
@@ -21,8 +20,9 @@ public class ClassifyTumorSlicePlugin implements PlugIn {
     @Override
     public void run(String arg) {
         Ij1.checkedUnlessSaid(SegmentTumorPlugin.RESAMPLE);
-        Ij1.acceptBooleanValues("overlay", SegmentTumorPlugin.RESAMPLE);
-        ImagePlus imp = IJ.getImage();
+        Ij1.acceptBooleanValues("overlay", SegmentTumorPlugin.RESAMPLE, SegmentTumorPlugin.RESULTS);
+        ImagePlus imp = Ij1.currentImage(TITLE);
+        if (imp == null) return;
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addChoice("method", StackClassification.Method.ids(), StackClassification.Method.AUTO.id());
         gd.addStringField("model folder (empty = embedded default)", "", 40);
@@ -34,6 +34,7 @@ public class ClassifyTumorSlicePlugin implements PlugIn {
                 "device (options = as in Brain Tumor Options)",
                 PluginOptions.commandDevices(),
                 PluginOptions.FROM_OPTIONS);
+        gd.addCheckbox(SegmentTumorPlugin.RESULTS_LABEL, false);
         gd.showDialog();
         if (gd.wasCanceled()) return;
         ClassifyTumor.Request request = new ClassifyTumor.Request(
@@ -45,9 +46,12 @@ public class ClassifyTumorSlicePlugin implements PlugIn {
                 gd.getNextBoolean(),
                 gd.getNextBoolean());
         String device = gd.getNextChoice();
+        boolean results = gd.getNextBoolean();
         Ij1.guarded(TITLE, device, () -> {
             IjProgress progress = new IjProgress();
-            Ij1.show(ClassifyTumor.run(request, progress, progress.escapePressed()), ResultTables.CLASSIFICATION);
+            ij.measure.ResultsTable table = ClassifyTumor.run(request, progress, progress.escapePressed());
+            Ij1.show(table, ResultTables.CLASSIFICATION);
+            if (results) ResultTables.toResults(table);
             progress.done();
         });
     }

@@ -12,6 +12,7 @@ public class ComputeIouPlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
+        Ij1.acceptBooleanValues("results");
         String[] titles = WindowManager.getImageTitles();
         if (titles.length < 2) {
             Ij1.guarded(TITLE, () -> {
@@ -22,14 +23,17 @@ public class ComputeIouPlugin implements PlugIn {
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addChoice("prediction (mask)", titles, titles[0]);
         gd.addChoice("truth (mask)", titles, titles[1]);
+        gd.addCheckbox("results (also in the Results table)", false);
         gd.showDialog();
         if (gd.wasCanceled()) return;
         String prediction = gd.getNextChoice();
         String truth = gd.getNextChoice();
-        Ij1.guarded(
-                TITLE,
-                () -> Ij1.show(
-                        ComputeIou.run(WindowManager.getImage(prediction), WindowManager.getImage(truth)),
-                        ResultTables.IOU));
+        boolean results = gd.getNextBoolean();
+        Ij1.guarded(TITLE, () -> {
+            ComputeIou.Tables t = ComputeIou.run(WindowManager.getImage(prediction), WindowManager.getImage(truth));
+            Ij1.show(t.slices(), ResultTables.IOU);
+            Ij1.show(t.summary(), ResultTables.IOU_SUMMARY);
+            if (results) ResultTables.toResults(t.slices());
+        });
     }
 }

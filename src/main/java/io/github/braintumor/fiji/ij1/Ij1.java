@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
+import io.github.braintumor.fiji.CommandLineBatch;
 import io.github.braintumor.fiji.MacroOptions;
 import io.github.braintumor.fiji.PluginOptions;
 import java.awt.GraphicsEnvironment;
@@ -34,22 +35,46 @@ final class Ij1 {
         } catch (CancellationException e) {
             IJ.showStatus(title + ": " + e.getMessage());
         } catch (Exception e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            if (!io.github.braintumor.app.UserErrors.isUserError(e)) {
-                // a bug, not a mistake of the user's: keep the stack trace in the Console for the report
-                e.printStackTrace();
-            }
-            if (interactive()) {
-                IJ.error(title, message);
-            } else {
-                // A modal dialog would block a batch macro (and ImageJ -batch) forever: log it instead.
-                IJ.log(title + ": " + message);
-            }
-            // Stop the calling macro here instead of at its next line, which would fail with a modal error dialog.
-            if (Macro.getOptions() != null || IJ.isMacro()) Interpreter.abort();
+            fail(title, e);
         } finally {
             IJ.showProgress(1.0);
         }
+    }
+
+    /**
+     * Reports an error: a dialog for a user at the screen, else a log line; stops the calling macro; under
+     * {@code ImageJ -batch} ends the process with exit code 1 ({@link CommandLineBatch}).
+     */
+    static void fail(String title, Exception e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (!io.github.braintumor.app.UserErrors.isUserError(e)) {
+            // a bug, not a mistake of the user's: keep the stack trace in the Console for the report
+            e.printStackTrace();
+        }
+        if (interactive()) {
+            IJ.error(title, message);
+        } else {
+            // A modal dialog would block a batch macro (and ImageJ -batch) forever: log it instead.
+            IJ.log(title + ": " + message);
+        }
+        CommandLineBatch.exitOnError(title + ": " + message);
+        // Stop the calling macro here instead of at its next line, which would fail with a modal error dialog.
+        if (Macro.getOptions() != null || IJ.isMacro()) Interpreter.abort();
+    }
+
+    /**
+     * @return the image the command works on; null (after {@link #fail}, which stops a macro) when none is open:
+     *     {@code IJ.getImage()} would show a modal "no image" dialog that hangs a batch macro
+     */
+    static ImagePlus currentImage(String title) {
+        ImagePlus imp = ij.WindowManager.getCurrentImage();
+        if (imp == null) {
+            fail(
+                    title,
+                    new IllegalArgumentException("no image is open: open an MRI slice or stack first (File > Open,"
+                            + " or open(path) in a macro), then run " + title));
+        }
+        return imp;
     }
 
     /** A user at the screen: an ImageJ window, not headless, no batch-mode macro. */

@@ -23,12 +23,17 @@ public class SegmentTumorPlugin implements PlugIn {
     static final String RESAMPLE = "resample";
     /** Its label; the first word is the macro key. */
     static final String RESAMPLE_LABEL = "resample slices of another size to the model's input (and back)";
+    /** Macro key of the check box that also fills ImageJ's "Results" table; its label starts with the key. */
+    static final String RESULTS = "results";
+
+    static final String RESULTS_LABEL = "results (also in the Results table: nResults, getResult in macros)";
 
     @Override
     public void run(String arg) {
         Ij1.checkedUnlessSaid(RESAMPLE);
-        Ij1.acceptBooleanValues("probability", "outline", RESAMPLE);
-        ImagePlus imp = IJ.getImage();
+        Ij1.acceptBooleanValues("probability", "outline", RESAMPLE, RESULTS);
+        ImagePlus imp = Ij1.currentImage(TITLE);
+        if (imp == null) return;
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addStringField("model folder (empty = embedded default)", "", 40);
         gd.addNumericField("threshold (-1 = model default)", -1, 2);
@@ -48,6 +53,7 @@ public class SegmentTumorPlugin implements PlugIn {
                 "device (options = as in Brain Tumor Options)",
                 PluginOptions.commandDevices(),
                 PluginOptions.FROM_OPTIONS);
+        gd.addCheckbox(RESULTS_LABEL, false);
         gd.showDialog();
         if (gd.wasCanceled()) return;
         SegmentTumor.Request request = new SegmentTumor.Request(
@@ -61,6 +67,7 @@ public class SegmentTumorPlugin implements PlugIn {
                 gd.getNextChoice(),
                 gd.getNextBoolean());
         String device = gd.getNextChoice();
+        boolean results = gd.getNextBoolean();
         Ij1.guarded(TITLE, device, () -> {
             IjProgress progress = new IjProgress();
             SegmentTumor.Output out = SegmentTumor.run(request, progress, progress.escapePressed());
@@ -71,6 +78,7 @@ public class SegmentTumorPlugin implements PlugIn {
             Ij1.show(out.labels());
             Ij1.show(out.table(), ResultTables.SEGMENTATION);
             Ij1.show(out.volume(), ResultTables.VOLUME);
+            if (results) ResultTables.toResults(out.table());
         });
     }
 }
