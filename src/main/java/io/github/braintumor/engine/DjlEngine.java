@@ -62,6 +62,9 @@ public final class DjlEngine {
         // a thread count a person gave is the budget of the process: the workers follow it unless set themselves
         int workers = userWorkers != null ? userWorkers : userThreads != null ? userThreads : requested.workers();
         setIfAbsent(OFFLINE, "true");
+        // DJL's CudaUtils warns twice at every start on a machine with a CUDA runtime but no usable driver (the CPU is
+        // used then anyway); with slf4j-simple (ImageJ 1, the CLI) that warning is quiet unless asked for
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
         OpenMpWaitPolicy.apply(); // before libgomp loads with libtorch: it reads the policy only then
         MallocTuning.apply(); // before libtorch's first allocations
 

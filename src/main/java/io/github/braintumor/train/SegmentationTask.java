@@ -64,7 +64,10 @@ final class SegmentationTask implements TrainingTask {
             throw new IllegalArgumentException("No training slices: the split's TRAIN part is empty");
         }
         if (validationByPatient.isEmpty()) {
-            throw new IllegalArgumentException("No validation patients: the split's VALIDATION part is empty");
+            throw new IllegalArgumentException("No validation patients: the patient split gave none to validation (the"
+                    + " automatic split takes one per hospital only from hospitals with at least 3 patients): add"
+                    + " patients, or give a split CSV (patient,hospital,part; --split, or split= in Fiji) with at"
+                    + " least one VALIDATION patient");
         }
     }
 

@@ -25,7 +25,7 @@ public class ClassifyTumorSlicePlugin implements PlugIn {
         if (imp == null) return;
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addChoice("method", StackClassification.Method.ids(), StackClassification.Method.AUTO.id());
-        gd.addStringField("model folder (empty = embedded default)", "", 40);
+        gd.addDirectoryField("model folder (empty = embedded default)", "", 40);
         gd.addNumericField("threshold (-1 = model default)", -1, 2);
         gd.addNumericField("batchsize (0 = as in Brain Tumor Options)", 0, 0);
         gd.addCheckbox("overlay labels on the input", true);

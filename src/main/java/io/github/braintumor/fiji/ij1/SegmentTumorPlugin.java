@@ -35,7 +35,7 @@ public class SegmentTumorPlugin implements PlugIn {
         ImagePlus imp = Ij1.currentImage(TITLE);
         if (imp == null) return;
         GenericDialog gd = new GenericDialog(TITLE);
-        gd.addStringField("model folder (empty = embedded default)", "", 40);
+        gd.addDirectoryField("model folder (empty = embedded default)", "", 40);
         gd.addNumericField("threshold (-1 = model default)", -1, 2);
         gd.addCheckbox("probability map", false);
         gd.addCheckbox("outline overlay on the input", true);
