@@ -11,12 +11,14 @@ import java.util.Map;
 
 /**
  * What an evaluation's summary says about its models, from the bundles' model.json (weights are not loaded): names,
- * paths, SHA-256, thresholds, learning curves, and whether it segments and sweeps thresholds.
+ * paths, SHA-256, thresholds, learning curves, and whether it segments and sweeps thresholds; the model.json of each
+ * bundle too, for the report's model cards.
  */
 record EvaluatedModels(
         Double threshold,
         Double classifierThreshold,
         Map<String, Object> models,
+        Map<String, ModelInfo> modelInfos,
         Path unetLearningCurve,
         Path classifierLearningCurve,
         boolean segmenting,
@@ -34,6 +36,7 @@ record EvaluatedModels(
             double givenClassifierThreshold)
             throws Exception {
         Map<String, Object> modelInfo = new LinkedHashMap<>();
+        Map<String, ModelInfo> infos = new LinkedHashMap<>();
         Double threshold = givenThreshold;
         double classifierThreshold = givenClassifierThreshold;
         Path learningCurveUnet = null, learningCurveClassifier = null;
@@ -41,6 +44,7 @@ record EvaluatedModels(
             ModelInfo info = ModelBundle.readInfo(unet);
             if (threshold == null) threshold = (double) info.threshold();
             modelInfo.put("unet", describe(unet, info));
+            infos.put("unet", info);
             learningCurveUnet = learningCurve(unet, info);
         } else if (segmentationModel != null) {
             modelInfo.put("unet", Map.of("name", segmentationName == null ? "in-memory" : segmentationName));
@@ -51,6 +55,7 @@ record EvaluatedModels(
             ModelInfo info = ModelBundle.readInfo(classifier);
             classifierThreshold = info.threshold();
             modelInfo.put("classifier", describe(classifier, info));
+            infos.put("classifier", info);
             learningCurveClassifier = learningCurve(classifier, info);
         } else if (classificationModel != null) {
             modelInfo.put("classifier", Map.of("name", classificationName == null ? "in-memory" : classificationName));
@@ -66,6 +71,7 @@ record EvaluatedModels(
                 threshold,
                 Double.isNaN(classifierThreshold) ? null : classifierThreshold,
                 modelInfo,
+                infos,
                 learningCurveUnet,
                 learningCurveClassifier,
                 model || predictions != null,

@@ -405,6 +405,7 @@ public final class Evaluation {
                     b.tta,
                     b.minArea,
                     r.models(),
+                    r.modelInfos(),
                     r.unetLearningCurve(),
                     r.classifierLearningCurve(),
                     b.dataRoot);

@@ -26,11 +26,13 @@ import java.util.Map;
  * <li>{@code summary.json}: the headline numbers ({@link EvaluationResult#summary()});</li>
  * <li>{@code per_slice.csv}, {@code per_patient.csv}, {@code per_hospital.csv}, {@code per_position.csv},
  * {@code thresholds.csv} (with a UNet), {@code postprocessing.csv} (each post-processing step on and off);</li>
- * <li>PNG pictures: {@code dice_per_patient.png}, {@code per_hospital.png}, {@code per_position.png},
+ * <li>PNG pictures: {@code dice_per_patient.png} (a bar per patient below {@link #FEW_PATIENTS} patients, else a
+ * histogram), {@code per_hospital.png}, {@code per_position.png},
  * {@code thresholds.png}, {@code postprocessing.png}, {@code best_N.png} / {@code worst_N.png} overlays (FLAIR
  * in grey, truth outlined green, prediction red) and {@code learning_curve_unet.png} /
  * {@code learning_curve_classifier.png} when a bundle holds its learning curve;</li>
- * <li>{@code report.html}: all of it on one page with the numbers explained.</li>
+ * <li>{@code report.html}: all of it on one page with the numbers explained, the models as cards and the overlays in
+ * a grid.</li>
  * </ul>
  *
  * <pre>{@code
@@ -50,9 +52,20 @@ public final class EvaluationReport {
     public static void write(EvaluationResult r) throws IOException {
         Path dir = r.output();
         CsvTable robustness = writeTables(r);
-        Map<String, String> pictures = pictures(r, dir, robustness);
-        html(r, pictures).write(dir.resolve(REPORT));
+        Map<String, String> charts = pictures(r, dir, robustness);
+        List<HtmlReport.Figure> good = examples(dir, r.best(), "best", "Good example");
+        List<HtmlReport.Figure> bad = examples(dir, r.worst(), "worst", "Bad example");
+        Map<String, String> curves = new LinkedHashMap<>();
+        learningCurve(curves, dir, r.settings().unetLearningCurve(), "unet", "UNet");
+        learningCurve(curves, dir, r.settings().classifierLearningCurve(), "classifier", "classifier");
+        html(r, charts, good, bad, curves).write(dir.resolve(REPORT));
     }
+
+    /**
+     * Below this many patients the Dice chart has one labelled bar per patient; from it on, a histogram (a
+     * histogram of a handful of values shows mostly empty bins and hides which patient is which).
+     */
+    static final int FEW_PATIENTS = 15;
 
     /**
      * Writes only {@code summary.json} and the CSV tables into {@link EvaluationResult#output()} (no pictures, no
@@ -75,17 +88,11 @@ public final class EvaluationReport {
         return robustness;
     }
 
-    /** Draws the charts and overlays; returns file name -> caption, in page order. */
+    /** Draws the charts; returns file name -> caption, in page order. */
     private static Map<String, String> pictures(EvaluationResult r, Path dir, CsvTable rob) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         if (r.hasSegmentation()) {
-            double[] dice = finite(r.perPatient().doubleColumn("dice_3d"));
-            png(
-                    out,
-                    dir,
-                    "dice_per_patient.png",
-                    "Volume Dice per patient: one value per patient, over all of" + " the patient's slices",
-                    Charts.histogram("Volume Dice per patient", dice, 10, "Dice"));
+            diceChart(out, dir, r.perPatient());
             CsvTable h = r.perHospital();
             Map<String, double[]> hs = new LinkedHashMap<>();
             hs.put("Dice per patient (mean)", h.doubleColumn("dice_per_patient_mean"));
@@ -160,11 +167,40 @@ public final class EvaluationReport {
                             + r.summary().get("best_threshold"),
                     Charts.lineChart("Scores by threshold", t.doubleColumn("threshold"), ts, "threshold", "score"));
         }
-        examples(out, dir, r.best(), "best", "Good example");
-        examples(out, dir, r.worst(), "worst", "Bad example");
-        learningCurve(out, dir, r.settings().unetLearningCurve(), "unet", "UNet");
-        learningCurve(out, dir, r.settings().classifierLearningCurve(), "classifier", "classifier");
         return out;
+    }
+
+    /**
+     * {@code dice_per_patient.png}: one labelled bar per patient for fewer than {@link #FEW_PATIENTS} patients, a
+     * histogram for more; nothing when no patient has a Dice (no tumour drawn or predicted anywhere).
+     */
+    private static void diceChart(Map<String, String> out, Path dir, CsvTable perPatient) throws IOException {
+        double[] dice = perPatient.doubleColumn("dice_3d");
+        double[] finite = finite(dice);
+        if (finite.length == 0) return;
+        String file = "dice_per_patient.png";
+        if (perPatient.rowCount() < FEW_PATIENTS) {
+            String caption = "Volume Dice of each patient, over all of the patient's slices";
+            if (finite.length < dice.length) caption += "; no bar: no tumour drawn or predicted in that patient";
+            png(
+                    out,
+                    dir,
+                    file,
+                    caption,
+                    Charts.barChart(
+                            "Volume Dice per patient",
+                            perPatient.column("patient"),
+                            Charts.series("volume Dice", dice),
+                            "Dice"));
+        } else {
+            png(
+                    out,
+                    dir,
+                    file,
+                    "Histogram of the volume Dice per patient: how many patients score in each range, one value per"
+                            + " patient over all of the patient's slices",
+                    Charts.histogram("Volume Dice per patient", finite, 10, "Dice"));
+        }
     }
 
     /** The {@code robustness} rows of the summary as a table, or null when only one condition was evaluated. */
@@ -181,9 +217,10 @@ public final class EvaluationReport {
         return t.build();
     }
 
-    private static void examples(
-            Map<String, String> out, Path dir, List<EvaluationResult.Example> list, String prefix, String what)
-            throws IOException {
+    /** Draws the overlays {@code <prefix>_<n>.png}; returns them as figures of a grid. */
+    private static List<HtmlReport.Figure> examples(
+            Path dir, List<EvaluationResult.Example> list, String prefix, String what) throws IOException {
+        List<HtmlReport.Figure> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             EvaluationResult.Example e = list.get(i);
             SliceImage image = LggTiff.readImage(e.slice().image(), LggTiff.ANY_SIZE);
@@ -203,8 +240,11 @@ public final class EvaluationReport {
                     .optScale(Math.max(1, Math.min(8, (int) Math.ceil(512.0 / image.width()))))
                     .optCaption(caption)
                     .build();
-            png(out, dir, prefix + "_" + (i + 1) + ".png", what + ": " + caption, img);
+            String file = prefix + "_" + (i + 1) + ".png";
+            Charts.writePng(img, dir.resolve(file));
+            out.add(new HtmlReport.Figure(file, what + ": " + caption));
         }
+        return out;
     }
 
     /**
@@ -261,7 +301,12 @@ public final class EvaluationReport {
         return Arrays.stream(v).filter(Double::isFinite).toArray();
     }
 
-    private static HtmlReport html(EvaluationResult r, Map<String, String> pictures) {
+    private static HtmlReport html(
+            EvaluationResult r,
+            Map<String, String> charts,
+            List<HtmlReport.Figure> good,
+            List<HtmlReport.Figure> bad,
+            Map<String, String> learningCurves) {
         Map<String, Object> s = r.summary();
         HtmlReport.Builder h = HtmlReport.builder().setTitle("Brain tumour model evaluation");
         h.addParagraph(String.format(
@@ -272,8 +317,11 @@ public final class EvaluationReport {
                 s.get("tumour_slices"),
                 r.settings().data()));
         h.addSection("Models");
-        h.addPreformatted(
-                io.github.braintumor.report.Json.toJson(Map.of("model", s.get("model"), "options", s.get("options"))));
+        h.addCards(ReportModelCards.of(r));
+        Map<String, Object> raw = new LinkedHashMap<>(); // not Map.of: its order changes from run to run
+        raw.put("model", s.get("model"));
+        raw.put("options", s.get("options"));
+        h.addDetails("As in summary.json (model and options)", Json.toJson(raw));
         if (r.hasSegmentation()) {
             h.addSection("Segmentation: how well the tumour outline matches");
             h.addParagraph("Dice and IoU measure overlap between the predicted tumour and the drawn tumour: 1 is"
@@ -335,10 +383,17 @@ public final class EvaluationReport {
         speed.put("slices_per_second", s.get("slices_per_second"));
         h.addKeyValues(labelled(speed));
         h.addSection("Pictures");
-        h.addParagraph("Overlays show the FLAIR channel in grey, the drawn tumour outlined in green and the"
-                + " prediction in red (yellow where they meet). Good examples are the tumour slices with the"
-                + " highest Dice, bad examples the slices with the lowest.");
-        pictures.forEach((file, caption) -> h.addImage(file, caption));
+        charts.forEach(h::addImage);
+        if (!good.isEmpty() || !bad.isEmpty()) {
+            h.addSubsection("Examples");
+            h.addParagraph("Overlays show the FLAIR channel in grey, the drawn tumour outlined in green and the"
+                    + " prediction in red (yellow where they meet). Good examples are the tumour slices with the"
+                    + " highest Dice, bad examples the slices with the lowest; each from a different patient while"
+                    + " there are enough patients.");
+            if (!good.isEmpty()) h.addFigures(good);
+            if (!bad.isEmpty()) h.addFigures(bad);
+        }
+        learningCurves.forEach(h::addImage);
         h.addSection("Tables");
         h.addTable("Per hospital", r.perHospital());
         h.addTable("Per slice position (10 bins, bottom to top)", r.perPosition());

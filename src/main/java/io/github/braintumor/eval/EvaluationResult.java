@@ -5,6 +5,7 @@ import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.metrics.ClassificationMetrics;
 import io.github.braintumor.metrics.Confusion;
 import io.github.braintumor.metrics.ThresholdSweep;
+import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.report.CsvTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,14 @@ import java.util.Map;
  */
 public final class EvaluationResult {
 
-    /** Threshold, options and model descriptions of the run (null values: not applicable). */
+    /**
+     * Threshold, options and model descriptions of the run (null values: not applicable).
+     *
+     * @param models     what summary.json says about the models ({@code unet}, {@code classifier},
+     *                   {@code predictions})
+     * @param modelInfos the {@code model.json} of each model read from a bundle, by the same keys (in-memory models
+     *                   and predicted masks have none)
+     */
     public record Settings(
             Double threshold,
             Double classifierThreshold,
@@ -33,6 +41,7 @@ public final class EvaluationResult {
             boolean tta,
             int minArea,
             Map<String, Object> models,
+            Map<String, ModelInfo> modelInfos,
             Path unetLearningCurve,
             Path classifierLearningCurve,
             Path data) {}
@@ -126,12 +135,18 @@ public final class EvaluationResult {
         return postprocessing;
     }
 
-    /** Tumour slices segmented best (highest Dice first). */
+    /**
+     * Tumour slices segmented best (highest Dice first), each from a different patient while there are enough
+     * patients (see {@link ExamplePicker}).
+     */
     public List<Example> best() {
         return best;
     }
 
-    /** Slices with tumour or prediction segmented worst (lowest Dice first). */
+    /**
+     * Slices with tumour or prediction segmented worst (lowest Dice first), each from a different patient while there
+     * are enough patients.
+     */
     public List<Example> worst() {
         return worst;
     }
@@ -149,14 +164,14 @@ public final class EvaluationResult {
     /** Collects one patient at a time; keeps per-slice counts, not pixels (except the few examples). */
     static final class Collector {
         private final List<Variant> variants;
-        private final int examples;
         private final EvaluationTables t;
-        private final List<Example> best = new ArrayList<>(), worst = new ArrayList<>();
+        private final ExamplePicker best, worst;
 
         Collector(List<Variant> variants, int examples) {
             this.variants = variants;
-            this.examples = examples;
             this.t = new EvaluationTables(variants);
+            this.best = new ExamplePicker(examples, BEST);
+            this.worst = new ExamplePicker(examples, WORST);
         }
 
         /** Adds one patient's scores (patients in the order they were evaluated). */
@@ -178,8 +193,8 @@ public final class EvaluationResult {
 
         private void offer(Example e) {
             if (e.confusion().bothEmpty()) return;
-            if (!e.confusion().truthEmpty()) keep(best, e, BEST);
-            keep(worst, e, WORST);
+            if (!e.confusion().truthEmpty()) best.offer(e);
+            worst.offer(e);
         }
 
         /**
@@ -193,22 +208,22 @@ public final class EvaluationResult {
                 one.offer(new Example(patient.slices().get(i), selected[i], masks[i]));
             }
             java.util.Map<Integer, byte[]> out = new java.util.TreeMap<>();
-            for (List<Example> list : List.of(one.best, one.worst)) {
+            for (List<Example> list : List.of(one.best.picked(), one.worst.picked())) {
                 for (Example e : list) out.put(patient.slices().indexOf(e.slice()), e.prediction());
             }
             return out;
         }
 
-        private static final Comparator<Example> BEST =
-                Comparator.comparingDouble((Example x) -> -x.confusion().dice());
-        private static final Comparator<Example> WORST =
-                Comparator.comparingDouble((Example x) -> x.confusion().dice());
-
-        private void keep(List<Example> list, Example e, Comparator<Example> order) {
-            list.add(e);
-            list.sort(order.thenComparing(x -> -x.confusion().truthArea()));
-            if (list.size() > examples) list.remove(list.size() - 1);
-        }
+        // Ties: the larger tumour first (more to see), then patient and slice, so the pick never depends on the
+        // order the patients were scored in.
+        private static final Comparator<Example> TIES = Comparator.comparingLong(
+                        (Example x) -> -x.confusion().truthArea())
+                .thenComparing(x -> x.slice().patientId())
+                .thenComparingInt(x -> x.slice().sliceNumber());
+        static final Comparator<Example> BEST =
+                Comparator.comparingDouble((Example x) -> -x.confusion().dice()).thenComparing(TIES);
+        static final Comparator<Example> WORST =
+                Comparator.comparingDouble((Example x) -> x.confusion().dice()).thenComparing(TIES);
 
         EvaluationResult finish(
                 Settings settings,
@@ -303,9 +318,58 @@ public final class EvaluationResult {
                     t.perPositionTable(sel),
                     EvaluationTables.thresholdTable(sweep),
                     seg ? t.postprocessingTable(sel) : null,
-                    List.copyOf(best),
-                    List.copyOf(worst),
+                    best.picked(),
+                    worst.picked(),
                     output);
+        }
+    }
+
+    /**
+     * The top {@code examples} slices in an order, from as many patients as possible: each patient's first (in the
+     * order) comes before any patient's second, so the examples are one per patient unless there are fewer patients
+     * than examples. Neighbouring slices of one patient look alike and would fill every picture otherwise. Holds
+     * at most {@code examples} slices of each of at most {@code examples} patients, however many patients come.
+     */
+    static final class ExamplePicker {
+        private final int examples;
+        private final Comparator<Example> order;
+        private final Map<String, List<Example>> byPatient = new LinkedHashMap<>();
+
+        ExamplePicker(int examples, Comparator<Example> order) {
+            this.examples = examples;
+            this.order = order;
+        }
+
+        void offer(Example e) {
+            if (examples <= 0) return;
+            List<Example> own = byPatient.computeIfAbsent(e.slice().patientId(), p -> new ArrayList<>());
+            own.add(e);
+            own.sort(order);
+            if (own.size() > examples) own.remove(own.size() - 1);
+            if (byPatient.size() > examples) {
+                // The patient whose own first comes last is beaten by `examples` other patients' firsts: with that
+                // many patients no second slice of anyone is shown, so nothing of this patient can be.
+                String last = byPatient.entrySet().stream()
+                        .max((a, b) ->
+                                order.compare(a.getValue().get(0), b.getValue().get(0)))
+                        .orElseThrow()
+                        .getKey();
+                byPatient.remove(last);
+            }
+        }
+
+        /** The picked slices, in the order (e.g. highest Dice first). */
+        List<Example> picked() {
+            List<Example> out = new ArrayList<>();
+            for (int rank = 0; rank < examples && out.size() < examples; rank++) {
+                List<Example> round = new ArrayList<>();
+                for (List<Example> own : byPatient.values()) if (rank < own.size()) round.add(own.get(rank));
+                if (round.isEmpty()) break;
+                round.sort(order);
+                out.addAll(round.subList(0, Math.min(round.size(), examples - out.size())));
+            }
+            out.sort(order);
+            return List.copyOf(out);
         }
     }
 }

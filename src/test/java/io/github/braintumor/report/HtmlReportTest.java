@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,77 @@ class HtmlReportTest {
         Path file = dir.resolve("report.html");
         r.write(file);
         assertEquals(html, Files.readString(file));
+    }
+
+    @Test
+    void everyTableScrollsInItsOwnBoxAndHeadersWrapAtUnderscores() {
+        CsvTable wide = CsvTable.builder()
+                .setColumns("patient", "dice_per_patient_mean", "iou_tumour_slices_mean")
+                .addRow("TCGA_CS_4941_19960909", 0.81, 0.7)
+                .build();
+        String html = HtmlReport.builder()
+                .setTitle("t")
+                .addTable("Per patient", wide)
+                .addTable(wide)
+                .addKeyValues(Map.of("seconds [seconds]", 3.5))
+                .build()
+                .toHtml();
+        int tables = count(html, "<table");
+        assertEquals(3, tables);
+        assertEquals(tables, count(html, HtmlReport.TABLE_BOX + "<table"), "a table outside its scrolling box");
+        assertEquals(tables, count(html, "</table></div>"));
+        assertTrue(html.contains(".table-scroll{max-width:100%;overflow-x:auto"), "the box scrolls, not the page");
+        assertTrue(html.contains("<th>dice_<wbr>per_<wbr>patient_<wbr>mean</th>"), "headers may wrap");
+        assertTrue(html.contains("<td>TCGA_CS_4941_19960909</td>"), "cells are left as they are");
+        assertTrue(html.contains("td.num{text-align:right;white-space:nowrap"), "numbers never wrap");
+    }
+
+    @Test
+    void figuresSitSideBySideInAGridOfShrinkingImages() {
+        String html = HtmlReport.builder()
+                .setTitle("t")
+                .addFigures(List.of(
+                        new HtmlReport.Figure("best_1.png", "Good <1>"), new HtmlReport.Figure("best_2.png", null)))
+                .build()
+                .toHtml();
+        int grid = html.indexOf("<div class=\"figure-grid\">");
+        assertTrue(grid > 0, html);
+        int end = html.indexOf("</div>", grid);
+        String inside = html.substring(grid, end);
+        assertEquals(2, count(inside, "<figure><img src=\"best_"), inside);
+        assertTrue(inside.contains("<figcaption>Good &lt;1&gt;</figcaption>"));
+        assertTrue(html.contains(".figure-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax("));
+        assertTrue(html.contains("img{max-width:100%;height:auto}"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> HtmlReport.builder().addFigures(List.of(new HtmlReport.Figure("/tmp/a.png", "a"))));
+    }
+
+    @Test
+    void cardsListTheirValuesAndDetailsStayCollapsed() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("kind", "unet");
+        fields.put("threshold", 0.4);
+        fields.put("licence", null);
+        fields.put("note", "a < b");
+        String html = HtmlReport.builder()
+                .setTitle("t")
+                .addCards(List.of(new HtmlReport.Card("UNet & co", fields)))
+                .addDetails("Raw JSON", "{\"a\": 1}")
+                .build()
+                .toHtml();
+        assertTrue(html.contains("<section class=\"card\"><h3>UNet &amp; co</h3>"), html);
+        assertTrue(html.contains("<dt>kind</dt><dd>unet</dd>\n<dt>threshold</dt><dd>0.4</dd>\n<dt>note</dt>"));
+        assertTrue(html.contains("<dd>a &lt; b</dd>"));
+        assertFalse(html.contains("licence"), "a null value is left out");
+        assertTrue(html.contains("<details><summary>Raw JSON</summary><pre>{&quot;a&quot;: 1}</pre></details>"));
+        assertFalse(html.contains("<details open"));
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+        return n;
     }
 
     @Test
