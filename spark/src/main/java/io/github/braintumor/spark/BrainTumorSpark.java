@@ -2,6 +2,7 @@ package io.github.braintumor.spark;
 
 import io.github.braintumor.args.CommandLine;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,12 +80,14 @@ public final class BrainTumorSpark {
             SparkSession.Builder sb = SparkSession.builder().appName("brain-tumor-spark " + command.id())
                     .config("spark.ui.showConsoleProgress", "false");
             if (master != null) sb.master(master);
+            clusterDefaults(master, sb);
             SparkSession spark = sb.getOrCreate();
             try {
                 CohortResult r = job.run(spark);
                 out.println("wrote the output of " + r.done().size() + " patient(s) to " + r.output()
                         + (r.failures().isEmpty() ? "" : "; " + r.failures().size() + " failed, see "
                         + r.output().resolve(CohortJob.FAILURES)));
+                out.println("executors: " + r.executorSummary());
                 return r.failures().isEmpty() ? OK : FAILED;
             } finally {
                 spark.stop();
@@ -132,6 +135,49 @@ public final class BrainTumorSpark {
             b.optNoPostprocessing(p.equals("none"));
         }
         return b.build();
+    }
+
+    /**
+     * For a standalone cluster ({@code spark://}) started by this launcher rather than spark-submit: the executors
+     * get the jars this driver runs from (this module's jar and {@code lib/}: the plugin, DJL and its native
+     * libtorch), which are not on the workers' class path, and the JDK options Spark needs on Java 17. Settings
+     * given as {@code -Dspark.jars} / {@code -Dspark.executor.extraJavaOptions} win.
+     */
+    static void clusterDefaults(String master, SparkSession.Builder sb) {
+        String effective = master != null ? master : System.getProperty("spark.master", "");
+        if (!effective.startsWith("spark://")) return;
+        if (System.getProperty("spark.jars") == null) {
+            List<String> jars = shippedJars();
+            if (!jars.isEmpty()) sb.config("spark.jars", String.join(",", jars));
+        }
+        if (System.getProperty("spark.executor.extraJavaOptions") == null) {
+            List<String> options = new ArrayList<>();
+            for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.equals("-Djava.awt.headless=true")
+                        || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")) {
+                    options.add(a);
+                }
+            }
+            if (!options.isEmpty()) sb.config("spark.executor.extraJavaOptions", String.join(" ", options));
+        }
+    }
+
+    /** This module's jar and the jars in the {@code lib/} folder beside it; empty when run from classes. */
+    static List<String> shippedJars() {
+        try {
+            Path self = Path.of(BrainTumorSpark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(self)) return List.of();
+            List<String> jars = new ArrayList<>(List.of(self.toUri().toString()));
+            Path lib = self.resolveSibling("lib");
+            if (Files.isDirectory(lib)) {
+                try (var s = Files.list(lib)) {
+                    s.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> jars.add(p.toUri().toString()));
+                }
+            }
+            return jars;
+        } catch (java.net.URISyntaxException | java.io.IOException | SecurityException e) {
+            return List.of();
+        }
     }
 
     /** Hadoop settings as Spark would make them: the spark.hadoop.* properties spark-submit passes. */

@@ -299,6 +299,20 @@ public final class CohortJob {
         }
     }
 
+    /** Per executor: the patients whose outcome it gave and the most models its JVM had loaded. */
+    private static List<CohortResult.ExecutorUse> executors(List<PatientTask.Outcome> outcomes) {
+        Map<String, int[]> use = new java.util.TreeMap<>();
+        for (PatientTask.Outcome o : outcomes) {
+            if (o.executor() == null) continue;
+            int[] u = use.computeIfAbsent(o.executor(), k -> new int[2]);
+            u[0]++;
+            u[1] = Math.max(u[1], o.loads());
+        }
+        List<CohortResult.ExecutorUse> list = new ArrayList<>();
+        use.forEach((e, u) -> list.add(new CohortResult.ExecutorUse(e, u[0], u[1])));
+        return list;
+    }
+
     private CohortResult finish(SparkSession spark, JobSpec spec, List<PatientInputs.Ref> patients,
             List<PatientTask.Outcome> outcomes, double seconds, HadoopConf conf) throws Exception {
         Path out = Path.of(spec.output());
@@ -332,7 +346,8 @@ public final class CohortJob {
             volumes.build().write(out.resolve(SegmentationTables.VOLUMES_CSV));
         }
         failures.build().write(out.resolve(FAILURES));
-        CohortResult result = new CohortResult(spec.command(), out, done, failed, perSlice, seconds);
+        CohortResult result =
+                new CohortResult(spec.command(), out, done, failed, perSlice, seconds, executors(outcomes));
         if (b.parquet && perSlice != null) {
             result.perSlice(spark).write().mode("overwrite").parquet(out.resolve(PARQUET).toString());
         }

@@ -23,11 +23,32 @@ import org.apache.spark.sql.types.StructType;
  * spark.sql("SELECT hospital, avg(dice) FROM slices WHERE tumour = 1 GROUP BY hospital").show();
  * }</pre>
  *
- * @param perSlice the per-slice table, or null when no patient was done
- * @param seconds  wall time of the job
+ * @param perSlice  the per-slice table, or null when no patient was done
+ * @param seconds   wall time of the job
+ * @param executors the JVMs that ran the patients, each with its patients and the models it loaded
  */
 public record CohortResult(Command command, Path output, List<String> done, List<Failure> failures,
-        CsvTable perSlice, double seconds) {
+        CsvTable perSlice, double seconds, List<ExecutorUse> executors) {
+
+    /**
+     * One executor JVM of the job.
+     *
+     * @param executor Spark's executor id, host and process id
+     * @param patients the patients whose final outcome came from it
+     * @param loads    how often its JVM had loaded the job's models (UNet, and classifier for evaluate, as one set) by
+ *                 its last task: once per task slot when they are reused
+     */
+    public record ExecutorUse(String executor, int patients, int loads) implements java.io.Serializable {}
+
+    /** @return one line per executor, for the log */
+    public String executorSummary() {
+        StringBuilder s = new StringBuilder();
+        for (ExecutorUse e : executors) {
+            s.append(s.length() == 0 ? "" : "; ").append(e.executor()).append(": ").append(e.patients())
+                    .append(" patient(s), ").append(e.loads()).append(" model load(s)");
+        }
+        return s.toString();
+    }
 
     /** A patient that failed, with the reason (one line), also in {@code failures.csv}. */
     public record Failure(String patient, String location, String reason) {}
@@ -35,11 +56,12 @@ public record CohortResult(Command command, Path output, List<String> done, List
     public CohortResult {
         done = List.copyOf(done);
         failures = List.copyOf(failures);
+        executors = List.copyOf(executors);
     }
 
     /** @return this result with its files now in {@code folder} (written to a staging folder, moved there) */
     CohortResult movedTo(Path folder) {
-        return new CohortResult(command, folder, done, failures, perSlice, seconds);
+        return new CohortResult(command, folder, done, failures, perSlice, seconds, executors);
     }
 
     /** @return patients done per second of wall time */

@@ -61,9 +61,11 @@ final class PatientTask {
      * @param volumes   segment: its row of volumes.csv; else null
      * @param failure   why the patient failed (one line), or null when it is done
      * @param attempt   the task attempt that produced this (0 = first)
+     * @param executor  where it ran: Spark's executor id, host and process id
+     * @param loads     how many models that executor's JVM had loaded when this task ended ({@link WorkerModels})
      */
     record Outcome(String patient, byte[] packedScores, List<List<String>> slices, List<List<String>> volumes,
-            String failure, int attempt, double seconds) implements Serializable {
+            String failure, int attempt, double seconds, String executor, int loads) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         PatientScores scores() {
@@ -89,6 +91,19 @@ final class PatientTask {
         }
     }
 
+    /** @return "executor &lt;id&gt; on &lt;host&gt;, pid &lt;pid&gt;" of this JVM ("driver" in local mode) */
+    static String executor() {
+        org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+        String id = env == null ? "driver" : env.executorId();
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "?";
+        }
+        return "executor " + id + " on " + host + ", pid " + ProcessHandle.current().pid();
+    }
+
     static Outcome run(JobSpec spec, PatientInputs.Ref ref, HadoopConf conf) throws Exception {
         long start = System.nanoTime();
         TaskContext tc = TaskContext.get();
@@ -99,12 +114,13 @@ final class PatientTask {
             Outcome o = spec.command() == Command.EVALUATE ? evaluate(spec, ref, folder, attempt)
                     : segment(spec, ref, folder, attempt);
             return new Outcome(o.patient(), o.packedScores(), o.slices(), o.volumes(), null, attempt,
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9, executor(), WorkerModels.loads());
         } catch (FaultInjection.InjectedFault | OutputFailure | Error e) {
             throw e;
         } catch (Exception e) {
             if (Thread.currentThread().isInterrupted() || (tc != null && tc.isInterrupted())) throw e; // a kill
-            return new Outcome(ref.id(), null, null, null, oneLine(e), attempt, (System.nanoTime() - start) / 1e9);
+            return new Outcome(ref.id(), null, null, null, oneLine(e), attempt, (System.nanoTime() - start) / 1e9,
+                    executor(), WorkerModels.loads());
         } finally {
             AtomicFiles.deleteRecursively(scratch);
         }
@@ -150,7 +166,7 @@ final class PatientTask {
             throw e;
         }
         FaultInjection.maybeFailAfterPublish(ref.id(), attempt);
-        return new Outcome(ref.id(), Outcome.pack(scores), null, null, null, attempt, 0);
+        return new Outcome(ref.id(), Outcome.pack(scores), null, null, null, attempt, 0, null, 0);
     }
 
     private static Outcome segment(JobSpec spec, PatientInputs.Ref ref, Path folder, int attempt) throws Exception {
@@ -183,7 +199,7 @@ final class PatientTask {
         List<String> ids = patient.slices().stream().map(s -> PredictionLayout.stem(s.image())).toList();
         CsvTable.Builder slices = SegmentationTables.slices(), volumes = SegmentationTables.volumes();
         SegmentationTables.add(slices, volumes, ref.id(), ids, result);
-        return new Outcome(ref.id(), null, rows(slices.build()), rows(volumes.build()), null, attempt, 0);
+        return new Outcome(ref.id(), null, rows(slices.build()), rows(volumes.build()), null, attempt, 0, null, 0);
     }
 
     private static Path staging(PatientInputs.Ref ref, Path target) {

@@ -209,25 +209,9 @@ class CohortJobTest {
         job.build().run(spark);
         CsvTable first = SparkTestData.csv(out.resolve("segmentation.csv"));
         // what the single-machine segment computes per patient (the same app calls the CLI makes)
-        CsvTable.Builder slices = SegmentationTables.slices(), volumes = SegmentationTables.volumes();
-        try (ModelBundle bundle = ModelBundle.load(unet, ModelKind.UNET)) {
-            for (PatientRecord p : LggDataset.index(data).patients()) {
-                List<SliceImage> images = new java.util.ArrayList<>();
-                for (SliceRecord r : p.slices()) images.add(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE));
-                StackSegmentation.Output o = StackSegmentation.run(images, new StackSegmentation.Settings("",
-                        Double.NaN, StackSegmentation.DEFAULT_BATCH_SIZE, 1.0), bundle, ProgressListener.silent(),
-                        () -> false);
-                SegmentationTables.add(slices, volumes, p.id(), p.slices().stream()
-                        .map(r -> PredictionLayout.stem(r.image())).toList(), o);
-                for (int i = 0; i < images.size(); i++) {
-                    SliceMask written = LggTiff.readMask(PredictionLayout.path(out, p.slices().get(i)),
-                            LggTiff.ANY_SIZE);
-                    assertArrayEquals(o.result().masks().get(i).pixels(), written.pixels(), p.id() + " " + i);
-                }
-            }
-        }
-        assertEquals(slices.build(), first);
-        assertEquals(volumes.build(), SparkTestData.csv(out.resolve("volumes.csv")));
+        CsvTable[] single = SparkTestData.assertSegmentedAsSingleMachine(data, unet, out);
+        assertEquals(single[0], first);
+        assertEquals(single[1], SparkTestData.csv(out.resolve("volumes.csv")));
         UsageException e = assertThrows(UsageException.class, () -> job.build().run(spark));
         assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
         Files.writeString(out.resolve("notes.txt"), "mine");

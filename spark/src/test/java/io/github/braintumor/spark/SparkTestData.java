@@ -45,6 +45,45 @@ final class SparkTestData {
         return CsvTable.read(file);
     }
 
+    /**
+     * What the single-machine {@code brain-tumor segment} computes for every patient of {@code data} (the same app
+     * calls the CLI makes): its rows of segmentation.csv and volumes.csv, and each mask checked against the one
+     * written under {@code out} in segment's layout.
+     *
+     * @return {segmentation.csv, volumes.csv}
+     */
+    static CsvTable[] assertSegmentedAsSingleMachine(Path data, Path unet, Path out) throws Exception {
+        CsvTable.Builder slices = io.github.braintumor.app.SegmentationTables.slices();
+        CsvTable.Builder volumes = io.github.braintumor.app.SegmentationTables.volumes();
+        try (ModelBundle bundle = ModelBundle.load(unet, ModelKind.UNET)) {
+            for (io.github.braintumor.data.PatientRecord p : io.github.braintumor.data.LggDataset.index(data)
+                    .patients()) {
+                List<io.github.braintumor.data.SliceImage> images = new java.util.ArrayList<>();
+                for (io.github.braintumor.data.SliceRecord r : p.slices()) {
+                    images.add(io.github.braintumor.data.LggTiff.readImage(
+                            r.image(), io.github.braintumor.data.LggTiff.ANY_SIZE));
+                }
+                io.github.braintumor.app.StackSegmentation.Output o = io.github.braintumor.app.StackSegmentation.run(
+                        images,
+                        new io.github.braintumor.app.StackSegmentation.Settings(
+                                "", Double.NaN, io.github.braintumor.app.StackSegmentation.DEFAULT_BATCH_SIZE, 1.0),
+                        bundle,
+                        io.github.braintumor.progress.ProgressListener.silent(),
+                        () -> false);
+                io.github.braintumor.app.SegmentationTables.add(slices, volumes, p.id(), p.slices().stream()
+                        .map(r -> io.github.braintumor.data.PredictionLayout.stem(r.image())).toList(), o);
+                for (int i = 0; i < images.size(); i++) {
+                    io.github.braintumor.data.SliceMask written = io.github.braintumor.data.LggTiff.readMask(
+                            io.github.braintumor.data.PredictionLayout.path(out, p.slices().get(i)),
+                            io.github.braintumor.data.LggTiff.ANY_SIZE);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(
+                            o.result().masks().get(i).pixels(), written.pixels(), p.id() + " " + i);
+                }
+            }
+        }
+        return new CsvTable[] {slices.build(), volumes.build()};
+    }
+
     /** Entries of a folder, sorted. */
     static List<String> names(Path dir) throws IOException {
         try (var s = Files.list(dir)) {
