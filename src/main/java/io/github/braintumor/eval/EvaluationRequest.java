@@ -209,7 +209,7 @@ public final class EvaluationRequest {
                 .begin()) {
             EvaluationResult result = run(dataset, ids, evaluated, compare, tx.staging(), progress, cancel);
             tx.commit();
-            writeBack(result, evaluated, progress);
+            writeBack(result, progress);
             return result.movedTo(tx.folder());
         }
     }
@@ -249,9 +249,13 @@ public final class EvaluationRequest {
         return b.setOutput(output).build().run();
     }
 
-    /** Writes the best threshold and/or the evaluated post-processing into the UNet bundle, when asked. */
-    private void writeBack(EvaluationResult result, PostProcessingSettings evaluated, ProgressListener progress)
+    /**
+     * Writes the best threshold and/or the evaluated post-processing into the UNet bundle, when this request asks
+     * for it; call it once the evaluation's output is complete (the Spark module does, after its own run).
+     */
+    public void writeBack(EvaluationResult result, ProgressListener progress)
             throws io.github.braintumor.model.BundleException {
+        PostProcessingSettings evaluated = postProcessing();
         Object best = result.summary().get("best_threshold");
         Double newThreshold = writeThreshold && best instanceof Number n ? n.doubleValue() : null;
         PostProcessingSettings newPostprocessing = writePostprocessing ? evaluated : null;

@@ -29,7 +29,8 @@ import net.imglib2.img.array.ArrayImgs;
  * @param storage    how the volume is stored before the models read it ({@link Storage#AS_GIVEN}: the data set's
  *                   own 8-bit slices)
  */
-public record InputCondition(String name, ModalityPattern pattern, double brightness, Storage storage) {
+public record InputCondition(String name, ModalityPattern pattern, double brightness, Storage storage)
+        implements java.io.Serializable {
     /** The input as given. */
     public static final InputCondition AS_IS = new InputCondition("as-is", ModalityPattern.COMPLETE, 1);
 

@@ -33,8 +33,9 @@ public final class BrainTumorSpark {
     private static final Pattern MASTER = Pattern.compile(
             "local|local\\[(\\d+|\\*)(,\\d+)?]|local-cluster\\[\\d+,\\d+,\\d+]|spark://\\S+|yarn|k8s://\\S+|mesos://\\S+");
     private static final Set<String> VALUED = Set.of("out", "master", "unet", "classifier", "threshold", "min-area",
-            "batch", "threads", "postprocessing");
-    private static final Set<String> FLAGS = Set.of("lcc", "tta", "overwrite", "parquet", "help");
+            "batch", "threads", "postprocessing", "patients", "modalities", "brightness", "storage");
+    private static final Set<String> FLAGS = Set.of("lcc", "tta", "overwrite", "parquet", "help", "write-threshold",
+            "write-postprocessing");
 
     private BrainTumorSpark() {}
 
@@ -46,13 +47,17 @@ public final class BrainTumorSpark {
         return "usage: brain-tumor-spark segment|evaluate INPUT... --out DIR [--master local[2]] [--overwrite]\n"
                 + "         [--unet BUNDLE] [--classifier BUNDLE] [--threshold T] [--lcc] [--tta] [--min-area N]\n"
                 + "         [--postprocessing model|none] [--batch N] [--threads N] [--parquet]\n"
+                + "         [--patients IDS|FILE] [--modalities as-is,flair-only,no-post,no-pre] [--brightness 0.4,1.6]\n"
+                + "         [--storage 8bit,16bit-linear,16bit-gamma,512,half-rows] [--write-threshold]\n"
+                + "         [--write-postprocessing]\n"
                 + "  INPUT         a data folder (kaggle_3m or patient folders) or patient folders; local paths or\n"
                 + "                Hadoop URIs (hdfs://, s3a://: each task copies its patient to a local folder)\n"
                 + "  --out         output folder on a file system every executor sees (local mode: any folder)\n"
                 + "  --master      Spark master (default: spark-submit's, else local[N] with N = cores); local[N,F]\n"
                 + "                lets a failed task be tried F times\n"
                 + "  --overwrite   replace what an earlier run of the same command wrote into --out\n"
-                + "  --unet, --classifier, --threshold, --lcc, --tta, --min-area: as brain-tumor evaluate\n"
+                + "  --unet, --classifier, --threshold, --lcc, --tta, --min-area, --patients, --modalities,\n"
+                + "  --brightness, --storage, --write-threshold, --write-postprocessing: as brain-tumor evaluate\n"
                 + "                (segment: --unet, --threshold, --postprocessing as brain-tumor segment)\n"
                 + "  --batch       slices per forward pass; --threads PyTorch threads per task (default 1)\n"
                 + "  --parquet     also write the per-slice table as per_slice.parquet";
@@ -123,6 +128,9 @@ public final class BrainTumorSpark {
                 .optOverwrite(o.containsKey("overwrite")).optParquet(o.containsKey("parquet"));
         inputs.forEach(b::addInput);
         if (o.containsKey("threshold")) b.optThreshold(number(o, "threshold"));
+        b.optPatients(o.get("patients")).optConditions(o.get("modalities"), o.get("brightness"), o.get("storage"))
+                .optWriteThreshold(o.containsKey("write-threshold"))
+                .optWritePostprocessing(o.containsKey("write-postprocessing"));
         if (o.containsKey("min-area")) b.optMinimumArea(whole(o, "min-area"));
         if (o.containsKey("batch")) b.optBatch(whole(o, "batch"));
         if (o.containsKey("threads")) b.optThreads(whole(o, "threads"));

@@ -78,6 +78,8 @@ public final class CohortJob {
         private int minArea, threads = 1;
         private Integer batch;
         private Consumer<String> log = System.err::println;
+        private String patients, modalities = "", brightness = "", storage = "";
+        private boolean writeThreshold, writePostprocessing;
 
         private Builder(Command command) {
             this.command = command;
@@ -118,6 +120,27 @@ public final class CohortJob {
         /** Also write the per-slice table as {@value CohortJob#PARQUET}. */
         public Builder optParquet(boolean on) { this.parquet = on; return this; }
 
+        /** Evaluate: only these patients (ids separated by commas, or a file of ids), as {@code evaluate --patients}. */
+        public Builder optPatients(String ids) { this.patients = ids; return this; }
+
+        /**
+         * Evaluate: also the same patients under simulated input conditions ({@code --modalities}, {@code
+         * --brightness}, {@code --storage} of {@code evaluate}), each into {@code conditions/<name>/}, compared in
+         * modalities.csv and summary.json's robustness section.
+         */
+        public Builder optConditions(String modalities, String brightness, String storage) {
+            this.modalities = modalities == null ? "" : modalities;
+            this.brightness = brightness == null ? "" : brightness;
+            this.storage = storage == null ? "" : storage;
+            return this;
+        }
+
+        /** Evaluate: write the best threshold into the UNet bundle (given with optUnet) once the job is done. */
+        public Builder optWriteThreshold(boolean on) { this.writeThreshold = on; return this; }
+
+        /** Evaluate: write the evaluated post-processing into the UNet bundle once the job is done. */
+        public Builder optWritePostprocessing(boolean on) { this.writePostprocessing = on; return this; }
+
         /** Where progress lines go (default standard error). */
         public Builder optLog(Consumer<String> log) { this.log = log == null ? s -> { } : log; return this; }
 
@@ -126,7 +149,12 @@ public final class CohortJob {
         }
     }
 
-    private record Prepared(List<PatientInputs.Ref> patients, JobSpec spec, List<Path> localInputs) {}
+    /**
+     * @param request evaluate: the single-machine request this job computes (models, post-processing, conditions,
+     *     write-back), or null for segment
+     */
+    private record Prepared(List<PatientInputs.Ref> patients, JobSpec spec, List<Path> localInputs,
+            EvaluationRequest request) {}
 
     /**
      * The checks of {@link #run}, without Spark: for the command line to refuse a mistake before starting Spark.
@@ -151,6 +179,14 @@ public final class CohortJob {
             throw new UsageException("segment takes the post-processing the UNet bundle records (or"
                     + " --postprocessing none); --classifier, --lcc, --tta and --min-area are for evaluate");
         }
+        if (b.command == Command.SEGMENT && (b.patients != null || !(b.modalities + b.brightness + b.storage).isBlank()
+                || b.writeThreshold || b.writePostprocessing)) {
+            throw new UsageException("--patients, --modalities, --brightness, --storage, --write-threshold and"
+                    + " --write-postprocessing are for evaluate");
+        }
+        if ((b.writeThreshold || b.writePostprocessing) && b.unet == null) {
+            throw new UsageException("writing the threshold or post-processing back needs a UNet bundle (--unet)");
+        }
         if (b.command == Command.EVALUATE && b.postprocessingNone) {
             throw new UsageException("--postprocessing is for segment; evaluate measures --tta, --lcc and"
                     + " --min-area with and without each");
@@ -162,7 +198,7 @@ public final class CohortJob {
             }
         }
         Path out = b.output.toAbsolutePath().normalize();
-        List<PatientInputs.Ref> patients = PatientInputs.list(b.inputs, conf);
+        List<PatientInputs.Ref> patients = selected(PatientInputs.list(b.inputs, conf));
         List<Path> localInputs = new ArrayList<>();
         for (String in : b.inputs) if (PatientInputs.isLocal(in)) localInputs.add(PatientInputs.localPath(in));
         localInputs.add(b.unet);
@@ -172,9 +208,51 @@ public final class CohortJob {
         } catch (OutputRefusedException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        JobSpec spec = spec(out);
+        EvaluationRequest request = b.command == Command.EVALUATE ? request() : null;
+        JobSpec spec = spec(out, request);
         checkModels(spec);
-        return new Prepared(patients, spec, localInputs);
+        if (b.writeThreshold || b.writePostprocessing) {
+            try {
+                io.github.braintumor.model.BundleSettings.checkWritable(b.unet); // not after the whole run
+            } catch (BundleException e) {
+                throw new UsageException(e.getMessage(), e);
+            }
+        }
+        return new Prepared(patients, spec, localInputs, request);
+    }
+
+    /** The patients of --patients among the input's (all without it); an id not in the input is a mistake. */
+    private List<PatientInputs.Ref> selected(List<PatientInputs.Ref> all) throws UsageException {
+        List<String> ids;
+        try {
+            ids = EvaluationRequest.parsePatients(b.patients);
+        } catch (IOException e) {
+            throw new UsageException("cannot read --patients " + b.patients + ": " + e.getMessage(), e);
+        }
+        if (ids.isEmpty()) return all;
+        List<PatientInputs.Ref> chosen = new ArrayList<>();
+        for (String id : ids) {
+            PatientInputs.Ref ref = all.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(
+                    () -> new UsageException("--patients: " + id + " is not among the " + all.size()
+                            + " patients of the input"));
+            if (!chosen.contains(ref)) chosen.add(ref);
+        }
+        return chosen;
+    }
+
+    /** The single-machine evaluate's request for these settings: the same models, post-processing and checks. */
+    private EvaluationRequest request() throws Exception {
+        try {
+            List<io.github.braintumor.eval.InputCondition> conditions =
+                    io.github.braintumor.eval.InputCondition.parse(b.modalities, b.brightness, b.storage);
+            return EvaluationRequest.builder().optUnet(abs(b.unet)).optClassifier(abs(b.classifier))
+                    .optLargestComponent(b.lcc).optTta(b.tta).optMinimumArea(b.minArea).optPatients(b.patients)
+                    .optConditions(conditions).optWriteThreshold(b.writeThreshold)
+                    .optWritePostprocessing(b.writePostprocessing).build()
+                    .withDefaultModels(ProgressListener.silent());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -196,25 +274,64 @@ public final class CohortJob {
         // moved in when the job is done: a failed or killed job leaves an earlier output exactly as it was
         try (OutputTransaction tx = begin(out, prepared)) {
             JobSpec staged = spec.withOutput(tx.staging().toString());
-            List<PatientTask.Outcome> outcomes;
-            try {
-                JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-                jsc.setJobDescription("brain-tumor " + b.command.id() + " of " + patients.size() + " patient(s)");
-                outcomes = jsc.parallelize(patients, Math.max(1, patients.size()))
-                        .map(ref -> PatientTask.run(staged, ref, conf)).collect();
-            } finally {
-                sweepLeftovers(tx.staging());
+            // evaluate's other input conditions first, each a job of its own into conditions/<name>/, as the
+            // single-machine evaluate does them; their summaries become the main evaluation's robustness rows
+            List<Map<String, Object>> robustness = null;
+            EvaluationRequest request = prepared.request();
+            if (request != null && request.conditions().stream().anyMatch(c -> !c.asIs())) {
+                robustness = new ArrayList<>();
+                for (io.github.braintumor.eval.InputCondition c : request.conditions()) {
+                    if (c.asIs()) continue;
+                    b.log.accept(b.command.id() + ": input condition " + c.name());
+                    JobSpec cs = staged.withCondition(c, tx.staging().resolve(EvaluationRequest.CONDITIONS)
+                            .resolve(c.name()).toString());
+                    Files.createDirectories(Path.of(cs.output()));
+                    List<PatientTask.Outcome> co = tasks(spark, patients, cs, conf, " (" + c.name() + ")");
+                    Finished f = finish(spark, cs, patients, co, (System.nanoTime() - start) / 1e9, conf, null);
+                    if (f.evaluation() != null) {
+                        robustness.add(io.github.braintumor.eval.Evaluation.robustnessRow(c, f.evaluation().summary()));
+                    }
+                }
             }
+            List<PatientTask.Outcome> outcomes = tasks(spark, patients, staged, conf, "");
             double seconds = (System.nanoTime() - start) / 1e9;
-            CohortResult result = finish(spark, staged, patients, outcomes, seconds, conf);
+            Finished finished = finish(spark, staged, patients, outcomes, seconds, conf, robustness);
+            CohortResult result = finished.result();
             tx.commit();
             result = result.movedTo(tx.folder());
+            if (request != null && finished.evaluation() != null) {
+                request.writeBack(finished.evaluation(), new ProgressListener() {
+                    @Override
+                    public void onProgress(io.github.braintumor.progress.Progress p) {}
+
+                    @Override
+                    public void onMessage(String message) {
+                        b.log.accept(b.command.id() + ": " + message);
+                    }
+                });
+            }
             b.log.accept(String.format(java.util.Locale.ROOT, "%s: %d patient(s) done, %d failed%s, %.1f s, output %s",
                     b.command.id(), result.done().size(), result.failures().size(),
                     result.failures().isEmpty() ? "" : " (see " + FAILURES + ")", seconds, result.output()));
             return result;
         }
     }
+
+    /** One task per patient; @return their outcomes (leftovers of killed attempts swept from the output). */
+    private List<PatientTask.Outcome> tasks(SparkSession spark, List<PatientInputs.Ref> patients, JobSpec spec,
+            HadoopConf conf, String what) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        jsc.setJobDescription("brain-tumor " + spec.command().id() + what + " of " + patients.size() + " patient(s)");
+        try {
+            return jsc.parallelize(patients, Math.max(1, patients.size()))
+                    .map(ref -> PatientTask.run(spec, ref, conf)).collect();
+        } finally {
+            sweepLeftovers(Path.of(spec.output()));
+        }
+    }
+
+    /** @param evaluation evaluate's cohort result (null for segment or when no patient was done) */
+    private record Finished(CohortResult result, EvaluationResult evaluation) {}
 
     /** Locks the output and opens its staging folder; another run on it is a user mistake (one line). */
     private OutputTransaction begin(Path out, Prepared prepared) throws Exception {
@@ -235,12 +352,13 @@ public final class CohortJob {
     private static boolean mayWrite(String path, List<PatientInputs.Ref> patients) {
         String top = path.split("/", 2)[0];
         return top.equals(PatientTask.EVALUATE_PATIENTS)
+                || top.equals(EvaluationRequest.CONDITIONS)
                 || top.equals(PARQUET)
                 || top.matches(".*\\.(csv|png|html|json)")
                 || patients.stream().anyMatch(p -> p.id().equals(top));
     }
 
-    private JobSpec spec(Path out) throws Exception {
+    private JobSpec spec(Path out, EvaluationRequest r) throws Exception {
         String dataRoot = b.inputs.size() == 1 ? (PatientInputs.isLocal(b.inputs.get(0))
                 ? PatientInputs.localPath(b.inputs.get(0)).toString() : b.inputs.get(0)) : String.join(",", b.inputs);
         if (b.command == Command.SEGMENT) {
@@ -248,16 +366,13 @@ public final class CohortJob {
             Path unet = embedded ? embedded(ModelKind.UNET) : b.unet.toAbsolutePath().normalize();
             return new JobSpec(b.command, unet.toString(), embedded, null, false, b.threshold, false, false, 0,
                     b.postprocessingNone, b.batch == null ? StackSegmentation.DEFAULT_BATCH_SIZE : b.batch, b.threads,
-                    out.toString(), dataRoot, null);
+                    out.toString(), dataRoot, null, null);
         }
-        // The same model and post-processing choice as the single-machine evaluate.
-        EvaluationRequest r = EvaluationRequest.builder().optUnet(abs(b.unet)).optClassifier(abs(b.classifier))
-                .optLargestComponent(b.lcc).optTta(b.tta).optMinimumArea(b.minArea).build()
-                .withDefaultModels(ProgressListener.silent());
+        // The same model and post-processing choice as the single-machine evaluate (r: its request).
         boolean embedded = b.unet == null && b.classifier == null;
         return new JobSpec(b.command, str(r.unet()), embedded && r.unet() != null, str(r.classifier()),
                 embedded && r.classifier() != null, b.threshold, r.lcc(), r.tta(), r.minArea(), false,
-                b.batch == null ? Jobs.EVALUATE_BATCH : b.batch, b.threads, out.toString(), dataRoot, r.lccBy());
+                b.batch == null ? Jobs.EVALUATE_BATCH : b.batch, b.threads, out.toString(), dataRoot, r.lccBy(), null);
     }
 
     private static Path embedded(ModelKind kind) throws BundleException {
@@ -313,8 +428,9 @@ public final class CohortJob {
         return list;
     }
 
-    private CohortResult finish(SparkSession spark, JobSpec spec, List<PatientInputs.Ref> patients,
-            List<PatientTask.Outcome> outcomes, double seconds, HadoopConf conf) throws Exception {
+    private Finished finish(SparkSession spark, JobSpec spec, List<PatientInputs.Ref> patients,
+            List<PatientTask.Outcome> outcomes, double seconds, HadoopConf conf, List<Map<String, Object>> robustness)
+            throws Exception {
         Path out = Path.of(spec.output());
         CsvTable.Builder failures = CsvTable.builder().setColumns("patient", "location", "reason", "attempt");
         List<String> done = new ArrayList<>();
@@ -332,8 +448,10 @@ public final class CohortJob {
             }
         }
         CsvTable perSlice = null;
+        EvaluationResult evaluation = null;
         if (!done.isEmpty() && spec.command() == Command.EVALUATE) {
-            perSlice = writeEvaluation(spec, refs, outcomes, seconds, conf);
+            evaluation = writeEvaluation(spec, refs, outcomes, seconds, conf, robustness);
+            perSlice = evaluation.perSlice();
         } else if (!done.isEmpty()) {
             CsvTable.Builder slices = SegmentationTables.slices(), volumes = SegmentationTables.volumes();
             for (PatientTask.Outcome o : outcomes) {
@@ -351,12 +469,13 @@ public final class CohortJob {
         if (b.parquet && perSlice != null) {
             result.perSlice(spark).write().mode("overwrite").parquet(out.resolve(PARQUET).toString());
         }
-        return result;
+        return new Finished(result, evaluation);
     }
 
     /** Adds up the patients' scores with the core's evaluation and writes evaluate's files for the cohort. */
-    private static CsvTable writeEvaluation(JobSpec spec, Map<String, PatientInputs.Ref> refs,
-            List<PatientTask.Outcome> outcomes, double seconds, HadoopConf conf) throws Exception {
+    private static EvaluationResult writeEvaluation(JobSpec spec, Map<String, PatientInputs.Ref> refs,
+            List<PatientTask.Outcome> outcomes, double seconds, HadoopConf conf, List<Map<String, Object>> robustness)
+            throws Exception {
         Path out = Path.of(spec.output());
         Path stage = Files.createTempDirectory("brain-tumor-spark-examples-");
         try {
@@ -373,8 +492,10 @@ public final class CohortJob {
                 records.add(mine.record(files));
                 scores.add(mine);
             }
-            EvaluationResult result = Jobs.evaluation(spec, path(spec.unet()), path(spec.classifier()))
-                    .setOutput(out).build().combine(records, scores, seconds);
+            io.github.braintumor.eval.Evaluation.Builder cohort =
+                    Jobs.evaluation(spec, path(spec.unet()), path(spec.classifier())).setOutput(out);
+            if (robustness != null) cohort.optRobustness(robustness);
+            EvaluationResult result = cohort.build().combine(records, scores, seconds);
             for (EvaluationResult.Example e : concat(result.best(), result.worst())) {
                 PatientInputs.Ref ref = refs.get(e.slice().patientId());
                 if (ref.local()) continue;
@@ -383,7 +504,7 @@ public final class CohortJob {
                 }
             }
             EvaluationReport.write(result);
-            return result.perSlice();
+            return result;
         } finally {
             AtomicFiles.deleteRecursively(stage);
         }

@@ -179,6 +179,48 @@ class CohortJobTest {
     }
 
     @Test
+    void patientsAndInputConditionsGiveTheSingleMachineEvaluatesTables() throws Exception {
+        String two = ids.get(0) + "," + ids.get(2);
+        Path singleConditions = tmp.resolve("single-conditions");
+        EvaluationRequest.builder().setData(data).setOutput(singleConditions).optUnet(unet).optPatients(two)
+                .optConditions(io.github.braintumor.eval.InputCondition.parse("as-is,flair-only", "0.5", ""))
+                .build().run(ProgressListener.silent(), () -> false);
+        Path out = tmp.resolve("spark-conditions");
+        CohortJob.builder(Command.EVALUATE).addInput(data.toString()).setOutput(out).optUnet(unet).optPatients(two)
+                .optConditions("as-is,flair-only", "0.5", "").optLog(s -> { }).build().run(spark);
+        assertSameAsSingle(singleConditions, out);
+        assertEquals(SparkTestData.csv(singleConditions.resolve("modalities.csv")),
+                SparkTestData.csv(out.resolve("modalities.csv")));
+        for (String condition : List.of("flair-only", "brightness-0.5")) {
+            Path c = Path.of(EvaluationRequest.CONDITIONS, condition);
+            assertSameAsSingle(singleConditions.resolve(c), out.resolve(c));
+        }
+        assertEquals(2, SparkTestData.csv(out.resolve("per_patient.csv")).rowCount());
+        UsageException unknown = assertThrows(UsageException.class, () -> CohortJob.builder(Command.EVALUATE)
+                .addInput(data.toString()).setOutput(tmp.resolve("never")).optPatients("TCGA_XX_0000_20000101")
+                .optLog(s -> { }).build().run(spark));
+        assertTrue(unknown.getMessage().contains("TCGA_XX_0000_20000101"), unknown.getMessage());
+    }
+
+    @Test
+    void writeThresholdPutsTheBestThresholdIntoTheBundleAfterTheJob() throws Exception {
+        Path copy = tmp.resolve("unet-copy");
+        Files.createDirectories(copy);
+        try (var files = Files.list(unet)) {
+            for (Path f : files.toList()) Files.copy(f, copy.resolve(f.getFileName()));
+        }
+        Path out = tmp.resolve("spark-write-threshold");
+        CohortJob.builder(Command.EVALUATE).addInput(data.toString()).setOutput(out).optUnet(copy)
+                .optWriteThreshold(true).optLog(s -> { }).build().run(spark);
+        double best = ((Number) Json.read(out.resolve("summary.json")).get("best_threshold")).doubleValue();
+        assertEquals(best, ModelBundle.readInfo(copy).threshold(), 1e-6);
+        UsageException embedded = assertThrows(UsageException.class, () -> CohortJob.builder(Command.EVALUATE)
+                .addInput(data.toString()).setOutput(tmp.resolve("never2")).optWriteThreshold(true)
+                .optLog(s -> { }).build().run(spark));
+        assertTrue(embedded.getMessage().contains("--unet"), embedded.getMessage());
+    }
+
+    @Test
     void aCorruptPatientFailsAloneWithItsReasonInFailuresCsv() throws Exception {
         Path copy = tmp.resolve("corrupt-data");
         SparkTestData.phantoms(copy);
