@@ -197,6 +197,7 @@ public final class CohortJob {
                         + " the driver and every executor; leave it out for the embedded model)");
             }
         }
+        WorkerModels.startEngine(b.threads); // before the driver loads any model: the tasks' threads, not the defaults
         Path out = b.output.toAbsolutePath().normalize();
         List<PatientInputs.Ref> patients = selected(PatientInputs.list(b.inputs, conf));
         List<Path> localInputs = new ArrayList<>();

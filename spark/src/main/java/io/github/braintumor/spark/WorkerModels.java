@@ -60,8 +60,18 @@ public final class WorkerModels {
 
     /** Starts the engine once per JVM with the job's threads per task (later calls change nothing). */
     static void startEngine(JobSpec spec) {
+        startEngine(spec.threads());
+    }
+
+    /**
+     * Starts this JVM's engine with {@code threads} intra-op threads and as many inference workers per task (0:
+     * DJL's choice). It must come before anything else loads a model in the JVM (the driver resolves the embedded
+     * models, and in local mode the tasks share the driver's engine): an engine started with the defaults runs
+     * every task on all cores, so local[2] ran two tasks of two workers each on two cores and gained nothing.
+     */
+    static void startEngine(int threads) {
         EngineOptions.Builder o = EngineOptions.builder().optInteropThreads(1);
-        if (spec.threads() > 0) o.optThreads(spec.threads());
+        if (threads > 0) o.optThreads(threads);
         DjlEngine.start(o.build());
     }
 
