@@ -75,6 +75,7 @@ class ArchitectureTest {
             java.util.Map.entry(
                     "app",
                     Set.of(
+                            "bioimageio",
                             "data",
                             "engine",
                             "eval",
@@ -87,7 +88,10 @@ class ArchitectureTest {
                             "report",
                             "tensor",
                             "train")),
-            java.util.Map.entry("bioimageio", Set.of("data", "engine", "io", "metrics", "model", "report", "tensor")),
+            // bioimageio writes our UNet (nn) as TorchScript with inference's graph code (infer)
+            java.util.Map.entry(
+                    "bioimageio",
+                    Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "report", "tensor")),
             java.util.Map.entry("args", Set.of()),
             java.util.Map.entry("imagej", Set.of("data", "tensor")),
             java.util.Map.entry(

@@ -3,7 +3,6 @@ package io.github.braintumor.bioimageio;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelInfo;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public record ExportMetadata(
         List<String> tags) {
 
     /** Licence of the LGG data set (and so of weights trained on it). */
-    public static final String LGG_LICENSE = "CC-BY-NC-SA-4.0";
+    public static final String LGG_LICENSE = io.github.braintumor.data.LggDataset.LICENSE;
     /** The authors named for the plugin's own embedded models. */
     public static final String PLUGIN_AUTHORS = "The Brain Tumor for Fiji authors";
 
@@ -98,10 +97,8 @@ public record ExportMetadata(
     /** Whether every training patient is a TCGA LGG patient (the data set's folder names; phantoms are not). */
     static boolean trainedOnLgg(ModelInfo info) {
         return info.training() != null
-                && !info.training().patients().isEmpty()
-                && info.training().patients().stream()
-                        .allMatch(p ->
-                                p.matches("TCGA_[A-Z0-9]{2}_[A-Z0-9]{4}_\\d{8}") && !PhantomGenerator.isPhantomId(p));
+                && io.github.braintumor.data.LggDataset.isLggCohort(
+                        info.training().patients());
     }
 
     /** The card's first heading, without a leading "Model card:". */

@@ -39,6 +39,21 @@ import java.util.stream.Stream;
 public final class LggDataset {
     /** Name of the Kaggle data folder. */
     public static final String KAGGLE_FOLDER = "kaggle_3m";
+
+    /** Licence of the LGG data set (Buda et al., from TCIA's TCGA-LGG), and so of weights trained on it. */
+    public static final String LICENSE = "CC-BY-NC-SA-4.0";
+
+    /**
+     * Whether patient ids are those of the LGG data set ({@code TCGA_<hospital>_<id>_<date>}, none a phantom's): the
+     * test of whether a model was trained on it, and so carries its licence and citation.
+     */
+    public static boolean isLggCohort(java.util.List<String> patients) {
+        return patients != null
+                && !patients.isEmpty()
+                && patients.stream()
+                        .allMatch(p ->
+                                p.matches("TCGA_[A-Z0-9]{2}_[A-Z0-9]{4}_\\d{8}") && !PhantomGenerator.isPhantomId(p));
+    }
     /** Name of the clinical table inside the data folder. */
     public static final String CLINICAL_CSV = "data.csv";
     /** Hospital code of a patient folder whose name does not start with {@code TCGA_<two characters>_}. */

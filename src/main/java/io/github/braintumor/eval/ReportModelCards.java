@@ -1,6 +1,6 @@
 package io.github.braintumor.eval;
 
-import io.github.braintumor.bioimageio.ExportMetadata;
+import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.report.CellFormat;
@@ -141,7 +141,13 @@ final class ReportModelCards {
 
     /** The licence the bioimage.io export would declare (an imported package's, the LGG data's), if any. */
     private static String licence(ModelInfo info, String name) {
-        String licence = ExportMetadata.of(info, name, null).license();
+        // the bundle's own licence (imported), else its training data's when that is the LGG data set
+        String licence = info.architectureString(
+                "license",
+                info.training() != null
+                                && LggDataset.isLggCohort(info.training().patients())
+                        ? LggDataset.LICENSE
+                        : null);
         return licence == null || licence.isBlank() ? NOT_RECORDED : licence;
     }
 

@@ -209,7 +209,7 @@ final class BatchedForward {
      *     TorchScript module (its graph fixes its own types)
      */
     Precision precision(Block block) {
-        return options.precisionOf(bundle);
+        return options.precisionOf(block, bundle.model().getNDManager().getDevice());
     }
 
     /**

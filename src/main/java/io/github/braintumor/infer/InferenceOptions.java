@@ -67,8 +67,14 @@ public final class InferenceOptions {
      *     for a TorchScript module (its graph fixes its own types)
      */
     public Precision precisionOf(io.github.braintumor.model.ModelBundle bundle) {
-        if (bundle.model().getBlock() instanceof ai.djl.pytorch.engine.PtSymbolBlock) return Precision.FLOAT32;
-        return precision.resolve(bundle.model().getNDManager().getDevice());
+        return precisionOf(
+                bundle.model().getBlock(), bundle.model().getNDManager().getDevice());
+    }
+
+    /** {@link #precisionOf(io.github.braintumor.model.ModelBundle)} for a block on a device. */
+    public Precision precisionOf(ai.djl.nn.Block block, ai.djl.Device device) {
+        if (block instanceof ai.djl.pytorch.engine.PtSymbolBlock) return Precision.FLOAT32;
+        return precision.resolve(device);
     }
 
     /** @return pixel width / pixel height of the slices (1 = square pixels) */

@@ -196,10 +196,19 @@ class CohortJobTest {
             assertSameAsSingle(singleConditions.resolve(c), out.resolve(c));
         }
         assertEquals(2, SparkTestData.csv(out.resolve("per_patient.csv")).rowCount());
-        UsageException unknown = assertThrows(UsageException.class, () -> CohortJob.builder(Command.EVALUATE)
-                .addInput(data.toString()).setOutput(tmp.resolve("never")).optPatients("TCGA_XX_0000_20000101")
-                .optLog(s -> { }).build().run(spark));
-        assertTrue(unknown.getMessage().contains("TCGA_XX_0000_20000101"), unknown.getMessage());
+        assertRefused(evaluateInto("never").optPatients("TCGA_XX_0000_20000101"), "TCGA_XX_0000_20000101");
+    }
+
+    /** An evaluate job of the phantom data into {@code tmp/name}, quiet. */
+    static CohortJob.Builder evaluateInto(String name) {
+        return CohortJob.builder(Command.EVALUATE).addInput(data.toString()).setOutput(tmp.resolve(name))
+                .optLog(s -> { });
+    }
+
+    /** The job is refused before any work with a message that names {@code expected}. */
+    static void assertRefused(CohortJob.Builder job, String expected) {
+        UsageException e = assertThrows(UsageException.class, () -> job.build().run(spark));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test
@@ -214,10 +223,7 @@ class CohortJobTest {
                 .optWriteThreshold(true).optLog(s -> { }).build().run(spark);
         double best = ((Number) Json.read(out.resolve("summary.json")).get("best_threshold")).doubleValue();
         assertEquals(best, ModelBundle.readInfo(copy).threshold(), 1e-6);
-        UsageException embedded = assertThrows(UsageException.class, () -> CohortJob.builder(Command.EVALUATE)
-                .addInput(data.toString()).setOutput(tmp.resolve("never2")).optWriteThreshold(true)
-                .optLog(s -> { }).build().run(spark));
-        assertTrue(embedded.getMessage().contains("--unet"), embedded.getMessage());
+        assertRefused(evaluateInto("never2").optWriteThreshold(true), "--unet");
     }
 
     @Test
