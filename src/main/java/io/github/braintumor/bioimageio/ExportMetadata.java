@@ -127,6 +127,16 @@ public record ExportMetadata(
         return new ExportMetadata(name, description, authors, cite, license, dataLicense, tags);
     }
 
+    /**
+     * The name as bioimage.io allows it: letters, digits, spaces and {@code _+-()}, 5 to 128 characters (anything
+     * else becomes '_', e.g. a file name's dot; a short name is padded with " model").
+     */
+    static String packageName(String name) {
+        String n = name.replaceAll("[^A-Za-z0-9_+\\- ()]", "_").strip();
+        if (n.length() < 5) n = (n + " model").strip();
+        return n.length() > 128 ? n.substring(0, 128).strip() : n;
+    }
+
     /** @throws BundleException when no licence is known (bioimage.io requires one and guessing it is not ours to do) */
     ExportMetadata checked(String bundle) throws BundleException {
         if (license == null || license.isBlank()) {
@@ -136,7 +146,7 @@ public record ExportMetadata(
         if (authors.isEmpty() || name == null || name.isBlank()) {
             throw new BundleException(bundle + ": the export needs a name and at least one author (--name, --authors)");
         }
-        return this;
+        return withName(packageName(name));
     }
 
     /** Records a package's authors and citations in an imported bundle's architecture object. */

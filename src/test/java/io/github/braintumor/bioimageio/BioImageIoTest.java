@@ -269,6 +269,16 @@ class BioImageIoTest {
     }
 
     @Test
+    void packageNamesKeepToWhatBioimageIoAllows() {
+        assertEquals("peer_pt", ExportMetadata.packageName("peer.pt"));
+        assertEquals(
+                "Brain Tumor default UNet (tumour segmentation)",
+                ExportMetadata.packageName("Brain Tumor default UNet (tumour segmentation)"));
+        assertEquals("ab model", ExportMetadata.packageName("ab"));
+        assertEquals(128, ExportMetadata.packageName("x".repeat(300)).length());
+    }
+
+    @Test
     void npyWrittenHereIsReadByNumpyAndBack() throws Exception {
         Path f = tmp.resolve("a.npy");
         Npy.write(f, new long[] {2, 3}, new float[] {1, 2, 3, 4, 5, 6.5f});

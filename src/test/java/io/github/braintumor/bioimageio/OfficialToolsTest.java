@@ -84,6 +84,36 @@ class OfficialToolsTest {
     }
 
     @Test
+    void aTracedModuleImportedWithImportTorchscriptExportsAsAValidPackage() throws Exception {
+        String why = io.github.braintumor.model.TracedModules.unavailableReason();
+        Assumptions.assumeTrue(why == null, why);
+        Path pt = tmp.resolve("net.pt"); // a file name is the name of last resort: "net.pt" is not a valid one
+        assertEquals(
+                0,
+                io.github.braintumor.model.TracedModules.python("import torch; torch.manual_seed(0)\n"
+                        + "m = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3, padding=1), torch.nn.ReLU(),"
+                        + " torch.nn.Conv2d(4, 1, 1)).eval()\n"
+                        + "torch.jit.trace(m, torch.rand(1, 3, 256, 256)).save('" + pt + "')\n"));
+        io.github.braintumor.model.ModelInfo description = io.github.braintumor.model.ModelInfo.builder(
+                        io.github.braintumor.model.ModelKind.UNET)
+                .setArchitecture(new com.google.gson.JsonObject())
+                .optNormalization("divide255")
+                .build();
+        Path bundle = tmp.resolve("net-bundle");
+        io.github.braintumor.model.TorchScriptBundles.importModule(pt, description, bundle)
+                .close();
+        Path out = tmp.resolve("net-package");
+        BioImageIoExport.builder()
+                .setBundle(bundle)
+                .setOut(out)
+                .optLicense("MIT")
+                .optName("net.pt")
+                .run();
+        officialToolsAccept(out);
+        assertEquals(0.0, BioImageIoImport.run(out, tmp.resolve("net-back")).testDifference(), 1e-6);
+    }
+
+    @Test
     void aThirdPartyPackageFromTheOfficialApiImportsExportsAndPassesAgain() throws Exception {
         Path script = tmp.resolve("third_party_package.py");
         try (InputStream in = getClass().getResourceAsStream("third_party_package.py")) {
