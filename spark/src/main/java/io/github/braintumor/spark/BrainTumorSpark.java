@@ -32,10 +32,23 @@ public final class BrainTumorSpark {
     /** local, local[N], local[*], local[N,F] (F = task attempts), spark://, yarn, k8s://, mesos://. */
     private static final Pattern MASTER = Pattern.compile(
             "local|local\\[(\\d+|\\*)(,\\d+)?]|local-cluster\\[\\d+,\\d+,\\d+]|spark://\\S+|yarn|k8s://\\S+|mesos://\\S+");
-    private static final Set<String> VALUED = Set.of("out", "master", "unet", "classifier", "threshold", "min-area",
-            "batch", "threads", "postprocessing", "patients", "modalities", "brightness", "storage");
-    private static final Set<String> FLAGS = Set.of("lcc", "tta", "overwrite", "parquet", "help", "write-threshold",
-            "write-postprocessing");
+
+    private static final Set<String> VALUED = Set.of(
+            "out",
+            "master",
+            "unet",
+            "classifier",
+            "threshold",
+            "min-area",
+            "batch",
+            "threads",
+            "postprocessing",
+            "patients",
+            "modalities",
+            "brightness",
+            "storage");
+    private static final Set<String> FLAGS =
+            Set.of("lcc", "tta", "overwrite", "parquet", "help", "write-threshold", "write-postprocessing");
 
     private BrainTumorSpark() {}
 
@@ -76,13 +89,15 @@ public final class BrainTumorSpark {
             Command command = switch (positional.get(0)) {
                 case "segment" -> Command.SEGMENT;
                 case "evaluate" -> Command.EVALUATE;
-                default -> throw new UsageException("unknown command '" + positional.get(0)
-                        + "': give segment or evaluate (--help lists the options)");
+                default ->
+                    throw new UsageException("unknown command '" + positional.get(0)
+                            + "': give segment or evaluate (--help lists the options)");
             };
             CohortJob job = job(command, positional.subList(1, positional.size()), opts);
             String master = master(opts.get("master"));
             job.check(hadoopConf()); // mistakes are refused before Spark starts (seconds)
-            SparkSession.Builder sb = SparkSession.builder().appName("brain-tumor-spark " + command.id())
+            SparkSession.Builder sb = SparkSession.builder()
+                    .appName("brain-tumor-spark " + command.id())
                     .config("spark.ui.showConsoleProgress", "false");
             if (master != null) sb.master(master);
             clusterDefaults(master, sb);
@@ -90,8 +105,10 @@ public final class BrainTumorSpark {
             try {
                 CohortResult r = job.run(spark);
                 out.println("wrote the output of " + r.done().size() + " patient(s) to " + r.output()
-                        + (r.failures().isEmpty() ? "" : "; " + r.failures().size() + " failed, see "
-                        + r.output().resolve(CohortJob.FAILURES)));
+                        + (r.failures().isEmpty()
+                                ? ""
+                                : "; " + r.failures().size() + " failed, see "
+                                        + r.output().resolve(CohortJob.FAILURES)));
                 out.println("executors: " + r.executorSummary());
                 return r.failures().isEmpty() ? OK : FAILED;
             } finally {
@@ -121,14 +138,18 @@ public final class BrainTumorSpark {
     private static CohortJob job(Command command, List<String> inputs, Map<String, String> o) throws UsageException {
         if (inputs.isEmpty()) throw new UsageException("give the input: a data folder or patient folders");
         if (!o.containsKey("out")) throw new UsageException("--out DIR is required");
-        CohortJob.Builder b = CohortJob.builder(command).setOutput(Path.of(o.get("out")))
+        CohortJob.Builder b = CohortJob.builder(command)
+                .setOutput(Path.of(o.get("out")))
                 .optUnet(o.containsKey("unet") ? Path.of(o.get("unet")) : null)
                 .optClassifier(o.containsKey("classifier") ? Path.of(o.get("classifier")) : null)
-                .optLargestComponent(o.containsKey("lcc")).optTta(o.containsKey("tta"))
-                .optOverwrite(o.containsKey("overwrite")).optParquet(o.containsKey("parquet"));
+                .optLargestComponent(o.containsKey("lcc"))
+                .optTta(o.containsKey("tta"))
+                .optOverwrite(o.containsKey("overwrite"))
+                .optParquet(o.containsKey("parquet"));
         inputs.forEach(b::addInput);
         if (o.containsKey("threshold")) b.optThreshold(number(o, "threshold"));
-        b.optPatients(o.get("patients")).optConditions(o.get("modalities"), o.get("brightness"), o.get("storage"))
+        b.optPatients(o.get("patients"))
+                .optConditions(o.get("modalities"), o.get("brightness"), o.get("storage"))
                 .optWriteThreshold(o.containsKey("write-threshold"))
                 .optWritePostprocessing(o.containsKey("write-postprocessing"));
         if (o.containsKey("min-area")) b.optMinimumArea(whole(o, "min-area"));
@@ -160,8 +181,11 @@ public final class BrainTumorSpark {
         }
         if (System.getProperty("spark.executor.extraJavaOptions") == null) {
             List<String> options = new ArrayList<>();
-            for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.equals("-Djava.awt.headless=true")
+            for (String a :
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (a.startsWith("--add-opens")
+                        || a.startsWith("--add-exports")
+                        || a.equals("-Djava.awt.headless=true")
                         || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")) {
                     options.add(a);
                 }
@@ -173,13 +197,19 @@ public final class BrainTumorSpark {
     /** This module's jar and the jars in the {@code lib/} folder beside it; empty when run from classes. */
     static List<String> shippedJars() {
         try {
-            Path self = Path.of(BrainTumorSpark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path self = Path.of(BrainTumorSpark.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (!Files.isRegularFile(self)) return List.of();
             List<String> jars = new ArrayList<>(List.of(self.toUri().toString()));
             Path lib = self.resolveSibling("lib");
             if (Files.isDirectory(lib)) {
                 try (var s = Files.list(lib)) {
-                    s.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> jars.add(p.toUri().toString()));
+                    s.filter(p -> p.toString().endsWith(".jar"))
+                            .sorted()
+                            .forEach(p -> jars.add(p.toUri().toString()));
                 }
             }
             return jars;

@@ -10,10 +10,10 @@ import io.github.braintumor.eval.EvaluationResult;
 import io.github.braintumor.eval.PatientScores;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
-import io.github.braintumor.io.OutputTransaction;
 import io.github.braintumor.io.OutputRefusedException;
-import io.github.braintumor.model.EmbeddedModels;
+import io.github.braintumor.io.OutputTransaction;
 import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.progress.ProgressListener;
@@ -86,42 +86,84 @@ public final class CohortJob {
         }
 
         /** A data folder (patient folders, kaggle_3m) or one patient folder: a local path or a Hadoop URI. */
-        public Builder addInput(String input) { inputs.add(input); return this; }
+        public Builder addInput(String input) {
+            inputs.add(input);
+            return this;
+        }
 
         /** The output folder, a local path every executor sees (local mode, or a shared file system). */
-        public Builder setOutput(Path dir) { this.output = dir; return this; }
+        public Builder setOutput(Path dir) {
+            this.output = dir;
+            return this;
+        }
 
         /** UNet bundle folder, present at this path on every executor (default: the embedded model). */
-        public Builder optUnet(Path bundle) { this.unet = bundle; return this; }
+        public Builder optUnet(Path bundle) {
+            this.unet = bundle;
+            return this;
+        }
 
         /** Evaluate: classifier bundle folder (no UNet and no classifier: both embedded defaults). */
-        public Builder optClassifier(Path bundle) { this.classifier = bundle; return this; }
+        public Builder optClassifier(Path bundle) {
+            this.classifier = bundle;
+            return this;
+        }
 
-        public Builder optThreshold(Double t) { this.threshold = t; return this; }
+        public Builder optThreshold(Double t) {
+            this.threshold = t;
+            return this;
+        }
 
-        public Builder optLargestComponent(boolean on) { this.lcc = on; return this; }
+        public Builder optLargestComponent(boolean on) {
+            this.lcc = on;
+            return this;
+        }
 
-        public Builder optTta(boolean on) { this.tta = on; return this; }
+        public Builder optTta(boolean on) {
+            this.tta = on;
+            return this;
+        }
 
-        public Builder optMinimumArea(int pixels) { this.minArea = pixels; return this; }
+        public Builder optMinimumArea(int pixels) {
+            this.minArea = pixels;
+            return this;
+        }
 
         /** Segment: threshold only, instead of the post-processing the bundle records. */
-        public Builder optNoPostprocessing(boolean on) { this.postprocessingNone = on; return this; }
+        public Builder optNoPostprocessing(boolean on) {
+            this.postprocessingNone = on;
+            return this;
+        }
 
         /** Slices per forward pass (default: those of the single-machine command). */
-        public Builder optBatch(int n) { this.batch = n; return this; }
+        public Builder optBatch(int n) {
+            this.batch = n;
+            return this;
+        }
 
         /** PyTorch threads per task (default 1: one core per task, as Spark schedules; 0 = DJL's choice). */
-        public Builder optThreads(int n) { this.threads = n; return this; }
+        public Builder optThreads(int n) {
+            this.threads = n;
+            return this;
+        }
 
         /** Replace what an earlier run of the same command wrote into the output (else such a folder is refused). */
-        public Builder optOverwrite(boolean on) { this.overwrite = on; return this; }
+        public Builder optOverwrite(boolean on) {
+            this.overwrite = on;
+            return this;
+        }
 
         /** Also write the per-slice table as {@value CohortJob#PARQUET}. */
-        public Builder optParquet(boolean on) { this.parquet = on; return this; }
+        public Builder optParquet(boolean on) {
+            this.parquet = on;
+            return this;
+        }
 
         /** Evaluate: only these patients (ids separated by commas, or a file of ids), as {@code evaluate --patients}. */
-        public Builder optPatients(String ids) { this.patients = ids; return this; }
+        public Builder optPatients(String ids) {
+            this.patients = ids;
+            return this;
+        }
 
         /**
          * Evaluate: also the same patients under simulated input conditions ({@code --modalities}, {@code
@@ -136,13 +178,22 @@ public final class CohortJob {
         }
 
         /** Evaluate: write the best threshold into the UNet bundle (given with optUnet) once the job is done. */
-        public Builder optWriteThreshold(boolean on) { this.writeThreshold = on; return this; }
+        public Builder optWriteThreshold(boolean on) {
+            this.writeThreshold = on;
+            return this;
+        }
 
         /** Evaluate: write the evaluated post-processing into the UNet bundle once the job is done. */
-        public Builder optWritePostprocessing(boolean on) { this.writePostprocessing = on; return this; }
+        public Builder optWritePostprocessing(boolean on) {
+            this.writePostprocessing = on;
+            return this;
+        }
 
         /** Where progress lines go (default standard error). */
-        public Builder optLog(Consumer<String> log) { this.log = log == null ? s -> { } : log; return this; }
+        public Builder optLog(Consumer<String> log) {
+            this.log = log == null ? s -> {} : log;
+            return this;
+        }
 
         public CohortJob build() {
             return new CohortJob(this);
@@ -153,8 +204,8 @@ public final class CohortJob {
      * @param request evaluate: the single-machine request this job computes (models, post-processing, conditions,
      *     write-back), or null for segment
      */
-    private record Prepared(List<PatientInputs.Ref> patients, JobSpec spec, List<Path> localInputs,
-            EvaluationRequest request) {}
+    private record Prepared(
+            List<PatientInputs.Ref> patients, JobSpec spec, List<Path> localInputs, EvaluationRequest request) {}
 
     /**
      * The checks of {@link #run}, without Spark: for the command line to refuse a mistake before starting Spark.
@@ -179,8 +230,11 @@ public final class CohortJob {
             throw new UsageException("segment takes the post-processing the UNet bundle records (or"
                     + " --postprocessing none); --classifier, --lcc, --tta and --min-area are for evaluate");
         }
-        if (b.command == Command.SEGMENT && (b.patients != null || !(b.modalities + b.brightness + b.storage).isBlank()
-                || b.writeThreshold || b.writePostprocessing)) {
+        if (b.command == Command.SEGMENT
+                && (b.patients != null
+                        || !(b.modalities + b.brightness + b.storage).isBlank()
+                        || b.writeThreshold
+                        || b.writePostprocessing)) {
             throw new UsageException("--patients, --modalities, --brightness, --storage, --write-threshold and"
                     + " --write-postprocessing are for evaluate");
         }
@@ -233,9 +287,11 @@ public final class CohortJob {
         if (ids.isEmpty()) return all;
         List<PatientInputs.Ref> chosen = new ArrayList<>();
         for (String id : ids) {
-            PatientInputs.Ref ref = all.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(
-                    () -> new UsageException("--patients: " + id + " is not among the " + all.size()
-                            + " patients of the input"));
+            PatientInputs.Ref ref = all.stream()
+                    .filter(r -> r.id().equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> new UsageException(
+                            "--patients: " + id + " is not among the " + all.size() + " patients of the input"));
             if (!chosen.contains(ref)) chosen.add(ref);
         }
         return chosen;
@@ -246,10 +302,17 @@ public final class CohortJob {
         try {
             List<io.github.braintumor.eval.InputCondition> conditions =
                     io.github.braintumor.eval.InputCondition.parse(b.modalities, b.brightness, b.storage);
-            return EvaluationRequest.builder().optUnet(abs(b.unet)).optClassifier(abs(b.classifier))
-                    .optLargestComponent(b.lcc).optTta(b.tta).optMinimumArea(b.minArea).optPatients(b.patients)
-                    .optConditions(conditions).optWriteThreshold(b.writeThreshold)
-                    .optWritePostprocessing(b.writePostprocessing).build()
+            return EvaluationRequest.builder()
+                    .optUnet(abs(b.unet))
+                    .optClassifier(abs(b.classifier))
+                    .optLargestComponent(b.lcc)
+                    .optTta(b.tta)
+                    .optMinimumArea(b.minArea)
+                    .optPatients(b.patients)
+                    .optConditions(conditions)
+                    .optWriteThreshold(b.writeThreshold)
+                    .optWritePostprocessing(b.writePostprocessing)
+                    .build()
                     .withDefaultModels(ProgressListener.silent());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
@@ -269,8 +332,8 @@ public final class CohortJob {
         List<PatientInputs.Ref> patients = prepared.patients();
         JobSpec spec = prepared.spec();
         Path out = Path.of(spec.output());
-        b.log.accept(b.command.id() + ": " + patients.size() + " patient(s) on " + spark.sparkContext().master()
-                + ", output " + out);
+        b.log.accept(b.command.id() + ": " + patients.size() + " patient(s) on "
+                + spark.sparkContext().master() + ", output " + out);
         // tasks and tables write into a staging folder beside the output (a shared file system on a cluster),
         // moved in when the job is done: a failed or killed job leaves an earlier output exactly as it was
         try (OutputTransaction tx = begin(out, prepared)) {
@@ -284,13 +347,18 @@ public final class CohortJob {
                 for (io.github.braintumor.eval.InputCondition c : request.conditions()) {
                     if (c.asIs()) continue;
                     b.log.accept(b.command.id() + ": input condition " + c.name());
-                    JobSpec cs = staged.withCondition(c, tx.staging().resolve(EvaluationRequest.CONDITIONS)
-                            .resolve(c.name()).toString());
+                    JobSpec cs = staged.withCondition(
+                            c,
+                            tx.staging()
+                                    .resolve(EvaluationRequest.CONDITIONS)
+                                    .resolve(c.name())
+                                    .toString());
                     Files.createDirectories(Path.of(cs.output()));
                     List<PatientTask.Outcome> co = tasks(spark, patients, cs, conf, " (" + c.name() + ")");
                     Finished f = finish(spark, cs, patients, co, (System.nanoTime() - start) / 1e9, conf, null);
                     if (f.evaluation() != null) {
-                        robustness.add(io.github.braintumor.eval.Evaluation.robustnessRow(c, f.evaluation().summary()));
+                        robustness.add(io.github.braintumor.eval.Evaluation.robustnessRow(
+                                c, f.evaluation().summary()));
                     }
                 }
             }
@@ -311,21 +379,28 @@ public final class CohortJob {
                     }
                 });
             }
-            b.log.accept(String.format(java.util.Locale.ROOT, "%s: %d patient(s) done, %d failed%s, %.1f s, output %s",
-                    b.command.id(), result.done().size(), result.failures().size(),
-                    result.failures().isEmpty() ? "" : " (see " + FAILURES + ")", seconds, result.output()));
+            b.log.accept(String.format(
+                    java.util.Locale.ROOT,
+                    "%s: %d patient(s) done, %d failed%s, %.1f s, output %s",
+                    b.command.id(),
+                    result.done().size(),
+                    result.failures().size(),
+                    result.failures().isEmpty() ? "" : " (see " + FAILURES + ")",
+                    seconds,
+                    result.output()));
             return result;
         }
     }
 
     /** One task per patient; @return their outcomes (leftovers of killed attempts swept from the output). */
-    private List<PatientTask.Outcome> tasks(SparkSession spark, List<PatientInputs.Ref> patients, JobSpec spec,
-            HadoopConf conf, String what) {
+    private List<PatientTask.Outcome> tasks(
+            SparkSession spark, List<PatientInputs.Ref> patients, JobSpec spec, HadoopConf conf, String what) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobDescription("brain-tumor " + spec.command().id() + what + " of " + patients.size() + " patient(s)");
         try {
             return jsc.parallelize(patients, Math.max(1, patients.size()))
-                    .map(ref -> PatientTask.run(spec, ref, conf)).collect();
+                    .map(ref -> PatientTask.run(spec, ref, conf))
+                    .collect();
         } finally {
             sweepLeftovers(Path.of(spec.output()));
         }
@@ -360,20 +435,53 @@ public final class CohortJob {
     }
 
     private JobSpec spec(Path out, EvaluationRequest r) throws Exception {
-        String dataRoot = b.inputs.size() == 1 ? (PatientInputs.isLocal(b.inputs.get(0))
-                ? PatientInputs.localPath(b.inputs.get(0)).toString() : b.inputs.get(0)) : String.join(",", b.inputs);
+        String dataRoot = b.inputs.size() == 1
+                ? (PatientInputs.isLocal(b.inputs.get(0))
+                        ? PatientInputs.localPath(b.inputs.get(0)).toString()
+                        : b.inputs.get(0))
+                : String.join(",", b.inputs);
         if (b.command == Command.SEGMENT) {
             boolean embedded = b.unet == null;
-            Path unet = embedded ? embedded(ModelKind.UNET) : b.unet.toAbsolutePath().normalize();
-            return new JobSpec(b.command, unet.toString(), embedded, null, false, b.threshold, false, false, 0,
-                    b.postprocessingNone, b.batch == null ? StackSegmentation.DEFAULT_BATCH_SIZE : b.batch, b.threads,
-                    out.toString(), dataRoot, null, null);
+            Path unet = embedded
+                    ? embedded(ModelKind.UNET)
+                    : b.unet.toAbsolutePath().normalize();
+            return new JobSpec(
+                    b.command,
+                    unet.toString(),
+                    embedded,
+                    null,
+                    false,
+                    b.threshold,
+                    false,
+                    false,
+                    0,
+                    b.postprocessingNone,
+                    b.batch == null ? StackSegmentation.DEFAULT_BATCH_SIZE : b.batch,
+                    b.threads,
+                    out.toString(),
+                    dataRoot,
+                    null,
+                    null);
         }
         // The same model and post-processing choice as the single-machine evaluate (r: its request).
         boolean embedded = b.unet == null && b.classifier == null;
-        return new JobSpec(b.command, str(r.unet()), embedded && r.unet() != null, str(r.classifier()),
-                embedded && r.classifier() != null, b.threshold, r.lcc(), r.tta(), r.minArea(), false,
-                b.batch == null ? Jobs.EVALUATE_BATCH : b.batch, b.threads, out.toString(), dataRoot, r.lccBy(), null);
+        return new JobSpec(
+                b.command,
+                str(r.unet()),
+                embedded && r.unet() != null,
+                str(r.classifier()),
+                embedded && r.classifier() != null,
+                b.threshold,
+                r.lcc(),
+                r.tta(),
+                r.minArea(),
+                false,
+                b.batch == null ? Jobs.EVALUATE_BATCH : b.batch,
+                b.threads,
+                out.toString(),
+                dataRoot,
+                r.lccBy(),
+                null);
     }
 
     private static Path embedded(ModelKind kind) throws BundleException {
@@ -394,8 +502,11 @@ public final class CohortJob {
     private static void checkModels(JobSpec spec) throws Exception {
         try {
             WorkerModels.startEngine(spec);
-            if (spec.unet() != null) ModelBundle.load(Path.of(spec.unet()), ModelKind.UNET).close();
-            if (spec.classifier() != null) ModelBundle.load(Path.of(spec.classifier()), ModelKind.CLASSIFIER).close();
+            if (spec.unet() != null)
+                ModelBundle.load(Path.of(spec.unet()), ModelKind.UNET).close();
+            if (spec.classifier() != null)
+                ModelBundle.load(Path.of(spec.classifier()), ModelKind.CLASSIFIER)
+                        .close();
         } catch (BundleException | EngineUnavailableException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -406,7 +517,9 @@ public final class CohortJob {
         for (Path dir : List.of(out, out.resolve(PatientTask.EVALUATE_PATIENTS))) {
             if (!Files.isDirectory(dir)) continue;
             try (var s = Files.list(dir)) {
-                for (Path p : s.filter(p -> LEFTOVER.matcher(p.getFileName().toString()).matches()).toList()) {
+                for (Path p : s.filter(p ->
+                                LEFTOVER.matcher(p.getFileName().toString()).matches())
+                        .toList()) {
                     AtomicFiles.deleteRecursively(p);
                 }
             } catch (IOException e) {
@@ -429,8 +542,14 @@ public final class CohortJob {
         return list;
     }
 
-    private Finished finish(SparkSession spark, JobSpec spec, List<PatientInputs.Ref> patients,
-            List<PatientTask.Outcome> outcomes, double seconds, HadoopConf conf, List<Map<String, Object>> robustness)
+    private Finished finish(
+            SparkSession spark,
+            JobSpec spec,
+            List<PatientInputs.Ref> patients,
+            List<PatientTask.Outcome> outcomes,
+            double seconds,
+            HadoopConf conf,
+            List<Map<String, Object>> robustness)
             throws Exception {
         Path out = Path.of(spec.output());
         CsvTable.Builder failures = CsvTable.builder().setColumns("patient", "location", "reason", "attempt");
@@ -468,14 +587,22 @@ public final class CohortJob {
         CohortResult result =
                 new CohortResult(spec.command(), out, done, failed, perSlice, seconds, executors(outcomes));
         if (b.parquet && perSlice != null) {
-            result.perSlice(spark).write().mode("overwrite").parquet(out.resolve(PARQUET).toString());
+            result.perSlice(spark)
+                    .write()
+                    .mode("overwrite")
+                    .parquet(out.resolve(PARQUET).toString());
         }
         return new Finished(result, evaluation);
     }
 
     /** Adds up the patients' scores with the core's evaluation and writes evaluate's files for the cohort. */
-    private static EvaluationResult writeEvaluation(JobSpec spec, Map<String, PatientInputs.Ref> refs,
-            List<PatientTask.Outcome> outcomes, double seconds, HadoopConf conf, List<Map<String, Object>> robustness)
+    private static EvaluationResult writeEvaluation(
+            JobSpec spec,
+            Map<String, PatientInputs.Ref> refs,
+            List<PatientTask.Outcome> outcomes,
+            double seconds,
+            HadoopConf conf,
+            List<Map<String, Object>> robustness)
             throws Exception {
         Path out = Path.of(spec.output());
         Path stage = Files.createTempDirectory("brain-tumor-spark-examples-");
@@ -487,21 +614,24 @@ public final class CohortJob {
                 PatientInputs.Ref ref = refs.get(o.patient());
                 // the files as the driver reads them: a worker's temporary copy of a remote folder is gone
                 Function<String, Path> files = ref.local()
-                        ? s -> PatientInputs.localPath(ref.location()).resolve(Path.of(s).getFileName())
+                        ? s -> PatientInputs.localPath(ref.location())
+                                .resolve(Path.of(s).getFileName())
                         : s -> stage.resolve(ref.id()).resolve(Path.of(s).getFileName());
                 PatientScores mine = o.scores();
                 records.add(mine.record(files));
                 scores.add(mine);
             }
-            io.github.braintumor.eval.Evaluation.Builder cohort =
-                    Jobs.evaluation(spec, path(spec.unet()), path(spec.classifier())).setOutput(out);
+            io.github.braintumor.eval.Evaluation.Builder cohort = Jobs.evaluation(
+                            spec, path(spec.unet()), path(spec.classifier()))
+                    .setOutput(out);
             if (robustness != null) cohort.optRobustness(robustness);
             EvaluationResult result = cohort.build().combine(records, scores, seconds);
             for (EvaluationResult.Example e : concat(result.best(), result.worst())) {
                 PatientInputs.Ref ref = refs.get(e.slice().patientId());
                 if (ref.local()) continue;
                 for (Path f : List.of(e.slice().image(), e.slice().mask())) {
-                    if (!Files.exists(f)) PatientInputs.copyFile(ref, f.getFileName().toString(), f, conf.get());
+                    if (!Files.exists(f))
+                        PatientInputs.copyFile(ref, f.getFileName().toString(), f, conf.get());
                 }
             }
             EvaluationReport.write(result);

@@ -27,8 +27,14 @@ import org.apache.spark.sql.types.StructType;
  * @param seconds   wall time of the job
  * @param executors the JVMs that ran the patients, each with its patients and the models it loaded
  */
-public record CohortResult(Command command, Path output, List<String> done, List<Failure> failures,
-        CsvTable perSlice, double seconds, List<ExecutorUse> executors) {
+public record CohortResult(
+        Command command,
+        Path output,
+        List<String> done,
+        List<Failure> failures,
+        CsvTable perSlice,
+        double seconds,
+        List<ExecutorUse> executors) {
 
     /**
      * One executor JVM of the job.
@@ -36,7 +42,7 @@ public record CohortResult(Command command, Path output, List<String> done, List
      * @param executor Spark's executor id, host and process id
      * @param patients the patients whose final outcome came from it
      * @param loads    how often its JVM had loaded the job's models (UNet, and classifier for evaluate, as one set) by
- *                 its last task: once per task slot when they are reused
+     *                 its last task: once per task slot when they are reused
      */
     public record ExecutorUse(String executor, int patients, int loads) implements java.io.Serializable {}
 
@@ -44,8 +50,13 @@ public record CohortResult(Command command, Path output, List<String> done, List
     public String executorSummary() {
         StringBuilder s = new StringBuilder();
         for (ExecutorUse e : executors) {
-            s.append(s.length() == 0 ? "" : "; ").append(e.executor()).append(": ").append(e.patients())
-                    .append(" patient(s), ").append(e.loads()).append(" model load(s)");
+            s.append(s.length() == 0 ? "" : "; ")
+                    .append(e.executor())
+                    .append(": ")
+                    .append(e.patients())
+                    .append(" patient(s), ")
+                    .append(e.loads())
+                    .append(" model load(s)");
         }
         return s.toString();
     }

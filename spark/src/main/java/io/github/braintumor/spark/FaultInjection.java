@@ -14,6 +14,7 @@ public final class FaultInjection {
     public static final String PROPERTY = "braintumor.spark.test.failOnce";
     /** Patient ids whose first attempt dies right after publishing its complete folder (before reporting back). */
     public static final String AFTER_PUBLISH = "braintumor.spark.test.failOnceAfterPublish";
+
     private static final AtomicInteger FIRED = new AtomicInteger();
 
     private FaultInjection() {}

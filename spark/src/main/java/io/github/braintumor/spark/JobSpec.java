@@ -22,28 +22,72 @@ import java.io.Serializable;
  * @param lccBy      evaluate: which components lcc keeps (the bundle's recorded rule; null = the largest)
  * @param condition  evaluate: the input condition simulated on every patient (null: the input as given)
  */
-record JobSpec(Command command, String unet, boolean unetEmbedded, String classifier,
-        boolean classifierEmbedded, Double threshold, boolean lcc, boolean tta, int minArea,
-        boolean postprocessingNone, int batch, int threads, String output, String dataRoot, String lccBy,
+record JobSpec(
+        Command command,
+        String unet,
+        boolean unetEmbedded,
+        String classifier,
+        boolean classifierEmbedded,
+        Double threshold,
+        boolean lcc,
+        boolean tta,
+        int minArea,
+        boolean postprocessingNone,
+        int batch,
+        int threads,
+        String output,
+        String dataRoot,
+        String lccBy,
         io.github.braintumor.eval.InputCondition condition)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** @return this spec writing into {@code folder} instead (the job's staging folder) */
     JobSpec withOutput(String folder) {
-        return new JobSpec(command, unet, unetEmbedded, classifier, classifierEmbedded, threshold, lcc, tta, minArea,
-                postprocessingNone, batch, threads, folder, dataRoot, lccBy, condition);
+        return new JobSpec(
+                command,
+                unet,
+                unetEmbedded,
+                classifier,
+                classifierEmbedded,
+                threshold,
+                lcc,
+                tta,
+                minArea,
+                postprocessingNone,
+                batch,
+                threads,
+                folder,
+                dataRoot,
+                lccBy,
+                condition);
     }
 
     /** @return this spec simulating {@code c} on every patient and writing into {@code folder} */
     JobSpec withCondition(io.github.braintumor.eval.InputCondition c, String folder) {
-        return new JobSpec(command, unet, unetEmbedded, classifier, classifierEmbedded, threshold, lcc, tta, minArea,
-                postprocessingNone, batch, threads, folder, dataRoot, lccBy, c);
+        return new JobSpec(
+                command,
+                unet,
+                unetEmbedded,
+                classifier,
+                classifierEmbedded,
+                threshold,
+                lcc,
+                tta,
+                minArea,
+                postprocessingNone,
+                batch,
+                threads,
+                folder,
+                dataRoot,
+                lccBy,
+                c);
     }
 
     /** What identifies the models a worker keeps loaded: two jobs with the same key share them. */
     String modelKey() {
-        return command + "|" + unet + "|" + classifier + "|" + threshold + "|" + lcc + "|" + tta + "|" + minArea + "|" + lccBy
-                + "|" + postprocessingNone + "|" + batch + "|" + (condition == null ? "as-is" : condition.name());
+        return command + "|" + unet + "|" + classifier + "|" + threshold + "|" + lcc + "|" + tta + "|" + minArea + "|"
+                + lccBy + "|" + postprocessingNone + "|" + batch + "|"
+                + (condition == null ? "as-is" : condition.name());
     }
 }

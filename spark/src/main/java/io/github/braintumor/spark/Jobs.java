@@ -16,7 +16,10 @@ final class Jobs {
         if (classifier != null) b.optClassifier(classifier);
         if (spec.threshold() != null) b.optThreshold(spec.threshold());
         if (spec.condition() != null) b.optCondition(spec.condition());
-        return b.optLargestComponent(spec.lcc()).optLccBy(spec.lccBy()).optTta(spec.tta()).optMinimumArea(spec.minArea())
+        return b.optLargestComponent(spec.lcc())
+                .optLccBy(spec.lccBy())
+                .optTta(spec.tta())
+                .optMinimumArea(spec.minArea())
                 .optBatchSize(spec.batch());
     }
 }

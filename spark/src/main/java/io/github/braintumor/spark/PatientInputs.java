@@ -49,7 +49,8 @@ final class PatientInputs {
 
     /** A local path of a plain path or a file: URI. */
     static Path localPath(String location) {
-        return scheme(location) == null ? Path.of(location).toAbsolutePath().normalize()
+        return scheme(location) == null
+                ? Path.of(location).toAbsolutePath().normalize()
                 : Path.of(URI.create(location)).toAbsolutePath().normalize();
     }
 
@@ -106,22 +107,26 @@ final class PatientInputs {
         if (!fs.exists(dir) || !fs.getFileStatus(dir).isDirectory()) {
             throw new UsageException("input folder not found: " + input);
         }
-        if (hasTifs(fs, dir)) return List.of(new Ref(dir.getName(), fs.makeQualified(dir).toString()));
+        if (hasTifs(fs, dir))
+            return List.of(new Ref(dir.getName(), fs.makeQualified(dir).toString()));
         org.apache.hadoop.fs.Path kaggle = new org.apache.hadoop.fs.Path(dir, "kaggle_3m");
-        org.apache.hadoop.fs.Path root = fs.exists(kaggle) && fs.getFileStatus(kaggle).isDirectory() ? kaggle : dir;
+        org.apache.hadoop.fs.Path root =
+                fs.exists(kaggle) && fs.getFileStatus(kaggle).isDirectory() ? kaggle : dir;
         FileStatus[] children = fs.listStatus(root);
         Arrays.sort(children, Comparator.comparing(f -> f.getPath().getName()));
         List<Ref> out = new ArrayList<>();
         for (FileStatus c : children) {
             if (c.isDirectory() && hasTifs(fs, c.getPath())) {
-                out.add(new Ref(c.getPath().getName(), fs.makeQualified(c.getPath()).toString()));
+                out.add(new Ref(
+                        c.getPath().getName(), fs.makeQualified(c.getPath()).toString()));
             }
         }
         return out;
     }
 
     private static boolean hasTifs(FileSystem fs, org.apache.hadoop.fs.Path dir) throws IOException {
-        for (FileStatus f : fs.listStatus(dir)) if (f.isFile() && isTif(f.getPath().getName())) return true;
+        for (FileStatus f : fs.listStatus(dir))
+            if (f.isFile() && isTif(f.getPath().getName())) return true;
         return false;
     }
 
@@ -136,8 +141,12 @@ final class PatientInputs {
         FileSystem fs = dir.getFileSystem(conf);
         for (FileStatus f : fs.listStatus(dir)) {
             if (f.isFile() && isTif(f.getPath().getName())) {
-                fs.copyToLocalFile(false, f.getPath(),
-                        new org.apache.hadoop.fs.Path(target.resolve(f.getPath().getName()).toUri()), true);
+                fs.copyToLocalFile(
+                        false,
+                        f.getPath(),
+                        new org.apache.hadoop.fs.Path(
+                                target.resolve(f.getPath().getName()).toUri()),
+                        true);
             }
         }
         return target;
@@ -146,7 +155,8 @@ final class PatientInputs {
     /** Copies one file of a remote patient folder to {@code target} (the driver's example pictures). */
     static void copyFile(Ref ref, String name, Path target, Configuration conf) throws IOException {
         Files.createDirectories(target.getParent());
-        org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(ref.location()), name);
+        org.apache.hadoop.fs.Path src =
+                new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(ref.location()), name);
         src.getFileSystem(conf).copyToLocalFile(false, src, new org.apache.hadoop.fs.Path(target.toUri()), true);
     }
 }

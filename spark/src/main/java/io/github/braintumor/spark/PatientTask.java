@@ -1,6 +1,5 @@
 package io.github.braintumor.spark;
 
-import io.github.braintumor.eval.PatientScorer;
 import io.github.braintumor.app.SegmentationTables;
 import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.data.LggDataset;
@@ -10,9 +9,9 @@ import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
-import io.github.braintumor.eval.Evaluation;
 import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.eval.EvaluationResult;
+import io.github.braintumor.eval.PatientScorer;
 import io.github.braintumor.eval.PatientScores;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.model.ModelBundle;
@@ -54,7 +53,7 @@ final class PatientTask {
     /**
      * What the driver gets back for one patient.
      *
-     * @param scores    evaluate: the numbers the cohort tables are added up from, compressed ({@link #scores()}
+     * @param packedScores evaluate: the numbers the cohort tables are added up from, compressed ({@link #scores()}
      *                  gives them back; the example masks are mostly zeros, so ~0.5 MB per patient becomes a few KB
      *                  on the way to the driver); else null
      * @param slices    segment: the patient's rows of segmentation.csv; else null
@@ -64,14 +63,23 @@ final class PatientTask {
      * @param executor  where it ran: Spark's executor id, host and process id
      * @param loads     how many models that executor's JVM had loaded when this task ended ({@link WorkerModels})
      */
-    record Outcome(String patient, byte[] packedScores, List<List<String>> slices, List<List<String>> volumes,
-            String failure, int attempt, double seconds, String executor, int loads) implements Serializable {
+    record Outcome(
+            String patient,
+            byte[] packedScores,
+            List<List<String>> slices,
+            List<List<String>> volumes,
+            String failure,
+            int attempt,
+            double seconds,
+            String executor,
+            int loads)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
 
         PatientScores scores() {
             if (packedScores == null) return null;
-            try (var in = new java.io.ObjectInputStream(new java.util.zip.InflaterInputStream(
-                    new java.io.ByteArrayInputStream(packedScores)))) {
+            try (var in = new java.io.ObjectInputStream(
+                    new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(packedScores)))) {
                 return (PatientScores) in.readObject();
             } catch (java.io.IOException | ClassNotFoundException e) {
                 throw new IllegalStateException("cannot read the scores of patient " + patient + ": " + e, e);
@@ -101,7 +109,8 @@ final class PatientTask {
         } catch (java.io.IOException e) {
             host = "?";
         }
-        return "executor " + id + " on " + host + ", pid " + ProcessHandle.current().pid();
+        return "executor " + id + " on " + host + ", pid "
+                + ProcessHandle.current().pid();
     }
 
     static Outcome run(JobSpec spec, PatientInputs.Ref ref, HadoopConf conf) throws Exception {
@@ -111,16 +120,33 @@ final class PatientTask {
         Path scratch = Files.createTempDirectory("brain-tumor-spark-");
         try {
             Path folder = PatientInputs.localCopy(ref, scratch, conf.get());
-            Outcome o = spec.command() == Command.EVALUATE ? evaluate(spec, ref, folder, attempt)
+            Outcome o = spec.command() == Command.EVALUATE
+                    ? evaluate(spec, ref, folder, attempt)
                     : segment(spec, ref, folder, attempt);
-            return new Outcome(o.patient(), o.packedScores(), o.slices(), o.volumes(), null, attempt,
-                    (System.nanoTime() - start) / 1e9, executor(), WorkerModels.loads());
+            return new Outcome(
+                    o.patient(),
+                    o.packedScores(),
+                    o.slices(),
+                    o.volumes(),
+                    null,
+                    attempt,
+                    (System.nanoTime() - start) / 1e9,
+                    executor(),
+                    WorkerModels.loads());
         } catch (FaultInjection.InjectedFault | OutputFailure | Error e) {
             throw e;
         } catch (Exception e) {
             if (Thread.currentThread().isInterrupted() || (tc != null && tc.isInterrupted())) throw e; // a kill
-            return new Outcome(ref.id(), null, null, null, oneLine(e), attempt, (System.nanoTime() - start) / 1e9,
-                    executor(), WorkerModels.loads());
+            return new Outcome(
+                    ref.id(),
+                    null,
+                    null,
+                    null,
+                    oneLine(e),
+                    attempt,
+                    (System.nanoTime() - start) / 1e9,
+                    executor(),
+                    WorkerModels.loads());
         } finally {
             AtomicFiles.deleteRecursively(scratch);
         }
@@ -129,7 +155,8 @@ final class PatientTask {
     private static PatientRecord index(PatientInputs.Ref ref, Path folder) throws Exception {
         LggDataset d = LggDataset.index(folder);
         if (d.patients().size() != 1) {
-            throw new IllegalStateException(ref.location() + " holds " + d.patients().size() + " patients, not one");
+            throw new IllegalStateException(
+                    ref.location() + " holds " + d.patients().size() + " patients, not one");
         }
         return d.patients().get(0);
     }
@@ -154,10 +181,17 @@ final class PatientTask {
             throw e;
         }
         try {
-            EvaluationResult one = Jobs.evaluation(spec, WorkerModels.bundle(spec.unet(), spec.unetEmbedded(),
-                    io.github.braintumor.model.ModelKind.UNET), WorkerModels.bundle(spec.classifier(),
-                    spec.classifierEmbedded(), io.github.braintumor.model.ModelKind.CLASSIFIER))
-                    .setOutput(staged).build().combine(List.of(patient), List.of(scores), 0);
+            EvaluationResult one = Jobs.evaluation(
+                            spec,
+                            WorkerModels.bundle(
+                                    spec.unet(), spec.unetEmbedded(), io.github.braintumor.model.ModelKind.UNET),
+                            WorkerModels.bundle(
+                                    spec.classifier(),
+                                    spec.classifierEmbedded(),
+                                    io.github.braintumor.model.ModelKind.CLASSIFIER))
+                    .setOutput(staged)
+                    .build()
+                    .combine(List.of(patient), List.of(scores), 0);
             EvaluationReport.writeTables(one);
             AtomicFiles.publishDirectory(staged, target);
         } catch (Exception | Error e) {
@@ -173,9 +207,13 @@ final class PatientTask {
         PatientRecord patient = LggDataset.indexImages(folder).patients().get(0); // masks are not needed
         List<SliceImage> images = new ArrayList<>();
         for (SliceRecord r : patient.slices()) images.add(LggTiff.readImage(r.image(), LggTiff.ANY_SIZE));
-        StackSegmentation.Settings settings = new StackSegmentation.Settings("",
-                spec.threshold() == null ? Double.NaN : spec.threshold(), spec.batch(), 1.0,
-                spec.postprocessingNone() ? StackSegmentation.PostProcessingChoice.NONE
+        StackSegmentation.Settings settings = new StackSegmentation.Settings(
+                "",
+                spec.threshold() == null ? Double.NaN : spec.threshold(),
+                spec.batch(),
+                1.0,
+                spec.postprocessingNone()
+                        ? StackSegmentation.PostProcessingChoice.NONE
                         : StackSegmentation.PostProcessingChoice.MODEL);
         StackSegmentation.Output result;
         try (WorkerModels.Lease<ModelBundle> unet = WorkerModels.unet(spec)) {
@@ -186,7 +224,13 @@ final class PatientTask {
         try {
             List<SliceMask> masks = result.result().masks();
             byte[][] pixels = masks.stream().map(SliceMask::pixels).toArray(byte[][]::new);
-            writeMasks(staged, patient.slices(), pixels, masks.get(0).width(), masks.get(0).height(), attempt);
+            writeMasks(
+                    staged,
+                    patient.slices(),
+                    pixels,
+                    masks.get(0).width(),
+                    masks.get(0).height(),
+                    attempt);
             AtomicFiles.publishDirectory(staged, target);
         } catch (FaultInjection.InjectedFault e) {
             throw e;
@@ -196,7 +240,9 @@ final class PatientTask {
             throw e;
         }
         FaultInjection.maybeFailAfterPublish(ref.id(), attempt);
-        List<String> ids = patient.slices().stream().map(s -> PredictionLayout.stem(s.image())).toList();
+        List<String> ids = patient.slices().stream()
+                .map(s -> PredictionLayout.stem(s.image()))
+                .toList();
         CsvTable.Builder slices = SegmentationTables.slices(), volumes = SegmentationTables.volumes();
         SegmentationTables.add(slices, volumes, ref.id(), ids, result);
         return new Outcome(ref.id(), null, rows(slices.build()), rows(volumes.build()), null, attempt, 0, null, 0);

@@ -1,11 +1,10 @@
 package io.github.braintumor.spark;
 
-import io.github.braintumor.eval.PatientScorer;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.EngineOptions;
-import io.github.braintumor.eval.Evaluation;
-import io.github.braintumor.model.EmbeddedModels;
+import io.github.braintumor.eval.PatientScorer;
 import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import java.nio.file.Files;
@@ -81,8 +80,11 @@ public final class WorkerModels {
         Object idle = poll(key);
         if (idle != null) return new Lease<>(key, (PatientScorer) idle);
         startEngine(spec);
-        PatientScorer s = Jobs.evaluation(spec, bundle(spec.unet(), spec.unetEmbedded(), ModelKind.UNET),
-                bundle(spec.classifier(), spec.classifierEmbedded(), ModelKind.CLASSIFIER)).buildScorer();
+        PatientScorer s = Jobs.evaluation(
+                        spec,
+                        bundle(spec.unet(), spec.unetEmbedded(), ModelKind.UNET),
+                        bundle(spec.classifier(), spec.classifierEmbedded(), ModelKind.CLASSIFIER))
+                .buildScorer();
         LOADS.incrementAndGet();
         return new Lease<>(key, s);
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BrainTumorSparkTest {
     @TempDir
     static Path tmp;
+
     static Path data;
 
     @BeforeAll
@@ -30,7 +31,9 @@ class BrainTumorSparkTest {
 
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = BrainTumorSpark.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = BrainTumorSpark.run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -46,7 +49,8 @@ class BrainTumorSparkTest {
     void userMistakesAreOneLineAndExitTwo() throws Exception {
         String out = tmp.resolve("out").toString();
         assertUsage(run("evaluate", tmp.resolve("missing").toString(), "--out", out), "input folder not found");
-        assertUsage(run("evaluate", Files.createDirectories(tmp.resolve("empty")).toString(), "--out", out),
+        assertUsage(
+                run("evaluate", Files.createDirectories(tmp.resolve("empty")).toString(), "--out", out),
                 "no patient folders");
         assertUsage(run("evaluate", data.toString(), "--out", out, "--master", "locale[2]"), "not a Spark master");
         assertUsage(run("evaluate", data.toString()), "--out DIR is required");
@@ -54,7 +58,14 @@ class BrainTumorSparkTest {
         assertUsage(run("evaluate", data.toString(), "--out", out, "--frobnicate"), "unknown option");
         assertUsage(run("evaluate", data.toString(), "--out", out, "--threshold", "2"), "between 0 and 1");
         assertUsage(run("segment", data.toString(), "--out", out, "--tta"), "for evaluate");
-        assertUsage(run("evaluate", data.toString(), "--out", out, "--unet", tmp.resolve("nope").toString()),
+        assertUsage(
+                run(
+                        "evaluate",
+                        data.toString(),
+                        "--out",
+                        out,
+                        "--unet",
+                        tmp.resolve("nope").toString()),
                 "model bundle folder not found");
         Path foreign = Files.createDirectories(tmp.resolve("foreign"));
         Files.writeString(foreign.resolve("thesis.docx"), "x");
@@ -65,7 +76,13 @@ class BrainTumorSparkTest {
 
     @Test
     void masterStrings() throws Exception {
-        for (String ok : List.of("local", "local[2]", "local[*]", "local[2,4]", "spark://host:7077", "yarn",
+        for (String ok : List.of(
+                "local",
+                "local[2]",
+                "local[*]",
+                "local[2,4]",
+                "spark://host:7077",
+                "yarn",
                 "k8s://https://host:6443")) {
             assertEquals(ok, BrainTumorSpark.master(ok));
         }
@@ -83,17 +100,28 @@ class BrainTumorSparkTest {
     @Test
     void segmentRunsInLocalModeAndWritesSegmentsLayout() throws Exception {
         Path out = tmp.resolve("seg");
-        Run r = run("segment", data.toString(), "--out", out.toString(), "--master", "local[2]",
-                "--unet", SparkTestData.embeddedUnet().toString());
+        Run r = run(
+                "segment",
+                data.toString(),
+                "--out",
+                out.toString(),
+                "--master",
+                "local[2]",
+                "--unet",
+                SparkTestData.embeddedUnet().toString());
         assertEquals(BrainTumorSpark.OK, r.code(), r.err());
         assertTrue(r.out().contains("3 patient(s)"), r.out());
         List<String> names = SparkTestData.names(out);
-        assertTrue(names.containsAll(List.of("segmentation.csv", "volumes.csv", "failures.csv",
-                ".brain-tumor-output")), names.toString());
-        String patient = SparkTestData.names(data).stream().filter(n -> n.startsWith("TCGA_")).findFirst()
+        assertTrue(
+                names.containsAll(List.of("segmentation.csv", "volumes.csv", "failures.csv", ".brain-tumor-output")),
+                names.toString());
+        String patient = SparkTestData.names(data).stream()
+                .filter(n -> n.startsWith("TCGA_"))
+                .findFirst()
                 .orElseThrow();
         // segment's layout: <out>/<patient>/<image stem>_pred.tif
-        assertTrue(Files.isRegularFile(out.resolve(patient).resolve(patient + "_1_pred.tif")),
+        assertTrue(
+                Files.isRegularFile(out.resolve(patient).resolve(patient + "_1_pred.tif")),
                 SparkTestData.names(out.resolve(patient)).toString());
     }
 
@@ -101,11 +129,23 @@ class BrainTumorSparkTest {
     void aFailedPatientMakesTheExitCodeSayItAsTheCliDoes() throws Exception {
         Path copy = tmp.resolve("one-broken");
         Path kaggle = SparkTestData.phantoms(copy);
-        Path broken = io.github.braintumor.data.LggDataset.index(kaggle).patients().get(0).slices().get(0).image();
+        Path broken = io.github.braintumor.data.LggDataset.index(kaggle)
+                .patients()
+                .get(0)
+                .slices()
+                .get(0)
+                .image();
         Files.write(broken, new byte[] {'I', 'I', 42, 0, 1, 2, 3});
         Path out = tmp.resolve("seg-broken");
-        Run r = run("segment", kaggle.toString(), "--out", out.toString(), "--master", "local[1]",
-                "--unet", SparkTestData.embeddedUnet().toString());
+        Run r = run(
+                "segment",
+                kaggle.toString(),
+                "--out",
+                out.toString(),
+                "--master",
+                "local[1]",
+                "--unet",
+                SparkTestData.embeddedUnet().toString());
         assertEquals(BrainTumorSpark.FAILED, r.code(), r.err());
         assertTrue(r.err().contains("1 failed") || r.out().contains("1 failed"), r.out() + r.err());
         assertEquals(1, SparkTestData.csv(out.resolve(CohortJob.FAILURES)).rowCount());

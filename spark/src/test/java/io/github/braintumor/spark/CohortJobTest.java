@@ -1,24 +1,14 @@
 package io.github.braintumor.spark;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.braintumor.app.SegmentationTables;
-import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.data.LggDataset;
-import io.github.braintumor.data.LggTiff;
-import io.github.braintumor.data.PatientRecord;
-import io.github.braintumor.data.PredictionLayout;
-import io.github.braintumor.data.SliceImage;
-import io.github.braintumor.data.SliceMask;
-import io.github.braintumor.data.SliceRecord;
-import io.github.braintumor.model.ModelBundle;
-import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.eval.Evaluation;
 import io.github.braintumor.eval.EvaluationRequest;
+import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.report.CsvTable;
 import io.github.braintumor.report.Json;
@@ -45,11 +35,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CohortJobTest {
     /** evaluate's tables that must agree number for number. */
-    static final List<String> TABLES = List.of("per_slice.csv", "per_patient.csv", "per_hospital.csv",
-            "per_position.csv", "thresholds.csv", "postprocessing.csv");
+    static final List<String> TABLES = List.of(
+            "per_slice.csv",
+            "per_patient.csv",
+            "per_hospital.csv",
+            "per_position.csv",
+            "thresholds.csv",
+            "postprocessing.csv");
 
     @TempDir
     static Path tmp;
+
     static SparkSession spark;
     static Path data;
     static Path unet;
@@ -73,13 +69,25 @@ class CohortJobTest {
 
     /** The single-machine evaluate with the options the Spark jobs below use. */
     static EvaluationRequest request(Path data, Path out, String patients) {
-        return EvaluationRequest.builder().setData(data).setOutput(out).optUnet(unet).optTta(patients == null)
-                .optLargestComponent(true).optMinimumArea(10).optPatients(patients).build();
+        return EvaluationRequest.builder()
+                .setData(data)
+                .setOutput(out)
+                .optUnet(unet)
+                .optTta(patients == null)
+                .optLargestComponent(true)
+                .optMinimumArea(10)
+                .optPatients(patients)
+                .build();
     }
 
     static CohortJob.Builder evaluate(Path out, String... inputs) {
-        CohortJob.Builder b = CohortJob.builder(Command.EVALUATE).setOutput(out).optUnet(unet).optTta(true)
-                .optLargestComponent(true).optMinimumArea(10).optLog(s -> { });
+        CohortJob.Builder b = CohortJob.builder(Command.EVALUATE)
+                .setOutput(out)
+                .optUnet(unet)
+                .optTta(true)
+                .optLargestComponent(true)
+                .optMinimumArea(10)
+                .optLog(s -> {});
         for (String in : inputs) b.addInput(in);
         return b;
     }
@@ -106,7 +114,8 @@ class CohortJobTest {
         assertTrue(r.failures().isEmpty());
         assertSameAsSingle(single, out);
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
-        assertEquals(1, SparkTestData.csv(out.resolve(CohortJob.FAILURES)).columns().indexOf("location"));
+        assertEquals(
+                1, SparkTestData.csv(out.resolve(CohortJob.FAILURES)).columns().indexOf("location"));
         assertEquals(0, SparkTestData.csv(out.resolve(CohortJob.FAILURES)).rowCount());
         // loaded once per task slot (two), not once per patient (three)
         assertTrue(WorkerModels.loads() - loads <= 2, "model loads: " + (WorkerModels.loads() - loads));
@@ -115,8 +124,12 @@ class CohortJobTest {
         CsvTable perSlice = SparkTestData.csv(out.resolve("per_slice.csv"));
         for (String id : ids) {
             Path dir = out.resolve("patients").resolve(id);
-            assertEquals(SparkTestData.SLICES, SparkTestData.names(dir).stream().filter(n -> n.endsWith("_pred.tif"))
-                    .count(), id);
+            assertEquals(
+                    SparkTestData.SLICES,
+                    SparkTestData.names(dir).stream()
+                            .filter(n -> n.endsWith("_pred.tif"))
+                            .count(),
+                    id);
             CsvTable mine = SparkTestData.csv(dir.resolve("per_slice.csv"));
             assertEquals(SparkTestData.SLICES, mine.rowCount());
             for (int i = 0; i < mine.rowCount(); i++) assertTrue(perSlice.rows().contains(mine.row(i)));
@@ -124,7 +137,10 @@ class CohortJobTest {
         }
         // the masks are the evaluated (selected) variant: evaluate --predictions on them counts the same pixels
         Path again = tmp.resolve("predictions-eval");
-        Evaluation.ofPredictions(LggDataset.index(data), out.resolve("patients")).setOutput(again).build().run();
+        Evaluation.ofPredictions(LggDataset.index(data), out.resolve("patients"))
+                .setOutput(again)
+                .build()
+                .run();
         CsvTable fromMasks = SparkTestData.csv(again.resolve("per_slice.csv"));
         for (String column : List.of("tp", "fp", "fn", "tn")) {
             assertEquals(perSlice.column(column), fromMasks.column(column), column);
@@ -135,8 +151,11 @@ class CohortJobTest {
         assertEquals(SparkTestData.PATIENTS * SparkTestData.SLICES, df.count());
         assertEquals(SparkTestData.PATIENTS, df.select("patient").distinct().count());
         long tp = perSlice.column("tp").stream().mapToLong(Long::parseLong).sum();
-        assertEquals(tp, df.agg(org.apache.spark.sql.functions.sum("tp")).first().getLong(0));
-        assertEquals(df.count(), spark.read().parquet(out.resolve(CohortJob.PARQUET).toString()).count());
+        assertEquals(
+                tp, df.agg(org.apache.spark.sql.functions.sum("tp")).first().getLong(0));
+        assertEquals(
+                df.count(),
+                spark.read().parquet(out.resolve(CohortJob.PARQUET).toString()).count());
 
         // again with --overwrite: the same numbers, and a file of the user's in the folder is kept, never recorded
         Files.writeString(out.resolve("notes.txt"), "mine");
@@ -172,9 +191,14 @@ class CohortJobTest {
         assertEquals(ids, SparkTestData.names(out.resolve("patients")));
         for (String id : ids.subList(1, 3)) { // redone: one complete folder each, its tables once
             Path redone = out.resolve("patients").resolve(id);
-            assertEquals(SparkTestData.SLICES, SparkTestData.names(redone).stream()
-                    .filter(n -> n.endsWith("_pred.tif")).count());
-            assertEquals(SparkTestData.SLICES, SparkTestData.csv(redone.resolve("per_slice.csv")).rowCount());
+            assertEquals(
+                    SparkTestData.SLICES,
+                    SparkTestData.names(redone).stream()
+                            .filter(n -> n.endsWith("_pred.tif"))
+                            .count());
+            assertEquals(
+                    SparkTestData.SLICES,
+                    SparkTestData.csv(redone.resolve("per_slice.csv")).rowCount());
         }
     }
 
@@ -182,14 +206,27 @@ class CohortJobTest {
     void patientsAndInputConditionsGiveTheSingleMachineEvaluatesTables() throws Exception {
         String two = ids.get(0) + "," + ids.get(2);
         Path singleConditions = tmp.resolve("single-conditions");
-        EvaluationRequest.builder().setData(data).setOutput(singleConditions).optUnet(unet).optPatients(two)
+        EvaluationRequest.builder()
+                .setData(data)
+                .setOutput(singleConditions)
+                .optUnet(unet)
+                .optPatients(two)
                 .optConditions(io.github.braintumor.eval.InputCondition.parse("as-is,flair-only", "0.5", ""))
-                .build().run(ProgressListener.silent(), () -> false);
+                .build()
+                .run(ProgressListener.silent(), () -> false);
         Path out = tmp.resolve("spark-conditions");
-        CohortJob.builder(Command.EVALUATE).addInput(data.toString()).setOutput(out).optUnet(unet).optPatients(two)
-                .optConditions("as-is,flair-only", "0.5", "").optLog(s -> { }).build().run(spark);
+        CohortJob.builder(Command.EVALUATE)
+                .addInput(data.toString())
+                .setOutput(out)
+                .optUnet(unet)
+                .optPatients(two)
+                .optConditions("as-is,flair-only", "0.5", "")
+                .optLog(s -> {})
+                .build()
+                .run(spark);
         assertSameAsSingle(singleConditions, out);
-        assertEquals(SparkTestData.csv(singleConditions.resolve("modalities.csv")),
+        assertEquals(
+                SparkTestData.csv(singleConditions.resolve("modalities.csv")),
                 SparkTestData.csv(out.resolve("modalities.csv")));
         for (String condition : List.of("flair-only", "brightness-0.5")) {
             Path c = Path.of(EvaluationRequest.CONDITIONS, condition);
@@ -201,8 +238,10 @@ class CohortJobTest {
 
     /** An evaluate job of the phantom data into {@code tmp/name}, quiet. */
     static CohortJob.Builder evaluateInto(String name) {
-        return CohortJob.builder(Command.EVALUATE).addInput(data.toString()).setOutput(tmp.resolve(name))
-                .optLog(s -> { });
+        return CohortJob.builder(Command.EVALUATE)
+                .addInput(data.toString())
+                .setOutput(tmp.resolve(name))
+                .optLog(s -> {});
     }
 
     /** The job is refused before any work with a message that names {@code expected}. */
@@ -219,8 +258,14 @@ class CohortJobTest {
             for (Path f : files.toList()) Files.copy(f, copy.resolve(f.getFileName()));
         }
         Path out = tmp.resolve("spark-write-threshold");
-        CohortJob.builder(Command.EVALUATE).addInput(data.toString()).setOutput(out).optUnet(copy)
-                .optWriteThreshold(true).optLog(s -> { }).build().run(spark);
+        CohortJob.builder(Command.EVALUATE)
+                .addInput(data.toString())
+                .setOutput(out)
+                .optUnet(copy)
+                .optWriteThreshold(true)
+                .optLog(s -> {})
+                .build()
+                .run(spark);
         double best = ((Number) Json.read(out.resolve("summary.json")).get("best_threshold")).doubleValue();
         assertEquals(best, ModelBundle.readInfo(copy).threshold(), 1e-6);
         assertRefused(evaluateInto("never2").optWriteThreshold(true), "--unet");
@@ -230,11 +275,21 @@ class CohortJobTest {
     void aCorruptPatientFailsAloneWithItsReasonInFailuresCsv() throws Exception {
         Path copy = tmp.resolve("corrupt-data");
         SparkTestData.phantoms(copy);
-        Path broken = LggDataset.index(copy.resolve("kaggle_3m")).patients().get(2).slices().get(1).image();
+        Path broken = LggDataset.index(copy.resolve("kaggle_3m"))
+                .patients()
+                .get(2)
+                .slices()
+                .get(1)
+                .image();
         Files.write(broken, new byte[] {'I', 'I', 42, 0, 1, 2, 3});
         Path out = tmp.resolve("spark-corrupt");
-        CohortResult r = CohortJob.builder(Command.SEGMENT).addInput(copy.resolve("kaggle_3m").toString())
-                .setOutput(out).optUnet(unet).optLog(s -> { }).build().run(spark);
+        CohortResult r = CohortJob.builder(Command.SEGMENT)
+                .addInput(copy.resolve("kaggle_3m").toString())
+                .setOutput(out)
+                .optUnet(unet)
+                .optLog(s -> {})
+                .build()
+                .run(spark);
         assertEquals(ids.subList(0, 2), r.done());
         assertEquals(1, r.failures().size());
         CsvTable failures = SparkTestData.csv(out.resolve(CohortJob.FAILURES));
@@ -242,18 +297,24 @@ class CohortJobTest {
         assertEquals(ids.get(2), failures.get(0, "patient"));
         assertTrue(failures.get(0, "reason").contains(broken.getFileName().toString()), failures.get(0, "reason"));
         assertFalse(Files.exists(out.resolve(ids.get(2))), "no output for the failed patient");
-        assertEquals(2 * SparkTestData.SLICES, SparkTestData.csv(out.resolve("segmentation.csv")).rowCount());
+        assertEquals(
+                2 * SparkTestData.SLICES,
+                SparkTestData.csv(out.resolve("segmentation.csv")).rowCount());
         assertEquals(2, SparkTestData.csv(out.resolve("volumes.csv")).rowCount());
         for (String id : ids.subList(0, 2)) {
-            assertEquals(SparkTestData.SLICES, SparkTestData.names(out.resolve(id)).size(), id);
+            assertEquals(
+                    SparkTestData.SLICES, SparkTestData.names(out.resolve(id)).size(), id);
         }
     }
 
     @Test
     void segmentRefusesAnEarlierOutputWithoutOverwriteAndReplacesItWith() throws Exception {
         Path out = tmp.resolve("spark-segment");
-        CohortJob.Builder job = CohortJob.builder(Command.SEGMENT).addInput(data.toString()).setOutput(out)
-                .optUnet(unet).optLog(s -> { });
+        CohortJob.Builder job = CohortJob.builder(Command.SEGMENT)
+                .addInput(data.toString())
+                .setOutput(out)
+                .optUnet(unet)
+                .optLog(s -> {});
         job.build().run(spark);
         CsvTable first = SparkTestData.csv(out.resolve("segmentation.csv"));
         // what the single-machine segment computes per patient (the same app calls the CLI makes)
@@ -269,27 +330,43 @@ class CohortJobTest {
 
         Path foreign = Files.createDirectories(tmp.resolve("foreign"));
         Files.writeString(foreign.resolve("thesis.docx"), "x");
-        assertThrows(UsageException.class, () -> CohortJob.builder(Command.SEGMENT).addInput(data.toString())
-                .setOutput(foreign).optLog(s -> { }).build().run(spark));
+        assertThrows(
+                UsageException.class,
+                () -> CohortJob.builder(Command.SEGMENT)
+                        .addInput(data.toString())
+                        .setOutput(foreign)
+                        .optLog(s -> {})
+                        .build()
+                        .run(spark));
     }
 
     @Test
     void withoutModelsItEvaluatesTheEmbeddedOnesAsEvaluateDoes() throws Exception {
         Path singleDefault = tmp.resolve("single-default");
-        EvaluationRequest.builder().setData(data).setOutput(singleDefault).build()
+        EvaluationRequest.builder()
+                .setData(data)
+                .setOutput(singleDefault)
+                .build()
                 .run(ProgressListener.silent(), () -> false);
         Path out = tmp.resolve("spark-default");
-        CohortJob.builder(Command.EVALUATE).addInput(data.toString()).setOutput(out).optLog(s -> { }).build()
+        CohortJob.builder(Command.EVALUATE)
+                .addInput(data.toString())
+                .setOutput(out)
+                .optLog(s -> {})
+                .build()
                 .run(spark);
         assertSameAsSingle(singleDefault, out);
-        assertTrue(SparkTestData.csv(out.resolve("per_slice.csv")).column("classifier_probability").stream()
-                .noneMatch(String::isEmpty), "the embedded classifier ran");
+        assertTrue(
+                SparkTestData.csv(out.resolve("per_slice.csv")).column("classifier_probability").stream()
+                        .noneMatch(String::isEmpty),
+                "the embedded classifier ran");
     }
 
     @Test
     void remoteInputIsCopiedPerTaskAndGivesTheSameNumbers() throws Exception {
         Path out = tmp.resolve("spark-remote");
-        CohortResult r = evaluate(out, "stage://" + data.toAbsolutePath()).build().run(spark);
+        CohortResult r =
+                evaluate(out, "stage://" + data.toAbsolutePath()).build().run(spark);
         assertEquals(ids, r.done());
         assertSameAsSingleExceptDataPath(single, out);
         assertTrue(Files.isRegularFile(out.resolve("best_1.png")), "example pictures from copied slices");
@@ -311,8 +388,13 @@ class CohortJobTest {
         request(real.get(), singleReal, a + "," + b).run(ProgressListener.silent(), () -> false);
         Path out = tmp.resolve("spark-real");
         // a list of patient folders as the input
-        CohortResult r = evaluate(out, real.get().resolve(a).toString(), real.get().resolve(b).toString())
-                .optTta(false).build().run(spark); // no TTA: half the forward passes on 40 real slices
+        CohortResult r = evaluate(
+                        out,
+                        real.get().resolve(a).toString(),
+                        real.get().resolve(b).toString())
+                .optTta(false)
+                .build()
+                .run(spark); // no TTA: half the forward passes on 40 real slices
         assertEquals(List.of(a, b), r.done());
         assertSameAsSingleExceptDataPath(singleReal, out);
     }

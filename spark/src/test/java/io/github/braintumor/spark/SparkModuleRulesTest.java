@@ -19,13 +19,16 @@ class SparkModuleRulesTest {
     void importsNoFijiPackages() throws Exception {
         List<String> offenders;
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            offenders = files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-                try {
-                    return FORBIDDEN.matcher(Files.readString(p)).find();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).map(Path::toString).toList();
+            offenders = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> {
+                        try {
+                            return FORBIDDEN.matcher(Files.readString(p)).find();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(Path::toString)
+                    .toList();
         }
         assertEquals(List.of(), offenders);
     }

@@ -22,8 +22,14 @@ final class SparkTestData {
 
     /** Three 256x256 phantom patients of four slices (seeded), in {@code dir/kaggle_3m}. */
     static Path phantoms(Path dir) throws IOException {
-        PhantomGenerator.builder().optSeed(42).optPatients(PATIENTS).optSlicesPerPatient(SLICES).optSize(SIZE)
-                .optHospitals("CS", "DU").build().write(dir);
+        PhantomGenerator.builder()
+                .optSeed(42)
+                .optPatients(PATIENTS)
+                .optSlicesPerPatient(SLICES)
+                .optSize(SIZE)
+                .optHospitals("CS", "DU")
+                .build()
+                .write(dir);
         return dir.resolve("kaggle_3m");
     }
 
@@ -35,10 +41,14 @@ final class SparkTestData {
 
     /** local[2,4]: two task slots, and a failed task is tried up to four times. */
     static SparkSession spark() {
-        return SparkSession.builder().master("local[2,4]").appName("brain-tumor-spark-test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+        return SparkSession.builder()
+                .master("local[2,4]")
+                .appName("brain-tumor-spark-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.hadoop.fs.stage.impl", StageFileSystem.class.getName())
-                .config("spark.hadoop.fs.stage.impl.disable.cache", "true").getOrCreate();
+                .config("spark.hadoop.fs.stage.impl.disable.cache", "true")
+                .getOrCreate();
     }
 
     static CsvTable csv(Path file) throws IOException {
@@ -56,8 +66,8 @@ final class SparkTestData {
         CsvTable.Builder slices = io.github.braintumor.app.SegmentationTables.slices();
         CsvTable.Builder volumes = io.github.braintumor.app.SegmentationTables.volumes();
         try (ModelBundle bundle = ModelBundle.load(unet, ModelKind.UNET)) {
-            for (io.github.braintumor.data.PatientRecord p : io.github.braintumor.data.LggDataset.index(data)
-                    .patients()) {
+            for (io.github.braintumor.data.PatientRecord p :
+                    io.github.braintumor.data.LggDataset.index(data).patients()) {
                 List<io.github.braintumor.data.SliceImage> images = new java.util.ArrayList<>();
                 for (io.github.braintumor.data.SliceRecord r : p.slices()) {
                     images.add(io.github.braintumor.data.LggTiff.readImage(
@@ -70,11 +80,18 @@ final class SparkTestData {
                         bundle,
                         io.github.braintumor.progress.ProgressListener.silent(),
                         () -> false);
-                io.github.braintumor.app.SegmentationTables.add(slices, volumes, p.id(), p.slices().stream()
-                        .map(r -> io.github.braintumor.data.PredictionLayout.stem(r.image())).toList(), o);
+                io.github.braintumor.app.SegmentationTables.add(
+                        slices,
+                        volumes,
+                        p.id(),
+                        p.slices().stream()
+                                .map(r -> io.github.braintumor.data.PredictionLayout.stem(r.image()))
+                                .toList(),
+                        o);
                 for (int i = 0; i < images.size(); i++) {
                     io.github.braintumor.data.SliceMask written = io.github.braintumor.data.LggTiff.readMask(
-                            io.github.braintumor.data.PredictionLayout.path(out, p.slices().get(i)),
+                            io.github.braintumor.data.PredictionLayout.path(
+                                    out, p.slices().get(i)),
                             io.github.braintumor.data.LggTiff.ANY_SIZE);
                     org.junit.jupiter.api.Assertions.assertArrayEquals(
                             o.result().masks().get(i).pixels(), written.pixels(), p.id() + " " + i);
@@ -102,11 +119,13 @@ final class SparkTestData {
         if (!Files.isRegularFile(shared.resolve("unpack.sh"))) return Optional.empty();
         Path cache = Path.of("target", "lgg-cache").toAbsolutePath();
         Files.createDirectories(cache);
-        List<String> cmd = new java.util.ArrayList<>(List.of("bash", shared.resolve("unpack.sh").toString(),
-                cache.toString()));
+        List<String> cmd = new java.util.ArrayList<>(
+                List.of("bash", shared.resolve("unpack.sh").toString(), cache.toString()));
         cmd.addAll(List.of(patients));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(cache.resolve("unpack.log").toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(cache.resolve("unpack.log").toFile())
+                .start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("unpack.sh failed: " + Files.readString(cache.resolve("unpack.log")));
         }

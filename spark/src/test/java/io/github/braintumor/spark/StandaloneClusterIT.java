@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandaloneClusterIT {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent(); // the project root, beside spark/
-    static final Pattern EXECUTOR = Pattern.compile("executor (\\S+) on [^,]+, pid (\\d+): (\\d+) patient\\(s\\), (\\d+) model load");
+    static final Pattern EXECUTOR =
+            Pattern.compile("executor (\\S+) on [^,]+, pid (\\d+): (\\d+) patient\\(s\\), (\\d+) model load");
 
     @TempDir
     static Path tmp;
@@ -45,8 +46,19 @@ class StandaloneClusterIT {
         Assumptions.assumeTrue(
                 Files.isRegularFile(Path.of("target", "jvm.options")), "the module is not packaged (run mvn verify)");
         cluster = tmp.resolve("cluster");
-        Run r = run(List.of(ROOT.resolve("bin/spark-local-cluster").toString(), "start", "--workers", "2", "--cores",
-                "1", "--memory", "2g", "--dir", cluster.toString()), 180);
+        Run r = run(
+                List.of(
+                        ROOT.resolve("bin/spark-local-cluster").toString(),
+                        "start",
+                        "--workers",
+                        "2",
+                        "--cores",
+                        "1",
+                        "--memory",
+                        "2g",
+                        "--dir",
+                        cluster.toString()),
+                180);
         assertEquals(0, r.code(), r.output());
         master = Files.readString(cluster.resolve("master-url")).strip();
         assertTrue(master.startsWith("spark://127.0.0.1:"), master);
@@ -54,15 +66,18 @@ class StandaloneClusterIT {
 
     @AfterAll
     static void stopCluster() throws Exception {
-        if (cluster != null) run(List.of(ROOT.resolve("bin/spark-local-cluster").toString(), "stop", "--dir",
-                cluster.toString()), 60);
+        if (cluster != null)
+            run(List.of(ROOT.resolve("bin/spark-local-cluster").toString(), "stop", "--dir", cluster.toString()), 60);
     }
 
     record Run(int code, String output) {}
 
     static Run run(List<String> command, long seconds) throws Exception {
         Path log = Files.createTempFile(tmp, "run-", ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
@@ -73,12 +88,15 @@ class StandaloneClusterIT {
 
     /** The driver as a user starts it: its own JVM, the launcher script, the cluster's master. */
     static ProcessBuilder driver(String... args) {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/brain-tumor-spark").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(ROOT.resolve("bin/brain-tumor-spark").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--master", master));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("BRAIN_TUMOR_SPARK_JAVA_OPTS",
-                "-Xmx2g -Dspark.executor.memory=1g -Dspark.driver.host=127.0.0.1 -Dspark.ui.enabled=false");
+        pb.environment()
+                .put(
+                        "BRAIN_TUMOR_SPARK_JAVA_OPTS",
+                        "-Xmx2g -Dspark.executor.memory=1g -Dspark.driver.host=127.0.0.1 -Dspark.ui.enabled=false");
         return pb;
     }
 
@@ -86,8 +104,8 @@ class StandaloneClusterIT {
     static List<long[]> executors(String output) {
         List<long[]> list = new ArrayList<>();
         Matcher m = EXECUTOR.matcher(output);
-        while (m.find()) list.add(new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-            Long.parseLong(m.group(4))});
+        while (m.find())
+            list.add(new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4))});
         return list;
     }
 
@@ -98,7 +116,9 @@ class StandaloneClusterIT {
         EvaluationRequest.builder().setData(data).setOutput(single).build().run(ProgressListener.silent(), () -> false);
         Path out = tmp.resolve("eval-cluster");
         Path log = tmp.resolve("eval-driver.log");
-        Process p = driver("evaluate", data.toString(), "--out", out.toString()).redirectOutput(log.toFile()).start();
+        Process p = driver("evaluate", data.toString(), "--out", out.toString())
+                .redirectOutput(log.toFile())
+                .start();
         assertTrue(p.waitFor(600, TimeUnit.SECONDS), Files.readString(log));
         String output = Files.readString(log);
         assertEquals(BrainTumorSpark.OK, p.exitValue(), output);
@@ -117,17 +137,26 @@ class StandaloneClusterIT {
     @Test
     void aWorkerKilledMidJobLeavesCompleteOutputsWithoutDuplicates() throws Exception {
         int count = 8;
-        PhantomGenerator.builder().optSeed(7).optPatients(count).optSlicesPerPatient(8).optSize(SparkTestData.SIZE)
-                .optHospitals("CS", "DU").build().write(tmp.resolve("kill-data"));
+        PhantomGenerator.builder()
+                .optSeed(7)
+                .optPatients(count)
+                .optSlicesPerPatient(8)
+                .optSize(SparkTestData.SIZE)
+                .optHospitals("CS", "DU")
+                .build()
+                .write(tmp.resolve("kill-data"));
         Path data = tmp.resolve("kill-data").resolve("kaggle_3m");
         Path out = tmp.resolve("kill-out");
         Path log = tmp.resolve("kill-driver.log");
-        Process p = driver("segment", data.toString(), "--out", out.toString()).redirectOutput(log.toFile()).start();
+        Process p = driver("segment", data.toString(), "--out", out.toString())
+                .redirectOutput(log.toFile())
+                .start();
         // once the first patient is published into the job's staging folder, the second worker goes (SIGKILL)
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (published(out) < 1 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(200);
         assertTrue(p.isAlive(), "the job ended before a worker could be killed:\n" + Files.readString(log));
-        long worker = Long.parseLong(Files.readString(cluster.resolve("worker-2.pid")).strip());
+        long worker =
+                Long.parseLong(Files.readString(cluster.resolve("worker-2.pid")).strip());
         ProcessHandle.of(worker).ifPresent(h -> {
             h.descendants().forEach(ProcessHandle::destroyForcibly); // its executor
             h.destroyForcibly();
@@ -155,9 +184,11 @@ class StandaloneClusterIT {
     static long published(Path out) throws IOException {
         long n = 0;
         try (var s = Files.list(out.getParent())) {
-            for (Path staging : s.filter(f -> f.getFileName().toString().contains("staging")).toList()) {
+            for (Path staging : s.filter(f -> f.getFileName().toString().contains("staging"))
+                    .toList()) {
                 try (var in = Files.list(staging)) {
-                    n += in.filter(f -> f.getFileName().toString().startsWith("TCGA_")).count();
+                    n += in.filter(f -> f.getFileName().toString().startsWith("TCGA_"))
+                            .count();
                 }
             }
         }
