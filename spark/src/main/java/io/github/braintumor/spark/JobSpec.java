@@ -44,23 +44,7 @@ record JobSpec(
 
     /** @return this spec writing into {@code folder} instead (the job's staging folder) */
     JobSpec withOutput(String folder) {
-        return new JobSpec(
-                command,
-                unet,
-                unetEmbedded,
-                classifier,
-                classifierEmbedded,
-                threshold,
-                lcc,
-                tta,
-                minArea,
-                postprocessingNone,
-                batch,
-                threads,
-                folder,
-                dataRoot,
-                lccBy,
-                condition);
+        return withCondition(condition, folder);
     }
 
     /** @return this spec simulating {@code c} on every patient and writing into {@code folder} */
