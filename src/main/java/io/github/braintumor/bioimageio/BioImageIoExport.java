@@ -176,7 +176,7 @@ public final class BioImageIoExport {
                     UNetTorchScript.write(unet, inside, weights);
                     float[] own = Forward.probabilities(bundle.model(), raw, inShape, info.normalization(), logits);
                     probability = written(weights, raw, inShape, declared, logits);
-                    double differ = maxDifference(own, probability);
+                    double differ = Forward.maxDifference(own, probability);
                     if (!(differ <= SAME_MODEL_TOLERANCE)) {
                         throw new BundleException("The TorchScript written for " + bundleDir + " differs from the"
                                 + " bundle's own output by " + differ + " (> " + SAME_MODEL_TOLERANCE + "); nothing was"
@@ -231,13 +231,6 @@ public final class BioImageIoExport {
                             + "); nothing was exported (please report this as a bug)",
                     e);
         }
-    }
-
-    private static double maxDifference(float[] a, float[] b) {
-        if (a.length != b.length) return Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (int i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
-        return max;
     }
 
     /** The names an export writes: the description, card, test tensors, cover and the bundle's files. */

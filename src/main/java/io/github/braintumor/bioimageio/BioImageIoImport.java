@@ -359,8 +359,6 @@ public final class BioImageIoImport {
             }
             return differ / (double) y.length;
         }
-        double max = 0;
-        for (int i = 0; i < y.length; i++) max = Math.max(max, Math.abs(y[i] - expected.data()[i]));
-        return max;
+        return Forward.maxDifference(y, expected.data());
     }
 }

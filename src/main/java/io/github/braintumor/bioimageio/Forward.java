@@ -34,4 +34,12 @@ final class Forward {
             throw new BundleException("The model cannot run a " + new Shape(shape) + " input: " + e.getMessage(), e);
         }
     }
+
+    /** @return the largest absolute difference of two outputs; infinite when their sizes differ */
+    static double maxDifference(float[] a, float[] b) {
+        if (a.length != b.length) return Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
+        return max;
+    }
 }

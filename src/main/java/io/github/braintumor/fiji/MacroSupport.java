@@ -1,9 +1,5 @@
 package io.github.braintumor.fiji;
 
-import ij.IJ;
-import ij.Macro;
-import ij.macro.Interpreter;
-import java.awt.GraphicsEnvironment;
 import java.io.File;
 
 /**
@@ -69,14 +65,7 @@ public final class MacroSupport {
      * @return "" (never reached by the macro, which is stopped)
      */
     public static String fail(String message) {
-        String line = "Brain Tumor macro: " + message;
-        if (!GraphicsEnvironment.isHeadless() && IJ.getInstance() != null && !Interpreter.isBatchMode()) {
-            IJ.error(line);
-        } else {
-            IJ.log(line);
-        }
-        CommandLineBatch.exitOnError(line);
-        if (Macro.getOptions() != null || IJ.isMacro()) Interpreter.abort();
+        PluginFailure.report("Brain Tumor macro", message);
         return "";
     }
 }

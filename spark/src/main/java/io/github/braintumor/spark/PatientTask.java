@@ -99,8 +99,13 @@ final class PatientTask {
         }
     }
 
+    /** This JVM's {@link #executor()}, made by its first task: the host name may need a DNS lookup. */
+    private static volatile String executor;
+
     /** @return "executor &lt;id&gt; on &lt;host&gt;, pid &lt;pid&gt;" of this JVM ("driver" in local mode) */
     static String executor() {
+        String known = executor;
+        if (known != null) return known;
         org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
         String id = env == null ? "driver" : env.executorId();
         String host;
@@ -109,8 +114,10 @@ final class PatientTask {
         } catch (java.io.IOException e) {
             host = "?";
         }
-        return "executor " + id + " on " + host + ", pid "
+        String made = "executor " + id + " on " + host + ", pid "
                 + ProcessHandle.current().pid();
+        if (env != null) executor = made; // before Spark's environment exists the id is not yet known
+        return made;
     }
 
     static Outcome run(JobSpec spec, PatientInputs.Ref ref, HadoopConf conf) throws Exception {

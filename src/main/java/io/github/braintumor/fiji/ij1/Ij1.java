@@ -3,12 +3,10 @@ package io.github.braintumor.fiji.ij1;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
-import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
-import io.github.braintumor.fiji.CommandLineBatch;
 import io.github.braintumor.fiji.MacroOptions;
+import io.github.braintumor.fiji.PluginFailure;
 import io.github.braintumor.fiji.PluginOptions;
-import java.awt.GraphicsEnvironment;
 import java.util.concurrent.CancellationException;
 
 /** Shared plumbing of the ImageJ 1 plugins: errors as IJ.error, or a log line in batch macros and headless. */
@@ -42,24 +40,12 @@ final class Ij1 {
     }
 
     /**
-     * Reports an error: a dialog for a user at the screen, else a log line; stops the calling macro; under
-     * {@code ImageJ -batch} ends the process with exit code 1 ({@link CommandLineBatch}).
+     * Reports an error ({@link PluginFailure}: a dialog or a log line, the macro stopped, exit code 1 under
+     * {@code ImageJ -batch}); a bug, unlike a user's mistake, also leaves its stack trace in the Console.
      */
     static void fail(String title, Exception e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (!io.github.braintumor.app.UserErrors.isUserError(e)) {
-            // a bug, not a mistake of the user's: keep the stack trace in the Console for the report
-            e.printStackTrace();
-        }
-        if (interactive()) {
-            IJ.error(title, message);
-        } else {
-            // A modal dialog would block a batch macro (and ImageJ -batch) forever: log it instead.
-            IJ.log(title + ": " + message);
-        }
-        CommandLineBatch.exitOnError(title + ": " + message);
-        // Stop the calling macro here instead of at its next line, which would fail with a modal error dialog.
-        if (Macro.getOptions() != null || IJ.isMacro()) Interpreter.abort();
+        if (!io.github.braintumor.app.UserErrors.isUserError(e)) e.printStackTrace();
+        PluginFailure.report(title, e.getMessage() == null ? e.toString() : e.getMessage());
     }
 
     /**
@@ -75,11 +61,6 @@ final class Ij1 {
                             + " or open(path) in a macro), then run " + title));
         }
         return imp;
-    }
-
-    /** A user at the screen: an ImageJ window, not headless, no batch-mode macro. */
-    static boolean interactive() {
-        return !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null && !Interpreter.isBatchMode();
     }
 
     static void show(ImagePlus imp) {
