@@ -137,6 +137,11 @@ class BioImageIoTest {
         assertRefused(pkg, bundle, "preprocessing 'scale_mean_variance' is not supported");
         Files.writeString(pkg.resolve("rdf.yaml"), rdf05(ZMUV, "  - id: scale_range\n", TORCHSCRIPT));
         assertRefused(pkg, bundle, "postprocessing [scale_range] is not supported");
+        // no sigmoid and no declared range: the test output decides, and this one (raw convolutions) is not [0, 1]
+        Path raw = pythonPackage("raw", "nn.Conv2d(3, 1, 3, padding=1)", ZMUV_PY, "return y");
+        Files.writeString(
+                raw.resolve("rdf.yaml"), rdf05(ZMUV, "", TORCHSCRIPT).replace("  data: {range: [0.0, 1.0]}\n", ""));
+        assertRefused(raw, bundle, "outside [0, 1]");
         Files.writeString(
                 pkg.resolve("rdf.yaml"), rdf05(ZMUV, SIGMOID, TORCHSCRIPT).replace("[a, b, c]", "[a]"));
         assertRefused(pkg, bundle, "takes 1 channel(s)");

@@ -58,6 +58,8 @@ class BrainTumorSparkTest {
         assertUsage(run("evaluate", data.toString(), "--out", out, "--frobnicate"), "unknown option");
         assertUsage(run("evaluate", data.toString(), "--out", out, "--threshold", "2"), "between 0 and 1");
         assertUsage(run("segment", data.toString(), "--out", out, "--tta"), "for evaluate");
+        assertUsage(run("segment", data.toString(), "--out", out, "--modalities", "flair-only"), "are for evaluate");
+        assertUsage(run("evaluate", data.toString(), "--out", out, "--modalities", "grey"), "unknown condition 'grey'");
         assertUsage(
                 run(
                         "evaluate",
