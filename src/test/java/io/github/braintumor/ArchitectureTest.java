@@ -75,6 +75,7 @@ class ArchitectureTest {
             java.util.Map.entry(
                     "app",
                     Set.of(
+                            "args",
                             "bioimageio",
                             "data",
                             "engine",

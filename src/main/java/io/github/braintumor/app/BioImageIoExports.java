@@ -1,5 +1,8 @@
 package io.github.braintumor.app;
 
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.InterchangeOptions;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.bioimageio.BioImageIoExport;
 import io.github.braintumor.bioimageio.ExportMetadata;
 import io.github.braintumor.io.OutputRefusedException;
@@ -58,6 +61,20 @@ public final class BioImageIoExports {
         }
         if (!blank(license)) b.optLicense(license.trim());
         return b.run();
+    }
+
+    /** The export of one run of {@link InterchangeOptions#EXPORT_BIOIMAGEIO}'s values, whichever front end read them. */
+    public static BioImageIoExport.Result export(OptionValues v)
+            throws BundleException, OutputRefusedException, IOException {
+        String out = v.get(CommonOptions.OUTPUT);
+        if (blank(out)) throw new IllegalArgumentException("no output folder given: the folder to write");
+        return export(
+                v.get(InterchangeOptions.BUNDLE_TO_EXPORT),
+                Path.of(out.trim()),
+                v.get(InterchangeOptions.NAME),
+                v.get(InterchangeOptions.AUTHORS),
+                v.get(InterchangeOptions.LICENSE),
+                v.get(CommonOptions.OVERWRITE));
     }
 
     private static boolean blank(String s) {

@@ -1,5 +1,8 @@
 package io.github.braintumor.app;
 
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.EvaluateOptions;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.eval.EvaluationRequest;
 import io.github.braintumor.eval.EvaluationResult;
@@ -8,12 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * "Evaluate Tumor Models" as both menus see it: dialog values (empty text = none, negative threshold = the
- * model's) turned into the one {@link EvaluationRequest}, shared by {@code fiji.command.EvaluateModelsCommand}
+ * "Evaluate Tumor Models" as every front end sees it: the values of {@link EvaluateOptions#TABLE} turned into the one
+ * {@link EvaluationRequest}, shared by {@code brain-tumor evaluate}, {@code fiji.command.EvaluateModelsCommand}
  * (SciJava) and {@code fiji.ij1.EvaluateModelsPlugin} (ImageJ 1).
  *
  * <pre>{@code
- * EvaluationRequest r = EvaluateModels.request("/d/kaggle_3m", "/d/eval", "/m/unet", "", -1, true, false, 20, "", "", false);
+ * EvaluationRequest r = EvaluateModels.request(EvaluateOptions.TABLE.fromValues(
+ *         Map.of("data", "/d/kaggle_3m", "output", "/d/eval", "unet", "/m/unet", "lcc", true, "minarea", 20)::get));
  * EvaluationResult result = r.run(ProgressListener.console(), () -> false);
  * System.out.println(EvaluateModels.summary(result));
  * }</pre>
@@ -24,70 +28,31 @@ public final class EvaluateModels {
 
     private EvaluateModels() {}
 
-    /** The request for these dialog values; blank paths mean "none", a threshold below 0 the model's own. */
-    public static EvaluationRequest request(
-            String data,
-            String output,
-            String unet,
-            String classifier,
-            double threshold,
-            boolean lcc,
-            boolean tta,
-            int minarea,
-            String patients,
-            String predictions,
-            boolean writethreshold) {
-        return request(
-                data,
-                output,
-                unet,
-                classifier,
-                threshold,
-                lcc,
-                tta,
-                minarea,
-                patients,
-                predictions,
-                writethreshold,
-                "",
-                "",
-                "");
-    }
-
     /**
-     * @param modalities input conditions to compare, e.g. {@code as-is,flair-only,no-post,no-pre}; blank = none
-     * @param brightness brightness factors to compare, e.g. {@code 0.4,1.6}; blank = none
-     * @param storage ways of storing the same patients to compare, e.g. {@code 8bit,16bit-linear,16bit-gamma}; blank =
-     *     none
+     * The request for one run's values of {@link EvaluateOptions#TABLE}, whichever front end read them: blank paths
+     * mean "none", the threshold -1 the model's own.
+     *
+     * @throws IllegalArgumentException for a condition that is not known, naming it
      */
-    public static EvaluationRequest request(
-            String data,
-            String output,
-            String unet,
-            String classifier,
-            double threshold,
-            boolean lcc,
-            boolean tta,
-            int minarea,
-            String patients,
-            String predictions,
-            boolean writethreshold,
-            String modalities,
-            String brightness,
-            String storage) {
+    public static EvaluationRequest request(OptionValues v) {
         return EvaluationRequest.builder()
-                .setData(path(data))
-                .setOutput(path(output))
-                .optUnet(path(unet))
-                .optClassifier(path(classifier))
-                .optThreshold(threshold < 0 || Double.isNaN(threshold) ? null : threshold)
-                .optLargestComponent(lcc)
-                .optTta(tta)
-                .optMinimumArea(minarea)
-                .optPatients(patients == null ? "" : patients.trim())
-                .optPredictions(path(predictions))
-                .optWriteThreshold(writethreshold)
-                .optConditions(InputCondition.parse(modalities, brightness, storage))
+                .setData(path(v.get(CommonOptions.DATA)))
+                .setOutput(path(v.get(CommonOptions.OUTPUT)))
+                .optUnet(path(v.get(EvaluateOptions.UNET)))
+                .optClassifier(path(v.get(EvaluateOptions.CLASSIFIER)))
+                .optThreshold(v.get(CommonOptions.THRESHOLD) < 0 ? null : v.get(CommonOptions.THRESHOLD))
+                .optLargestComponent(v.get(EvaluateOptions.LCC))
+                .optTta(v.get(EvaluateOptions.TTA))
+                .optMinimumArea(v.get(EvaluateOptions.MIN_AREA))
+                .optPatients(v.get(EvaluateOptions.PATIENTS).trim())
+                .optPredictions(path(v.get(EvaluateOptions.PREDICTIONS)))
+                .optWriteThreshold(v.get(EvaluateOptions.WRITE_THRESHOLD))
+                .optWritePostprocessing(v.get(EvaluateOptions.WRITE_POSTPROCESSING))
+                .optConditions(InputCondition.parse(
+                        v.get(EvaluateOptions.MODALITIES),
+                        v.get(EvaluateOptions.BRIGHTNESS),
+                        v.get(EvaluateOptions.STORAGE)))
+                .optOverwrite(v.get(CommonOptions.OVERWRITE))
                 .build();
     }
 

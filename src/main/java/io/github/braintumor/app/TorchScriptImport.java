@@ -1,6 +1,8 @@
 package io.github.braintumor.app;
 
 import com.google.gson.JsonObject;
+import io.github.braintumor.app.options.InterchangeOptions;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
@@ -45,7 +47,24 @@ public final class TorchScriptImport {
             String output,
             int inputSize,
             String normalization,
-            float threshold) {}
+            float threshold) {
+        /** The request of one run of {@link InterchangeOptions#IMPORT_TORCHSCRIPT}'s values, either front end. */
+        public static Request of(OptionValues v) {
+            return new Request(
+                    path(v.get(InterchangeOptions.TORCHSCRIPT), "no TorchScript file given"),
+                    path(v.get(InterchangeOptions.BUNDLE_TO_WRITE), "no bundle folder given: the folder to write"),
+                    ModelKind.fromId(v.get(InterchangeOptions.KIND)),
+                    v.get(InterchangeOptions.SCORES),
+                    v.get(InterchangeOptions.INPUT_SIZE),
+                    v.get(InterchangeOptions.NORMALIZATION),
+                    v.get(InterchangeOptions.THRESHOLD).floatValue());
+        }
+
+        private static Path path(String text, String missing) {
+            if (text == null || text.isBlank()) throw new IllegalArgumentException(missing);
+            return Path.of(text.trim());
+        }
+    }
 
     /** @return one line for the log, e.g. "unet bundle /m/b: input 64x64, divide255, threshold 0.4, logits" */
     public static String summary(ModelInfo info, Path bundle) {

@@ -1,8 +1,12 @@
 package io.github.braintumor.app;
 
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.TrainingCommandOptions;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientSplit;
+import io.github.braintumor.engine.Bounds;
 import io.github.braintumor.io.OutputLock;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputRefusedException;
@@ -168,6 +172,71 @@ public final class TrainingJobs {
             if (samplesPerEpoch > 0) b.optSamplesPerEpoch(samplesPerEpoch);
             return tuning == null ? b : tuning.apply(b);
         }
+    }
+
+    /**
+     * The settings of one run of a training command from its table's values ({@link TrainingCommandOptions#UNET},
+     * {@link TrainingCommandOptions#CLASSIFIER} or {@link TrainingCommandOptions#SEARCH}), whichever front end read
+     * them: the one place where options become a {@link TrainingConfig}. Options a table does not hold keep their
+     * defaults; no crop option means whole slices.
+     *
+     * @throws IllegalArgumentException a resume or init folder that does not exist, or both given
+     */
+    public static Settings settings(OptionValues v) {
+        Path resume = path(v.get(TrainingCommandOptions.RESUME));
+        if (resume != null && !Files.isDirectory(resume)) {
+            throw new IllegalArgumentException(
+                    "--resume " + resume + ": no such checkpoint folder (training writes <output>-last)");
+        }
+        Path init = path(v.get(TrainingCommandOptions.INIT));
+        if (init != null && !Files.isDirectory(init)) {
+            throw new IllegalArgumentException("--init " + init + ": no such model bundle folder");
+        }
+        if (init != null && resume != null) throw new IllegalArgumentException("give --resume or --init, not both");
+        int threads = Bounds.threads(v.get(TrainingCommandOptions.THREADS), "--threads");
+        double minutes = v.get(TrainingCommandOptions.MINUTES);
+        int average = v.get(TrainingCommandOptions.AVERAGE);
+        int validationPatients = v.get(TrainingCommandOptions.VALIDATION_PATIENTS);
+        long cacheMb = v.get(TrainingCommandOptions.CACHE_MB);
+        double tumourFraction = v.get(TrainingCommandOptions.TUMOUR_FRACTION);
+        boolean augment = v.get(TrainingCommandOptions.AUGMENT);
+        boolean intensity = v.get(TrainingCommandOptions.INTENSITY_AUGMENT);
+        double missing = v.get(TrainingCommandOptions.MISSING_MODALITY);
+        double sliceStatistics = v.get(TrainingCommandOptions.SLICE_STATISTICS);
+        String normalization = v.get(TrainingCommandOptions.NORMALIZATION);
+        UnaryOperator<TrainingConfig.Builder> tuning = b -> {
+            b.optMinutes(minutes)
+                    .optAverageLastEpochs(average)
+                    .optValidationPatients(validationPatients)
+                    .optThreads(threads)
+                    .optCacheBytes(cacheMb << 20)
+                    .optAugment(augment)
+                    .optIntensityAugment(intensity)
+                    .optMissingModality(missing)
+                    .optSliceStatistics(sliceStatistics)
+                    .optNormalization(normalization);
+            if (tumourFraction >= 0) b.optTumourFraction(tumourFraction, -1);
+            if (resume != null) b.optResume(resume);
+            if (init != null) b.optInitialWeights(init);
+            return b;
+        };
+        boolean hasCrop = v.table().find(TrainingCommandOptions.CROP.key()) != null;
+        return new Settings(
+                path(v.get(CommonOptions.DATA)),
+                path(v.get(CommonOptions.OUTPUT)),
+                v.get(TrainingCommandOptions.EPOCHS),
+                v.get(TrainingCommandOptions.BATCH_SIZE),
+                v.get(TrainingCommandOptions.LEARNING_RATE),
+                hasCrop ? v.get(TrainingCommandOptions.CROP) : 0,
+                v.get(TrainingCommandOptions.SEED),
+                v.get(TrainingCommandOptions.SAMPLES),
+                path(v.get(TrainingCommandOptions.SPLIT)),
+                tuning,
+                v.get(CommonOptions.OVERWRITE));
+    }
+
+    private static Path path(String text) {
+        return text == null || text.isBlank() ? null : Path.of(text.trim());
     }
 
     /** Trains a UNet with {@code features} filters in its first level. */

@@ -1,110 +1,122 @@
 package io.github.braintumor.cli;
 
+import io.github.braintumor.args.CommandLine;
+import io.github.braintumor.args.Option;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Parsed command line: {@code --key value}, {@code --key=value}, {@code --flag} and positional arguments.
- * Unknown options are an error, so typos are reported instead of silently ignored.
+ * A subcommand's parsed command line: the values of its {@link OptionTable} ({@code --key value}, {@code --key=value},
+ * {@code --flag}, positional arguments). Unknown options, bad values and extra arguments are a {@link UsageException}
+ * (exit 2, one line), so typos are reported instead of silently ignored.
  *
  * <pre>{@code
- * Args a = Args.parse(args, Set.of("out", "model"), Set.of("help"));
- * Path in = a.existingPath(0, "input");
+ * Args a = Args.parse(args, InferenceCommandOptions.SEGMENT);
+ * Path in = a.existingPath(InferenceCommandOptions.INPUT);
+ * double t = a.get(CommonOptions.THRESHOLD);
  * }</pre>
  */
-public final class Args {
-    private final Map<String, String> options = new LinkedHashMap<>();
-    private final List<String> positional = new ArrayList<>();
+final class Args {
+    private final OptionValues values;
+    private final List<String> positional;
 
-    private Args() {}
+    private Args(OptionValues values, List<String> positional) {
+        this.values = values;
+        this.positional = positional;
+    }
 
-    /**
-     * @param valued options that take a value
-     * @param flags options without a value ("help" is always accepted)
-     */
-    public static Args parse(List<String> args, Set<String> valued, Set<String> flags) throws UsageException {
-        io.github.braintumor.args.CommandLine c;
+    /** Parses a command line against the table's command-line options. */
+    static Args parse(List<String> args, OptionTable table) throws UsageException {
         try {
-            c = io.github.braintumor.args.CommandLine.parse(args, valued, flags);
+            CommandLine c = CommandLine.parse(args, table.cliValued(), table.cliFlags());
+            long expected = table.offeredIn(Option.Front.CLI).stream()
+                    .filter(Option::isPositional)
+                    .count();
+            if (c.positional().size() > expected) {
+                throw new UsageException(
+                        "unexpected argument '" + c.positional().get((int) expected) + "' (see --help)");
+            }
+            return new Args(table.fromCommandLine(c), c.positional());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Args a = new Args();
-        a.options.putAll(c.options());
-        a.positional.addAll(c.positional());
-        return a;
     }
 
-    public boolean has(String key) {
-        return options.containsKey(key);
-    }
-
-    public String get(String key, String fallback) {
-        return options.getOrDefault(key, fallback);
-    }
-
-    public int getInt(String key, int fallback) throws UsageException {
-        String v = options.get(key);
-        if (v == null) return fallback;
+    /** Parses a command line that has no table (bench): names of valued options and of flags. */
+    static CommandLine parse(List<String> args, Set<String> valued, Set<String> flags) throws UsageException {
         try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + key + " must be a whole number, got '" + v + "'");
+            return CommandLine.parse(args, valued, flags);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
-    public long getLong(String key, long fallback) throws UsageException {
-        String v = options.get(key);
-        if (v == null) return fallback;
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + key + " must be a whole number, got '" + v + "'");
-        }
+    /** @return the option's value, or its default */
+    <T> T get(Option<T> option) {
+        return values.get(option);
     }
 
-    public double getDouble(String key, double fallback) throws UsageException {
-        String v = options.get(key);
-        if (v == null) return fallback;
-        double d;
-        try {
-            d = Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            d = Double.NaN;
-        }
-        // Java reads "NaN" and "Infinity" as numbers; callers use NaN for "not given", so refuse them here.
-        if (!Double.isFinite(d)) throw new UsageException("--" + key + " must be a number, got '" + v + "'");
-        return d;
+    /** @return whether the command line gave the option */
+    boolean has(Option<?> option) {
+        return values.given(option);
     }
 
-    /** A path option, or null when absent. */
-    public Path path(String key) {
-        String v = options.get(key);
+    /** @return a path option, or null when not given */
+    Path path(Option<String> option) {
+        String v = values.get(option);
         return v == null || v.isEmpty() ? null : Paths.get(v);
     }
 
-    public List<String> positional() {
-        return positional;
-    }
-
-    /** The positional argument at index, which must exist on disk. */
-    public Path existingPath(int index, String what) throws UsageException {
-        if (positional.size() <= index) throw new UsageException("missing " + what + " (see --help)");
-        Path p = Paths.get(positional.get(index));
-        if (!Files.exists(p)) throw new UsageException(what + " not found: " + p);
+    /** @return a path option the command cannot do without */
+    Path requiredPath(Option<String> option) throws UsageException {
+        Path p = path(option);
+        if (p == null) {
+            String what = option.help().split("\n", 2)[0].split(" \\(", 2)[0];
+            throw new UsageException("--" + option.key() + " " + option.metavar() + " is required: " + what);
+        }
         return p;
     }
 
-    /** Fails when more positional arguments were given than the command takes. */
-    public void expectPositional(int max) throws UsageException {
-        if (positional.size() > max) {
-            throw new UsageException("unexpected argument '" + positional.get(max) + "' (see --help)");
+    /** @return a positional path, which must exist on disk */
+    Path existingPath(Option<String> option) throws UsageException {
+        Path p = path(option);
+        if (p == null) throw new UsageException("missing " + option.metavar() + " (see --help)");
+        if (!Files.exists(p)) throw new UsageException(option.metavar() + " not found: " + p);
+        return p;
+    }
+
+    /** @return the positional arguments as given */
+    List<String> positional() {
+        return positional;
+    }
+
+    /** @return all the values, for a request builder that takes them whole */
+    OptionValues values() {
+        return values;
+    }
+
+    /**
+     * @return the usage text of a command with this table: synopsis, positional arguments, options (from the table)
+     *     and any notes
+     */
+    static String usage(String name, OptionTable table, String notes) {
+        List<Option<?>> cli = table.offeredIn(Option.Front.CLI);
+        StringBuilder s = new StringBuilder(name);
+        for (Option<?> o : cli) if (o.isPositional()) s.append(' ').append(o.metavar());
+        s.append(" [options]\n");
+        for (Option<?> o : cli) {
+            if (!o.isPositional()) continue;
+            String head = "  " + o.metavar();
+            s.append(head).append(" ".repeat(Math.max(1, 22 - head.length())));
+            s.append(o.help().replace("\n", "\n" + " ".repeat(22))).append('\n');
         }
+        s.append(table.cliUsage());
+        if (notes != null && !notes.isEmpty()) s.append(notes);
+        return s.toString().stripTrailing();
     }
 }

@@ -3,6 +3,9 @@ package io.github.braintumor.cli;
 import io.github.braintumor.app.ModelCards;
 import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.app.StackSegmentation;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.DemoOptions;
+import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceImage;
@@ -14,9 +17,7 @@ import io.github.braintumor.report.Overlay;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code brain-tumor demo}: segments and classifies one patient with the embedded models and writes masks, a CSV
@@ -36,21 +37,15 @@ final class DemoSubcommand implements Subcommand {
     }
 
     @Override
-    public String usage() {
-        return "demo [--data DIR] [--out DIR] [--overwrite] [--unet BUNDLE --classifier BUNDLE]\n"
-                + "  --data  a data folder or patient folder (first patient is used); default: generate a SYNTHETIC\n"
-                + "          phantom patient (geometric shapes, not an MRI)\n"
-                + "  --out   output folder (default brain-tumor-demo): masks/, results CSV, overlay PNG\n"
-                + "  --overwrite  replace what an earlier 'demo' wrote into --out (without it such a folder is refused)\n"
-                + "  --unet, --classifier  use these model bundles instead of the embedded ones";
+    public OptionTable options() {
+        return DemoOptions.TABLE;
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("data", "out", "unet", "classifier"), Set.of("overwrite"));
-        a.expectPositional(0);
-        String unet = a.get("unet", "");
-        String classifier = a.get("classifier", "");
+        Args a = Args.parse(argv, DemoOptions.TABLE);
+        String unet = a.get(DemoOptions.UNET);
+        String classifier = a.get(DemoOptions.CLASSIFIER);
         for (ModelKind kind : ModelKind.values()) {
             boolean given = !(kind == ModelKind.UNET ? unet : classifier).isEmpty();
             if (!given && !ModelCards.hasEmbedded(kind)) {
@@ -60,14 +55,14 @@ final class DemoSubcommand implements Subcommand {
                 return Main.NO_MODEL;
             }
         }
-        Path outDir = a.path("out") == null ? Paths.get("brain-tumor-demo") : a.path("out");
-        Path data = a.path("data");
+        Path outDir = a.path(DemoOptions.OUTPUT);
+        Path data = a.path(DemoOptions.DATA);
         if (data != null && !Files.exists(data)) throw new UsageException("data folder not found: " + data);
         try (OutputTransaction tx = OutputTransaction.builder()
                 .setFolder(outDir)
                 .setCommand(name())
-                .optOverwrite(a.has("overwrite"))
-                .optInputs(data, a.path("unet"), a.path("classifier"))
+                .optOverwrite(a.get(CommonOptions.OVERWRITE))
+                .optInputs(data, a.path(DemoOptions.UNET), a.path(DemoOptions.CLASSIFIER))
                 .optMayWrite(path -> path.startsWith(SYNTHETIC)
                         || path.startsWith("masks/")
                         || path.equals("results.csv")

@@ -1,6 +1,9 @@
 package io.github.braintumor.cli;
 
 import io.github.braintumor.app.IouEvaluation;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.InferenceCommandOptions;
+import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceMask;
@@ -12,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code brain-tumor iou PRED TRUTH}: IoU, Dice, pixel accuracy, precision, recall per slice plus micro and macro.
@@ -30,25 +32,20 @@ final class IouSubcommand implements Subcommand {
     }
 
     @Override
-    public String usage() {
-        return "iou PRED TRUTH [--csv FILE [--overwrite]]\n"
-                + "  PRED, TRUTH  two mask .tif files (same size and slice count), or\n"
-                + "               the --out folder of 'segment' (<patient>/<slice>_pred.tif) and the data folder\n"
-                + "               with the ground truth (<patient>/<slice>_mask.tif)\n"
-                + "  --csv        write the table (slice, iou, dice, pixel_accuracy, precision, recall) to FILE\n"
-                + "  --overwrite  replace an existing --csv file (without it that is refused)";
+    public OptionTable options() {
+        return InferenceCommandOptions.IOU;
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("csv"), Set.of("overwrite"));
-        a.expectPositional(2);
-        Path pred = a.existingPath(0, "PRED");
-        Path truth = a.existingPath(1, "TRUTH");
-        if (a.path("csv") != null)
+        Args a = Args.parse(argv, InferenceCommandOptions.IOU);
+        Path pred = a.existingPath(InferenceCommandOptions.PREDICTION);
+        Path truth = a.existingPath(InferenceCommandOptions.TRUTH);
+        Path csvFile = a.path(InferenceCommandOptions.CSV);
+        if (csvFile != null)
             OutputPaths.checkFile(
-                    a.path("csv"),
-                    a.has("overwrite"),
+                    csvFile,
+                    a.get(CommonOptions.OVERWRITE),
                     Files.isDirectory(pred) ? null : pred,
                     truth); // segment's folder is ours
         IouEvaluation evaluation;
@@ -76,7 +73,6 @@ final class IouSubcommand implements Subcommand {
                     r.recall());
             csv.addRow(r.slice(), r.iou(), r.dice(), r.pixelAccuracy(), r.precision(), r.recall());
         }
-        Path csvFile = a.path("csv");
         if (csvFile != null) {
             csv.build().write(csvFile);
             out.println("wrote " + csvFile.toAbsolutePath());

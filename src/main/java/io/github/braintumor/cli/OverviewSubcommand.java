@@ -1,11 +1,13 @@
 package io.github.braintumor.cli;
 
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.OverviewOptions;
+import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.data.DatasetOverview;
 import io.github.braintumor.io.OutputPaths;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /** {@code brain-tumor overview DATA}: patients, slices, tumour slices per hospital. */
 final class OverviewSubcommand implements Subcommand {
@@ -20,31 +22,26 @@ final class OverviewSubcommand implements Subcommand {
     }
 
     @Override
-    public String usage() {
-        return "overview DATA [--csv FILE] [--patients-csv FILE] [--overwrite]\n"
-                + "  DATA   kaggle_3m folder, its parent, or a folder of patient folders\n"
-                + "  --csv  also write one row per hospital (and 'all') to FILE\n"
-                + "  --patients-csv  also write one row per patient (slices, tumour slices, modality pattern)\n"
-                + "  --overwrite  replace existing --csv / --patients-csv files (without it that is refused)";
+    public OptionTable options() {
+        return OverviewOptions.TABLE;
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("csv", "patients-csv"), Set.of("overwrite"));
-        a.expectPositional(1);
-        Path data = a.existingPath(0, "DATA");
-        for (String key : List.of("csv", "patients-csv")) {
-            if (a.path(key) != null) OutputPaths.checkFile(a.path(key), a.has("overwrite"), data);
+        Args a = Args.parse(argv, OverviewOptions.TABLE);
+        Path data = a.existingPath(CommonOptions.DATA);
+        Path csv = a.path(OverviewOptions.CSV);
+        Path patientsCsv = a.path(OverviewOptions.PATIENTS_CSV);
+        for (Path file : new Path[] {csv, patientsCsv}) {
+            if (file != null) OutputPaths.checkFile(file, a.get(CommonOptions.OVERWRITE), data);
         }
-        OutputPaths.checkDistinct(a.path("csv"), "--csv", a.path("patients-csv"), "--patients-csv");
+        OutputPaths.checkDistinct(csv, "--csv", patientsCsv, "--patients-csv");
         DatasetOverview overview = DatasetOverview.withModalities(Inputs.dataset(data));
         out.print(overview.describe());
-        Path csv = a.path("csv");
         if (csv != null) {
             overview.writePerHospitalCsv(csv);
             out.println("wrote " + csv.toAbsolutePath());
         }
-        Path patientsCsv = a.path("patients-csv");
         if (patientsCsv != null) {
             overview.writePerPatientCsv(patientsCsv);
             out.println("wrote " + patientsCsv.toAbsolutePath());

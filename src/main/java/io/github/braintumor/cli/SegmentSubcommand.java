@@ -3,6 +3,9 @@ package io.github.braintumor.cli;
 import io.github.braintumor.app.ModelInBackground;
 import io.github.braintumor.app.SegmentationTables;
 import io.github.braintumor.app.StackSegmentation;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.InferenceCommandOptions;
+import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.io.AtomicFiles;
@@ -24,13 +27,6 @@ final class SegmentSubcommand implements Subcommand {
     /** With --keep-going: the volumes that failed and why. */
     public static final String FAILURES_CSV = "failures.csv";
 
-    /** The --no-resample lines of segment's and classify's --help. */
-    static final String RESAMPLE_HELP =
-            "  --no-resample  refuse slices whose size is not the model's input (default: resample them to it and\n"
-                    + "               the result back, bilinear; a TIFF's pixel size is honoured, so pixels that are not\n"
-                    + "               square keep the field of view's proportions, padded with zeros; the table's\n"
-                    + "               resampled column says from what size to what)";
-
     @Override
     public String name() {
         return "segment";
@@ -42,62 +38,43 @@ final class SegmentSubcommand implements Subcommand {
     }
 
     @Override
-    public String usage() {
-        return "segment INPUT --out DIR [--overwrite] [--keep-going] [--model BUNDLE] [--threshold T] [--batch N]\n"
-                + "        [--postprocessing model|none] [--no-resample] [--channels 3]\n"
-                + "  INPUT        a .tif (slice or stack), a patient folder, or a data folder of patient folders\n"
-                + "  --out        output folder: <patient>/<slice>_pred.tif (folders) or <name>_pred.tif (a file),\n"
-                + "               and " + CSV + " (patient, slice, tumour_pixels, max_probability,\n"
-                + "               modalities, resampled) and " + VOLUMES_CSV
-                + " (per file or patient: tumour voxels and slices,\n"
-                + "               largest slice, mean intensity of each channel inside the tumour, modalities);\n"
-                + "               outputs are written beside --out and moved in when the run ends: an interrupted\n"
-                + "               run changes nothing there; a failed run into a new folder keeps the volumes done\n"
-                + "               (each whole, listed in the tables); another run on the same --out is refused\n"
-                + "  --keep-going  go on past a volume that fails: it is listed in " + FAILURES_CSV + " (volume,\n"
-                + "               reason); the exit code still says that something failed\n"
-                + "  --overwrite  replace what an earlier 'segment' wrote into --out (without it such a folder is\n"
-                + "               refused), once the new run has finished; other files there are kept\n"
-                + "  --model      UNet bundle folder (default: the embedded model)\n"
-                + "  --threshold  probability threshold 0..1 (default: the model's)\n"
-                + "  --batch      slices per forward pass (default " + StackSegmentation.DEFAULT_BATCH_SIZE + ")\n"
-                + "  --channels 3 read a single-channel TIFF stack as 3 channels interleaved (pre-contrast, FLAIR,\n"
-                + "               post-contrast of slice 1, then of slice 2, ...)\n"
-                + "  --postprocessing  model (default): apply the post-processing recorded in the bundle (test-time\n"
-                + "               augmentation, minimum area, largest 3-D region per volume); none: threshold only\n"
-                + RESAMPLE_HELP;
+    public OptionTable options() {
+        return InferenceCommandOptions.SEGMENT;
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(
-                argv,
-                Set.of("out", "model", "threshold", "batch", "postprocessing", "channels"),
-                Set.of("overwrite", "keep-going", "no-resample"));
-        a.expectPositional(1);
-        Path input = a.existingPath(0, "INPUT");
-        Path outDir = a.path("out");
-        if (outDir == null) throw new UsageException("--out DIR is required");
+        Args a = Args.parse(argv, InferenceCommandOptions.SEGMENT);
+        Path input = a.existingPath(InferenceCommandOptions.INPUT);
+        Path outDir = a.requiredPath(InferenceCommandOptions.OUT);
+        Path model = a.path(CommonOptions.MODEL);
         StackSegmentation.Settings settings = new StackSegmentation.Settings(
-                a.get("model", ""),
-                a.getDouble("threshold", Double.NaN),
-                a.getInt("batch", StackSegmentation.DEFAULT_BATCH_SIZE),
+                a.get(CommonOptions.MODEL),
+                CommonOptions.threshold(a.get(CommonOptions.THRESHOLD)),
+                CommonOptions.batchSize(a.get(CommonOptions.BATCH_SIZE)),
                 1.0,
-                postprocessing(a.get("postprocessing", StackSegmentation.PostProcessingChoice.MODEL.id())));
-        checkThreshold(settings.threshold());
+                StackSegmentation.PostProcessingChoice.fromId(a.get(InferenceCommandOptions.POSTPROCESSING)));
+        boolean overwrite = a.get(CommonOptions.OVERWRITE);
         // Before reading anything: never into the input (its _pred.tif files would join the data set).
-        OutputPaths.checkFolder(outDir, name(), a.has("overwrite"), input, a.path("model"));
+        OutputPaths.checkFolder(outDir, name(), overwrite, input, model);
         // input headers first: they cost no model load
-        List<Inputs.Volume> volumes = Inputs.of(input, a.getInt("channels", 0));
-        Inputs.checkModel(a.path("model"));
+        List<Inputs.Volume> volumes = Inputs.of(input, a.get(InferenceCommandOptions.CHANNELS));
+        Inputs.checkModel(model);
         try (OutputTransaction tx = OutputTransaction.builder()
                 .setFolder(outDir)
                 .setCommand(name())
-                .optOverwrite(a.has("overwrite"))
-                .optInputs(input, a.path("model"))
+                .optOverwrite(overwrite)
+                .optInputs(input, model)
                 .optMayWrite(planned(volumes)::contains)
                 .begin()) {
-            return segment(volumes, settings, !a.has("no-resample"), tx, a.has("keep-going"), out, err);
+            return segment(
+                    volumes,
+                    settings,
+                    a.get(CommonOptions.RESAMPLE),
+                    tx,
+                    a.get(InferenceCommandOptions.KEEP_GOING),
+                    out,
+                    err);
         }
     }
 
@@ -233,18 +210,5 @@ final class SegmentSubcommand implements Subcommand {
     private static void writeTables(Path outDir, CsvTable.Builder csv, CsvTable.Builder volumesCsv) throws IOException {
         csv.build().write(outDir.resolve(CSV));
         volumesCsv.build().write(outDir.resolve(VOLUMES_CSV));
-    }
-
-    static StackSegmentation.PostProcessingChoice postprocessing(String value) throws UsageException {
-        try {
-            return StackSegmentation.PostProcessingChoice.fromId(value);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--" + e.getMessage());
-        }
-    }
-
-    static void checkThreshold(double t) throws UsageException {
-        if (!Double.isNaN(t) && (t < 0 || t > 1))
-            throw new UsageException("--threshold must be between 0 and 1, got " + t);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.braintumor.cli;
 
+import io.github.braintumor.args.OptionTable;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * final class Hello implements Subcommand {
  *     public String name() { return "hello"; }
  *     public String summary() { return "say hello"; }
- *     public String usage() { return "hello"; }
+ *     public OptionTable options() { return OptionTable.of(); }
  *     public int run(List<String> args, PrintStream out, PrintStream err) { out.println("hi"); return 0; }
  * }
  * }</pre>
@@ -22,8 +23,13 @@ public interface Subcommand {
     /** One line for the command list. */
     String summary();
 
+    /** The options it takes: its flags, its usage text and its parsing come from this table. */
+    OptionTable options();
+
     /** Full help: synopsis, arguments, options. */
-    String usage();
+    default String usage() {
+        return Args.usage(name(), options(), "");
+    }
 
     /**
      * Runs the command. {@code --help} is handled by {@link Main}.

@@ -6,6 +6,9 @@ import ij.gui.TextRoi;
 import ij.measure.ResultsTable;
 import io.github.braintumor.app.ResampleChoice;
 import io.github.braintumor.app.StackClassification;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.InferenceCommandOptions;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.tensor.ImgSlices;
@@ -44,6 +47,18 @@ public final class ClassifyTumor {
         /** Resampling on. */
         public Request(ImagePlus image, String method, String model, double threshold, int batchSize, boolean overlay) {
             this(image, method, model, threshold, batchSize, overlay, true);
+        }
+
+        /** The request of one run of {@link InferenceCommandOptions#CLASSIFY}'s values, either twin. */
+        public static Request of(ImagePlus image, OptionValues v) {
+            return new Request(
+                    image,
+                    v.get(InferenceCommandOptions.METHOD),
+                    v.get(CommonOptions.MODEL),
+                    v.get(CommonOptions.THRESHOLD),
+                    v.get(CommonOptions.BATCH_SIZE),
+                    v.get(InferenceCommandOptions.OVERLAY),
+                    v.get(CommonOptions.RESAMPLE));
         }
 
         /** With method {@code auto}. */

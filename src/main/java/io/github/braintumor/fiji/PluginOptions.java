@@ -1,6 +1,10 @@
 package io.github.braintumor.fiji;
 
 import ij.Prefs;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.PreferencesOptions;
+import io.github.braintumor.args.OptionValues;
+import io.github.braintumor.engine.Bounds;
 import io.github.braintumor.engine.DeviceChoice;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.FreeCores;
@@ -12,6 +16,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -36,10 +42,10 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize, Pre
     public static final String FILE_PROPERTY = "braintumor.options";
 
     public PluginOptions {
-        io.github.braintumor.engine.Bounds.threads(threads, "threads");
-        io.github.braintumor.engine.Bounds.batchSize(batchSize, "batch size");
-        java.util.Objects.requireNonNull(device, "device");
-        java.util.Objects.requireNonNull(precision, "precision");
+        Bounds.threads(threads, "threads");
+        Bounds.batchSize(batchSize, "batch size");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(precision, "precision");
     }
 
     /** With precision auto. */
@@ -50,6 +56,28 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize, Pre
     /** @return automatic threads, device auto, the measured default batch size */
     public static PluginOptions defaults() {
         return new PluginOptions(0, DeviceChoice.AUTO, InferenceOptions.DEFAULT_BATCH_SIZE);
+    }
+
+    /** @return the options one run of {@link PreferencesOptions#TABLE}'s values sets, either twin */
+    public static PluginOptions of(OptionValues v) {
+        return new PluginOptions(
+                v.get(PreferencesOptions.THREADS),
+                DeviceChoice.parse(v.get(PreferencesOptions.DEVICE)),
+                v.get(PreferencesOptions.BATCH_SIZE),
+                Precision.parse(v.get(PreferencesOptions.PRECISION)));
+    }
+
+    /** @return these options by their keys in {@link PreferencesOptions#TABLE}, for a dialog to start from */
+    public Map<String, Object> values() {
+        return Map.of(
+                PreferencesOptions.THREADS.key(),
+                threads,
+                PreferencesOptions.DEVICE.key(),
+                device.id(),
+                PreferencesOptions.BATCH_SIZE.key(),
+                batchSize,
+                PreferencesOptions.PRECISION.key(),
+                precision.id());
     }
 
     /** @return the saved options; the defaults where nothing (or nothing readable) was saved */
@@ -133,16 +161,7 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize, Pre
     }
 
     /** The {@code device} value of an inference command that means "as in the options". */
-    public static final String FROM_OPTIONS = "options";
-
-    /** The choices of an inference command's {@code device} key: options, auto, cpu, gpu. */
-    public static String[] commandDevices() {
-        String[] ids = DeviceChoice.ids();
-        String[] all = new String[ids.length + 1];
-        all[0] = FROM_OPTIONS;
-        System.arraycopy(ids, 0, all, 1, ids.length);
-        return all;
-    }
+    public static final String FROM_OPTIONS = CommonOptions.DEVICE_FROM_OPTIONS;
 
     /**
      * @return e.g. "threads 0 (automatic: 1, stacks on 2 workers), device auto, batch size 4, precision auto" for logs

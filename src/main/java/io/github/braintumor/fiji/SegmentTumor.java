@@ -4,6 +4,9 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import io.github.braintumor.app.StackSegmentation;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.InferenceCommandOptions;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.progress.ProgressListener;
@@ -79,6 +82,20 @@ public final class SegmentTumor {
             this(image, model, threshold, probability, outline, batchSize, postprocessing, OUTPUTS[0]);
         }
 
+        /** The request of one run of {@link InferenceCommandOptions#SEGMENT}'s values, either twin. */
+        public static Request of(ImagePlus image, OptionValues v) {
+            return new Request(
+                    image,
+                    v.get(CommonOptions.MODEL),
+                    v.get(CommonOptions.THRESHOLD),
+                    v.get(InferenceCommandOptions.PROBABILITY),
+                    v.get(InferenceCommandOptions.OUTLINE),
+                    v.get(CommonOptions.BATCH_SIZE),
+                    v.get(InferenceCommandOptions.POSTPROCESSING),
+                    v.get(InferenceCommandOptions.SEGMENT_OUTPUT),
+                    v.get(CommonOptions.RESAMPLE));
+        }
+
         /** With the model's recorded post-processing. */
         public Request(
                 ImagePlus image, String model, double threshold, boolean probability, boolean outline, int batchSize) {
@@ -94,7 +111,8 @@ public final class SegmentTumor {
     }
 
     /** The {@code output} choices, default first. */
-    public static final String[] OUTPUTS = {"mask", "roi", "both", "label"};
+    public static final String[] OUTPUTS =
+            InferenceCommandOptions.SEGMENT_OUTPUT.choices().toArray(String[]::new);
 
     /**
      * @param mask null when only ROIs or labels were asked for

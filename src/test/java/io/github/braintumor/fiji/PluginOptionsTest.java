@@ -163,7 +163,7 @@ class PluginOptionsTest {
         for (Class<?> c : new Class<?>[] {SegmentTumorCommand.class, ClassifyTumorSliceCommand.class}) {
             Field f = c.getDeclaredField("device");
             assertEquals(
-                    Arrays.asList(PluginOptions.commandDevices()),
+                    Arrays.asList(io.github.braintumor.app.options.CommonOptions.commandDevices()),
                     Arrays.asList(f.getAnnotation(Parameter.class).choices()),
                     c.getSimpleName());
             Field b = c.getDeclaredField("batchsize");

@@ -1,8 +1,12 @@
 package io.github.braintumor.fiji.command;
 
 import io.github.braintumor.app.BioImageIoExports;
+import io.github.braintumor.app.options.InterchangeOptions;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.bioimageio.BioImageIoImport;
 import java.io.File;
+import java.nio.file.Path;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -35,11 +39,18 @@ public final class BioImageIoCommands {
         }
 
         @Override
+        public OptionTable options() {
+            return InterchangeOptions.IMPORT_BIOIMAGEIO;
+        }
+
+        @Override
         protected void execute() throws Exception {
             if (source == null || bundle == null) {
                 throw new IllegalArgumentException("give the package (source=) and the bundle folder (bundle=)");
             }
-            result = BioImageIoImport.run(source.toPath(), bundle.toPath());
+            OptionValues v = values();
+            result = BioImageIoImport.run(
+                    Path.of(v.get(InterchangeOptions.SOURCE)), Path.of(v.get(InterchangeOptions.BUNDLE_TO_WRITE)));
             imported = result.summary();
             if (log != null) log.info(label() + ": " + imported);
         }
@@ -87,11 +98,14 @@ public final class BioImageIoCommands {
         }
 
         @Override
+        public OptionTable options() {
+            return InterchangeOptions.EXPORT_BIOIMAGEIO;
+        }
+
+        @Override
         protected void execute() throws Exception {
             if (output == null) throw new IllegalArgumentException("give the folder to write (output=)");
-            exported = BioImageIoExports.export(
-                            bundle == null ? "" : bundle.getPath(), output.toPath(), name, authors, license, overwrite)
-                    .summary();
+            exported = BioImageIoExports.export(values()).summary();
             if (log != null) log.info(label() + ": " + exported);
         }
 

@@ -1,8 +1,15 @@
 package io.github.braintumor.fiji.command;
 
+import io.github.braintumor.args.Option;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.TaskProgress;
 import java.awt.GraphicsEnvironment;
+import java.io.File;
+import java.lang.reflect.Field;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
@@ -20,6 +27,48 @@ public abstract class BrainTumorCommand extends ContextCommand {
     /** An empty folder field means the embedded default model. */
     protected static String path(java.io.File f) {
         return f == null ? "" : f.getPath();
+    }
+
+    /**
+     * The values of this command's {@code @Parameter} fields named by the table's Fiji options, checked against the
+     * table: the same values the ImageJ 1 twin's dialog reads, for the same request builder. A folder or file field
+     * left empty is "".
+     *
+     * @throws IllegalArgumentException naming an option whose value is out of range
+     */
+    protected OptionValues values() {
+        return values(options());
+    }
+
+    /** The command's option table (what its ImageJ 1 twin's dialog and the command line offer); empty for none. */
+    public OptionTable options() {
+        return OptionTable.NONE;
+    }
+
+    private OptionValues values(OptionTable table) {
+        Map<String, Object> read = new HashMap<>();
+        for (Option<?> o : table.offeredIn(Option.Front.FIJI)) {
+            Field f = field(getClass(), o.key());
+            try {
+                f.setAccessible(true);
+                Object value = f.get(this);
+                read.put(o.key(), value instanceof File file ? file.getPath() : value == null ? "" : value);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read " + f, e);
+            }
+        }
+        return table.fromValues(read::get);
+    }
+
+    private static Field field(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // declared further up
+            }
+        }
+        throw new IllegalStateException(type.getSimpleName() + " has no @Parameter field '" + name + "'");
     }
 
     /** The refusal of an image command run with neither an open image nor a script's ImgLib2 {@code input}. */

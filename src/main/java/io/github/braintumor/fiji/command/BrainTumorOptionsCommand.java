@@ -1,8 +1,8 @@
 package io.github.braintumor.fiji.command;
 
-import io.github.braintumor.engine.DeviceChoice;
+import io.github.braintumor.app.options.PreferencesOptions;
+import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.engine.DjlEngine;
-import io.github.braintumor.engine.Precision;
 import io.github.braintumor.fiji.PluginOptions;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -27,7 +27,7 @@ public class BrainTumorOptionsCommand extends BrainTumorCommand {
     private int threads = current.threads();
 
     @Parameter(
-            label = "Device",
+            label = "Device (auto = a GPU when PyTorch can use one, else the CPU)",
             choices = {"auto", "cpu", "gpu"},
             persist = false,
             description = "auto = a GPU when PyTorch can use one, else the CPU")
@@ -38,7 +38,7 @@ public class BrainTumorOptionsCommand extends BrainTumorCommand {
 
     /** What the engine runs with now, e.g. "PyTorch 2.7.1 cpu(), 2 thread(s)". */
     @Parameter(
-            label = "Precision",
+            label = "Precision (auto = bfloat16 where the CPU has native bf16, else float32)",
             choices = {"auto", "float32", "bfloat16"},
             persist = false,
             description = "number format of inference; auto = bfloat16 where the CPU has native bf16, else float32")
@@ -60,9 +60,13 @@ public class BrainTumorOptionsCommand extends BrainTumorCommand {
     }
 
     @Override
+    public OptionTable options() {
+        return PreferencesOptions.TABLE;
+    }
+
+    @Override
     protected void execute() throws Exception {
-        PluginOptions options =
-                new PluginOptions(threads, DeviceChoice.parse(device), batchsize, Precision.parse(precision));
+        PluginOptions options = PluginOptions.of(values());
         options.applyToEngine(null);
         engine = DjlEngine.brief(); // starts the engine: a device it cannot use is refused before anything is saved
         options.save();

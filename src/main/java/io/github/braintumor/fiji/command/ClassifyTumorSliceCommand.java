@@ -2,9 +2,11 @@ package io.github.braintumor.fiji.command;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import io.github.braintumor.app.StackClassification;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.InferenceCommandOptions;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.fiji.ClassifyTumor;
-import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.TaskProgress;
 import java.io.File;
@@ -39,40 +41,40 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
 
     @Parameter(
             label = "Method (auto = the model folder's kind; embedded: the better one)",
-            choices = {"auto", "unet", "cnn"})
-    private String method = StackClassification.Method.AUTO.id();
+            choices = {"auto", "cnn", "unet"})
+    private String method = InferenceCommandOptions.METHOD.defaultValue();
 
     @Parameter(label = "Model folder (empty = embedded default)", style = "directory", required = false)
     private File model;
 
-    @Parameter(label = "Threshold (-1 = model default)", min = "-1", max = "1", stepSize = "0.05")
-    private double threshold = -1;
+    @Parameter(label = "Threshold (-1 = the model's own)", min = "-1", max = "1", stepSize = "0.05")
+    private double threshold = CommonOptions.THRESHOLD.defaultValue();
 
     // not persisted: 0 follows Brain Tumor Options, where the batch size is kept
     @Parameter(label = "Batch size (0 = as in Brain Tumor Options)", min = "0", persist = false)
-    private int batchsize = 0;
+    private int batchsize = CommonOptions.BATCH_SIZE.defaultValue();
 
     @Parameter(label = "Label overlay on the input")
-    private boolean overlay = true;
+    private boolean overlay = InferenceCommandOptions.OVERLAY.defaultValue();
 
     // not persisted: "options" (Brain Tumor Options) stays the default unless a run asks otherwise
     @Parameter(
             label = "Device (options = as in Brain Tumor Options)",
             choices = {"options", "auto", "cpu", "gpu"},
             persist = false)
-    private String device = PluginOptions.FROM_OPTIONS;
+    private String device = CommonOptions.DEVICE.defaultValue();
 
     // not persisted: resampling stays on unless a run says resample=false
     @Parameter(
             label = "Resample slices of another size to the model's input (and back)",
             persist = false,
             description = "off: a slice whose size is not the model's input is refused instead")
-    private boolean resample = true;
+    private boolean resample = CommonOptions.RESAMPLE.defaultValue();
 
     // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
     // not persisted: asked for by each run (macro key results=true)
     @Parameter(label = "Also in the Results table (nResults, getResult in macros)", required = false, persist = false)
-    private boolean results = false;
+    private boolean results = CommonOptions.RESULTS.defaultValue();
 
     @Parameter(type = ItemIO.OUTPUT, label = "Tumor Classification")
     private ResultsTable table;
@@ -88,11 +90,24 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
     }
 
     @Override
+    public OptionTable options() {
+        return InferenceCommandOptions.CLASSIFY;
+    }
+
+    @Override
     protected void execute() throws Exception {
+        OptionValues v = values();
         if (image == null && input != null) {
             try (TaskProgress p = progress()) {
                 table = ClassifyTumor.run(
-                        input, method, path(model), threshold, batchsize, resample, p, this::isCanceled);
+                        input,
+                        v.get(InferenceCommandOptions.METHOD),
+                        v.get(CommonOptions.MODEL),
+                        v.get(CommonOptions.THRESHOLD),
+                        v.get(CommonOptions.BATCH_SIZE),
+                        v.get(CommonOptions.RESAMPLE),
+                        p,
+                        this::isCanceled);
             }
             return; // nothing shown: a script takes the table output
         }
@@ -100,10 +115,7 @@ public class ClassifyTumorSliceCommand extends BrainTumorCommand {
             throw noImage();
         }
         try (TaskProgress p = progress()) {
-            table = ClassifyTumor.run(
-                    new ClassifyTumor.Request(image, method, path(model), threshold, batchsize, overlay, resample),
-                    p,
-                    this::isCanceled);
+            table = ClassifyTumor.run(ClassifyTumor.Request.of(image, v), p, this::isCanceled);
         }
         ResultTables.show(table, ResultTables.CLASSIFICATION);
         if (results) ResultTables.toResults(table);

@@ -2,6 +2,9 @@ package io.github.braintumor.fiji.command;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.InferenceCommandOptions;
+import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.fiji.ComputeIou;
 import io.github.braintumor.fiji.ResultTables;
 import net.imglib2.RandomAccessibleInterval;
@@ -41,7 +44,7 @@ public class ComputeIouCommand extends BrainTumorCommand {
     private RandomAccessibleInterval<? extends RealType<?>> truthimg;
 
     @Parameter(label = "Also in the Results table (nResults, getResult in macros)", required = false, persist = false)
-    private boolean results = false;
+    private boolean results = CommonOptions.RESULTS.defaultValue();
 
     // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
     @Parameter(type = ItemIO.OUTPUT, label = "Tumor IoU")
@@ -53,6 +56,11 @@ public class ComputeIouCommand extends BrainTumorCommand {
     @Override
     protected String label() {
         return "Compute IoU";
+    }
+
+    @Override
+    public OptionTable options() {
+        return InferenceCommandOptions.IOU;
     }
 
     @Override
@@ -72,7 +80,7 @@ public class ComputeIouCommand extends BrainTumorCommand {
         summary = t.summary();
         ResultTables.show(table, ResultTables.IOU);
         ResultTables.show(summary, ResultTables.IOU_SUMMARY);
-        if (results) ResultTables.toResults(table);
+        if (values().get(CommonOptions.RESULTS)) ResultTables.toResults(table);
     }
 
     /** The "Tumor IoU Summary" table: the micro and macro rows. */

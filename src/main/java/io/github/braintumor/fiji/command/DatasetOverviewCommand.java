@@ -1,10 +1,14 @@
 package io.github.braintumor.fiji.command;
 
 import ij.measure.ResultsTable;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.OverviewOptions;
+import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.data.DatasetOverview;
 import io.github.braintumor.fiji.OverviewTable;
 import io.github.braintumor.fiji.ResultTables;
 import java.io.File;
+import java.nio.file.Path;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -28,8 +32,14 @@ public class DatasetOverviewCommand extends BrainTumorCommand {
     }
 
     @Override
+    public OptionTable options() {
+        return OverviewOptions.TABLE;
+    }
+
+    @Override
     protected void execute() throws Exception {
-        overview = OverviewTable.index(data == null ? null : data.toPath());
+        String folder = values().get(CommonOptions.DATA);
+        overview = OverviewTable.index(folder.isBlank() ? null : Path.of(folder));
         table = OverviewTable.table(overview);
         if (log != null) log.info(overview.describe());
         ResultTables.show(table, ResultTables.OVERVIEW);

@@ -1,6 +1,9 @@
 package io.github.braintumor.fiji.command;
 
 import io.github.braintumor.app.EvaluateModels;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.EvaluateOptions;
+import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.eval.EvaluationRequest;
 import io.github.braintumor.eval.EvaluationResult;
 import io.github.braintumor.fiji.TaskProgress;
@@ -31,8 +34,8 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
     @Parameter(label = "Classifier bundle (empty = none)", style = "directory", required = false)
     private File classifier;
 
-    @Parameter(label = "Threshold (-1 = the model's)", min = "-1", max = "1")
-    private double threshold = -1;
+    @Parameter(label = "Threshold (-1 = the model's own)", min = "-1", max = "1")
+    private double threshold = CommonOptions.THRESHOLD.defaultValue();
 
     @Parameter(label = "Keep largest 3-D tumour region")
     private boolean lcc = false;
@@ -51,6 +54,9 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
 
     @Parameter(label = "Write the best threshold into the UNet bundle")
     private boolean writethreshold = false;
+
+    @Parameter(label = "Write this post-processing into the UNet bundle (segment applies it by default)")
+    private boolean writepostprocessing = false;
 
     // not persisted: replacing an earlier evaluation is asked for each time
     @Parameter(label = "Overwrite an earlier evaluation in the output folder", persist = false)
@@ -77,25 +83,13 @@ public class EvaluateModelsCommand extends BrainTumorCommand {
     }
 
     @Override
+    public OptionTable options() {
+        return EvaluateOptions.TABLE;
+    }
+
+    @Override
     protected void execute() throws Exception {
-        EvaluationRequest request = EvaluateModels.request(
-                        text(data),
-                        text(output),
-                        text(unet),
-                        text(classifier),
-                        threshold,
-                        lcc,
-                        tta,
-                        minarea,
-                        patients,
-                        text(predictions),
-                        writethreshold,
-                        modalities,
-                        brightness,
-                        storage)
-                .toBuilder()
-                .optOverwrite(overwrite)
-                .build();
+        EvaluationRequest request = EvaluateModels.request(values());
         try (TaskProgress p = progress()) {
             result = request.run(p, this::isCanceled);
         } catch (CancellationException e) {

@@ -1,6 +1,8 @@
 package io.github.braintumor.fiji.command;
 
 import io.github.braintumor.app.TorchScriptImport;
+import io.github.braintumor.app.options.InterchangeOptions;
+import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
 import java.io.File;
@@ -56,14 +58,17 @@ public class ImportTorchScriptCommand extends BrainTumorCommand {
     }
 
     @Override
+    public OptionTable options() {
+        return InterchangeOptions.IMPORT_TORCHSCRIPT;
+    }
+
+    @Override
     protected void execute() throws Exception {
         if (torchscript == null || bundle == null) {
             throw new IllegalArgumentException(
                     "give the TorchScript file (torchscript=) and the bundle folder (bundle=)");
         }
-        info = TorchScriptImport.run(new TorchScriptImport.Request(
-                torchscript.toPath(), bundle.toPath(), ModelKind.fromId(kind), scores, inputsize, normalization, (float)
-                        threshold));
+        info = TorchScriptImport.run(TorchScriptImport.Request.of(values()));
         imported = TorchScriptImport.summary(info, bundle.toPath());
         if (log != null) log.info(label() + ": " + imported);
     }

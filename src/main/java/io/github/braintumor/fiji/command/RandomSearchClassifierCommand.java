@@ -3,6 +3,10 @@ package io.github.braintumor.fiji.command;
 import ij.measure.ResultsTable;
 import io.github.braintumor.app.Reports;
 import io.github.braintumor.app.TrainingJobs;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.TrainingCommandOptions;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.TaskProgress;
 import io.github.braintumor.report.CsvTable;
@@ -37,15 +41,22 @@ public class RandomSearchClassifierCommand extends BrainTumorCommand {
     private int epochs = 5;
 
     @Parameter(label = "Batch size", min = "1")
-    private int batchsize = io.github.braintumor.train.TrainingConfig.DEFAULT_BATCH_SIZE;
+    private int batchsize = TrainingCommandOptions.BATCH_SIZE.defaultValue();
 
     @Parameter(label = "Random seed")
-    private long seed = io.github.braintumor.train.TrainingConfig.DEFAULT_SEED;
+    private long seed = TrainingCommandOptions.SEED.defaultValue();
 
     @Parameter(label = "Samples per epoch (0 = all)", min = "0")
     private int samples = 0;
 
     // not persisted: replacing an earlier search is asked for each time
+    @Parameter(
+            label = "Share of slices shown with a missing modality (FLAIR-only, no-post, no-pre)",
+            min = "0",
+            max = "1",
+            stepSize = "0.05")
+    private double missingmodality = TrainingCommandOptions.MISSING_MODALITY.defaultValue();
+
     @Parameter(label = "Overwrite an earlier search in the output folder", persist = false)
     private boolean overwrite = false;
 
@@ -60,19 +71,23 @@ public class RandomSearchClassifierCommand extends BrainTumorCommand {
     }
 
     @Override
+    public OptionTable options() {
+        return TrainingCommandOptions.SEARCH;
+    }
+
+    @Override
     protected void execute() throws Exception {
-        TrainingJobs.Settings s = new TrainingJobs.Settings(
-                data == null ? null : data.toPath(),
-                output == null ? null : output.toPath(),
-                epochs,
-                batchsize,
-                1e-3,
-                0,
-                seed,
-                samples);
+        OptionValues v = values();
+        TrainingJobs.Settings s = TrainingJobs.settings(v);
         try (TaskProgress p = progress()) {
             result = TrainingJobs.search(
-                    s, trials, executions, TrainingJobs.DEFAULT_SEARCH_INPUT, overwrite, p, this::isCanceled);
+                    s,
+                    v.get(TrainingCommandOptions.TRIALS),
+                    v.get(TrainingCommandOptions.EXECUTIONS),
+                    v.get(TrainingCommandOptions.SEARCH_INPUT_SIZE),
+                    v.get(CommonOptions.OVERWRITE),
+                    p,
+                    this::isCanceled);
         }
         if (result.table() != null && Files.isRegularFile(result.table())) {
             CsvTable csv = CsvTable.read(result.table());

@@ -2,7 +2,10 @@ package io.github.braintumor.fiji.command;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import io.github.braintumor.fiji.PluginOptions;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.InferenceCommandOptions;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.SegmentTumor;
 import io.github.braintumor.fiji.TaskProgress;
@@ -40,53 +43,53 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     @Parameter(label = "Model folder (empty = embedded default)", style = "directory", required = false)
     private File model;
 
-    @Parameter(label = "Threshold (-1 = model default)", min = "-1", max = "1", stepSize = "0.05")
-    private double threshold = -1;
+    @Parameter(label = "Threshold (-1 = the model's own)", min = "-1", max = "1", stepSize = "0.05")
+    private double threshold = CommonOptions.THRESHOLD.defaultValue();
 
     @Parameter(label = "Probability map")
-    private boolean probability = false;
+    private boolean probability = InferenceCommandOptions.PROBABILITY.defaultValue();
 
     @Parameter(label = "Outline overlay on the input")
-    private boolean outline = true;
+    private boolean outline = InferenceCommandOptions.OUTLINE.defaultValue();
 
     // not persisted: 0 follows Brain Tumor Options, where the batch size is kept
     @Parameter(label = "Batch size (0 = as in Brain Tumor Options)", min = "0", persist = false)
-    private int batchsize = 0;
+    private int batchsize = CommonOptions.BATCH_SIZE.defaultValue();
 
     // not persisted: "model" (the validated pipeline) stays the default unless a run asks otherwise
     @Parameter(
-            label = "Post-processing",
+            label = "Post-processing (model = as recorded in the bundle)",
             choices = {"model", "none"},
             persist = false,
             description = "model = as recorded in the bundle (chosen on validation data); none = threshold only")
-    private String postprocessing = "model";
+    private String postprocessing = InferenceCommandOptions.POSTPROCESSING.defaultValue();
 
     // not persisted: a macro or a later run that does not say gets the mask, as it always has
     @Parameter(
-            label = "Output",
+            label = "Output (mask stack, ROI Manager, both, 3-D label image)",
             choices = {"mask", "roi", "both", "label"},
             persist = false,
             description = "mask stack; one ROI per slice with tumour in the ROI Manager; both; or a label image of"
                     + " the 3-D connected tumour regions")
-    private String output = "mask";
+    private String output = InferenceCommandOptions.SEGMENT_OUTPUT.defaultValue();
 
     // not persisted: "options" (Brain Tumor Options) stays the default unless a run asks otherwise
     @Parameter(
             label = "Device (options = as in Brain Tumor Options)",
             choices = {"options", "auto", "cpu", "gpu"},
             persist = false)
-    private String device = PluginOptions.FROM_OPTIONS;
+    private String device = CommonOptions.DEVICE.defaultValue();
 
     // not persisted: resampling stays on unless a run says resample=false
     @Parameter(
             label = "Resample slices of another size to the model's input (and back)",
             persist = false,
             description = "off: a slice whose size is not the model's input is refused instead")
-    private boolean resample = true;
+    private boolean resample = CommonOptions.RESAMPLE.defaultValue();
 
     // not persisted: asked for by each run (macro key results=true)
     @Parameter(label = "Also in the Results table (nResults, getResult in macros)", required = false, persist = false)
-    private boolean results = false;
+    private boolean results = CommonOptions.RESULTS.defaultValue();
 
     @Parameter(type = ItemIO.OUTPUT, label = "Mask")
     private ImagePlus mask;
@@ -121,11 +124,24 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     }
 
     @Override
+    public OptionTable options() {
+        return InferenceCommandOptions.SEGMENT;
+    }
+
+    @Override
     protected void execute() throws Exception {
+        OptionValues v = values();
         if (image == null && input != null) {
             try (TaskProgress p = progress()) {
                 SegmentTumor.ImgOutput out = SegmentTumor.run(
-                        input, path(model), threshold, batchsize, postprocessing, resample, p, this::isCanceled);
+                        input,
+                        v.get(CommonOptions.MODEL),
+                        v.get(CommonOptions.THRESHOLD),
+                        v.get(CommonOptions.BATCH_SIZE),
+                        v.get(InferenceCommandOptions.POSTPROCESSING),
+                        v.get(CommonOptions.RESAMPLE),
+                        p,
+                        this::isCanceled);
                 maskimg = out.mask();
                 table = out.table();
                 if (log != null) log.info(label() + ": " + out.postprocessing());
@@ -136,19 +152,7 @@ public class SegmentTumorCommand extends BrainTumorCommand {
             throw noImage();
         }
         try (TaskProgress p = progress()) {
-            SegmentTumor.Output out = SegmentTumor.run(
-                    new SegmentTumor.Request(
-                            image,
-                            path(model),
-                            threshold,
-                            probability,
-                            outline,
-                            batchsize,
-                            postprocessing,
-                            output,
-                            resample),
-                    p,
-                    this::isCanceled);
+            SegmentTumor.Output out = SegmentTumor.run(SegmentTumor.Request.of(image, v), p, this::isCanceled);
             mask = out.mask();
             probabilitymap = out.probability();
             labels = out.labels();

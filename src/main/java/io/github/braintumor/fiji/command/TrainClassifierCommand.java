@@ -2,6 +2,8 @@ package io.github.braintumor.fiji.command;
 
 import io.github.braintumor.app.Reports;
 import io.github.braintumor.app.TrainingJobs;
+import io.github.braintumor.app.options.TrainingCommandOptions;
+import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.fiji.LearningCurvePlot;
 import io.github.braintumor.fiji.TaskProgress;
 import io.github.braintumor.train.TrainingResult;
@@ -22,8 +24,13 @@ public class TrainClassifierCommand extends TrainingCommand {
     }
 
     @Override
+    public OptionTable options() {
+        return TrainingCommandOptions.CLASSIFIER;
+    }
+
+    @Override
     protected void execute() throws Exception {
-        TrainingJobs.Settings s = settings(0);
+        TrainingJobs.Settings s = TrainingJobs.settings(values());
         try (TaskProgress p = progress().optEpochHook(new LearningCurvePlot("Learning curve: classifier", "val AUC"))) {
             result = TrainingJobs.classifier(s, p, this::isCanceled);
         }

@@ -2,6 +2,9 @@ package io.github.braintumor.fiji.command;
 
 import io.github.braintumor.app.Reports;
 import io.github.braintumor.app.TrainingJobs;
+import io.github.braintumor.app.options.TrainingCommandOptions;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.fiji.LearningCurvePlot;
 import io.github.braintumor.fiji.TaskProgress;
 import io.github.braintumor.train.TrainingResult;
@@ -17,10 +20,10 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>Brain Tumor>Train Tumor Segmenter (UNet)")
 public class TrainSegmenterCommand extends TrainingCommand {
     @Parameter(label = "Features (first level filters)", min = "1")
-    private int features = 16;
+    private int features = TrainingCommandOptions.FEATURES.defaultValue();
 
     @Parameter(label = "Crop size (0 = whole slices)", min = "0")
-    private int crop = 128;
+    private int crop = TrainingCommandOptions.CROP.defaultValue();
 
     private TrainingResult result;
 
@@ -30,10 +33,16 @@ public class TrainSegmenterCommand extends TrainingCommand {
     }
 
     @Override
+    public OptionTable options() {
+        return TrainingCommandOptions.UNET;
+    }
+
+    @Override
     protected void execute() throws Exception {
-        TrainingJobs.Settings s = settings(crop);
+        OptionValues v = values();
+        TrainingJobs.Settings s = TrainingJobs.settings(v);
         try (TaskProgress p = progress().optEpochHook(new LearningCurvePlot("Learning curve: UNet", "val Dice"))) {
-            result = TrainingJobs.segmenter(s, features, p, this::isCanceled);
+            result = TrainingJobs.segmenter(s, v.get(TrainingCommandOptions.FEATURES), p, this::isCanceled);
         }
         if (log != null) log.info(Reports.training(result));
     }

@@ -1,12 +1,13 @@
 package io.github.braintumor.fiji.command;
 
-import io.github.braintumor.app.TrainingJobs;
+import io.github.braintumor.app.options.TrainingCommandOptions;
 import java.io.File;
 import org.scijava.plugin.Parameter;
 
 /**
  * The parameters both training commands share (macro keys {@code data output epochs batchsize learningrate seed
- * samples missingmodality overwrite}); a subclass adds its own and turns them into {@link TrainingJobs.Settings} with {@link #settings}.
+ * samples missingmodality overwrite}, as in {@link TrainingCommandOptions#COMMON}); a subclass adds its own and reads
+ * them all with {@code values(table)}.
  */
 public abstract class TrainingCommand extends BrainTumorCommand {
     @Parameter(label = "Data folder (kaggle_3m or patient folders)", style = "directory")
@@ -16,16 +17,16 @@ public abstract class TrainingCommand extends BrainTumorCommand {
     private File output;
 
     @Parameter(label = "Epochs", min = "1")
-    private int epochs = 10;
+    private int epochs = TrainingCommandOptions.EPOCHS.defaultValue();
 
     @Parameter(label = "Batch size", min = "1")
-    private int batchsize = io.github.braintumor.train.TrainingConfig.DEFAULT_BATCH_SIZE;
+    private int batchsize = TrainingCommandOptions.BATCH_SIZE.defaultValue();
 
     @Parameter(label = "Learning rate")
-    private double learningrate = 1e-3;
+    private double learningrate = TrainingCommandOptions.LEARNING_RATE.defaultValue();
 
     @Parameter(label = "Random seed")
-    private long seed = io.github.braintumor.train.TrainingConfig.DEFAULT_SEED;
+    private long seed = TrainingCommandOptions.SEED.defaultValue();
 
     @Parameter(label = "Samples per epoch (0 = all)", min = "0")
     private int samples = 0;
@@ -35,23 +36,8 @@ public abstract class TrainingCommand extends BrainTumorCommand {
             min = "0",
             max = "1",
             stepSize = "0.05")
-    private double missingmodality = io.github.braintumor.train.TrainingConfig.DEFAULT_MISSING_MODALITY;
+    private double missingmodality = TrainingCommandOptions.MISSING_MODALITY.defaultValue();
 
     @Parameter(label = "Replace a trained model in the output folder")
     private boolean overwrite = false;
-
-    /** The shared parameters as settings; {@code cropSize} 0 = whole slices. */
-    protected TrainingJobs.Settings settings(int cropSize) {
-        return new TrainingJobs.Settings(
-                        data == null ? null : data.toPath(),
-                        output == null ? null : output.toPath(),
-                        epochs,
-                        batchsize,
-                        learningrate,
-                        cropSize,
-                        seed,
-                        samples)
-                .withMissingModality(missingmodality)
-                .withOverwrite(overwrite);
-    }
 }

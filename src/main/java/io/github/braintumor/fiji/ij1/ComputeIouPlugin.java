@@ -1,18 +1,22 @@
 package io.github.braintumor.fiji.ij1;
 
 import ij.WindowManager;
-import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.InferenceCommandOptions;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.fiji.ComputeIou;
 import io.github.braintumor.fiji.ResultTables;
 
 /** ImageJ 1 "Compute IoU". Macro: {@code run("Compute IoU", "prediction=a-mask truth=[a truth]");} */
 public class ComputeIouPlugin implements PlugIn {
     static final String TITLE = "Compute IoU";
+    /** What the dialog offers: the SciJava twin's options. */
+    static final OptionTable OPTIONS = InferenceCommandOptions.IOU;
 
     @Override
     public void run(String arg) {
-        Ij1.acceptBooleanValues("results");
         String[] titles = WindowManager.getImageTitles();
         if (titles.length < 2) {
             Ij1.guarded(TITLE, () -> {
@@ -20,20 +24,19 @@ public class ComputeIouPlugin implements PlugIn {
             });
             return;
         }
-        GenericDialog gd = new GenericDialog(TITLE);
-        gd.addChoice("prediction (mask)", titles, titles[0]);
-        gd.addChoice("truth (mask)", titles, titles[1]);
-        gd.addCheckbox("results (also in the Results table)", false);
-        gd.showDialog();
-        if (gd.wasCanceled()) return;
-        String prediction = gd.getNextChoice();
-        String truth = gd.getNextChoice();
-        boolean results = gd.getNextBoolean();
+        OptionDialog d = new OptionDialog(TITLE, OPTIONS);
+        // the images come first: ImageJ reads a dialog's choices in the order they were added
+        d.dialog().addChoice("prediction (mask)", titles, titles[0]);
+        d.dialog().addChoice("truth (mask)", titles, titles[1]);
+        if (!d.show()) return;
+        String prediction = d.dialog().getNextChoice();
+        String truth = d.dialog().getNextChoice();
+        OptionValues v = d.values();
         Ij1.guarded(TITLE, () -> {
             ComputeIou.Tables t = ComputeIou.run(WindowManager.getImage(prediction), WindowManager.getImage(truth));
             Ij1.show(t.slices(), ResultTables.IOU);
             Ij1.show(t.summary(), ResultTables.IOU_SUMMARY);
-            if (results) ResultTables.toResults(t.slices());
+            if (v.get(CommonOptions.RESULTS)) ResultTables.toResults(t.slices());
         });
     }
 }

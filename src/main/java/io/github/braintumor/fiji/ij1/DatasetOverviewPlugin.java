@@ -1,8 +1,11 @@
 package io.github.braintumor.fiji.ij1;
 
 import ij.IJ;
-import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.OverviewOptions;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.data.DatasetOverview;
 import io.github.braintumor.fiji.OverviewTable;
 import io.github.braintumor.fiji.ResultTables;
@@ -11,14 +14,14 @@ import java.nio.file.Paths;
 /** ImageJ 1 "Dataset Overview". Macro: {@code run("Dataset Overview", "data=[/path/kaggle_3m]");} */
 public class DatasetOverviewPlugin implements PlugIn {
     static final String TITLE = "Dataset Overview";
+    /** What the dialog offers: the SciJava twin's options. */
+    static final OptionTable OPTIONS = OverviewOptions.TABLE;
 
     @Override
     public void run(String arg) {
-        GenericDialog gd = new GenericDialog(TITLE);
-        gd.addStringField("data folder (kaggle_3m or patient folders)", "", 40);
-        gd.showDialog();
-        if (gd.wasCanceled()) return;
-        String data = gd.getNextString();
+        OptionValues v = Ij1.ask(TITLE, new OptionDialog(TITLE, OPTIONS));
+        if (v == null) return;
+        String data = v.get(CommonOptions.DATA);
         Ij1.guarded(TITLE, () -> {
             DatasetOverview o = OverviewTable.index(data.isBlank() ? null : Paths.get(data.trim()));
             IJ.log(o.describe());

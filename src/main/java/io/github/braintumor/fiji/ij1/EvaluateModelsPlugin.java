@@ -1,9 +1,11 @@
 package io.github.braintumor.fiji.ij1;
 
 import ij.IJ;
-import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import io.github.braintumor.app.EvaluateModels;
+import io.github.braintumor.app.options.EvaluateOptions;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.eval.EvaluationRequest;
 import io.github.braintumor.eval.EvaluationResult;
 import io.github.braintumor.fiji.IjProgress;
@@ -16,49 +18,15 @@ import io.github.braintumor.fiji.IjProgress;
  */
 public class EvaluateModelsPlugin implements PlugIn {
     static final String TITLE = EvaluateModels.LABEL;
-    private static final String[] CHECKBOXES = {"lcc", "tta", "writethreshold", "overwrite"};
+    /** What the dialog offers: the SciJava twin's options. */
+    static final OptionTable OPTIONS = EvaluateOptions.TABLE;
 
     @Override
     public void run(String arg) {
-        Ij1.acceptBooleanValues(CHECKBOXES);
-        // String fields for paths: Fiji's headless dialog ignores directory fields.
-        GenericDialog gd = new GenericDialog(TITLE);
-        gd.addStringField("data folder with ground truth (kaggle_3m or patient folders)", "", 40);
-        gd.addStringField("output folder", "", 40);
-        gd.addStringField("unet bundle folder (empty = none)", "", 40);
-        gd.addStringField("classifier bundle folder (empty = none)", "", 40);
-        gd.addNumericField("threshold (-1 = the model's)", -1, 2);
-        gd.addCheckbox("lcc (keep the largest 3-D tumour region)", false);
-        gd.addCheckbox("tta (test-time augmentation, mirror)", false);
-        gd.addNumericField("minarea (minimum tumour area per slice, pixels, 0 = off)", 0, 0);
-        gd.addStringField("patients (ids separated by commas, or a list file; empty = all)", "", 40);
-        gd.addStringField("predictions (predicted masks folder instead of a UNet; empty = none)", "", 40);
-        gd.addCheckbox("writethreshold (write the best threshold into the UNet bundle)", false);
-        gd.addStringField("modalities (e.g. as-is,flair-only,no-post,no-pre; empty = none)", "", 40);
-        gd.addStringField("brightness (factors, e.g. 0.4,1.6; empty = none)", "", 40);
-        gd.addStringField("storage (e.g. 8bit,16bit-linear,16bit-gamma,512,half-rows; empty = none)", "", 40);
-        gd.addCheckbox("overwrite (replace an earlier evaluation in the output folder)", false);
-        gd.showDialog();
-        if (gd.wasCanceled()) return;
-        EvaluationRequest request = EvaluateModels.request(
-                        gd.getNextString(),
-                        gd.getNextString(),
-                        gd.getNextString(),
-                        gd.getNextString(),
-                        gd.getNextNumber(),
-                        gd.getNextBoolean(),
-                        gd.getNextBoolean(),
-                        (int) gd.getNextNumber(),
-                        gd.getNextString(),
-                        gd.getNextString(),
-                        gd.getNextBoolean(),
-                        gd.getNextString(),
-                        gd.getNextString(),
-                        gd.getNextString())
-                .toBuilder()
-                .optOverwrite(gd.getNextBoolean())
-                .build();
+        OptionValues v = Ij1.ask(TITLE, new OptionDialog(TITLE, OPTIONS));
+        if (v == null) return;
         Ij1.guarded(TITLE, () -> {
+            EvaluationRequest request = EvaluateModels.request(v);
             IjProgress progress = new IjProgress();
             EvaluationResult result = request.run(progress, progress.escapePressed());
             progress.done();

@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
 import ij.measure.ResultsTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.fiji.MacroOptions;
 import io.github.braintumor.fiji.PluginFailure;
 import io.github.braintumor.fiji.PluginOptions;
@@ -90,5 +91,19 @@ final class Ij1 {
         if (options == null) return;
         for (String key : keys) options = MacroOptions.checkedUnlessSaid(options, key);
         Macro.setOptions(options);
+    }
+
+    /**
+     * Shows an option dialog (or reads the running macro) and returns its values; null when it was canceled or a
+     * value was refused (reported as every failure is).
+     */
+    static OptionValues ask(String title, OptionDialog dialog) {
+        if (!dialog.show()) return null;
+        try {
+            return dialog.values();
+        } catch (IllegalArgumentException e) {
+            fail(title, e);
+            return null;
+        }
     }
 }

@@ -1,10 +1,13 @@
 package io.github.braintumor.fiji.ij1;
 
 import ij.IJ;
-import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import io.github.braintumor.app.Reports;
 import io.github.braintumor.app.TrainingJobs;
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.TrainingCommandOptions;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.fiji.IjProgress;
 import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.report.CsvTable;
@@ -17,28 +20,21 @@ import java.nio.file.Files;
  */
 public class RandomSearchClassifierPlugin implements PlugIn {
     static final String TITLE = "Random Search Classifier";
+    /** What the dialog offers: the SciJava twin's options. */
+    static final OptionTable OPTIONS = TrainingCommandOptions.SEARCH;
 
     @Override
     public void run(String arg) {
-        Ij1.acceptBooleanValues("overwrite");
-        GenericDialog gd = TrainingDialog.open(TITLE, "output folder", 5, false);
-        gd.addNumericField("trials", 10, 0);
-        gd.addNumericField("executions per trial", 2, 0);
-        gd.addCheckbox("overwrite (replace an earlier search in the output folder)", false);
-        gd.showDialog();
-        if (gd.wasCanceled()) return;
-        TrainingJobs.Settings s = TrainingDialog.read(gd, false);
-        int trials = (int) gd.getNextNumber();
-        int executions = (int) gd.getNextNumber();
-        boolean overwrite = gd.getNextBoolean();
+        OptionValues v = Ij1.ask(TITLE, new OptionDialog(TITLE, OPTIONS));
+        if (v == null) return;
         Ij1.guarded(TITLE, () -> {
             IjProgress progress = new IjProgress();
             SearchResult r = TrainingJobs.search(
-                    s,
-                    trials,
-                    executions,
-                    TrainingJobs.DEFAULT_SEARCH_INPUT,
-                    overwrite,
+                    TrainingJobs.settings(v),
+                    v.get(TrainingCommandOptions.TRIALS),
+                    v.get(TrainingCommandOptions.EXECUTIONS),
+                    v.get(TrainingCommandOptions.SEARCH_INPUT_SIZE),
+                    v.get(CommonOptions.OVERWRITE),
                     progress,
                     progress.escapePressed());
             progress.done();

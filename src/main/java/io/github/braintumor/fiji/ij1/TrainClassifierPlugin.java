@@ -1,10 +1,12 @@
 package io.github.braintumor.fiji.ij1;
 
 import ij.IJ;
-import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import io.github.braintumor.app.Reports;
 import io.github.braintumor.app.TrainingJobs;
+import io.github.braintumor.app.options.TrainingCommandOptions;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.fiji.IjProgress;
 import io.github.braintumor.fiji.LearningCurvePlot;
 
@@ -14,16 +16,15 @@ import io.github.braintumor.fiji.LearningCurvePlot;
  */
 public class TrainClassifierPlugin implements PlugIn {
     static final String TITLE = "Train Tumor Classifier";
+    /** What the dialog offers: the SciJava twin's options. */
+    static final OptionTable OPTIONS = TrainingCommandOptions.CLASSIFIER;
 
     @Override
     public void run(String arg) {
-        Ij1.acceptBooleanValues("overwrite");
-        GenericDialog gd = TrainingDialog.open(TITLE, "output model folder", 10, true);
-        TrainingDialog.addOverwrite(gd);
-        gd.showDialog();
-        if (gd.wasCanceled()) return;
-        TrainingJobs.Settings s = TrainingDialog.read(gd, true).withOverwrite(gd.getNextBoolean());
+        OptionValues v = Ij1.ask(TITLE, new OptionDialog(TITLE, OPTIONS));
+        if (v == null) return;
         Ij1.guarded(TITLE, () -> {
+            TrainingJobs.Settings s = TrainingJobs.settings(v);
             IjProgress progress =
                     new IjProgress().optEpochHook(new LearningCurvePlot("Learning curve: classifier", "val AUC"));
             String line = Reports.training(TrainingJobs.classifier(s, progress, progress.escapePressed()));

@@ -1,10 +1,12 @@
 package io.github.braintumor.fiji.ij1;
 
 import ij.IJ;
-import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import io.github.braintumor.app.Reports;
 import io.github.braintumor.app.TrainingJobs;
+import io.github.braintumor.app.options.TrainingCommandOptions;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.fiji.IjProgress;
 import io.github.braintumor.fiji.LearningCurvePlot;
 
@@ -14,23 +16,19 @@ import io.github.braintumor.fiji.LearningCurvePlot;
  */
 public class TrainSegmenterPlugin implements PlugIn {
     static final String TITLE = "Train Tumor Segmenter (UNet)";
+    /** What the dialog offers: the SciJava twin's options. */
+    static final OptionTable OPTIONS = TrainingCommandOptions.UNET;
 
     @Override
     public void run(String arg) {
-        Ij1.acceptBooleanValues("overwrite");
-        GenericDialog gd = TrainingDialog.open(TITLE, "output model folder", 10, true);
-        gd.addNumericField("features", 16, 0);
-        gd.addNumericField("crop size (0 = whole slices)", 128, 0);
-        TrainingDialog.addOverwrite(gd);
-        gd.showDialog();
-        if (gd.wasCanceled()) return;
-        TrainingJobs.Settings common = TrainingDialog.read(gd, true);
-        int features = (int) gd.getNextNumber();
-        TrainingJobs.Settings s = common.withCropSize((int) gd.getNextNumber()).withOverwrite(gd.getNextBoolean());
+        OptionValues v = Ij1.ask(TITLE, new OptionDialog(TITLE, OPTIONS));
+        if (v == null) return;
         Ij1.guarded(TITLE, () -> {
+            TrainingJobs.Settings s = TrainingJobs.settings(v);
             IjProgress progress =
                     new IjProgress().optEpochHook(new LearningCurvePlot("Learning curve: UNet", "val Dice"));
-            String line = Reports.training(TrainingJobs.segmenter(s, features, progress, progress.escapePressed()));
+            String line = Reports.training(TrainingJobs.segmenter(
+                    s, v.get(TrainingCommandOptions.FEATURES), progress, progress.escapePressed()));
             progress.done();
             IJ.log(TITLE + ": " + line);
         });
