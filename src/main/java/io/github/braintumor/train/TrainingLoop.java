@@ -56,12 +56,6 @@ final class TrainingLoop {
         DjlEngine.start(b.build());
     }
 
-    /** Default location of the "last" checkpoint: {@code <bundle>-last} next to the bundle. */
-    static Path checkpointDir(TrainingConfig cfg, Path outBundle) {
-        Path abs = outBundle.toAbsolutePath().normalize();
-        return cfg.checkpointDir() != null ? cfg.checkpointDir() : abs.resolveSibling(abs.getFileName() + "-last");
-    }
-
     /**
      * A checkpoint resumes exactly only the run that wrote it: the same patients in training and validation and
      * the same schedule. Anything else would mix two validation sets in one learning curve; it is refused, naming
@@ -93,7 +87,7 @@ final class TrainingLoop {
             throws IOException, BundleException {
         startEngine(cfg);
         Device device = DjlEngine.device();
-        Path lastDir = checkpointDir(cfg, outBundle);
+        Path lastDir = Checkpoint.lastDir(cfg, outBundle);
         int samples = cfg.samplesPerEpoch() > 0 ? cfg.samplesPerEpoch() : Math.max(1, task.trainingSlices());
         int batches = (samples + cfg.batchSize() - 1) / cfg.batchSize();
         int totalSteps = batches * cfg.epochs();
