@@ -56,33 +56,6 @@ final class TrainingLoop {
         DjlEngine.start(b.build());
     }
 
-    /**
-     * A checkpoint resumes exactly only the run that wrote it: the same patients in training and validation and
-     * the same schedule. Anything else would mix two validation sets in one learning curve; it is refused, naming
-     * what differs.
-     */
-    private void checkSameRun(Checkpoint.State state) throws BundleException {
-        List<String> differences = new java.util.ArrayList<>(state.differences(cfg));
-        ModelInfo.TrainingData was = ModelBundle.readInfo(cfg.resume()).training();
-        if (was != null && was.patients() != null && was.validationPatients() != null) {
-            if (!new java.util.TreeSet<>(was.patients()).equals(new java.util.TreeSet<>(trainingData.patients()))) {
-                differences.add("training patients (" + was.patients().size() + " vs "
-                        + trainingData.patients().size() + ", other data or split)");
-            }
-            if (!new java.util.TreeSet<>(was.validationPatients())
-                    .equals(new java.util.TreeSet<>(trainingData.validationPatients()))) {
-                differences.add(
-                        "validation patients (" + was.validationPatients().size() + " vs "
-                                + trainingData.validationPatients().size() + ")");
-            }
-        }
-        if (!differences.isEmpty()) {
-            throw new IllegalArgumentException("cannot resume from " + cfg.resume() + " exactly: it was trained with"
-                    + " other settings (" + String.join("; ", differences) + "); resume with the data, split and"
-                    + " settings it was trained with, or start a new run from its weights with --init");
-        }
-    }
-
     TrainingResult run(Path outBundle, ProgressListener listener, BooleanSupplier cancel)
             throws IOException, BundleException {
         startEngine(cfg);
@@ -94,7 +67,7 @@ final class TrainingLoop {
         double[] fraction = tumourFractions();
 
         ResumePoint from = ResumePoint.of(cfg);
-        if (from.resumed()) checkSameRun(from.state());
+        if (from.resumed()) from.checkSameRun(cfg, trainingData);
         LearningCurve curve = from.curve();
         Precision precision = task.trainIn(cfg.precision().resolve(device));
         ModelInfo base = task.describe()
