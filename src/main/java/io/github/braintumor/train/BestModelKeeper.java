@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Keeps the best model so far as the output bundle: an epoch that validates better replaces it (atomically, with
  * its validation metrics and the learning curve); any other epoch only brings the bundle's learning curve up to date.
+ * Listeners after it read the best so far from it.
  */
-final class BestModelKeeper implements EpochListener {
+final class BestModelKeeper implements TrainingListener {
     private final Path bundle;
     private final ModelInfo base;
     private TrainingTask.Validation best;
@@ -29,7 +30,7 @@ final class BestModelKeeper implements EpochListener {
     }
 
     @Override
-    public void onEpoch(EpochEnd end) throws IOException, BundleException {
+    public void onEpochEnd(EpochEnd end) throws IOException, BundleException {
         improved = end.validation().betterThan(best);
         if (improved) {
             best = end.validation();

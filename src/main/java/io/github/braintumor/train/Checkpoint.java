@@ -13,18 +13,24 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The per-epoch "last" checkpoint: a model bundle (model.json + weights, loadable with {@link ModelBundle#load})
- * plus {@code checkpoint.json} (epoch, optimizer step count, seed, best so far) and the learning curve.
- * plus {@code optimizer.ndlist} ({@link ResumableAdam}'s step count and moments). Resuming restores the weights,
- * the optimizer, the epoch and the sampling RNG (seeded per epoch), so a resumed run ends where an uninterrupted
- * one would. Checkpoints written before the optimizer state was saved resume with fresh Adam moments.
+ * The per-epoch "last" checkpoint and its layout, in one place: a folder ({@link #lastDir}, {@code <bundle>-last}
+ * unless configured) holding a model bundle (model.json + weights, loadable with {@link ModelBundle#load}), the
+ * learning curve, {@code checkpoint.json} (epoch, optimizer step count, seed, best so far) and
+ * {@code optimizer.ndlist} ({@link ResumableAdam}'s step count and moments). Resuming restores the weights, the
+ * optimizer, the epoch and the sampling RNG (seeded per epoch), so a resumed run ends where an uninterrupted one
+ * would. Checkpoints written before the optimizer state was saved resume with fresh Adam moments.
  */
 final class Checkpoint {
     static final String STATE_FILE = "checkpoint.json";
     static final String OPTIMIZER_FILE = "optimizer.ndlist";
+    /** The default folder is named after the bundle with this suffix, next to it. */
+    private static final String LAST_SUFFIX = "-last";
+
     private static final Gson GSON = new GsonBuilder()
             .setPrettyPrinting()
             .serializeSpecialFloatingPointValues()
@@ -75,8 +81,8 @@ final class Checkpoint {
          * @return what differs between the run that wrote this checkpoint and one configured by {@code cfg} (empty
          *     when it may resume exactly); settings an older checkpoint did not record are not compared
          */
-        java.util.List<String> differences(TrainingConfig cfg) {
-            java.util.List<String> d = new java.util.ArrayList<>();
+        List<String> differences(TrainingConfig cfg) {
+            List<String> d = new ArrayList<>();
             if (seed != cfg.seed()) d.add("seed " + seed + " vs " + cfg.seed());
             if (epochs > 0 && epochs != cfg.epochs()) d.add("epochs " + epochs + " vs " + cfg.epochs());
             if (batchSize > 0 && batchSize != cfg.batchSize()) d.add("batch " + batchSize + " vs " + cfg.batchSize());
@@ -92,6 +98,13 @@ final class Checkpoint {
     }
 
     private Checkpoint() {}
+
+    /** @return where the "last" checkpoint of {@code bundle} goes: the configured folder, else {@code <bundle>-last} */
+    static Path lastDir(TrainingConfig cfg, Path bundle) {
+        if (cfg.checkpointDir() != null) return cfg.checkpointDir();
+        Path abs = bundle.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + LAST_SUFFIX);
+    }
 
     static void write(Path dir, Model model, ModelInfo info, State state, LearningCurve curve, ResumableAdam adam)
             throws IOException {

@@ -3,13 +3,16 @@ package io.github.braintumor.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.engine.ChannelsLast;
+import io.github.braintumor.infer.Resampling;
 import io.github.braintumor.metrics.ClassificationMetrics;
 import io.github.braintumor.model.Architectures;
 import io.github.braintumor.model.ModelInfo;
@@ -110,7 +113,7 @@ final class ClassificationTask implements TrainingTask {
                     "Classifier input size " + hp.inputSize() + " must divide the slice" + " size " + w + "x" + h);
         }
         int factor = h / hp.inputSize();
-        return factor == 1 ? image : io.github.braintumor.infer.Resampling.average(image, CHANNELS, h, w, factor);
+        return factor == 1 ? image : Resampling.average(image, CHANNELS, h, w, factor);
     }
 
     @Override
@@ -172,11 +175,10 @@ final class ClassificationTask implements TrainingTask {
                 NDArray data = ChannelsLast.batch(sub, x, new Shape(part.size(), CHANNELS, side, side));
                 NDList logits = block.forward(new ParameterStore(sub, false), new NDList(data), false);
                 lossSum += loss.evaluate(new NDList(sub.create(y, new Shape(part.size(), 1))), logits)
-                        .toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                        .toType(DataType.FLOAT64, false)
                         .getDouble();
                 lossBatches++;
-                float[] p =
-                        ai.djl.nn.Activation.sigmoid(logits.singletonOrThrow()).toFloatArray();
+                float[] p = Activation.sigmoid(logits.singletonOrThrow()).toFloatArray();
                 for (int n = 0; n < part.size(); n++) {
                     probability[from + n] = p[n];
                 }

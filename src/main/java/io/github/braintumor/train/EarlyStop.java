@@ -2,17 +2,28 @@ package io.github.braintumor.train;
 
 import java.util.Locale;
 
-/** Why training stops before its last epoch: the time budget is used, or validation stopped improving. */
-final class EarlyStop {
+/**
+ * Stops training before its last epoch when the time budget is used or validation stopped improving for the
+ * configured patience; it reads the best epoch from the {@link BestModelKeeper}.
+ */
+final class EarlyStop implements TrainingListener {
     private final TrainingConfig cfg;
+    private final BestModelKeeper keeper;
     private final long startedNanos;
 
-    EarlyStop(TrainingConfig cfg, long startedNanos) {
+    /** @param startedNanos when the time budget started ({@link System#nanoTime}) */
+    EarlyStop(TrainingConfig cfg, BestModelKeeper keeper, long startedNanos) {
         this.cfg = cfg;
+        this.keeper = keeper;
         this.startedNanos = startedNanos;
     }
 
-    /** @return why training stops after this epoch, or null to go on */
+    @Override
+    public String stopAfter(EpochEnd end) {
+        return reason(end.epoch(), keeper.bestEpoch());
+    }
+
+    /** @return why training stops after {@code epoch} when the best was {@code bestEpoch}, or null to go on */
     String reason(int epoch, int bestEpoch) {
         if (epoch >= cfg.epochs()) return null;
         double minutes = (System.nanoTime() - startedNanos) / 60e9;

@@ -3,6 +3,7 @@ package io.github.braintumor.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -256,12 +257,12 @@ final class SegmentationTask implements TrainingTask {
                             : new NDList(
                                     TorchCasts.toFloat32(graph.forward(bf16 ? TorchCasts.toBfloat16(data) : data)));
                     lossSum += loss.evaluate(new NDList(labels), logits)
-                            .toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                            .toType(DataType.FLOAT64, false)
                             .getDouble();
                     lossBatches++;
                     byte[] predicted = logits.singletonOrThrow()
                             .gt(0)
-                            .toType(ai.djl.ndarray.types.DataType.INT8, false)
+                            .toType(DataType.INT8, false)
                             .toByteArray(); // logit > 0  <=>  probability > 0.5
                     byte[] truth = new byte[y.length];
                     for (int i = 0; i < y.length; i++) {

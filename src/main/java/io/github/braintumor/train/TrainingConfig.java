@@ -1,9 +1,14 @@
 package io.github.braintumor.train;
 
 import io.github.braintumor.data.ModalityPattern;
+import io.github.braintumor.engine.Bounds;
+import io.github.braintumor.engine.EngineOptions;
+import io.github.braintumor.engine.Precision;
 import io.github.braintumor.model.AugmentationSettings;
+import io.github.braintumor.tensor.Normalization;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything about a training run except the network and the data.
@@ -22,7 +27,7 @@ public final class TrainingConfig {
     /** Training batch size unless told otherwise (commands, dialogs and the CLI start from it). */
     public static final int DEFAULT_BATCH_SIZE = 8;
     /** Seed of training and of the patient split unless told otherwise. */
-    public static final long DEFAULT_SEED = io.github.braintumor.engine.EngineOptions.DEFAULT_SEED;
+    public static final long DEFAULT_SEED = EngineOptions.DEFAULT_SEED;
 
     private final int epochs;
     private final int batchSize;
@@ -44,7 +49,7 @@ public final class TrainingConfig {
     private final int averageLastEpochs;
     private final int warmUpSteps;
     private final String normalization;
-    private final io.github.braintumor.engine.Precision precision;
+    private final Precision precision;
     private final Path checkpointDir;
     private final long splitSeed;
     private final AugmentationSettings augmentation;
@@ -173,7 +178,7 @@ public final class TrainingConfig {
      * @return the number format of training steps as asked ({@code auto}: bfloat16 mixed precision on a CPU with
      *     native bf16, else float32); the task says what it can use ({@link TrainingTask#trainIn})
      */
-    public io.github.braintumor.engine.Precision precision() {
+    public Precision precision() {
         return precision;
     }
     /** Where the per-epoch "last" checkpoint goes; null = {@code <bundle>-last} next to the bundle. */
@@ -243,9 +248,8 @@ public final class TrainingConfig {
         private double minutes;
         private int averageLastEpochs;
         private int warmUpSteps = -1;
-        private String normalization = io.github.braintumor.tensor.Normalization.PERCENTILE_ZSCORE.id();
-        private io.github.braintumor.engine.Precision precision =
-                io.github.braintumor.engine.Precision.processDefault();
+        private String normalization = Normalization.PERCENTILE_ZSCORE.id();
+        private Precision precision = Precision.processDefault();
         private Path checkpointDir;
         private long splitSeed = -1;
         private double missingModality = DEFAULT_MISSING_MODALITY;
@@ -260,7 +264,7 @@ public final class TrainingConfig {
         }
 
         public Builder optBatchSize(int v) {
-            batchSize = io.github.braintumor.engine.Bounds.batchSize(v, "batch size");
+            batchSize = Bounds.batchSize(v, "batch size");
             return this;
         }
 
@@ -309,7 +313,7 @@ public final class TrainingConfig {
         }
 
         public Builder optThreads(int v) {
-            threads = io.github.braintumor.engine.Bounds.threads(v, "threads");
+            threads = Bounds.threads(v, "threads");
             return this;
         }
 
@@ -364,8 +368,8 @@ public final class TrainingConfig {
         }
 
         /** Number format of training steps: auto (default: the process's, see {@code Precision.PROPERTY}), float32, bfloat16. */
-        public Builder optPrecision(io.github.braintumor.engine.Precision p) {
-            precision = java.util.Objects.requireNonNull(p, "precision");
+        public Builder optPrecision(Precision p) {
+            precision = Objects.requireNonNull(p, "precision");
             return this;
         }
 

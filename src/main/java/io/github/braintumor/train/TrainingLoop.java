@@ -6,45 +6,52 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.engine.EngineOptions;
-import io.github.braintumor.engine.NativeMemory;
 import io.github.braintumor.engine.Precision;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.LearningCurve;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
-import io.github.braintumor.progress.Progress;
 import io.github.braintumor.progress.ProgressListener;
+import io.github.braintumor.train.TrainingListener.BatchEnd;
+import io.github.braintumor.train.TrainingListener.EpochEnd;
+import io.github.braintumor.train.TrainingListener.TrainingEnd;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 
 /**
  * The one training loop shared by segmentation and classification ({@link TrainingTask} holds the differences):
  * Adam with a warm-up + cosine learning rate, tumour-weighted sampling schedule, per-batch sub-managers, validation
- * each epoch and cancel per batch. The rest are parts it calls: {@link ResumePoint} (where it starts),
- * {@link EpochListener}s after each validated epoch ({@link BestModelKeeper}, the "last" {@link Checkpoint},
- * {@link WeightAverage}), {@link EarlyStop} (time budget, patience).
+ * each epoch and cancel per batch. Where it starts is a {@link ResumePoint}; everything else is a
+ * {@link TrainingListener} it calls: {@link BestModelKeeper}, the {@link LastCheckpoint}, {@link WeightAverage},
+ * {@link TrainingProgress} and {@link EarlyStop} (time budget, patience).
  */
 final class TrainingLoop {
     private final TrainingTask task;
     private final TrainingConfig cfg;
     private final ModelInfo.TrainingData trainingData;
+    private final EpochPlan plan;
+    private final double[] tumourFractions;
+
+    /** Why the loop ended, and the last epoch it validated. */
+    private record Stop(String why, boolean canceled, int epochsDone) {}
 
     TrainingLoop(TrainingTask task, TrainingConfig cfg, ModelInfo.TrainingData trainingData) {
         this.task = task;
         this.cfg = cfg;
         this.trainingData = trainingData;
+        this.plan = EpochPlan.of(cfg, task.trainingSlices());
+        this.tumourFractions = tumourFractions();
     }
 
     /** Starts the engine (threads, seed) the way every trainer needs it. */
@@ -56,51 +63,12 @@ final class TrainingLoop {
         DjlEngine.start(b.build());
     }
 
-    /** Default location of the "last" checkpoint: {@code <bundle>-last} next to the bundle. */
-    static Path checkpointDir(TrainingConfig cfg, Path outBundle) {
-        Path abs = outBundle.toAbsolutePath().normalize();
-        return cfg.checkpointDir() != null ? cfg.checkpointDir() : abs.resolveSibling(abs.getFileName() + "-last");
-    }
-
-    /**
-     * A checkpoint resumes exactly only the run that wrote it: the same patients in training and validation and
-     * the same schedule. Anything else would mix two validation sets in one learning curve; it is refused, naming
-     * what differs.
-     */
-    private void checkSameRun(Checkpoint.State state) throws BundleException {
-        List<String> differences = new java.util.ArrayList<>(state.differences(cfg));
-        ModelInfo.TrainingData was = ModelBundle.readInfo(cfg.resume()).training();
-        if (was != null && was.patients() != null && was.validationPatients() != null) {
-            if (!new java.util.TreeSet<>(was.patients()).equals(new java.util.TreeSet<>(trainingData.patients()))) {
-                differences.add("training patients (" + was.patients().size() + " vs "
-                        + trainingData.patients().size() + ", other data or split)");
-            }
-            if (!new java.util.TreeSet<>(was.validationPatients())
-                    .equals(new java.util.TreeSet<>(trainingData.validationPatients()))) {
-                differences.add(
-                        "validation patients (" + was.validationPatients().size() + " vs "
-                                + trainingData.validationPatients().size() + ")");
-            }
-        }
-        if (!differences.isEmpty()) {
-            throw new IllegalArgumentException("cannot resume from " + cfg.resume() + " exactly: it was trained with"
-                    + " other settings (" + String.join("; ", differences) + "); resume with the data, split and"
-                    + " settings it was trained with, or start a new run from its weights with --init");
-        }
-    }
-
-    TrainingResult run(Path outBundle, ProgressListener listener, BooleanSupplier cancel)
+    TrainingResult run(Path outBundle, ProgressListener progress, BooleanSupplier cancel)
             throws IOException, BundleException {
         startEngine(cfg);
         Device device = DjlEngine.device();
-        Path lastDir = checkpointDir(cfg, outBundle);
-        int samples = cfg.samplesPerEpoch() > 0 ? cfg.samplesPerEpoch() : Math.max(1, task.trainingSlices());
-        int batches = (samples + cfg.batchSize() - 1) / cfg.batchSize();
-        int totalSteps = batches * cfg.epochs();
-        double[] fraction = tumourFractions();
-
         ResumePoint from = ResumePoint.of(cfg);
-        if (from.resumed()) checkSameRun(from.state());
+        if (from.resumed()) from.checkSameRun(cfg, trainingData);
         LearningCurve curve = from.curve();
         Precision precision = task.trainIn(cfg.precision().resolve(device));
         ModelInfo base = task.describe()
@@ -112,17 +80,8 @@ final class TrainingLoop {
         DjlEngine.seed(cfg.seed());
         try (Model model = Model.newInstance(base.kind(), device, DjlEngine.ENGINE_NAME)) {
             model.setBlock(task.newBlock());
-            if (from.resumed()) {
-                loadCheckpointWeights(model, cfg.resume(), base);
-                listener.onMessage("Resuming after epoch " + from.state().epoch() + " from " + cfg.resume()
-                        + (from.exact()
-                                ? " (weights, optimizer state and sampling exactly as they were)"
-                                : " (an older checkpoint without optimizer state: Adam moments restart from zero)"));
-            } else if (cfg.initialWeights() != null) {
-                loadCheckpointWeights(model, cfg.initialWeights(), base);
-                listener.onMessage("Starting from the weights of " + cfg.initialWeights());
-            }
-            Tracker schedule = schedule(totalSteps);
+            loadStartingWeights(model, from, base, progress);
+            Tracker schedule = schedule(plan.totalSteps());
             // The optimizer counts its own steps; only an old checkpoint without its state needs the offset.
             int stepOffset = from.stepOffset();
             Tracker lr = stepOffset == 0 || from.exact() ? schedule : n -> schedule.getNewValue(n + stepOffset);
@@ -130,165 +89,141 @@ final class TrainingLoop {
                     ResumableAdam.builder().setLearningRateTracker(lr).build();
             DefaultTrainingConfig tc =
                     new DefaultTrainingConfig(task.loss()).optOptimizer(adam).optDevices(new Device[] {device});
-            EarlyStop earlyStop = new EarlyStop(cfg, System.nanoTime());
-            WeightAverage average = new WeightAverage(cfg.averageLastEpochs());
+            Path lastDir = Checkpoint.lastDir(cfg, outBundle);
             BestModelKeeper keeper = new BestModelKeeper(outBundle, base, from);
-            // in order: the checkpoint records what the keeper decided
-            List<EpochListener> onEpoch = List.of(
+            // in order: the checkpoint and the progress report what the keeper decided
+            TrainingListener listeners = TrainingListener.inOrder(List.of(
                     keeper,
-                    e -> Checkpoint.write(
-                            lastDir,
-                            e.model(),
-                            base,
-                            new Checkpoint.State(
-                                    e.epoch(),
-                                    e.optimizerSteps(),
-                                    keeper.bestEpoch(),
-                                    keeper.best().metric(),
-                                    keeper.best().tiebreak(),
-                                    task.metricName(),
-                                    cfg),
-                            e.curve(),
-                            adam),
-                    e -> average.add(e.model()));
-            boolean canceled = false;
-            String why = "finished " + cfg.epochs() + " epochs";
-            int steps = stepOffset;
-            int epochsDone = from.startEpoch() - 1;
-            double validationSeconds = 0;
-            double secondsPerBatch = Double.NaN;
+                    new LastCheckpoint(lastDir, base, keeper, task.metricName(), cfg, adam),
+                    new WeightAverage(cfg.averageLastEpochs(), keeper, task.metricName(), progress),
+                    new TrainingProgress(
+                            progress, plan, cfg, base.kind(), precision, lastDir, keeper, task.metricName()),
+                    new EarlyStop(cfg, keeper, System.nanoTime())));
+            Stop stop;
             try (Trainer trainer = model.newTrainer(tc)) {
                 trainer.initialize(task.inputShape(cfg.batchSize()));
                 if (from.exact()) {
                     Checkpoint.readOptimizerState(cfg.resume(), model, adam);
                 }
-                listener.onMessage(String.format(
-                        Locale.ROOT,
-                        "Training %s: %d epochs x %d batches of %d (crop %d), lr %.2e, steps in %s, %s, checkpoint %s",
-                        base.kind(),
-                        cfg.epochs(),
-                        batches,
-                        cfg.batchSize(),
-                        cfg.cropSize(),
-                        cfg.learningRate(),
-                        precision == Precision.BFLOAT16 ? "bfloat16 (mixed precision)" : "float32",
-                        DjlEngine.describe(),
-                        lastDir));
-                epochs:
-                for (int epoch = from.startEpoch(); epoch <= cfg.epochs(); epoch++) {
-                    Random rng = new Random(cfg.seed() * 1_000_003L + epoch);
-                    DjlEngine.seed(cfg.seed() * 1_000_003L + epoch); // dropout: an epoch replays exactly on resume
-                    double p = fraction[0] + (fraction[1] - fraction[0]) * (epoch - 1) / Math.max(1, cfg.epochs() - 1);
-                    double lossSum = 0;
-                    long epochStart = System.nanoTime();
-                    for (int b = 1; b <= batches; b++) {
-                        if (cancel.getAsBoolean()) {
-                            canceled = true;
-                            why = "canceled in epoch " + epoch + " at batch " + b;
-                            break epochs;
-                        }
-                        int size = Math.min(cfg.batchSize(), samples - (b - 1) * cfg.batchSize());
-                        lossSum += step(trainer, size, p, rng);
-                        steps++;
-                        double elapsed = (System.nanoTime() - epochStart) / 1e9;
-                        secondsPerBatch = elapsed / b;
-                        double left = secondsPerBatch * ((batches - b) + (long) batches * (cfg.epochs() - epoch))
-                                + validationSeconds * (cfg.epochs() - epoch + 1);
-                        listener.onProgress(Progress.training(
-                                epoch,
-                                cfg.epochs(),
-                                b,
-                                batches,
-                                lossSum / b,
-                                OptionalDouble.empty(),
-                                Duration.ofSeconds((long) left),
-                                String.format(
-                                        Locale.ROOT,
-                                        "epoch %d/%d batch %d/%d loss %.4f lr %.2e %.2f samples/s",
-                                        epoch,
-                                        cfg.epochs(),
-                                        b,
-                                        batches,
-                                        lossSum / b,
-                                        schedule.getNewValue(steps),
-                                        b * (double) cfg.batchSize() / elapsed)));
-                    }
-                    double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-                    long vStart = System.nanoTime();
-                    TrainingTask.Validation v = task.validate(model.getBlock(), trainer.getManager(), cancel);
-                    if (v == null) { // canceled during validation
-                        canceled = true;
-                        why = "canceled during validation of epoch " + epoch;
-                        break;
-                    }
-                    validationSeconds = (System.nanoTime() - vStart) / 1e9;
-                    double seconds = (System.nanoTime() - epochStart) / 1e9;
-                    curve.add(new LearningCurve.Row(
-                            epoch, lossSum / batches, v.loss(), v.metric(), schedule.getNewValue(steps), seconds));
-                    epochsDone = epoch;
-                    for (EpochListener l : onEpoch) {
-                        l.onEpoch(new EpochListener.EpochEnd(epoch, steps, model, v, curve));
-                    }
-                    double remaining = secondsPerBatch * batches * (cfg.epochs() - epoch)
-                            + validationSeconds * (cfg.epochs() - epoch);
-                    listener.onMessage(String.format(
-                            Locale.ROOT,
-                            "memory after epoch %d: %d live arrays in the model," + " %s",
-                            epoch,
-                            NativeMemory.liveArrays(model.getNDManager()),
-                            NativeMemory.describe()));
-                    listener.onProgress(Progress.training(
-                            epoch,
-                            cfg.epochs(),
-                            batches,
-                            batches,
-                            lossSum / batches,
-                            OptionalDouble.of(v.metric()),
-                            Duration.ofSeconds((long) remaining),
-                            String.format(
-                                    Locale.ROOT,
-                                    "epoch %d/%d done: train loss %.4f, val loss %.4f, val %s %.4f%s (best %.4f at"
-                                            + " epoch %d); %.1f samples/s, validation %.0f s",
-                                    epoch,
-                                    cfg.epochs(),
-                                    lossSum / batches,
-                                    v.loss(),
-                                    task.metricName(),
-                                    v.metric(),
-                                    keeper.improved() ? " *" : "",
-                                    keeper.best().metric(),
-                                    keeper.bestEpoch(),
-                                    samples / trainSeconds,
-                                    validationSeconds)));
-                    String stop = earlyStop.reason(epoch, keeper.bestEpoch());
-                    if (stop != null) {
-                        why = stop;
-                        break;
-                    }
-                }
-                if (!canceled && average.size() > 1) {
-                    averageIfBetter(model, trainer, average, keeper, curve, listener, cancel);
-                }
+                listeners.onTrainingBegin();
+                stop = trainEpochs(trainer, from, schedule, curve, listeners, cancel);
+                listeners.onTrainingEnd(new TrainingEnd(
+                        model,
+                        stop.canceled(),
+                        curve,
+                        () -> task.validate(model.getBlock(), trainer.getManager(), cancel)));
             }
-            String message;
-            if (!keeper.hasModel()) {
-                message = why + ": no model yet (no validation finished), nothing written to " + outBundle;
-                listener.onMessage(message);
-                return new TrainingResult(null, curve, 0, Double.NaN, canceled, message);
-            }
-            message = String.format(
-                    Locale.ROOT,
-                    "%s; best %s %.4f at epoch %d in %s (epochs done: %d)",
-                    why,
-                    task.metricName(),
-                    keeper.best().metric(),
-                    keeper.bestEpoch(),
-                    outBundle,
-                    epochsDone);
-            listener.onMessage(message);
-            return new TrainingResult(
-                    outBundle, curve, keeper.bestEpoch(), keeper.best().metric(), canceled, message);
+            return result(stop, keeper, curve, outBundle, progress);
         }
+    }
+
+    /**
+     * The loop: epochs of batches, each epoch validated and handed to the listeners.
+     *
+     * @return why it ended: all epochs done, canceled, or stopped by a listener
+     */
+    private Stop trainEpochs(
+            Trainer trainer,
+            ResumePoint from,
+            Tracker schedule,
+            LearningCurve curve,
+            TrainingListener listeners,
+            BooleanSupplier cancel)
+            throws IOException, BundleException {
+        Model model = trainer.getModel();
+        int steps = from.stepOffset();
+        int epochsDone = from.startEpoch() - 1;
+        for (int epoch = from.startEpoch(); epoch <= plan.epochs(); epoch++) {
+            Random rng = new Random(epochSeed(epoch));
+            DjlEngine.seed(epochSeed(epoch)); // dropout: an epoch replays exactly on resume
+            double p = tumourFraction(epoch);
+            double lossSum = 0;
+            long epochStart = System.nanoTime();
+            for (int b = 1; b <= plan.batches(); b++) {
+                if (cancel.getAsBoolean()) {
+                    return new Stop("canceled in epoch " + epoch + " at batch " + b, true, epochsDone);
+                }
+                lossSum += step(trainer, plan.size(b), p, rng);
+                steps++;
+                listeners.onBatch(
+                        new BatchEnd(epoch, b, lossSum / b, schedule.getNewValue(steps), secondsSince(epochStart)));
+            }
+            long validationStart = System.nanoTime();
+            TrainingTask.Validation v = task.validate(model.getBlock(), trainer.getManager(), cancel);
+            if (v == null) {
+                return new Stop("canceled during validation of epoch " + epoch, true, epochsDone);
+            }
+            EpochEnd end = new EpochEnd(
+                    epoch,
+                    steps,
+                    model,
+                    v,
+                    lossSum / plan.batches(),
+                    schedule.getNewValue(steps),
+                    (validationStart - epochStart) / 1e9,
+                    secondsSince(validationStart),
+                    curve);
+            curve.add(end.row());
+            epochsDone = epoch;
+            listeners.onEpochEnd(end);
+            String why = listeners.stopAfter(end);
+            if (why != null) {
+                return new Stop(why, false, epochsDone);
+            }
+        }
+        return new Stop("finished " + plan.epochs() + " epochs", false, epochsDone);
+    }
+
+    /** The run's outcome, also told to {@code progress}: the best epoch, or that no validation finished. */
+    private TrainingResult result(
+            Stop stop, BestModelKeeper keeper, LearningCurve curve, Path outBundle, ProgressListener progress) {
+        if (!keeper.hasModel()) {
+            String message = stop.why() + ": no model yet (no validation finished), nothing written to " + outBundle;
+            progress.onMessage(message);
+            return new TrainingResult(null, curve, 0, Double.NaN, stop.canceled(), message);
+        }
+        String message = String.format(
+                Locale.ROOT,
+                "%s; best %s %.4f at epoch %d in %s (epochs done: %d)",
+                stop.why(),
+                task.metricName(),
+                keeper.best().metric(),
+                keeper.bestEpoch(),
+                outBundle,
+                stop.epochsDone());
+        progress.onMessage(message);
+        return new TrainingResult(
+                outBundle, curve, keeper.bestEpoch(), keeper.best().metric(), stop.canceled(), message);
+    }
+
+    /** The weights a run starts from: the checkpoint it resumes, the initial weights configured, or fresh ones. */
+    private void loadStartingWeights(Model model, ResumePoint from, ModelInfo base, ProgressListener progress)
+            throws BundleException {
+        if (from.resumed()) {
+            loadCheckpointWeights(model, cfg.resume(), base);
+            progress.onMessage("Resuming after epoch " + from.state().epoch() + " from " + cfg.resume()
+                    + (from.exact()
+                            ? " (weights, optimizer state and sampling exactly as they were)"
+                            : " (an older checkpoint without optimizer state: Adam moments restart from zero)"));
+        } else if (cfg.initialWeights() != null) {
+            loadCheckpointWeights(model, cfg.initialWeights(), base);
+            progress.onMessage("Starting from the weights of " + cfg.initialWeights());
+        }
+    }
+
+    /** Seed of an epoch's sampling and dropout, so that an epoch replays exactly on resume. */
+    private long epochSeed(int epoch) {
+        return cfg.seed() * 1_000_003L + epoch;
+    }
+
+    /** Probability of drawing a tumour slice in {@code epoch}: linear from the first epoch's to the last's. */
+    private double tumourFraction(int epoch) {
+        double[] fraction = tumourFractions;
+        return fraction[0] + (fraction[1] - fraction[0]) * (epoch - 1) / Math.max(1, cfg.epochs() - 1);
+    }
+
+    private static double secondsSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
     }
 
     /** One optimisation step on a fresh batch; returns its loss. All batch arrays die with the sub-manager. */
@@ -313,7 +248,7 @@ final class TrainingLoop {
 
     /** A scalar loss as double whatever its dtype (the nn losses may return float64). */
     static double scalar(NDArray l) {
-        return l.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+        return l.toType(DataType.FLOAT64, false).getDouble();
     }
 
     private double[] tumourFractions() {
@@ -361,38 +296,5 @@ final class TrainingLoop {
             throw new BundleException(
                     "Cannot load checkpoint weights " + dir.resolve(found.weightsFile()) + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Averages the last epochs' weights; keeps (and saves) them when validation improves, else restores. */
-    private void averageIfBetter(
-            Model model,
-            Trainer trainer,
-            WeightAverage recent,
-            BestModelKeeper keeper,
-            LearningCurve curve,
-            ProgressListener listener,
-            BooleanSupplier cancel)
-            throws IOException, BundleException {
-        recent.applyMean(model);
-        TrainingTask.Validation v = task.validate(model.getBlock(), trainer.getManager(), cancel);
-        if (v != null && v.betterThan(keeper.best())) {
-            listener.onMessage(String.format(
-                    Locale.ROOT,
-                    "Average of the last %d epochs: val %s %.4f > %.4f, kept",
-                    recent.size(),
-                    task.metricName(),
-                    v.metric(),
-                    keeper.best().metric()));
-            keeper.keepAverage(model, v, recent.size(), curve);
-            return;
-        }
-        listener.onMessage(String.format(
-                Locale.ROOT,
-                "Average of the last %d epochs: val %s %s, not better; kept" + " epoch %d",
-                recent.size(),
-                task.metricName(),
-                v == null ? "canceled" : String.format(Locale.ROOT, "%.4f", v.metric()),
-                keeper.bestEpoch()));
-        recent.restoreLast(model);
     }
 }

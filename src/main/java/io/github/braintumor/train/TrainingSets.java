@@ -5,6 +5,7 @@ import io.github.braintumor.data.PatientSplit;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.data.SplitPart;
 import io.github.braintumor.model.ModelInfo;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ record TrainingSets(
     Map<String, List<SliceRecord>> volumes() {
         Map<String, List<SliceRecord>> v = new LinkedHashMap<>();
         for (SliceRecord r : train) {
-            v.computeIfAbsent(r.patientId(), k -> new java.util.ArrayList<>()).add(r);
+            v.computeIfAbsent(r.patientId(), k -> new ArrayList<>()).add(r);
         }
         v.putAll(validation);
         return v;

@@ -4,23 +4,71 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.github.braintumor.model.BundleException;
+import io.github.braintumor.progress.ProgressListener;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The weights of the last k epochs (copies on the Java heap), and their mean: the training loop tries the mean at
- * the end and keeps it only when it validates better. Snapshots are not part of a checkpoint, so after a resume the
- * mean covers the epochs run since.
+ * The weights of the last k epochs (copies on the Java heap), and their mean: at the end of a run that was not
+ * canceled the mean is validated and kept (by the {@link BestModelKeeper}) only when it validates better than the
+ * best epoch. Snapshots are not part of a checkpoint, so after a resume the mean covers the epochs run since.
  */
-final class WeightAverage {
+final class WeightAverage implements TrainingListener {
     private final int epochs;
     private final Deque<List<float[]>> recent = new ArrayDeque<>();
+    private final BestModelKeeper keeper;
+    private final String metricName;
+    private final ProgressListener out;
 
     /** @param epochs how many of the last epochs to average; 0 or 1 = off */
-    WeightAverage(int epochs) {
+    WeightAverage(int epochs, BestModelKeeper keeper, String metricName, ProgressListener out) {
         this.epochs = epochs;
+        this.keeper = keeper;
+        this.metricName = metricName;
+        this.out = out;
+    }
+
+    @Override
+    public void onEpochEnd(EpochEnd e) {
+        add(e.model());
+    }
+
+    @Override
+    public void onTrainingEnd(TrainingEnd end) throws IOException, BundleException {
+        if (!end.canceled() && size() > 1) {
+            averageIfBetter(end);
+        }
+    }
+
+    /** Averages the last epochs' weights; keeps (and saves) them when validation improves, else restores. */
+    private void averageIfBetter(TrainingEnd end) throws IOException, BundleException {
+        Model model = end.model();
+        applyMean(model);
+        TrainingTask.Validation v = end.validation().validate();
+        if (v != null && v.betterThan(keeper.best())) {
+            out.onMessage(String.format(
+                    Locale.ROOT,
+                    "Average of the last %d epochs: val %s %.4f > %.4f, kept",
+                    size(),
+                    metricName,
+                    v.metric(),
+                    keeper.best().metric()));
+            keeper.keepAverage(model, v, size(), end.curve());
+            return;
+        }
+        out.onMessage(String.format(
+                Locale.ROOT,
+                "Average of the last %d epochs: val %s %s, not better; kept epoch %d",
+                size(),
+                metricName,
+                v == null ? "canceled" : String.format(Locale.ROOT, "%.4f", v.metric()),
+                keeper.bestEpoch()));
+        restoreLast(model);
     }
 
     /** Remembers the model's weights after an epoch (nothing when off). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.braintumor.model.LearningCurve;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class CropSamplerTest {
         float[] src = ramp(1, 4, 4);
         float[] out = new float[16];
         CropSampler.sample(src, 1, 4, 4, new CropSampler.Transform(1.5, 1.5, 0, 1, true), 4, out, 0, false);
-        assertArrayEquals(new float[] {3, 2, 1, 0}, java.util.Arrays.copyOfRange(out, 0, 4));
+        assertArrayEquals(new float[] {3, 2, 1, 0}, Arrays.copyOfRange(out, 0, 4));
         float[] mask = new float[64 * 64];
         for (int y = 20; y < 40; y++) {
             for (int x = 20; x < 40; x++) {

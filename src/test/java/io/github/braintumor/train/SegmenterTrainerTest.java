@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.braintumor.data.LggDataset;
+import io.github.braintumor.data.SixteenBitCopies;
 import io.github.braintumor.engine.NativeMemory;
 import io.github.braintumor.engine.Precision;
 import io.github.braintumor.model.BundleException;
@@ -17,8 +19,11 @@ import io.github.braintumor.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -152,7 +157,7 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
     @Test
     void averagingLastEpochsFinishes() throws Exception {
         Path out = dir.resolve("avg");
-        List<String> messages = new java.util.ArrayList<>();
+        List<String> messages = new ArrayList<>();
         TrainingResult r = new SegmenterTrainer(
                         UNet.builder().optFeatures(4),
                         Phantoms.tinyConfig()
@@ -186,8 +191,8 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
 
     @Test
     void liveArraysStayConstantAcrossEpochs() throws Exception {
-        List<Integer> live = new java.util.ArrayList<>();
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("memory after epoch \\d+: (\\d+) live arrays.*");
+        List<Integer> live = new ArrayList<>();
+        Pattern p = Pattern.compile("memory after epoch \\d+: (\\d+) live arrays.*");
         new SegmenterTrainer(
                         UNet.builder().optFeatures(4),
                         Phantoms.tinyConfig().optEpochs(4).build())
@@ -201,7 +206,7 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
 
                             @Override
                             public void onMessage(String m) {
-                                java.util.regex.Matcher x = p.matcher(m);
+                                Matcher x = p.matcher(m);
                                 if (x.matches()) {
                                     live.add(Integer.parseInt(x.group(1)));
                                 }
@@ -231,10 +236,8 @@ class SegmenterTrainerTest extends PhantomTrainingTest {
     @Test
     void aSixteenBitDataSetTrainsAsItselfWithAnotherGainAndOffset() throws Exception {
         // the same patients as 16-bit slices twice: gain 1, and gain 13 with offset 300 (another scanner's export)
-        io.github.braintumor.data.LggDataset one = io.github.braintumor.data.LggDataset.index(
-                io.github.braintumor.data.SixteenBitCopies.dataset(set.data(), dir.resolve("16bit-1"), 1, 0));
-        io.github.braintumor.data.LggDataset other = io.github.braintumor.data.LggDataset.index(
-                io.github.braintumor.data.SixteenBitCopies.dataset(set.data(), dir.resolve("16bit-13"), 13, 300));
+        LggDataset one = LggDataset.index(SixteenBitCopies.dataset(set.data(), dir.resolve("16bit-1"), 1, 0));
+        LggDataset other = LggDataset.index(SixteenBitCopies.dataset(set.data(), dir.resolve("16bit-13"), 13, 300));
         TrainingConfig cfg = Phantoms.tinyConfig().optEpochs(2).build();
         List<LearningCurve.Row> a = new SegmenterTrainer(UNet.builder().optFeatures(4), cfg)
                 .train(one, set.split(), dir.resolve("m16-1"), ProgressListener.silent(), () -> false)

@@ -21,6 +21,7 @@ import io.github.braintumor.nn.UNetBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,7 +106,7 @@ class UNetTrainingGraphTest {
         });
     }
 
-    private static void compare(int depth, boolean bfloat16, java.util.function.BiConsumer<Step, Step> check) {
+    private static void compare(int depth, boolean bfloat16, BiConsumer<Step, Step> check) {
         DjlEngine.start();
         DjlEngine.seed(7);
         Shape in = new Shape(2, 3, 16, 16);

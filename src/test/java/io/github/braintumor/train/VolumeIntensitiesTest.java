@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.ModalityPattern;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceRecord;
@@ -19,7 +20,7 @@ class VolumeIntensitiesTest extends PhantomTrainingTest {
     private static final AugmentationSettings NONE = new AugmentationSettings(false, 0, List.of(), false, 0);
 
     private static SliceImage read(SliceRecord r) throws Exception {
-        return io.github.braintumor.data.LggTiff.readImage(r.image(), io.github.braintumor.data.LggTiff.ANY_SIZE);
+        return LggTiff.readImage(r.image(), LggTiff.ANY_SIZE);
     }
 
     private static List<SliceRecord> patient() {
