@@ -21,5 +21,6 @@ if (model == "" || File.exists(model + File.separator + "model.json")) unet = mo
 else predictions = call(M + "inputFolder", model, "UNet bundle or predicted masks folder");
 run("Evaluate Tumor Models", "data=[" + data + "] output=[" + output + "] unet=[" + unet + "] classifier=[]"
     + " threshold=-1 lcc=true tta=false minarea=0 patients=[] predictions=[" + predictions + "] writethreshold=false"
+    + " writepostprocessing=false"
     + " modalities=[] brightness=[] storage=[] overwrite=false");   // overwrite=true replaces an earlier evaluation in output
 print("evaluation written to " + output);

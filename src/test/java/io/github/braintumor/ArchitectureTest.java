@@ -98,6 +98,7 @@ class ArchitectureTest {
             java.util.Map.entry(
                     "fiji",
                     Set.of(
+                            "args",
                             "app",
                             "bioimageio",
                             "data",

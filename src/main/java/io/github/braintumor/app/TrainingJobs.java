@@ -57,9 +57,6 @@ public final class TrainingJobs {
     /** The name a random search's output folder is marked with ({@link OutputPaths#MARKER}), CLI and Fiji alike. */
     public static final String SEARCH_COMMAND = "search-classifier";
 
-    /** Training state file of a checkpoint ({@code train.Checkpoint.STATE_FILE}, package-private there). */
-    static final String CHECKPOINT_STATE = "checkpoint.json";
-
     /**
      * @param cropSize training crop side for the UNet (0 = whole slices)
      * @param samplesPerEpoch slices per epoch (0 = all training slices)
@@ -376,12 +373,7 @@ public final class TrainingJobs {
                     + " epoch, resume it with --resume " + s.output() + "-last, or choose a new folder; nothing was"
                     + " changed");
         }
-        // TrainingConfig: no checkpoint folder configured = <bundle>-last next to the bundle.
-        Path bundle = s.output().toAbsolutePath().normalize();
-        Path last = config.checkpointDir() != null
-                ? config.checkpointDir()
-                : bundle.resolveSibling(bundle.getFileName() + "-last");
-        OutputPaths.checkBundle(last, s.data());
+        OutputPaths.checkBundle(config.lastCheckpointDir(s.output()), s.data());
     }
 
     /** Two trainings into one bundle would replace each other's model: the second is refused in one line. */
@@ -390,15 +382,16 @@ public final class TrainingJobs {
         OutputLock lock = OutputLock.acquire(bundle, "train");
         // half-written bundles of a training that was killed: ours by name, and no live run writes them now
         io.github.braintumor.io.AtomicFiles.removeLeftovers(bundle);
-        io.github.braintumor.io.AtomicFiles.removeLeftovers(bundle.resolveSibling(bundle.getFileName() + "-last"));
+        io.github.braintumor.io.AtomicFiles.removeLeftovers(
+                TrainingConfig.builder().build().lastCheckpointDir(bundle));
         return lock;
     }
 
     /** The resume folder and the split file, shared by training and the random search. */
     private static void checkInputs(Settings s, TrainingConfig config) throws IOException {
         Path resume = config.resume();
-        if (resume != null && !Files.isRegularFile(resume.resolve(CHECKPOINT_STATE))) {
-            throw new IllegalArgumentException("cannot resume from " + resume + ": it holds no " + CHECKPOINT_STATE
+        if (resume != null && !TrainingConfig.holdsCheckpoint(resume)) {
+            throw new IllegalArgumentException("cannot resume from " + resume + ": it holds no checkpoint.json"
                     + " (resume from the <bundle>-last folder that training writes every epoch)");
         }
         if (s.split() != null && !Files.isRegularFile(s.split())) {

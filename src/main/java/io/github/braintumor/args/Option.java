@@ -384,7 +384,7 @@ public final class Option<T> {
         }
         if (kind == Kind.CHOICE && !choices.contains(value)) {
             throw new IllegalArgumentException(
-                    shownAs + " must be " + String.join(", ", choices) + ", got '" + value + "'");
+                    shownAs + " must be one of " + String.join(", ", choices) + ", got '" + value + "'");
         }
         return value;
     }

@@ -106,6 +106,11 @@ final class Checkpoint {
         return abs.resolveSibling(abs.getFileName() + LAST_SUFFIX);
     }
 
+    /** @return whether {@code dir} holds a checkpoint's state file */
+    static boolean holdsState(Path dir) {
+        return Files.isRegularFile(dir.resolve(STATE_FILE));
+    }
+
     static void write(Path dir, Model model, ModelInfo info, State state, LearningCurve curve, ResumableAdam adam)
             throws IOException {
         Path scratch = Files.createTempDirectory("braintumor-ckpt");

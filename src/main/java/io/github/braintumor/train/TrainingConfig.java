@@ -185,6 +185,16 @@ public final class TrainingConfig {
     public Path checkpointDir() {
         return checkpointDir;
     }
+
+    /** @return where training keeps the "last" checkpoint of {@code bundle}: {@link #checkpointDir}, else {@code <bundle>-last} */
+    public Path lastCheckpointDir(Path bundle) {
+        return Checkpoint.lastDir(this, bundle);
+    }
+
+    /** @return whether {@code dir} holds a checkpoint a run can resume from (its state file) */
+    public static boolean holdsCheckpoint(Path dir) {
+        return Checkpoint.holdsState(dir);
+    }
     /** Seed the patient split was made with, recorded in model.json; -1 = unknown. */
     public long splitSeed() {
         return splitSeed;

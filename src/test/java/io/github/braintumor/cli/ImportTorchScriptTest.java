@@ -124,7 +124,9 @@ class ImportTorchScriptTest {
                 "--normalization",
                 "zscore");
         assertEquals(Main.BAD_INPUT, badNorm.code());
-        assertTrue(badNorm.reason().contains("known: divide255, percentile-zscore"), badNorm.reason());
+        assertTrue(
+                badNorm.reason().contains("--normalization must be one of divide255, percentile-zscore"),
+                badNorm.reason());
         CliRun badScores = CliRun.of(
                 "import-torchscript",
                 pixel.toString(),
@@ -134,7 +136,7 @@ class ImportTorchScriptTest {
                 "unet",
                 "--scores",
                 "softmax");
-        assertTrue(badScores.reason().contains("scores must be logits or probabilities"), badScores.reason());
+        assertTrue(badScores.reason().contains("--scores must be one of logits, probabilities"), badScores.reason());
         assertFalse(Files.exists(tmp.resolve("b")));
     }
 }

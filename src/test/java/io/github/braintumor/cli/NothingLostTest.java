@@ -308,7 +308,9 @@ class NothingLostTest {
         refused(segment(data, out, "--batch", "100000"), "batch size must be 1..");
         refused(CliRun.of("train-unet", data.toString(), "--out", out.toString(), "--threads", "100000"), "processors");
         refused(CliRun.of("train-unet", data.toString(), "--out", out.toString(), "--epochs", "-3"), "epochs");
-        refused(CliRun.of("train-unet", data.toString(), "--out", out.toString(), "--lr", "5"), "learning rate");
+        refused(
+                CliRun.of("train-unet", data.toString(), "--out", out.toString(), "--lr", "5"),
+                "--lr must be in (0, 1]");
         refused(CliRun.of("train-unet", data.toString(), "--out", out.toString(), "--minutes", "-1"), "--minutes");
         refused(CliRun.of("train-unet", data.toString(), "--out", out.toString(), "--cache-mb", "-5"), "--cache-mb");
         refused(

@@ -177,8 +177,7 @@ public final class TrainingCommandOptions {
 
     public static final Option<Integer> CLASSIFIER_INPUT_SIZE = Option.integer(
                     "input-size", TrainingJobs.DEFAULT_CLASSIFIER_INPUT)
-            .range(16, 256)
-            .help("side the 256x256 slices are averaged down to (256, 128 or 64)")
+            .help("side the 256x256 slices are averaged down to (256, 128 or 64; the model checks it)")
             .cliOnly();
 
     public static final Option<String> HYPERPARAMETERS = Option.folder("hyperparameters")

@@ -31,9 +31,10 @@ final class OptionDialog {
     private Function<String, Object> initial = key -> null;
 
     OptionDialog(String title, OptionTable table) {
-        this.dialog = new GenericDialog(title);
-        this.fields = table.offeredIn(Option.Front.FIJI);
         this.table = table;
+        this.fields = table.offeredIn(Option.Front.FIJI);
+        acceptCheckboxWords(); // before the dialog is made: it takes the macro's options then
+        this.dialog = new GenericDialog(title);
     }
 
     /** The dialog, for fields of the plugin's own that come before the table's (the images of Compute IoU). */
@@ -61,6 +62,22 @@ final class OptionDialog {
         for (Option<?> o : fields) add(o);
         dialog.showDialog();
         return !dialog.wasCanceled();
+    }
+
+    /**
+     * Rewrites the running macro's check boxes to ImageJ 1's bare words ({@code key=true} -> {@code key}) and adds
+     * those that are on by default and not mentioned.
+     */
+    private void acceptCheckboxWords() {
+        String options = Macro.getOptions();
+        if (options == null) return;
+        List<String> checkboxes = new ArrayList<>();
+        for (Option<?> o : fields) {
+            if (o.kind() != Option.Kind.BOOLEAN) continue;
+            checkboxes.add(o.key());
+            if ((Boolean) o.defaultValue()) options = MacroOptions.checkedUnlessSaid(options, o.key());
+        }
+        Macro.setOptions(MacroOptions.bareBooleans(options, checkboxes.toArray(String[]::new)));
     }
 
     private void add(Option<?> o) {
