@@ -1,14 +1,17 @@
 package io.github.braintumor.spark;
 
+import io.github.braintumor.app.options.CommonOptions;
+import io.github.braintumor.app.options.EvaluateOptions;
+import io.github.braintumor.app.options.InferenceCommandOptions;
 import io.github.braintumor.args.CommandLine;
+import io.github.braintumor.args.Option;
+import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.args.OptionValues;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 
@@ -33,22 +36,27 @@ public final class BrainTumorSpark {
     private static final Pattern MASTER = Pattern.compile(
             "local|local\\[(\\d+|\\*)(,\\d+)?]|local-cluster\\[\\d+,\\d+,\\d+]|spark://\\S+|yarn|k8s://\\S+|mesos://\\S+");
 
-    private static final Set<String> VALUED = Set.of(
-            "out",
-            "master",
-            "unet",
-            "classifier",
-            "threshold",
-            "min-area",
-            "batch",
-            "threads",
-            "postprocessing",
-            "patients",
-            "modalities",
-            "brightness",
-            "storage");
-    private static final Set<String> FLAGS =
-            Set.of("lcc", "tta", "overwrite", "parquet", "help", "write-threshold", "write-postprocessing");
+    static final Option<String> MASTER_OPTION = Option.text("master", "")
+            .metavar("local[2]")
+            .help("Spark master (default: spark-submit's, else local[N] with N = cores); local[N,F]\n"
+                    + "lets a failed task be tried F times")
+            .cliOnly();
+    static final Option<Integer> THREADS =
+            Option.integer("threads", 1).min(1).help("PyTorch threads per task").cliOnly();
+    static final Option<Boolean> PARQUET = Option.flag("parquet", false)
+            .help("also write the per-slice table as per_slice.parquet")
+            .cliOnly();
+
+    /**
+     * The options of both commands: evaluate's own table (the same keys as {@code brain-tumor evaluate} and Fiji's
+     * Evaluate Tumor Models), segment's post-processing and batch size, and Spark's master, threads and Parquet.
+     */
+    static final OptionTable OPTIONS = EvaluateOptions.TABLE.plus(
+            InferenceCommandOptions.POSTPROCESSING.help("segment: as brain-tumor segment"),
+            CommonOptions.BATCH_SIZE.help("slices per forward pass"),
+            MASTER_OPTION,
+            THREADS,
+            PARQUET);
 
     private BrainTumorSpark() {}
 
@@ -57,35 +65,27 @@ public final class BrainTumorSpark {
     }
 
     static String usage() {
-        return "usage: brain-tumor-spark segment|evaluate INPUT... --out DIR [--master local[2]] [--overwrite]\n"
-                + "         [--unet BUNDLE] [--classifier BUNDLE] [--threshold T] [--lcc] [--tta] [--min-area N]\n"
-                + "         [--postprocessing model|none] [--batch N] [--threads N] [--parquet]\n"
-                + "         [--patients IDS|FILE] [--modalities as-is,flair-only,no-post,no-pre] [--brightness 0.4,1.6]\n"
-                + "         [--storage 8bit,16bit-linear,16bit-gamma,512,half-rows] [--write-threshold]\n"
-                + "         [--write-postprocessing]\n"
-                + "  INPUT         a data folder (kaggle_3m or patient folders) or patient folders; local paths or\n"
-                + "                Hadoop URIs (hdfs://, s3a://: each task copies its patient to a local folder)\n"
-                + "  --out         output folder on a file system every executor sees (local mode: any folder)\n"
-                + "  --master      Spark master (default: spark-submit's, else local[N] with N = cores); local[N,F]\n"
-                + "                lets a failed task be tried F times\n"
-                + "  --overwrite   replace what an earlier run of the same command wrote into --out\n"
-                + "  --unet, --classifier, --threshold, --lcc, --tta, --min-area, --patients, --modalities,\n"
-                + "  --brightness, --storage, --write-threshold, --write-postprocessing: as brain-tumor evaluate\n"
-                + "                (segment: --unet, --threshold, --postprocessing as brain-tumor segment)\n"
-                + "  --batch       slices per forward pass; --threads PyTorch threads per task (default 1)\n"
-                + "  --parquet     also write the per-slice table as per_slice.parquet";
+        return "usage: brain-tumor-spark segment|evaluate INPUT... [options]\n"
+                + "  INPUT               a data folder (kaggle_3m or patient folders) or patient folders; local paths\n"
+                + "                      or Hadoop URIs (hdfs://, s3a://: each task copies its patient to a local\n"
+                + "                      folder)\n"
+                + "  --output (--out) is required: a folder on a file system every executor sees (local mode: any)\n"
+                + "  The options are brain-tumor evaluate's (segment: --unet, --threshold, --postprocessing as\n"
+                + "  brain-tumor segment):\n"
+                + OPTIONS.cliUsage().stripTrailing();
     }
 
     /** Parses, checks and runs; returns the exit code. */
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        Map<String, String> opts = new LinkedHashMap<>();
-        List<String> positional = new ArrayList<>();
         try {
-            parse(argv, opts, positional);
-            if (opts.containsKey("help") || positional.isEmpty()) {
-                (opts.containsKey("help") ? out : err).println(usage());
-                return opts.containsKey("help") ? OK : USAGE;
+            CommandLine line = parse(argv);
+            List<String> positional = line.positional();
+            boolean help = line.options().containsKey("help");
+            if (help || positional.isEmpty()) {
+                (help ? out : err).println(usage());
+                return help ? OK : USAGE;
             }
+            OptionValues opts = values(line);
             Command command = switch (positional.get(0)) {
                 case "segment" -> Command.SEGMENT;
                 case "evaluate" -> Command.EVALUATE;
@@ -94,7 +94,8 @@ public final class BrainTumorSpark {
                             + "': give segment or evaluate (--help lists the options)");
             };
             CohortJob job = job(command, positional.subList(1, positional.size()), opts);
-            String master = master(opts.get("master"));
+            String given = opts.get(MASTER_OPTION);
+            String master = master(given.isEmpty() ? null : given);
             job.check(hadoopConf()); // mistakes are refused before Spark starts (seconds)
             SparkSession.Builder sb = SparkSession.builder()
                     .appName("brain-tumor-spark " + command.id())
@@ -124,46 +125,61 @@ public final class BrainTumorSpark {
         }
     }
 
-    private static void parse(List<String> argv, Map<String, String> opts, List<String> positional)
-            throws UsageException {
+    private static CommandLine parse(List<String> argv) throws UsageException {
         try {
-            CommandLine c = CommandLine.parse(argv, VALUED, FLAGS);
-            opts.putAll(c.options());
-            positional.addAll(c.positional());
+            return CommandLine.parse(argv, OPTIONS.cliValued(), OPTIONS.cliFlags());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    private static CohortJob job(Command command, List<String> inputs, Map<String, String> o) throws UsageException {
+    /** The options' values (the positional arguments are the command and its inputs). */
+    private static OptionValues values(CommandLine line) throws UsageException {
+        try {
+            return OPTIONS.fromCommandLine(new CommandLine(line.options(), List.of()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static CohortJob job(Command command, List<String> inputs, OptionValues o) throws UsageException {
         if (inputs.isEmpty()) throw new UsageException("give the input: a data folder or patient folders");
-        if (!o.containsKey("out")) throw new UsageException("--out DIR is required");
+        if (o.get(CommonOptions.OUTPUT).isEmpty()) throw new UsageException("--output DIR is required");
         CohortJob.Builder b = CohortJob.builder(command)
-                .setOutput(Path.of(o.get("out")))
-                .optUnet(o.containsKey("unet") ? Path.of(o.get("unet")) : null)
-                .optClassifier(o.containsKey("classifier") ? Path.of(o.get("classifier")) : null)
-                .optLargestComponent(o.containsKey("lcc"))
-                .optTta(o.containsKey("tta"))
-                .optOverwrite(o.containsKey("overwrite"))
-                .optParquet(o.containsKey("parquet"));
+                .setOutput(Path.of(o.get(CommonOptions.OUTPUT)))
+                .optUnet(path(o.get(EvaluateOptions.UNET)))
+                .optClassifier(path(o.get(EvaluateOptions.CLASSIFIER)))
+                .optLargestComponent(o.get(EvaluateOptions.LCC))
+                .optTta(o.get(EvaluateOptions.TTA))
+                .optOverwrite(o.get(CommonOptions.OVERWRITE))
+                .optParquet(o.get(PARQUET));
         inputs.forEach(b::addInput);
-        if (o.containsKey("threshold")) b.optThreshold(number(o, "threshold"));
-        b.optPatients(o.get("patients"))
-                .optConditions(o.get("modalities"), o.get("brightness"), o.get("storage"))
-                .optWriteThreshold(o.containsKey("write-threshold"))
-                .optWritePostprocessing(o.containsKey("write-postprocessing"));
-        if (o.containsKey("min-area")) b.optMinimumArea(whole(o, "min-area"));
-        if (o.containsKey("batch")) b.optBatch(whole(o, "batch"));
-        if (o.containsKey("threads")) b.optThreads(whole(o, "threads"));
-        if (o.containsKey("postprocessing")) {
-            String p = o.get("postprocessing");
-            if (!p.equals("model") && !p.equals("none")) {
-                throw new UsageException("--postprocessing must be model or none, got '" + p + "'");
-            }
+        // -1, the model's own threshold, as in every front end
+        if (o.get(CommonOptions.THRESHOLD) >= 0) b.optThreshold(o.get(CommonOptions.THRESHOLD));
+        String patients = o.get(EvaluateOptions.PATIENTS);
+        b.optPatients(patients.isEmpty() ? null : patients)
+                .optConditions(
+                        blankAsNull(o.get(EvaluateOptions.MODALITIES)),
+                        blankAsNull(o.get(EvaluateOptions.BRIGHTNESS)),
+                        blankAsNull(o.get(EvaluateOptions.STORAGE)))
+                .optWriteThreshold(o.get(EvaluateOptions.WRITE_THRESHOLD))
+                .optWritePostprocessing(o.get(EvaluateOptions.WRITE_POSTPROCESSING));
+        if (o.given(EvaluateOptions.MIN_AREA)) b.optMinimumArea(o.get(EvaluateOptions.MIN_AREA));
+        if (o.get(CommonOptions.BATCH_SIZE) > 0) b.optBatch(o.get(CommonOptions.BATCH_SIZE));
+        if (o.given(THREADS)) b.optThreads(o.get(THREADS));
+        if (o.given(InferenceCommandOptions.POSTPROCESSING)) {
             if (command != Command.SEGMENT) throw new UsageException("--postprocessing is for segment");
-            b.optNoPostprocessing(p.equals("none"));
+            b.optNoPostprocessing(o.get(InferenceCommandOptions.POSTPROCESSING).equals("none"));
         }
         return b.build();
+    }
+
+    private static Path path(String text) {
+        return text.isBlank() ? null : Path.of(text);
+    }
+
+    private static String blankAsNull(String text) {
+        return text.isBlank() ? null : text;
     }
 
     /**
@@ -238,21 +254,5 @@ public final class BrainTumorSpark {
                     + " local[N,F] (F attempts per task), spark://HOST:PORT, yarn or k8s://URL");
         }
         return given;
-    }
-
-    private static double number(Map<String, String> o, String name) throws UsageException {
-        try {
-            return Double.parseDouble(o.get(name));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a number, got '" + o.get(name) + "'");
-        }
-    }
-
-    private static int whole(Map<String, String> o, String name) throws UsageException {
-        try {
-            return Integer.parseInt(o.get(name));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a whole number, got '" + o.get(name) + "'");
-        }
     }
 }

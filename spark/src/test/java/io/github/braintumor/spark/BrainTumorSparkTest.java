@@ -53,7 +53,7 @@ class BrainTumorSparkTest {
                 run("evaluate", Files.createDirectories(tmp.resolve("empty")).toString(), "--out", out),
                 "no patient folders");
         assertUsage(run("evaluate", data.toString(), "--out", out, "--master", "locale[2]"), "not a Spark master");
-        assertUsage(run("evaluate", data.toString()), "--out DIR is required");
+        assertUsage(run("evaluate", data.toString()), "--output DIR is required");
         assertUsage(run("classify", data.toString(), "--out", out), "unknown command");
         assertUsage(run("evaluate", data.toString(), "--out", out, "--frobnicate"), "unknown option");
         assertUsage(run("evaluate", data.toString(), "--out", out, "--threshold", "2"), "between 0 and 1");
