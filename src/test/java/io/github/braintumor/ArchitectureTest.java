@@ -69,8 +69,6 @@ class ArchitectureTest {
             java.util.Map.entry(
                     "eval",
                     Set.of("data", "engine", "infer", "io", "metrics", "model", "progress", "report", "tensor")),
-            java.util.Map.entry(
-                    "bench", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress", "tensor")),
             // app.SegmentationTables: the segment command's CSV tables, shared by the CLI and the Spark module
             java.util.Map.entry(
                     "app",
@@ -120,7 +118,6 @@ class ArchitectureTest {
                     Set.of(
                             "app",
                             "args",
-                            "bench",
                             "bioimageio",
                             "data",
                             "engine",

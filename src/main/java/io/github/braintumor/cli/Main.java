@@ -4,8 +4,10 @@ import io.github.braintumor.Version;
 import io.github.braintumor.engine.DeviceChoice;
 import io.github.braintumor.engine.Precision;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * Headless command line: {@code brain-tumor <subcommand> [options]}.
@@ -19,7 +21,8 @@ import java.util.List;
  */
 public final class Main {
     /** Every subcommand; add new ones here. */
-    public static final List<Subcommand> SUBCOMMANDS = List.of(
+    /** The subcommands in the plugin jar. */
+    public static final List<Subcommand> BUILT_IN = List.of(
             new OverviewSubcommand(),
             new TrainUnetSubcommand(),
             new TrainClassifierSubcommand(),
@@ -31,8 +34,19 @@ public final class Main {
             new DemoSubcommand(),
             new ImportTorchScriptSubcommand(),
             new BioImageIoSubcommands.Import(),
-            new BioImageIoSubcommands.Export(),
-            new BenchSubcommand());
+            new BioImageIoSubcommands.Export());
+
+    /**
+     * The subcommands: {@link #BUILT_IN} and any found on the class path ({@code META-INF/services}): the benchmark
+     * ({@code bench}) lives in the test tree, out of the plugin jar, and {@code bin/brain-tumor bench} adds it.
+     */
+    public static final List<Subcommand> SUBCOMMANDS = withServices(BUILT_IN);
+
+    private static List<Subcommand> withServices(List<Subcommand> builtIn) {
+        List<Subcommand> all = new ArrayList<>(builtIn);
+        for (Subcommand s : ServiceLoader.load(Subcommand.class)) all.add(s);
+        return List.copyOf(all);
+    }
 
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code brain-tumor bench [--threads N] [--slices K] [--features F] [--out JSON]}: speed and memory of inference,
  * training and stack segmentation on synthetic slices (see docs/BENCHMARKS.md and bench/run-bench.sh).
  */
-final class BenchSubcommand implements Subcommand {
+public final class BenchSubcommand implements Subcommand {
     @Override
     public String name() {
         return "bench";
