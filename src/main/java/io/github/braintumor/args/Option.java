@@ -155,7 +155,9 @@ public final class Option<T> {
             Set<Front> fronts,
             List<String> aliases,
             String metavar,
-            boolean positional) {
+            boolean positional,
+            Predicate<T> rule,
+            String ruleText) {
         return new Option<>(
                 key,
                 kind,
@@ -179,71 +181,79 @@ public final class Option<T> {
      * @return this option with the rule
      */
     public Option<T> rule(Predicate<T> ok, String must) {
-        return new Option<>(
-                key,
-                kind,
+        return copy(defaultValue, label, help, min, max, fronts, aliases, metavar, positional, ok, must);
+    }
+
+    /** @return this option with the dialog label of Fiji (and the SciJava command) */
+    public Option<T> label(String text) {
+        return copy(defaultValue, text, help, min, max, fronts, aliases, metavar, positional, rule, ruleText);
+    }
+
+    /** @return this option with the help of the command line's usage text (several lines allowed) */
+    public Option<T> help(String text) {
+        return copy(defaultValue, label, text, min, max, fronts, aliases, metavar, positional, rule, ruleText);
+    }
+
+    /** @return this option with another default (the same option in a command that starts elsewhere) */
+    public Option<T> withDefault(T value) {
+        return copy(value, label, help, min, max, fronts, aliases, metavar, positional, rule, ruleText);
+    }
+
+    public Option<T> min(double least) {
+        return copy(defaultValue, label, help, least, max, fronts, aliases, metavar, positional, rule, ruleText);
+    }
+
+    public Option<T> range(double least, double most) {
+        return copy(defaultValue, label, help, least, most, fronts, aliases, metavar, positional, rule, ruleText);
+    }
+
+    /** @return this option offered on the command line only */
+    public Option<T> cliOnly() {
+        return copy(
                 defaultValue,
                 label,
                 help,
                 min,
                 max,
-                choices,
-                fronts,
+                EnumSet.of(Front.CLI),
                 aliases,
                 metavar,
                 positional,
-                ok,
-                must);
-    }
-
-    /** @return this option with the dialog label of Fiji (and the SciJava command) */
-    public Option<T> label(String text) {
-        return copy(defaultValue, text, help, min, max, fronts, aliases, metavar, positional);
-    }
-
-    /** @return this option with the help of the command line's usage text (several lines allowed) */
-    public Option<T> help(String text) {
-        return copy(defaultValue, label, text, min, max, fronts, aliases, metavar, positional);
-    }
-
-    /** @return this option with another default (the same option in a command that starts elsewhere) */
-    public Option<T> withDefault(T value) {
-        return copy(value, label, help, min, max, fronts, aliases, metavar, positional);
-    }
-
-    public Option<T> min(double least) {
-        return copy(defaultValue, label, help, least, max, fronts, aliases, metavar, positional);
-    }
-
-    public Option<T> range(double least, double most) {
-        return copy(defaultValue, label, help, least, most, fronts, aliases, metavar, positional);
-    }
-
-    /** @return this option offered on the command line only */
-    public Option<T> cliOnly() {
-        return copy(defaultValue, label, help, min, max, EnumSet.of(Front.CLI), aliases, metavar, positional);
+                rule,
+                ruleText);
     }
 
     /** @return this option offered in Fiji only */
     public Option<T> fijiOnly() {
-        return copy(defaultValue, label, help, min, max, EnumSet.of(Front.FIJI), aliases, metavar, positional);
+        return copy(
+                defaultValue,
+                label,
+                help,
+                min,
+                max,
+                EnumSet.of(Front.FIJI),
+                aliases,
+                metavar,
+                positional,
+                rule,
+                ruleText);
     }
 
     /** @return this option with older command-line spellings that are still accepted */
     public Option<T> alias(String... names) {
         List<String> all = new ArrayList<>(aliases);
         all.addAll(List.of(names));
-        return copy(defaultValue, label, help, min, max, fronts, all, metavar, positional);
+        return copy(defaultValue, label, help, min, max, fronts, all, metavar, positional, rule, ruleText);
     }
 
     /** @return this option with the placeholder its usage line shows ({@code DIR}, {@code N}) */
     public Option<T> metavar(String name) {
-        return copy(defaultValue, label, help, min, max, fronts, aliases, name, positional);
+        return copy(defaultValue, label, help, min, max, fronts, aliases, name, positional, rule, ruleText);
     }
 
     /** @return this option given on the command line as the (first) positional argument, named {@code name} */
     public Option<T> positional(String name) {
-        return copy(defaultValue, label, help, min, max, fronts, aliases, name, true);
+        return copy(defaultValue, label, help, min, max, fronts, aliases, name, true, rule, ruleText);
     }
 
     public String key() {

@@ -138,30 +138,35 @@ public final class TrainingCommandOptions {
             .help("percentile-zscore (per volume, default) or divide255")
             .cliOnly();
 
+    /** The command line's settings of a training campaign (time budget, resume, sampling, augmentation). */
+    private static final Option<?>[] CAMPAIGN = {
+        SPLIT,
+        MINUTES,
+        RESUME,
+        INIT,
+        AVERAGE,
+        TUMOUR_FRACTION,
+        VALIDATION_PATIENTS,
+        THREADS,
+        CACHE_MB,
+        AUGMENT,
+        INTENSITY_AUGMENT,
+        SLICE_STATISTICS,
+        NORMALIZATION
+    };
+
     /** What every training command takes, in dialog order. */
     public static final OptionTable COMMON = OptionTable.of(
-            DATA,
-            TRAINING_OUTPUT,
-            EPOCHS,
-            BATCH_SIZE,
-            LEARNING_RATE,
-            SEED,
-            SAMPLES,
-            MISSING_MODALITY,
-            TRAINING_OVERWRITE,
-            SPLIT,
-            MINUTES,
-            RESUME,
-            INIT,
-            AVERAGE,
-            TUMOUR_FRACTION,
-            VALIDATION_PATIENTS,
-            THREADS,
-            CACHE_MB,
-            AUGMENT,
-            INTENSITY_AUGMENT,
-            SLICE_STATISTICS,
-            NORMALIZATION);
+                    DATA,
+                    TRAINING_OUTPUT,
+                    EPOCHS,
+                    BATCH_SIZE,
+                    LEARNING_RATE,
+                    SEED,
+                    SAMPLES,
+                    MISSING_MODALITY,
+                    TRAINING_OVERWRITE)
+            .plus(CAMPAIGN);
 
     public static final Option<Integer> FEATURES = Option.integer("features", 16)
             .min(1)
@@ -200,31 +205,20 @@ public final class TrainingCommandOptions {
 
     /** The search draws its own learning rates (Fiji does not offer one); the other settings as for training. */
     public static final OptionTable SEARCH = OptionTable.of(
-            DATA.help("kaggle_3m folder or a folder of patient folders (20% of patients validate)"),
-            OUTPUT.help("output folder: trials.csv (best first) and best/ (the best trial retrained)"),
-            TRIALS,
-            EXECUTIONS,
-            EPOCHS.withDefault(5).label("Epochs per execution").help("epochs per training"),
-            BATCH_SIZE,
-            SEED,
-            SAMPLES,
-            OVERWRITE
-                    .label("Overwrite an earlier search in the output folder")
-                    .help("replace what an earlier search wrote there (without it such a folder is refused)"),
-            SEARCH_INPUT_SIZE,
-            MISSING_MODALITY,
-            LEARNING_RATE.cliOnly(),
-            SPLIT,
-            MINUTES.help("time budget of each training (0 = none)"),
-            RESUME,
-            INIT,
-            AVERAGE,
-            TUMOUR_FRACTION,
-            VALIDATION_PATIENTS,
-            THREADS,
-            CACHE_MB,
-            AUGMENT,
-            INTENSITY_AUGMENT,
-            SLICE_STATISTICS,
-            NORMALIZATION);
+                    DATA.help("kaggle_3m folder or a folder of patient folders (20% of patients validate)"),
+                    OUTPUT.help("output folder: trials.csv (best first) and best/ (the best trial retrained)"),
+                    TRIALS,
+                    EXECUTIONS,
+                    EPOCHS.withDefault(5).label("Epochs per execution").help("epochs per training"),
+                    BATCH_SIZE,
+                    SEED,
+                    SAMPLES,
+                    OVERWRITE
+                            .label("Overwrite an earlier search in the output folder")
+                            .help("replace what an earlier search wrote there (without it such a folder is refused)"),
+                    SEARCH_INPUT_SIZE,
+                    MISSING_MODALITY,
+                    LEARNING_RATE.cliOnly())
+            .plus(CAMPAIGN)
+            .replace(MINUTES.help("time budget of each training (0 = none)"));
 }
