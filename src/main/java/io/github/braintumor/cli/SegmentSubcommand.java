@@ -7,10 +7,11 @@ import io.github.braintumor.app.options.CommonOptions;
 import io.github.braintumor.app.options.InferenceCommandOptions;
 import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceImage;
-import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputTransaction;
+import io.github.braintumor.io.StagedFolder;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.report.CsvTable;
 import java.io.IOException;
@@ -121,8 +122,7 @@ final class SegmentSubcommand implements Subcommand {
                     written += segment(v, settings, unet, resample, outDir, csv, volumesCsv, bar, err);
                     writeTables(outDir, csv, volumesCsv); // an interrupted batch keeps the table of what is done
                 } catch (Exception e) {
-                    // a volume's masks appear whole or not at all
-                    AtomicFiles.deleteRecursively(outDir.resolve(v.file() != null ? v.name() + "_pred.tif" : v.name()));
+                    // nothing of the volume was published: its mask stack and its patient folder are written whole
                     if (keepGoing) {
                         bar.finish();
                         err.println(v.name() + " failed, going on: " + Main.oneLine(e));
@@ -193,10 +193,16 @@ final class SegmentSubcommand implements Subcommand {
             LggTiff.writeMaskStack(
                     outDir.resolve(v.name() + "_pred.tif"), result.result().masks());
         } else {
-            for (int i = 0; i < rows.size(); i++) {
-                LggTiff.writeMask(
-                        Inputs.predictionPath(outDir, v.name(), v.sliceIds().get(i)),
-                        result.result().masks().get(i));
+            // a patient's masks appear whole or not at all, as each Spark task publishes its patient
+            try (StagedFolder patient = StagedFolder.beside(outDir.resolve(v.name()))) {
+                for (int i = 0; i < rows.size(); i++) {
+                    LggTiff.writeMask(
+                            patient.path()
+                                    .resolve(PredictionLayout.fileName(
+                                            v.sliceIds().get(i))),
+                            result.result().masks().get(i));
+                }
+                patient.publish();
             }
         }
         SegmentationTables.add(csv, volumesCsv, v.name(), v.sliceIds(), result);

@@ -21,9 +21,14 @@ public final class PredictionLayout {
         return file.getFileName().toString().replaceFirst("(?i)\\.tiff?$", "");
     }
 
+    /** @return the predicted mask's file name inside its patient's folder */
+    public static String fileName(String imageStem) {
+        return imageStem + SUFFIX;
+    }
+
     /** @return where the predicted mask of an image with this stem of this patient lives */
     public static Path path(Path folder, String patient, String imageStem) {
-        return folder.resolve(patient).resolve(imageStem + SUFFIX);
+        return folder.resolve(patient).resolve(fileName(imageStem));
     }
 
     /** @return where the predicted mask of this slice lives */

@@ -14,7 +14,9 @@ import io.github.braintumor.eval.EvaluationResult;
 import io.github.braintumor.eval.PatientScorer;
 import io.github.braintumor.eval.PatientScores;
 import io.github.braintumor.io.AtomicFiles;
+import io.github.braintumor.io.StagedFolder;
 import io.github.braintumor.model.ModelBundle;
+import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.report.CsvTable;
 import java.io.Serializable;
@@ -171,40 +173,30 @@ final class PatientTask {
     private static Outcome evaluate(JobSpec spec, PatientInputs.Ref ref, Path folder, int attempt) throws Exception {
         PatientRecord patient = index(ref, folder);
         Path target = Path.of(spec.output()).resolve(EVALUATE_PATIENTS).resolve(ref.id());
-        Path staged = staging(ref, target);
         PatientScores scores;
-        try (WorkerModels.Lease<PatientScorer> scorer = WorkerModels.scorer(spec)) {
-            scores = scorer.get().score(patient, (p, masks, w, h) -> {
-                try {
-                    writeMasks(staged, p.slices(), masks, w, h, attempt);
-                } catch (java.io.IOException e) {
-                    throw new OutputFailure(p.id(), e);
-                }
-            });
-        } catch (FaultInjection.InjectedFault e) {
-            throw e; // as a killed executor would: the temporary folder stays, the driver sweeps it
-        } catch (Exception | Error e) {
-            AtomicFiles.deleteRecursively(staged);
-            throw e;
-        }
-        try {
-            EvaluationResult one = Jobs.evaluation(
-                            spec,
-                            WorkerModels.bundle(
-                                    spec.unet(), spec.unetEmbedded(), io.github.braintumor.model.ModelKind.UNET),
-                            WorkerModels.bundle(
-                                    spec.classifier(),
-                                    spec.classifierEmbedded(),
-                                    io.github.braintumor.model.ModelKind.CLASSIFIER))
-                    .setOutput(staged)
-                    .build()
-                    .combine(List.of(patient), List.of(scores), 0);
-            EvaluationReport.writeTables(one);
-            AtomicFiles.publishDirectory(staged, target);
-        } catch (Exception | Error e) {
-            AtomicFiles.deleteRecursively(staged);
-            if (e instanceof Exception x) throw new OutputFailure(ref.id(), x);
-            throw e;
+        try (StagedFolder staged = staging(ref, target)) {
+            try (WorkerModels.Lease<PatientScorer> scorer = WorkerModels.scorer(spec)) {
+                scores = scorer.get().score(patient, (p, masks, w, h) -> {
+                    try {
+                        writeMasks(staged, p.slices(), masks, w, h, attempt);
+                    } catch (java.io.IOException e) {
+                        throw new OutputFailure(p.id(), e);
+                    }
+                });
+            }
+            try {
+                EvaluationResult one = Jobs.evaluation(
+                                spec,
+                                WorkerModels.bundle(spec.unet(), spec.unetEmbedded(), ModelKind.UNET),
+                                WorkerModels.bundle(spec.classifier(), spec.classifierEmbedded(), ModelKind.CLASSIFIER))
+                        .setOutput(staged.path())
+                        .build()
+                        .combine(List.of(patient), List.of(scores), 0);
+                EvaluationReport.writeTables(one);
+                staged.publish();
+            } catch (Exception e) {
+                throw new OutputFailure(ref.id(), e);
+            }
         }
         FaultInjection.maybeFailAfterPublish(ref.id(), attempt);
         return new Outcome(ref.id(), Outcome.pack(scores), null, null, null, attempt, 0, null, 0);
@@ -227,24 +219,23 @@ final class PatientTask {
             result = StackSegmentation.run(images, settings, unet.get(), ProgressListener.silent(), () -> false);
         }
         Path target = Path.of(spec.output()).resolve(ref.id());
-        Path staged = staging(ref, target);
-        try {
+        try (StagedFolder staged = staging(ref, target)) {
             List<SliceMask> masks = result.result().masks();
             byte[][] pixels = masks.stream().map(SliceMask::pixels).toArray(byte[][]::new);
-            writeMasks(
-                    staged,
-                    patient.slices(),
-                    pixels,
-                    masks.get(0).width(),
-                    masks.get(0).height(),
-                    attempt);
-            AtomicFiles.publishDirectory(staged, target);
-        } catch (FaultInjection.InjectedFault e) {
-            throw e;
-        } catch (Exception | Error e) {
-            AtomicFiles.deleteRecursively(staged);
-            if (e instanceof Exception x) throw new OutputFailure(ref.id(), x);
-            throw e;
+            try {
+                writeMasks(
+                        staged,
+                        patient.slices(),
+                        pixels,
+                        masks.get(0).width(),
+                        masks.get(0).height(),
+                        attempt);
+                staged.publish();
+            } catch (FaultInjection.InjectedFault e) {
+                throw e;
+            } catch (Exception e) {
+                throw new OutputFailure(ref.id(), e);
+            }
         }
         FaultInjection.maybeFailAfterPublish(ref.id(), attempt);
         List<String> ids = patient.slices().stream()
@@ -255,21 +246,33 @@ final class PatientTask {
         return new Outcome(ref.id(), null, rows(slices.build()), rows(volumes.build()), null, attempt, 0, null, 0);
     }
 
-    private static Path staging(PatientInputs.Ref ref, Path target) {
+    private static StagedFolder staging(PatientInputs.Ref ref, Path target) {
         try {
-            return AtomicFiles.newSiblingTempDir(target);
+            return StagedFolder.beside(target);
         } catch (java.io.IOException e) {
             throw new OutputFailure(ref.id(), e);
         }
     }
 
-    /** The masks in {@code segment}'s file names; the fault hook fires after the first half is written. */
-    private static void writeMasks(Path staged, List<SliceRecord> slices, byte[][] masks, int w, int h, int attempt)
-            throws Exception {
+    /**
+     * The masks in {@code segment}'s file names; the fault hook fires after the first half is written and leaves the
+     * staging folder behind, as a killed executor would (the driver sweeps it).
+     */
+    private static void writeMasks(
+            StagedFolder staged, List<SliceRecord> slices, byte[][] masks, int w, int h, int attempt) throws Exception {
         for (int i = 0; i < masks.length; i++) {
-            if (i == masks.length / 2) FaultInjection.maybeFail(slices.get(i).patientId(), attempt);
-            Path name = PredictionLayout.path(staged, slices.get(i)).getFileName();
-            LggTiff.writeMask(staged.resolve(name), new SliceMask(w, h, masks[i]));
+            if (i == masks.length / 2) {
+                try {
+                    FaultInjection.maybeFail(slices.get(i).patientId(), attempt);
+                } catch (FaultInjection.InjectedFault e) {
+                    staged.abandon();
+                    throw e;
+                }
+            }
+            Path file = staged.path()
+                    .resolve(PredictionLayout.fileName(
+                            PredictionLayout.stem(slices.get(i).image())));
+            LggTiff.writeMask(file, new SliceMask(w, h, masks[i]));
         }
     }
 

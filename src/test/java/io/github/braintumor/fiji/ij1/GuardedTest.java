@@ -32,5 +32,8 @@ class GuardedTest {
             throw new IllegalArgumentException("threshold must be between 0 and 1, got 7");
         });
         assertFalse(mistake.contains("\tat "), mistake);
+        // an IllegalArgumentException from inside the JDK is not a refusal of ours: a bug, with its trace
+        String jdk = consoleOf(() -> System.out.println(Integer.parseInt("not a number")));
+        assertTrue(jdk.contains("NumberFormatException") && jdk.contains("\tat "), jdk);
     }
 }
