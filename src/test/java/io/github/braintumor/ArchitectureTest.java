@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final Path MAIN = Paths.get("src/main/java/io/github/braintumor");
-    private static final Set<String> FIJI_PACKAGES = Set.of("fiji", "cli", "imagej");
+    private static final Set<String> FIJI_PACKAGES = Set.of("fiji", "imageplus");
     private static final Pattern FIJI_IMPORT =
             Pattern.compile("^\\s*import\\s+(static\\s+)?(ij|org\\.scijava|net\\.imagej)\\.", Pattern.MULTILINE);
 
@@ -43,7 +43,7 @@ class ArchitectureTest {
         assertEquals(
                 List.of(),
                 offenders,
-                "core classes importing ij.* / org.scijava.* (move that code to fiji, cli or imagej)");
+                "core classes importing ij.* / org.scijava.* (move that code to fiji or imageplus)");
     }
 
     /**
@@ -61,14 +61,15 @@ class ArchitectureTest {
             java.util.Map.entry("data", Set.of("io")),
             java.util.Map.entry("report", Set.of("io")),
             java.util.Map.entry("metrics", Set.of("data")),
-            java.util.Map.entry("tensor", Set.of("data", "metrics")),
-            java.util.Map.entry("model", Set.of("engine", "io", "nn", "tensor")),
-            java.util.Map.entry("infer", Set.of("data", "engine", "metrics", "model", "nn", "progress", "tensor")),
+            java.util.Map.entry("conversion", Set.of("data", "metrics")),
+            java.util.Map.entry("model", Set.of("engine", "io", "nn", "conversion")),
+            java.util.Map.entry("infer", Set.of("data", "engine", "metrics", "model", "nn", "progress", "conversion")),
             java.util.Map.entry(
-                    "train", Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress", "tensor")),
+                    "train",
+                    Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "progress", "conversion")),
             java.util.Map.entry(
                     "eval",
-                    Set.of("data", "engine", "infer", "io", "metrics", "model", "progress", "report", "tensor")),
+                    Set.of("data", "engine", "infer", "io", "metrics", "model", "progress", "report", "conversion")),
             // app.SegmentationTables: the segment command's CSV tables, shared by the CLI and the Spark module
             java.util.Map.entry(
                     "app",
@@ -85,14 +86,14 @@ class ArchitectureTest {
                             "nn",
                             "progress",
                             "report",
-                            "tensor",
+                            "conversion",
                             "train")),
             // bioimageio writes our UNet (nn) as TorchScript with inference's graph code (infer)
             java.util.Map.entry(
                     "bioimageio",
-                    Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "report", "tensor")),
+                    Set.of("data", "engine", "infer", "io", "metrics", "model", "nn", "report", "conversion")),
             java.util.Map.entry("args", Set.of()),
-            java.util.Map.entry("imagej", Set.of("data", "tensor")),
+            java.util.Map.entry("imageplus", Set.of("data", "conversion")),
             java.util.Map.entry(
                     "fiji",
                     Set.of(
@@ -102,7 +103,7 @@ class ArchitectureTest {
                             "data",
                             "engine",
                             "eval",
-                            "imagej",
+                            "imageplus",
                             "infer",
                             "io",
                             "metrics",
@@ -110,7 +111,7 @@ class ArchitectureTest {
                             "nn",
                             "progress",
                             "report",
-                            "tensor",
+                            "conversion",
                             "train")),
             // the CLI shares the use cases with Fiji through app; it reads ImageJ TIFFs through the imagej bridge
             java.util.Map.entry(
@@ -122,14 +123,14 @@ class ArchitectureTest {
                             "data",
                             "engine",
                             "eval",
-                            "imagej",
+                            "imageplus",
                             "io",
                             "metrics",
                             "model",
                             "nn",
                             "progress",
                             "report",
-                            "tensor",
+                            "conversion",
                             "train")),
             java.util.Map.entry("", Set.of())); // the root package (Version)
 

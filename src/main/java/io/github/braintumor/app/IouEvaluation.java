@@ -66,8 +66,8 @@ public final class IouEvaluation {
     public static IouEvaluation of(
             net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> prediction,
             net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> truth) {
-        List<SliceMask> p = io.github.braintumor.tensor.ImgSlices.toSliceMasks(prediction);
-        List<SliceMask> t = io.github.braintumor.tensor.ImgSlices.toSliceMasks(truth);
+        List<SliceMask> p = io.github.braintumor.conversion.ImgSlices.toSliceMasks(prediction);
+        List<SliceMask> t = io.github.braintumor.conversion.ImgSlices.toSliceMasks(truth);
         return of(stackIds(p.size()), p, t);
     }
 

@@ -83,7 +83,7 @@ public final class StackClassification {
     /**
      * Classifies the slices of an ImgLib2 image (one volume), e.g. a script's {@code Img}.
      *
-     * @param input {@code (X, Y[, C[, Z]])} as {@link io.github.braintumor.tensor.ImgSlices} reads it
+     * @param input {@code (X, Y[, C[, Z]])} as {@link io.github.braintumor.conversion.ImgSlices} reads it
      */
     public static List<Row> run(
             net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> input,
@@ -95,7 +95,7 @@ public final class StackClassification {
             ProgressListener progress,
             BooleanSupplier cancel)
             throws Exception {
-        List<SliceImage> slices = io.github.braintumor.tensor.ImgSlices.toSliceImages(input);
+        List<SliceImage> slices = io.github.braintumor.conversion.ImgSlices.toSliceImages(input);
         return runFrames(List.of(slices), method, model, threshold, batchSize, resampling, progress, cancel)
                 .get(0);
     }

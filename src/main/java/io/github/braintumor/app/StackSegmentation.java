@@ -177,7 +177,7 @@ public final class StackSegmentation {
     /**
      * Segments an ImgLib2 image, e.g. a script's {@code Img} or a Fiji {@code Dataset}.
      *
-     * @param input {@code (X, Y[, C[, Z]])} as {@link io.github.braintumor.tensor.ImgSlices} reads it: C is the
+     * @param input {@code (X, Y[, C[, Z]])} as {@link io.github.braintumor.conversion.ImgSlices} reads it: C is the
      *              modality axis (3, or 1 copied to all three), 8-bit taken as it is, other types scaled per plane
      */
     public static ImgOutput run(
@@ -186,11 +186,11 @@ public final class StackSegmentation {
             ProgressListener progress,
             BooleanSupplier cancel)
             throws Exception {
-        List<SliceImage> slices = io.github.braintumor.tensor.ImgSlices.toSliceImages(input);
+        List<SliceImage> slices = io.github.braintumor.conversion.ImgSlices.toSliceImages(input);
         Output out = run(slices, settings, progress, cancel);
         return new ImgOutput(
-                io.github.braintumor.tensor.ImgSlices.toMaskImg(out.result().masks()),
-                io.github.braintumor.tensor.ImgSlices.toProbabilityImg(
+                io.github.braintumor.conversion.ImgSlices.toMaskImg(out.result().masks()),
+                io.github.braintumor.conversion.ImgSlices.toProbabilityImg(
                         out.result().probabilities(),
                         slices.get(0).width(),
                         slices.get(0).height()),

@@ -1,6 +1,7 @@
 package io.github.braintumor.bioimageio;
 
 import io.github.braintumor.Version;
+import io.github.braintumor.conversion.Normalization;
 import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.io.AtomicFiles;
@@ -15,7 +16,6 @@ import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.nn.UNetBlock;
 import io.github.braintumor.report.Overlay;
-import io.github.braintumor.tensor.Normalization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.github.braintumor.bioimageio;
 
 import com.google.gson.JsonObject;
+import io.github.braintumor.conversion.Normalization;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputRefusedException;
@@ -10,7 +11,6 @@ import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.model.TorchScriptBundles;
-import io.github.braintumor.tensor.Normalization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,8 +8,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import io.github.braintumor.conversion.Normalization;
 import io.github.braintumor.model.BundleException;
-import io.github.braintumor.tensor.Normalization;
 
 /** One forward pass as a bioimage.io consumer makes it: preprocessing, the network, the sigmoid (test tensors). */
 final class Forward {

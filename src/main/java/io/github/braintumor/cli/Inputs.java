@@ -1,27 +1,23 @@
 package io.github.braintumor.cli;
 
-import ij.IJ;
-import ij.ImagePlus;
+import io.github.braintumor.conversion.SliceFiles;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.LggDataset;
-import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientRecord;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
-import io.github.braintumor.imagej.ImagePlusSlices;
+import io.github.braintumor.imageplus.TiffStacks;
 import io.github.braintumor.model.Architectures;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.nn.ClassifierHyperparameters;
-import io.github.braintumor.tensor.SliceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -60,18 +56,11 @@ public final class Inputs {
          */
         public Read readCalibrated(Consumer<String> notes) throws Exception {
             if (file != null) {
-                ImagePlus imp = openTiff(file, channels);
-                List<SliceImage> slices = ImagePlusSlices.toSliceImages(imp);
-                if (frame > 0) { // this time point only: 3-D post-processing never joins frames
-                    int z = imp.getNSlices();
-                    slices = slices.subList((frame - 1) * z, frame * z);
-                }
-                String note = ImagePlusSlices.conversionNote(imp);
-                if (!note.isEmpty()) notes.accept(note);
-                ij.measure.Calibration cal = imp.getCalibration();
-                return cal != null && cal.scaled()
-                        ? new Read(slices, cal.pixelWidth, cal.pixelHeight)
-                        : new Read(slices, 1, 1);
+                TiffStacks.Stack stack = tiff(() -> TiffStacks.read(file, channels));
+                // a time point only: 3-D post-processing never joins frames
+                List<SliceImage> slices = frame > 0 ? stack.frame(frame) : stack.slices();
+                if (!stack.conversionNote().isEmpty()) notes.accept(stack.conversionNote());
+                return new Read(slices, stack.pixelWidth(), stack.pixelHeight());
             }
             List<Path> files = patient.slices().stream().map(SliceRecord::image).toList();
             List<SliceImage> slices = SliceFiles.read(files);
@@ -125,63 +114,30 @@ public final class Inputs {
             }
             return volumes;
         }
-        ImagePlus imp = openTiff(input, channels);
+        TiffStacks.Stack stack = tiff(() -> TiffStacks.read(input, channels));
         List<String> ids = new ArrayList<>();
-        for (int i = 1; i <= imp.getNSlices(); i++) ids.add(Integer.toString(i));
-        if (imp.getNFrames() == 1) return List.of(new Volume(stem(input), ids, null, input, 0, channels));
+        for (int i = 1; i <= stack.slicesPerFrame(); i++) ids.add(Integer.toString(i));
+        if (stack.frames() == 1) return List.of(new Volume(stem(input), ids, null, input, 0, channels));
         // a time series: each time point is a volume of its own, named <file>_t<N>
         List<Volume> frames = new ArrayList<>();
-        for (int t = 1; t <= imp.getNFrames(); t++) {
+        for (int t = 1; t <= stack.frames(); t++) {
             frames.add(new Volume(stem(input) + "_t" + t, ids, null, input, t, channels));
         }
         return frames;
     }
 
-    /**
-     * Opens a TIFF and, for {@code channels == 3}, reads its single-channel stack as 3 interleaved channels.
-     *
-     * @throws UsageException when the file is not a single-channel stack of 3 x n planes
-     */
-    static ImagePlus openTiff(Path file, int channels) throws UsageException {
-        ImagePlus imp = openTiff(file);
-        if (channels != 3) return imp;
-        int planes = imp.getStackSize();
-        if (imp.getNChannels() != 1 || planes % 3 != 0 || imp.getNFrames() != 1) {
-            throw new UsageException("--channels 3 needs a single-channel stack of 3 x n planes; " + file.getFileName()
-                    + " has " + imp.getNChannels() + " channel(s), " + planes + " plane(s) and " + imp.getNFrames()
-                    + " frame(s)");
-        }
-        imp.setDimensions(3, planes / 3, 1);
-        imp.setOpenAsHyperStack(true);
-        return imp;
-    }
-
-    /** Opens a TIFF with ImageJ; anything else is bad input. */
-    public static ImagePlus openTiff(Path file) throws UsageException {
-        if (!isTiff(file)) throw new UsageException("not a TIFF image: " + file + " (give a .tif file or a folder)");
-        try {
-            LggTiff.checkDeclaredSize(file); // before ImageJ allocates what the header claims
-        } catch (LggDataException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
-        ImagePlus imp = IJ.openImage(file.toString());
-        if (imp == null) throw new UsageException("cannot read " + file + " as an image (damaged or not a TIFF)");
-        return imp;
-    }
-
     /** Masks from a TIFF (non-zero = tumour). */
     public static List<SliceMask> readMasks(Path file) throws UsageException {
-        ImagePlus imp = openTiff(file);
+        return tiff(() -> TiffStacks.readMasks(file));
+    }
+
+    /** What {@link TiffStacks} refuses is the user's input: exit 2 with its one line. */
+    private static <T> T tiff(java.util.function.Supplier<T> read) throws UsageException {
         try {
-            return ImagePlusSlices.toSliceMasks(imp);
+            return read.get();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-    }
-
-    static boolean isTiff(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(file) && (n.endsWith(".tif") || n.endsWith(".tiff"));
     }
 
     /** File name without .tif/.tiff. */

@@ -1,10 +1,10 @@
 package io.github.braintumor.eval;
 
+import io.github.braintumor.conversion.ImgSlices;
 import io.github.braintumor.data.ModalityPattern;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.infer.Resampling;
-import io.github.braintumor.tensor.ImgSlices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.github.braintumor.eval;
 
+import io.github.braintumor.conversion.SliceFiles;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientRecord;
@@ -12,7 +13,6 @@ import io.github.braintumor.metrics.Confusion;
 import io.github.braintumor.metrics.ThresholdSweep;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
-import io.github.braintumor.tensor.SliceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import ij.process.ShortProcessor;
 import io.github.braintumor.app.ResampleChoice;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
-import io.github.braintumor.imagej.ImagePlusSlices;
+import io.github.braintumor.imageplus.ImagePlusSlices;
 import io.github.braintumor.infer.PostProcessing;
 import io.github.braintumor.io.AtomicFiles;
 import java.awt.Color;

@@ -287,7 +287,7 @@ public record ModelInfo(
         private int inputSize = 256;
         private int inputChannels = 3;
         private int modelInputSize = -1;
-        private String normalization = io.github.braintumor.tensor.Normalization.DIVIDE_BY_255.id();
+        private String normalization = io.github.braintumor.conversion.Normalization.DIVIDE_BY_255.id();
         private float threshold = 0.5f;
         private TrainingData training;
         private Map<String, Double> validation = new LinkedHashMap<>();

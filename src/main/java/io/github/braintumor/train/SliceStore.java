@@ -1,12 +1,12 @@
 package io.github.braintumor.train;
 
+import io.github.braintumor.conversion.SliceFiles;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
-import io.github.braintumor.tensor.SliceFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

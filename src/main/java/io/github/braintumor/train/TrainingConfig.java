@@ -1,11 +1,11 @@
 package io.github.braintumor.train;
 
+import io.github.braintumor.conversion.Normalization;
 import io.github.braintumor.data.ModalityPattern;
 import io.github.braintumor.engine.Bounds;
 import io.github.braintumor.engine.EngineOptions;
 import io.github.braintumor.engine.Precision;
 import io.github.braintumor.model.AugmentationSettings;
-import io.github.braintumor.tensor.Normalization;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

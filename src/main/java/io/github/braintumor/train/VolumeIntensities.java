@@ -1,12 +1,12 @@
 package io.github.braintumor.train;
 
+import io.github.braintumor.conversion.IntensityStatistics;
+import io.github.braintumor.conversion.Normalization;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.ModalityPattern;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.model.AugmentationSettings;
-import io.github.braintumor.tensor.IntensityStatistics;
-import io.github.braintumor.tensor.Normalization;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

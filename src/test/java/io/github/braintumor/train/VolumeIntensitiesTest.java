@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.braintumor.conversion.Normalization;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.ModalityPattern;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.model.AugmentationSettings;
-import io.github.braintumor.tensor.Normalization;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;

@@ -6,8 +6,8 @@ import static io.github.braintumor.app.options.CommonOptions.OVERWRITE;
 import io.github.braintumor.app.TorchScriptImport;
 import io.github.braintumor.args.Option;
 import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.conversion.Normalization;
 import io.github.braintumor.model.ModelKind;
-import io.github.braintumor.tensor.Normalization;
 
 /**
  * The tables of the commands that move models in and out: Export to bioimage.io ({@code export-bioimageio}),

@@ -7,7 +7,7 @@ import static io.github.braintumor.app.options.CommonOptions.OVERWRITE;
 import io.github.braintumor.app.TrainingJobs;
 import io.github.braintumor.args.Option;
 import io.github.braintumor.args.OptionTable;
-import io.github.braintumor.tensor.Normalization;
+import io.github.braintumor.conversion.Normalization;
 import io.github.braintumor.train.TrainingConfig;
 
 /**

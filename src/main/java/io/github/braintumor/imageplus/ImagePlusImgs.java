@@ -1,4 +1,4 @@
-package io.github.braintumor.imagej;
+package io.github.braintumor.imageplus;
 
 import ij.ImagePlus;
 import ij.ImageStack;

@@ -1,4 +1,4 @@
-package io.github.braintumor.tensor;
+package io.github.braintumor.conversion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.github.braintumor.tensor;
+package io.github.braintumor.conversion;
 
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;

@@ -1,4 +1,4 @@
-package io.github.braintumor.imagej;
+package io.github.braintumor.imageplus;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

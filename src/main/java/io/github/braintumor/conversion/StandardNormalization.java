@@ -1,4 +1,4 @@
-package io.github.braintumor.tensor;
+package io.github.braintumor.conversion;
 
 /** The built-in {@link Normalization}s; see there for the exact arithmetic. */
 enum StandardNormalization implements Normalization {

@@ -1,4 +1,4 @@
-package io.github.braintumor.tensor;
+package io.github.braintumor.conversion;
 
 /**
  * Every plane of one channel in a volume, wherever the planes live (one array per slice, or one flat NCHW

@@ -3,4 +3,4 @@
  * the intensity normalisations (divide by 255; Buda's per-volume percentile z-score, computable from values or
  * histograms).
  */
-package io.github.braintumor.tensor;
+package io.github.braintumor.conversion;

@@ -1,4 +1,4 @@
-package io.github.braintumor.tensor;
+package io.github.braintumor.conversion;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,10 +1,10 @@
-package io.github.braintumor.imagej;
+package io.github.braintumor.imageplus;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import io.github.braintumor.conversion.ImgSlices;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
-import io.github.braintumor.tensor.ImgSlices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
