@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The plugin's version, as built. */
 public final class Version {
@@ -35,8 +37,7 @@ public final class Version {
         if (lower.endsWith("-snapshot")) return v.substring(0, v.length() - "-snapshot".length()) + ".dev0";
         if (v.matches("\\d+(\\.\\d+)*")) return v;
         // anything else (a qualifier PEP 440 does not know): the numeric release it starts with, as a development one
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("^\\d+(\\.\\d+)*").matcher(v);
+        Matcher m = Pattern.compile("^\\d+(\\.\\d+)*").matcher(v);
         return (m.find() ? m.group() : "0.0.0") + ".dev0";
     }
 }

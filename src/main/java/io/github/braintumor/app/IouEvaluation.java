@@ -1,10 +1,13 @@
 package io.github.braintumor.app;
 
+import io.github.braintumor.conversion.ImgSlices;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.metrics.SegmentationSummary;
 import io.github.braintumor.metrics.SliceScore;
 import java.util.ArrayList;
 import java.util.List;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 
 /**
  * Per-slice overlap of a predicted mask stack with ground truth, plus the micro (pooled pixels) and macro
@@ -64,10 +67,10 @@ public final class IouEvaluation {
      * @throws IllegalArgumentException different sizes or slice counts, naming both
      */
     public static IouEvaluation of(
-            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> prediction,
-            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> truth) {
-        List<SliceMask> p = io.github.braintumor.conversion.ImgSlices.toSliceMasks(prediction);
-        List<SliceMask> t = io.github.braintumor.conversion.ImgSlices.toSliceMasks(truth);
+            RandomAccessibleInterval<? extends RealType<?>> prediction,
+            RandomAccessibleInterval<? extends RealType<?>> truth) {
+        List<SliceMask> p = ImgSlices.toSliceMasks(prediction);
+        List<SliceMask> t = ImgSlices.toSliceMasks(truth);
         return of(stackIds(p.size()), p, t);
     }
 

@@ -1,5 +1,6 @@
 package io.github.braintumor.app;
 
+import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
@@ -62,9 +63,7 @@ public final class ModelCards {
                 .append(" model\n\n")
                 .append(card.strip())
                 .append("\n\n"));
-        s.append("# Engine\n\n")
-                .append(io.github.braintumor.engine.DjlEngine.describe())
-                .append("\n");
+        s.append("# Engine\n\n").append(DjlEngine.describe()).append("\n");
         return s.toString();
     }
 }

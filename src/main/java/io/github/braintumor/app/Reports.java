@@ -2,6 +2,7 @@ package io.github.braintumor.app;
 
 import io.github.braintumor.train.SearchResult;
 import io.github.braintumor.train.TrainingResult;
+import java.util.Locale;
 
 /**
  * One-line summaries of training and search results for the log, the ImageJ 1 log window and the CLI.
@@ -18,11 +19,7 @@ public final class Reports {
                 : "model bundle: " + r.bundle().toAbsolutePath();
         return (r.canceled() ? "Canceled; the best model so far is kept. " : "")
                 + String.format(
-                        java.util.Locale.ROOT,
-                        "best epoch %d, validation metric %.4f; %s",
-                        r.bestEpoch(),
-                        r.bestMetric(),
-                        where);
+                        Locale.ROOT, "best epoch %d, validation metric %.4f; %s", r.bestEpoch(), r.bestMetric(), where);
     }
 
     public static String search(SearchResult r) {
@@ -31,7 +28,7 @@ public final class Reports {
         s.append(r.trials().size()).append(" trial(s) finished");
         if (!r.trials().isEmpty()) {
             s.append(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "; best validation accuracy %.4f (trial %d)",
                     r.trials().get(0).valAccuracy(),
                     r.trials().get(0).index()));

@@ -1,11 +1,14 @@
 package io.github.braintumor.app;
 
+import io.github.braintumor.conversion.ImgSlices;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.engine.Bounds;
 import io.github.braintumor.infer.DefaultSliceClassifier;
 import io.github.braintumor.infer.InferenceOptions;
 import io.github.braintumor.infer.InterleavedChannels;
 import io.github.braintumor.infer.ModalityCheck;
 import io.github.braintumor.infer.SliceClassifier;
+import io.github.braintumor.metrics.ThresholdRule;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
@@ -15,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 
 /**
  * Classifies every slice of a stack as tumour / no tumour and makes the table rows. Shared by
@@ -86,7 +91,7 @@ public final class StackClassification {
      * @param input {@code (X, Y[, C[, Z]])} as {@link io.github.braintumor.conversion.ImgSlices} reads it
      */
     public static List<Row> run(
-            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> input,
+            RandomAccessibleInterval<? extends RealType<?>> input,
             Method method,
             String model,
             double threshold,
@@ -95,7 +100,7 @@ public final class StackClassification {
             ProgressListener progress,
             BooleanSupplier cancel)
             throws Exception {
-        List<SliceImage> slices = io.github.braintumor.conversion.ImgSlices.toSliceImages(input);
+        List<SliceImage> slices = ImgSlices.toSliceImages(input);
         return runFrames(List.of(slices), method, model, threshold, batchSize, resampling, progress, cancel)
                 .get(0);
     }
@@ -152,7 +157,7 @@ public final class StackClassification {
         if (frames.isEmpty() || frames.stream().anyMatch(List::isEmpty)) {
             throw new IllegalArgumentException("no slices to classify");
         }
-        io.github.braintumor.engine.Bounds.batchSize(batchSize, "batch size");
+        Bounds.batchSize(batchSize, "batch size");
         method = method.resolve(model);
         List<List<Row>> out = new ArrayList<>();
         if (method == Method.UNET) {
@@ -204,7 +209,7 @@ public final class StackClassification {
                     for (int i = 0; i < p.length; i++) {
                         rows.add(new Row(
                                 i + 1,
-                                io.github.braintumor.metrics.ThresholdRule.positive(p[i], cut) ? TUMOUR : NO_TUMOUR,
+                                ThresholdRule.positive(p[i], cut) ? TUMOUR : NO_TUMOUR,
                                 p[i],
                                 modalities.slices().get(i).id(),
                                 resampling.describe(slices.get(i), inputSize)));

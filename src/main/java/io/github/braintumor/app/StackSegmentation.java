@@ -1,6 +1,9 @@
 package io.github.braintumor.app;
 
+import io.github.braintumor.conversion.ImgSlices;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.engine.Bounds;
+import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.infer.DefaultSegmenter;
 import io.github.braintumor.infer.InferenceOptions;
 import io.github.braintumor.infer.InterleavedChannels;
@@ -12,12 +15,20 @@ import io.github.braintumor.metrics.TumourVolume;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.model.PostProcessingSettings;
+import io.github.braintumor.progress.Progress;
 import io.github.braintumor.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * Segments a stack of slices with a UNet bundle and makes the per-slice table rows. Shared by the
@@ -34,7 +45,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class StackSegmentation {
     /** The inference batch of every command and dialog, for layers that do not see {@code infer}. */
-    public static final int DEFAULT_BATCH_SIZE = io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE;
+    public static final int DEFAULT_BATCH_SIZE = InferenceOptions.DEFAULT_BATCH_SIZE;
 
     private StackSegmentation() {}
 
@@ -169,10 +180,7 @@ public final class StackSegmentation {
      * The ImgLib2 form's result: the masks as one {@code (X, Y, Z)} image (255 = tumour), the probabilities as one
      * {@code (X, Y, Z)} float image, and everything else the stack form gives.
      */
-    public record ImgOutput(
-            net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedByteType> mask,
-            net.imglib2.img.Img<net.imglib2.type.numeric.real.FloatType> probability,
-            Output output) {}
+    public record ImgOutput(Img<UnsignedByteType> mask, Img<FloatType> probability, Output output) {}
 
     /**
      * Segments an ImgLib2 image, e.g. a script's {@code Img} or a Fiji {@code Dataset}.
@@ -181,16 +189,16 @@ public final class StackSegmentation {
      *              modality axis (3, or 1 copied to all three), 8-bit taken as it is, other types scaled per plane
      */
     public static ImgOutput run(
-            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> input,
+            RandomAccessibleInterval<? extends RealType<?>> input,
             Settings settings,
             ProgressListener progress,
             BooleanSupplier cancel)
             throws Exception {
-        List<SliceImage> slices = io.github.braintumor.conversion.ImgSlices.toSliceImages(input);
+        List<SliceImage> slices = ImgSlices.toSliceImages(input);
         Output out = run(slices, settings, progress, cancel);
         return new ImgOutput(
-                io.github.braintumor.conversion.ImgSlices.toMaskImg(out.result().masks()),
-                io.github.braintumor.conversion.ImgSlices.toProbabilityImg(
+                ImgSlices.toMaskImg(out.result().masks()),
+                ImgSlices.toProbabilityImg(
                         out.result().probabilities(),
                         slices.get(0).width(),
                         slices.get(0).height()),
@@ -201,7 +209,7 @@ public final class StackSegmentation {
             List<SliceImage> slices, Settings settings, ProgressListener progress, BooleanSupplier cancel)
             throws Exception {
         if (slices.isEmpty()) throw new IllegalArgumentException("no slices to segment");
-        io.github.braintumor.engine.Bounds.batchSize(settings.batchSize(), "batch size");
+        Bounds.batchSize(settings.batchSize(), "batch size");
         try (ModelBundle bundle = ModelChoice.load(settings.model(), ModelKind.UNET)) {
             return run(slices, settings, bundle, progress, cancel);
         }
@@ -231,10 +239,10 @@ public final class StackSegmentation {
 
     /** @return {@code progress} passing each distinct message on once (the notes of frame after frame) */
     static ProgressListener onceEach(ProgressListener progress) {
-        java.util.Set<String> said = new java.util.HashSet<>();
+        Set<String> said = new HashSet<>();
         return new ProgressListener() {
             @Override
-            public void onProgress(io.github.braintumor.progress.Progress p) {
+            public void onProgress(Progress p) {
                 progress.onProgress(p);
             }
 
@@ -258,7 +266,7 @@ public final class StackSegmentation {
             BooleanSupplier cancel)
             throws Exception {
         if (slices.isEmpty()) throw new IllegalArgumentException("no slices to segment");
-        io.github.braintumor.engine.Bounds.batchSize(settings.batchSize(), "batch size");
+        Bounds.batchSize(settings.batchSize(), "batch size");
         ResampleChoice resampling = settings.resampling();
         int inputSize = bundle.info().inputSize();
         resampling.check(slices, inputSize); // off: refused before any work
@@ -270,8 +278,7 @@ public final class StackSegmentation {
                 ? PostProcessingSettings.OFF
                 : bundle.info().postProcessing();
         InferenceOptions inference = options.build();
-        String engine = io.github.braintumor.engine.DjlEngine.brief(
-                inference.precisionOf(bundle).id());
+        String engine = DjlEngine.brief(inference.precisionOf(bundle).id());
         try (Segmenter segmenter = new PostProcessedSegmenter(new DefaultSegmenter(bundle, inference), post)) {
             ModalityCheck modalities = ModalityCheck.of(slices);
             modalities.warning(bundle.info()).ifPresent(progress::onMessage);

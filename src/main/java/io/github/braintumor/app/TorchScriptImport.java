@@ -5,6 +5,7 @@ import io.github.braintumor.app.options.InterchangeOptions;
 import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.conversion.Normalization;
 import io.github.braintumor.io.OutputPaths;
+import io.github.braintumor.io.OutputRefusedException;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
@@ -12,6 +13,7 @@ import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.model.TorchScriptBundles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -80,14 +82,14 @@ public final class TorchScriptImport {
      * @return the description written to the bundle's model.json
      * @throws IllegalArgumentException for a bad value, naming it and what is allowed
      */
-    public static ModelInfo run(Request r) throws BundleException, io.github.braintumor.io.OutputRefusedException {
+    public static ModelInfo run(Request r) throws BundleException, OutputRefusedException {
         if (r.torchScript() == null || !Files.isRegularFile(r.torchScript())) {
             throw new IllegalArgumentException("TorchScript file " + r.torchScript() + " does not exist: give the .pt"
                     + " file saved by torch.jit.trace(...).save() or torch.jit.script(...).save()");
         }
         if (r.bundle() == null) throw new IllegalArgumentException("no output bundle folder given");
         String output = r.output().toLowerCase(Locale.ROOT);
-        if (!java.util.List.of(OUTPUTS).contains(output)) {
+        if (!List.of(OUTPUTS).contains(output)) {
             throw new IllegalArgumentException("scores must be logits or probabilities, got '" + r.output() + "'");
         }
         if (r.inputSize() < 16 || r.inputSize() > 4096) {

@@ -7,6 +7,7 @@ import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientSplit;
 import io.github.braintumor.engine.Bounds;
+import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputLock;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputRefusedException;
@@ -148,7 +149,7 @@ public final class TrainingJobs {
                 throw new IllegalArgumentException("no output folder given for the model bundle");
             }
             if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-            io.github.braintumor.engine.Bounds.batchSize(batchSize, "batch size");
+            Bounds.batchSize(batchSize, "batch size");
             if (epochs > MAX_EPOCHS) {
                 throw new IllegalArgumentException("epochs must be 1.." + MAX_EPOCHS + ", got " + epochs);
             }
@@ -381,9 +382,8 @@ public final class TrainingJobs {
         Path bundle = s.output().toAbsolutePath().normalize();
         OutputLock lock = OutputLock.acquire(bundle, "train");
         // half-written bundles of a training that was killed: ours by name, and no live run writes them now
-        io.github.braintumor.io.AtomicFiles.removeLeftovers(bundle);
-        io.github.braintumor.io.AtomicFiles.removeLeftovers(
-                TrainingConfig.builder().build().lastCheckpointDir(bundle));
+        AtomicFiles.removeLeftovers(bundle);
+        AtomicFiles.removeLeftovers(TrainingConfig.builder().build().lastCheckpointDir(bundle));
         return lock;
     }
 

@@ -1,9 +1,12 @@
 package io.github.braintumor.bioimageio;
 
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import io.github.braintumor.Version;
 import io.github.braintumor.conversion.Normalization;
 import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputRefusedException;
@@ -19,6 +22,8 @@ import io.github.braintumor.report.Overlay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,13 +224,10 @@ public final class BioImageIoExport {
     /** Runs the written TorchScript as a bioimage.io consumer would (float32, declared normalisation, sigmoid). */
     private static float[] written(Path weights, float[] raw, long[] shape, String declared, boolean logits)
             throws BundleException, IOException {
-        try (ai.djl.Model m = ai.djl.Model.newInstance(
-                "bioimageio-export",
-                io.github.braintumor.engine.DjlEngine.device(),
-                io.github.braintumor.engine.DjlEngine.ENGINE_NAME)) {
+        try (Model m = Model.newInstance("bioimageio-export", DjlEngine.device(), DjlEngine.ENGINE_NAME)) {
             m.load(weights.getParent(), WEIGHTS.substring(0, WEIGHTS.length() - 3));
             return Forward.probabilities(m, raw, shape, declared, logits);
-        } catch (ai.djl.MalformedModelException | RuntimeException e) {
+        } catch (MalformedModelException | RuntimeException e) {
             throw new BundleException(
                     "The TorchScript written at " + weights + " cannot be loaded (" + e.getMessage()
                             + "); nothing was exported (please report this as a bug)",
@@ -235,7 +237,7 @@ public final class BioImageIoExport {
 
     /** The names an export writes: the description, card, test tensors, cover and the bundle's files. */
     private static boolean mayWrite(String relativePath) {
-        return java.util.List.of(
+        return List.of(
                                 "rdf.yaml",
                                 "README.md",
                                 "cover.png",
@@ -316,11 +318,7 @@ public final class BioImageIoExport {
         rdf.put("name", meta.name());
         rdf.put("description", meta.description());
         rdf.put("version", Version.pep440(Version.get()));
-        rdf.put(
-                "timestamp",
-                java.time.Instant.now()
-                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                        .toString());
+        rdf.put("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         List<Object> authors = new ArrayList<>();
         for (String a : meta.authors()) authors.add(Map.of("name", a));
         rdf.put("authors", authors);

@@ -5,6 +5,7 @@ import io.github.braintumor.conversion.Normalization;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputRefusedException;
+import io.github.braintumor.metrics.ThresholdRule;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
@@ -14,6 +15,7 @@ import io.github.braintumor.model.TorchScriptBundles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -231,7 +233,7 @@ public final class BioImageIoImport {
     static String normalization(String where, List<ModelDescription.Step> steps) throws BundleException {
         List<ModelDescription.Step> pre = withoutDtype(steps);
         if (pre.isEmpty()) return Normalization.linearId(1, 0);
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (ModelDescription.Step s : pre) ids.add(step(where, s));
         if (ids.size() == 1 && ids.get(0).equals(Normalization.linearId(1 / 255.0, 0))) {
             return Normalization.DIVIDE_BY_255.id();
@@ -354,8 +356,8 @@ public final class BioImageIoImport {
         if (m.binarized()) {
             int differ = 0;
             for (int i = 0; i < y.length; i++) {
-                if ((io.github.braintumor.metrics.ThresholdRule.positive(y[i], m.threshold()) ? 1f : 0f)
-                        != (expected.data()[i] > 0.5f ? 1f : 0f)) differ++;
+                if ((ThresholdRule.positive(y[i], m.threshold()) ? 1f : 0f) != (expected.data()[i] > 0.5f ? 1f : 0f))
+                    differ++;
             }
             return differ / (double) y.length;
         }

@@ -3,6 +3,7 @@ package io.github.braintumor.bioimageio;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelInfo;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public record ExportMetadata(
         List<String> tags) {
 
     /** Licence of the LGG data set (and so of weights trained on it). */
-    public static final String LGG_LICENSE = io.github.braintumor.data.LggDataset.LICENSE;
+    public static final String LGG_LICENSE = LggDataset.LICENSE;
     /** The authors named for the plugin's own embedded models. */
     public static final String PLUGIN_AUTHORS = "The Brain Tumor for Fiji authors";
 
@@ -96,9 +97,7 @@ public record ExportMetadata(
 
     /** Whether every training patient is a TCGA LGG patient (the data set's folder names; phantoms are not). */
     static boolean trainedOnLgg(ModelInfo info) {
-        return info.training() != null
-                && io.github.braintumor.data.LggDataset.isLggCohort(
-                        info.training().patients());
+        return info.training() != null && LggDataset.isLggCohort(info.training().patients());
     }
 
     /** The card's first heading, without a leading "Model card:". */

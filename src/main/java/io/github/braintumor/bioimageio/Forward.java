@@ -5,7 +5,9 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import io.github.braintumor.conversion.Normalization;
@@ -28,8 +30,8 @@ final class Forward {
                 Predictor<NDList, NDList> p = model.newPredictor(new NoopTranslator())) {
             NDArray y =
                     p.predict(new NDList(sub.create(input, new Shape(shape)))).singletonOrThrow();
-            if (logits) y = ai.djl.nn.Activation.sigmoid(y);
-            return y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+            if (logits) y = Activation.sigmoid(y);
+            return y.toType(DataType.FLOAT32, false).toFloatArray();
         } catch (TranslateException | RuntimeException e) {
             throw new BundleException("The model cannot run a " + new Shape(shape) + " input: " + e.getMessage(), e);
         }

@@ -1,11 +1,14 @@
 package io.github.braintumor.bioimageio;
 
+import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.model.BundleException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,7 +94,7 @@ public record ModelDescription(
         public void close() {
             if (extracted != null) {
                 try {
-                    io.github.braintumor.io.AtomicFiles.deleteRecursively(extracted);
+                    AtomicFiles.deleteRecursively(extracted);
                 } catch (IOException ignored) {
                     // a temporary folder; the OS cleans it
                 }
@@ -169,7 +172,7 @@ public record ModelDescription(
                     continue;
                 }
                 Files.createDirectories(target.getParent());
-                try (java.io.OutputStream out = Files.newOutputStream(target)) {
+                try (OutputStream out = Files.newOutputStream(target)) {
                     for (int n; (n = z.read(buffer)) > 0; ) {
                         total += n;
                         if (total > maxBytes) {
@@ -288,7 +291,7 @@ public record ModelDescription(
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object c : list(cite)) {
             if (!(c instanceof Map<?, ?> m) || m.get("text") == null) continue;
-            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("text", string(m.get("text")));
             if (m.get("doi") != null) entry.put("doi", string(m.get("doi")));
             else if (m.get("url") != null) entry.put("url", string(m.get("url")));

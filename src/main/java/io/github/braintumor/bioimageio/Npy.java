@@ -1,5 +1,6 @@
 package io.github.braintumor.bioimageio;
 
+import io.github.braintumor.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -95,6 +96,6 @@ public final class Npy {
         b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
         b.put(header.getBytes(StandardCharsets.ISO_8859_1));
         for (float v : data) b.putFloat(v);
-        io.github.braintumor.io.AtomicFiles.write(file, b.array());
+        AtomicFiles.write(file, b.array());
     }
 }

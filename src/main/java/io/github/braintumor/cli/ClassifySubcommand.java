@@ -4,11 +4,13 @@ import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.app.options.CommonOptions;
 import io.github.braintumor.app.options.InferenceCommandOptions;
 import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.report.CsvTable;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code brain-tumor classify INPUT}: tumour / no tumour per slice, as a table on stdout and optionally CSV. */
 final class ClassifySubcommand implements Subcommand {
@@ -58,7 +60,7 @@ final class ClassifySubcommand implements Subcommand {
             for (int i = 0; i < rows.size(); i++) {
                 StackClassification.Row r = rows.get(i);
                 out.printf(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "%s\t%s\t%s\t%.4f\t%s%n",
                         v.name(),
                         v.sliceIds().get(i),
@@ -68,7 +70,7 @@ final class ClassifySubcommand implements Subcommand {
                 csv.addRow(v.name(), v.sliceIds().get(i), r.label(), r.probability(), r.modalities(), r.resampled());
             }
         }
-        err.println("engine: " + io.github.braintumor.engine.DjlEngine.describe() + ", batch " + batch);
+        err.println("engine: " + DjlEngine.describe() + ", batch " + batch);
         if (csvFile != null) {
             csv.build().write(csvFile);
             out.println("wrote " + csvFile.toAbsolutePath());

@@ -9,6 +9,7 @@ import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PhantomGenerator;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.io.OutputTransaction;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.report.Charts;
@@ -136,7 +137,7 @@ final class DemoSubcommand implements Subcommand {
     }
 
     /** FLAIR channel in grey with the predicted tumour outline (report.Overlay), as PNG (atomic). */
-    static void writeOverlay(SliceImage slice, io.github.braintumor.data.SliceMask mask, Path png) throws Exception {
+    static void writeOverlay(SliceImage slice, SliceMask mask, Path png) throws Exception {
         Charts.writePng(
                 Overlay.builder()
                         .setImage(slice.width(), slice.height(), 1, slice.plane(SliceImage.FLAIR))

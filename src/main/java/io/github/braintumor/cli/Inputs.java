@@ -1,9 +1,12 @@
 package io.github.braintumor.cli;
 
+import io.github.braintumor.app.ModelChoice;
+import io.github.braintumor.app.ResampleChoice;
 import io.github.braintumor.conversion.SliceFiles;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientRecord;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What {@code segment} and {@code classify} accept: a TIFF (single slice or stack), a patient folder, or a data
@@ -86,8 +90,8 @@ public final class Inputs {
      */
     public record Read(List<SliceImage> slices, double pixelWidth, double pixelHeight) {
         /** @return the resampling choice for these slices: on or off, with their pixel aspect */
-        public io.github.braintumor.app.ResampleChoice resampling(boolean resample) {
-            return io.github.braintumor.app.ResampleChoice.of(resample, pixelWidth, pixelHeight);
+        public ResampleChoice resampling(boolean resample) {
+            return ResampleChoice.of(resample, pixelWidth, pixelHeight);
         }
     }
 
@@ -132,7 +136,7 @@ public final class Inputs {
     }
 
     /** What {@link TiffStacks} refuses is the user's input: exit 2 with its one line. */
-    private static <T> T tiff(java.util.function.Supplier<T> read) throws UsageException {
+    private static <T> T tiff(Supplier<T> read) throws UsageException {
         try {
             return read.get();
         } catch (IllegalArgumentException e) {
@@ -142,12 +146,12 @@ public final class Inputs {
 
     /** File name without .tif/.tiff. */
     public static String stem(Path file) {
-        return io.github.braintumor.data.PredictionLayout.stem(file);
+        return PredictionLayout.stem(file);
     }
 
     /** Where {@code segment} writes a folder slice's mask ({@link io.github.braintumor.data.PredictionLayout}). */
     public static Path predictionPath(Path outDir, String patient, String sliceStem) {
-        return io.github.braintumor.data.PredictionLayout.path(outDir, patient, sliceStem);
+        return PredictionLayout.path(outDir, patient, sliceStem);
     }
 
     static LggDataset dataset(Path folder) throws UsageException, LggDataException {
@@ -164,8 +168,7 @@ public final class Inputs {
     static void checkModel(Path bundle) throws BundleException {
         if (bundle == null) return;
         String path = bundle.toString();
-        try (ModelBundle ignored =
-                io.github.braintumor.app.ModelChoice.load(path, io.github.braintumor.app.ModelChoice.kind(path))) {
+        try (ModelBundle ignored = ModelChoice.load(path, ModelChoice.kind(path))) {
             // loading is the check
         }
     }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code brain-tumor iou PRED TRUTH}: IoU, Dice, pixel accuracy, precision, recall per slice plus micro and macro.
@@ -63,7 +64,7 @@ final class IouSubcommand implements Subcommand {
         out.println("slice\tIoU\tDice\tpixel_accuracy\tprecision\trecall");
         for (IouEvaluation.Row r : evaluation.rows()) {
             out.printf(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n",
                     r.slice(),
                     r.iou(),

@@ -1,12 +1,17 @@
 package io.github.braintumor.cli;
 
 import io.github.braintumor.Version;
+import io.github.braintumor.app.UserErrors;
 import io.github.braintumor.engine.DeviceChoice;
+import io.github.braintumor.engine.DjlEngine;
+import io.github.braintumor.engine.FreeCores;
 import io.github.braintumor.engine.Precision;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.ServiceLoader;
 
 /**
@@ -65,7 +70,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        io.github.braintumor.engine.FreeCores.prefetch(); // samples the idle cores while the command reads its inputs
+        FreeCores.prefetch(); // samples the idle cores while the command reads its inputs
         System.exit(new Main().run(args, System.out, System.err));
     }
 
@@ -121,12 +126,12 @@ public final class Main {
      * checked before the work starts (the engine starts here) so an impossible choice is a one-line exit 2.
      */
     static List<String> applyDevice(List<String> args) throws UsageException {
-        List<String> rest = new java.util.ArrayList<>(args);
+        List<String> rest = new ArrayList<>(args);
         String value = takeValue(rest, "--device", "auto, cpu or gpu");
         if (value == null) return args;
         DeviceChoice choice = DeviceChoice.parse(value);
-        io.github.braintumor.engine.DjlEngine.configure(null, choice); // the start settings, or applied if running
-        if (choice == DeviceChoice.GPU) io.github.braintumor.engine.DjlEngine.start(); // refused here, before work
+        DjlEngine.configure(null, choice); // the start settings, or applied if running
+        if (choice == DeviceChoice.GPU) DjlEngine.start(); // refused here, before work
         return rest;
     }
 
@@ -153,7 +158,7 @@ public final class Main {
 
     /** Takes {@code --precision X} out of the arguments and makes it the process's default for inference. */
     static List<String> applyPrecision(List<String> args) throws UsageException {
-        List<String> rest = new java.util.ArrayList<>(args);
+        List<String> rest = new ArrayList<>(args);
         String value = takeValue(rest, "--precision", "auto, float32 or bfloat16");
         if (value == null) return args;
         System.setProperty(Precision.PROPERTY, Precision.parse(value).id());
@@ -174,8 +179,7 @@ public final class Main {
     private String overview() {
         StringBuilder s = new StringBuilder(
                 "usage: brain-tumor <subcommand> [options]   (--help after a subcommand for its options)\n\n");
-        for (Subcommand c : subcommands)
-            s.append(String.format(java.util.Locale.ROOT, "  %-18s %s%n", c.name(), c.summary()));
+        for (Subcommand c : subcommands) s.append(String.format(Locale.ROOT, "  %-18s %s%n", c.name(), c.summary()));
         s.append("\n").append(DEVICE_HELP).append("\n").append(PRECISION_HELP).append("\n");
         s.append("\nExit codes: 0 ok, 1 failure, 2 bad usage or input, 3 embedded model missing.\n");
         return s.toString();
@@ -185,14 +189,14 @@ public final class Main {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UsageException) return true;
         }
-        return io.github.braintumor.app.UserErrors.isUserError(e);
+        return UserErrors.isUserError(e);
     }
 
     /** @return the message of a "no space left" failure in {@code e}'s causes, or null */
     static String diskFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage();
-            if (t instanceof java.io.IOException && m != null && m.contains("No space left on device")) return m;
+            if (t instanceof IOException && m != null && m.contains("No space left on device")) return m;
         }
         return null;
     }

@@ -9,6 +9,7 @@ import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceImage;
+import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputTransaction;
 import io.github.braintumor.io.StagedFolder;
@@ -17,6 +18,7 @@ import io.github.braintumor.report.CsvTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -81,7 +83,7 @@ final class SegmentSubcommand implements Subcommand {
 
     /** Every path a run may write into its output folder, so a user's file in the way is refused before any work. */
     private static Set<String> planned(List<Inputs.Volume> volumes) {
-        Set<String> paths = new java.util.HashSet<>(List.of(CSV, VOLUMES_CSV, FAILURES_CSV));
+        Set<String> paths = new HashSet<>(List.of(CSV, VOLUMES_CSV, FAILURES_CSV));
         Path root = Path.of("");
         for (Inputs.Volume v : volumes) {
             if (v.file() != null) {
@@ -159,7 +161,7 @@ final class SegmentSubcommand implements Subcommand {
                     + CSV + ")");
             return allBadInput ? Main.BAD_INPUT : Main.FAILED;
         }
-        err.println("engine: " + io.github.braintumor.engine.DjlEngine.describe() + ", batch " + settings.batchSize());
+        err.println("engine: " + DjlEngine.describe() + ", batch " + settings.batchSize());
         out.println("wrote " + written + " mask file(s) and " + CSV + " to " + outDir.toAbsolutePath());
         return Main.OK;
     }

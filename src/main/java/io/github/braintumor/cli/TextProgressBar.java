@@ -4,6 +4,7 @@ import io.github.braintumor.app.ProgressText;
 import io.github.braintumor.progress.Progress;
 import io.github.braintumor.progress.ProgressListener;
 import java.io.PrintStream;
+import java.util.Locale;
 
 /**
  * A one-line text progress bar on stderr ({@code [#####.....]  50% epoch 1/2 batch 5/10 loss 0.41 ETA 12s}),
@@ -26,7 +27,7 @@ public final class TextProgressBar implements ProgressListener {
         double f = p.fraction();
         int filled = (int) Math.round(f * WIDTH);
         String line = String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "\r[%s%s] %3d%% %s",
                 "#".repeat(filled),
                 ".".repeat(WIDTH - filled),

@@ -1,5 +1,7 @@
 package io.github.braintumor.conversion;
 
+import java.util.Arrays;
+
 /**
  * Every plane of one channel in a volume, wherever the planes live (one array per slice, or one flat NCHW
  * array), so that each normalisation is written once.
@@ -58,7 +60,7 @@ final class ChannelPlanes {
         }
         int plane = nchw.length / (slices * channels);
         float[][] arrays = new float[slices][];
-        java.util.Arrays.fill(arrays, nchw);
+        Arrays.fill(arrays, nchw);
         ChannelPlanes[] result = new ChannelPlanes[channels];
         for (int c = 0; c < channels; c++) {
             int[] offsets = new int[slices];

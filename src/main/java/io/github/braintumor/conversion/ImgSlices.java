@@ -3,6 +3,7 @@ package io.github.braintumor.conversion;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
@@ -80,8 +81,8 @@ public final class ImgSlices {
         // a channel (another scanner gain or bit depth) gives the same bytes.
         double[] min = new double[sourceChannels];
         double[] max = new double[sourceChannels];
-        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
         float[] values = new float[plane];
         if (!bytes) {
             for (long s = 0; s < z; s++) {

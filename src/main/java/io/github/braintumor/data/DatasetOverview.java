@@ -321,7 +321,7 @@ public final class DatasetOverview {
                     g.nonTumourSlices()));
         }
         if (!perPatient.isEmpty() && perPatient.get(0).modalities() != null) {
-            java.util.Map<String, Integer> n = new TreeMap<>();
+            Map<String, Integer> n = new TreeMap<>();
             perPatient.forEach(p -> n.merge(p.modalities(), 1, Integer::sum));
             sb.append("modalities per patient: ")
                     .append(n.toString().replaceAll("[{}]", "").replace('=', ' '))

@@ -8,8 +8,11 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,7 +50,7 @@ public final class LggDataset {
      * Whether patient ids are those of the LGG data set ({@code TCGA_<hospital>_<id>_<date>}, none a phantom's): the
      * test of whether a model was trained on it, and so carries its licence and citation.
      */
-    public static boolean isLggCohort(java.util.List<String> patients) {
+    public static boolean isLggCohort(List<String> patients) {
         return patients != null
                 && !patients.isEmpty()
                 && patients.stream()
@@ -125,15 +128,13 @@ public final class LggDataset {
         patientDirs.forEach(d -> byName.put(d.getFileName().toString(), d));
         for (Path dir : patientDirs) {
             // slice number -> the names it appears under (images only; a mask shares its image's name)
-            Map<String, java.util.Set<String>> namesByNumber = new java.util.TreeMap<>();
-            java.util.Set<String> names = new java.util.TreeSet<>();
+            Map<String, Set<String>> namesByNumber = new TreeMap<>();
+            Set<String> names = new TreeSet<>();
             for (Path f : list(dir)) {
                 Matcher m = SLICE.matcher(f.getFileName().toString());
                 if (!isTif(f) || !m.matches() || m.group(3) != null) continue;
                 names.add(m.group(1));
-                namesByNumber
-                        .computeIfAbsent(m.group(2), k -> new java.util.TreeSet<>())
-                        .add(m.group(1));
+                namesByNumber.computeIfAbsent(m.group(2), k -> new TreeSet<>()).add(m.group(1));
             }
             for (var e : namesByNumber.entrySet()) {
                 if (e.getValue().size() > 1) { // two slices claim one position: two volumes were mixed
@@ -245,7 +246,7 @@ public final class LggDataset {
     /** @return the hospital code of a patient folder name: {@code TCGA_CS_4942_19970222} gives {@code CS} */
     public static String hospitalOf(String patientId) {
         Matcher m = HOSPITAL.matcher(patientId);
-        return m.matches() ? m.group(1).toUpperCase(java.util.Locale.ROOT) : UNKNOWN_HOSPITAL;
+        return m.matches() ? m.group(1).toUpperCase(Locale.ROOT) : UNKNOWN_HOSPITAL;
     }
 
     /** @return the data.csv key of a patient folder name: {@code TCGA_CS_4942_19970222} gives {@code TCGA_CS_4942} */
@@ -300,7 +301,7 @@ public final class LggDataset {
     }
 
     private static boolean isTif(Path p) {
-        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return !n.startsWith(".") && (n.endsWith(".tif") || n.endsWith(".tiff")) && Files.isRegularFile(p);
     }
 

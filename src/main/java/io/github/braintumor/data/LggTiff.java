@@ -257,7 +257,7 @@ public final class LggTiff {
      */
     public static void writeMaskStack(Path tif, List<SliceMask> masks) throws IOException {
         if (masks.isEmpty()) throw new IllegalArgumentException("no masks to write to " + tif);
-        List<BufferedImage> pages = new java.util.ArrayList<>(masks.size());
+        List<BufferedImage> pages = new ArrayList<>(masks.size());
         for (SliceMask m : masks) pages.add(image(m.width(), m.height(), 1, m.pixels(), 255));
         writePages(tif, pages, Compression.NONE);
     }

@@ -1,5 +1,6 @@
 package io.github.braintumor.data;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,7 +144,7 @@ public enum ModalityPattern {
             }
         }
         throw new IllegalArgumentException("Unknown modality pattern '" + id + "'; known: "
-                + java.util.Arrays.stream(values()).map(ModalityPattern::id).collect(Collectors.joining(", ")));
+                + Arrays.stream(values()).map(ModalityPattern::id).collect(Collectors.joining(", ")));
     }
 
     /** @return "complete: 30, no-post: 8" style summary of counts */

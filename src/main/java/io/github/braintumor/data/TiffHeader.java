@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -234,7 +235,7 @@ final class TiffHeader {
         if (starts(b, 'B', 'M')) return "BMP data";
         if (b.length == 0) return "no bytes at all";
         return "no TIFF signature (it starts with bytes "
-                + String.format(java.util.Locale.ROOT, "%02x %02x", b[0], b.length > 1 ? b[1] : 0) + ")";
+                + String.format(Locale.ROOT, "%02x %02x", b[0], b.length > 1 ? b[1] : 0) + ")";
     }
 
     private static boolean starts(byte[] b, int... prefix) {

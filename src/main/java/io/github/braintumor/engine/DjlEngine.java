@@ -3,6 +3,9 @@ package io.github.braintumor.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.util.Utils;
+import java.io.IOException;
 import java.util.Locale;
 
 /**
@@ -78,7 +81,7 @@ public final class DjlEngine {
             started = Engine.getEngine(ENGINE_NAME);
             started.getVersion(); // forces the native library to load now, not at the first NDArray
         } catch (Throwable e) { // EngineException, IllegalArgumentException, UnsatisfiedLinkError...
-            java.io.IOException cache = extractionFailure(e);
+            IOException cache = extractionFailure(e);
             if (cache != null) throw new EngineCacheException(cacheMessage(cache), e);
             throw new EngineUnavailableException(unavailableMessage(e), e);
         } finally {
@@ -140,7 +143,7 @@ public final class DjlEngine {
         if (threads != null) {
             // OpenMP keeps the count per thread: this sets it for the calling thread (the one that runs the command's
             // inference) and for threads PyTorch initialises later; callers apply it on their own thread each run
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+            JniUtils.setNumThreads(threads);
             System.setProperty(NUM_THREADS, Integer.toString(threads));
         }
         if (workers != null) System.setProperty(WORKERS, Integer.toString(workers));
@@ -162,12 +165,11 @@ public final class DjlEngine {
      */
     static synchronized void useThreadsOnThisThread(int threads) {
         start();
-        ai.djl.pytorch.jni.JniUtils.getNumThreads(); // PyTorch's first look on this thread, which would reset it later
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false); // inference only; autograd's switch is per thread too
+        JniUtils.getNumThreads(); // PyTorch's first look on this thread, which would reset it later
+        JniUtils.setNumThreads(threads);
+        JniUtils.setGradMode(false); // inference only; autograd's switch is per thread too
         int engineThreads = options.threads();
-        Thread restore =
-                new Thread(() -> ai.djl.pytorch.jni.JniUtils.setNumThreads(engineThreads), "brain-tumor-threads");
+        Thread restore = new Thread(() -> JniUtils.setNumThreads(engineThreads), "brain-tumor-threads");
         restore.start();
         try {
             restore.join();
@@ -178,7 +180,7 @@ public final class DjlEngine {
 
     /** PyTorch's intra-op threads for work started on the calling thread (OpenMP keeps them per thread). */
     private static int threadsHere() {
-        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        return JniUtils.getNumThreads();
     }
 
     /** Starts with {@link EngineOptions#defaults()} if not started yet. */
@@ -270,15 +272,15 @@ public final class DjlEngine {
     }
 
     /** The file-system failure under an engine start, when libtorch could not be extracted into DJL's cache. */
-    static java.io.IOException extractionFailure(Throwable e) {
+    static IOException extractionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException io) return io;
+            if (t instanceof IOException io) return io;
         }
         return null;
     }
 
     /** One line: which cache folder failed and how to give DJL another. */
-    static String cacheMessage(java.io.IOException e) {
+    static String cacheMessage(IOException e) {
         return "Cannot extract libtorch into Deep Java Library's cache ("
                 + e.getClass().getSimpleName() + ": "
                 + e.getMessage() + "): make " + cacheDir() + " a writable folder, or point ENGINE_CACHE_DIR at one"
@@ -287,7 +289,7 @@ public final class DjlEngine {
 
     /** Where DJL extracts libtorch (its own lookup: ENGINE_CACHE_DIR, else DJL_CACHE_DIR, else ~/.djl.ai). */
     static String cacheDir() {
-        return ai.djl.util.Utils.getEngineCacheDir("pytorch").toString();
+        return Utils.getEngineCacheDir("pytorch").toString();
     }
 
     static String unavailableMessage(Throwable e) {

@@ -1,5 +1,7 @@
 package io.github.braintumor.engine;
 
+import java.util.Objects;
+
 /**
  * Settings for {@link DjlEngine#start(EngineOptions)}: intra-op threads, inference workers, inter-op threads, random
  * seed and device.
@@ -27,7 +29,7 @@ public record EngineOptions(int threads, int interopThreads, int workers, long s
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        java.util.Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(device, "device");
         if (interopThreads < 1) {
             throw new IllegalArgumentException("interop threads must be >= 1, got " + interopThreads);
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * How many cores other programs leave free, sampled once from {@code /proc/stat}: the default intra-op thread
@@ -26,7 +28,7 @@ public final class FreeCores {
 
     private static final Path STAT = Path.of("/proc/stat");
     private static final Path SELF = Path.of("/proc/self/stat");
-    private static java.util.concurrent.FutureTask<Integer> sampling;
+    private static FutureTask<Integer> sampling;
 
     private FreeCores() {}
 
@@ -42,21 +44,21 @@ public final class FreeCores {
 
     /** @return the cores not used by other processes, at least 1, at most {@code availableProcessors()}; cached */
     public static int estimate() {
-        java.util.concurrent.FutureTask<Integer> task = sampling();
+        FutureTask<Integer> task = sampling();
         task.run(); // no-op when already run or running on the prefetch thread
         try {
             return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Runtime.getRuntime().availableProcessors();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return Runtime.getRuntime().availableProcessors();
         }
     }
 
     /** The one sampling of this JVM, created on first use. */
-    private static synchronized java.util.concurrent.FutureTask<Integer> sampling() {
-        if (sampling == null) sampling = new java.util.concurrent.FutureTask<>(FreeCores::compute);
+    private static synchronized FutureTask<Integer> sampling() {
+        if (sampling == null) sampling = new FutureTask<>(FreeCores::compute);
         return sampling;
     }
 

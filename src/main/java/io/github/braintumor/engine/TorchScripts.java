@@ -16,6 +16,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -70,7 +71,7 @@ public final class TorchScripts {
             for (long s : shape) n *= s;
             if (n != values.length) {
                 throw new IllegalArgumentException(
-                        name + ": " + values.length + " values for shape " + java.util.Arrays.toString(shape));
+                        name + ": " + values.length + " values for shape " + Arrays.toString(shape));
             }
         }
     }

@@ -15,6 +15,7 @@ import io.github.braintumor.progress.ProgressListener;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -118,8 +119,8 @@ public final class ClassifyTumor {
         Font font = new Font("SansSerif", Font.BOLD, 12);
         for (int f = 0; f < frames.size(); f++) {
             for (StackClassification.Row row : frames.get(f)) {
-                TextRoi text = new TextRoi(
-                        4, 4, String.format(java.util.Locale.ROOT, "%s %.2f", row.label(), row.probability()), font);
+                TextRoi text =
+                        new TextRoi(4, 4, String.format(Locale.ROOT, "%s %.2f", row.label(), row.probability()), font);
                 text.setStrokeColor(row.tumour() ? Color.RED : Color.GREEN);
                 Images.position(text, imp, row.slice(), f + 1);
                 overlay.add(text);

@@ -5,6 +5,8 @@ import ij.measure.ResultsTable;
 import io.github.braintumor.app.IouEvaluation;
 import io.github.braintumor.data.SliceMask;
 import java.util.List;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 
 /**
  * "Compute IoU" for two ImageJ mask images (prediction, ground truth): the per-slice "Tumor IoU" table and the
@@ -27,8 +29,8 @@ public final class ComputeIou {
 
     /** For scripts: two ImgLib2 masks {@code (X, Y[, Z])}, non-zero = tumour. */
     public static Tables run(
-            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> prediction,
-            net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> truth) {
+            RandomAccessibleInterval<? extends RealType<?>> prediction,
+            RandomAccessibleInterval<? extends RealType<?>> truth) {
         return Tables.of(IouEvaluation.of(prediction, truth));
     }
 

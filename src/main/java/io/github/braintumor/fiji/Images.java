@@ -4,7 +4,9 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.Overlay;
 import ij.gui.Roi;
+import ij.io.FileInfo;
 import ij.io.FileSaver;
+import ij.macro.Interpreter;
 import ij.measure.Calibration;
 import ij.plugin.filter.ThresholdToSelection;
 import ij.plugin.frame.RoiManager;
@@ -12,16 +14,21 @@ import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 import io.github.braintumor.app.ResampleChoice;
+import io.github.braintumor.data.LggDataException;
+import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.imageplus.ImagePlusSlices;
 import io.github.braintumor.infer.PostProcessing;
 import io.github.braintumor.io.AtomicFiles;
 import java.awt.Color;
+import java.awt.HeadlessException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * ImageJ images in and out of the plugin: slices for the models, mask and probability stacks, outline overlays.
@@ -48,15 +55,15 @@ public final class Images {
      * @throws IllegalArgumentException naming the file and the damage
      */
     static void checkSourceFile(ImagePlus imp) {
-        ij.io.FileInfo fi = imp.getOriginalFileInfo();
+        FileInfo fi = imp.getOriginalFileInfo();
         if (fi == null || fi.fileName == null || fi.directory == null || fi.directory.isEmpty()) return;
-        String name = fi.fileName.toLowerCase(java.util.Locale.ROOT);
+        String name = fi.fileName.toLowerCase(Locale.ROOT);
         if (!name.endsWith(".tif") && !name.endsWith(".tiff")) return;
-        java.nio.file.Path file = java.nio.file.Path.of(fi.directory, fi.fileName);
-        if (!java.nio.file.Files.isRegularFile(file)) return;
+        Path file = Path.of(fi.directory, fi.fileName);
+        if (!Files.isRegularFile(file)) return;
         try {
-            io.github.braintumor.data.LggTiff.checkDeclaredSize(file);
-        } catch (io.github.braintumor.data.LggDataException e) {
+            LggTiff.checkDeclaredSize(file);
+        } catch (LggDataException e) {
             throw new IllegalArgumentException(
                     "image '" + imp.getTitle() + "' was opened from a damaged file: " + e.getMessage(), e);
         }
@@ -190,8 +197,8 @@ public final class Images {
         if (rois.isEmpty()) return true;
         RoiManager rm = RoiManager.getInstance();
         try {
-            if (rm == null) rm = ij.macro.Interpreter.isBatchMode() ? new RoiManager(true) : new RoiManager();
-        } catch (java.awt.HeadlessException e) {
+            if (rm == null) rm = Interpreter.isBatchMode() ? new RoiManager(true) : new RoiManager();
+        } catch (HeadlessException e) {
             return false;
         }
         for (Roi roi : rois) rm.addRoi(roi);

@@ -1,9 +1,12 @@
 package io.github.braintumor.fiji;
 
+import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
+import ij.plugin.filter.Analyzer;
 import io.github.braintumor.app.IouEvaluation;
 import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.app.StackSegmentation;
+import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.metrics.TumourVolume;
 import java.awt.GraphicsEnvironment;
 import java.util.List;
@@ -36,7 +39,7 @@ public final class ResultTables {
      */
     public static ResultsTable classificationFrames(List<List<StackClassification.Row>> frames) {
         ResultsTable t = new ResultsTable();
-        String engine = frames.stream().allMatch(List::isEmpty) ? "" : io.github.braintumor.engine.DjlEngine.brief();
+        String engine = frames.stream().allMatch(List::isEmpty) ? "" : DjlEngine.brief();
         for (int f = 0; f < frames.size(); f++) {
             for (StackClassification.Row r : frames.get(f)) {
                 t.incrementCounter();
@@ -135,8 +138,8 @@ public final class ResultTables {
     public static void toResults(ResultsTable table) {
         if (table == null) return;
         ResultsTable copy = (ResultsTable) table.clone();
-        ij.plugin.filter.Analyzer.setResultsTable(copy);
-        if (!GraphicsEnvironment.isHeadless() && !ij.macro.Interpreter.isBatchMode()) copy.show("Results");
+        Analyzer.setResultsTable(copy);
+        if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode()) copy.show("Results");
     }
 
     public static ResultsTable iou(List<IouEvaluation.Row> rows) {

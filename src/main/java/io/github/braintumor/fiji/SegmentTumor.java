@@ -2,7 +2,9 @@ package io.github.braintumor.fiji;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
+import ij.measure.Calibration;
 import ij.measure.ResultsTable;
+import io.github.braintumor.app.ResampleChoice;
 import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.app.options.CommonOptions;
 import io.github.braintumor.app.options.InferenceCommandOptions;
@@ -13,7 +15,9 @@ import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.progress.ProgressListener;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -174,7 +178,7 @@ public final class SegmentTumor {
                         postprocessing == null || postprocessing.isBlank()
                                 ? StackSegmentation.PostProcessingChoice.MODEL
                                 : StackSegmentation.PostProcessingChoice.fromId(postprocessing))
-                .withResampling(new io.github.braintumor.app.ResampleChoice(resample, 1.0));
+                .withResampling(new ResampleChoice(resample, 1.0));
         StackSegmentation.ImgOutput out = StackSegmentation.run(input, settings, progress, cancel);
         return new ImgOutput(
                 out.mask(),
@@ -191,15 +195,15 @@ public final class SegmentTumor {
                         : StackSegmentation.PostProcessingChoice.fromId(r.postprocessing());
         String output = r.output() == null || r.output().isBlank()
                 ? OUTPUTS[0]
-                : r.output().trim().toLowerCase(java.util.Locale.ROOT);
-        if (!java.util.Arrays.asList(OUTPUTS).contains(output)) {
+                : r.output().trim().toLowerCase(Locale.ROOT);
+        if (!Arrays.asList(OUTPUTS).contains(output)) {
             throw new IllegalArgumentException(
                     "output must be one of " + String.join(", ", OUTPUTS) + ", got '" + r.output() + "'");
         }
         List<List<SliceImage>> frames = Images.frames(imp);
         String note = Images.conversionNote(imp);
         if (!note.isEmpty()) progress.onMessage(note);
-        ij.measure.Calibration cal = imp.getCalibration();
+        Calibration cal = imp.getCalibration();
         boolean calibrated = cal != null && cal.scaled();
         StackSegmentation.Settings settings = new StackSegmentation.Settings(
                 r.model(),

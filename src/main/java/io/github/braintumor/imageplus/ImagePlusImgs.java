@@ -2,8 +2,10 @@ package io.github.braintumor.imageplus;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import net.imglib2.Cursor;
@@ -330,7 +332,7 @@ public final class ImagePlusImgs {
         List<Object> arrays = new ArrayList<>(planar.numSlices());
         for (int i = 0; i < planar.numSlices(); i++) {
             Object a = ((ArrayDataAccess<?>) planar.getPlane(i)).getCurrentStorageArray();
-            if (a == null || a.getClass() != wanted || java.lang.reflect.Array.getLength(a) != planeSize) {
+            if (a == null || a.getClass() != wanted || Array.getLength(a) != planeSize) {
                 return null;
             }
             arrays.add(a);
@@ -359,7 +361,7 @@ public final class ImagePlusImgs {
         Class<?> arrayClass = arrayClassFor(img.getType(), title);
         List<Object> arrays = new ArrayList<>(planes);
         for (int p = 0; p < planes; p++) {
-            arrays.add(java.lang.reflect.Array.newInstance(arrayClass.getComponentType(), planeSize));
+            arrays.add(Array.newInstance(arrayClass.getComponentType(), planeSize));
         }
         // Flat iteration is X fastest, then Y, then the higher dimensions: plane after plane.
         Cursor<T> c = Views.flatIterable(img).cursor();
@@ -385,7 +387,7 @@ public final class ImagePlusImgs {
     /** For each output dimension (X, Y, then C, Z, T order), which input dimension goes there. */
     private static int[] canonicalOrder(String axes, int numDimensions) {
         Objects.requireNonNull(axes, "axes");
-        String a = axes.toUpperCase(java.util.Locale.ROOT);
+        String a = axes.toUpperCase(Locale.ROOT);
         boolean valid = a.length() == numDimensions && a.length() >= 2 && a.startsWith("XY");
         for (int i = 2; valid && i < a.length(); i++) {
             char ch = a.charAt(i);
@@ -404,7 +406,7 @@ public final class ImagePlusImgs {
     }
 
     private static String sortedAxes(String axes) {
-        String a = axes.toUpperCase(java.util.Locale.ROOT);
+        String a = axes.toUpperCase(Locale.ROOT);
         StringBuilder s = new StringBuilder("XY");
         for (char ch : "CZT".toCharArray()) {
             if (a.indexOf(ch) >= 0) {

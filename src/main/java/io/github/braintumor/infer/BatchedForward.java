@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -156,8 +157,7 @@ final class BatchedForward {
                     if (!outputsProbabilities) {
                         y = Activation.sigmoid(y);
                     }
-                    float[] values = y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-                            .toFloatArray();
+                    float[] values = y.toType(DataType.FLOAT32, false).toFloatArray();
                     NonFiniteOutputException.check(values, bundle.directory());
                     int per = values.length / n;
                     float[][] p = new float[n][per];

@@ -1,6 +1,12 @@
 package io.github.braintumor.infer;
 
+import ai.djl.Device;
+import ai.djl.nn.Block;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import io.github.braintumor.engine.Bounds;
 import io.github.braintumor.engine.Precision;
+import io.github.braintumor.model.ModelBundle;
+import java.util.Objects;
 
 /**
  * How a segmenter or classifier is applied.
@@ -66,14 +72,14 @@ public final class InferenceOptions {
      * @return what a run of {@code bundle} computes in: this choice resolved on the model's device, except float32
      *     for a TorchScript module (its graph fixes its own types)
      */
-    public Precision precisionOf(io.github.braintumor.model.ModelBundle bundle) {
+    public Precision precisionOf(ModelBundle bundle) {
         return precisionOf(
                 bundle.model().getBlock(), bundle.model().getNDManager().getDevice());
     }
 
     /** {@link #precisionOf(io.github.braintumor.model.ModelBundle)} for a block on a device. */
-    public Precision precisionOf(ai.djl.nn.Block block, ai.djl.Device device) {
-        if (block instanceof ai.djl.pytorch.engine.PtSymbolBlock) return Precision.FLOAT32;
+    public Precision precisionOf(Block block, Device device) {
+        if (block instanceof PtSymbolBlock) return Precision.FLOAT32;
         return precision.resolve(device);
     }
 
@@ -107,7 +113,7 @@ public final class InferenceOptions {
         private Builder() {}
 
         public Builder optBatchSize(int n) {
-            batchSize = io.github.braintumor.engine.Bounds.batchSize(n, "batch size");
+            batchSize = Bounds.batchSize(n, "batch size");
             return this;
         }
 
@@ -122,7 +128,7 @@ public final class InferenceOptions {
 
         /** @param p float32, bfloat16, or auto (the default: the process's {@value Precision#PROPERTY}, else auto) */
         public Builder optPrecision(Precision p) {
-            precision = java.util.Objects.requireNonNull(p, "precision");
+            precision = Objects.requireNonNull(p, "precision");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.github.braintumor.infer;
 
 import io.github.braintumor.data.SliceMask;
+import io.github.braintumor.metrics.ThresholdRule;
 import io.github.braintumor.model.PostProcessingSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +87,7 @@ public final class PostProcessing {
 
     /** The mask by {@link io.github.braintumor.metrics.ThresholdRule} (p >= threshold; NaN gives 0). */
     public static SliceMask threshold(float[] probabilities, int width, int height, float threshold) {
-        return new SliceMask(width, height, io.github.braintumor.metrics.ThresholdRule.mask(probabilities, threshold));
+        return new SliceMask(width, height, ThresholdRule.mask(probabilities, threshold));
     }
 
     /**

@@ -17,6 +17,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The one place for writing files and folders whole or not at all (JDK only, usable by every package).
@@ -164,11 +166,10 @@ public final class AtomicFiles {
     public static int removeLeftovers(Path target) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         String prefix = sibling(abs, "").getFileName().toString();
-        java.util.regex.Pattern leftover =
-                java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + "\\.(tmp|old)-[0-9a-f-]{36}");
+        Pattern leftover = Pattern.compile(Pattern.quote(prefix) + "\\.(tmp|old)-[0-9a-f-]{36}");
         int removed = 0;
         if (!Files.isDirectory(abs.getParent())) return 0;
-        try (java.util.stream.Stream<Path> s = Files.list(abs.getParent())) {
+        try (Stream<Path> s = Files.list(abs.getParent())) {
             for (Path p : s.filter(
                             p -> leftover.matcher(p.getFileName().toString()).matches())
                     .toList()) {

@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -102,11 +103,7 @@ public final class OutputLock implements AutoCloseable {
             // file systems without hard links: exclusive creation (a reader may briefly see it empty)
             try {
                 Files.writeString(
-                        file,
-                        content,
-                        StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE_NEW,
-                        java.nio.file.StandardOpenOption.WRITE);
+                        file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 return true;
             } catch (FileAlreadyExistsException again) {
                 return false;

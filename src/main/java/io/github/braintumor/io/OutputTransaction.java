@@ -1,10 +1,13 @@
 package io.github.braintumor.io;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -230,18 +233,18 @@ public final class OutputTransaction implements AutoCloseable {
     private static Map<String, Stamp> files(Path dir) throws IOException {
         Map<String, Stamp> files = new TreeMap<>();
         if (!Files.isDirectory(dir)) return files;
-        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
-            public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile()) files.put(relative(dir, file), Stamp.of(attrs));
-                return java.nio.file.FileVisitResult.CONTINUE;
+                return FileVisitResult.CONTINUE;
             }
         });
         return files;
     }
 
     private static String relative(Path base, Path file) {
-        return base.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        return base.relativize(file).toString().replace(File.separatorChar, '/');
     }
 
     /** Size and modification time of a file as written, to tell it from a file changed or replaced since. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
@@ -239,7 +240,7 @@ public final class SegmentationSummary {
     @Override
     public String toString() {
         return String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "SegmentationSummary[slices=%d, tumourSlices=%d, bothEmpty=%d, microIou=%.4f, microDice=%.4f,"
                         + " microPixelAccuracy=%.4f, macroDiceTumourSlices=%s]",
                 sliceCount,
@@ -249,7 +250,7 @@ public final class SegmentationSummary {
                 microDice(),
                 microPixelAccuracy(),
                 macroDiceTumour.isPresent()
-                        ? String.format(java.util.Locale.ROOT, "%.4f", macroDiceTumour.getAsDouble())
+                        ? String.format(Locale.ROOT, "%.4f", macroDiceTumour.getAsDouble())
                         : "n/a");
     }
 }

@@ -1,10 +1,12 @@
 package io.github.braintumor.model;
 
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import com.google.gson.Gson;
 import io.github.braintumor.nn.ClassifierHyperparameters;
 import io.github.braintumor.nn.SliceClassifierNet;
 import io.github.braintumor.nn.UNet;
+import java.util.Map;
 
 /**
  * The one place that turns a {@code model.json} architecture into a DJL block (and back), so a bundle, a trainer
@@ -33,10 +35,10 @@ public final class Architectures {
     }
 
     /** @return the shape of one input the info's block takes, for initialising it (batch 1) */
-    public static ai.djl.ndarray.types.Shape inputShape(ModelInfo info) {
+    public static Shape inputShape(ModelInfo info) {
         return switch (info.modelKind()) {
             case UNET ->
-                new ai.djl.ndarray.types.Shape(
+                new Shape(
                         1,
                         info.architectureInt("inChannels", info.inputChannels()),
                         info.inputSize(),
@@ -47,9 +49,8 @@ public final class Architectures {
 
     /** @return the classifier hyperparameters stored in a classifier's architecture */
     public static ClassifierHyperparameters classifierHyperparameters(ModelInfo info) {
-        java.util.Map<String, Object> map = GSON.fromJson(
-                info.architecture(),
-                new com.google.gson.reflect.TypeToken<java.util.Map<String, Object>>() {}.getType());
+        Map<String, Object> map = GSON.fromJson(
+                info.architecture(), new com.google.gson.reflect.TypeToken<Map<String, Object>>() {}.getType());
         return ClassifierHyperparameters.fromMap(map);
     }
 

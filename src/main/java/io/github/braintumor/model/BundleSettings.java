@@ -2,6 +2,7 @@ package io.github.braintumor.model;
 
 import io.github.braintumor.io.AtomicFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -28,7 +29,7 @@ public final class BundleSettings {
      */
     public static void checkWritable(Path bundle) throws BundleException {
         Path json = bundle.resolve(ModelBundle.MODEL_JSON);
-        if (!java.nio.file.Files.isWritable(bundle) || !java.nio.file.Files.isWritable(json)) {
+        if (!Files.isWritable(bundle) || !Files.isWritable(json)) {
             throw new BundleException("Cannot write the result back into " + json + ": it (or its folder) is"
                     + " read-only; copy the bundle somewhere writable, or leave out --write-threshold and"
                     + " --write-postprocessing");

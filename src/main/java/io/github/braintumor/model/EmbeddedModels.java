@@ -3,6 +3,8 @@ package io.github.braintumor.model;
 import io.github.braintumor.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -44,7 +46,7 @@ public final class EmbeddedModels {
                 throw new BundleException("There is no embedded default " + kind.id()
                         + " model in this build: choose a model bundle folder instead");
             }
-            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BundleException(
                     "Cannot read embedded " + base + ModelBundle.MODEL_JSON + ": " + e.getMessage(), e);
@@ -90,7 +92,7 @@ public final class EmbeddedModels {
             }
             AtomicFiles.publishDirectory(staged, cache);
             staged = null;
-        } catch (java.nio.file.FileSystemException e) { // access denied, read-only, a file in the way
+        } catch (FileSystemException e) { // access denied, read-only, a file in the way
 
             throw new BundleException(
                     "Cannot write the model cache " + cacheRoot + " (" + e.getMessage() + "): set"

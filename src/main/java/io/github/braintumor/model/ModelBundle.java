@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.ParameterList;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.io.AtomicFiles;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A trained model on disk: a directory holding {@code model.json} ({@link ModelInfo}) and the weights it names,
@@ -153,8 +156,8 @@ public final class ModelBundle implements AutoCloseable {
         Block expected = Architectures.block(info);
         try (NDManager scratch = model.getNDManager().newSubManager()) {
             expected.initialize(scratch, DataType.FLOAT32, Architectures.inputShape(info));
-            ai.djl.nn.ParameterList want = expected.getParameters();
-            ai.djl.nn.ParameterList got = model.getBlock().getParameters();
+            ParameterList want = expected.getParameters();
+            ParameterList got = model.getBlock().getParameters();
             for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
                 Shape w = i < want.size() ? want.get(i).getValue().getArray().getShape() : null;
                 Shape g = i < got.size() && got.get(i).getValue().isInitialized()
@@ -179,8 +182,7 @@ public final class ModelBundle implements AutoCloseable {
      */
     public static void loadParameters(Model model, Path dir, String fileName)
             throws BundleException, IOException, MalformedModelException {
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("(.+)-(\\d{4})\\.params").matcher(fileName);
+        Matcher m = Pattern.compile("(.+)-(\\d{4})\\.params").matcher(fileName);
         if (!m.matches()) {
             throw new BundleException("Weights file name '" + fileName + "' in " + dir
                     + " must look like NAME-0000.params (DJL's naming)");

@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.github.braintumor.Version;
+import io.github.braintumor.conversion.Normalization;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -287,7 +288,7 @@ public record ModelInfo(
         private int inputSize = 256;
         private int inputChannels = 3;
         private int modelInputSize = -1;
-        private String normalization = io.github.braintumor.conversion.Normalization.DIVIDE_BY_255.id();
+        private String normalization = Normalization.DIVIDE_BY_255.id();
         private float threshold = 0.5f;
         private TrainingData training;
         private Map<String, Double> validation = new LinkedHashMap<>();

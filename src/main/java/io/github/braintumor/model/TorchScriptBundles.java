@@ -1,6 +1,14 @@
 package io.github.braintumor.model;
 
 import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
 import io.github.braintumor.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -108,15 +116,13 @@ public final class TorchScriptBundles {
         ModelInfo info = bundle.info();
         Model model = bundle.model();
         int side = info.modelInputSize();
-        ai.djl.ndarray.types.Shape shape;
-        try (ai.djl.ndarray.NDManager m = model.getNDManager().newSubManager();
-                ai.djl.inference.Predictor<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> p =
-                        model.newPredictor(new ai.djl.translate.NoopTranslator())) {
-            ai.djl.ndarray.NDArray x = m.zeros(new ai.djl.ndarray.types.Shape(1, info.inputChannels(), side, side));
-            ai.djl.ndarray.NDArray y = p.predict(new ai.djl.ndarray.NDList(x)).singletonOrThrow();
+        Shape shape;
+        try (NDManager m = model.getNDManager().newSubManager();
+                Predictor<NDList, NDList> p = model.newPredictor(new NoopTranslator())) {
+            NDArray x = m.zeros(new Shape(1, info.inputChannels(), side, side));
+            NDArray y = p.predict(new NDList(x)).singletonOrThrow();
             shape = y.getShape();
-            float[] values =
-                    y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+            float[] values = y.toType(DataType.FLOAT32, false).toFloatArray();
             for (float v : values) {
                 if (!Float.isFinite(v)) {
                     throw new BundleException(source + " gives NaN or infinite outputs on a (1, " + info.inputChannels()
@@ -124,7 +130,7 @@ public final class TorchScriptBundles {
                             + " traced and saved");
                 }
             }
-        } catch (ai.djl.translate.TranslateException | RuntimeException e) {
+        } catch (TranslateException | RuntimeException e) {
             throw new BundleException(
                     source + " cannot run on a (1, " + info.inputChannels() + ", " + side + ", " + side + ") input ("
                             + oneLine(e) + "): give the input size and channels it was traced for",

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Hyperparameters of {@link SliceClassifierNet}, as searched by the study (see {@link SearchSpace}).
@@ -205,8 +206,7 @@ public record ClassifierHyperparameters(
     @Override
     public int hashCode() {
         return 31 * Arrays.hashCode(dropouts)
-                + java.util.Objects.hash(
-                        denseUnits, denseActivation, learningRate, baseFilters, inputSize, denseDropout);
+                + Objects.hash(denseUnits, denseActivation, learningRate, baseFilters, inputSize, denseDropout);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Text progress: a line every N batches (epoch, batch, loss, ETA) and a line per epoch with the metric. */
 final class ConsoleProgressListener implements ProgressListener {
@@ -34,6 +35,6 @@ final class ConsoleProgressListener implements ProgressListener {
 
     static String format(Duration d) {
         long s = Math.max(0, d.getSeconds());
-        return String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 }

@@ -310,7 +310,7 @@ public final class Charts {
         final Axis yAxis;
         Axis xAxis;
 
-        Canvas(String title, Axis yAxis, java.util.Collection<String> legend, int extraBottom) {
+        Canvas(String title, Axis yAxis, Collection<String> legend, int extraBottom) {
             this.yAxis = yAxis;
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -392,7 +392,7 @@ public final class Charts {
             g.setTransform(saved);
         }
 
-        void legend(java.util.Collection<String> names) {
+        void legend(Collection<String> names) {
             g.setFont(LABEL);
             FontMetrics fm = g.getFontMetrics();
             int x = plot.x + plot.width + 15, y = plot.y + 5;

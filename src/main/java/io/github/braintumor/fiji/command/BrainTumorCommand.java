@@ -1,8 +1,12 @@
 package io.github.braintumor.fiji.command;
 
+import ij.Macro;
+import io.github.braintumor.app.UserErrors;
 import io.github.braintumor.args.Option;
 import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.args.OptionValues;
+import io.github.braintumor.fiji.CommandLineBatch;
+import io.github.braintumor.fiji.MacroOptions;
 import io.github.braintumor.fiji.PluginOptions;
 import io.github.braintumor.fiji.TaskProgress;
 import java.awt.GraphicsEnvironment;
@@ -25,7 +29,7 @@ import org.scijava.ui.UIService;
  */
 public abstract class BrainTumorCommand extends ContextCommand {
     /** An empty folder field means the embedded default model. */
-    protected static String path(java.io.File f) {
+    protected static String path(File f) {
         return f == null ? "" : f.getPath();
     }
 
@@ -106,7 +110,7 @@ public abstract class BrainTumorCommand extends ContextCommand {
     public final void run() {
         try {
             // Fiji's macro preprocessor reads key=value only; a bare check-box word (ImageJ 1 style) is set here
-            io.github.braintumor.fiji.MacroOptions.applyBareWords(this, ij.Macro.getOptions());
+            MacroOptions.applyBareWords(this, Macro.getOptions());
             // threads and device as set in Brain Tumor Options (or this command's device key), before any model loads
             PluginOptions.load().applyToEngine(device());
             execute();
@@ -118,7 +122,7 @@ public abstract class BrainTumorCommand extends ContextCommand {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             if (log != null) {
                 // a user's mistake is one line; anything else is a bug: its stack trace goes to the Console
-                if (io.github.braintumor.app.UserErrors.isUserError(e)) log.error(label() + ": " + message);
+                if (UserErrors.isUserError(e)) log.error(label() + ": " + message);
                 else log.error(label() + ": " + message, e);
             }
             if (gui()) {
@@ -128,7 +132,7 @@ public abstract class BrainTumorCommand extends ContextCommand {
                 return;
             }
             // ImageJ -batch exits 0 after any macro: end it with exit code 1 so that its caller sees the failure
-            io.github.braintumor.fiji.CommandLineBatch.exitOnError(label() + ": " + message);
+            CommandLineBatch.exitOnError(label() + ": " + message);
             if (e instanceof RuntimeException r) throw r;
             throw new IllegalStateException(label() + ": " + message, e);
         }

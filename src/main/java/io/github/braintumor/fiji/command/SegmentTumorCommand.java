@@ -1,6 +1,7 @@
 package io.github.braintumor.fiji.command;
 
 import ij.ImagePlus;
+import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import io.github.braintumor.app.options.CommonOptions;
 import io.github.braintumor.app.options.InferenceCommandOptions;
@@ -10,6 +11,7 @@ import io.github.braintumor.fiji.ResultTables;
 import io.github.braintumor.fiji.SegmentTumor;
 import io.github.braintumor.fiji.TaskProgress;
 import java.io.File;
+import java.util.List;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
@@ -104,7 +106,7 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     @Parameter(type = ItemIO.OUTPUT, label = "Mask (ImgLib2)")
     private Img<UnsignedByteType> maskimg;
 
-    private java.util.List<ij.gui.Roi> rois = java.util.List.of();
+    private List<Roi> rois = List.of();
 
     // declared outputs: a script or a headless run gets the table by name (the GUI also shows it, titled)
     @Parameter(type = ItemIO.OUTPUT, label = "Tumor Segmentation")
@@ -195,7 +197,7 @@ public class SegmentTumorCommand extends BrainTumorCommand {
     }
 
     /** The ROIs added to the ROI Manager (output=roi or both), named {@code <title>:<slice>}. */
-    public java.util.List<ij.gui.Roi> rois() {
+    public List<Roi> rois() {
         return rois;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.braintumor.fiji.ij1;
 
 import ij.ImagePlus;
+import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import io.github.braintumor.app.options.CommonOptions;
 import io.github.braintumor.app.options.InferenceCommandOptions;
@@ -29,7 +30,7 @@ public class ClassifyTumorSlicePlugin implements PlugIn {
         ClassifyTumor.Request request = ClassifyTumor.Request.of(imp, v);
         Ij1.guarded(TITLE, v.get(CommonOptions.DEVICE), () -> {
             IjProgress progress = new IjProgress();
-            ij.measure.ResultsTable table = ClassifyTumor.run(request, progress, progress.escapePressed());
+            ResultsTable table = ClassifyTumor.run(request, progress, progress.escapePressed());
             Ij1.show(table, ResultTables.CLASSIFICATION);
             if (v.get(CommonOptions.RESULTS)) ResultTables.toResults(table);
             progress.done();

@@ -3,7 +3,9 @@ package io.github.braintumor.fiji.ij1;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
+import ij.WindowManager;
 import ij.measure.ResultsTable;
+import io.github.braintumor.app.UserErrors;
 import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.fiji.MacroOptions;
 import io.github.braintumor.fiji.PluginFailure;
@@ -45,7 +47,7 @@ final class Ij1 {
      * {@code ImageJ -batch}); a bug, unlike a user's mistake, also leaves its stack trace in the Console.
      */
     static void fail(String title, Exception e) {
-        if (!io.github.braintumor.app.UserErrors.isUserError(e)) e.printStackTrace();
+        if (!UserErrors.isUserError(e)) e.printStackTrace();
         PluginFailure.report(title, e.getMessage() == null ? e.toString() : e.getMessage());
     }
 
@@ -54,7 +56,7 @@ final class Ij1 {
      *     {@code IJ.getImage()} would show a modal "no image" dialog that hangs a batch macro
      */
     static ImagePlus currentImage(String title) {
-        ImagePlus imp = ij.WindowManager.getCurrentImage();
+        ImagePlus imp = WindowManager.getCurrentImage();
         if (imp == null) {
             fail(
                     title,
