@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
-import java.util.function.UnaryOperator;
 
 /**
  * The training commands' one entry: data folder + a few user settings -> a model bundle. Used by
@@ -59,11 +58,14 @@ public final class TrainingJobs {
     public static final String SEARCH_COMMAND = "search-classifier";
 
     /**
+     * One training run's settings, as {@link #settings(OptionValues)} makes them from a command's options.
+     *
      * @param cropSize training crop side for the UNet (0 = whole slices)
      * @param samplesPerEpoch slices per epoch (0 = all training slices)
      * @param split patient split CSV: read when it exists, else made ({@link #SPLIT_FILE_FRACTIONS}) and written
      *     there; {@code null}: {@link #VALIDATION_FRACTION} of the patients validate and none is held out
-     * @param tuning further {@link TrainingConfig} options (time budget, resume, sampling...), applied last
+     * @param campaign the other {@link TrainingConfig} settings (time budget, resume, sampling, augmentation...);
+     *     its epochs, batch size, learning rate, seed and samples are replaced by this record's
      * @param overwrite whether an existing trained bundle at {@code output} may be replaced (a resumed training
      *     continues its own bundle without it)
      */
@@ -77,24 +79,9 @@ public final class TrainingJobs {
             long seed,
             int samplesPerEpoch,
             Path split,
-            UnaryOperator<TrainingConfig.Builder> tuning,
+            TrainingConfig campaign,
             boolean overwrite) {
-        /** The settings without {@code overwrite}. */
-        public Settings(
-                Path data,
-                Path output,
-                int epochs,
-                int batchSize,
-                double learningRate,
-                int cropSize,
-                long seed,
-                int samplesPerEpoch,
-                Path split,
-                UnaryOperator<TrainingConfig.Builder> tuning) {
-            this(data, output, epochs, batchSize, learningRate, cropSize, seed, samplesPerEpoch, split, tuning, false);
-        }
-
-        /** The settings the dialogs ask for; no split file, no further tuning. */
+        /** The settings the dialogs ask for; no split file, the campaign settings' defaults, no overwrite. */
         public Settings(
                 Path data,
                 Path output,
@@ -114,33 +101,8 @@ public final class TrainingJobs {
                     seed,
                     samplesPerEpoch,
                     null,
-                    UnaryOperator.identity());
-        }
-
-        /** The same settings with this share of training slices shown with a simulated missing modality. */
-        public Settings withMissingModality(double probability) {
-            UnaryOperator<TrainingConfig.Builder> before = tuning == null ? UnaryOperator.identity() : tuning;
-            return with(b -> before.apply(b).optMissingModality(probability), cropSize, overwrite);
-        }
-
-        /** The same settings, allowed (or not) to replace an existing trained bundle. */
-        public Settings withOverwrite(boolean replace) {
-            return with(tuning, cropSize, replace);
-        }
-
-        /** The same settings with another crop side (0 = whole slices). */
-        public Settings withCropSize(int crop) {
-            return with(tuning, crop, overwrite);
-        }
-
-        private Settings with(UnaryOperator<TrainingConfig.Builder> t, int crop, boolean replace) {
-            return new Settings(
-                    data, output, epochs, batchSize, learningRate, crop, seed, samplesPerEpoch, split, t, replace);
-        }
-
-        public static Settings defaults(Path data, Path output) {
-            return new Settings(
-                    data, output, 10, TrainingConfig.DEFAULT_BATCH_SIZE, 1e-3, 128, TrainingConfig.DEFAULT_SEED, 0);
+                    TrainingConfig.builder().build(),
+                    false);
         }
 
         void check() {
@@ -162,13 +124,13 @@ public final class TrainingJobs {
         }
 
         TrainingConfig.Builder config() {
-            TrainingConfig.Builder b = TrainingConfig.builder()
+            TrainingConfig.Builder b = campaign.toBuilder()
                     .optEpochs(epochs)
                     .optBatchSize(batchSize)
                     .optLearningRate((float) learningRate)
                     .optSeed(seed);
             if (samplesPerEpoch > 0) b.optSamplesPerEpoch(samplesPerEpoch);
-            return tuning == null ? b : tuning.apply(b);
+            return b;
         }
     }
 
@@ -202,22 +164,20 @@ public final class TrainingJobs {
         double missing = v.get(TrainingCommandOptions.MISSING_MODALITY);
         double sliceStatistics = v.get(TrainingCommandOptions.SLICE_STATISTICS);
         String normalization = v.get(TrainingCommandOptions.NORMALIZATION);
-        UnaryOperator<TrainingConfig.Builder> tuning = b -> {
-            b.optMinutes(minutes)
-                    .optAverageLastEpochs(average)
-                    .optValidationPatients(validationPatients)
-                    .optThreads(threads)
-                    .optCacheBytes(cacheMb << 20)
-                    .optAugment(augment)
-                    .optIntensityAugment(intensity)
-                    .optMissingModality(missing)
-                    .optSliceStatistics(sliceStatistics)
-                    .optNormalization(normalization);
-            if (tumourFraction >= 0) b.optTumourFraction(tumourFraction, -1);
-            if (resume != null) b.optResume(resume);
-            if (init != null) b.optInitialWeights(init);
-            return b;
-        };
+        TrainingConfig.Builder campaign = TrainingConfig.builder()
+                .optMinutes(minutes)
+                .optAverageLastEpochs(average)
+                .optValidationPatients(validationPatients)
+                .optThreads(threads)
+                .optCacheBytes(cacheMb << 20)
+                .optAugment(augment)
+                .optIntensityAugment(intensity)
+                .optMissingModality(missing)
+                .optSliceStatistics(sliceStatistics)
+                .optNormalization(normalization);
+        if (tumourFraction >= 0) campaign.optTumourFraction(tumourFraction, -1);
+        if (resume != null) campaign.optResume(resume);
+        if (init != null) campaign.optInitialWeights(init);
         boolean hasCrop = v.table().find(TrainingCommandOptions.CROP.key()) != null;
         return new Settings(
                 path(v.get(CommonOptions.DATA)),
@@ -229,7 +189,7 @@ public final class TrainingJobs {
                 v.get(TrainingCommandOptions.SEED),
                 v.get(TrainingCommandOptions.SAMPLES),
                 path(v.get(TrainingCommandOptions.SPLIT)),
-                tuning,
+                campaign.build(),
                 v.get(CommonOptions.OVERWRITE));
     }
 

@@ -242,7 +242,7 @@ public final class PhantomGenerator {
                 Regenerate (from the project root, after deleting `test-data/phantom`):
 
                     mvn -B -q -o compile
-                    java -cp target/classes PhantomGenerator test-data
+                    java -cp target/classes io.github.braintumor.data.PhantomGenerator test-data
 
                 The output is deterministic (seed 42): `PhantomGeneratorTest` checks that the committed files
                 match what the generator makes.
