@@ -26,6 +26,12 @@ public final class TrainingConfig {
     public static final double DEFAULT_SLICE_STATISTICS = 0.1;
     /** Training batch size unless told otherwise (commands, dialogs and the CLI start from it). */
     public static final int DEFAULT_BATCH_SIZE = 8;
+    /** Epochs unless told otherwise. */
+    public static final int DEFAULT_EPOCHS = 10;
+    /** Adam's learning rate unless told otherwise (the peak of warm-up and cosine). */
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
+    /** Training crop side unless told otherwise. */
+    public static final int DEFAULT_CROP_SIZE = 128;
     /** Seed of training and of the patient split unless told otherwise. */
     public static final long DEFAULT_SEED = EngineOptions.DEFAULT_SEED;
 
@@ -239,11 +245,11 @@ public final class TrainingConfig {
 
     /** Builder; every option has a default. */
     public static final class Builder {
-        private int epochs = 10;
+        private int epochs = DEFAULT_EPOCHS;
         private int batchSize = DEFAULT_BATCH_SIZE;
-        private float learningRate = 1e-3f;
+        private float learningRate = (float) DEFAULT_LEARNING_RATE;
         private long seed = DEFAULT_SEED;
-        private int cropSize = 128;
+        private int cropSize = DEFAULT_CROP_SIZE;
         private double tumourFractionStart = Double.NaN;
         private double tumourFractionEnd = Double.NaN;
         private boolean augment = true;

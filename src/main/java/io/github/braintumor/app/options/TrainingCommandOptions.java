@@ -29,7 +29,7 @@ public final class TrainingCommandOptions {
             .help("the model bundle folder to write (best epoch; Ctrl-C keeps the last best)");
 
     public static final Option<Integer> EPOCHS =
-            Option.integer("epochs", 10).min(1).label("Epochs");
+            Option.integer("epochs", TrainingConfig.DEFAULT_EPOCHS).min(1).label("Epochs");
 
     public static final Option<Integer> BATCH_SIZE = Option.integer("batchsize", TrainingConfig.DEFAULT_BATCH_SIZE)
             .min(1)
@@ -37,9 +37,8 @@ public final class TrainingCommandOptions {
             .label("Batch size")
             .help("slices per training step");
 
-    public static final double DEFAULT_LEARNING_RATE = 1e-3;
-
-    public static final Option<Double> LEARNING_RATE = Option.number("learningrate", DEFAULT_LEARNING_RATE)
+    public static final Option<Double> LEARNING_RATE = Option.number(
+                    "learningrate", TrainingConfig.DEFAULT_LEARNING_RATE)
             .rule(lr -> lr > 0 && lr <= 1, "in (0, 1]")
             .alias("lr")
             .label("Learning rate")
@@ -173,7 +172,7 @@ public final class TrainingCommandOptions {
             .label("Features (first level filters)")
             .help("filters of the first UNet level (32 = Buda et al.; 16 trains ~4x faster)");
 
-    public static final Option<Integer> CROP = Option.integer("crop", 128)
+    public static final Option<Integer> CROP = Option.integer("crop", TrainingConfig.DEFAULT_CROP_SIZE)
             .min(0)
             .label("Crop size (0 = whole slices)")
             .help("training crop side, 0 = whole slices");
