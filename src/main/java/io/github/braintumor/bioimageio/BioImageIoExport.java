@@ -16,7 +16,6 @@ import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import io.github.braintumor.model.ModelKind;
-import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.nn.UNetBlock;
 import io.github.braintumor.report.Overlay;
 import java.io.IOException;
@@ -237,15 +236,8 @@ public final class BioImageIoExport {
 
     /** The names an export writes: the description, card, test tensors, cover and the bundle's files. */
     private static boolean mayWrite(String relativePath) {
-        return List.of(
-                                "rdf.yaml",
-                                "README.md",
-                                "cover.png",
-                                "test_input.npy",
-                                "test_output.npy",
-                                ModelBundle.MODEL_JSON)
-                        .contains(relativePath)
-                || relativePath.startsWith(ModelBundle.WEIGHTS_STEM);
+        return List.of("rdf.yaml", "README.md", "cover.png", "test_input.npy", "test_output.npy", WEIGHTS)
+                .contains(relativePath);
     }
 
     /**
@@ -379,14 +371,7 @@ public final class BioImageIoExport {
                                 + " whole volume (a patient's slices) when it segments a stack"
                         : "per slice, as the preprocessing above");
         plugin.put("threshold", (double) info.threshold());
-        PostProcessingSettings pp = info.postProcessing();
-        Map<String, Object> post = new LinkedHashMap<>();
-        post.put("name", pp.name());
-        post.put("tta", pp.tta());
-        post.put("lcc", pp.lcc());
-        post.put("min_area", pp.minArea());
-        if (pp.lccBy() != null) post.put("lcc_by", pp.lccBy());
-        plugin.put("postprocessing", post); // restored by the plugin's import
+        plugin.put("postprocessing", info.postProcessing().toMap()); // restored by the plugin's import
         rdf.put("config", Map.of("brain_tumor", plugin));
         return rdf;
     }

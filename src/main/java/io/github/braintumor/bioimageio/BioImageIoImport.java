@@ -148,11 +148,7 @@ public final class BioImageIoImport {
     static PostProcessingSettings recordedPostProcessing(ModelDescription d) {
         if (!(d.plugin().get("postprocessing") instanceof Map<?, ?> p)) return null;
         try {
-            return new PostProcessingSettings(
-                    Boolean.TRUE.equals(p.get("tta")),
-                    Boolean.TRUE.equals(p.get("lcc")),
-                    p.get("min_area") instanceof Number n ? n.intValue() : 0,
-                    p.get("lcc_by") == null ? null : p.get("lcc_by").toString());
+            return PostProcessingSettings.fromMap(p);
         } catch (IllegalArgumentException e) {
             return null; // written by another version: the plain threshold is the safe reading
         }

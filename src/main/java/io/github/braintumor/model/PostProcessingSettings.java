@@ -2,7 +2,9 @@ package io.github.braintumor.model;
 
 import com.google.gson.annotations.SerializedName;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The post-processing a UNet bundle recommends, stored as {@code "postprocessing": {"tta": .., "lcc": ..,
@@ -99,5 +101,31 @@ public record PostProcessingSettings(
         if (lcc) parts.add(lccRelative() ? "lcc_rel" : lccByConfidence() ? "lcc_conf" : "lcc");
         if (minArea > 0) parts.add("min_area_" + minArea);
         return parts.isEmpty() ? "raw" : String.join("+", parts);
+    }
+
+    /**
+     * @return these settings as the keys model.json gives them ({@code tta}, {@code lcc}, {@code min_area},
+     *     {@code lcc_by} when set), after their {@code name}: what an exported bioimage.io package records
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name());
+        m.put("tta", tta);
+        m.put("lcc", lcc);
+        m.put("min_area", minArea);
+        if (lccBy != null) m.put("lcc_by", lccBy);
+        return m;
+    }
+
+    /**
+     * @return the settings {@link #toMap} wrote (missing keys: off)
+     * @throws IllegalArgumentException for values these settings refuse
+     */
+    public static PostProcessingSettings fromMap(Map<?, ?> m) {
+        return new PostProcessingSettings(
+                Boolean.TRUE.equals(m.get("tta")),
+                Boolean.TRUE.equals(m.get("lcc")),
+                m.get("min_area") instanceof Number n ? n.intValue() : 0,
+                m.get("lcc_by") == null ? null : m.get("lcc_by").toString());
     }
 }
