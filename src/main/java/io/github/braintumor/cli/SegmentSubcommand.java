@@ -60,24 +60,29 @@ final class SegmentSubcommand implements Subcommand {
         boolean overwrite = a.get(CommonOptions.OVERWRITE);
         // Before reading anything: never into the input (its _pred.tif files would join the data set).
         OutputPaths.checkFolder(outDir, name(), overwrite, input, model);
-        // input headers first: they cost no model load
-        List<Inputs.Volume> volumes = Inputs.of(input, a.get(InferenceCommandOptions.CHANNELS));
-        Inputs.checkModel(model);
-        try (OutputTransaction tx = OutputTransaction.builder()
-                .setFolder(outDir)
-                .setCommand(name())
-                .optOverwrite(overwrite)
-                .optInputs(input, model)
-                .optMayWrite(planned(volumes)::contains)
-                .begin()) {
-            return segment(
-                    volumes,
-                    settings,
-                    a.get(CommonOptions.RESAMPLE),
-                    tx,
-                    a.get(InferenceCommandOptions.KEEP_GOING),
-                    out,
-                    err);
+        // one load for all volumes, started now: it runs while the headers and the first volume are read
+        try (ModelInBackground unet = ModelInBackground.start(settings.model(), ModelKind.UNET)) {
+            List<Inputs.Volume> volumes = Inputs.of(input, a.get(InferenceCommandOptions.CHANNELS));
+            // a model the user named that cannot be loaded is refused before anything is written; a failure of the
+            // embedded one fails each volume, as a load per volume did
+            if (model != null) unet.get();
+            try (OutputTransaction tx = OutputTransaction.builder()
+                    .setFolder(outDir)
+                    .setCommand(name())
+                    .optOverwrite(overwrite)
+                    .optInputs(input, model)
+                    .optMayWrite(planned(volumes)::contains)
+                    .begin()) {
+                return segment(
+                        volumes,
+                        settings,
+                        unet,
+                        a.get(CommonOptions.RESAMPLE),
+                        tx,
+                        a.get(InferenceCommandOptions.KEEP_GOING),
+                        out,
+                        err);
+            }
         }
     }
 
@@ -102,6 +107,7 @@ final class SegmentSubcommand implements Subcommand {
     private int segment(
             List<Inputs.Volume> volumes,
             StackSegmentation.Settings settings,
+            ModelInBackground unet,
             boolean resample,
             OutputTransaction tx,
             boolean keepGoing,
@@ -117,40 +123,37 @@ final class SegmentSubcommand implements Subcommand {
         boolean allBadInput = true;
         int written = 0;
         int done = 0;
-        // one load for all volumes, while the first is read; a load failure fails each volume, as a load per volume did
-        try (ModelInBackground unet = ModelInBackground.start(settings.model(), ModelKind.UNET)) {
-            for (Inputs.Volume v : volumes) {
-                try {
-                    written += segment(v, settings, unet, resample, outDir, csv, volumesCsv, bar, err);
-                    writeTables(outDir, csv, volumesCsv); // an interrupted batch keeps the table of what is done
-                } catch (Exception e) {
-                    // nothing of the volume was published: its mask stack and its patient folder are written whole
-                    if (keepGoing) {
-                        bar.finish();
-                        err.println(v.name() + " failed, going on: " + Main.oneLine(e));
-                        failures.addRow(v.name(), Main.oneLine(e));
-                        failed++;
-                        allBadInput &= Main.isBadInput(e);
-                        writeFailures(outDir, failures);
-                        continue;
-                    }
-                    // What is done stays usable when it replaces nothing: its masks are complete and the tables
-                    // list exactly them. An earlier output is kept as it was rather than mixed with a partial one.
-                    String what = v.name() + " failed";
-                    if (tx.replacesEarlier()) {
-                        what += " (the earlier output in " + tx.folder() + " is kept unchanged): ";
-                    } else if (done > 0) {
-                        tx.commit();
-                        what += " after " + done + " complete volume(s) (listed in " + CSV + "): ";
-                    } else {
-                        what += " (nothing written): ";
-                    }
-                    what += Main.oneLine(e);
-                    if (Main.isBadInput(e)) throw new UsageException(what, e);
-                    throw new IllegalStateException(what, e);
+        for (Inputs.Volume v : volumes) {
+            try {
+                written += segment(v, settings, unet, resample, outDir, csv, volumesCsv, bar, err);
+                writeTables(outDir, csv, volumesCsv); // an interrupted batch keeps the table of what is done
+            } catch (Exception e) {
+                // nothing of the volume was published: its mask stack and its patient folder are written whole
+                if (keepGoing) {
+                    bar.finish();
+                    err.println(v.name() + " failed, going on: " + Main.oneLine(e));
+                    failures.addRow(v.name(), Main.oneLine(e));
+                    failed++;
+                    allBadInput &= Main.isBadInput(e);
+                    writeFailures(outDir, failures);
+                    continue;
                 }
-                done++;
+                // What is done stays usable when it replaces nothing: its masks are complete and the tables
+                // list exactly them. An earlier output is kept as it was rather than mixed with a partial one.
+                String what = v.name() + " failed";
+                if (tx.replacesEarlier()) {
+                    what += " (the earlier output in " + tx.folder() + " is kept unchanged): ";
+                } else if (done > 0) {
+                    tx.commit();
+                    what += " after " + done + " complete volume(s) (listed in " + CSV + "): ";
+                } else {
+                    what += " (nothing written): ";
+                }
+                what += Main.oneLine(e);
+                if (Main.isBadInput(e)) throw new UsageException(what, e);
+                throw new IllegalStateException(what, e);
             }
+            done++;
         }
         writeTables(outDir, csv, volumesCsv);
         tx.commit();
