@@ -52,6 +52,11 @@ public final class StackClassification {
             return ModelChoice.kind(model) == ModelKind.CLASSIFIER ? CNN : UNET;
         }
 
+        /** @return the kind of model this method runs (after {@link #resolve}) */
+        public ModelKind kind() {
+            return this == CNN ? ModelKind.CLASSIFIER : ModelKind.UNET;
+        }
+
         /** @return "cnn" or "unet" (macro and CLI value) */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -158,22 +163,38 @@ public final class StackClassification {
             throw new IllegalArgumentException("no slices to classify");
         }
         Bounds.batchSize(batchSize, "batch size");
-        method = method.resolve(model);
+        Method resolved = method.resolve(model);
+        try (ModelBundle bundle = ModelChoice.load(model, resolved.kind())) {
+            return runFrames(frames, resolved, bundle, threshold, batchSize, resampling, progress, cancel);
+        }
+    }
+
+    /**
+     * {@link #runFrames(List, Method, String, double, int, ResampleChoice, ProgressListener, BooleanSupplier)} with
+     * a model already loaded (a command line that classifies many volumes loads it once).
+     *
+     * @param method {@link Method#CNN} with a classifier bundle or {@link Method#UNET} with a UNet bundle
+     */
+    public static List<List<Row>> runFrames(
+            List<List<SliceImage>> frames,
+            Method method,
+            ModelBundle bundle,
+            double threshold,
+            int batchSize,
+            ResampleChoice resampling,
+            ProgressListener progress,
+            BooleanSupplier cancel)
+            throws Exception {
+        if (frames.isEmpty() || frames.stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("no slices to classify");
+        }
+        Bounds.batchSize(batchSize, "batch size");
         List<List<Row>> out = new ArrayList<>();
         if (method == Method.UNET) {
-            for (StackSegmentation.Output seg : StackSegmentation.runFrames(
-                    frames,
-                    new StackSegmentation.Settings(
-                            model,
-                            threshold,
-                            batchSize,
-                            1.0,
-                            StackSegmentation.PostProcessingChoice.MODEL,
-                            1.0,
-                            "",
-                            resampling),
-                    progress,
-                    cancel)) {
+            StackSegmentation.Settings settings = new StackSegmentation.Settings(
+                    "", threshold, batchSize, 1.0, StackSegmentation.PostProcessingChoice.MODEL, 1.0, "", resampling);
+            for (StackSegmentation.Output seg :
+                    StackSegmentation.runFrames(frames, settings, bundle, progress, cancel)) {
                 List<Row> rows = new ArrayList<>();
                 for (StackSegmentation.Row r : seg.rows()) {
                     rows.add(new Row(
@@ -187,37 +208,35 @@ public final class StackClassification {
             }
             return out;
         }
-        try (ModelBundle bundle = ModelChoice.load(model, ModelKind.CLASSIFIER)) {
-            int inputSize = bundle.info().inputSize();
-            for (List<SliceImage> slices : frames) resampling.check(slices, inputSize); // off: refused before any work
-            // slices of another size (other scanners, crops, 512x512) go to the model's input size and back
-            InferenceOptions.Builder options =
-                    resampling.apply(InferenceOptions.builder().optBatchSize(batchSize));
-            boolean modelDefault = Double.isNaN(threshold) || threshold < 0;
-            if (!modelDefault) options.optThreshold((float) threshold);
-            InferenceOptions built = options.build();
-            double cut = modelDefault ? bundle.info().threshold() : threshold;
-            ProgressListener once = StackSegmentation.onceEach(progress);
-            try (SliceClassifier classifier = new DefaultSliceClassifier(bundle, built)) {
-                for (List<SliceImage> slices : frames) {
-                    ModalityCheck modalities = ModalityCheck.of(slices);
-                    modalities.warning(bundle.info()).ifPresent(once::onMessage);
-                    InterleavedChannels.warning(slices).ifPresent(once::onMessage);
-                    resampling.note(slices, inputSize).ifPresent(once::onMessage);
-                    double[] p = classifier.classify(slices, once, cancel);
-                    List<Row> rows = new ArrayList<>();
-                    for (int i = 0; i < p.length; i++) {
-                        rows.add(new Row(
-                                i + 1,
-                                ThresholdRule.positive(p[i], cut) ? TUMOUR : NO_TUMOUR,
-                                p[i],
-                                modalities.slices().get(i).id(),
-                                resampling.describe(slices.get(i), inputSize)));
-                    }
-                    out.add(rows);
+        int inputSize = bundle.info().inputSize();
+        for (List<SliceImage> slices : frames) resampling.check(slices, inputSize); // off: refused before any work
+        // slices of another size (other scanners, crops, 512x512) go to the model's input size and back
+        InferenceOptions.Builder options =
+                resampling.apply(InferenceOptions.builder().optBatchSize(batchSize));
+        boolean modelDefault = Double.isNaN(threshold) || threshold < 0;
+        if (!modelDefault) options.optThreshold((float) threshold);
+        InferenceOptions built = options.build();
+        double cut = modelDefault ? bundle.info().threshold() : threshold;
+        ProgressListener once = StackSegmentation.onceEach(progress);
+        try (SliceClassifier classifier = new DefaultSliceClassifier(bundle, built)) {
+            for (List<SliceImage> slices : frames) {
+                ModalityCheck modalities = ModalityCheck.of(slices);
+                modalities.warning(bundle.info()).ifPresent(once::onMessage);
+                InterleavedChannels.warning(slices).ifPresent(once::onMessage);
+                resampling.note(slices, inputSize).ifPresent(once::onMessage);
+                double[] p = classifier.classify(slices, once, cancel);
+                List<Row> rows = new ArrayList<>();
+                for (int i = 0; i < p.length; i++) {
+                    rows.add(new Row(
+                            i + 1,
+                            ThresholdRule.positive(p[i], cut) ? TUMOUR : NO_TUMOUR,
+                            p[i],
+                            modalities.slices().get(i).id(),
+                            resampling.describe(slices.get(i), inputSize)));
                 }
+                out.add(rows);
             }
-            return out;
         }
+        return out;
     }
 }

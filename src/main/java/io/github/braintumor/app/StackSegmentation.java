@@ -228,13 +228,25 @@ public final class StackSegmentation {
             throws Exception {
         if (frames.isEmpty()) throw new IllegalArgumentException("no slices to segment");
         try (ModelBundle bundle = ModelChoice.load(settings.model(), ModelKind.UNET)) {
-            ProgressListener once = onceEach(progress);
-            for (List<SliceImage> frame : frames)
-                settings.resampling().check(frame, bundle.info().inputSize());
-            List<Output> out = new ArrayList<>(frames.size());
-            for (List<SliceImage> frame : frames) out.add(run(frame, settings, bundle, once, cancel));
-            return out;
+            return runFrames(frames, settings, bundle, progress, cancel);
         }
+    }
+
+    /** {@link #runFrames(List, Settings, ProgressListener, BooleanSupplier)} with the UNet already loaded. */
+    public static List<Output> runFrames(
+            List<List<SliceImage>> frames,
+            Settings settings,
+            ModelBundle bundle,
+            ProgressListener progress,
+            BooleanSupplier cancel)
+            throws Exception {
+        if (frames.isEmpty()) throw new IllegalArgumentException("no slices to segment");
+        ProgressListener once = onceEach(progress);
+        for (List<SliceImage> frame : frames)
+            settings.resampling().check(frame, bundle.info().inputSize());
+        List<Output> out = new ArrayList<>(frames.size());
+        for (List<SliceImage> frame : frames) out.add(run(frame, settings, bundle, once, cancel));
+        return out;
     }
 
     /** @return {@code progress} passing each distinct message on once (the notes of frame after frame) */

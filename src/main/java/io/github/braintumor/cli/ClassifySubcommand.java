@@ -1,11 +1,13 @@
 package io.github.braintumor.cli;
 
+import io.github.braintumor.app.ModelChoice;
 import io.github.braintumor.app.StackClassification;
 import io.github.braintumor.app.options.CommonOptions;
 import io.github.braintumor.app.options.InferenceCommandOptions;
 import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.engine.DjlEngine;
 import io.github.braintumor.io.OutputPaths;
+import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.report.CsvTable;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -42,32 +44,37 @@ final class ClassifySubcommand implements Subcommand {
                 CsvTable.builder().setColumns("patient", "slice", "label", "probability", "modalities", "resampled");
         TextProgressBar bar = new TextProgressBar(err);
         List<Inputs.Volume> volumes = Inputs.of(input); // input headers first: they cost no model load
-        Inputs.checkModel(a.path(CommonOptions.MODEL));
-        out.println("patient\tslice\tlabel\tprobability\tmodalities");
-        for (Inputs.Volume v : volumes) {
-            Inputs.Read read = v.readCalibrated(note -> err.println(v.name() + ": " + note));
-            List<StackClassification.Row> rows = StackClassification.runFrames(
-                            List.of(read.slices()),
-                            method,
-                            a.get(CommonOptions.MODEL),
-                            threshold,
-                            batch,
-                            read.resampling(a.get(CommonOptions.RESAMPLE)),
-                            bar,
-                            () -> false)
-                    .get(0);
-            bar.finish();
-            for (int i = 0; i < rows.size(); i++) {
-                StackClassification.Row r = rows.get(i);
-                out.printf(
-                        Locale.ROOT,
-                        "%s\t%s\t%s\t%.4f\t%s%n",
-                        v.name(),
-                        v.sliceIds().get(i),
-                        r.label(),
-                        r.probability(),
-                        r.modalities());
-                csv.addRow(v.name(), v.sliceIds().get(i), r.label(), r.probability(), r.modalities(), r.resampled());
+        String model = a.get(CommonOptions.MODEL);
+        StackClassification.Method resolved = method.resolve(model);
+        // one load for every volume; a model that cannot be loaded is refused before any output
+        try (ModelBundle bundle = ModelChoice.load(model, resolved.kind())) {
+            out.println("patient\tslice\tlabel\tprobability\tmodalities");
+            for (Inputs.Volume v : volumes) {
+                Inputs.Read read = v.readCalibrated(note -> err.println(v.name() + ": " + note));
+                List<StackClassification.Row> rows = StackClassification.runFrames(
+                                List.of(read.slices()),
+                                resolved,
+                                bundle,
+                                threshold,
+                                batch,
+                                read.resampling(a.get(CommonOptions.RESAMPLE)),
+                                bar,
+                                () -> false)
+                        .get(0);
+                bar.finish();
+                for (int i = 0; i < rows.size(); i++) {
+                    StackClassification.Row r = rows.get(i);
+                    out.printf(
+                            Locale.ROOT,
+                            "%s\t%s\t%s\t%.4f\t%s%n",
+                            v.name(),
+                            v.sliceIds().get(i),
+                            r.label(),
+                            r.probability(),
+                            r.modalities());
+                    csv.addRow(
+                            v.name(), v.sliceIds().get(i), r.label(), r.probability(), r.modalities(), r.resampled());
+                }
             }
         }
         err.println("engine: " + DjlEngine.describe() + ", batch " + batch);

@@ -1,6 +1,5 @@
 package io.github.braintumor.cli;
 
-import io.github.braintumor.app.ModelChoice;
 import io.github.braintumor.app.ResampleChoice;
 import io.github.braintumor.conversion.SliceFiles;
 import io.github.braintumor.data.LggDataException;
@@ -159,18 +158,6 @@ public final class Inputs {
         LggDataset data = LggDataset.index(folder);
         if (data.patients().isEmpty()) throw new UsageException("no patient folders with TIFF slices in " + folder);
         return data;
-    }
-
-    /**
-     * Loads a {@code --model} bundle once before the work, so that a damaged one (bad threshold, weights of another
-     * architecture, wrong SHA-256) is refused with one line before any slice is read or written.
-     */
-    static void checkModel(Path bundle) throws BundleException {
-        if (bundle == null) return;
-        String path = bundle.toString();
-        try (ModelBundle ignored = ModelChoice.load(path, ModelChoice.kind(path))) {
-            // loading is the check
-        }
     }
 
     /** The hyperparameters of a classifier bundle (its model.json), for retraining them. */
