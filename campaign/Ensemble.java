@@ -41,9 +41,9 @@ public class Ensemble {
                 EvaluationResult r = Evaluation.builder(d).optSegmentationModel(mean, "ensemble", 0.5)
                         .optPatients(patients).optTta(true).optLargestComponent(true).optLccBy("relative")
                         .optCondition(c).setOutput(out.resolve(c.name())).build().run();
-                System.out.println(c.name() + " dice_per_patient_mean " + r.summary().get("dice_per_patient_mean")
-                        + " empty_slices_false_positive_rate " + r.summary().get("empty_slices_false_positive_rate")
-                        + " iou_tumour_slices_mean " + r.summary().get("iou_tumour_slices_mean"));
+                System.out.println(c.name() + " dice_per_patient_mean " + r.summary().dicePerPatientMean()
+                        + " empty_slices_false_positive_rate " + r.summary().emptySlicesFalsePositiveRate()
+                        + " iou_tumour_slices_mean " + r.summary().iouTumourSlicesMean());
             }
         }
     }

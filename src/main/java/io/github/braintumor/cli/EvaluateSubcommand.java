@@ -4,17 +4,20 @@ import io.github.braintumor.app.EvaluateModels;
 import io.github.braintumor.app.options.CommonOptions;
 import io.github.braintumor.app.options.EvaluateOptions;
 import io.github.braintumor.args.OptionTable;
+import io.github.braintumor.eval.Evaluation;
 import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.eval.EvaluationRequest;
 import io.github.braintumor.eval.EvaluationResult;
+import io.github.braintumor.eval.EvaluationSummary;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code brain-tumor evaluate DATA --out DIR ...}: the study's numbers per patient, hospital, slice position and
- * threshold, with pictures and report.html ({@link io.github.braintumor.eval.Evaluation}).
+ * threshold, with pictures and report.html ({@link Evaluation}).
  */
 final class EvaluateSubcommand implements Subcommand {
     @Override
@@ -50,28 +53,25 @@ final class EvaluateSubcommand implements Subcommand {
         TextProgressBar bar = new TextProgressBar(err);
         EvaluationResult r = request.run(bar, () -> false);
         bar.finish();
-        Map<String, Object> s = r.summary();
-        for (String k : List.of(
-                "patients",
-                "slices",
-                "tumour_slices",
-                "threshold",
-                "dice_per_patient_mean",
-                "dice_tumour_slices_mean",
-                "iou_micro",
-                "pixel_accuracy",
-                "classifier_accuracy",
-                "classifier_auc",
-                "best_threshold")) {
-            out.println(k + "\t" + (s.get(k) == null ? "n/a" : s.get(k)));
-        }
-        if (s.get("robustness") instanceof List<?> rows) {
-            for (Object o : rows) {
-                Map<?, ?> row = (Map<?, ?>) o;
-                out.println("condition " + row.get("condition") + "\tdice_per_patient_mean "
-                        + row.get("dice_per_patient_mean") + "\tseg_as_classifier_accuracy "
-                        + row.get("seg_as_classifier_accuracy") + "\tclassifier_accuracy "
-                        + row.get("classifier_accuracy"));
+        EvaluationSummary s = r.summary();
+        Map<String, Object> headline = new LinkedHashMap<>();
+        headline.put("patients", s.patients());
+        headline.put("slices", s.slices());
+        headline.put("tumour_slices", s.tumourSlices());
+        headline.put("threshold", s.threshold());
+        headline.put("dice_per_patient_mean", s.dicePerPatientMean());
+        headline.put("dice_tumour_slices_mean", s.diceTumourSlicesMean());
+        headline.put("iou_micro", s.iouMicro());
+        headline.put("pixel_accuracy", s.pixelAccuracy());
+        headline.put("classifier_accuracy", s.classifierAccuracy());
+        headline.put("classifier_auc", s.classifierAuc());
+        headline.put("best_threshold", s.bestThreshold());
+        headline.forEach((k, v) -> out.println(k + "\t" + (v == null ? "n/a" : v)));
+        if (s.robustness() != null) {
+            for (EvaluationSummary.RobustnessRow row : s.robustness()) {
+                out.println("condition " + row.condition() + "\tdice_per_patient_mean " + row.dicePerPatientMean()
+                        + "\tseg_as_classifier_accuracy " + row.segAsClassifierAccuracy() + "\tclassifier_accuracy "
+                        + row.classifierAccuracy());
             }
         }
         out.println("wrote " + EvaluationReport.REPORT + " and tables to " + outDir.toAbsolutePath());

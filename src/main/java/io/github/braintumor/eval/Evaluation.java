@@ -3,8 +3,12 @@ package io.github.braintumor.eval;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientRecord;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceRecord;
+import io.github.braintumor.engine.Bounds;
+import io.github.braintumor.infer.InferenceOptions;
 import io.github.braintumor.metrics.ThresholdSweep;
+import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.progress.Progress;
 import io.github.braintumor.progress.ProgressListener;
@@ -13,9 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -34,7 +37,7 @@ import java.util.function.BooleanSupplier;
  *         .optUnet(Path.of("models/unet")).optClassifier(Path.of("models/classifier"))
  *         .optLargestComponent(true).optMinimumArea(20)
  *         .setOutput(Path.of("eval-out")).build().run();
- * r.summary().get("dice_per_patient_mean");
+ * Double dice = r.summary().dicePerPatientMean();
  *
  * // masks written earlier by `brain-tumor segment` (<patient>/<slice>_pred.tif), no model needed:
  * Evaluation.ofPredictions(truth, Path.of("seg-out")).setOutput(Path.of("eval-out")).build().run();
@@ -88,7 +91,7 @@ public final class Evaluation {
 
     /** Where {@code segment} writes a slice's predicted mask and this class looks for it. */
     public static Path predictionPath(Path predictionsFolder, SliceRecord slice) {
-        return io.github.braintumor.data.PredictionLayout.path(predictionsFolder, slice);
+        return PredictionLayout.path(predictionsFolder, slice);
     }
 
     /** Settings: output folder required; models, predictions and options optional. */
@@ -105,9 +108,9 @@ public final class Evaluation {
         private boolean lcc, tta;
         private String lccBy;
         private int minArea;
-        private int batchSize = io.github.braintumor.infer.InferenceOptions.DEFAULT_BATCH_SIZE;
+        private int batchSize = InferenceOptions.DEFAULT_BATCH_SIZE;
         private InputCondition condition = InputCondition.AS_IS;
-        private List<Map<String, Object>> robustness;
+        private List<EvaluationSummary.RobustnessRow> robustness;
         private ProgressListener progress = ProgressListener.silent();
         private BooleanSupplier cancel = () -> false;
 
@@ -203,7 +206,7 @@ public final class Evaluation {
          * Rows of other conditions evaluated on the same patients ({@link #robustnessRow}); this evaluation adds its
          * own row and writes them all as {@code modalities.csv}, a chart and a {@code robustness} section.
          */
-        public Builder optRobustness(List<Map<String, Object>> rows) {
+        public Builder optRobustness(List<EvaluationSummary.RobustnessRow> rows) {
             this.robustness = rows;
             return this;
         }
@@ -244,7 +247,7 @@ public final class Evaluation {
          * the patient list and the data index are not needed. Close it after use.
          *
          * @throws IllegalArgumentException as {@link #build()}
-         * @throws io.github.braintumor.model.BundleException a bundle that is missing, damaged or of the wrong kind
+         * @throws BundleException a bundle that is missing, damaged or of the wrong kind
          */
         public PatientScorer buildScorer() throws Exception {
             check();
@@ -272,7 +275,7 @@ public final class Evaluation {
                 throw new IllegalArgumentException("Threshold must be between 0 and 1, got " + threshold);
             }
             if (minArea < 0) throw new IllegalArgumentException("Minimum area must be >= 0 pixels, got " + minArea);
-            io.github.braintumor.engine.Bounds.batchSize(batchSize, "batch size");
+            Bounds.batchSize(batchSize, "batch size");
             if (predictions != null && !condition.asIs()) {
                 throw new IllegalArgumentException("Simulated input conditions need a model: predicted masks were"
                         + " made from the input as it was");
@@ -325,7 +328,7 @@ public final class Evaluation {
     /**
      * Runs the evaluation and writes its files to the output folder.
      *
-     * @throws io.github.braintumor.model.BundleException a bundle that is missing, damaged or of the wrong kind
+     * @throws BundleException a bundle that is missing, damaged or of the wrong kind
      * @throws LggDataException an unreadable slice or a missing predicted mask (the file is named)
      * @throws CancellationException when the cancel supplier said so (nothing is written)
      */
@@ -417,7 +420,7 @@ public final class Evaluation {
         double elapsed = (System.nanoTime() - start) / 1e9;
         Duration eta = Duration.ofMillis((long) (elapsed / done * (patients.size() - done) * 1000));
         String message = String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "evaluated %s (%d/%d patients, %d slices, %.1f s)",
                 patient.id(),
                 done,
@@ -427,28 +430,11 @@ public final class Evaluation {
         b.progress.onProgress(Progress.of(done, patients.size(), eta, message));
     }
 
-    /** The headline numbers of one evaluated condition, as a row of {@code modalities.csv}. */
-    public static Map<String, Object> robustnessRow(InputCondition c, Map<String, Object> summary) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("condition", c.name());
-        row.put(
-                "modalities",
-                c.pattern() == io.github.braintumor.data.ModalityPattern.COMPLETE
-                        ? "as-is"
-                        : c.pattern().id());
-        row.put("brightness", c.brightness());
-        row.put("storage", c.storage().id());
-        for (String k : ROBUSTNESS_KEYS) row.put(k, summary.get(k));
-        return row;
+    /**
+     * The headline numbers of one evaluated condition, from its summary: a row of {@code modalities.csv} and of the
+     * {@code robustness} section of another evaluation ({@link Builder#optRobustness}).
+     */
+    public static EvaluationSummary.RobustnessRow robustnessRow(InputCondition c, EvaluationSummary summary) {
+        return EvaluationSummary.RobustnessRow.of(c, summary);
     }
-
-    /** Summary keys compared across conditions. */
-    static final List<String> ROBUSTNESS_KEYS = List.of(
-            "patients",
-            "dice_per_patient_mean",
-            "dice_per_patient_median",
-            "iou_tumour_slices_mean",
-            "empty_slices_false_positive_rate",
-            "seg_as_classifier_accuracy",
-            "classifier_accuracy");
 }

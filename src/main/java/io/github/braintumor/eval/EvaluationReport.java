@@ -76,7 +76,7 @@ public final class EvaluationReport {
     public static CsvTable writeTables(EvaluationResult r) throws IOException {
         Path dir = r.output();
         Files.createDirectories(dir);
-        Json.write(dir.resolve(SUMMARY), r.summary());
+        Json.write(dir.resolve(SUMMARY), r.summary().toMap());
         r.perSlice().write(dir.resolve("per_slice.csv"));
         r.perPatient().write(dir.resolve("per_patient.csv"));
         r.perHospital().write(dir.resolve("per_hospital.csv"));
@@ -142,7 +142,7 @@ public final class EvaluationReport {
                 cs.put("IoU of tumour slices (mean)", rob.doubleColumn("iou_tumour_slices_mean"));
                 cs.put("UNet as detector: accuracy", rob.doubleColumn("seg_as_classifier_accuracy"));
             }
-            if (r.summary().get("classifier_accuracy") != null) {
+            if (r.summary().classifierAccuracy() != null) {
                 cs.put("classifier accuracy", rob.doubleColumn("classifier_accuracy"));
             }
             png(
@@ -164,7 +164,7 @@ public final class EvaluationReport {
                     dir,
                     "thresholds.png",
                     "Scores at each probability threshold; the best is "
-                            + r.summary().get("best_threshold"),
+                            + r.summary().bestThreshold(),
                     Charts.lineChart("Scores by threshold", t.doubleColumn("threshold"), ts, "threshold", "score"));
         }
         return out;
@@ -204,16 +204,13 @@ public final class EvaluationReport {
     }
 
     /** The {@code robustness} rows of the summary as a table, or null when only one condition was evaluated. */
-    @SuppressWarnings("unchecked")
     static CsvTable robustness(EvaluationResult r) {
-        Object rows = r.summary().get("robustness");
-        if (!(rows instanceof List<?> list) || list.isEmpty()) return null;
-        List<String> columns = new ArrayList<>(((Map<String, Object>) list.get(0)).keySet());
+        List<EvaluationSummary.RobustnessRow> rows = r.summary().robustness();
+        if (rows == null || rows.isEmpty()) return null;
+        List<String> columns = new ArrayList<>(rows.get(0).toMap().keySet());
         CsvTable.Builder t = CsvTable.builder().setColumns(columns.toArray(String[]::new));
-        for (Object o : list) {
-            Map<String, Object> row = (Map<String, Object>) o;
-            t.addRow(columns.stream().map(row::get).toArray());
-        }
+        for (EvaluationSummary.RobustnessRow row : rows)
+            t.addRow(row.toMap().values().toArray());
         return t.build();
     }
 
@@ -307,20 +304,20 @@ public final class EvaluationReport {
             List<HtmlReport.Figure> good,
             List<HtmlReport.Figure> bad,
             Map<String, String> learningCurves) {
-        Map<String, Object> s = r.summary();
+        EvaluationSummary s = r.summary();
         HtmlReport.Builder h = HtmlReport.builder().setTitle("Brain tumour model evaluation");
         h.addParagraph(String.format(
                 Locale.ROOT,
                 "%s patients, %s slices, %s of them with tumour in the ground" + " truth. Data: %s.",
-                s.get("patients"),
-                s.get("slices"),
-                s.get("tumour_slices"),
+                s.patients(),
+                s.slices(),
+                s.tumourSlices(),
                 r.settings().data()));
         h.addSection("Models");
         h.addCards(ReportModelCards.of(r));
         Map<String, Object> raw = new LinkedHashMap<>(); // not Map.of: its order changes from run to run
-        raw.put("model", s.get("model"));
-        raw.put("options", s.get("options"));
+        raw.put("model", s.model());
+        raw.put("options", s.options().toMap());
         h.addDetails("As in summary.json (model and options)", Json.toJson(raw));
         if (r.hasSegmentation()) {
             h.addSection("Segmentation: how well the tumour outline matches");
@@ -331,19 +328,16 @@ public final class EvaluationReport {
                     + " averages over slices that have tumour in the ground truth. Slices where both the truth and"
                     + " the prediction are empty count as 1 in 'all slices'.");
             Map<String, Object> overlap = new LinkedHashMap<>();
-            for (String k : List.of(
-                    "threshold",
-                    "dice_per_patient_mean",
-                    "dice_per_patient_median",
-                    "dice_tumour_slices_mean",
-                    "iou_tumour_slices_mean",
-                    "iou_all_slices_mean",
-                    "iou_micro",
-                    "empty_slices_false_positive_rate",
-                    "seg_as_classifier_accuracy",
-                    "best_threshold")) {
-                overlap.put(k, s.get(k));
-            }
+            overlap.put("threshold", s.threshold());
+            overlap.put("dice_per_patient_mean", s.dicePerPatientMean());
+            overlap.put("dice_per_patient_median", s.dicePerPatientMedian());
+            overlap.put("dice_tumour_slices_mean", s.diceTumourSlicesMean());
+            overlap.put("iou_tumour_slices_mean", s.iouTumourSlicesMean());
+            overlap.put("iou_all_slices_mean", s.iouAllSlicesMean());
+            overlap.put("iou_micro", s.iouMicro());
+            overlap.put("empty_slices_false_positive_rate", s.emptySlicesFalsePositiveRate());
+            overlap.put("seg_as_classifier_accuracy", s.segAsClassifierAccuracy());
+            overlap.put("best_threshold", s.bestThreshold());
             h.addKeyValues(labelled(overlap));
             h.addSubsection("Why pixel accuracy misleads");
             h.addParagraph(String.format(
@@ -352,35 +346,32 @@ public final class EvaluationReport {
                             + " covers a few percent of a slice at most, so a model that predicts no tumour at all is"
                             + " already right on almost every pixel. IoU and Dice ignore the easy background and only"
                             + " look at tumour pixels, which is why they are the numbers to judge by.",
-                    fmt(s.get("pixel_accuracy")),
-                    fmt(s.get("iou_micro"))));
+                    fmt(s.pixelAccuracy()),
+                    fmt(s.iouMicro())));
             Map<String, Object> side = new LinkedHashMap<>();
-            side.put("pixel_accuracy", s.get("pixel_accuracy"));
-            side.put("iou_micro", s.get("iou_micro"));
+            side.put("pixel_accuracy", s.pixelAccuracy());
+            side.put("iou_micro", s.iouMicro());
             h.addKeyValues(labelled(side));
         }
-        if (s.get("classifier_accuracy") != null) {
+        if (s.classifierAccuracy() != null) {
             h.addSection("Classification: does a slice contain tumour?");
             h.addParagraph("Accuracy is the share of slices classified right. Precision: of the slices called"
                     + " tumour, the share that have tumour. Recall: of the slices with tumour, the share found. AUC:"
                     + " the chance that a random tumour slice gets a higher score than a random slice without"
                     + " (0.5 is guessing, 1 perfect; independent of the threshold).");
             Map<String, Object> c = new LinkedHashMap<>();
-            for (String k : List.of(
-                    "classifier_threshold",
-                    "classifier_accuracy",
-                    "classifier_precision",
-                    "classifier_recall",
-                    "classifier_auc",
-                    "seg_as_classifier_accuracy")) {
-                c.put(k, s.get(k));
-            }
+            c.put("classifier_threshold", s.classifierThreshold());
+            c.put("classifier_accuracy", s.classifierAccuracy());
+            c.put("classifier_precision", s.classifierPrecision());
+            c.put("classifier_recall", s.classifierRecall());
+            c.put("classifier_auc", s.classifierAuc());
+            c.put("seg_as_classifier_accuracy", s.segAsClassifierAccuracy());
             h.addKeyValues(labelled(c));
         }
         h.addSection("Speed");
         Map<String, Object> speed = new LinkedHashMap<>();
-        speed.put("seconds", s.get("seconds"));
-        speed.put("slices_per_second", s.get("slices_per_second"));
+        speed.put("seconds", s.seconds());
+        speed.put("slices_per_second", s.slicesPerSecond());
         h.addKeyValues(labelled(speed));
         h.addSection("Pictures");
         charts.forEach(h::addImage);

@@ -3,6 +3,7 @@ package io.github.braintumor.eval;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputTransaction;
+import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.BundleSettings;
 import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.ModelBundle;
@@ -14,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -216,7 +217,7 @@ public final class EvaluationRequest {
 
     /** The names an evaluation writes: its tables, charts, report and summary, and the conditions' folders. */
     private static boolean mayWrite(String relativePath) {
-        String name = relativePath.toLowerCase(java.util.Locale.ROOT);
+        String name = relativePath.toLowerCase(Locale.ROOT);
         return name.startsWith(CONDITIONS + "/")
                 || name.endsWith(".csv")
                 || name.endsWith(".png")
@@ -233,7 +234,7 @@ public final class EvaluationRequest {
             ProgressListener progress,
             BooleanSupplier cancel)
             throws Exception {
-        List<Map<String, Object>> robustness = new ArrayList<>();
+        List<EvaluationSummary.RobustnessRow> robustness = new ArrayList<>();
         for (InputCondition c : conditions) {
             if (c.asIs()) continue;
             if (progress != null) progress.onMessage("evaluating with the input " + c.name());
@@ -253,11 +254,9 @@ public final class EvaluationRequest {
      * Writes the best threshold and/or the evaluated post-processing into the UNet bundle, when this request asks
      * for it; call it once the evaluation's output is complete (the Spark module does, after its own run).
      */
-    public void writeBack(EvaluationResult result, ProgressListener progress)
-            throws io.github.braintumor.model.BundleException {
+    public void writeBack(EvaluationResult result, ProgressListener progress) throws BundleException {
         PostProcessingSettings evaluated = postProcessing();
-        Object best = result.summary().get("best_threshold");
-        Double newThreshold = writeThreshold && best instanceof Number n ? n.doubleValue() : null;
+        Double newThreshold = writeThreshold ? result.summary().bestThreshold() : null;
         PostProcessingSettings newPostprocessing = writePostprocessing ? evaluated : null;
         if (newThreshold != null || newPostprocessing != null) {
             BundleSettings.write(unet, newThreshold, newPostprocessing);

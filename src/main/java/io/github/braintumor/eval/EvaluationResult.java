@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What an {@link Evaluation} found: the summary (the keys of {@code summary.json}) and the tables written as CSV,
@@ -20,7 +21,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * EvaluationResult r = Evaluation.ofPredictions(truth, predFolder).setOutput(out).build().run();
- * double dice = (Double) r.summary().get("dice_per_patient_mean");
+ * Double dice = r.summary().dicePerPatientMean();
  * CsvTable hospitals = r.perHospital();
  * }</pre>
  */
@@ -54,14 +55,14 @@ public final class EvaluationResult {
     public record Example(SliceRecord slice, Confusion confusion, byte[] prediction) {}
 
     private final Settings settings;
-    private final Map<String, Object> summary;
+    private final EvaluationSummary summary;
     private final CsvTable perSlice, perPatient, perHospital, perPosition, thresholds, postprocessing;
     private final List<Example> best, worst;
     private final Path output;
 
     private EvaluationResult(
             Settings settings,
-            Map<String, Object> summary,
+            EvaluationSummary summary,
             CsvTable perSlice,
             CsvTable perPatient,
             CsvTable perHospital,
@@ -100,8 +101,8 @@ public final class EvaluationResult {
                 folder);
     }
 
-    /** The keys and values of {@code summary.json}, in order; numbers are Integer/Long/Double or null. */
-    public Map<String, Object> summary() {
+    /** The headline numbers: what {@code summary.json} holds ({@link EvaluationSummary#toMap()}). */
+    public EvaluationSummary summary() {
         return summary;
     }
 
@@ -201,13 +202,13 @@ public final class EvaluationResult {
          * The slices of one patient that may be drawn as examples (its own best and worst), by index, with the
          * selected variant's mask: what {@link PatientScores} carries instead of every mask.
          */
-        static java.util.Map<Integer, byte[]> exampleCandidates(
+        static Map<Integer, byte[]> exampleCandidates(
                 PatientRecord patient, Confusion[] selected, byte[][] masks, int examples) {
             Collector one = new Collector(List.of(), examples);
             for (int i = 0; i < selected.length; i++) {
                 one.offer(new Example(patient.slices().get(i), selected[i], masks[i]));
             }
-            java.util.Map<Integer, byte[]> out = new java.util.TreeMap<>();
+            Map<Integer, byte[]> out = new TreeMap<>();
             for (List<Example> list : List.of(one.best.picked(), one.worst.picked())) {
                 for (Example e : list) out.put(patient.slices().indexOf(e.slice()), e.prediction());
             }
@@ -231,84 +232,79 @@ public final class EvaluationResult {
                 double seconds,
                 Path output,
                 InputCondition condition,
-                List<Map<String, Object>> robustness) {
+                List<EvaluationSummary.RobustnessRow> robustness) {
             boolean seg = !variants.isEmpty();
             int sel = variants.size() - 1;
-            Map<String, Object> s = new LinkedHashMap<>();
             List<EvaluationTables.Row> rows = t.rows();
             int slices = rows.size();
-            long tumourSlices = rows.stream().filter(r -> r.slice().tumour()).count();
-            s.put("patients", t.patients().size());
-            s.put("slices", slices);
-            s.put(
-                    "tumour_slices",
-                    seg
-                            ? rows.stream()
-                                    .filter(r -> !r.byVariant()[sel].truthEmpty())
-                                    .count()
-                            : tumourSlices);
-            s.put("threshold", seg ? settings.threshold() : null);
-            Map<String, Object> segmentation = seg ? t.segmentationKeys(sel) : t.segmentationKeys(-1);
-            s.put("dice_per_patient_mean", segmentation.get("dice_per_patient_mean"));
-            s.put("dice_per_patient_median", segmentation.get("dice_per_patient_median"));
-            s.put("iou_tumour_slices_mean", segmentation.get("iou_tumour_slices_mean"));
-            s.put("dice_tumour_slices_mean", segmentation.get("dice_tumour_slices_mean"));
-            s.put("iou_all_slices_mean", segmentation.get("iou_all_slices_mean"));
-            s.put("iou_micro", segmentation.get("iou_micro"));
-            s.put("pixel_accuracy", segmentation.get("pixel_accuracy"));
-            s.put("empty_slices_false_positive_rate", segmentation.get("empty_slices_false_positive_rate"));
-            s.put("volume_abs_relative_error_mean", seg ? t.volumeErrorMean(sel) : null);
+            long tumourSlices = seg
+                    ? rows.stream()
+                            .filter(r -> !r.byVariant()[sel].truthEmpty())
+                            .count()
+                    : rows.stream().filter(r -> r.slice().tumour()).count();
+            EvaluationSummary.Segmentation selected = seg ? t.segmentation(sel) : t.segmentation(-1);
             ClassificationMetrics cm =
                     t.classified() ? t.classifierMetrics(r -> true, settings.classifierThreshold()) : null;
-            s.put("classifier_accuracy", cm == null ? null : cm.accuracy());
-            s.put(
-                    "classifier_auc",
-                    t.classified()
-                            ? Stats.boxed(ClassificationMetrics.rocAuc(
-                                    EvaluationTables.classifierScores(rows), EvaluationTables.truth(rows)))
-                            : null);
-            s.put("classifier_precision", cm == null ? null : cm.precision());
-            s.put("classifier_recall", cm == null ? null : cm.recall());
-            s.put("classifier_threshold", cm == null ? null : settings.classifierThreshold());
-            s.put(
-                    "seg_as_classifier_accuracy",
-                    seg
-                            ? ClassificationMetrics.of(
-                                            rows.stream()
-                                                    .mapToDouble(r -> r.byVariant()[sel].predictionEmpty() ? 0 : 1)
-                                                    .toArray(),
-                                            EvaluationTables.truth(rows),
-                                            0.5)
-                                    .accuracy()
-                            : null);
-            s.put("seconds", seconds);
-            s.put("slices_per_second", seconds > 0 ? slices / seconds : null);
+            Double classifierAuc = t.classified()
+                    ? Stats.boxed(ClassificationMetrics.rocAuc(
+                            EvaluationTables.classifierScores(rows), EvaluationTables.truth(rows)))
+                    : null;
+            Double segAsClassifierAccuracy = seg
+                    ? ClassificationMetrics.of(
+                                    rows.stream()
+                                            .mapToDouble(r -> r.byVariant()[sel].predictionEmpty() ? 0 : 1)
+                                            .toArray(),
+                                    EvaluationTables.truth(rows),
+                                    0.5)
+                            .accuracy()
+                    : null;
             ThresholdSweep.Point bestPoint =
                     sweep != null && sweep.sliceCount() > 0 ? sweep.best(ThresholdSweep.Metric.POOLED_DICE) : null;
-            s.put("best_threshold", bestPoint == null ? null : bestPoint.threshold());
-            s.put("best_threshold_dice_micro", bestPoint == null ? null : bestPoint.pooledDice());
-            s.put("model", settings.models());
-            Map<String, Object> options = new LinkedHashMap<>();
-            options.put("lcc", settings.lcc());
-            options.put("tta", settings.tta());
-            options.put("min_area", settings.minArea());
-            options.put(
-                    "data",
+            EvaluationSummary.Options options = new EvaluationSummary.Options(
+                    settings.lcc(),
+                    settings.tta(),
+                    settings.minArea(),
                     settings.data() == null
                             ? null
-                            : settings.data().toAbsolutePath().toString());
-            options.put("condition", condition.name());
-            s.put("options", options);
+                            : settings.data().toAbsolutePath().toString(),
+                    condition.name());
+            Map<String, EvaluationSummary.Segmentation> byVariant = new LinkedHashMap<>();
+            for (int v = 0; v < variants.size(); v++)
+                byVariant.put(variants.get(v).name(), t.segmentation(v));
+            EvaluationSummary s = new EvaluationSummary(
+                    t.patients().size(),
+                    slices,
+                    tumourSlices,
+                    seg ? settings.threshold() : null,
+                    selected.dicePerPatientMean(),
+                    selected.dicePerPatientMedian(),
+                    selected.iouTumourSlicesMean(),
+                    selected.diceTumourSlicesMean(),
+                    selected.iouAllSlicesMean(),
+                    selected.iouMicro(),
+                    selected.pixelAccuracy(),
+                    selected.emptySlicesFalsePositiveRate(),
+                    seg ? t.volumeErrorMean(sel) : null,
+                    cm == null ? null : cm.accuracy(),
+                    classifierAuc,
+                    cm == null ? null : cm.precision(),
+                    cm == null ? null : cm.recall(),
+                    cm == null ? null : settings.classifierThreshold(),
+                    segAsClassifierAccuracy,
+                    seconds,
+                    seconds > 0 ? slices / seconds : null,
+                    bestPoint == null ? null : bestPoint.threshold(),
+                    bestPoint == null ? null : bestPoint.pooledDice(),
+                    settings.models(),
+                    options,
+                    null,
+                    byVariant);
             if (robustness != null) {
-                List<Map<String, Object>> conditions = new ArrayList<>();
+                List<EvaluationSummary.RobustnessRow> conditions = new ArrayList<>();
                 conditions.add(Evaluation.robustnessRow(condition, s));
                 conditions.addAll(robustness);
-                s.put("robustness", conditions);
+                s = s.withRobustness(conditions);
             }
-            Map<String, Object> byVariant = new LinkedHashMap<>();
-            for (int v = 0; v < variants.size(); v++)
-                byVariant.put(variants.get(v).name(), t.segmentationKeys(v));
-            s.put("variants", byVariant);
             return new EvaluationResult(
                     settings,
                     s,

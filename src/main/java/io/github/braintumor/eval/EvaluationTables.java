@@ -10,9 +10,10 @@ import io.github.braintumor.metrics.ThresholdSweep;
 import io.github.braintumor.model.PostProcessingSettings;
 import io.github.braintumor.report.CsvTable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -27,7 +28,7 @@ final class EvaluationTables {
 
     private final List<Variant> variants;
     private final List<PatientRecord> patients = new ArrayList<>();
-    private final Map<String, String> modalities = new java.util.HashMap<>();
+    private final Map<String, String> modalities = new HashMap<>();
     private final List<Row> rows = new ArrayList<>();
     private boolean classified;
 
@@ -57,39 +58,24 @@ final class EvaluationTables {
         return classified;
     }
 
-    /** The segmentation keys of one variant (all null for v < 0: no segmentation). */
-    Map<String, Object> segmentationKeys(int v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (v < 0 || rows.isEmpty()) {
-            for (String k : List.of(
-                    "dice_per_patient_mean",
-                    "dice_per_patient_median",
-                    "iou_tumour_slices_mean",
-                    "dice_tumour_slices_mean",
-                    "iou_all_slices_mean",
-                    "iou_micro",
-                    "pixel_accuracy",
-                    "empty_slices_false_positive_rate",
-                    "false_positive_slices")) {
-                m.put(k, null);
-            }
-            return m;
-        }
+    /** The segmentation scores of one variant (all null for v < 0: no segmentation, or without slices). */
+    EvaluationSummary.Segmentation segmentation(int v) {
+        if (v < 0 || rows.isEmpty()) return EvaluationSummary.Segmentation.NONE;
         SegmentationSummary summary = SegmentationSummary.ofConfusions(
                 rows.stream().map(r -> r.byVariant()[v]).toList());
         double[] perPatient = volumeDice(rows, v).values().stream()
                 .mapToDouble(Double::doubleValue)
                 .toArray();
-        m.put("dice_per_patient_mean", Stats.mean(perPatient));
-        m.put("dice_per_patient_median", Stats.median(perPatient));
-        m.put("iou_tumour_slices_mean", Stats.boxed(summary.macroIouTumourSlices()));
-        m.put("dice_tumour_slices_mean", Stats.boxed(summary.macroDiceTumourSlices()));
-        m.put("iou_all_slices_mean", summary.macroIouAllSlices());
-        m.put("iou_micro", summary.microIou());
-        m.put("pixel_accuracy", summary.microPixelAccuracy());
-        m.put("empty_slices_false_positive_rate", Stats.boxed(summary.falsePositiveRateOnEmptySlices()));
-        m.put("false_positive_slices", summary.falsePositiveSliceCount());
-        return m;
+        return new EvaluationSummary.Segmentation(
+                Stats.mean(perPatient),
+                Stats.median(perPatient),
+                Stats.boxed(summary.macroIouTumourSlices()),
+                Stats.boxed(summary.macroDiceTumourSlices()),
+                summary.macroIouAllSlices(),
+                summary.microIou(),
+                summary.microPixelAccuracy(),
+                Stats.boxed(summary.falsePositiveRateOnEmptySlices()),
+                summary.falsePositiveSliceCount());
     }
 
     /** (predicted - true) / true tumour volume of a patient; null without true tumour. */
@@ -382,7 +368,7 @@ final class EvaluationTables {
     }
 
     CsvTable postprocessingTable(int sel) {
-        List<String> keys = new ArrayList<>(segmentationKeys(sel).keySet());
+        List<String> keys = EvaluationSummary.Segmentation.KEYS;
         List<String> columns = new ArrayList<>(List.of("variant", "tta", "lcc", "lcc_by", "min_area", "selected"));
         columns.addAll(keys);
         CsvTable.Builder t = CsvTable.builder().setColumns(columns);
@@ -393,12 +379,11 @@ final class EvaluationTables {
                     variant.tta() ? 1 : 0,
                     variant.lcc() ? 1 : 0,
                     variant.lcc()
-                            ? java.util.Objects.requireNonNullElse(
-                                    variant.settings().lccBy(), PostProcessingSettings.LCC_BY_SIZE)
+                            ? Objects.requireNonNullElse(variant.settings().lccBy(), PostProcessingSettings.LCC_BY_SIZE)
                             : "",
                     variant.minArea(),
                     v == sel ? 1 : 0));
-            row.addAll(segmentationKeys(v).values());
+            row.addAll(segmentation(v).toMap().values());
             t.addRow(row);
         }
         return t.build();

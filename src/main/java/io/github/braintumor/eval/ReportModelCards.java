@@ -29,15 +29,14 @@ final class ReportModelCards {
 
     /** The cards of the result's models and options, models first. */
     static List<HtmlReport.Card> of(EvaluationResult r) {
-        Object condition = r.summary().get("options") instanceof Map<?, ?> o ? o.get("condition") : null;
-        return of(r.settings(), r.hasSegmentation(), condition);
+        return of(r.settings(), r.hasSegmentation(), r.summary().options().condition());
     }
 
     /**
      * @param segmentation whether masks were evaluated (then the options card names the post-processing)
      * @param condition    the evaluated input condition's name, or null
      */
-    static List<HtmlReport.Card> of(EvaluationResult.Settings settings, boolean segmentation, Object condition) {
+    static List<HtmlReport.Card> of(EvaluationResult.Settings settings, boolean segmentation, String condition) {
         Map<String, Object> models = settings.models() == null ? Map.of() : settings.models();
         Map<String, ModelInfo> infos = settings.modelInfos() == null ? Map.of() : settings.modelInfos();
         List<HtmlReport.Card> cards = new ArrayList<>();
@@ -159,7 +158,7 @@ final class ReportModelCards {
     }
 
     /** What this evaluation did besides running the models: post-processing, input condition, data. */
-    private static HtmlReport.Card options(EvaluationResult.Settings s, boolean segmentation, Object condition) {
+    private static HtmlReport.Card options(EvaluationResult.Settings s, boolean segmentation, String condition) {
         Map<String, Object> f = new LinkedHashMap<>();
         if (segmentation) {
             f.put("post-processing applied", postProcessing(new PostProcessingSettings(s.tta(), s.lcc(), s.minArea())));

@@ -37,7 +37,7 @@ class EvaluationRealDataTest {
                 .setOutput(tmp.resolve("out"))
                 .build()
                 .run();
-        assertEquals(1.0, ((Number) r.summary().get("iou_micro")).doubleValue(), 1e-12);
+        assertEquals(1.0, r.summary().iouMicro(), 1e-12);
         assertEquals(
                 3,
                 OverviewPictures.write(DatasetOverview.of(d), d, tmp.resolve("overview"))

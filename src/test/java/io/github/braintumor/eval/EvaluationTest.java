@@ -81,7 +81,7 @@ class EvaluationTest {
         assertNull(models.get("unet"));
         assertEquals(Map.of("name", "fixed"), models.get("classifier"));
         assertEquals(pred.toAbsolutePath().toString(), models.get("predictions"));
-        assertEquals(0.4, ((Number) r.summary().get("iou_micro")).doubleValue(), EPS);
+        assertEquals(0.4, r.summary().iouMicro(), EPS);
         for (String key : List.of(
                 "patients",
                 "slices",
@@ -161,14 +161,12 @@ class EvaluationTest {
         assertEquals(0.0, fpRate[1], EPS);
         assertEquals(1.0 / 3, fpRate[2], 1e-6);
         // selected numbers are the headline ones: no false positive left, Dice per patient unchanged for A
-        assertEquals(0.0, ((Number) r.summary().get("empty_slices_false_positive_rate")).doubleValue(), EPS);
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> variants =
-                (Map<String, Map<String, Object>>) r.summary().get("variants");
-        assertEquals(0.375, ((Number) variants.get("raw").get("dice_per_patient_mean")).doubleValue(), EPS);
+        assertEquals(0.0, r.summary().emptySlicesFalsePositiveRate(), EPS);
+        Map<String, EvaluationSummary.Segmentation> variants = r.summary().variants();
+        assertEquals(0.375, variants.get("raw").dicePerPatientMean(), EPS);
         // lcc on A: components {0,1 of slice 2 + 0..3 of slice 3} (6 px) and {24,25} of slice 2 -> drops 24,25
         // A: tp 6, fp 0, fn 2 -> Dice 12/14; B: empty prediction vs 2 truth pixels -> 0
-        assertEquals(6.0 / 14, ((Number) variants.get("lcc").get("dice_per_patient_mean")).doubleValue(), EPS);
+        assertEquals(6.0 / 14, variants.get("lcc").dicePerPatientMean(), EPS);
     }
 
     @Test
@@ -210,8 +208,8 @@ class EvaluationTest {
         assertEquals(19, thresholds.rowCount());
         // TTA averages 0.2 on the left column with 0 (the mirrored map has it on the right): 0.1 everywhere there,
         // so thresholds above 0.1 give the truth back exactly
-        assertEquals(0.15, ((Number) r.summary().get("best_threshold")).doubleValue(), EPS);
-        assertEquals(0.5, ((Number) r.summary().get("threshold")).doubleValue(), EPS);
+        assertEquals(0.15, r.summary().bestThreshold(), EPS);
+        assertEquals(0.5, r.summary().threshold(), EPS);
         CsvTable v = CsvTable.read(out.resolve("postprocessing.csv"));
         assertEquals(List.of("raw", "tta"), v.column("variant"));
         assertTrue(Files.exists(out.resolve("thresholds.png")));
@@ -240,8 +238,8 @@ class EvaluationTest {
                 .setOutput(tmp.resolve("o"))
                 .build()
                 .run();
-        assertEquals(1, r.summary().get("patients"));
-        assertEquals(0.75, ((Number) r.summary().get("dice_per_patient_mean")).doubleValue(), EPS);
+        assertEquals(1, r.summary().patients());
+        assertEquals(0.75, r.summary().dicePerPatientMean(), EPS);
     }
 
     @Test

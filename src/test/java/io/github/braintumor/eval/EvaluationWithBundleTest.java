@@ -60,11 +60,11 @@ class EvaluationWithBundleTest {
                 .setOutput(out)
                 .build()
                 .run();
-        Map<String, Object> s = r.summary();
-        assertEquals(0.5, ((Number) s.get("threshold")).doubleValue(), 1e-6);
-        assertNotNull(s.get("best_threshold"));
+        EvaluationSummary s = r.summary();
+        assertEquals(0.5, s.threshold(), 1e-6);
+        assertNotNull(s.bestThreshold());
         @SuppressWarnings("unchecked")
-        Map<String, Object> unet = (Map<String, Object>) ((Map<String, Object>) s.get("model")).get("unet");
+        Map<String, Object> unet = (Map<String, Object>) s.model().get("unet");
         assertEquals(ModelBundle.readInfo(bundle).weightsSha256(), unet.get("weights_sha256"));
         assertEquals("tiny-unet", unet.get("name"));
         // raw, tta, and lcc and tta+lcc each as relative, by confidence and by size

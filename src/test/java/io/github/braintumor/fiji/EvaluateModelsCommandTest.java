@@ -67,7 +67,7 @@ class EvaluateModelsCommandTest {
                     .get();
             assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
             EvaluateModelsCommand command = (EvaluateModelsCommand) m.getCommand();
-            assertEquals(1.0, ((Number) command.result().summary().get("dice_per_patient_mean")).doubleValue(), 1e-12);
+            assertEquals(1.0, command.result().summary().dicePerPatientMean(), 1e-12);
         }
         assertTrue(Files.isRegularFile(out.resolve(EvaluationReport.REPORT)));
     }

@@ -4,9 +4,12 @@ import io.github.braintumor.app.SegmentationTables;
 import io.github.braintumor.app.StackSegmentation;
 import io.github.braintumor.data.PatientRecord;
 import io.github.braintumor.engine.EngineUnavailableException;
+import io.github.braintumor.eval.Evaluation;
 import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.eval.EvaluationRequest;
 import io.github.braintumor.eval.EvaluationResult;
+import io.github.braintumor.eval.EvaluationSummary.RobustnessRow;
+import io.github.braintumor.eval.InputCondition;
 import io.github.braintumor.eval.PatientScores;
 import io.github.braintumor.io.AtomicFiles;
 import io.github.braintumor.io.OutputPaths;
@@ -300,8 +303,7 @@ public final class CohortJob {
     /** The single-machine evaluate's request for these settings: the same models, post-processing and checks. */
     private EvaluationRequest request() throws Exception {
         try {
-            List<io.github.braintumor.eval.InputCondition> conditions =
-                    io.github.braintumor.eval.InputCondition.parse(b.modalities, b.brightness, b.storage);
+            List<InputCondition> conditions = InputCondition.parse(b.modalities, b.brightness, b.storage);
             return EvaluationRequest.builder()
                     .optUnet(abs(b.unet))
                     .optClassifier(abs(b.classifier))
@@ -340,11 +342,11 @@ public final class CohortJob {
             JobSpec staged = spec.withOutput(tx.staging().toString());
             // evaluate's other input conditions first, each a job of its own into conditions/<name>/, as the
             // single-machine evaluate does them; their summaries become the main evaluation's robustness rows
-            List<Map<String, Object>> robustness = null;
+            List<RobustnessRow> robustness = null;
             EvaluationRequest request = prepared.request();
             if (request != null && request.conditions().stream().anyMatch(c -> !c.asIs())) {
                 robustness = new ArrayList<>();
-                for (io.github.braintumor.eval.InputCondition c : request.conditions()) {
+                for (InputCondition c : request.conditions()) {
                     if (c.asIs()) continue;
                     b.log.accept(b.command.id() + ": input condition " + c.name());
                     JobSpec cs = staged.withCondition(
@@ -357,8 +359,8 @@ public final class CohortJob {
                     List<PatientTask.Outcome> co = tasks(spark, patients, cs, conf, " (" + c.name() + ")");
                     Finished f = finish(spark, cs, patients, co, (System.nanoTime() - start) / 1e9, conf, null);
                     if (f.evaluation() != null) {
-                        robustness.add(io.github.braintumor.eval.Evaluation.robustnessRow(
-                                c, f.evaluation().summary()));
+                        robustness.add(
+                                Evaluation.robustnessRow(c, f.evaluation().summary()));
                     }
                 }
             }
@@ -549,7 +551,7 @@ public final class CohortJob {
             List<PatientTask.Outcome> outcomes,
             double seconds,
             HadoopConf conf,
-            List<Map<String, Object>> robustness)
+            List<RobustnessRow> robustness)
             throws Exception {
         Path out = Path.of(spec.output());
         CsvTable.Builder failures = CsvTable.builder().setColumns("patient", "location", "reason", "attempt");
@@ -602,7 +604,7 @@ public final class CohortJob {
             List<PatientTask.Outcome> outcomes,
             double seconds,
             HadoopConf conf,
-            List<Map<String, Object>> robustness)
+            List<RobustnessRow> robustness)
             throws Exception {
         Path out = Path.of(spec.output());
         Path stage = Files.createTempDirectory("brain-tumor-spark-examples-");
@@ -621,8 +623,7 @@ public final class CohortJob {
                 records.add(mine.record(files));
                 scores.add(mine);
             }
-            io.github.braintumor.eval.Evaluation.Builder cohort = Jobs.evaluation(
-                            spec, path(spec.unet()), path(spec.classifier()))
+            Evaluation.Builder cohort = Jobs.evaluation(spec, path(spec.unet()), path(spec.classifier()))
                     .setOutput(out);
             if (robustness != null) cohort.optRobustness(robustness);
             EvaluationResult result = cohort.build().combine(records, scores, seconds);
