@@ -25,13 +25,10 @@ record EvaluatedModels(
         boolean sweeping) {
 
     static EvaluatedModels of(
-            Path unet,
-            SegmentationModel segmentationModel,
-            String segmentationName,
+            MaskSource masks,
             Path classifier,
             ClassificationModel classificationModel,
             String classificationName,
-            Path predictions,
             Double givenThreshold,
             double givenClassifierThreshold)
             throws Exception {
@@ -40,14 +37,15 @@ record EvaluatedModels(
         Double threshold = givenThreshold;
         double classifierThreshold = givenClassifierThreshold;
         Path learningCurveUnet = null, learningCurveClassifier = null;
-        if (unet != null) {
+        if (masks instanceof MaskSource.UnetBundle u) {
+            Path unet = u.folder();
             ModelInfo info = ModelBundle.readInfo(unet);
             if (threshold == null) threshold = (double) info.threshold();
             modelInfo.put("unet", describe(unet, info));
             infos.put("unet", info);
             learningCurveUnet = learningCurve(unet, info);
-        } else if (segmentationModel != null) {
-            modelInfo.put("unet", Map.of("name", segmentationName == null ? "in-memory" : segmentationName));
+        } else if (masks instanceof MaskSource.InMemory m) {
+            modelInfo.put("unet", Map.of("name", m.name() == null ? "in-memory" : m.name()));
         } else {
             modelInfo.put("unet", null);
         }
@@ -64,8 +62,10 @@ record EvaluatedModels(
         }
         modelInfo.put(
                 "predictions",
-                predictions == null ? null : predictions.toAbsolutePath().toString());
-        boolean model = unet != null || segmentationModel != null;
+                masks instanceof MaskSource.Predictions p
+                        ? p.folder().toAbsolutePath().toString()
+                        : null);
+        boolean model = masks != null && masks.rerunnable();
         if (model && threshold == null) threshold = 0.5;
         return new EvaluatedModels(
                 threshold,
@@ -74,7 +74,7 @@ record EvaluatedModels(
                 infos,
                 learningCurveUnet,
                 learningCurveClassifier,
-                model || predictions != null,
+                masks != null,
                 model);
     }
 

@@ -73,9 +73,7 @@ public final class Evaluation {
      * {@code brain-tumor segment} writes) against the data's masks; no model, no threshold sweep.
      */
     public static Builder ofPredictions(LggDataset truth, Path predictionsFolder) {
-        Builder b = new Builder(truth);
-        b.predictions = predictionsFolder;
-        return b;
+        return new Builder(truth).masks(new MaskSource.Predictions(predictionsFolder));
     }
 
     /**
@@ -98,9 +96,9 @@ public final class Evaluation {
     public static final class Builder {
         private final LggDataset data;
         private List<String> patientIds;
-        private Path unet, classifier, predictions, output;
-        private SegmentationModel segmentationModel;
-        private String segmentationName;
+        private Path classifier, output;
+        private MaskSource masks;
+        private boolean severalMaskSources;
         private ClassificationModel classificationModel;
         private String classificationName;
         private Double threshold;
@@ -135,7 +133,17 @@ public final class Evaluation {
 
         /** UNet bundle folder; loaded (and its kind checked) when the evaluation runs. */
         public Builder optUnet(Path bundle) {
-            this.unet = bundle;
+            return bundle == null ? this : masks(new MaskSource.UnetBundle(bundle));
+        }
+
+        /** Where the masks come from (null: none, a classifier alone); a second source is refused when built. */
+        public Builder optMasks(MaskSource source) {
+            return source == null ? this : masks(source);
+        }
+
+        private Builder masks(MaskSource source) {
+            if (masks != null && !masks.equals(source)) severalMaskSources = true;
+            masks = source;
             return this;
         }
 
@@ -147,10 +155,8 @@ public final class Evaluation {
 
         /** A segmentation model in memory (tests, other engines) instead of a bundle. */
         public Builder optSegmentationModel(SegmentationModel model, String name, double defaultThreshold) {
-            this.segmentationModel = model;
-            this.segmentationName = name;
             if (threshold == null) this.threshold = defaultThreshold;
-            return this;
+            return masks(new MaskSource.InMemory(model, name));
         }
 
         /** A slice classifier in memory instead of a bundle; slices with probability >= threshold are tumour. */
@@ -167,13 +173,13 @@ public final class Evaluation {
             return this;
         }
 
-        /** Keep only the largest 3-D connected tumour region per patient. */
         /** Which components {@code lcc} keeps ({@link PostProcessingSettings#lccBy()}; null = the largest by size). */
         public Builder optLccBy(String rule) {
             this.lccBy = rule;
             return this;
         }
 
+        /** Keep only the largest 3-D connected tumour region per patient. */
         public Builder optLargestComponent(boolean on) {
             this.lcc = on;
             return this;
@@ -235,8 +241,8 @@ public final class Evaluation {
         public Evaluation build() {
             if (output == null) throw new IllegalArgumentException("No output folder given (setOutput)");
             check();
-            if (predictions != null && !Files.isDirectory(predictions)) {
-                throw new IllegalArgumentException("Predictions folder " + predictions + " does not exist: give the"
+            if (masks instanceof MaskSource.Predictions p && !Files.isDirectory(p.folder())) {
+                throw new IllegalArgumentException("Predictions folder " + p.folder() + " does not exist: give the"
                         + " --out folder of 'brain-tumor segment'");
             }
             return new Evaluation(this, data == null ? List.of() : selectPatients());
@@ -255,19 +261,18 @@ public final class Evaluation {
         }
 
         private void check() {
-            int sources = (unet != null ? 1 : 0) + (segmentationModel != null ? 1 : 0) + (predictions != null ? 1 : 0);
-            if (sources > 1) {
+            if (severalMaskSources) {
                 throw new IllegalArgumentException("Give one source of masks: a UNet bundle, a segmentation model or"
                         + " a predictions folder, not several");
             }
-            if (sources == 0 && classifier == null && classificationModel == null) {
+            if (masks == null && classifier == null && classificationModel == null) {
                 throw new IllegalArgumentException("Nothing to evaluate: give a UNet bundle, a classifier bundle or"
                         + " a folder of predicted masks");
             }
             if (classifier != null && classificationModel != null) {
                 throw new IllegalArgumentException("Give a classifier bundle or a classification model, not both");
             }
-            if (tta && (unet == null && segmentationModel == null)) {
+            if (tta && (masks == null || !masks.rerunnable())) {
                 throw new IllegalArgumentException(
                         "Test-time augmentation needs a UNet: predicted masks cannot be" + " re-run mirrored");
             }
@@ -276,7 +281,7 @@ public final class Evaluation {
             }
             if (minArea < 0) throw new IllegalArgumentException("Minimum area must be >= 0 pixels, got " + minArea);
             Bounds.batchSize(batchSize, "batch size");
-            if (predictions != null && !condition.asIs()) {
+            if (masks != null && !masks.rerunnable() && !condition.asIs()) {
                 throw new IllegalArgumentException("Simulated input conditions need a model: predicted masks were"
                         + " made from the input as it was");
             }
@@ -285,10 +290,8 @@ public final class Evaluation {
         /** What scoring a patient needs of these settings. */
         private PatientScorer.Settings scoring() {
             return new PatientScorer.Settings(
-                    unet,
+                    masks,
                     classifier,
-                    predictions,
-                    segmentationModel,
                     classificationModel,
                     threshold,
                     batchSize,
@@ -376,17 +379,9 @@ public final class Evaluation {
     /** The running sums of {@link #run()} and {@link #combine}: one patient's scores added at a time. */
     private final class Totals {
         private final EvaluatedModels r = EvaluatedModels.of(
-                b.unet,
-                b.segmentationModel,
-                b.segmentationName,
-                b.classifier,
-                b.classificationModel,
-                b.classificationName,
-                b.predictions,
-                b.threshold,
-                b.classifierThreshold);
+                b.masks, b.classifier, b.classificationModel, b.classificationName, b.threshold, b.classifierThreshold);
         private final EvaluationResult.Collector collector = new EvaluationResult.Collector(
-                r.segmenting() ? Variant.compared(b.tta, b.lcc, b.minArea, b.predictions == null, b.lccBy) : List.of(),
+                r.segmenting() ? Variant.compared(b.tta, b.lcc, b.minArea, b.masks.rerunnable(), b.lccBy) : List.of(),
                 EXAMPLES);
         private final ThresholdSweep sweep = r.sweeping() ? ThresholdSweep.withDefaultThresholds() : null;
 

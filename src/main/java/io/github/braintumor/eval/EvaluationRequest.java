@@ -120,12 +120,12 @@ public final class EvaluationRequest {
         return threshold;
     }
 
-    /** @return whether the largest 3-D component per patient is kept */
     /** @return which components lcc keeps ({@code PostProcessingSettings.lccBy}; null = the largest by size) */
     public String lccBy() {
         return lccBy;
     }
 
+    /** @return whether the largest 3-D component per patient is kept */
     public boolean lcc() {
         return lcc;
     }
@@ -148,6 +148,20 @@ public final class EvaluationRequest {
     /** @return folder of masks from {@code brain-tumor segment} evaluated instead of a UNet, or null */
     public Path predictions() {
         return predictions;
+    }
+
+    /**
+     * @return where the masks come from: the UNet bundle or the predictions folder; null when neither is given (a
+     *     classifier alone, or the embedded models until {@link #withDefaultModels})
+     * @throws IllegalArgumentException when both were given
+     */
+    public MaskSource masks() {
+        if (unet != null && predictions != null) {
+            throw new IllegalArgumentException(
+                    "Give one source of masks: a UNet bundle (--unet) or predicted masks (--predictions), not both");
+        }
+        if (unet != null) return new MaskSource.UnetBundle(unet);
+        return predictions != null ? new MaskSource.Predictions(predictions) : null;
     }
 
     /** @return whether the best threshold found is stored into the UNet bundle's model.json */
@@ -315,9 +329,7 @@ public final class EvaluationRequest {
 
     private Evaluation.Builder evaluation(
             LggDataset dataset, List<String> ids, ProgressListener progress, BooleanSupplier cancel) {
-        Evaluation.Builder b =
-                predictions != null ? Evaluation.ofPredictions(dataset, predictions) : Evaluation.builder(dataset);
-        if (unet != null) b.optUnet(unet);
+        Evaluation.Builder b = Evaluation.builder(dataset).optMasks(masks());
         if (classifier != null) b.optClassifier(classifier);
         if (threshold != null) b.optThreshold(threshold);
         if (!ids.isEmpty()) b.optPatients(ids);
@@ -400,13 +412,13 @@ public final class EvaluationRequest {
             return this;
         }
 
-        /** @param lcc keep the largest 3-D component per patient */
         /** @param rule which components lcc keeps ({@code PostProcessingSettings.lccBy}; null = the largest) */
         public Builder optLccBy(String rule) {
             this.lccBy = rule;
             return this;
         }
 
+        /** @param lcc keep the largest 3-D component per patient */
         public Builder optLargestComponent(boolean lcc) {
             this.lcc = lcc;
             return this;
@@ -446,11 +458,6 @@ public final class EvaluationRequest {
         }
 
         /**
-         * @param writePostprocessing store the post-processing evaluated ({@code tta}, {@code lcc},
-         *                            {@code minArea} as given) into the UNet bundle's model.json, so segmenting
-         *                            applies it by default
-         */
-        /**
          * @param overwrite replace what an earlier evaluation recorded in the output folder (without it, such a
          *     folder is refused before any work, so two runs never mix)
          */
@@ -459,6 +466,11 @@ public final class EvaluationRequest {
             return this;
         }
 
+        /**
+         * @param writePostprocessing store the post-processing evaluated ({@code tta}, {@code lcc},
+         *                            {@code minArea} as given) into the UNet bundle's model.json, so segmenting
+         *                            applies it by default
+         */
         public Builder optWritePostprocessing(boolean writePostprocessing) {
             this.writePostprocessing = writePostprocessing;
             return this;

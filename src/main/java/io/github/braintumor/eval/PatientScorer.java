@@ -40,10 +40,8 @@ public final class PatientScorer implements AutoCloseable {
 
     /** What scoring needs of an {@link Evaluation.Builder}'s settings. */
     record Settings(
-            Path unet,
+            MaskSource masks,
             Path classifier,
-            Path predictions,
-            SegmentationModel segmentationModel,
             ClassificationModel classificationModel,
             Double threshold,
             int batchSize,
@@ -67,11 +65,11 @@ public final class PatientScorer implements AutoCloseable {
     PatientScorer(Settings b) throws Exception {
         this.b = b;
         try {
-            SegmentationModel seg = b.segmentationModel();
+            SegmentationModel seg = b.masks() instanceof MaskSource.InMemory m ? m.model() : null;
             ClassificationModel cls = b.classificationModel();
             Double t = b.threshold();
-            if (b.unet() != null) {
-                unetBundle = ModelBundle.load(b.unet(), ModelKind.UNET);
+            if (b.masks() instanceof MaskSource.UnetBundle u) {
+                unetBundle = ModelBundle.load(u.folder(), ModelKind.UNET);
                 bundleSegmenter = BundleModels.segmenter(unetBundle, b.batchSize());
                 seg = bundleSegmenter;
                 if (t == null) t = (double) unetBundle.info().threshold();
@@ -85,9 +83,8 @@ public final class PatientScorer implements AutoCloseable {
             this.segmenter = seg;
             this.classify = cls;
             this.threshold = t;
-            boolean segmenting = seg != null || b.predictions() != null;
-            this.variants = segmenting
-                    ? Variant.compared(b.tta(), b.lcc(), b.minArea(), b.predictions() == null, b.lccBy())
+            this.variants = b.masks() != null
+                    ? Variant.compared(b.tta(), b.lcc(), b.minArea(), b.masks().rerunnable(), b.lccBy())
                     : List.of();
             // Only its thresholds and scratch space are used: counts go into each patient's scores.
             this.sweep = seg != null ? ThresholdSweep.withDefaultThresholds() : null;
@@ -181,16 +178,16 @@ public final class PatientScorer implements AutoCloseable {
                 for (float v : selected.get(i)) max = Math.max(max, v);
                 maxProbability[i] = max;
             }
-        } else if (b.predictions() != null) {
+        } else if (b.masks() instanceof MaskSource.Predictions predictions) {
             byte[][] predicted = new byte[n][];
             for (int i = 0; i < n; i++) {
-                Path file = Evaluation.predictionPath(b.predictions(), records.get(i));
+                Path file = Evaluation.predictionPath(predictions.folder(), records.get(i));
                 if (!Files.isRegularFile(file)) {
                     throw new LggDataException(
                             file,
                             "predicted mask is missing for slice "
                                     + records.get(i).image().getFileName() + "; run 'brain-tumor segment' on this data"
-                                    + " into " + b.predictions() + " or leave the patient out (--patients)");
+                                    + " into " + predictions.folder() + " or leave the patient out (--patients)");
                 }
                 SliceMask m = LggTiff.readMask(file, LggTiff.ANY_SIZE);
                 if (m.pixels().length != truth[i].length) {
