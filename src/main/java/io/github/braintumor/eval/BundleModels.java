@@ -1,5 +1,6 @@
 package io.github.braintumor.eval;
 
+import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.infer.DefaultSegmenter;
 import io.github.braintumor.infer.DefaultSliceClassifier;
 import io.github.braintumor.infer.InferenceOptions;
@@ -7,6 +8,8 @@ import io.github.braintumor.infer.Segmenter;
 import io.github.braintumor.infer.SliceClassifier;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.progress.ProgressListener;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Model bundles seen as {@link SegmentationModel} / {@link ClassificationModel}, through the project's default
@@ -44,9 +47,7 @@ public final class BundleModels {
                         .build());
         return new Segmentation() {
             @Override
-            public java.util.List<float[]> probabilities(
-                    java.util.List<io.github.braintumor.data.SliceImage> slices,
-                    java.util.function.BooleanSupplier cancel) {
+            public List<float[]> probabilities(List<SliceImage> slices, BooleanSupplier cancel) {
                 return s.segment(slices, ProgressListener.silent(), cancel).probabilities();
             }
 
@@ -66,9 +67,7 @@ public final class BundleModels {
                         .build());
         return new Classification() {
             @Override
-            public double[] probabilities(
-                    java.util.List<io.github.braintumor.data.SliceImage> slices,
-                    java.util.function.BooleanSupplier cancel) {
+            public double[] probabilities(List<SliceImage> slices, BooleanSupplier cancel) {
                 return c.classify(slices, ProgressListener.silent(), cancel);
             }
 

@@ -1,6 +1,7 @@
 package io.github.braintumor.eval;
 
 import io.github.braintumor.io.AtomicFiles;
+import io.github.braintumor.model.LearningCurve;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelInfo;
 import java.io.IOException;
@@ -92,9 +93,7 @@ record EvaluatedModels(
     }
 
     private static Path learningCurve(Path dir, ModelInfo info) {
-        String name = info.learningCurve() == null
-                ? io.github.braintumor.model.LearningCurve.FILE_NAME
-                : info.learningCurve();
+        String name = info.learningCurve() == null ? LearningCurve.FILE_NAME : info.learningCurve();
         Path csv = dir.resolve(name);
         return Files.isRegularFile(csv) ? csv : null;
     }

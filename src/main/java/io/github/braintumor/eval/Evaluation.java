@@ -3,8 +3,6 @@ package io.github.braintumor.eval;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PatientRecord;
-import io.github.braintumor.data.PredictionLayout;
-import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.engine.Bounds;
 import io.github.braintumor.infer.InferenceOptions;
 import io.github.braintumor.metrics.ThresholdSweep;
@@ -50,11 +48,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class Evaluation {
 
-    /** Bins of slice position (bottom to top) in {@code per_position.csv}. */
-    public static final int POSITION_BINS = 10;
-    /** Best and worst slices drawn as overlays. */
-    public static final int EXAMPLES = 4;
-
     private final Builder b;
     private final List<PatientRecord> patients;
 
@@ -85,11 +78,6 @@ public final class Evaluation {
     public static Builder forCohort(Path dataRoot) {
         Builder b = new Builder(null, dataRoot);
         return b;
-    }
-
-    /** Where {@code segment} writes a slice's predicted mask and this class looks for it. */
-    public static Path predictionPath(Path predictionsFolder, SliceRecord slice) {
-        return PredictionLayout.path(predictionsFolder, slice);
     }
 
     /** Settings: output folder required; models, predictions and options optional. */
@@ -209,7 +197,7 @@ public final class Evaluation {
         }
 
         /**
-         * Rows of other conditions evaluated on the same patients ({@link #robustnessRow}); this evaluation adds its
+         * Rows of other conditions evaluated on the same patients ({@link EvaluationSummary.RobustnessRow#of}); this evaluation adds its
          * own row and writes them all as {@code modalities.csv}, a chart and a {@code robustness} section.
          */
         public Builder optRobustness(List<EvaluationSummary.RobustnessRow> rows) {
@@ -382,7 +370,7 @@ public final class Evaluation {
                 b.masks, b.classifier, b.classificationModel, b.classificationName, b.threshold, b.classifierThreshold);
         private final EvaluationResult.Collector collector = new EvaluationResult.Collector(
                 r.segmenting() ? Variant.compared(b.tta, b.lcc, b.minArea, b.masks.rerunnable(), b.lccBy) : List.of(),
-                EXAMPLES);
+                EvaluationResult.EXAMPLES);
         private final ThresholdSweep sweep = r.sweeping() ? ThresholdSweep.withDefaultThresholds() : null;
 
         private Totals() throws Exception {}
@@ -423,13 +411,5 @@ public final class Evaluation {
                 slices,
                 elapsed);
         b.progress.onProgress(Progress.of(done, patients.size(), eta, message));
-    }
-
-    /**
-     * The headline numbers of one evaluated condition, from its summary: a row of {@code modalities.csv} and of the
-     * {@code robustness} section of another evaluation ({@link Builder#optRobustness}).
-     */
-    public static EvaluationSummary.RobustnessRow robustnessRow(InputCondition c, EvaluationSummary summary) {
-        return EvaluationSummary.RobustnessRow.of(c, summary);
     }
 }

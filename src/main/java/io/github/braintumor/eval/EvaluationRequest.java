@@ -257,7 +257,7 @@ public final class EvaluationRequest {
                     .setOutput(output.resolve(CONDITIONS).resolve(c.name()))
                     .build()
                     .run();
-            robustness.add(Evaluation.robustnessRow(c, r.summary()));
+            robustness.add(EvaluationSummary.RobustnessRow.of(c, r.summary()));
         }
         Evaluation.Builder b = evaluation(dataset, ids, progress, cancel);
         if (compare) b.optRobustness(robustness);

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class EvaluationResult {
+    /** Best and worst slices drawn as overlays. */
+    public static final int EXAMPLES = 4;
 
     /**
      * Threshold, options and model descriptions of the run (null values: not applicable).
@@ -301,7 +303,7 @@ public final class EvaluationResult {
                     byVariant);
             if (robustness != null) {
                 List<EvaluationSummary.RobustnessRow> conditions = new ArrayList<>();
-                conditions.add(Evaluation.robustnessRow(condition, s));
+                conditions.add(EvaluationSummary.RobustnessRow.of(condition, s));
                 conditions.addAll(robustness);
                 s = s.withRobustness(conditions);
             }

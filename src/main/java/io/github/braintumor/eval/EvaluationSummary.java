@@ -254,10 +254,10 @@ public record EvaluationSummary(
 
     /**
      * The headline numbers of one evaluated input condition: an entry of {@code robustness} in
-     * {@code summary.json} and a row of {@code modalities.csv} ({@link Evaluation#robustnessRow}).
+     * {@code summary.json} and a row of {@code modalities.csv} ({@link #of}).
      *
      * <pre>{@code
-     * RobustnessRow row = Evaluation.robustnessRow(condition, other.summary());
+     * RobustnessRow row = EvaluationSummary.RobustnessRow.of(condition, other.summary());
      * Evaluation.builder(data).optRobustness(List.of(row));
      * }</pre>
      *
@@ -287,7 +287,7 @@ public record EvaluationSummary(
             Double classifierAccuracy) {
 
         /** The row of {@code condition} from the summary of its evaluation. */
-        static RobustnessRow of(InputCondition condition, EvaluationSummary s) {
+        public static RobustnessRow of(InputCondition condition, EvaluationSummary s) {
             return new RobustnessRow(
                     condition.name(),
                     condition.pattern() == ModalityPattern.COMPLETE

@@ -23,6 +23,9 @@ import java.util.function.Predicate;
  * {@link EvaluationResult} (per slice, patient, hospital, slice position, threshold, post-processing).
  */
 final class EvaluationTables {
+    /** Bins of slice position (bottom to top) in {@code per_position.csv}. */
+    static final int POSITION_BINS = 10;
+
     /** One evaluated slice: its counts under each variant, the UNet's largest probability, the classifier's. */
     record Row(SliceRecord slice, Confusion[] byVariant, double maxProbability, double classifier) {}
 
@@ -153,7 +156,7 @@ final class EvaluationTables {
                     s.hospital(),
                     s.sliceNumber(),
                     s.position(),
-                    GroupedScores.positionBin(s.position(), Evaluation.POSITION_BINS),
+                    GroupedScores.positionBin(s.position(), POSITION_BINS),
                     s.tumour() ? 1 : 0,
                     c == null ? null : c.truthArea(),
                     c == null ? null : c.predictionArea(),
@@ -323,7 +326,7 @@ final class EvaluationTables {
                         "iou_all_slices_mean",
                         "detection_rate",
                         "empty_slices_false_positive_rate");
-        int bins = Evaluation.POSITION_BINS;
+        int bins = POSITION_BINS;
         Map<Integer, List<Row>> byBin = new TreeMap<>();
         for (Row r : rows) {
             byBin.computeIfAbsent(GroupedScores.positionBin(r.slice().position(), bins), k -> new ArrayList<>())

@@ -5,6 +5,7 @@ import io.github.braintumor.data.ModalityPattern;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.infer.Resampling;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ import net.imglib2.img.array.ArrayImgs;
  *                   own 8-bit slices)
  */
 public record InputCondition(String name, ModalityPattern pattern, double brightness, Storage storage)
-        implements java.io.Serializable {
+        implements Serializable {
     /** The input as given. */
     public static final InputCondition AS_IS = new InputCondition("as-is", ModalityPattern.COMPLETE, 1);
 

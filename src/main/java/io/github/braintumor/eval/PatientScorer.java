@@ -4,18 +4,21 @@ import io.github.braintumor.conversion.SliceFiles;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientRecord;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.infer.HorizontalFlip;
 import io.github.braintumor.infer.ModalityCheck;
 import io.github.braintumor.metrics.Confusion;
+import io.github.braintumor.metrics.ThresholdRule;
 import io.github.braintumor.metrics.ThresholdSweep;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +155,7 @@ public final class PatientScorer implements AutoCloseable {
         Map<Boolean, byte[][]> thresholded = new LinkedHashMap<>();
         Map<Boolean, List<float[]>> probabilities = new LinkedHashMap<>(); // what they were thresholded from
         double[] maxProbability = new double[n];
-        java.util.Arrays.fill(maxProbability, Double.NaN);
+        Arrays.fill(maxProbability, Double.NaN);
         long[][] sweepCounts = null;
         if (segmenter != null) {
             width = images.get(0).width();
@@ -181,7 +184,7 @@ public final class PatientScorer implements AutoCloseable {
         } else if (b.masks() instanceof MaskSource.Predictions predictions) {
             byte[][] predicted = new byte[n][];
             for (int i = 0; i < n; i++) {
-                Path file = Evaluation.predictionPath(predictions.folder(), records.get(i));
+                Path file = PredictionLayout.path(predictions.folder(), records.get(i));
                 if (!Files.isRegularFile(file)) {
                     throw new LggDataException(
                             file,
@@ -232,7 +235,7 @@ public final class PatientScorer implements AutoCloseable {
             Confusion[] selected = new Confusion[n];
             for (int i = 0; i < n; i++) selected[i] = confusions[i][sel];
             examples = EvaluationResult.Collector.exampleCandidates(
-                    patient, selected, variantMasks[sel], Evaluation.EXAMPLES);
+                    patient, selected, variantMasks[sel], EvaluationResult.EXAMPLES);
             if (selectedMasks != null) selectedMasks.accept(patient, variantMasks[sel], width, height);
         }
         return PatientScores.of(
@@ -251,7 +254,7 @@ public final class PatientScorer implements AutoCloseable {
     static byte[][] threshold(List<float[]> probabilities, double threshold) {
         byte[][] out = new byte[probabilities.size()][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = io.github.braintumor.metrics.ThresholdRule.mask(probabilities.get(i), threshold);
+            out[i] = ThresholdRule.mask(probabilities.get(i), threshold);
         }
         return out;
     }

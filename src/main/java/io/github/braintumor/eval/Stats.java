@@ -1,6 +1,7 @@
 package io.github.braintumor.eval;
 
 import java.util.Arrays;
+import java.util.OptionalDouble;
 
 /** Mean, population standard deviation and median of plain values; null for no values (never NaN). */
 final class Stats {
@@ -26,7 +27,7 @@ final class Stats {
         return s.length % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
     }
 
-    static Double boxed(java.util.OptionalDouble d) {
+    static Double boxed(OptionalDouble d) {
         return d.isPresent() ? d.getAsDouble() : null;
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceRecord;
-import io.github.braintumor.eval.Evaluation;
 import io.github.braintumor.report.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class EvaluateSubcommandTest {
                 .write(data);
         d = LggDataset.index(data);
         for (SliceRecord s : d.slices()) {
-            Path file = Evaluation.predictionPath(pred, s);
+            Path file = PredictionLayout.path(pred, s);
             Files.createDirectories(file.getParent());
             LggTiff.writeMask(file, LggTiff.readMask(s.mask(), LggTiff.ANY_SIZE));
         }
@@ -80,7 +80,7 @@ class EvaluateSubcommandTest {
         assertEquals(Main.BAD_INPUT, twice.code());
         assertTrue(twice.reason().contains("twice"), twice.reason());
 
-        Path missing = Evaluation.predictionPath(pred, d.slices().get(1));
+        Path missing = PredictionLayout.path(pred, d.slices().get(1));
         Files.delete(missing);
         CliRun gap = CliRun.of(
                 "evaluate", data.toString(), "--out", tmp.resolve("o").toString(), "--predictions", pred.toString());

@@ -4,6 +4,7 @@ import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientRecord;
 import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import java.io.IOException;
@@ -61,7 +62,7 @@ final class EvalFixtures {
             for (int s = 0; s < 3; s++) {
                 SliceRecord r = patient.slices().get(s);
                 LggTiff.writeMask(r.mask(), truth[p][s]);
-                Path file = Evaluation.predictionPath(predictions, r);
+                Path file = PredictionLayout.path(predictions, r);
                 Files.createDirectories(file.getParent());
                 LggTiff.writeMask(file, pred[p][s]);
             }

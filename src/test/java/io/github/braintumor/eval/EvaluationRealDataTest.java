@@ -7,6 +7,7 @@ import io.github.braintumor.data.DatasetOverview;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientRecord;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.RealData;
 import io.github.braintumor.data.SliceRecord;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class EvaluationRealDataTest {
         Path pred = tmp.resolve("pred");
         for (PatientRecord p : two) {
             for (SliceRecord s : p.slices()) {
-                Path f = Evaluation.predictionPath(pred, s);
+                Path f = PredictionLayout.path(pred, s);
                 Files.createDirectories(f.getParent());
                 LggTiff.writeMask(f, LggTiff.readMask(s.mask()));
             }

@@ -30,7 +30,7 @@ class EvaluationSummaryTest {
         assertEquals(List.copyOf(golden.keySet()), List.copyOf(plain.toMap().keySet()));
 
         EvaluationSummary.RobustnessRow row =
-                Evaluation.robustnessRow(new InputCondition("darker", ModalityPattern.COMPLETE, 0.5), plain);
+                EvaluationSummary.RobustnessRow.of(new InputCondition("darker", ModalityPattern.COMPLETE, 0.5), plain);
         EvaluationSummary compared = plain.withRobustness(List.of(row));
         Map<String, Object> withRows = golden("segmentation-robustness.json");
         assertEquals(

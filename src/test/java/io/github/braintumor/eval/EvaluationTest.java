@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.braintumor.data.LggDataException;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.model.BundleException;
 import io.github.braintumor.model.ModelBundle;
@@ -246,8 +247,7 @@ class EvaluationTest {
     void missingPredictionNamesTheFile() throws Exception {
         Path data = tmp.resolve("data"), pred = tmp.resolve("pred");
         LggDataset d = EvalFixtures.writeCase(data, pred);
-        Path missing =
-                Evaluation.predictionPath(pred, d.patients().get(1).slices().get(2));
+        Path missing = PredictionLayout.path(pred, d.patients().get(1).slices().get(2));
         Files.delete(missing);
         Evaluation e =
                 Evaluation.ofPredictions(d, pred).setOutput(tmp.resolve("o")).build();

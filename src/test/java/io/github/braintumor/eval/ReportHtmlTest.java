@@ -12,6 +12,7 @@ import ai.djl.training.initializer.XavierInitializer;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientRecord;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.engine.DjlEngine;
@@ -75,8 +76,10 @@ class ReportHtmlTest {
         int few = EvaluationReport.FEW_PATIENTS - 1;
         String html = report(tmp.resolve("few"), few);
         // Patient 1's slices are the best and the worst of all; each patient still shows once.
-        assertEquals(Evaluation.EXAMPLES, examplePatients(html, "Good example").size(), html);
-        assertEquals(Evaluation.EXAMPLES, examplePatients(html, "Bad example").size());
+        assertEquals(
+                EvaluationResult.EXAMPLES, examplePatients(html, "Good example").size(), html);
+        assertEquals(
+                EvaluationResult.EXAMPLES, examplePatients(html, "Bad example").size());
         assertTrue(html.contains("<figcaption>Volume Dice of each patient"), "one bar per patient");
         assertFalse(html.contains("Histogram of the volume Dice"));
         int grid = html.indexOf("<div class=\"figure-grid\">");
@@ -163,7 +166,7 @@ class ReportHtmlTest {
                 if (p == 0) predicted = tumour ? EvalFixtures.mask(0, 1, 2, 3) : EvalFixtures.mask(40, 41);
                 else predicted = tumour ? EvalFixtures.mask(0, 1, 2) : EvalFixtures.mask();
                 if (p > 0 && s == 3) predicted = EvalFixtures.mask(0, 1); // each patient's own worst
-                Path file = Evaluation.predictionPath(pred, r);
+                Path file = PredictionLayout.path(pred, r);
                 Files.createDirectories(file.getParent());
                 LggTiff.writeMask(file, predicted);
             }
@@ -185,7 +188,7 @@ class ReportHtmlTest {
             patients.add(m.group(1));
             n++;
         }
-        assertEquals(Evaluation.EXAMPLES, n, kind + " overlays");
+        assertEquals(EvaluationResult.EXAMPLES, n, kind + " overlays");
         return patients;
     }
 

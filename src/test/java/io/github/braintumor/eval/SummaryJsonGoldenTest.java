@@ -64,7 +64,7 @@ class SummaryJsonGoldenTest {
                 .setOutput(tmp.resolve("darker"))
                 .build()
                 .run();
-        var row = Evaluation.robustnessRow(darker, other.summary());
+        var row = EvaluationSummary.RobustnessRow.of(darker, other.summary());
         Path out = tmp.resolve("out");
         Evaluation.builder(d)
                 .optSegmentationModel(oracle, "oracle", 0.5)

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceRecord;
-import io.github.braintumor.eval.Evaluation;
 import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.fiji.command.EvaluateModelsCommand;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ class EvaluateModelsCommandTest {
                 .write(data);
         LggDataset d = LggDataset.index(data);
         for (SliceRecord s : d.slices()) { // perfect predictions: the truth itself
-            Path file = Evaluation.predictionPath(pred, s);
+            Path file = PredictionLayout.path(pred, s);
             Files.createDirectories(file.getParent());
             LggTiff.writeMask(file, LggTiff.readMask(s.mask(), LggTiff.ANY_SIZE));
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.fiji.command.EvaluateModelsCommand;
 import io.github.braintumor.report.CsvTable;
@@ -276,7 +277,7 @@ class MacroTest {
         LggDataset d = LggDataset.index(data);
         Path predictions = tmp.resolve("eval-pred");
         for (SliceRecord s : d.slices()) {
-            Path pred = io.github.braintumor.eval.Evaluation.predictionPath(predictions, s);
+            Path pred = PredictionLayout.path(predictions, s);
             Files.createDirectories(pred.getParent());
             Files.copy(s.mask(), pred);
         }

@@ -7,7 +7,10 @@ import io.github.braintumor.args.CommandLine;
 import io.github.braintumor.args.Option;
 import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.args.OptionValues;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -197,8 +200,7 @@ public final class BrainTumorSpark {
         }
         if (System.getProperty("spark.executor.extraJavaOptions") == null) {
             List<String> options = new ArrayList<>();
-            for (String a :
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
                 if (a.startsWith("--add-opens")
                         || a.startsWith("--add-exports")
                         || a.equals("-Djava.awt.headless=true")
@@ -229,7 +231,7 @@ public final class BrainTumorSpark {
                 }
             }
             return jars;
-        } catch (java.net.URISyntaxException | java.io.IOException | SecurityException e) {
+        } catch (URISyntaxException | IOException | SecurityException e) {
             return List.of();
         }
     }

@@ -8,6 +8,7 @@ import io.github.braintumor.eval.Evaluation;
 import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.eval.EvaluationRequest;
 import io.github.braintumor.eval.EvaluationResult;
+import io.github.braintumor.eval.EvaluationSummary;
 import io.github.braintumor.eval.EvaluationSummary.RobustnessRow;
 import io.github.braintumor.eval.InputCondition;
 import io.github.braintumor.eval.PatientScores;
@@ -16,18 +17,23 @@ import io.github.braintumor.io.OutputPaths;
 import io.github.braintumor.io.OutputRefusedException;
 import io.github.braintumor.io.OutputTransaction;
 import io.github.braintumor.model.BundleException;
+import io.github.braintumor.model.BundleSettings;
 import io.github.braintumor.model.EmbeddedModels;
 import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
+import io.github.braintumor.progress.Progress;
 import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.report.CsvTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -248,7 +254,7 @@ public final class CohortJob {
             throw new UsageException("--postprocessing is for segment; evaluate measures --tta, --lcc and"
                     + " --min-area with and without each");
         }
-        for (Path m : java.util.Arrays.asList(b.unet, b.classifier)) {
+        for (Path m : Arrays.asList(b.unet, b.classifier)) {
             if (m != null && !Files.isDirectory(m)) {
                 throw new UsageException("model bundle folder not found: " + m + " (it must exist at this path on"
                         + " the driver and every executor; leave it out for the embedded model)");
@@ -271,7 +277,7 @@ public final class CohortJob {
         checkModels(spec);
         if (b.writeThreshold || b.writePostprocessing) {
             try {
-                io.github.braintumor.model.BundleSettings.checkWritable(b.unet); // not after the whole run
+                BundleSettings.checkWritable(b.unet); // not after the whole run
             } catch (BundleException e) {
                 throw new UsageException(e.getMessage(), e);
             }
@@ -359,8 +365,8 @@ public final class CohortJob {
                     List<PatientTask.Outcome> co = tasks(spark, patients, cs, conf, " (" + c.name() + ")");
                     Finished f = finish(spark, cs, patients, co, (System.nanoTime() - start) / 1e9, conf, null);
                     if (f.evaluation() != null) {
-                        robustness.add(
-                                Evaluation.robustnessRow(c, f.evaluation().summary()));
+                        robustness.add(EvaluationSummary.RobustnessRow.of(
+                                c, f.evaluation().summary()));
                     }
                 }
             }
@@ -373,7 +379,7 @@ public final class CohortJob {
             if (request != null && finished.evaluation() != null) {
                 request.writeBack(finished.evaluation(), new ProgressListener() {
                     @Override
-                    public void onProgress(io.github.braintumor.progress.Progress p) {}
+                    public void onProgress(Progress p) {}
 
                     @Override
                     public void onMessage(String message) {
@@ -382,7 +388,7 @@ public final class CohortJob {
                 });
             }
             b.log.accept(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%s: %d patient(s) done, %d failed%s, %.1f s, output %s",
                     b.command.id(),
                     result.done().size(),
@@ -532,7 +538,7 @@ public final class CohortJob {
 
     /** Per executor: the patients whose outcome it gave and the most models its JVM had loaded. */
     private static List<CohortResult.ExecutorUse> executors(List<PatientTask.Outcome> outcomes) {
-        Map<String, int[]> use = new java.util.TreeMap<>();
+        Map<String, int[]> use = new TreeMap<>();
         for (PatientTask.Outcome o : outcomes) {
             if (o.executor() == null) continue;
             int[] u = use.computeIfAbsent(o.executor(), k -> new int[2]);

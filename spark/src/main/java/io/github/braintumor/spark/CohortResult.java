@@ -1,6 +1,7 @@
 package io.github.braintumor.spark;
 
 import io.github.braintumor.report.CsvTable;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public record CohortResult(
      * @param loads    how often its JVM had loaded the job's models (UNet, and classifier for evaluate, as one set) by
      *                 its last task: once per task slot when they are reused
      */
-    public record ExecutorUse(String executor, int patients, int loads) implements java.io.Serializable {}
+    public record ExecutorUse(String executor, int patients, int loads) implements Serializable {}
 
     /** @return one line per executor, for the log */
     public String executorSummary() {

@@ -1,5 +1,6 @@
 package io.github.braintumor.spark;
 
+import io.github.braintumor.eval.InputCondition;
 import java.io.Serializable;
 
 /**
@@ -38,7 +39,7 @@ record JobSpec(
         String output,
         String dataRoot,
         String lccBy,
-        io.github.braintumor.eval.InputCondition condition)
+        InputCondition condition)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -48,7 +49,7 @@ record JobSpec(
     }
 
     /** @return this spec simulating {@code c} on every patient and writing into {@code folder} */
-    JobSpec withCondition(io.github.braintumor.eval.InputCondition c, String folder) {
+    JobSpec withCondition(InputCondition c, String folder) {
         return new JobSpec(
                 command,
                 unet,

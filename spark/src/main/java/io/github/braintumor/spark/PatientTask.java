@@ -19,11 +19,19 @@ import io.github.braintumor.model.ModelBundle;
 import io.github.braintumor.model.ModelKind;
 import io.github.braintumor.progress.ProgressListener;
 import io.github.braintumor.report.CsvTable;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 import org.apache.spark.TaskContext;
 
 /**
@@ -80,17 +88,16 @@ final class PatientTask {
 
         PatientScores scores() {
             if (packedScores == null) return null;
-            try (var in = new java.io.ObjectInputStream(
-                    new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(packedScores)))) {
+            try (var in = new ObjectInputStream(new InflaterInputStream(new ByteArrayInputStream(packedScores)))) {
                 return (PatientScores) in.readObject();
-            } catch (java.io.IOException | ClassNotFoundException e) {
+            } catch (IOException | ClassNotFoundException e) {
                 throw new IllegalStateException("cannot read the scores of patient " + patient + ": " + e, e);
             }
         }
 
-        static byte[] pack(PatientScores s) throws java.io.IOException {
-            var bytes = new java.io.ByteArrayOutputStream();
-            try (var out = new java.io.ObjectOutputStream(new java.util.zip.DeflaterOutputStream(bytes))) {
+        static byte[] pack(PatientScores s) throws IOException {
+            var bytes = new ByteArrayOutputStream();
+            try (var out = new ObjectOutputStream(new DeflaterOutputStream(bytes))) {
                 out.writeObject(s);
             }
             return bytes.toByteArray();
@@ -112,8 +119,8 @@ final class PatientTask {
         String id = env == null ? "driver" : env.executorId();
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
             host = "?";
         }
         String made = "executor " + id + " on " + host + ", pid "
@@ -179,7 +186,7 @@ final class PatientTask {
                 scores = scorer.get().score(patient, (p, masks, w, h) -> {
                     try {
                         writeMasks(staged, p.slices(), masks, w, h, attempt);
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         throw new OutputFailure(p.id(), e);
                     }
                 });
@@ -249,7 +256,7 @@ final class PatientTask {
     private static StagedFolder staging(PatientInputs.Ref ref, Path target) {
         try {
             return StagedFolder.beside(target);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new OutputFailure(ref.id(), e);
         }
     }
