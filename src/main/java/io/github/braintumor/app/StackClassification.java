@@ -159,14 +159,18 @@ public final class StackClassification {
             ProgressListener progress,
             BooleanSupplier cancel)
             throws Exception {
-        if (frames.isEmpty() || frames.stream().anyMatch(List::isEmpty)) {
-            throw new IllegalArgumentException("no slices to classify");
-        }
-        Bounds.batchSize(batchSize, "batch size");
+        check(frames, batchSize); // before the model loads
         Method resolved = method.resolve(model);
         try (ModelBundle bundle = ModelChoice.load(model, resolved.kind())) {
             return runFrames(frames, resolved, bundle, threshold, batchSize, resampling, progress, cancel);
         }
+    }
+
+    private static void check(List<List<SliceImage>> frames, int batchSize) {
+        if (frames.isEmpty() || frames.stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("no slices to classify");
+        }
+        Bounds.batchSize(batchSize, "batch size");
     }
 
     /**
@@ -185,10 +189,7 @@ public final class StackClassification {
             ProgressListener progress,
             BooleanSupplier cancel)
             throws Exception {
-        if (frames.isEmpty() || frames.stream().anyMatch(List::isEmpty)) {
-            throw new IllegalArgumentException("no slices to classify");
-        }
-        Bounds.batchSize(batchSize, "batch size");
+        check(frames, batchSize);
         List<List<Row>> out = new ArrayList<>();
         if (method == Method.UNET) {
             StackSegmentation.Settings settings = new StackSegmentation.Settings(
