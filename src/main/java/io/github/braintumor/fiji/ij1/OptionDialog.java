@@ -6,6 +6,7 @@ import io.github.braintumor.args.Option;
 import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.args.OptionValues;
 import io.github.braintumor.fiji.MacroOptions;
+import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,8 +90,15 @@ final class OptionDialog {
             case NUMBER -> dialog.addNumericField(label, (Double) value, digits((Double) value));
             case BOOLEAN -> dialog.addCheckbox(label, (Boolean) value);
             case CHOICE -> dialog.addChoice(label, o.choices().toArray(String[]::new), (String) value);
-            case FOLDER -> dialog.addDirectoryField(label, (String) value, 40);
-            case FILE -> dialog.addFileField(label, (String) value, 40);
+            // a browse button where there is a screen; headless Fiji's dialog reads only plain string fields
+            case FOLDER -> {
+                if (GraphicsEnvironment.isHeadless()) dialog.addStringField(label, (String) value, 40);
+                else dialog.addDirectoryField(label, (String) value, 40);
+            }
+            case FILE -> {
+                if (GraphicsEnvironment.isHeadless()) dialog.addStringField(label, (String) value, 40);
+                else dialog.addFileField(label, (String) value, 40);
+            }
             case TEXT -> dialog.addStringField(label, (String) value, 40);
         }
     }
