@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -44,68 +45,56 @@ public final class Option<T> {
         FIJI
     }
 
-    private final String key;
-    private final Kind kind;
-    private final T defaultValue;
-    private final String label;
-    private final String help;
-    private final Double min;
-    private final Double max;
-    private final List<String> choices;
-    private final Set<Front> fronts;
-    private final List<String> aliases;
-    private final String metavar;
-    private final boolean positional;
-    private final Predicate<T> rule;
-    private final String ruleText;
+    // not final: each wither changes a copy (with); an Option is never changed once made
+    private String key;
+    private Kind kind;
+    private T defaultValue;
+    private String label;
+    private String help = "";
+    private Double min;
+    private Double max;
+    private List<String> choices = List.of();
+    private Set<Front> fronts = EnumSet.allOf(Front.class);
+    private List<String> aliases = List.of();
+    private String metavar;
+    private boolean positional;
+    private boolean required;
+    private Predicate<T> rule;
+    private String ruleText;
 
-    private Option(
-            String key,
-            Kind kind,
-            T defaultValue,
-            String label,
-            String help,
-            Double min,
-            Double max,
-            List<String> choices,
-            Set<Front> fronts,
-            List<String> aliases,
-            String metavar,
-            boolean positional,
-            Predicate<T> rule,
-            String ruleText) {
-        this.key = Objects.requireNonNull(key, "key");
-        this.kind = kind;
-        this.defaultValue = Objects.requireNonNull(defaultValue, "default of " + key);
-        this.label = label;
-        this.help = help;
-        this.min = min;
-        this.max = max;
-        this.choices = List.copyOf(choices);
-        this.fronts = Set.copyOf(fronts);
-        this.aliases = List.copyOf(aliases);
-        this.metavar = metavar;
-        this.positional = positional;
-        this.rule = rule;
-        this.ruleText = ruleText;
-    }
+    private Option() {}
 
     private static <T> Option<T> of(String key, Kind kind, T defaultValue, String metavar, List<String> choices) {
-        return new Option<>(
-                key,
-                kind,
-                defaultValue,
-                key,
-                "",
-                null,
-                null,
-                choices,
-                EnumSet.allOf(Front.class),
-                List.of(),
-                metavar,
-                false,
-                null,
-                null);
+        Option<T> o = new Option<>();
+        o.key = Objects.requireNonNull(key, "key");
+        o.kind = kind;
+        o.defaultValue = Objects.requireNonNull(defaultValue, "default of " + key);
+        o.label = key;
+        o.metavar = metavar;
+        o.choices = List.copyOf(choices);
+        return o;
+    }
+
+    /** @return a copy of this option with {@code change} applied */
+    private Option<T> with(Consumer<Option<T>> change) {
+        Option<T> o = new Option<>();
+        o.key = key;
+        o.kind = kind;
+        o.defaultValue = defaultValue;
+        o.label = label;
+        o.help = help;
+        o.min = min;
+        o.max = max;
+        o.choices = choices;
+        o.fronts = fronts;
+        o.aliases = aliases;
+        o.metavar = metavar;
+        o.positional = positional;
+        o.required = required;
+        o.rule = rule;
+        o.ruleText = ruleText;
+        change.accept(o);
+        return o;
     }
 
     public static Option<Integer> integer(String key, int defaultValue) {
@@ -146,114 +135,72 @@ public final class Option<T> {
         return of(key, Kind.FILE, "", "FILE", List.of());
     }
 
-    private Option<T> copy(
-            T defaultValue,
-            String label,
-            String help,
-            Double min,
-            Double max,
-            Set<Front> fronts,
-            List<String> aliases,
-            String metavar,
-            boolean positional,
-            Predicate<T> rule,
-            String ruleText) {
-        return new Option<>(
-                key,
-                kind,
-                defaultValue,
-                label,
-                help,
-                min,
-                max,
-                choices,
-                fronts,
-                aliases,
-                metavar,
-                positional,
-                rule,
-                ruleText);
-    }
-
     /**
      * @param ok what a value must satisfy beyond the range (the threshold: 0..1, or -1 for the model's own)
      * @param must what the refusal says it must be ("between 0 and 1, or -1 (the model's own)")
      * @return this option with the rule
      */
     public Option<T> rule(Predicate<T> ok, String must) {
-        return copy(defaultValue, label, help, min, max, fronts, aliases, metavar, positional, ok, must);
+        return with(o -> {
+            o.rule = ok;
+            o.ruleText = must;
+        });
     }
 
     /** @return this option with the dialog label of Fiji (and the SciJava command) */
     public Option<T> label(String text) {
-        return copy(defaultValue, text, help, min, max, fronts, aliases, metavar, positional, rule, ruleText);
+        return with(o -> o.label = text);
     }
 
     /** @return this option with the help of the command line's usage text (several lines allowed) */
     public Option<T> help(String text) {
-        return copy(defaultValue, label, text, min, max, fronts, aliases, metavar, positional, rule, ruleText);
+        return with(o -> o.help = text);
     }
 
     /** @return this option with another default (the same option in a command that starts elsewhere) */
     public Option<T> withDefault(T value) {
-        return copy(value, label, help, min, max, fronts, aliases, metavar, positional, rule, ruleText);
+        return with(o -> o.defaultValue = Objects.requireNonNull(value, "default of " + key));
     }
 
     public Option<T> min(double least) {
-        return copy(defaultValue, label, help, least, max, fronts, aliases, metavar, positional, rule, ruleText);
+        return with(o -> o.min = least);
     }
 
     public Option<T> range(double least, double most) {
-        return copy(defaultValue, label, help, least, most, fronts, aliases, metavar, positional, rule, ruleText);
+        return with(o -> {
+            o.min = least;
+            o.max = most;
+        });
     }
 
     /** @return this option offered on the command line only */
     public Option<T> cliOnly() {
-        return copy(
-                defaultValue,
-                label,
-                help,
-                min,
-                max,
-                EnumSet.of(Front.CLI),
-                aliases,
-                metavar,
-                positional,
-                rule,
-                ruleText);
+        return with(o -> o.fronts = EnumSet.of(Front.CLI));
     }
 
     /** @return this option offered in Fiji only */
     public Option<T> fijiOnly() {
-        return copy(
-                defaultValue,
-                label,
-                help,
-                min,
-                max,
-                EnumSet.of(Front.FIJI),
-                aliases,
-                metavar,
-                positional,
-                rule,
-                ruleText);
+        return with(o -> o.fronts = EnumSet.of(Front.FIJI));
     }
 
     /** @return this option with older command-line spellings that are still accepted */
     public Option<T> alias(String... names) {
         List<String> all = new ArrayList<>(aliases);
         all.addAll(List.of(names));
-        return copy(defaultValue, label, help, min, max, fronts, all, metavar, positional, rule, ruleText);
+        return with(o -> o.aliases = List.copyOf(all));
     }
 
     /** @return this option with the placeholder its usage line shows ({@code DIR}, {@code N}) */
     public Option<T> metavar(String name) {
-        return copy(defaultValue, label, help, min, max, fronts, aliases, name, positional, rule, ruleText);
+        return with(o -> o.metavar = name);
     }
 
     /** @return this option given on the command line as the (first) positional argument, named {@code name} */
     public Option<T> positional(String name) {
-        return copy(defaultValue, label, help, min, max, fronts, aliases, name, true, rule, ruleText);
+        return with(o -> {
+            o.metavar = name;
+            o.positional = true;
+        });
     }
 
     public String key() {
@@ -300,6 +247,16 @@ public final class Option<T> {
 
     public String metavar() {
         return metavar;
+    }
+
+    /** @return this option as one the command line cannot do without (its synopsis shows it; Fiji asks anyway) */
+    public Option<T> required() {
+        return with(o -> o.required = true);
+    }
+
+    /** @return whether the command line needs it ({@link #required()}) */
+    public boolean isRequired() {
+        return required;
     }
 
     /** @return whether the command line takes it as a positional argument instead of {@code --key} */

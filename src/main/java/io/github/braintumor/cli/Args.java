@@ -41,7 +41,11 @@ final class Args {
                 throw new UsageException(
                         "unexpected argument '" + c.positional().get((int) expected) + "' (see --help)");
             }
-            return new Args(table.fromCommandLine(c), c.positional());
+            Args a = new Args(table.fromCommandLine(c), c.positional());
+            for (Option<?> o : table.offeredIn(Option.Front.CLI)) {
+                if (o.isRequired() && !o.isPositional() && !a.has(o)) throw missing(o);
+            }
+            return a;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -75,11 +79,16 @@ final class Args {
     /** @return a path option the command cannot do without */
     Path requiredPath(Option<String> option) throws UsageException {
         Path p = path(option);
-        if (p == null) {
-            String what = option.help().split("\n", 2)[0].split(" \\(", 2)[0];
-            throw new UsageException("--" + option.key() + " " + option.metavar() + " is required: " + what);
-        }
+        if (p == null) throw missing(option);
         return p;
+    }
+
+    /** The refusal of a required option that was not given: its flag, its placeholder and (for a path) what it is. */
+    private static UsageException missing(Option<?> option) {
+        String what = option.help().split("\n", 2)[0].split(" \\(", 2)[0];
+        boolean path = option.kind() == Option.Kind.FOLDER || option.kind() == Option.Kind.FILE;
+        return new UsageException(
+                "--" + option.key() + " " + option.metavar() + " is required" + (path ? ": " + what : ""));
     }
 
     /** @return a positional path, which must exist on disk */
@@ -108,6 +117,10 @@ final class Args {
         List<Option<?>> cli = table.offeredIn(Option.Front.CLI);
         StringBuilder s = new StringBuilder(name);
         for (Option<?> o : cli) if (o.isPositional()) s.append(' ').append(o.metavar());
+        for (Option<?> o : cli) {
+            if (o.isRequired() && !o.isPositional())
+                s.append(" --").append(o.key()).append(' ').append(o.metavar());
+        }
         s.append(" [options]\n");
         for (Option<?> o : cli) {
             if (!o.isPositional()) continue;

@@ -223,6 +223,19 @@ class OptionParityTest {
         assertEquals("minarea must be at least 0, got -3", range.getMessage());
     }
 
+    @Test
+    void requiredOptionsAreInTheSynopsisAndAWitherNeverChangesTheOptionItCopies() {
+        assertTrue(help("segment").startsWith("usage: brain-tumor segment INPUT --out DIR [options]"), help("segment"));
+        assertTrue(help("train-unet").startsWith("usage: brain-tumor train-unet DATA --output BUNDLE [options]"));
+        assertTrue(help("import-torchscript").contains("--bundle BUNDLE --kind unet|classifier [options]"));
+        Option<Integer> epochs = Option.integer("epochs", 10);
+        Option<Integer> relabelled = epochs.label("Epochs").min(1).required();
+        assertEquals("epochs", epochs.label());
+        assertEquals(null, epochs.minimum());
+        assertTrue(!epochs.isRequired() && relabelled.isRequired());
+        assertEquals("Epochs", relabelled.label());
+    }
+
     private static boolean isImageOrService(Class<?> type) {
         return Service.class.isAssignableFrom(type)
                 || Context.class.isAssignableFrom(type)

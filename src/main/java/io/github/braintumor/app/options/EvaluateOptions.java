@@ -89,7 +89,8 @@ public final class EvaluateOptions {
             DATA.label("Data folder with ground truth (kaggle_3m or patient folders)")
                     .help("data folder with ground truth masks (kaggle_3m or patient folders)"),
             OUTPUT.help("output folder: summary.json, per_*.csv, thresholds.csv, postprocessing.csv,\n"
-                    + "PNG charts and overlays, report.html"),
+                            + "PNG charts and overlays, report.html")
+                    .required(),
             UNET,
             CLASSIFIER,
             THRESHOLD.help("UNet probability threshold 0..1 (default -1: the bundle's)"),

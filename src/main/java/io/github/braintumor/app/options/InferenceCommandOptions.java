@@ -63,6 +63,7 @@ public final class InferenceCommandOptions {
                     + "outputs are written beside --out and moved in when the run ends: an interrupted\n"
                     + "run changes nothing there; a failed run into a new folder keeps the volumes done\n"
                     + "(each whole, listed in the tables); another run on the same --out is refused")
+            .required()
             .cliOnly();
 
     public static final Option<Boolean> KEEP_GOING = Option.flag("keep-going", false)

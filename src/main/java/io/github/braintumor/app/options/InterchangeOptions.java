@@ -37,7 +37,7 @@ public final class InterchangeOptions {
 
     public static final OptionTable IMPORT_BIOIMAGEIO = OptionTable.of(
             SOURCE,
-            BUNDLE_TO_WRITE,
+            BUNDLE_TO_WRITE.required(),
             OVERWRITE.help("replace a bundle an earlier import wrote").cliOnly());
 
     public static final Option<String> BUNDLE_TO_EXPORT = Option.folder("bundle")
@@ -65,7 +65,8 @@ public final class InterchangeOptions {
             BUNDLE_TO_EXPORT,
             OUTPUT.label("Folder to write")
                     .help("folder to write: rdf.yaml, weights.pt (TorchScript), README.md (the model card),\n"
-                            + "cover.png, test_input.npy, test_output.npy (absent, empty, or written by this command)"),
+                            + "cover.png, test_input.npy, test_output.npy (absent, empty, or written by this command)")
+                    .required(),
             NAME,
             AUTHORS,
             LICENSE,
@@ -113,8 +114,8 @@ public final class InterchangeOptions {
 
     public static final OptionTable IMPORT_TORCHSCRIPT = OptionTable.of(
             TORCHSCRIPT,
-            BUNDLE_TO_WRITE.help("the bundle folder to write"),
-            KIND,
+            BUNDLE_TO_WRITE.help("the bundle folder to write").required(),
+            KIND.required(),
             SCORES,
             INPUT_SIZE,
             NORMALIZATION,

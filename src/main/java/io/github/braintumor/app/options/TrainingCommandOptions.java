@@ -26,7 +26,8 @@ public final class TrainingCommandOptions {
 
     public static final Option<String> TRAINING_OUTPUT = OUTPUT.label("Output model folder")
             .metavar("BUNDLE")
-            .help("the model bundle folder to write (best epoch; Ctrl-C keeps the last best)");
+            .help("the model bundle folder to write (best epoch; Ctrl-C keeps the last best)")
+            .required();
 
     public static final Option<Integer> EPOCHS =
             Option.integer("epochs", TrainingConfig.DEFAULT_EPOCHS).min(1).label("Epochs");
@@ -205,7 +206,8 @@ public final class TrainingCommandOptions {
     /** The search draws its own learning rates (Fiji does not offer one); the other settings as for training. */
     public static final OptionTable SEARCH = OptionTable.of(
                     DATA.help("kaggle_3m folder or a folder of patient folders (20% of patients validate)"),
-                    OUTPUT.help("output folder: trials.csv (best first) and best/ (the best trial retrained)"),
+                    OUTPUT.help("output folder: trials.csv (best first) and best/ (the best trial retrained)")
+                            .required(),
                     TRIALS,
                     EXECUTIONS,
                     EPOCHS.withDefault(5).label("Epochs per execution").help("epochs per training"),
