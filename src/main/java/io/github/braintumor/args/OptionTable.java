@@ -47,6 +47,14 @@ public final class OptionTable {
         return new OptionTable(all);
     }
 
+    /** @return this table without these options (a front end that does not offer them) */
+    public OptionTable without(Option<?>... dropped) {
+        List<String> keys = new ArrayList<>();
+        for (Option<?> o : dropped) keys.add(o.key());
+        return new OptionTable(
+                options.stream().filter(o -> !keys.contains(o.key())).toList());
+    }
+
     /** @return this table with {@code replacement} in the place of the option with its key */
     public OptionTable replace(Option<?> replacement) {
         List<Option<?>> all = new ArrayList<>();

@@ -52,14 +52,17 @@ public final class BrainTumorSpark {
 
     /**
      * The options of both commands: evaluate's own table (the same keys as {@code brain-tumor evaluate} and Fiji's
-     * Evaluate Tumor Models), segment's post-processing and batch size, and Spark's master, threads and Parquet.
+     * Evaluate Tumor Models) but predicted masks (a cohort is evaluated with models), segment's post-processing and
+     * batch size, and Spark's master, threads and Parquet.
      */
-    static final OptionTable OPTIONS = EvaluateOptions.TABLE.plus(
-            InferenceCommandOptions.POSTPROCESSING.help("segment: as brain-tumor segment"),
-            CommonOptions.BATCH_SIZE.help("slices per forward pass"),
-            MASTER_OPTION,
-            THREADS,
-            PARQUET);
+    static final OptionTable OPTIONS = EvaluateOptions.TABLE
+            .without(EvaluateOptions.PREDICTIONS)
+            .plus(
+                    InferenceCommandOptions.POSTPROCESSING.help("segment: as brain-tumor segment"),
+                    CommonOptions.BATCH_SIZE.help("slices per forward pass"),
+                    MASTER_OPTION,
+                    THREADS,
+                    PARQUET);
 
     private BrainTumorSpark() {}
 

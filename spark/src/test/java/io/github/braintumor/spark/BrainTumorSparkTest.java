@@ -56,6 +56,8 @@ class BrainTumorSparkTest {
         assertUsage(run("evaluate", data.toString()), "--output DIR is required");
         assertUsage(run("classify", data.toString(), "--out", out), "unknown command");
         assertUsage(run("evaluate", data.toString(), "--out", out, "--frobnicate"), "unknown option");
+        assertUsage(
+                run("evaluate", data.toString(), "--out", out, "--predictions", out), "unknown option --predictions");
         assertUsage(run("evaluate", data.toString(), "--out", out, "--threshold", "2"), "between 0 and 1");
         assertUsage(run("segment", data.toString(), "--out", out, "--tta"), "for evaluate");
         assertUsage(run("segment", data.toString(), "--out", out, "--modalities", "flair-only"), "are for evaluate");
