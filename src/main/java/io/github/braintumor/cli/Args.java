@@ -43,7 +43,7 @@ final class Args {
             }
             Args a = new Args(table.fromCommandLine(c), c.positional());
             for (Option<?> o : table.offeredIn(Option.Front.CLI)) {
-                if (o.isRequired() && !o.isPositional() && !a.has(o)) throw missing(o);
+                if (o.isRequired() && !o.isPositional() && (!a.has(o) || "".equals(a.get(o)))) throw missing(o);
             }
             return a;
         } catch (IllegalArgumentException e) {
@@ -74,13 +74,6 @@ final class Args {
     Path path(Option<String> option) {
         String v = values.get(option);
         return v == null || v.isEmpty() ? null : Paths.get(v);
-    }
-
-    /** @return a path option the command cannot do without */
-    Path requiredPath(Option<String> option) throws UsageException {
-        Path p = path(option);
-        if (p == null) throw missing(option);
-        return p;
     }
 
     /** The refusal of a required option that was not given: its flag, its placeholder and (for a path) what it is. */

@@ -44,7 +44,7 @@ final class BioImageIoSubcommands {
         public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
             Args a = Args.parse(argv, InterchangeOptions.IMPORT_BIOIMAGEIO);
             Path source = a.existingPath(InterchangeOptions.SOURCE);
-            Path bundle = a.requiredPath(InterchangeOptions.BUNDLE_TO_WRITE);
+            Path bundle = a.path(InterchangeOptions.BUNDLE_TO_WRITE);
             out.println("imported "
                     + BioImageIoImport.run(source, bundle, a.get(CommonOptions.OVERWRITE))
                             .summary());
@@ -84,7 +84,6 @@ final class BioImageIoSubcommands {
             String model = a.get(InterchangeOptions.BUNDLE_TO_EXPORT);
             if (model.isEmpty()) throw new UsageException("missing BUNDLE (a bundle folder, or default; see --help)");
             if (!BioImageIoExports.isDefault(model)) a.existingPath(InterchangeOptions.BUNDLE_TO_EXPORT);
-            a.requiredPath(CommonOptions.OUTPUT);
             out.println(BioImageIoExports.export(a.values()).summary());
             return Main.OK;
         }

@@ -8,6 +8,7 @@ import io.github.braintumor.app.options.DemoOptions;
 import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.io.OutputTransaction;
@@ -108,7 +109,7 @@ final class DemoSubcommand implements Subcommand {
             for (int i = 0; i < slices.size(); i++) {
                 String id = v.sliceIds().get(i);
                 LggTiff.writeMask(
-                        Inputs.predictionPath(staging.resolve(prefix + "masks"), v.name(), id),
+                        PredictionLayout.path(staging.resolve(prefix + "masks"), v.name(), id),
                         seg.result().masks().get(i));
                 StackSegmentation.Row r = seg.rows().get(i);
                 csv.addRow(

@@ -48,7 +48,7 @@ final class EvaluateSubcommand implements Subcommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, EvaluateOptions.TABLE);
         a.existingPath(CommonOptions.DATA);
-        Path outDir = a.requiredPath(CommonOptions.OUTPUT);
+        Path outDir = a.path(CommonOptions.OUTPUT);
         EvaluationRequest request = EvaluateModels.request(a.values());
         TextProgressBar bar = new TextProgressBar(err);
         EvaluationResult r = request.run(bar, () -> false);

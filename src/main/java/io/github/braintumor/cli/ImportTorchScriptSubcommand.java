@@ -41,9 +41,7 @@ final class ImportTorchScriptSubcommand implements Subcommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, InterchangeOptions.IMPORT_TORCHSCRIPT);
         Path pt = a.existingPath(InterchangeOptions.TORCHSCRIPT);
-        Path bundle = a.requiredPath(InterchangeOptions.BUNDLE_TO_WRITE);
-        // a model's kind is not guessed on the command line (Fiji's dialog shows its default)
-        if (!a.has(InterchangeOptions.KIND)) throw new UsageException("--kind unet|classifier is required");
+        Path bundle = a.path(InterchangeOptions.BUNDLE_TO_WRITE);
         ModelInfo info = TorchScriptImport.run(TorchScriptImport.Request.of(a.values()));
         out.println("imported " + pt + " as a " + TorchScriptImport.summary(info, bundle));
         return Main.OK;

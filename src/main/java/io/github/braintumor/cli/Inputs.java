@@ -117,7 +117,7 @@ public final class Inputs {
             }
             return volumes;
         }
-        TiffStacks.Stack stack = tiff(() -> TiffStacks.read(input, channels));
+        TiffStacks.Shape stack = tiff(() -> TiffStacks.shape(input, channels));
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= stack.slicesPerFrame(); i++) ids.add(Integer.toString(i));
         if (stack.frames() == 1) return List.of(new Volume(stem(input), ids, null, input, 0, channels));
@@ -146,11 +146,6 @@ public final class Inputs {
     /** File name without .tif/.tiff. */
     public static String stem(Path file) {
         return PredictionLayout.stem(file);
-    }
-
-    /** Where {@code segment} writes a folder slice's mask ({@link io.github.braintumor.data.PredictionLayout}). */
-    public static Path predictionPath(Path outDir, String patient, String sliceStem) {
-        return PredictionLayout.path(outDir, patient, sliceStem);
     }
 
     static LggDataset dataset(Path folder) throws UsageException, LggDataException {

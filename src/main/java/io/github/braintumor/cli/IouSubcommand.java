@@ -6,6 +6,7 @@ import io.github.braintumor.app.options.InferenceCommandOptions;
 import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.io.OutputPaths;
@@ -90,7 +91,7 @@ final class IouSubcommand implements Subcommand {
         int missing = 0;
         for (SliceRecord s : data.slices()) {
             if (s.mask() == null) continue;
-            Path file = Inputs.predictionPath(predDir, s.patientId(), Inputs.stem(s.image()));
+            Path file = PredictionLayout.path(predDir, s.patientId(), Inputs.stem(s.image()));
             if (!Files.isRegularFile(file)) {
                 missing++;
                 continue;

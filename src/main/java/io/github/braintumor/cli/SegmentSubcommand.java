@@ -49,7 +49,7 @@ final class SegmentSubcommand implements Subcommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, InferenceCommandOptions.SEGMENT);
         Path input = a.existingPath(InferenceCommandOptions.INPUT);
-        Path outDir = a.requiredPath(InferenceCommandOptions.OUT);
+        Path outDir = a.path(InferenceCommandOptions.OUT);
         Path model = a.path(CommonOptions.MODEL);
         StackSegmentation.Settings settings = new StackSegmentation.Settings(
                 a.get(CommonOptions.MODEL),
@@ -95,7 +95,7 @@ final class SegmentSubcommand implements Subcommand {
                 paths.add(v.name() + "_pred.tif");
             } else {
                 for (String id : v.sliceIds()) {
-                    paths.add(root.relativize(Inputs.predictionPath(root, v.name(), id))
+                    paths.add(root.relativize(PredictionLayout.path(root, v.name(), id))
                             .toString()
                             .replace('\\', '/'));
                 }

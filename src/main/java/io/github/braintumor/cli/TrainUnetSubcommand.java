@@ -43,7 +43,6 @@ final class TrainUnetSubcommand implements Subcommand {
     /** The settings of a training command line: its data folder read (cheap, before any model) and its output. */
     static TrainingJobs.Settings settings(Args a) throws Exception {
         Inputs.dataset(a.existingPath(CommonOptions.DATA));
-        a.requiredPath(CommonOptions.OUTPUT);
         return TrainingJobs.settings(a.values());
     }
 }

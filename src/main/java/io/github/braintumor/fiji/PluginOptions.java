@@ -153,15 +153,14 @@ public record PluginOptions(int threads, DeviceChoice device, int batchSize, Pre
      * @throws IllegalArgumentException for a device this machine cannot use, with what to choose instead
      */
     public void applyToEngine(String commandDevice) {
-        DeviceChoice choice = commandDevice == null || commandDevice.isBlank() || commandDevice.equals(FROM_OPTIONS)
+        DeviceChoice choice = commandDevice == null
+                        || commandDevice.isBlank()
+                        || commandDevice.equals(CommonOptions.DEVICE_FROM_OPTIONS)
                 ? device
                 : DeviceChoice.parse(commandDevice);
         DjlEngine.configure(engineThreads(), engineWorkers(), choice);
         System.setProperty(Precision.PROPERTY, precision.id()); // InferenceOptions' default from now on
     }
-
-    /** The {@code device} value of an inference command that means "as in the options". */
-    public static final String FROM_OPTIONS = CommonOptions.DEVICE_FROM_OPTIONS;
 
     /**
      * @return e.g. "threads 0 (automatic: 1, stacks on 2 workers), device auto, batch size 4, precision auto" for logs

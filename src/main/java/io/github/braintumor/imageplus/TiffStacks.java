@@ -65,6 +65,19 @@ public final class TiffStacks {
                 ImagePlusSlices.conversionNote(imp));
     }
 
+    /** The Z and T extent of a stack, as ImageJ reads the file. */
+    public record Shape(int slicesPerFrame, int frames) {}
+
+    /**
+     * @return the stack's Z and T extent, without converting its pixels (a command lists its volumes before it reads
+     *     them)
+     * @throws IllegalArgumentException as {@link #read}
+     */
+    public static Shape shape(Path file, int channels) {
+        ImagePlus imp = open(file, channels);
+        return new Shape(imp.getNSlices(), imp.getNFrames());
+    }
+
     /** @return the masks of a TIFF (non-zero = tumour), one per plane */
     public static List<SliceMask> readMasks(Path file) {
         return ImagePlusSlices.toSliceMasks(open(file, 0));

@@ -7,6 +7,7 @@ import io.github.braintumor.app.ModelCards;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PhantomGenerator;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
 import io.github.braintumor.model.ModelKind;
@@ -186,7 +187,7 @@ class MainTest {
         Path predictions = tmp.resolve("pred-layout");
         LggDataset d = LggDataset.index(data);
         for (SliceRecord s : d.slices()) {
-            Path p = Inputs.predictionPath(predictions, s.patientId(), Inputs.stem(s.image()));
+            Path p = PredictionLayout.path(predictions, s.patientId(), Inputs.stem(s.image()));
             Files.createDirectories(p.getParent());
             LggTiff.writeMask(p, SliceMask.empty(256, 256)); // predicts nothing
         }

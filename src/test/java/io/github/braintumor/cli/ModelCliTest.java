@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.braintumor.data.LggDataset;
 import io.github.braintumor.data.LggTiff;
 import io.github.braintumor.data.PatientSplit;
+import io.github.braintumor.data.PredictionLayout;
 import io.github.braintumor.data.SliceImage;
 import io.github.braintumor.data.SliceMask;
 import io.github.braintumor.data.SliceRecord;
@@ -42,7 +43,7 @@ class ModelCliTest {
         assertEquals(Main.OK, seg.code(), seg.err());
         LggDataset d = LggDataset.index(data);
         for (SliceRecord s : d.slices()) {
-            Path mask = Inputs.predictionPath(out, s.patientId(), Inputs.stem(s.image()));
+            Path mask = PredictionLayout.path(out, s.patientId(), Inputs.stem(s.image()));
             assertTrue(Files.isRegularFile(mask), "missing " + mask);
         }
         CsvTable slices = CsvTable.read(out.resolve(SegmentSubcommand.CSV));

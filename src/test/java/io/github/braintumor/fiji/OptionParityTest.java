@@ -228,6 +228,19 @@ class OptionParityTest {
         assertTrue(help("segment").startsWith("usage: brain-tumor segment INPUT --out DIR [options]"), help("segment"));
         assertTrue(help("train-unet").startsWith("usage: brain-tumor train-unet DATA --output BUNDLE [options]"));
         assertTrue(help("import-torchscript").contains("--bundle BUNDLE --kind unet|classifier [options]"));
+        for (String[] args : new String[][] {{"segment", "in.tif"}, {"segment", "in.tif", "--out", ""}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = new Main()
+                    .run(
+                            args,
+                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(Main.BAD_INPUT, code);
+            assertTrue(
+                    err.toString(StandardCharsets.UTF_8)
+                            .startsWith("brain-tumor segment: --out DIR is required: output folder"),
+                    err.toString(StandardCharsets.UTF_8));
+        }
         Option<Integer> epochs = Option.integer("epochs", 10);
         Option<Integer> relabelled = epochs.label("Epochs").min(1).required();
         assertEquals("epochs", epochs.label());

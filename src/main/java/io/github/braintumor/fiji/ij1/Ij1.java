@@ -2,12 +2,10 @@ package io.github.braintumor.fiji.ij1;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.Macro;
 import ij.WindowManager;
 import ij.measure.ResultsTable;
 import io.github.braintumor.app.UserErrors;
 import io.github.braintumor.args.OptionValues;
-import io.github.braintumor.fiji.MacroOptions;
 import io.github.braintumor.fiji.PluginFailure;
 import io.github.braintumor.fiji.PluginOptions;
 import java.util.concurrent.CancellationException;
@@ -72,27 +70,6 @@ final class Ij1 {
 
     static void show(ResultsTable table, String title) {
         if (table != null) table.show(title);
-    }
-
-    /**
-     * Lets the running macro write this dialog's check boxes as {@code key}, {@code key=true} or {@code key=false}
-     * (what Fiji records for the SciJava twin): ImageJ 1 reads only the bare word, and would take
-     * {@code key=true} for false.
-     */
-    static void acceptBooleanValues(String... keys) {
-        String options = Macro.getOptions();
-        if (options != null) Macro.setOptions(MacroOptions.bareBooleans(options, keys));
-    }
-
-    /**
-     * {@link #acceptBooleanValues} for check boxes that are on unless the macro says {@code key=false}
-     * ({@link MacroOptions#checkedUnlessSaid}); call it before {@link #acceptBooleanValues}.
-     */
-    static void checkedUnlessSaid(String... keys) {
-        String options = Macro.getOptions();
-        if (options == null) return;
-        for (String key : keys) options = MacroOptions.checkedUnlessSaid(options, key);
-        Macro.setOptions(options);
     }
 
     /**

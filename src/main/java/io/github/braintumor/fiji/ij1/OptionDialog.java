@@ -51,15 +51,6 @@ final class OptionDialog {
 
     /** Adds the table's fields, shows the dialog (or reads the macro) and says whether it was accepted. */
     boolean show() {
-        List<String> checkboxes = new ArrayList<>();
-        String options = Macro.getOptions();
-        for (Option<?> o : fields) {
-            if (o.kind() != Option.Kind.BOOLEAN) continue;
-            checkboxes.add(o.key());
-            if (options != null && (Boolean) o.defaultValue())
-                options = MacroOptions.checkedUnlessSaid(options, o.key());
-        }
-        if (options != null) Macro.setOptions(MacroOptions.bareBooleans(options, checkboxes.toArray(String[]::new)));
         for (Option<?> o : fields) add(o);
         dialog.showDialog();
         return !dialog.wasCanceled();
