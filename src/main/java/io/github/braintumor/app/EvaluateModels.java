@@ -7,8 +7,6 @@ import io.github.braintumor.eval.EvaluationReport;
 import io.github.braintumor.eval.EvaluationRequest;
 import io.github.braintumor.eval.EvaluationResult;
 import io.github.braintumor.eval.InputCondition;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 
 /**
  * "Evaluate Tumor Models" as every front end sees it: the values of {@link EvaluateOptions#TABLE} turned into the one
@@ -36,16 +34,16 @@ public final class EvaluateModels {
      */
     public static EvaluationRequest request(OptionValues v) {
         return EvaluationRequest.builder()
-                .setData(path(v.get(CommonOptions.DATA)))
-                .setOutput(path(v.get(CommonOptions.OUTPUT)))
-                .optUnet(path(v.get(EvaluateOptions.UNET)))
-                .optClassifier(path(v.get(EvaluateOptions.CLASSIFIER)))
+                .setData(v.path(CommonOptions.DATA))
+                .setOutput(v.path(CommonOptions.OUTPUT))
+                .optUnet(v.path(EvaluateOptions.UNET))
+                .optClassifier(v.path(EvaluateOptions.CLASSIFIER))
                 .optThreshold(v.get(CommonOptions.THRESHOLD) < 0 ? null : v.get(CommonOptions.THRESHOLD))
                 .optLargestComponent(v.get(EvaluateOptions.LCC))
                 .optTta(v.get(EvaluateOptions.TTA))
                 .optMinimumArea(v.get(EvaluateOptions.MIN_AREA))
                 .optPatients(v.get(EvaluateOptions.PATIENTS).trim())
-                .optPredictions(path(v.get(EvaluateOptions.PREDICTIONS)))
+                .optPredictions(v.path(EvaluateOptions.PREDICTIONS))
                 .optWriteThreshold(v.get(EvaluateOptions.WRITE_THRESHOLD))
                 .optWritePostprocessing(v.get(EvaluateOptions.WRITE_POSTPROCESSING))
                 .optConditions(InputCondition.parse(
@@ -60,9 +58,5 @@ public final class EvaluateModels {
     public static String summary(EvaluationResult result) {
         return LABEL + ": wrote "
                 + result.output().resolve(EvaluationReport.REPORT).toAbsolutePath();
-    }
-
-    private static Path path(String text) {
-        return text == null || text.isBlank() ? null : Paths.get(text.trim());
     }
 }

@@ -143,12 +143,12 @@ public final class TrainingJobs {
      * @throws IllegalArgumentException a resume or init folder that does not exist, or both given
      */
     public static Settings settings(OptionValues v) {
-        Path resume = path(v.get(TrainingCommandOptions.RESUME));
+        Path resume = v.path(TrainingCommandOptions.RESUME);
         if (resume != null && !Files.isDirectory(resume)) {
             throw new IllegalArgumentException(
                     "--resume " + resume + ": no such checkpoint folder (training writes <output>-last)");
         }
-        Path init = path(v.get(TrainingCommandOptions.INIT));
+        Path init = v.path(TrainingCommandOptions.INIT);
         if (init != null && !Files.isDirectory(init)) {
             throw new IllegalArgumentException("--init " + init + ": no such model bundle folder");
         }
@@ -180,21 +180,17 @@ public final class TrainingJobs {
         if (init != null) campaign.optInitialWeights(init);
         boolean hasCrop = v.table().find(TrainingCommandOptions.CROP.key()) != null;
         return new Settings(
-                path(v.get(CommonOptions.DATA)),
-                path(v.get(CommonOptions.OUTPUT)),
+                v.path(CommonOptions.DATA),
+                v.path(CommonOptions.OUTPUT),
                 v.get(TrainingCommandOptions.EPOCHS),
                 v.get(TrainingCommandOptions.BATCH_SIZE),
                 v.get(TrainingCommandOptions.LEARNING_RATE),
                 hasCrop ? v.get(TrainingCommandOptions.CROP) : 0,
                 v.get(TrainingCommandOptions.SEED),
                 v.get(TrainingCommandOptions.SAMPLES),
-                path(v.get(TrainingCommandOptions.SPLIT)),
+                v.path(TrainingCommandOptions.SPLIT),
                 campaign.build(),
                 v.get(CommonOptions.OVERWRITE));
-    }
-
-    private static Path path(String text) {
-        return text == null || text.isBlank() ? null : Path.of(text.trim());
     }
 
     /** Trains a UNet with {@code features} filters in its first level. */

@@ -1,5 +1,6 @@
 package io.github.braintumor.args;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,6 +37,15 @@ public final class OptionValues {
         @SuppressWarnings("unchecked")
         T t = (T) v;
         return t;
+    }
+
+    /**
+     * @return a folder or file option's value as a path; null when it is empty (not given). Dialogs trim what the
+     *     user typed; a command line's value is taken as given.
+     */
+    public Path path(Option<String> option) {
+        String text = get(option);
+        return text == null || text.isEmpty() ? null : Path.of(text);
     }
 
     /** @return whether the user gave this option (not just its default) */

@@ -6,7 +6,6 @@ import io.github.braintumor.args.OptionTable;
 import io.github.braintumor.args.OptionValues;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Set;
 
@@ -72,8 +71,7 @@ final class Args {
 
     /** @return a path option, or null when not given */
     Path path(Option<String> option) {
-        String v = values.get(option);
-        return v == null || v.isEmpty() ? null : Paths.get(v);
+        return values.path(option);
     }
 
     /** The refusal of a required option that was not given: its flag, its placeholder and (for a path) what it is. */

@@ -153,8 +153,8 @@ public final class BrainTumorSpark {
         if (o.get(CommonOptions.OUTPUT).isEmpty()) throw new UsageException("--output DIR is required");
         CohortJob.Builder b = CohortJob.builder(command)
                 .setOutput(Path.of(o.get(CommonOptions.OUTPUT)))
-                .optUnet(path(o.get(EvaluateOptions.UNET)))
-                .optClassifier(path(o.get(EvaluateOptions.CLASSIFIER)))
+                .optUnet(o.path(EvaluateOptions.UNET))
+                .optClassifier(o.path(EvaluateOptions.CLASSIFIER))
                 .optLargestComponent(o.get(EvaluateOptions.LCC))
                 .optTta(o.get(EvaluateOptions.TTA))
                 .optOverwrite(o.get(CommonOptions.OVERWRITE))
@@ -178,10 +178,6 @@ public final class BrainTumorSpark {
             b.optNoPostprocessing(o.get(InferenceCommandOptions.POSTPROCESSING).equals("none"));
         }
         return b.build();
-    }
-
-    private static Path path(String text) {
-        return text.isBlank() ? null : Path.of(text);
     }
 
     private static String blankAsNull(String text) {
